@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Summit.Server.Events;
+using Summit.Server.Guests.Domain;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Security;
+using static Summit.Server.Demo.DemoData;
+
+namespace Summit.Server.Demo;
+
+/// <summary>
+/// Creates the reference event, WIC Wuzhen Summit 2021, at full scale: about 2,000 guests from 80+
+/// countries and regions in every category, organisation type and status, with delegations and one
+/// staff account per role. The same seed always gives the same event.
+/// </summary>
+public static class DemoSeeder
+{
+    public const int DefaultSeed = 2021;
+    public const int DefaultGuestCount = 2000;
+    public const string DemoPassword = "Summit-Demo-2021";
+    public const string AdminEmail = "admin@summit.local";
+
+    private static readonly (string Code, string En, string Zh, string Colour, int Weight)[] Categories =
+    [
+        ("VIP", "VIP", "贵宾", "#C62828", 5), ("Speaker", "Speaker", "演讲嘉宾", "#6A1B9A", 10), ("Delegate", "Delegate", "代表", "#1565C0", 45),
+        ("Media", "Media", "媒体", "#EF6C00", 12), ("Exhibitor", "Exhibitor", "参展商", "#2E7D32", 12), ("Staff", "Staff", "工作人员", "#455A64", 7),
+        ("Volunteer", "Volunteer", "志愿者", "#00838F", 6), ("Contractor", "Contractor", "服务商", "#795548", 3),
+    ];
+
+    private static readonly (GuestStatus Status, int Weight)[] StatusMix =
+    [
+        (GuestStatus.Invited, 14), (GuestStatus.Registered, 18), (GuestStatus.Approved, 16), (GuestStatus.Rejected, 3),
+        (GuestStatus.Accredited, 34), (GuestStatus.Arrived, 13), (GuestStatus.Withdrawn, 2),
+    ];
+
+    public static async Task<string> RunAsync(IServiceProvider services, int seed, int guestCount, bool reset)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var db = provider.GetRequiredService<SummitDbContext>();
+        provider.GetRequiredService<CurrentActor>().Use(new Actor(null, "demo", null));
+        if (reset)
+        {
+            await db.Database.EnsureDeletedAsync();
+            await DatabaseSetup.MigrateAsync(services);
+        }
+
+        if (await db.Events.AnyAsync())
+        {
+            return Banner(services, "The demo event already exists; start with --reset to create it again.", watch.Elapsed);
+        }
+
+        var summitEvent = CreateEvent();
+        db.Events.Add(summitEvent);
+        var categories = Categories.Select((c, i) => new AccreditationCategory
+        {
+            EventId = summitEvent.Id,
+            Code = c.Code,
+            NameEn = c.En,
+            NameZh = c.Zh,
+            Colour = c.Colour,
+            SortOrder = i,
+        }).ToList();
+        db.Categories.AddRange(categories);
+        await db.SaveChangesAsync();
+
+        var random = new Random(seed);
+        var protector = provider.GetRequiredService<FieldProtector>();
+        var clock = provider.GetRequiredService<TimeProvider>();
+        var now = clock.GetUtcNow();
+        var delegations = CreateDelegations(summitEvent.Id);
+        db.Delegations.AddRange(delegations.Values);
+
+        var guests = new List<Guest>(guestCount);
+        var usedEmails = new HashSet<string>();
+        for (var i = 0; i < guestCount; i++)
+        {
+            guests.Add(CreateGuest(random, i, summitEvent.Id, categories, delegations, usedEmails, protector, now));
+        }
+
+        // Each delegation's liaison is one of its own members.
+        foreach (var delegation in delegations.Values)
+        {
+            delegation.LiaisonGuestId = guests.FirstOrDefault(g => g.DelegationId == delegation.Id)?.Id;
+        }
+
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Guests.AddRange(guests);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+
+        var accounts = provider.GetRequiredService<StaffAccounts>();
+        foreach (var role in Roles.All)
+        {
+            var email = role == Roles.Admin ? AdminEmail : $"{role.ToLowerInvariant()}@summit.local";
+            await accounts.CreateAsync(email, DisplayNameOf(role), DemoPassword, [role]);
+        }
+
+        return Banner(services, $"Created {summitEvent.Name}: {guests.Count} guests from {guests.Select(g => g.CountryCode).Distinct().Count()} countries and regions, "
+            + $"{delegations.Count} delegations, {Roles.All.Count} staff accounts (seed {seed}).", watch.Elapsed);
+    }
+
+    private static string Banner(IServiceProvider services, string what, TimeSpan elapsed)
+    {
+        var urls = services.GetRequiredService<IConfiguration>()["urls"] ?? "http://localhost:5000";
+        return $"""
+
+            ================================ Summit demo ================================
+            {what}
+            Ready in {elapsed.TotalSeconds:0.0} s.
+            Open {urls.Split(';')[0]} and sign in as
+                {AdminEmail}  /  {DemoPassword}
+            Every role has an account <role>@summit.local with the same password,
+            for example accreditationofficer@summit.local or gateoperator@summit.local.
+            =============================================================================
+
+            """;
+    }
+
+    private static SummitEvent CreateEvent()
+    {
+        var summitEvent = new SummitEvent
+        {
+            Name = "World Internet Conference Wuzhen Summit 2021",
+            NameZh = "2021年世界互联网大会乌镇峰会",
+            StartDate = new DateOnly(2021, 9, 26),
+            EndDate = new DateOnly(2021, 9, 28),
+            TimeZoneId = "Asia/Shanghai",
+        };
+        summitEvent.Venues.Add(new EventVenue { EventId = summitEvent.Id, Name = "Wuzhen Internet International Conference and Exhibition Center", SortOrder = 0 });
+        summitEvent.Venues.Add(new EventVenue { EventId = summitEvent.Id, Name = "Light of Internet Expo Center", SortOrder = 1 });
+        return summitEvent;
+    }
+
+    private static Dictionary<string, Delegation> CreateDelegations(Guid eventId)
+    {
+        string[] countries = ["CN", "RU", "KZ", "AE", "SA", "EG", "TH", "GR", "US", "GB", "DE", "FR", "IT", "RS", "HU", "TR", "PK", "IN",
+            "VN", "ID", "MY", "KH", "LA", "BR", "AR", "ZA", "NG", "KE", "ET", "JP", "KR", "SG"];
+        return countries.ToDictionary(c => c, c => new Delegation
+        {
+            EventId = eventId,
+            CountryCode = c,
+            Name = $"Delegation of {Guests.Domain.Countries.NameOf(c, "en")}",
+        });
+    }
+
+    private static Guest CreateGuest(Random random, int index, Guid eventId, List<AccreditationCategory> categories,
+        Dictionary<string, Delegation> delegations, HashSet<string> usedEmails, FieldProtector protector, DateTimeOffset now)
+    {
+        var (countryCode, pool, _) = Pick(random, DemoData.Countries, c => c.Weight);
+        var family = pool.Family[random.Next(pool.Family.Length)];
+        var given = pool.Given[random.Next(pool.Given.Length)];
+        var category = categories[IndexOf(Pick(random, Categories, c => c.Weight).Code, categories)];
+        var organisationType = category.Code switch
+        {
+            "Media" => OrganisationType.Media,
+            "Exhibitor" or "Contractor" => OrganisationType.Company,
+            "Staff" or "Volunteer" => random.Next(2) == 0 ? OrganisationType.Government : OrganisationType.University,
+            _ => (OrganisationType)random.Next(1, 9),
+        };
+        var organisation = organisationType switch
+        {
+            OrganisationType.Government => $"{GovernmentBodies[random.Next(GovernmentBodies.Length)]}, {Guests.Domain.Countries.NameOf(countryCode, "en")}",
+            OrganisationType.InternationalOrganization => InternationalOrganizations[random.Next(InternationalOrganizations.Length)],
+            OrganisationType.IndustryAssociation => IndustryAssociations[random.Next(IndustryAssociations.Length)],
+            OrganisationType.Company => Companies[random.Next(Companies.Length)],
+            OrganisationType.University => Universities[random.Next(Universities.Length)],
+            OrganisationType.ThinkTank => ThinkTanks[random.Next(ThinkTanks.Length)],
+            OrganisationType.ResearchInstitute => ResearchInstitutes[random.Next(ResearchInstitutes.Length)],
+            _ => Media[random.Next(Media.Length)],
+        };
+        var status = Pick(random, StatusMix, s => s.Weight).Status;
+        var emailLocal = Ascii($"{given.Latin}.{family.Latin}");
+        var domain = Ascii(organisation.Split(' ', ',', '(')[0]) is { Length: > 1 } d ? d : "example";
+        var email = $"{emailLocal}@{domain}.example";
+        for (var n = 2; !usedEmails.Add(email); n++)
+        {
+            email = $"{emailLocal}{n}@{domain}.example";
+        }
+
+        var changedAt = now.AddMinutes(-random.Next(60, 60 * 24 * 40));
+        var inDelegation = delegations.TryGetValue(countryCode, out var delegation) && organisationType == OrganisationType.Government;
+        var registered = status is not (GuestStatus.Invited or GuestStatus.Withdrawn);
+        var guest = new Guest
+        {
+            EventId = eventId,
+            FamilyName = family.Native,
+            GivenName = given.Native,
+            FamilyNameLatin = family.Latin,
+            GivenNameLatin = given.Latin,
+            Title = random.Next(3) == 0 ? Titles[random.Next(Titles.Length)] : null,
+            Gender = random.Next(10) == 0 ? null : (Gender)random.Next(1, 3),
+            Organisation = organisation,
+            OrganisationType = organisationType,
+            Position = Positions[random.Next(Positions.Length)],
+            CountryCode = countryCode,
+            DelegationId = inDelegation ? delegation!.Id : null,
+            Email = email,
+            Phone = $"+{random.Next(1, 999)} {random.Next(100, 999)} {random.Next(1000, 9999)} {random.Next(100, 9999)}",
+            Language = pool.Language,
+            ParticipationMode = category.Code is "Staff" or "Volunteer" or "Contractor" || random.Next(100) >= 22 ? ParticipationMode.InPerson : ParticipationMode.Online,
+            CategoryId = category.Id,
+            Status = status,
+            StatusReason = status == GuestStatus.Rejected ? "Incomplete identity documents" : status == GuestStatus.Withdrawn ? "Travel cancelled" : null,
+            StatusChangedAt = changedAt,
+            DataConsentAt = registered ? changedAt.AddDays(-1) : null,
+            FaceConsentAt = registered && random.Next(100) < 85 ? changedAt.AddDays(-1) : null,
+            PrivacyNoticeVersion = registered ? "2021-09" : null,
+            CreatedAt = changedAt.AddDays(-random.Next(1, 20)),
+            UpdatedAt = changedAt,
+        };
+        if (registered)
+        {
+            var passport = $"{(char)('A' + random.Next(26))}{(char)('A' + random.Next(26))}{random.Next(1000000, 9999999)}{index % 10}";
+            guest.PassportNumberEncrypted = protector.ProtectString(passport);
+            guest.PassportHash = protector.LookupHash(passport);
+        }
+
+        guest.RefreshDerivedFields();
+        return guest;
+    }
+
+    private static int IndexOf(string code, List<AccreditationCategory> categories) => categories.FindIndex(c => c.Code == code);
+
+    private static T Pick<T>(Random random, IReadOnlyList<T> items, Func<T, int> weight)
+    {
+        var total = items.Sum(weight);
+        var roll = random.Next(total);
+        foreach (var item in items)
+        {
+            roll -= weight(item);
+            if (roll < 0)
+            {
+                return item;
+            }
+        }
+
+        return items[^1];
+    }
+
+    private static string Ascii(string value)
+    {
+        var normalized = value.Normalize(System.Text.NormalizationForm.FormD);
+        return new string(normalized.Where(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '.' or '-').ToArray()).ToLowerInvariant().Trim('.');
+    }
+
+    private static string DisplayNameOf(string role) => string.Concat(role.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString()));
+}

@@ -1,0 +1,22 @@
+using Summit.Server.Infrastructure.Identity;
+
+namespace Summit.Server.Events;
+
+public sealed record EventDto(Guid Id, string Name, string NameZh, DateOnly StartDate, DateOnly EndDate, string TimeZoneId, IReadOnlyList<string> Venues)
+{
+    public static EventDto From(SummitEvent e) => new(e.Id, e.Name, e.NameZh, e.StartDate, e.EndDate, e.TimeZoneId,
+        [.. e.Venues.OrderBy(v => v.SortOrder).Select(v => v.Name)]);
+}
+
+public static class EventApi
+{
+    public static RouteGroupBuilder MapEventApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/event").WithTags("Event");
+        group.MapGet("/", async (EventService events, CancellationToken ct) => TypedResults.Ok(EventDto.From(await events.GetCurrentAsync(ct))))
+            .RequireAuthorization(Policies.StaffSignedIn).WithSummary("The current event");
+        group.MapPut("/", async (EventInput input, EventService events, CancellationToken ct) => TypedResults.Ok(EventDto.From(await events.SaveAsync(input, ct))))
+            .RequireAuthorization(Policies.EventManage).WithSummary("Create or edit the current event");
+        return api;
+    }
+}

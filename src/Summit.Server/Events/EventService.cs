@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
+
+namespace Summit.Server.Events;
+
+public sealed record EventInput(string Name, string NameZh, DateOnly StartDate, DateOnly EndDate, string TimeZoneId, IReadOnlyList<string> Venues);
+
+/// <summary>The current event: the one the secretariat set up. Modules ask here rather than query the table.</summary>
+public sealed class EventService(SummitDbContext db, AuditLog audit)
+{
+    public async Task<SummitEvent?> FindCurrentAsync(CancellationToken ct = default) =>
+        await db.Events.Include(e => e.Venues.OrderBy(v => v.SortOrder)).OrderBy(e => e.StartDate).FirstOrDefaultAsync(ct);
+
+    public async Task<SummitEvent> GetCurrentAsync(CancellationToken ct = default) =>
+        await FindCurrentAsync(ct) ?? throw new SummitException(SummitError.NotFound("event.none"));
+
+    public async Task<SummitEvent> SaveAsync(EventInput input, CancellationToken ct = default)
+    {
+        if (input.EndDate < input.StartDate)
+        {
+            throw new SummitException(SummitError.Of(ErrorCodes.EventDatesInvalid));
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(input.TimeZoneId, out _))
+        {
+            throw new SummitException(SummitError.Of(ErrorCodes.TimeZoneUnknown, input.TimeZoneId));
+        }
+
+        var current = await FindCurrentAsync(ct);
+        var isNew = current is null;
+        current ??= new SummitEvent();
+        var before = Snapshot(current);
+        current.Name = input.Name.Trim();
+        current.NameZh = input.NameZh.Trim();
+        current.StartDate = input.StartDate;
+        current.EndDate = input.EndDate;
+        current.TimeZoneId = input.TimeZoneId;
+        var venueNames = input.Venues.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
+        db.EventVenues.RemoveRange(current.Venues.Where(v => !venueNames.Contains(v.Name)));
+        current.Venues.RemoveAll(v => !venueNames.Contains(v.Name));
+        foreach (var (name, index) in venueNames.Select((n, i) => (n, i)))
+        {
+            var venue = current.Venues.FirstOrDefault(v => v.Name == name);
+            if (venue is null)
+            {
+                current.Venues.Add(new EventVenue { EventId = current.Id, Name = name, SortOrder = index });
+            }
+            else
+            {
+                venue.SortOrder = index;
+            }
+        }
+
+        if (isNew)
+        {
+            db.Events.Add(current);
+        }
+
+        await audit.RecordAsync(AuditActions.EventUpdated, "event", current.Id.ToString(), AuditLog.Diff(before, Snapshot(current)));
+        await db.SaveChangesAsync(ct);
+        return current;
+    }
+
+    private static Dictionary<string, object?> Snapshot(SummitEvent e) => new()
+    {
+        ["name"] = e.Name,
+        ["nameZh"] = e.NameZh,
+        ["startDate"] = e.StartDate,
+        ["endDate"] = e.EndDate,
+        ["timeZone"] = e.TimeZoneId,
+        ["venues"] = string.Join(", ", e.Venues.OrderBy(v => v.SortOrder).Select(v => v.Name)),
+    };
+}

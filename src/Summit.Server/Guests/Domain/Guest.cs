@@ -1,0 +1,94 @@
+namespace Summit.Server.Guests.Domain;
+
+/// <summary>A person invited to the event, from first invitation to arrival.</summary>
+public sealed class Guest
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid EventId { get; set; }
+
+    /// <summary>Family name as written in the guest's own script (Chinese, Cyrillic, Arabic...).</summary>
+    public string FamilyName { get; set; } = "";
+    public string GivenName { get; set; } = "";
+    public string FamilyNameLatin { get; set; } = "";
+    public string GivenNameLatin { get; set; } = "";
+    public string? Title { get; set; }
+    public Gender? Gender { get; set; }
+    public string Organisation { get; set; } = "";
+    public OrganisationType OrganisationType { get; set; }
+    public string? Position { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-2 code.</summary>
+    public string CountryCode { get; set; } = "";
+    public Guid? DelegationId { get; set; }
+    public Delegation? Delegation { get; set; }
+    public string Email { get; set; } = "";
+
+    /// <summary>Lower-cased email, unique per event, used for duplicate detection.</summary>
+    public string EmailNormalized { get; set; } = "";
+    public string? Phone { get; set; }
+
+    /// <summary>"en" or "zh-Hans": the language of mail and portal for this guest.</summary>
+    public string Language { get; set; } = "en";
+    public ParticipationMode ParticipationMode { get; set; }
+    public Guid CategoryId { get; set; }
+    public AccreditationCategory? Category { get; set; }
+
+    /// <summary>Passport or ID number, encrypted with the field protector.</summary>
+    public byte[]? PassportNumberEncrypted { get; set; }
+
+    /// <summary>Keyed hash of the normalized passport number, for duplicate detection without decryption.</summary>
+    public string? PassportHash { get; set; }
+
+    public GuestStatus Status { get; set; } = GuestStatus.Invited;
+    public string? StatusReason { get; set; }
+    public DateTimeOffset StatusChangedAt { get; set; }
+
+    public DateTimeOffset? DataConsentAt { get; set; }
+    public DateTimeOffset? FaceConsentAt { get; set; }
+    public DateTimeOffset? FaceConsentWithdrawnAt { get; set; }
+    public string? PrivacyNoticeVersion { get; set; }
+    public bool HasPhoto { get; set; }
+
+    /// <summary>Lower-cased concatenation of every name form, organisation and email, for one indexed search.</summary>
+    public string SearchText { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    public string DisplayName => string.IsNullOrWhiteSpace(FamilyNameLatin) && string.IsNullOrWhiteSpace(GivenNameLatin)
+        ? $"{GivenName} {FamilyName}".Trim()
+        : $"{GivenNameLatin} {FamilyNameLatin.ToUpperInvariant()}".Trim();
+
+    public void RefreshDerivedFields()
+    {
+        EmailNormalized = Email.Trim().ToLowerInvariant();
+        SearchText = string.Join(' ', FamilyName, GivenName, FamilyNameLatin, GivenNameLatin,
+            GivenName + FamilyName, FamilyName + GivenName, Organisation, EmailNormalized).ToLowerInvariant();
+    }
+}
+
+public enum Gender
+{
+    Female = 1,
+    Male = 2,
+    Other = 3,
+}
+
+public enum OrganisationType
+{
+    Government = 1,
+    InternationalOrganization = 2,
+    IndustryAssociation = 3,
+    Company = 4,
+    University = 5,
+    ThinkTank = 6,
+    ResearchInstitute = 7,
+    Media = 8,
+}
+
+public enum ParticipationMode
+{
+    InPerson = 1,
+    Online = 2,
+}

@@ -1,0 +1,221 @@
+using System.Net.Mail;
+using Summit.Server.Guests.Domain;
+using Summit.Server.Infrastructure.Localization;
+
+namespace Summit.Server.Guests;
+
+/// <summary>The editable fields of a guest, as typed in a form, sent to the API or read from an import row.</summary>
+public sealed class GuestInput
+{
+    public string FamilyName { get; set; } = "";
+    public string GivenName { get; set; } = "";
+    public string? FamilyNameLatin { get; set; }
+    public string? GivenNameLatin { get; set; }
+    public string? Title { get; set; }
+    public string? Gender { get; set; }
+    public string Organisation { get; set; } = "";
+    public string OrganisationType { get; set; } = "";
+    public string? Position { get; set; }
+    public string Country { get; set; } = "";
+    public string? Delegation { get; set; }
+    public string Email { get; set; } = "";
+    public string? Phone { get; set; }
+    public string? Language { get; set; }
+    public string ParticipationMode { get; set; } = nameof(Domain.ParticipationMode.InPerson);
+    public string Category { get; set; } = "";
+
+    /// <summary>Passport or ID number; null leaves a stored number unchanged, empty removes it.</summary>
+    public string? PassportNumber { get; set; }
+}
+
+public sealed record FieldProblem(string Field, string Code, string Message);
+
+/// <summary>The lookups a validation needs, loaded once for a whole import or form.</summary>
+public sealed record GuestReferenceData(
+    IReadOnlyDictionary<string, AccreditationCategory> CategoriesByCode,
+    IReadOnlyDictionary<string, Delegation> DelegationsByName);
+
+/// <summary>A validated input, with every value resolved to what Summit stores.</summary>
+public sealed record ValidGuest(
+    string FamilyName, string GivenName, string FamilyNameLatin, string GivenNameLatin, string? Title, Gender? Gender,
+    string Organisation, OrganisationType OrganisationType, string? Position, string CountryCode, Delegation? Delegation,
+    string Email, string? Phone, string Language, ParticipationMode ParticipationMode, AccreditationCategory Category,
+    string? PassportNumber)
+{
+    public void ApplyTo(Guest guest)
+    {
+        guest.FamilyName = FamilyName;
+        guest.GivenName = GivenName;
+        guest.FamilyNameLatin = FamilyNameLatin;
+        guest.GivenNameLatin = GivenNameLatin;
+        guest.Title = Title;
+        guest.Gender = Gender;
+        guest.Organisation = Organisation;
+        guest.OrganisationType = OrganisationType;
+        guest.Position = Position;
+        guest.CountryCode = CountryCode;
+        guest.DelegationId = Delegation?.Id;
+        guest.Email = Email;
+        guest.Phone = Phone;
+        guest.Language = Language;
+        guest.ParticipationMode = ParticipationMode;
+        guest.CategoryId = Category.Id;
+        guest.RefreshDerivedFields();
+    }
+}
+
+/// <summary>One set of rules for guest data, shared by the staff form, the API, the portal and the import.</summary>
+public static class GuestValidator
+{
+    public static (ValidGuest? Guest, List<FieldProblem> Problems) Validate(GuestInput input, GuestReferenceData reference, Localizer localizer)
+    {
+        var problems = new List<FieldProblem>();
+        void Problem(string field, string code, params object[] args) =>
+            problems.Add(new FieldProblem(field, code, localizer.Format("error." + code, [localizer[$"field.{field}"], .. args])));
+
+        string Required(string field, string? value, int max)
+        {
+            var trimmed = value?.Trim() ?? "";
+            if (trimmed.Length == 0)
+            {
+                Problem(field, ErrorCodes.FieldRequired);
+            }
+            else if (trimmed.Length > max)
+            {
+                Problem(field, ErrorCodes.FieldTooLong, max);
+            }
+
+            return trimmed;
+        }
+
+        string? Optional(string field, string? value, int max)
+        {
+            var trimmed = value?.Trim();
+            if (trimmed is { Length: > 0 } && trimmed.Length > max)
+            {
+                Problem(field, ErrorCodes.FieldTooLong, max);
+            }
+
+            return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+        }
+
+        var familyName = Required("familyName", input.FamilyName, 100);
+        var givenName = Optional("givenName", input.GivenName, 100) ?? "";
+        var familyLatin = Optional("familyNameLatin", input.FamilyNameLatin, 100);
+        var givenLatin = Optional("givenNameLatin", input.GivenNameLatin, 100);
+        // A name already in Latin script is its own Latin form.
+        if (familyLatin is null && IsLatin(familyName))
+        {
+            familyLatin = familyName;
+            givenLatin ??= IsLatin(givenName) ? givenName : null;
+        }
+
+        if (familyLatin is null)
+        {
+            Problem("familyNameLatin", ErrorCodes.FieldRequired);
+        }
+
+        var title = Optional("title", input.Title, 50);
+        var organisation = Required("organisation", input.Organisation, 200);
+        var position = Optional("position", input.Position, 200);
+        var phone = Optional("phone", input.Phone, 40);
+
+        Gender? gender = null;
+        if (!string.IsNullOrWhiteSpace(input.Gender))
+        {
+            if (ParseEnum<Gender>(input.Gender) is { } g)
+            {
+                gender = g;
+            }
+            else
+            {
+                Problem("gender", ErrorCodes.GenderUnknown, input.Gender);
+            }
+        }
+
+        var organisationType = ParseEnum<OrganisationType>(input.OrganisationType);
+        if (organisationType is null)
+        {
+            Problem("organisationType", string.IsNullOrWhiteSpace(input.OrganisationType) ? ErrorCodes.FieldRequired : ErrorCodes.OrganisationTypeUnknown, input.OrganisationType);
+        }
+
+        var mode = ParseEnum<ParticipationMode>(input.ParticipationMode);
+        if (mode is null)
+        {
+            Problem("participationMode", ErrorCodes.ParticipationModeUnknown, input.ParticipationMode);
+        }
+
+        var email = Required("email", input.Email, 254);
+        if (email.Length > 0 && !IsValidEmail(email))
+        {
+            Problem("email", ErrorCodes.EmailInvalid, email);
+        }
+
+        var country = Countries.Find(input.Country);
+        if (string.IsNullOrWhiteSpace(input.Country))
+        {
+            Problem("country", ErrorCodes.FieldRequired);
+        }
+        else if (country is null)
+        {
+            Problem("country", ErrorCodes.CountryUnknown, input.Country);
+        }
+
+        reference.CategoriesByCode.TryGetValue(input.Category?.Trim() ?? "", out var category);
+        if (string.IsNullOrWhiteSpace(input.Category))
+        {
+            Problem("category", ErrorCodes.FieldRequired);
+        }
+        else if (category is null)
+        {
+            Problem("category", ErrorCodes.CategoryUnknown, input.Category);
+        }
+
+        Delegation? delegation = null;
+        if (!string.IsNullOrWhiteSpace(input.Delegation) && !reference.DelegationsByName.TryGetValue(input.Delegation.Trim(), out delegation))
+        {
+            Problem("delegation", ErrorCodes.DelegationUnknown, input.Delegation);
+        }
+
+        var language = string.IsNullOrWhiteSpace(input.Language) ? Localizer.English : input.Language.Trim();
+        if (!Localizer.IsSupported(language) && !language.Equals("zh", StringComparison.OrdinalIgnoreCase))
+        {
+            Problem("language", ErrorCodes.LanguageUnknown, language);
+        }
+
+        var passport = input.PassportNumber?.Trim();
+        if (passport is { Length: > 40 })
+        {
+            Problem("passportNumber", ErrorCodes.FieldTooLong, 40);
+        }
+
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        return (new ValidGuest(familyName, givenName, familyLatin!, givenLatin ?? "", title, gender, organisation,
+            organisationType!.Value, position, country!.Code, delegation, email, phone, Localizer.NormalizeLanguage(language),
+            mode!.Value, category!, passport), problems);
+    }
+
+    public static bool IsValidEmail(string email) =>
+        MailAddress.TryCreate(email, out var address) && address.Address == email && email.Contains('.', StringComparison.Ordinal)
+        && !email.EndsWith('.');
+
+    private static bool IsLatin(string value) => value.All(c => c < 0x0250 || !char.IsLetter(c));
+
+    /// <summary>Accepts the enum name in any case, with or without separators ("in person", "in_person", "InPerson").</summary>
+    public static TEnum? ParseEnum<TEnum>(string? value) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var compact = new string(value.Where(char.IsLetterOrDigit).ToArray());
+        return System.Enum.TryParse<TEnum>(compact, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !compact.All(char.IsDigit)
+            ? parsed
+            : null;
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Server.Guests.Domain;
+using Summit.Server.Infrastructure.Database;
+
+namespace Summit.Server.Guests;
+
+public enum GuestSort
+{
+    Name,
+    NameDesc,
+    Organisation,
+    Country,
+    Status,
+    Updated,
+}
+
+/// <summary>Filters of the guest list; every one optional.</summary>
+public sealed record GuestFilter
+{
+    public string? Search { get; init; }
+    public Guid? CategoryId { get; init; }
+    public GuestStatus? Status { get; init; }
+    public ParticipationMode? Mode { get; init; }
+    public Guid? DelegationId { get; init; }
+    public string? Country { get; init; }
+    public GuestSort Sort { get; init; } = GuestSort.Name;
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 50;
+}
+
+public sealed record GuestListItem(
+    Guid Id, string FamilyName, string GivenName, string FamilyNameLatin, string GivenNameLatin, string Organisation,
+    string CountryCode, string CategoryCode, Guid CategoryId, GuestStatus Status, ParticipationMode ParticipationMode,
+    string? DelegationName, string Email, DateTimeOffset UpdatedAt);
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+
+/// <summary>Reads of the guest list, shared by the list page, the API and the exports.</summary>
+public sealed class GuestQueries(SummitDbContext db)
+{
+    public const int MaxPageSize = 500;
+
+    public IQueryable<Guest> Filtered(Guid eventId, GuestFilter filter)
+    {
+        var query = db.Guests.AsNoTracking().Where(g => g.EventId == eventId);
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            // SearchText holds every name form lower-cased, so one LIKE covers "王", "wang" and "Huawei".
+            var pattern = "%" + EscapeLike(filter.Search.Trim().ToLowerInvariant()) + "%";
+            query = query.Where(g => EF.Functions.Like(g.SearchText, pattern, "\\"));
+        }
+
+        if (filter.CategoryId is { } category)
+        {
+            query = query.Where(g => g.CategoryId == category);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(g => g.Status == status);
+        }
+
+        if (filter.Mode is { } mode)
+        {
+            query = query.Where(g => g.ParticipationMode == mode);
+        }
+
+        if (filter.DelegationId is { } delegation)
+        {
+            query = query.Where(g => g.DelegationId == delegation);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Country))
+        {
+            var country = filter.Country.Trim().ToUpperInvariant();
+            query = query.Where(g => g.CountryCode == country);
+        }
+
+        return filter.Sort switch
+        {
+            GuestSort.NameDesc => query.OrderByDescending(g => g.FamilyNameLatin).ThenByDescending(g => g.GivenNameLatin).ThenBy(g => g.Id),
+            GuestSort.Organisation => query.OrderBy(g => g.Organisation).ThenBy(g => g.FamilyNameLatin).ThenBy(g => g.Id),
+            GuestSort.Country => query.OrderBy(g => g.CountryCode).ThenBy(g => g.FamilyNameLatin).ThenBy(g => g.Id),
+            GuestSort.Status => query.OrderBy(g => g.Status).ThenBy(g => g.FamilyNameLatin).ThenBy(g => g.Id),
+            GuestSort.Updated => query.OrderByDescending(g => g.UpdatedAt).ThenBy(g => g.Id),
+            _ => query.OrderBy(g => g.FamilyNameLatin).ThenBy(g => g.GivenNameLatin).ThenBy(g => g.Id),
+        };
+    }
+
+    public async Task<PagedResult<GuestListItem>> ListAsync(Guid eventId, GuestFilter filter, CancellationToken ct = default)
+    {
+        var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, filter.Page);
+        var query = Filtered(eventId, filter);
+        var total = await query.CountAsync(ct);
+        var items = await Project(query.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        return new PagedResult<GuestListItem>(items, total, page, pageSize);
+    }
+
+    public static IQueryable<GuestListItem> Project(IQueryable<Guest> query) =>
+        query.Select(g => new GuestListItem(g.Id, g.FamilyName, g.GivenName, g.FamilyNameLatin, g.GivenNameLatin, g.Organisation,
+            g.CountryCode, g.Category!.Code, g.CategoryId, g.Status, g.ParticipationMode, g.Delegation != null ? g.Delegation.Name : null,
+            g.Email, g.UpdatedAt));
+
+    public async Task<Dictionary<GuestStatus, int>> CountByStatusAsync(Guid eventId, CancellationToken ct = default) =>
+        await db.Guests.Where(g => g.EventId == eventId).GroupBy(g => g.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,272 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Server.Events;
+using Summit.Server.Guests.Domain;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Infrastructure.Mail;
+using Summit.Server.Infrastructure.Security;
+
+namespace Summit.Server.Guests;
+
+public sealed record GuestDetail(
+    Guid Id, string FamilyName, string GivenName, string FamilyNameLatin, string GivenNameLatin, string? Title, Gender? Gender,
+    string Organisation, OrganisationType OrganisationType, string? Position, string CountryCode, Guid? DelegationId,
+    string? DelegationName, string Email, string? Phone, string Language, ParticipationMode ParticipationMode, Guid CategoryId,
+    string CategoryCode, string? PassportMasked, GuestStatus Status, string? StatusReason, DateTimeOffset StatusChangedAt,
+    DateTimeOffset? DataConsentAt, DateTimeOffset? FaceConsentAt, DateTimeOffset? FaceConsentWithdrawnAt, bool HasPhoto,
+    IReadOnlyList<GuestStatus> NextStatuses, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, Guid ConcurrencyStamp);
+
+/// <summary>The commands on a guest record: create, edit, move through the pipeline. Each change is audited.</summary>
+public sealed class GuestService(
+    SummitDbContext db,
+    EventService events,
+    AuditLog audit,
+    FieldProtector protector,
+    Localizer localizer,
+    MailComposer mail,
+    TimeProvider clock)
+{
+    public async Task<GuestReferenceData> LoadReferenceDataAsync(Guid eventId, CancellationToken ct = default)
+    {
+        var categories = await db.Categories.AsNoTracking().Where(c => c.EventId == eventId).ToListAsync(ct);
+        var delegations = await db.Delegations.AsNoTracking().Where(d => d.EventId == eventId).ToListAsync(ct);
+        return new GuestReferenceData(
+            categories.ToDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase),
+            delegations.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase));
+    }
+
+    public async Task<GuestDetail> GetDetailAsync(Guid id, bool auditRead = true, CancellationToken ct = default)
+    {
+        var guest = await db.Guests.AsNoTracking().Include(g => g.Category).Include(g => g.Delegation)
+            .FirstOrDefaultAsync(g => g.Id == id, ct) ?? throw new SummitException(SummitError.NotFound(ErrorCodes.GuestNotFound, id));
+        if (auditRead)
+        {
+            await audit.RecordReadAsync(AuditActions.GuestViewed, "guest", id.ToString());
+        }
+
+        return ToDetail(guest);
+    }
+
+    public async Task<byte[]?> GetPhotoJpegAsync(Guid id, CancellationToken ct = default)
+    {
+        var photo = await db.GuestPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.GuestId == id, ct);
+        if (photo is null)
+        {
+            return null;
+        }
+
+        await audit.RecordReadAsync(AuditActions.GuestPhotoViewed, "guest", id.ToString());
+        return protector.Unprotect(photo.EncryptedJpeg);
+    }
+
+    public async Task<GuestDetail> CreateAsync(GuestInput input, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var valid = await ValidateAsync(summitEvent.Id, input, null, ct);
+        var now = clock.GetUtcNow();
+        var guest = new Guest { EventId = summitEvent.Id, CreatedAt = now, UpdatedAt = now, StatusChangedAt = now };
+        valid.ApplyTo(guest);
+        SetPassport(guest, valid.PassportNumber);
+        db.Guests.Add(guest);
+        await audit.RecordAsync(AuditActions.GuestCreated, "guest", guest.Id.ToString(), AuditLog.Diff(new Dictionary<string, object?>(), Snapshot(guest)));
+        await db.SaveChangesAsync(ct);
+        return await GetDetailAsync(guest.Id, auditRead: false, ct);
+    }
+
+    public async Task<GuestDetail> UpdateAsync(Guid id, GuestInput input, Guid? expectedStamp = null, CancellationToken ct = default)
+    {
+        var guest = await LoadAsync(id, expectedStamp, ct);
+        var valid = await ValidateAsync(guest.EventId, input, guest.Id, ct);
+        var before = Snapshot(guest);
+        valid.ApplyTo(guest);
+        if (valid.PassportNumber is not null)
+        {
+            SetPassport(guest, valid.PassportNumber);
+        }
+
+        await SaveChangeAsync(guest, AuditActions.GuestUpdated, before, ct);
+        return await GetDetailAsync(guest.Id, auditRead: false, ct);
+    }
+
+    public async Task<GuestDetail> ChangeStatusAsync(Guid id, GuestStatus to, string? reason, Guid? expectedStamp = null, CancellationToken ct = default)
+    {
+        var guest = await LoadAsync(id, expectedStamp, ct);
+        ApplyStatus(guest, to, reason);
+        await SaveChangeAsync(guest, AuditActions.GuestStatusChanged, null, ct);
+        return await GetDetailAsync(guest.Id, auditRead: false, ct);
+    }
+
+    /// <summary>Approves every listed guest that may be approved; reports the others with their reason.</summary>
+    public async Task<BulkResult> ApproveManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
+    {
+        var guests = await db.Guests.Include(g => g.Category).Where(g => ids.Contains(g.Id)).ToListAsync(ct);
+        var refused = new List<BulkRefusal>();
+        foreach (var missing in ids.Except(guests.Select(g => g.Id)))
+        {
+            refused.Add(new BulkRefusal(missing, ErrorCodes.GuestNotFound, SummitError.NotFound(ErrorCodes.GuestNotFound, missing).Message(localizer)));
+        }
+
+        var approved = 0;
+        foreach (var guest in guests)
+        {
+            if (GuestPipeline.Check(guest.Status, GuestStatus.Approved, null) is { } error)
+            {
+                refused.Add(new BulkRefusal(guest.Id, error.Code, error.Message(localizer)));
+                continue;
+            }
+
+            var previous = guest.Status;
+            ApplyStatus(guest, GuestStatus.Approved, null);
+            guest.UpdatedAt = clock.GetUtcNow();
+            guest.ConcurrencyStamp = Guid.NewGuid();
+            await audit.RecordAsync(AuditActions.GuestStatusChanged, "guest", guest.Id.ToString(),
+                new Dictionary<string, (object?, object?)> { ["status"] = (previous, GuestStatus.Approved) });
+            approved++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new BulkResult(approved, refused);
+    }
+
+    public async Task<GuestDetail> SetCategoryAsync(Guid id, Guid categoryId, CancellationToken ct = default)
+    {
+        var guest = await LoadAsync(id, null, ct);
+        if (!await db.Categories.AnyAsync(c => c.Id == categoryId && c.EventId == guest.EventId, ct))
+        {
+            throw new SummitException(SummitError.Of(ErrorCodes.CategoryUnknown, localizer["field.category"], categoryId));
+        }
+
+        var before = Snapshot(guest);
+        guest.CategoryId = categoryId;
+        await SaveChangeAsync(guest, AuditActions.GuestUpdated, before, ct);
+        return await GetDetailAsync(id, auditRead: false, ct);
+    }
+
+    internal void ApplyStatus(Guest guest, GuestStatus to, string? reason)
+    {
+        if (GuestPipeline.Check(guest.Status, to, reason) is { } error)
+        {
+            throw new SummitException(error);
+        }
+
+        guest.Status = to;
+        guest.StatusReason = to is GuestStatus.Rejected or GuestStatus.Withdrawn ? reason?.Trim() : null;
+        guest.StatusChangedAt = clock.GetUtcNow();
+        if (to == GuestStatus.Approved)
+        {
+            mail.QueueApproval(guest);
+        }
+    }
+
+    internal void SetPassport(Guest guest, string? passportNumber)
+    {
+        if (string.IsNullOrWhiteSpace(passportNumber))
+        {
+            guest.PassportNumberEncrypted = null;
+            guest.PassportHash = null;
+            return;
+        }
+
+        var normalized = FieldProtector.NormalizeDocumentNumber(passportNumber);
+        guest.PassportNumberEncrypted = protector.ProtectString(normalized);
+        guest.PassportHash = protector.LookupHash(normalized);
+    }
+
+    private async Task<ValidGuest> ValidateAsync(Guid eventId, GuestInput input, Guid? existingId, CancellationToken ct)
+    {
+        var reference = await LoadReferenceDataAsync(eventId, ct);
+        var (valid, problems) = GuestValidator.Validate(input, reference, localizer);
+        if (valid is null)
+        {
+            throw new SummitException(SummitError.Of(ErrorCodes.RequestInvalid, problems.Count), problems);
+        }
+
+        var email = valid.Email.ToLowerInvariant();
+        if (await db.Guests.AnyAsync(g => g.EventId == eventId && g.EmailNormalized == email && g.Id != existingId, ct))
+        {
+            throw new SummitException(SummitError.Conflict(ErrorCodes.GuestEmailDuplicate, localizer["field.email"], valid.Email));
+        }
+
+        if (!string.IsNullOrWhiteSpace(valid.PassportNumber))
+        {
+            var hash = protector.LookupHash(FieldProtector.NormalizeDocumentNumber(valid.PassportNumber));
+            if (await db.Guests.AnyAsync(g => g.EventId == eventId && g.PassportHash == hash && g.Id != existingId, ct))
+            {
+                throw new SummitException(SummitError.Conflict(ErrorCodes.GuestPassportDuplicate));
+            }
+        }
+
+        return valid;
+    }
+
+    private async Task<Guest> LoadAsync(Guid id, Guid? expectedStamp, CancellationToken ct)
+    {
+        var guest = await db.Guests.Include(g => g.Category).FirstOrDefaultAsync(g => g.Id == id, ct)
+            ?? throw new SummitException(SummitError.NotFound(ErrorCodes.GuestNotFound, id));
+        if (expectedStamp is { } stamp && stamp != guest.ConcurrencyStamp)
+        {
+            throw new SummitException(SummitError.Conflict(ErrorCodes.ConcurrentChange));
+        }
+
+        return guest;
+    }
+
+    private async Task SaveChangeAsync(Guest guest, string action, Dictionary<string, object?>? before, CancellationToken ct)
+    {
+        var entry = db.Entry(guest);
+        var changes = before is null
+            ? new Dictionary<string, (object?, object?)> { ["status"] = (entry.Property(g => g.Status).OriginalValue, guest.Status) }
+            : AuditLog.Diff(before, Snapshot(guest));
+        if (guest.StatusReason is not null && before is null)
+        {
+            changes["statusReason"] = (entry.Property(g => g.StatusReason).OriginalValue, guest.StatusReason);
+        }
+
+        guest.UpdatedAt = clock.GetUtcNow();
+        guest.ConcurrencyStamp = Guid.NewGuid();
+        await audit.RecordAsync(action, "guest", guest.Id.ToString(), changes);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new SummitException(SummitError.Conflict(ErrorCodes.ConcurrentChange));
+        }
+    }
+
+    /// <summary>The audited fields of a guest. The passport appears only as "changed", never in clear.</summary>
+    internal static Dictionary<string, object?> Snapshot(Guest g) => new()
+    {
+        ["familyName"] = g.FamilyName,
+        ["givenName"] = g.GivenName,
+        ["familyNameLatin"] = g.FamilyNameLatin,
+        ["givenNameLatin"] = g.GivenNameLatin,
+        ["title"] = g.Title,
+        ["gender"] = g.Gender,
+        ["organisation"] = g.Organisation,
+        ["organisationType"] = g.OrganisationType,
+        ["position"] = g.Position,
+        ["country"] = g.CountryCode,
+        ["delegationId"] = g.DelegationId,
+        ["email"] = g.Email,
+        ["phone"] = g.Phone,
+        ["language"] = g.Language,
+        ["participationMode"] = g.ParticipationMode,
+        ["categoryId"] = g.CategoryId,
+        ["passport"] = g.PassportHash is null ? null : "(hash " + g.PassportHash[..8] + ")",
+        ["status"] = g.Status,
+    };
+
+    private GuestDetail ToDetail(Guest g) => new(
+        g.Id, g.FamilyName, g.GivenName, g.FamilyNameLatin, g.GivenNameLatin, g.Title, g.Gender, g.Organisation, g.OrganisationType,
+        g.Position, g.CountryCode, g.DelegationId, g.Delegation?.Name, g.Email, g.Phone, g.Language, g.ParticipationMode, g.CategoryId,
+        g.Category?.Code ?? "", g.PassportNumberEncrypted is null ? null : FieldProtector.MaskDocumentNumber(protector.UnprotectString(g.PassportNumberEncrypted)),
+        g.Status, g.StatusReason, g.StatusChangedAt, g.DataConsentAt, g.FaceConsentAt, g.FaceConsentWithdrawnAt, g.HasPhoto,
+        GuestPipeline.NextFrom(g.Status), g.CreatedAt, g.UpdatedAt, g.ConcurrencyStamp);
+}
+
+public sealed record BulkRefusal(Guid GuestId, string Code, string Message);
+
+public sealed record BulkResult(int Succeeded, IReadOnlyList<BulkRefusal> Refused);

@@ -1,0 +1,117 @@
+using System.Text;
+
+namespace Summit.Server.Guests.Import;
+
+/// <summary>
+/// A small RFC 4180 CSV reader and writer: quoted fields, doubled quotes, line breaks inside quotes,
+/// and a delimiter detected from the header (comma, semicolon or tab, as spreadsheet programs write).
+/// </summary>
+public static class Csv
+{
+    public static List<string[]> Parse(string text)
+    {
+        var delimiter = DetectDelimiter(text);
+        var rows = new List<string[]>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var inQuotes = false;
+        var fieldStarted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (inQuotes)
+            {
+                if (c == '"')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '"')
+                    {
+                        field.Append('"');
+                        i++;
+                    }
+                    else
+                    {
+                        inQuotes = false;
+                    }
+                }
+                else
+                {
+                    field.Append(c);
+                }
+
+                continue;
+            }
+
+            if (c == '"' && !fieldStarted)
+            {
+                inQuotes = true;
+                fieldStarted = true;
+            }
+            else if (c == delimiter)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+                fieldStarted = false;
+            }
+            else if (c is '\r' or '\n')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                fields.Add(field.ToString());
+                rows.Add([.. fields]);
+                fields.Clear();
+                field.Clear();
+                fieldStarted = false;
+            }
+            else
+            {
+                field.Append(c);
+                fieldStarted = true;
+            }
+        }
+
+        if (inQuotes)
+        {
+            throw new FormatException("A quoted field is not closed before the end of the file.");
+        }
+
+        if (field.Length > 0 || fields.Count > 0)
+        {
+            fields.Add(field.ToString());
+            rows.Add([.. fields]);
+        }
+
+        return rows;
+    }
+
+    public static string Escape(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        // A leading =, +, - or @ would run as a formula in a spreadsheet: neutralise it.
+        if (value[0] is '=' or '+' or '-' or '@')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",;\"\r\n\t") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    public static void WriteRow(StringBuilder output, IEnumerable<string?> values)
+    {
+        output.AppendJoin(',', values.Select(Escape));
+        output.Append("\r\n");
+    }
+
+    private static char DetectDelimiter(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        var header = end < 0 ? text : text[..end];
+        return new[] { ',', ';', '\t' }.OrderByDescending(d => header.Count(c => c == d)).First();
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Server.Events;
+using Summit.Server.Guests.Domain;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Infrastructure.Mail;
+using Summit.Server.Infrastructure.Security;
+
+namespace Summit.Server.Guests.Invitations;
+
+public sealed class InvitationOptions
+{
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(21);
+}
+
+public sealed record SentInvitation(Guid GuestId, string Link, DateTimeOffset ExpiresAt);
+
+public sealed record InvitationBatchResult(IReadOnlyList<SentInvitation> Sent, IReadOnlyList<BulkRefusal> Refused);
+
+/// <summary>
+/// Sends invitation links. Each link carries a fresh 256-bit token; sending again revokes the guest's
+/// earlier links, so only the newest mail works.
+/// </summary>
+public sealed class InvitationService(
+    SummitDbContext db,
+    EventService events,
+    MailComposer mail,
+    AuditLog audit,
+    Localizer localizer,
+    MailOptionsAccessor mailOptions,
+    InvitationOptions options,
+    TimeProvider clock)
+{
+    public async Task<InvitationBatchResult> InviteAsync(IReadOnlyCollection<Guid> guestIds, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var guests = await db.Guests.Where(g => guestIds.Contains(g.Id)).ToListAsync(ct);
+        var openInvitations = await db.Invitations
+            .Where(i => guestIds.Contains(i.GuestId) && i.UsedAt == null && i.RevokedAt == null).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var sent = new List<SentInvitation>();
+        var refused = guestIds.Except(guests.Select(g => g.Id))
+            .Select(id => new BulkRefusal(id, ErrorCodes.GuestNotFound, SummitError.NotFound(ErrorCodes.GuestNotFound, id).Message(localizer)))
+            .ToList();
+        foreach (var guest in guests)
+        {
+            // Only guests who have not registered yet need a registration link.
+            if (guest.Status != GuestStatus.Invited)
+            {
+                var error = SummitError.Of(ErrorCodes.InvitationNotAllowed, guest.Status);
+                refused.Add(new BulkRefusal(guest.Id, error.Code, error.Message(localizer)));
+                continue;
+            }
+
+            foreach (var old in openInvitations.Where(i => i.GuestId == guest.Id))
+            {
+                old.RevokedAt = now;
+            }
+
+            var token = Tokens.NewToken();
+            var invitation = new Invitation { GuestId = guest.Id, TokenHash = Tokens.Hash(token), CreatedAt = now, ExpiresAt = now + options.Lifetime };
+            db.Invitations.Add(invitation);
+            var eventName = guest.Language == Localizer.Chinese && summitEvent.NameZh.Length > 0 ? summitEvent.NameZh : summitEvent.Name;
+            mail.QueueInvitation(guest, eventName, token, invitation.ExpiresAt);
+            await audit.RecordAsync(AuditActions.InvitationSent, "guest", guest.Id.ToString());
+            sent.Add(new SentInvitation(guest.Id, $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/portal/{token}", invitation.ExpiresAt));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new InvitationBatchResult(sent, refused);
+    }
+
+    /// <summary>Finds the invitation behind a token, or the reason it cannot be used.</summary>
+    public async Task<Invitation> ResolveAsync(string token, bool allowUsed, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            throw new SummitException(SummitError.NotFound(ErrorCodes.InvitationNotFound));
+        }
+
+        var hash = Tokens.Hash(token);
+        var invitation = await db.Invitations.Include(i => i.Guest).FirstOrDefaultAsync(i => i.TokenHash == hash, ct)
+            ?? throw new SummitException(SummitError.NotFound(ErrorCodes.InvitationNotFound));
+        if (invitation.RevokedAt is not null)
+        {
+            throw new SummitException(SummitError.Of(ErrorCodes.InvitationRevoked));
+        }
+
+        if (invitation.ExpiresAt <= clock.GetUtcNow())
+        {
+            throw new SummitException(SummitError.Of(ErrorCodes.InvitationExpired));
+        }
+
+        if (invitation.UsedAt is not null && !allowUsed)
+        {
+            throw new SummitException(SummitError.Of(ErrorCodes.InvitationUsed));
+        }
+
+        return invitation;
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Summit.Server.Guests.Portal;
+
+/// <summary>The guest portal API: anonymous, authorized by the invitation token alone.</summary>
+public static class PortalApi
+{
+    public static RouteGroupBuilder MapPortalApi(this RouteGroupBuilder api)
+    {
+        var portal = api.MapGroup("/portal/{token}").WithTags("Guest portal").AllowAnonymous();
+
+        portal.MapGet("/", async (string token, Guid? member, PortalService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.OpenAsync(token, member, ct)))
+            .WithSummary("What the invitation holder sees: their form, status and (for a liaison) the delegation");
+
+        portal.MapPost("/registration", async (string token, [FromForm] PortalRegistrationForm form, PortalService service, CancellationToken ct) =>
+            {
+                byte[]? photo = null;
+                if (form.Photo is { Length: > 0 })
+                {
+                    if (form.Photo.Length > Photos.PhotoProcessor.MaxBytes)
+                    {
+                        throw new SummitException(SummitError.Of(ErrorCodes.PhotoTooLarge, Photos.PhotoProcessor.MaxBytes / (1024 * 1024)));
+                    }
+
+                    using var buffer = new MemoryStream();
+                    await form.Photo.CopyToAsync(buffer, ct);
+                    photo = buffer.ToArray();
+                }
+
+                var input = new GuestInput
+                {
+                    FamilyName = form.FamilyName ?? "",
+                    GivenName = form.GivenName ?? "",
+                    FamilyNameLatin = form.FamilyNameLatin,
+                    GivenNameLatin = form.GivenNameLatin,
+                    Title = form.Title,
+                    Gender = form.Gender,
+                    Organisation = form.Organisation ?? "",
+                    OrganisationType = form.OrganisationType ?? "",
+                    Position = form.Position,
+                    Country = form.Country ?? "",
+                    Phone = form.Phone,
+                    Language = form.Language,
+                    ParticipationMode = form.ParticipationMode ?? "",
+                    PassportNumber = form.PassportNumber,
+                };
+                return TypedResults.Ok(await service.RegisterAsync(token, new RegistrationSubmission(input, photo, form.DataConsent, form.FaceConsent), form.Member, ct));
+            })
+            .DisableAntiforgery()
+            .WithSummary("Submit the registration form with photo and consents (multipart/form-data)");
+
+        portal.MapPost("/face-consent/withdraw", async (string token, PortalService service, CancellationToken ct) =>
+            {
+                await service.WithdrawFaceConsentAsync(token, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Withdraw consent to face verification at gates");
+
+        return api;
+    }
+}
+
+public sealed class PortalRegistrationForm
+{
+    public Guid? Member { get; set; }
+    public string? FamilyName { get; set; }
+    public string? GivenName { get; set; }
+    public string? FamilyNameLatin { get; set; }
+    public string? GivenNameLatin { get; set; }
+    public string? Title { get; set; }
+    public string? Gender { get; set; }
+    public string? Organisation { get; set; }
+    public string? OrganisationType { get; set; }
+    public string? Position { get; set; }
+    public string? Country { get; set; }
+    public string? Phone { get; set; }
+    public string? Language { get; set; }
+    public string? ParticipationMode { get; set; }
+    public string? PassportNumber { get; set; }
+    public bool DataConsent { get; set; }
+    public bool FaceConsent { get; set; }
+    public IFormFile? Photo { get; set; }
+}

@@ -1,0 +1,209 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Server.Events;
+using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Invitations;
+using Summit.Server.Guests.Photos;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Infrastructure.Security;
+
+namespace Summit.Server.Guests.Portal;
+
+public sealed record PortalMember(Guid GuestId, string Name, GuestStatus Status, bool IsSelf);
+
+public sealed record PortalView(
+    Guid GuestId, string GuestName, string EventName, string EventNameZh, DateOnly StartDate, DateOnly EndDate, GuestStatus Status,
+    bool CanRegister, GuestInput Form, string Email, string CategoryCode, string? DelegationName, bool IsLiaison,
+    IReadOnlyList<PortalMember> DelegationMembers, bool FaceConsentGiven, bool HasPhoto, DateTimeOffset ExpiresAt);
+
+public sealed record RegistrationSubmission(GuestInput Form, byte[]? Photo, bool DataConsent, bool FaceConsent);
+
+/// <summary>
+/// The guest's self-service portal, reached only through an invitation token (no staff account).
+/// A delegation liaison may also complete the registrations of their own delegation's members.
+/// </summary>
+public sealed class PortalService(
+    SummitDbContext db,
+    InvitationService invitations,
+    EventService events,
+    GuestService guests,
+    AuditLog audit,
+    CurrentActor actor,
+    FieldProtector protector,
+    Localizer localizer,
+    TimeProvider clock)
+{
+    public const string PrivacyNoticeVersion = "2021-09";
+
+    public async Task<PortalView> OpenAsync(string token, Guid? memberId = null, CancellationToken ct = default)
+    {
+        var invitation = await invitations.ResolveAsync(token, allowUsed: true, ct);
+        var self = invitation.Guest!;
+        var target = memberId is null || memberId == self.Id ? self : await FindMemberAsync(self, memberId.Value, ct);
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var delegation = self.DelegationId is null ? null : await db.Delegations.AsNoTracking().FirstAsync(d => d.Id == self.DelegationId, ct);
+        var isLiaison = delegation?.LiaisonGuestId == self.Id;
+        var members = isLiaison
+            ? await db.Guests.AsNoTracking().Where(g => g.DelegationId == delegation!.Id).OrderBy(g => g.FamilyNameLatin)
+                .Select(g => new PortalMember(g.Id, g.GivenNameLatin + " " + g.FamilyNameLatin, g.Status, g.Id == self.Id)).ToListAsync(ct)
+            : [];
+        var category = await db.Categories.AsNoTracking().FirstAsync(c => c.Id == target.CategoryId, ct);
+        var canRegister = target.Status == GuestStatus.Invited && (target.Id != self.Id || invitation.UsedAt is null);
+        return new PortalView(target.Id, target.DisplayName, summitEvent.Name, summitEvent.NameZh, summitEvent.StartDate, summitEvent.EndDate,
+            target.Status, canRegister, ToForm(target, category.Code, delegation?.Name), target.Email, category.Code, delegation?.Name,
+            isLiaison, members, target.FaceConsentAt is not null && target.FaceConsentWithdrawnAt is null, target.HasPhoto, invitation.ExpiresAt);
+    }
+
+    public async Task<PortalView> RegisterAsync(string token, RegistrationSubmission submission, Guid? memberId = null, CancellationToken ct = default)
+    {
+        var invitation = await invitations.ResolveAsync(token, allowUsed: memberId is not null, ct);
+        var self = invitation.Guest!;
+        var target = memberId is null || memberId == self.Id ? self : await FindMemberAsync(self, memberId.Value, ct);
+        if (target.Id == self.Id && invitation.UsedAt is not null)
+        {
+            throw new SummitException(SummitError.Of(ErrorCodes.InvitationUsed));
+        }
+
+        if (GuestPipeline.Check(target.Status, GuestStatus.Registered, null) is { } illegal)
+        {
+            throw new SummitException(illegal);
+        }
+
+        if (!submission.DataConsent)
+        {
+            throw new SummitException(SummitError.Of(ErrorCodes.ConsentRequired));
+        }
+
+        // The organizer decides category, delegation and the address invitations go to; the guest fills the rest.
+        var category = await db.Categories.AsNoTracking().FirstAsync(c => c.Id == target.CategoryId, ct);
+        var delegation = target.DelegationId is null ? null : await db.Delegations.AsNoTracking().FirstAsync(d => d.Id == target.DelegationId, ct);
+        submission.Form.Category = category.Code;
+        submission.Form.Delegation = delegation?.Name;
+        submission.Form.Email = target.Email;
+        var reference = await guests.LoadReferenceDataAsync(target.EventId, ct);
+        var (valid, problems) = GuestValidator.Validate(submission.Form, reference, localizer);
+        if (valid is null)
+        {
+            throw new SummitException(SummitError.Of(ErrorCodes.RequestInvalid, problems.Count), problems);
+        }
+
+        ProcessedPhoto? photo = null;
+        if (submission.Photo is { Length: > 0 })
+        {
+            photo = PhotoProcessor.Process(submission.Photo);
+        }
+        else if (valid.ParticipationMode == ParticipationMode.InPerson && !target.HasPhoto)
+        {
+            // In-person guests need a photo for their badge and the gate check.
+            throw new SummitException(SummitError.Of(ErrorCodes.PhotoRequired));
+        }
+
+        if (!string.IsNullOrWhiteSpace(valid.PassportNumber))
+        {
+            var hash = protector.LookupHash(FieldProtector.NormalizeDocumentNumber(valid.PassportNumber));
+            if (await db.Guests.AnyAsync(g => g.EventId == target.EventId && g.PassportHash == hash && g.Id != target.Id, ct))
+            {
+                throw new SummitException(SummitError.Conflict(ErrorCodes.GuestPassportDuplicate));
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        actor.Use(new Actor($"guest:{self.Id}", target.Id == self.Id ? $"guest {self.DisplayName}" : $"liaison {self.DisplayName}", (await actor.GetAsync()).IpAddress));
+        var before = GuestService.Snapshot(target);
+        valid.ApplyTo(target);
+        guests.SetPassport(target, valid.PassportNumber);
+        target.Status = GuestStatus.Registered;
+        target.StatusChangedAt = now;
+        target.DataConsentAt = now;
+        target.PrivacyNoticeVersion = PrivacyNoticeVersion;
+        if (submission.FaceConsent)
+        {
+            target.FaceConsentAt = now;
+            target.FaceConsentWithdrawnAt = null;
+        }
+
+        if (photo is not null)
+        {
+            var stored = await db.GuestPhotos.FirstOrDefaultAsync(p => p.GuestId == target.Id, ct);
+            if (stored is null)
+            {
+                stored = new GuestPhoto { GuestId = target.Id };
+                db.GuestPhotos.Add(stored);
+            }
+
+            stored.EncryptedJpeg = protector.Protect(photo.Jpeg);
+            stored.Width = photo.Width;
+            stored.Height = photo.Height;
+            stored.UploadedAt = now;
+            target.HasPhoto = true;
+            await audit.RecordAsync(AuditActions.GuestPhotoUploaded, "guest", target.Id.ToString());
+        }
+
+        target.UpdatedAt = now;
+        target.ConcurrencyStamp = Guid.NewGuid();
+        var changes = AuditLog.Diff(before, GuestService.Snapshot(target));
+        changes["dataConsent"] = (null, now);
+        changes["faceConsent"] = (null, submission.FaceConsent);
+        await audit.RecordAsync(AuditActions.GuestRegistered, "guest", target.Id.ToString(), changes);
+
+        // The guest's own links are spent; a member registered by the liaison has their links closed as well.
+        var spent = await db.Invitations.Where(i => i.GuestId == target.Id && i.UsedAt == null && i.RevokedAt == null).ToListAsync(ct);
+        foreach (var used in spent)
+        {
+            used.UsedAt = now;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return await OpenAsync(token, target.Id == self.Id ? null : target.Id, ct);
+    }
+
+    public async Task WithdrawFaceConsentAsync(string token, CancellationToken ct = default)
+    {
+        var invitation = await invitations.ResolveAsync(token, allowUsed: true, ct);
+        var guest = await db.Guests.FirstAsync(g => g.Id == invitation.GuestId, ct);
+        if (guest.FaceConsentAt is null || guest.FaceConsentWithdrawnAt is not null)
+        {
+            return;
+        }
+
+        actor.Use(new Actor($"guest:{guest.Id}", $"guest {guest.DisplayName}", (await actor.GetAsync()).IpAddress));
+        guest.FaceConsentWithdrawnAt = clock.GetUtcNow();
+        guest.UpdatedAt = guest.FaceConsentWithdrawnAt.Value;
+        await audit.RecordAsync(AuditActions.GuestConsentWithdrawn, "guest", guest.Id.ToString(),
+            new Dictionary<string, (object?, object?)> { ["faceConsent"] = (true, false) });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Guest> FindMemberAsync(Guest liaison, Guid memberId, CancellationToken ct)
+    {
+        var delegation = liaison.DelegationId is null ? null : await db.Delegations.AsNoTracking().FirstAsync(d => d.Id == liaison.DelegationId, ct);
+        var member = await db.Guests.FirstOrDefaultAsync(g => g.Id == memberId, ct);
+        if (delegation?.LiaisonGuestId != liaison.Id || member is null || member.DelegationId != delegation.Id)
+        {
+            throw new SummitException(new SummitError(ErrorCodes.DelegationNotYours, [], StatusCodes.Status403Forbidden));
+        }
+
+        return member;
+    }
+
+    private static GuestInput ToForm(Guest g, string categoryCode, string? delegationName) => new()
+    {
+        FamilyName = g.FamilyName,
+        GivenName = g.GivenName,
+        FamilyNameLatin = g.FamilyNameLatin,
+        GivenNameLatin = g.GivenNameLatin,
+        Title = g.Title,
+        Gender = g.Gender?.ToString(),
+        Organisation = g.Organisation,
+        OrganisationType = g.OrganisationType.ToString(),
+        Position = g.Position,
+        Country = g.CountryCode,
+        Delegation = delegationName,
+        Email = g.Email,
+        Phone = g.Phone,
+        Language = g.Language,
+        ParticipationMode = g.ParticipationMode.ToString(),
+        Category = categoryCode,
+    };
+}

@@ -1,0 +1,39 @@
+namespace Summit.Server.Infrastructure.Audit;
+
+/// <summary>One audited act: a change (with old and new values) or a read of personal data.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? ActorId { get; set; }
+    public string ActorName { get; set; } = "";
+
+    /// <summary>Stable action name, for example guest.updated or guest.photo.viewed.</summary>
+    public string Action { get; set; } = "";
+    public string EntityType { get; set; } = "";
+    public string EntityId { get; set; } = "";
+
+    /// <summary>JSON object of field name to { old, new }; null for reads.</summary>
+    public string? Changes { get; set; }
+    public string? IpAddress { get; set; }
+}
+
+public static class AuditActions
+{
+    public const string GuestCreated = "guest.created";
+    public const string GuestUpdated = "guest.updated";
+    public const string GuestStatusChanged = "guest.status_changed";
+    public const string GuestViewed = "guest.viewed";
+    public const string GuestPhotoViewed = "guest.photo.viewed";
+    public const string GuestPhotoUploaded = "guest.photo.uploaded";
+    public const string GuestRegistered = "guest.registered";
+    public const string GuestConsentWithdrawn = "guest.consent_withdrawn";
+    public const string GuestsImported = "guests.imported";
+    public const string GuestsExported = "guests.exported";
+    public const string InvitationSent = "invitation.sent";
+    public const string UserCreated = "user.created";
+    public const string UserRolesChanged = "user.roles_changed";
+    public const string UserLoggedIn = "user.logged_in";
+    public const string UserTwoFactorEnabled = "user.two_factor_enabled";
+    public const string EventUpdated = "event.updated";
+}

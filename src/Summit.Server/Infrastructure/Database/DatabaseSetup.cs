@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Summit.Server.Infrastructure.Database;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Where the data lives: the embedded SQLite file by default, PostgreSQL when a connection string is given.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    /// <summary>
+    /// Reads the database choice from (in order) the --db option or Summit:Database setting, the SUMMIT_DB
+    /// environment variable, or ConnectionStrings:Summit; falls back to SQLite under the data directory.
+    /// </summary>
+    public static DatabaseSettings From(IConfiguration configuration, string dataDirectory)
+    {
+        var configured = FirstNonEmpty(configuration["Summit:Database"], configuration["SUMMIT_DB"], configuration.GetConnectionString("Summit"));
+        if (configured is null)
+        {
+            Directory.CreateDirectory(dataDirectory);
+            var file = Path.Combine(dataDirectory, "summit.db");
+            return new(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 30 }.ToString());
+        }
+
+        if (configured.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase) || configured.EndsWith(".db", StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = configured.Contains('=', StringComparison.Ordinal) ? configured : "Data Source=" + configured;
+            return new(DatabaseProvider.Sqlite, connectionString);
+        }
+
+        return new(DatabaseProvider.Postgres, configured);
+    }
+
+    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+}
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddSummitDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddDbContext<SqliteSummitDbContext>(o => o.UseSqlite(settings.ConnectionString));
+            services.AddScoped<SummitDbContext>(sp => sp.GetRequiredService<SqliteSummitDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<PostgresSummitDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+            services.AddScoped<SummitDbContext>(sp => sp.GetRequiredService<PostgresSummitDbContext>());
+        }
+
+        return services;
+    }
+
+    /// <summary>Applies pending migrations; on SQLite also switches the file to WAL so readers never block the writer.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SummitDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.CloseConnectionAsync();
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Summit.Server.Events;
+using Summit.Server.Guests.Domain;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Mail;
+
+namespace Summit.Server.Infrastructure.Database;
+
+/// <summary>
+/// The one database of Summit. Each module owns its tables through its own configuration class;
+/// the provider-specific subclasses exist only so each provider has its own migrations.
+/// </summary>
+public abstract class SummitDbContext(DbContextOptions options) : IdentityDbContext<SummitUser>(options)
+{
+    public DbSet<SummitEvent> Events => Set<SummitEvent>();
+    public DbSet<EventVenue> EventVenues => Set<EventVenue>();
+    public DbSet<Guest> Guests => Set<Guest>();
+    public DbSet<AccreditationCategory> Categories => Set<AccreditationCategory>();
+    public DbSet<Delegation> Delegations => Set<Delegation>();
+    public DbSet<GuestPhoto> GuestPhotos => Set<GuestPhoto>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SummitDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks there, native timestamptz on PostgreSQL.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        }
+    }
+}
+
+public sealed class SqliteSummitDbContext(DbContextOptions<SqliteSummitDbContext> options) : SummitDbContext(options);
+
+public sealed class PostgresSummitDbContext(DbContextOptions<PostgresSummitDbContext> options) : SummitDbContext(options);

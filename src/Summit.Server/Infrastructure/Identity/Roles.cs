@@ -1,0 +1,58 @@
+namespace Summit.Server.Infrastructure.Identity;
+
+/// <summary>The staff roles of Summit. A user may hold several.</summary>
+public static class Roles
+{
+    public const string Admin = nameof(Admin);
+    public const string Secretariat = nameof(Secretariat);
+    public const string AccreditationOfficer = nameof(AccreditationOfficer);
+    public const string GateOperator = nameof(GateOperator);
+    public const string SecurityOfficer = nameof(SecurityOfficer);
+    public const string OperationsCentre = nameof(OperationsCentre);
+    public const string VenueManager = nameof(VenueManager);
+    public const string ProgrammeManager = nameof(ProgrammeManager);
+    public const string Reviewer = nameof(Reviewer);
+    public const string Exhibitor = nameof(Exhibitor);
+    public const string MediaOfficer = nameof(MediaOfficer);
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Admin, Secretariat, AccreditationOfficer, GateOperator, SecurityOfficer, OperationsCentre,
+        VenueManager, ProgrammeManager, Reviewer, Exhibitor, MediaOfficer,
+    ];
+}
+
+/// <summary>
+/// What each role may do. Pages and endpoints name one of these policies, never a role, so the whole
+/// permission matrix is this one table (and the authorization tests check every entry).
+/// </summary>
+public static class Policies
+{
+    public const string StaffSignedIn = nameof(StaffSignedIn);
+    public const string GuestsRead = nameof(GuestsRead);
+    public const string GuestsWrite = nameof(GuestsWrite);
+    public const string GuestsApprove = nameof(GuestsApprove);
+    public const string GuestsImport = nameof(GuestsImport);
+    public const string GuestsExport = nameof(GuestsExport);
+    public const string GuestsInvite = nameof(GuestsInvite);
+    public const string PhotosView = nameof(PhotosView);
+    public const string EventManage = nameof(EventManage);
+    public const string AuditRead = nameof(AuditRead);
+    public const string UsersManage = nameof(UsersManage);
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
+    {
+        [StaffSignedIn] = [.. Roles.All],
+        [GuestsRead] = [Roles.Admin, Roles.Secretariat, Roles.AccreditationOfficer],
+        [GuestsWrite] = [Roles.Admin, Roles.Secretariat, Roles.AccreditationOfficer],
+        [GuestsApprove] = [Roles.Admin, Roles.AccreditationOfficer],
+        [GuestsImport] = [Roles.Admin, Roles.Secretariat],
+        [GuestsExport] = [Roles.Admin, Roles.Secretariat, Roles.AccreditationOfficer],
+        [GuestsInvite] = [Roles.Admin, Roles.Secretariat],
+        // Photos are for the people who compare a face with a person: accreditation and the gates.
+        [PhotosView] = [Roles.Admin, Roles.AccreditationOfficer, Roles.GateOperator, Roles.SecurityOfficer],
+        [EventManage] = [Roles.Admin, Roles.Secretariat],
+        [AuditRead] = [Roles.Admin],
+        [UsersManage] = [Roles.Admin],
+    };
+}

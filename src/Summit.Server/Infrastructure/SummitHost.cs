@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+using Summit.Server.Components;
+using Summit.Server.Events;
+using Summit.Server.Guests;
+using Summit.Server.Guests.Import;
+using Summit.Server.Guests.Invitations;
+using Summit.Server.Guests.Portal;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Errors;
+using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Infrastructure.Mail;
+using Summit.Server.Infrastructure.Security;
+
+namespace Summit.Server.Infrastructure;
+
+/// <summary>The map of the system: every module registers its services and endpoints here.</summary>
+public static class SummitHost
+{
+    public static string DataDirectory(IConfiguration configuration) =>
+        Path.GetFullPath(configuration["Summit:DataDirectory"] ?? configuration["SUMMIT_DATA"] ?? "data");
+
+    public static WebApplicationBuilder AddSummit(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var dataDirectory = DataDirectory(configuration);
+        Directory.CreateDirectory(dataDirectory);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Localizer>();
+        services.AddSingleton(FieldProtector.FromConfiguration(configuration, dataDirectory));
+        services.AddSummitDatabase(DatabaseSettings.From(configuration, dataDirectory));
+        services.AddSummitIdentity();
+        services.AddScoped<IUserClaimsPrincipalFactory<SummitUser>, SummitClaimsFactory>();
+        services.Configure<SecurityOptions>(configuration.GetSection("Summit:Security"));
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<UiOperations>();
+
+        var mailOptions = configuration.GetSection("Summit:Mail").Get<MailOptions>() ?? new MailOptions();
+        mailOptions.OutboxDirectory = Path.GetFullPath(string.IsNullOrEmpty(mailOptions.OutboxDirectory)
+            ? Path.Combine(dataDirectory, "outbox") : mailOptions.OutboxDirectory);
+        if (string.IsNullOrWhiteSpace(mailOptions.PublicBaseUrl))
+        {
+            mailOptions.PublicBaseUrl = (configuration["urls"] ?? "http://localhost:5000").Split(';')[0].Replace("0.0.0.0", "localhost", StringComparison.Ordinal);
+        }
+
+        services.AddSingleton(new MailOptionsAccessor(mailOptions));
+        if (string.IsNullOrWhiteSpace(mailOptions.SmtpHost))
+        {
+            services.AddSingleton<IMailTransport, OutboxFolderTransport>();
+        }
+        else
+        {
+            services.AddSingleton<IMailTransport, SmtpTransport>();
+        }
+
+        services.AddScoped<MailComposer>();
+        services.AddSingleton<MailDispatcher>();
+        if (configuration.GetValue("Summit:Mail:DispatchInBackground", true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<MailDispatcher>());
+        }
+
+        // Modules.
+        services.AddScoped<EventService>();
+        services.AddScoped<GuestQueries>();
+        services.AddScoped<GuestService>();
+        services.AddSingleton(configuration.GetSection("Summit:Invitations").Get<InvitationOptions>() ?? new InvitationOptions());
+        services.AddScoped<InvitationService>();
+        services.AddScoped<PortalService>();
+        services.AddGuestImport();
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = new[] { new CultureInfo("en"), new CultureInfo("zh-Hans") };
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.ApplyCurrentCultureToResponseHeaders = true;
+        });
+
+        services.AddMudServices();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Summit API";
+            document.Info.Description = "Guests, accreditation and the guest portal of the Summit conference system.";
+            return Task.CompletedTask;
+        }));
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddAntiforgery();
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 64 * 1024 * 1024);
+        return builder;
+    }
+
+    public static WebApplication UseSummit(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseSummitProblems();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAdminTwoFactorRequirement();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api-reference", o => o.WithTitle("Summit API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous();
+        app.MapGet("/culture", (string culture, string? returnUrl, HttpContext context) =>
+            {
+                var chosen = Localizer.NormalizeLanguage(culture);
+                context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                    new CookieOptions { Expires = DateTimeOffset.UnixEpoch.AddYears(100), IsEssential = true, SameSite = SameSiteMode.Lax });
+                return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+            })
+            .AllowAnonymous().ExcludeFromDescription();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapGet("/version", () => TypedResults.Ok(new
+        {
+            name = "Summit",
+            version = typeof(SummitHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0",
+            runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+        }))
+            .WithTags("System").AllowAnonymous().WithSummary("Server version");
+        app.MapAccountEndpoints(api);
+        api.MapEventApi();
+        api.MapGuestsApi();
+        api.MapGuestImportApi();
+        api.MapPortalApi();
+        api.MapAuditApi();
+
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>Applies migrations and makes sure the roles exist.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await DatabaseSetup.MigrateAsync(app.Services);
+        await using var scope = app.Services.CreateAsyncScope();
+        await IdentitySetup.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+    }
+
+    private static IApplicationBuilder UseAdminTwoFactorRequirement(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value;
+            var user = context.User;
+            var path = context.Request.Path;
+            if (options.RequireAdminTwoFactor && user.IsInRole(Roles.Admin) && !user.HasClaim(AccountApi.TwoFactorClaim, "true")
+                && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/api/v1/auth") && !path.StartsWithSegments("/_framework")
+                && !path.StartsWithSegments("/_content") && !path.StartsWithSegments("/culture") && !Path.HasExtension(path.Value))
+            {
+                if (path.StartsWithSegments("/api"))
+                {
+                    var localizer = context.RequestServices.GetRequiredService<Localizer>();
+                    await ProblemResults.From(new SummitError("two_factor.setup_required", [], StatusCodes.Status403Forbidden), localizer).ExecuteAsync(context);
+                    return;
+                }
+
+                context.Response.Redirect("/account/two-factor");
+                return;
+            }
+
+            await next(context);
+        });
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Localization;
+
+namespace Summit.Server.Infrastructure;
+
+/// <summary>
+/// Runs one UI action in its own DI scope (so its own DbContext), as the user of the Blazor circuit.
+/// A circuit lives for minutes or hours; a DbContext must not.
+/// </summary>
+public sealed class UiOperations(IServiceScopeFactory scopes, AuthenticationStateProvider authentication, Localizer localizer)
+{
+    public async Task<T> RunAsync<TService, T>(Func<TService, Task<T>> operation) where TService : notnull
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await ActAsCircuitUserAsync(scope.ServiceProvider);
+        return await operation(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public async Task RunAsync<TService>(Func<TService, Task> operation) where TService : notnull
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await ActAsCircuitUserAsync(scope.ServiceProvider);
+        await operation(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>Runs the action and turns a refusal into its localized message (null when it succeeded).</summary>
+    public async Task<string?> TryAsync<TService>(Func<TService, Task> operation) where TService : notnull
+    {
+        try
+        {
+            await RunAsync(operation);
+            return null;
+        }
+        catch (SummitException ex)
+        {
+            return Describe(ex);
+        }
+    }
+
+    public string Describe(SummitException ex) =>
+        ex.Details is IEnumerable<Guests.FieldProblem> problems
+            ? string.Join(" ", problems.Select(p => p.Message))
+            : ex.Error.Message(localizer);
+
+    private async Task ActAsCircuitUserAsync(IServiceProvider provider)
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        if (user.Identity?.IsAuthenticated == true)
+        {
+            provider.GetRequiredService<CurrentActor>().Use(new Actor(
+                user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, user.Identity.Name ?? "?", null));
+        }
+    }
+}

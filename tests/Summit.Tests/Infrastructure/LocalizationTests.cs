@@ -1,0 +1,67 @@
+using System.Reflection;
+using Summit.Server;
+using Summit.Server.Guests.Domain;
+using Summit.Server.Infrastructure.Localization;
+
+namespace Summit.Tests.Infrastructure;
+
+public class LocalizationTests
+{
+    private readonly Localizer _localizer = new();
+
+    [Fact]
+    public void Both_languages_have_the_same_keys()
+    {
+        var english = _localizer.Keys(Localizer.English).ToHashSet();
+        var chinese = _localizer.Keys(Localizer.Chinese).ToHashSet();
+        Assert.Empty(english.Except(chinese));
+        Assert.Empty(chinese.Except(english));
+    }
+
+    [Fact]
+    public void Every_reason_code_has_a_message_in_both_languages()
+    {
+        var codes = typeof(ErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!);
+        var missing = codes.Where(code => !_localizer.Has("error." + code)).ToList();
+        Assert.Empty(missing);
+    }
+
+    [Theory]
+    [InlineData(typeof(GuestStatus))]
+    [InlineData(typeof(Gender))]
+    [InlineData(typeof(OrganisationType))]
+    [InlineData(typeof(ParticipationMode))]
+    public void Every_enum_value_has_a_label(Type enumType)
+    {
+        var missing = Enum.GetNames(enumType).Where(name => !_localizer.Has($"enum.{enumType.Name}.{name}")).ToList();
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Chinese_text_differs_from_English()
+    {
+        Assert.Equal("嘉宾", _localizer.Get(Localizer.Chinese, "nav.guests"));
+        Assert.Equal("Guests", _localizer.Get(Localizer.English, "nav.guests"));
+    }
+
+    [Fact]
+    public void Enum_arguments_are_translated_into_the_message_language()
+    {
+        var message = _localizer.Format(Localizer.Chinese, "error.status.transition_illegal", GuestStatus.Invited, GuestStatus.Arrived);
+        Assert.Equal("嘉宾不能从“已邀请”变更为“已到达”。", message);
+    }
+
+    [Fact]
+    public void Placeholders_are_consistent_between_languages()
+    {
+        foreach (var key in _localizer.Keys(Localizer.English))
+        {
+            var en = Placeholders(_localizer.Get(Localizer.English, key));
+            var zh = Placeholders(_localizer.Get(Localizer.Chinese, key));
+            Assert.True(en.SetEquals(zh), $"{key}: {string.Join(",", en)} vs {string.Join(",", zh)}");
+        }
+    }
+
+    private static HashSet<string> Placeholders(string text) =>
+        System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).ToHashSet();
+}
