@@ -31,6 +31,10 @@ public static class SummitHost
         var services = builder.Services;
         var configuration = builder.Configuration;
         var dataDirectory = DataDirectory(configuration);
+
+        // Serve library assets (MudBlazor, blazor.web.js) from the build output in every environment, so that
+        // `dotnet run -- demo` works without a Development launch profile; a published app has them in wwwroot anyway.
+        builder.WebHost.UseStaticWebAssets();
         Directory.CreateDirectory(dataDirectory);
 
         services.AddSingleton(TimeProvider.System);

@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace Summit.BrowserTests;
+
+/// <summary>
+/// The real Summit server, started as its own process with the demo event on a fresh SQLite data folder,
+/// and a headless Chromium driven by Playwright.
+/// </summary>
+public sealed class SummitServer : IAsyncLifetime
+{
+    public const string AdminEmail = "admin@summit.local";
+    public const string OfficerEmail = "accreditationofficer@summit.local";
+    public const string Password = "Summit-Demo-2021";
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "summit-browser", Guid.NewGuid().ToString("N"));
+    private Process? _server;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public string OutboxDirectory => Path.Combine(_dataDirectory, "outbox");
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        Directory.CreateDirectory(_dataDirectory);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _dataDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { ServerAssembly(), "demo", "--guests", "300", "--urls", BaseUrl, "--Summit:DataDirectory", _dataDirectory })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        _server = Process.Start(start) ?? throw new InvalidOperationException("Could not start the Summit server.");
+        _server.OutputDataReceived += (_, _) => { };
+        _server.ErrorDataReceived += (_, _) => { };
+        _server.BeginOutputReadLine();
+        _server.BeginErrorReadLine();
+        await WaitUntilHealthyAsync();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("SUMMIT_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(string language = "en")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = language });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the real form and waits for the interactive UI to be live.</summary>
+    public static async Task LoginAsync(IPage page, string email, string password = Password)
+    {
+        await page.GotoAsync("/login");
+        await page.GetByTestId("login-email").FillAsync(email);
+        await page.GetByTestId("login-password").FillAsync(password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_server is { HasExited: false })
+        {
+            _server.Kill(entireProcessTree: true);
+            await _server.WaitForExitAsync();
+        }
+
+        _server?.Dispose();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean up.
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (_server!.HasExited)
+            {
+                throw new InvalidOperationException($"The Summit server exited with code {_server.ExitCode}.");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/health")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException("The Summit server did not become healthy within 90 s.");
+    }
+
+    /// <summary>The server assembly built beside this test assembly's configuration (Debug or Release).</summary>
+    private static string ServerAssembly()
+    {
+        var here = AppContext.BaseDirectory;
+        var configuration = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var root = new DirectoryInfo(here);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Summit.slnx")))
+        {
+            root = root.Parent;
+        }
+
+        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Repository root not found."),
+            "src", "Summit.Server", "bin", configuration, "net10.0", "Summit.Server.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the server first.", path);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServerCollection : ICollectionFixture<SummitServer>
+{
+    public const string Name = "Summit server";
+}
