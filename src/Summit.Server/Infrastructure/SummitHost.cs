@@ -98,12 +98,18 @@ public static class SummitHost
         services.AddMudServices();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o =>
         {
-            document.Info.Title = "Summit API";
-            document.Info.Description = "Guests, accreditation and the guest portal of the Summit conference system.";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Summit API";
+                document.Info.Description = "Guests, accreditation and the guest portal of the Summit conference system. "
+                    + "Sign in with POST /api/v1/auth/login and send the access token as a Bearer header. "
+                    + "Every refusal is an RFC 9457 problem with a stable `code` and a `title` in the request's language.";
+                return Task.CompletedTask;
+            });
+            o.AddOperationTransformer<RolesOpenApiTransformer>();
+        });
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
