@@ -15,7 +15,7 @@ public sealed record PortalMember(Guid GuestId, string Name, GuestStatus Status,
 public sealed record PortalView(
     Guid GuestId, string GuestName, string EventName, string EventNameZh, DateOnly StartDate, DateOnly EndDate, GuestStatus Status,
     bool CanRegister, GuestInput Form, string Email, string CategoryCode, string? DelegationName, bool IsLiaison,
-    IReadOnlyList<PortalMember> DelegationMembers, bool FaceConsentGiven, bool HasPhoto, DateTimeOffset ExpiresAt);
+    IReadOnlyList<PortalMember> DelegationMembers, bool FaceConsentGiven, bool HasPhoto, DateTimeOffset ExpiresAt, bool DataConsentGiven);
 
 public sealed record RegistrationSubmission(GuestInput Form, byte[]? Photo, bool DataConsent, bool FaceConsent);
 
@@ -52,7 +52,8 @@ public sealed class PortalService(
         var canRegister = target.Status == GuestStatus.Invited && (target.Id != self.Id || invitation.UsedAt is null);
         return new PortalView(target.Id, target.DisplayName, summitEvent.Name, summitEvent.NameZh, summitEvent.StartDate, summitEvent.EndDate,
             target.Status, canRegister, ToForm(target, category.Code, delegation?.Name), target.Email, category.Code, delegation?.Name,
-            isLiaison, members, target.FaceConsentAt is not null && target.FaceConsentWithdrawnAt is null, target.HasPhoto, invitation.ExpiresAt);
+            isLiaison, members, target.FaceConsentAt is not null && target.FaceConsentWithdrawnAt is null, target.HasPhoto, invitation.ExpiresAt,
+            target.DataConsentAt is not null);
     }
 
     public async Task<PortalView> RegisterAsync(string token, RegistrationSubmission submission, Guid? memberId = null, CancellationToken ct = default)
