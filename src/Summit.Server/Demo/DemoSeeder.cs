@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Events;
 using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Invitations;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
@@ -81,16 +82,25 @@ public static class DemoSeeder
             guests.Add(CreateGuest(random, i, summitEvent.Id, categories, delegations, usedEmails, protector, now));
         }
 
-        // Each delegation's liaison is one of its own members.
+        // Each delegation's liaison is one of its own members, preferably one who has not registered yet,
+        // so that the demo shows a liaison completing registrations.
         foreach (var delegation in delegations.Values)
         {
-            delegation.LiaisonGuestId = guests.FirstOrDefault(g => g.DelegationId == delegation.Id)?.Id;
+            var members = guests.Where(g => g.DelegationId == delegation.Id).ToList();
+            delegation.LiaisonGuestId = (members.FirstOrDefault(g => g.Status == GuestStatus.Invited) ?? members.FirstOrDefault())?.Id;
         }
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Guests.AddRange(guests);
         await db.SaveChangesAsync();
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+
+        // Everyone still Invited gets a real invitation (mail in the outbox); two links are printed to try the portal.
+        var invited = guests.Where(g => g.Status == GuestStatus.Invited).Select(g => g.Id).ToList();
+        var invitations = await provider.GetRequiredService<InvitationService>().InviteAsync(invited);
+        var liaisonId = delegations["CN"].LiaisonGuestId;
+        var liaisonLink = invitations.Sent.FirstOrDefault(i => i.GuestId == liaisonId)?.Link;
+        var guestLink = invitations.Sent.FirstOrDefault(i => i.GuestId != liaisonId)?.Link;
 
         var accounts = provider.GetRequiredService<StaffAccounts>();
         foreach (var role in Roles.All)
@@ -100,7 +110,8 @@ public static class DemoSeeder
         }
 
         return Banner(services, $"Created {summitEvent.Name}: {guests.Count} guests from {guests.Select(g => g.CountryCode).Distinct().Count()} countries and regions, "
-            + $"{delegations.Count} delegations, {Roles.All.Count} staff accounts (seed {seed}).", watch.Elapsed);
+            + $"{delegations.Count} delegations, {invitations.Sent.Count} invitations, {Roles.All.Count} staff accounts (seed {seed}).\n"
+            + $"Try the guest portal:   {guestLink}\nas a delegation liaison: {liaisonLink}", watch.Elapsed);
     }
 
     private static string Banner(IServiceProvider services, string what, TimeSpan elapsed)

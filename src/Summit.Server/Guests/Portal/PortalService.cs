@@ -71,11 +71,6 @@ public sealed class PortalService(
             throw new SummitException(illegal);
         }
 
-        if (!submission.DataConsent)
-        {
-            throw new SummitException(SummitError.Of(ErrorCodes.ConsentRequired));
-        }
-
         // The organizer decides category, delegation and the address invitations go to; the guest fills the rest.
         var category = await db.Categories.AsNoTracking().FirstAsync(c => c.Id == target.CategoryId, ct);
         var delegation = target.DelegationId is null ? null : await db.Delegations.AsNoTracking().FirstAsync(d => d.Id == target.DelegationId, ct);
@@ -86,7 +81,18 @@ public sealed class PortalService(
         var (valid, problems) = GuestValidator.Validate(submission.Form, reference, localizer);
         if (valid is null)
         {
+            // Report a missing consent together with the field problems, so the guest fixes everything in one go.
+            if (!submission.DataConsent)
+            {
+                problems.Add(new FieldProblem("dataConsent", ErrorCodes.ConsentRequired, SummitError.Of(ErrorCodes.ConsentRequired).Message(localizer)));
+            }
+
             throw new SummitException(SummitError.Of(ErrorCodes.RequestInvalid, problems.Count), problems);
+        }
+
+        if (!submission.DataConsent)
+        {
+            throw new SummitException(SummitError.Of(ErrorCodes.ConsentRequired));
         }
 
         ProcessedPhoto? photo = null;

@@ -79,7 +79,8 @@ public sealed class SummitCommand
 
         if (Verb == "demo")
         {
-            // The demo admin signs in with a password only; a real deployment keeps two-factor compulsory.
+            // The demo admin signs in with a password only; a real deployment keeps two-factor compulsory
+            // (the default in SecurityOptions). An explicit setting still wins.
             builder.Configuration["Summit:Security:RequireAdminTwoFactor"] ??= "false";
         }
     }
