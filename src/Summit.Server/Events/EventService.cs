@@ -44,7 +44,10 @@ public sealed class EventService(SummitDbContext db, AuditLog audit)
             var venue = current.Venues.FirstOrDefault(v => v.Name == name);
             if (venue is null)
             {
-                current.Venues.Add(new EventVenue { EventId = current.Id, Name = name, SortOrder = index });
+                // Added explicitly: found only through the navigation, a venue whose id is already set would be taken for an existing row.
+                venue = new EventVenue { EventId = current.Id, Name = name, SortOrder = index };
+                current.Venues.Add(venue);
+                db.EventVenues.Add(venue);
             }
             else
             {

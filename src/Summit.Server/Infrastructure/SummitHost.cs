@@ -80,6 +80,8 @@ public static class SummitHost
         services.AddScoped<EventService>();
         services.AddScoped<GuestQueries>();
         services.AddScoped<GuestService>();
+        services.AddScoped<CategoryService>();
+        services.AddScoped<DelegationService>();
         services.AddSingleton(configuration.GetSection("Summit:Invitations").Get<InvitationOptions>() ?? new InvitationOptions());
         services.AddScoped<InvitationService>();
         services.AddScoped<PortalService>();
@@ -158,6 +160,8 @@ public static class SummitHost
         app.MapAccountEndpoints(api);
         api.MapEventApi();
         api.MapGuestsApi();
+        api.MapCategoriesApi();
+        api.MapDelegationsApi();
         api.MapGuestImportApi();
         api.MapPortalApi();
         api.MapAuditApi();

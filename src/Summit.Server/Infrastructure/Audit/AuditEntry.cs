@@ -30,10 +30,15 @@ public static class AuditActions
     public const string GuestConsentWithdrawn = "guest.consent_withdrawn";
     public const string GuestsImported = "guests.imported";
     public const string GuestsExported = "guests.exported";
+    public const string CategoryCreated = "category.created";
+    public const string CategoryUpdated = "category.updated";
+    public const string DelegationCreated = "delegation.created";
+    public const string DelegationUpdated = "delegation.updated";
     public const string InvitationSent = "invitation.sent";
     public const string UserCreated = "user.created";
     public const string UserRolesChanged = "user.roles_changed";
     public const string UserLoggedIn = "user.logged_in";
     public const string UserTwoFactorEnabled = "user.two_factor_enabled";
+    public const string UserUnlocked = "user.unlocked";
     public const string EventUpdated = "event.updated";
 }

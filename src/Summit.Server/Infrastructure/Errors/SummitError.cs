@@ -75,4 +75,13 @@ public static class ErrorCodes
     public const string EventDatesInvalid = "event.dates_invalid";
     public const string TimeZoneUnknown = "event.time_zone_unknown";
     public const string RequestInvalid = "request.invalid";
+    public const string CategoryNotFound = "category.not_found";
+    public const string CategoryCodeDuplicate = "category.code_duplicate";
+    public const string CategoryCodeInvalid = "category.code_invalid";
+    public const string ColourInvalid = "category.colour_invalid";
+    public const string DelegationNotFound = "delegation.not_found";
+    public const string DelegationNameDuplicate = "delegation.name_duplicate";
+    public const string LiaisonNotMember = "delegation.liaison_not_member";
+    public const string UserNotFound = "user.not_found";
+    public const string UserLastAdmin = "user.last_admin";
 }

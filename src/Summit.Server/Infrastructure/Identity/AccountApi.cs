@@ -105,17 +105,7 @@ public static class AccountApi
 
         var users = api.MapGroup("/users").WithTags("Accounts").RequireAuthorization(Policies.UsersManage);
 
-        users.MapGet("/", async (UserManager<SummitUser> userManager) =>
-            {
-                var list = new List<UserDto>();
-                foreach (var user in userManager.Users.OrderBy(u => u.Email).ToList())
-                {
-                    list.Add(new UserDto(user.Id, user.Email ?? "", user.DisplayName, [.. await userManager.GetRolesAsync(user)],
-                        user.TwoFactorEnabled, user.LockoutEnd > DateTimeOffset.MinValue && await userManager.IsLockedOutAsync(user)));
-                }
-
-                return TypedResults.Ok(list);
-            })
+        users.MapGet("/", async (StaffAccounts accounts) => TypedResults.Ok(await accounts.ListAsync()))
             .WithSummary("Staff accounts with their roles");
 
         users.MapPost("/", async (CreateUserRequest request, StaffAccounts accounts) =>
@@ -131,6 +121,13 @@ public static class AccountApi
                 return TypedResults.NoContent();
             })
             .WithSummary("Replace a staff account's roles");
+
+        users.MapPost("/{id}/unlock", async (string id, StaffAccounts accounts) =>
+            {
+                await accounts.UnlockAsync(id);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Lift the lockout of an account after too many failed sign-ins");
 
         return app;
     }

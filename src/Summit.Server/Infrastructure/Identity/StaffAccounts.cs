@@ -46,8 +46,14 @@ public sealed class StaffAccounts(UserManager<SummitUser> users, RoleManager<Ide
             throw new SummitException(SummitError.Of(ErrorCodes.UserRoleUnknown, string.Join(", ", unknown)));
         }
 
-        var user = await users.FindByIdAsync(userId) ?? throw new SummitException(SummitError.NotFound("user.not_found"));
+        var user = await FindAsync(userId);
         var current = await users.GetRolesAsync(user);
+        if (current.Contains(Roles.Admin) && !roleNames.Contains(Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count == 1)
+        {
+            // Without an administrator nobody could manage accounts any more, short of the command line.
+            throw new SummitException(SummitError.Of(ErrorCodes.UserLastAdmin));
+        }
+
         await users.RemoveFromRolesAsync(user, current.Except(roleNames));
         await users.AddToRolesAsync(user, roleNames.Except(current));
         await audit.RecordAsync(AuditActions.UserRolesChanged, "user", user.Id, new Dictionary<string, (object?, object?)>
@@ -56,4 +62,33 @@ public sealed class StaffAccounts(UserManager<SummitUser> users, RoleManager<Ide
         });
         await db.SaveChangesAsync();
     }
+
+    public async Task<List<UserDto>> ListAsync()
+    {
+        var list = new List<UserDto>();
+        foreach (var user in users.Users.OrderBy(u => u.Email).ToList())
+        {
+            list.Add(new UserDto(user.Id, user.Email ?? "", user.DisplayName, [.. await users.GetRolesAsync(user)],
+                user.TwoFactorEnabled, await users.IsLockedOutAsync(user)));
+        }
+
+        return list;
+    }
+
+    /// <summary>Lifts a lockout after too many failed sign-ins, and forgets the failures.</summary>
+    public async Task UnlockAsync(string userId)
+    {
+        var user = await FindAsync(userId);
+        var lockedUntil = user.LockoutEnd;
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await audit.RecordAsync(AuditActions.UserUnlocked, "user", user.Id, new Dictionary<string, (object?, object?)>
+        {
+            ["lockoutEnd"] = (lockedUntil?.ToString("u", System.Globalization.CultureInfo.InvariantCulture), null),
+        });
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<SummitUser> FindAsync(string userId) =>
+        await users.FindByIdAsync(userId) ?? throw new SummitException(SummitError.NotFound(ErrorCodes.UserNotFound));
 }
