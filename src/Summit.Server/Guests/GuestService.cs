@@ -79,7 +79,15 @@ public sealed class GuestService(
         var guest = await LoadAsync(id, expectedStamp, ct);
         var valid = await ValidateAsync(guest.EventId, input, guest.Id, ct);
         var before = Snapshot(guest);
+        var previousDelegation = guest.DelegationId;
         valid.ApplyTo(guest);
+        if (previousDelegation is { } left && guest.DelegationId != left
+            && await db.Delegations.FirstOrDefaultAsync(d => d.Id == left && d.LiaisonGuestId == guest.Id, ct) is { } delegation)
+        {
+            // A guest who leaves a delegation can no longer act as its liaison.
+            delegation.LiaisonGuestId = null;
+        }
+
         if (valid.PassportNumber is not null)
         {
             SetPassport(guest, valid.PassportNumber);

@@ -8,7 +8,8 @@ namespace Summit.Server.Infrastructure;
 /// Runs one UI action in its own DI scope (so its own DbContext), as the user of the Blazor circuit.
 /// A circuit lives for minutes or hours; a DbContext must not.
 /// </summary>
-public sealed class UiOperations(IServiceScopeFactory scopes, AuthenticationStateProvider authentication, Localizer localizer)
+public sealed class UiOperations(IServiceScopeFactory scopes, AuthenticationStateProvider authentication, Localizer localizer,
+    IHttpContextAccessor httpContextAccessor)
 {
     public async Task<T> RunAsync<TService, T>(Func<TService, Task<T>> operation) where TService : notnull
     {
@@ -48,8 +49,10 @@ public sealed class UiOperations(IServiceScopeFactory scopes, AuthenticationStat
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         if (user.Identity?.IsAuthenticated == true)
         {
+            // In a circuit the accessor holds the connection's own request, so this is the user's address.
+            var ip = httpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
             provider.GetRequiredService<CurrentActor>().Use(new Actor(
-                user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, user.Identity.Name ?? "?", null));
+                user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, user.Identity.Name ?? "?", ip));
         }
     }
 }

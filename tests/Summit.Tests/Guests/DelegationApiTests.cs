@@ -78,4 +78,24 @@ public class DelegationApiTests(SummitFactory app) : IClassFixture<SummitFactory
         var missing = await secretariat.PutAsJsonAsync($"/api/v1/delegations/{Guid.NewGuid()}", new DelegationInput("Delegation of Peru", "PE"), Intents.Json);
         await missing.AssertProblemAsync(404, ErrorCodes.DelegationNotFound);
     }
+
+    [Fact]
+    public async Task A_liaison_who_leaves_the_delegation_is_no_longer_its_liaison()
+    {
+        using var officer = await app.ClientForAsync(Roles.AccreditationOfficer);
+        var create = await officer.PostAsJsonAsync("/api/v1/delegations", new DelegationInput("Delegation of Uruguay", "UY"), Intents.Json);
+        var delegation = (await create.Content.ReadFromJsonAsync<DelegationDto>(Intents.Json))!;
+        var input = Intents.NewGuestInput();
+        input.Delegation = delegation.Name;
+        var liaison = await app.CreateGuestAsync(input);
+        var set = await officer.PutAsJsonAsync($"/api/v1/delegations/{delegation.Id}", new DelegationInput(delegation.Name, "UY", liaison.Id), Intents.Json);
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+
+        input.Delegation = null;
+        var moved = await officer.PutAsJsonAsync($"/api/v1/guests/{liaison.Id}", input, Intents.Json);
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+
+        var delegations = await officer.GetFromJsonAsync<List<DelegationDto>>("/api/v1/delegations", Intents.Json);
+        Assert.Null(delegations!.Single(d => d.Id == delegation.Id).LiaisonGuestId);
+    }
 }
