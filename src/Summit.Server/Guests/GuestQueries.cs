@@ -28,10 +28,11 @@ public sealed record GuestFilter
     public int PageSize { get; init; } = 50;
 }
 
+/// <summary>One row of the guest list. The concurrency stamp lets an action taken from a list row refuse a stale row.</summary>
 public sealed record GuestListItem(
     Guid Id, string FamilyName, string GivenName, string FamilyNameLatin, string GivenNameLatin, string Organisation,
     string CountryCode, string CategoryCode, Guid CategoryId, GuestStatus Status, ParticipationMode ParticipationMode,
-    string? DelegationName, string Email, DateTimeOffset UpdatedAt);
+    string? DelegationName, string Email, DateTimeOffset UpdatedAt, Guid ConcurrencyStamp);
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
@@ -100,7 +101,7 @@ public sealed class GuestQueries(SummitDbContext db)
     public static IQueryable<GuestListItem> Project(IQueryable<Guest> query) =>
         query.Select(g => new GuestListItem(g.Id, g.FamilyName, g.GivenName, g.FamilyNameLatin, g.GivenNameLatin, g.Organisation,
             g.CountryCode, g.Category!.Code, g.CategoryId, g.Status, g.ParticipationMode, g.Delegation != null ? g.Delegation.Name : null,
-            g.Email, g.UpdatedAt));
+            g.Email, g.UpdatedAt, g.ConcurrencyStamp));
 
     public async Task<Dictionary<GuestStatus, int>> CountByStatusAsync(Guid eventId, CancellationToken ct = default) =>
         await db.Guests.Where(g => g.EventId == eventId).GroupBy(g => g.Status)
