@@ -118,7 +118,9 @@ public sealed class GuestService(
         var approved = 0;
         foreach (var guest in guests)
         {
-            if (GuestPipeline.Check(guest.Status, GuestStatus.Approved, null) is { } error)
+            // Bulk approval works on the queue of registered guests; anything else changed since the queue was read.
+            var error = guest.Status == GuestStatus.Registered ? null : SummitError.Conflict(ErrorCodes.ConcurrentChange);
+            if (error is not null)
             {
                 refused.Add(new BulkRefusal(guest.Id, error.Code, error.Message(localizer)));
                 continue;

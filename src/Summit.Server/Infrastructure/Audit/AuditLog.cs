@@ -18,7 +18,7 @@ public sealed class AuditLog(SummitDbContext db, CurrentActor currentActor, Time
             EntityType = entityType,
             EntityId = entityId,
             Changes = changes is null || changes.Count == 0 ? null : JsonSerializer.Serialize(
-                changes.ToDictionary(c => c.Key, c => new { old = c.Value.Old?.ToString(), @new = c.Value.New?.ToString() })),
+                changes.ToDictionary(c => c.Key, c => new { old = Invariant(c.Value.Old), @new = Invariant(c.Value.New) })),
             IpAddress = actor.IpAddress,
         });
     }
@@ -29,6 +29,16 @@ public sealed class AuditLog(SummitDbContext db, CurrentActor currentActor, Time
         await RecordAsync(action, entityType, entityId);
         await db.SaveChangesAsync();
     }
+
+    /// <summary>Audit values are stored the same whatever the actor's language: ISO times, invariant numbers.</summary>
+    private static string? Invariant(object? value) => value switch
+    {
+        null => null,
+        DateTimeOffset time => time.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
 
     /// <summary>Compares two snapshots of the same record field by field.</summary>
     public static Dictionary<string, (object? Old, object? New)> Diff(IReadOnlyDictionary<string, object?> before, IReadOnlyDictionary<string, object?> after)
