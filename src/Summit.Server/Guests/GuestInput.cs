@@ -203,7 +203,8 @@ public static class GuestValidator
         MailAddress.TryCreate(email, out var address) && address.Address == email && email.Contains('.', StringComparison.Ordinal)
         && !email.EndsWith('.');
 
-    private static bool IsLatin(string value) => value.All(c => c < 0x0250 || !char.IsLetter(c));
+    // Latin letters live in Basic Latin to Latin Extended-B and in Latin Extended Additional (Vietnamese: Nguyễn).
+    private static bool IsLatin(string value) => value.All(c => c < 0x0250 || c is >= '\u1E00' and <= '\u1EFF' || !char.IsLetter(c));
 
     /// <summary>Accepts the enum name in any case, with or without separators ("in person", "in_person", "InPerson").</summary>
     public static TEnum? ParseEnum<TEnum>(string? value) where TEnum : struct, Enum

@@ -124,7 +124,9 @@ public static class SummitHost
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            // An API caller gets a problem document for a crash; the error page would answer a PUT with 405.
+            app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), web => web.UseExceptionHandler("/error", createScopeForErrors: true));
         }
 
         app.UseRequestLocalization();
@@ -150,6 +152,7 @@ public static class SummitHost
             .AllowAnonymous().ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1");
+        api.AddEndpointFilterFactory(RequiredMembers.Filter);
         api.MapGet("/version", () => TypedResults.Ok(new
         {
             name = "Summit",
@@ -166,7 +169,14 @@ public static class SummitHost
         api.MapPortalApi();
         api.MapAuditApi();
 
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Pages state their own policy; the framework's endpoints (circuit hub, redirects) serve anonymous portal users too.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(endpoint =>
+        {
+            if (!endpoint.Metadata.Any(m => m is Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata))
+            {
+                endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+            }
+        });
         return app;
     }
 

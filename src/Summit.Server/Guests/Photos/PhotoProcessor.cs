@@ -49,7 +49,8 @@ public static class PhotoProcessor
 
         using var decoded = new SKBitmap(info.WithColorType(SKColorType.Rgba8888).WithAlphaType(SKAlphaType.Premul));
         var result = codec.GetPixels(decoded.Info, decoded.GetPixels());
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        // A file cut short (an interrupted upload) decodes only in part, and a half-grey face is no photo for a badge.
+        if (result != SKCodecResult.Success)
         {
             throw new SummitException(SummitError.Of(ErrorCodes.PhotoCorrupt));
         }
