@@ -36,7 +36,8 @@ public sealed class EventService(SummitDbContext db, AuditLog audit)
         current.StartDate = input.StartDate;
         current.EndDate = input.EndDate;
         current.TimeZoneId = input.TimeZoneId;
-        var venueNames = input.Venues.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
+        // JSON may carry nulls inside the list whatever the C# type says.
+        var venueNames = input.Venues.Where(v => v is not null).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
         db.EventVenues.RemoveRange(current.Venues.Where(v => !venueNames.Contains(v.Name)));
         current.Venues.RemoveAll(v => !venueNames.Contains(v.Name));
         foreach (var (name, index) in venueNames.Select((n, i) => (n, i)))

@@ -130,4 +130,12 @@ public class CsvTests
     }
 
     private const string Header = "family_name,organisation,organisation_type,country,email,category";
+
+    [Theory]
+    [InlineData("+86 571 8888 0000")]
+    [InlineData("=SUM(A1)")]
+    [InlineData("-5")]
+    [InlineData("@home")]
+    [InlineData("'quoted")]
+    public void Formula_guard_round_trips(string value) => Assert.Equal(value, Csv.Unescape(Csv.Parse(Csv.Escape(value))[0][0]));
 }

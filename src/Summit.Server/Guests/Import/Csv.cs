@@ -102,6 +102,10 @@ public static class Csv
         return value.AsSpan().IndexOfAny(",;\"\r\n\t") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
+    /// <summary>Undoes the formula guard of <see cref="Escape"/>, so an exported file imports unchanged.</summary>
+    public static string Unescape(string value) =>
+        value.Length > 1 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' ? value[1..] : value;
+
     public static void WriteRow(StringBuilder output, IEnumerable<string?> values)
     {
         output.AppendJoin(',', values.Select(Escape));

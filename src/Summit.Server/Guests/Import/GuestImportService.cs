@@ -148,7 +148,7 @@ public sealed class GuestImportService(
 
     private static GuestInput ToInput(Dictionary<string, string> row)
     {
-        string? Get(string column) => row.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        string? Get(string column) => row.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? Csv.Unescape(value.Trim()) : null;
         return new GuestInput
         {
             FamilyName = Get("family_name") ?? "",
