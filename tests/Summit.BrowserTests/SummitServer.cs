@@ -72,6 +72,13 @@ public sealed class SummitServer : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
     }
 
+    /// <summary>Goes to a page and waits until its Blazor circuit is connected, so input is not lost.</summary>
+    public static async Task GotoLiveAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

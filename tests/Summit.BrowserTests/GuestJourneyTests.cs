@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SkiaSharp;
+
+namespace Summit.BrowserTests;
+
+/// <summary>
+/// The whole guest journey through the real UI: an admin creates and invites a guest, the guest registers in the
+/// portal with a photo and consents, an accreditation officer approves, and the list shows the new status, in Chinese too.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public class GuestJourneyTests(SummitServer server)
+{
+    [Fact]
+    public async Task Invite_register_approve_and_see_the_status_in_both_languages()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var email = $"journey-{unique}@example.org";
+        var familyLatin = "Journey" + unique;
+
+        // The admin creates the guest and sends the invitation.
+        var admin = await server.NewPageAsync();
+        await SummitServer.LoginAsync(admin, SummitServer.AdminEmail);
+        await SummitServer.GotoLiveAsync(admin, "/guests/new");
+        await admin.GetByTestId("input-familyName").FillAsync("欧阳");
+        await admin.GetByTestId("input-givenName").FillAsync("思远");
+        await admin.GetByTestId("input-familyNameLatin").FillAsync(familyLatin);
+        await admin.GetByTestId("input-givenNameLatin").FillAsync("Siyuan");
+        await admin.GetByTestId("input-organisation").FillAsync("Zhejiang Lab");
+        await admin.GetByTestId("input-email").FillAsync(email);
+        await ChooseAsync(admin, "input-organisationType", "Research institute");
+        await ChooseAsync(admin, "input-category", "Speaker");
+        await admin.GetByTestId("input-country").FillAsync("China");
+        await admin.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "(CN)" }).First.ClickAsync();
+        await admin.GetByTestId("save-guest").ClickAsync();
+        // Blazor navigates client-side: no new "load" event, so wait for the URL alone.
+        await admin.WaitForURLAsync(new Regex("/guests/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(admin.GetByTestId("status-chip").First).ToHaveAttributeAsync("data-status", "Invited");
+        await admin.GetByTestId("send-invitation").ClickAsync();
+        var link = (await admin.GetByTestId("invitation-link").InnerTextAsync()).Trim();
+        Assert.Contains("/portal/", link);
+
+        // The guest opens the link, adds a photo, reads the notice, consents and registers.
+        var guest = await server.NewPageAsync();
+        await SummitServer.GotoLiveAsync(guest, link);
+        await Assertions.Expect(guest.GetByTestId("portal-privacy")).ToBeVisibleAsync();
+        await guest.GetByTestId("portal-photo").SetInputFilesAsync(new FilePayload { Name = "me.jpg", MimeType = "image/jpeg", Buffer = Portrait() });
+        await Assertions.Expect(guest.GetByTestId("portal-photo-preview")).ToBeVisibleAsync();
+        await guest.GetByTestId("portal-data-consent").CheckAsync();
+        await guest.GetByTestId("portal-face-consent").CheckAsync();
+        await guest.GetByTestId("portal-submit").ClickAsync();
+        await Assertions.Expect(guest.GetByTestId("portal-status")).ToHaveAttributeAsync("data-status", "Registered");
+
+        // The accreditation officer approves from the queue.
+        var officer = await server.NewPageAsync();
+        await SummitServer.LoginAsync(officer, SummitServer.OfficerEmail);
+        await SummitServer.GotoLiveAsync(officer, "/approvals");
+        await officer.GetByTestId("approval-search").FillAsync(familyLatin);
+        // Wait for the search to narrow the queue to this guest: a later reload would clear the selection.
+        var row = officer.GetByTestId("approval-row");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync(familyLatin, new() { IgnoreCase = true });
+        // The selection checkbox is in the same table row as the name cell.
+        await officer.Locator("tr").Filter(new() { Has = row }).Locator(".mud-checkbox").ClickAsync();
+        await officer.GetByTestId("approve-selected").ClickAsync();
+        await Assertions.Expect(officer.GetByTestId("approval-result")).ToBeVisibleAsync();
+
+        // The list shows the new status, and the same in Chinese.
+        await SummitServer.GotoLiveAsync(officer, "/guests");
+        await officer.GetByTestId("guest-search").FillAsync(familyLatin);
+        var status = officer.Locator("tr").Filter(new() { HasText = familyLatin }).GetByTestId("status-chip");
+        await Assertions.Expect(status).ToHaveAttributeAsync("data-status", "Approved");
+        await Assertions.Expect(status).ToHaveTextAsync("Approved");
+        await officer.GetByTestId("lang-zh").ClickAsync();
+        await officer.Locator("[data-interactive=true]").WaitForAsync();
+        await officer.GetByTestId("guest-search").FillAsync(familyLatin);
+        var statusZh = officer.Locator("tr").Filter(new() { HasText = familyLatin }).GetByTestId("status-chip");
+        await Assertions.Expect(statusZh).ToHaveTextAsync("已批准");
+    }
+
+    /// <summary>Opens a MudBlazor select and picks the item with the given text.</summary>
+    private static async Task ChooseAsync(IPage page, string testId, string item)
+    {
+        await page.GetByTestId(testId).ClickAsync(new() { Force = true });
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = item }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
+    private static byte[] Portrait()
+    {
+        using var bitmap = new SKBitmap(480, 600);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(new SKColor(220, 230, 240));
+            using var paint = new SKPaint { Color = new SKColor(60, 90, 140), IsAntialias = true };
+            canvas.DrawCircle(240, 230, 120, paint);
+            canvas.DrawOval(240, 560, 200, 140, paint);
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 90);
+        return data.ToArray();
+    }
+}
