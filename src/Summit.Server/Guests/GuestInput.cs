@@ -28,8 +28,6 @@ public sealed class GuestInput
     public string? PassportNumber { get; set; }
 }
 
-public sealed record FieldProblem(string Field, string Code, string Message);
-
 /// <summary>The lookups a validation needs, loaded once for a whole import or form.</summary>
 public sealed record GuestReferenceData(
     IReadOnlyDictionary<string, AccreditationCategory> CategoriesByCode,

@@ -34,8 +34,6 @@ public sealed record GuestListItem(
     string CountryCode, string CategoryCode, Guid CategoryId, GuestStatus Status, ParticipationMode ParticipationMode,
     string? DelegationName, string Email, DateTimeOffset UpdatedAt, Guid ConcurrencyStamp);
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
-
 /// <summary>Reads of the guest list, shared by the list page, the API and the exports.</summary>
 public sealed class GuestQueries(SummitDbContext db)
 {

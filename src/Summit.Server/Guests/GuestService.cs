@@ -4,7 +4,6 @@ using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
-using Summit.Server.Infrastructure.Mail;
 using Summit.Server.Infrastructure.Security;
 
 namespace Summit.Server.Guests;

@@ -40,7 +40,7 @@ public sealed class UiOperations(IServiceScopeFactory scopes, AuthenticationStat
     }
 
     public string Describe(SummitException ex) =>
-        ex.Details is IEnumerable<Guests.FieldProblem> problems
+        ex.Details is IEnumerable<FieldProblem> problems
             ? string.Join(" ", problems.Select(p => p.Message))
             : ex.Error.Message(localizer);
 

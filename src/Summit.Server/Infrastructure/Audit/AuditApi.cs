@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Summit.Server.Guests;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
 

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
-using Summit.Server.Guests;
 using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Infrastructure.Errors;

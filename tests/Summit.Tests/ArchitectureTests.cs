@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace Summit.Tests;
+
+/// <summary>
+/// Keeps the modules apart as docs/adr/0001 says: infrastructure knows no module, modules know no UI, and the
+/// guest domain stays free of frameworks. Reads the source, so a new file is checked the day it is added.
+/// </summary>
+public partial class ArchitectureTests
+{
+    private static readonly string ServerRoot = Path.Combine(RepositoryRoot(), "src", "Summit.Server");
+
+    // The composition points may name every module: the host map, the CLI, and the context that lists all tables.
+    private static readonly string[] CompositionRoots =
+        ["Infrastructure/SummitHost.cs", "Infrastructure/Cli/", "Infrastructure/Database/SummitDbContext.cs", "Infrastructure/Database/Migrations/"];
+
+    [Fact]
+    public void Infrastructure_does_not_depend_on_modules() =>
+        AssertNoReference("Infrastructure", ModuleReference(), CompositionRoots);
+
+    [Fact]
+    public void Modules_do_not_depend_on_the_user_interface()
+    {
+        AssertNoReference("Guests", UiReference(), []);
+        AssertNoReference("Events", UiReference(), []);
+    }
+
+    [Fact]
+    public void The_guest_domain_uses_no_framework() =>
+        AssertNoReference("Guests/Domain", FrameworkReference(), []);
+
+    private static void AssertNoReference(string folder, Regex forbidden, string[] allowed)
+    {
+        var offenders = Directory.EnumerateFiles(Path.Combine(ServerRoot, folder), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+            .Select(f => (Path: Path.GetRelativePath(ServerRoot, f).Replace('\\', '/'), Text: File.ReadAllText(f)))
+            .Where(f => !allowed.Any(a => f.Path.StartsWith(a, StringComparison.Ordinal)))
+            .Where(f => forbidden.IsMatch(f.Text))
+            .Select(f => $"{f.Path}: {forbidden.Match(f.Text).Value}")
+            .ToList();
+        Assert.True(offenders.Count == 0, "Forbidden references:\n" + string.Join("\n", offenders));
+    }
+
+    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Demo|Components)\b")]
+    private static partial Regex ModuleReference();
+
+    [GeneratedRegex(@"\bSummit\.Server\.(Components|Demo)\b")]
+    private static partial Regex UiReference();
+
+    [GeneratedRegex(@"\busing Microsoft\.(EntityFrameworkCore|AspNetCore)\b")]
+    private static partial Regex FrameworkReference();
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Summit.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+}
