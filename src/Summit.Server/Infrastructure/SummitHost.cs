@@ -98,6 +98,7 @@ public static class SummitHost
         });
 
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, MudTextLocalizer>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddOpenApi(o =>

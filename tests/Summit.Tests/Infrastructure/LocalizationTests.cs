@@ -64,4 +64,21 @@ public class LocalizationTests
 
     private static HashSet<string> Placeholders(string text) =>
         System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).ToHashSet();
+
+    [Fact]
+    public void MudBlazor_texts_come_from_the_catalogs_and_fall_back_to_English_when_absent()
+    {
+        var mud = new MudTextLocalizer(_localizer);
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-Hans");
+            Assert.Equal("下一页", mud["MudTablePager_NextPage"].Value);
+            Assert.True(mud["MudCarousel_Next"].ResourceNotFound);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
 }
