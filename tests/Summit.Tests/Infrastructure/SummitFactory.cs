@@ -143,7 +143,8 @@ public class SummitFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (_postgresDatabase is not null && PostgresConnection is { } postgres)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(postgres);
+            // The connection string names no database, which Npgsql reads as one named after the user: use the maintenance one.
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres" }.ConnectionString);
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
