@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
+using Summit.Server;
 using Summit.Server.Demo;
 using Summit.Server.Guests;
 using Summit.Server.Guests.Domain;
