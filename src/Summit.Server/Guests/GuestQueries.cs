@@ -44,9 +44,14 @@ public sealed class GuestQueries(SummitDbContext db)
         var query = db.Guests.AsNoTracking().Where(g => g.EventId == eventId);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            // SearchText holds every name form lower-cased, so one LIKE covers "王", "wang" and "Huawei".
-            var pattern = "%" + EscapeLike(filter.Search.Trim().ToLowerInvariant()) + "%";
-            query = query.Where(g => EF.Functions.Like(g.SearchText, pattern, "\\"));
+            // Every word must begin one of the guest's terms: "wang", "王", "xiaoming", "zhejiang univ".
+            foreach (var word in GuestSearch.WordsOf(filter.Search))
+            {
+                var (from, before) = GuestSearch.RangeOf(word);
+                var matching = db.GuestSearchTerms.Where(t => string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, before) < 0)
+                    .Select(t => t.GuestId);
+                query = query.Where(g => matching.Contains(g.Id));
+            }
         }
 
         if (filter.CategoryId is { } category)
@@ -104,7 +109,4 @@ public sealed class GuestQueries(SummitDbContext db)
     public async Task<Dictionary<GuestStatus, int>> CountByStatusAsync(Guid eventId, CancellationToken ct = default) =>
         await db.Guests.Where(g => g.EventId == eventId).GroupBy(g => g.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

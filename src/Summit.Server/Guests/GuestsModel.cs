@@ -25,7 +25,6 @@ internal sealed class GuestConfiguration : IEntityTypeConfiguration<Guest>
         e.Property(x => x.PassportHash).HasMaxLength(64);
         e.Property(x => x.StatusReason).HasMaxLength(500);
         e.Property(x => x.PrivacyNoticeVersion).HasMaxLength(20);
-        e.Property(x => x.SearchText).HasMaxLength(1000);
         e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
         e.Ignore(x => x.DisplayName);
         e.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
@@ -83,5 +82,17 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         e.HasIndex(x => x.TokenHash).IsUnique();
         e.HasIndex(x => x.GuestId);
         e.HasOne(x => x.Guest).WithMany().HasForeignKey(x => x.GuestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class GuestSearchTermConfiguration : IEntityTypeConfiguration<GuestSearchTerm>
+{
+    public void Configure(EntityTypeBuilder<GuestSearchTerm> e)
+    {
+        // The key begins with the term, so a prefix search is a range scan of the primary key.
+        e.HasKey(x => new { x.Term, x.GuestId });
+        e.Property(x => x.Term).HasMaxLength(GuestSearch.MaxTermLength);
+        e.HasIndex(x => x.GuestId);
+        e.HasOne<Guest>().WithMany().HasForeignKey(x => x.GuestId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -187,6 +187,7 @@ public static class SummitHost
         await DatabaseSetup.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         await IdentitySetup.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+        await GuestSearchIndex.BuildMissingAsync(scope.ServiceProvider.GetRequiredService<SummitDbContext>());
     }
 
     private static IApplicationBuilder UseAdminTwoFactorRequirement(this IApplicationBuilder app) =>

@@ -49,9 +49,6 @@ public sealed class Guest
     public string? PrivacyNoticeVersion { get; set; }
     public bool HasPhoto { get; set; }
 
-    /// <summary>Lower-cased concatenation of every name form, organisation and email, for one indexed search.</summary>
-    public string SearchText { get; set; } = "";
-
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
@@ -63,8 +60,6 @@ public sealed class Guest
     public void RefreshDerivedFields()
     {
         EmailNormalized = Email.Trim().ToLowerInvariant();
-        SearchText = string.Join(' ', FamilyName, GivenName, FamilyNameLatin, GivenNameLatin,
-            GivenName + FamilyName, FamilyName + GivenName, Organisation, EmailNormalized).ToLowerInvariant();
     }
 }
 

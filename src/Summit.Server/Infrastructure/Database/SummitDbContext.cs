@@ -21,6 +21,7 @@ public abstract class SummitDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<GuestPhoto> GuestPhotos => Set<GuestPhoto>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<GuestSearchTerm> GuestSearchTerms => Set<GuestSearchTerm>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
@@ -28,6 +29,52 @@ public abstract class SummitDbContext(DbContextOptions options) : IdentityDbCont
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SummitDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // Byte order, as SQLite compares: prefix ranges then hold for every script.
+            builder.Entity<GuestSearchTerm>().Property(t => t.Term).UseCollation("C");
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        UpdateGuestSearchTerms();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        UpdateGuestSearchTerms();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Keeps every guest's search terms in step with the guest, in the same unit of work.</summary>
+    private void UpdateGuestSearchTerms()
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        var changed = ChangeTracker.Entries<Guest>()
+            .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified)))
+            .Select(e => e.Entity).ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        var modifiedIds = ChangeTracker.Entries<Guest>().Where(e => e.State == EntityState.Modified).Select(e => e.Entity.Id).ToList();
+        var stored = (modifiedIds.Count == 0 ? [] : GuestSearchTerms.Where(t => modifiedIds.Contains(t.GuestId)).ToList())
+            .ToLookup(t => t.GuestId);
+        foreach (var guest in changed)
+        {
+            var wanted = GuestSearch.TermsOf(guest);
+            var existing = stored[guest.Id].ToList();
+            GuestSearchTerms.RemoveRange(existing.Where(t => !wanted.Contains(t.Term)));
+            var have = existing.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+            GuestSearchTerms.AddRange(wanted.Where(t => !have.Contains(t)).Select(t => new GuestSearchTerm { GuestId = guest.Id, Term = t }));
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -387,11 +387,6 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -454,6 +449,23 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.HasKey("GuestId");
 
                     b.ToTable("GuestPhotos");
+                });
+
+            modelBuilder.Entity("Summit.Server.Guests.Domain.GuestSearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Term", "GuestId");
+
+                    b.HasIndex("GuestId");
+
+                    b.ToTable("GuestSearchTerms");
                 });
 
             modelBuilder.Entity("Summit.Server.Guests.Domain.Invitation", b =>
@@ -780,6 +792,15 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.HasOne("Summit.Server.Guests.Domain.Guest", null)
                         .WithOne()
                         .HasForeignKey("Summit.Server.Guests.Domain.GuestPhoto", "GuestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Guests.Domain.GuestSearchTerm", b =>
+                {
+                    b.HasOne("Summit.Server.Guests.Domain.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("GuestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -378,11 +378,6 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -445,6 +440,22 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.HasKey("GuestId");
 
                     b.ToTable("GuestPhotos");
+                });
+
+            modelBuilder.Entity("Summit.Server.Guests.Domain.GuestSearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Term", "GuestId");
+
+                    b.HasIndex("GuestId");
+
+                    b.ToTable("GuestSearchTerms");
                 });
 
             modelBuilder.Entity("Summit.Server.Guests.Domain.Invitation", b =>
@@ -769,6 +780,15 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.HasOne("Summit.Server.Guests.Domain.Guest", null)
                         .WithOne()
                         .HasForeignKey("Summit.Server.Guests.Domain.GuestPhoto", "GuestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Guests.Domain.GuestSearchTerm", b =>
+                {
+                    b.HasOne("Summit.Server.Guests.Domain.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("GuestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
