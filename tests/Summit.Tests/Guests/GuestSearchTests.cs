@@ -6,8 +6,12 @@ public class GuestSearchTests
 {
     private static readonly Guest Guest = new()
     {
-        FamilyName = "欧阳", GivenName = "思远", FamilyNameLatin = "Ouyang", GivenNameLatin = "Siyuan",
-        Organisation = "浙江大学 Zhejiang University", Email = "Siyuan.Ouyang@zju.edu.cn",
+        FamilyName = "欧阳",
+        GivenName = "思远",
+        FamilyNameLatin = "Ouyang",
+        GivenNameLatin = "Siyuan",
+        Organisation = "浙江大学 Zhejiang University",
+        Email = "Siyuan.Ouyang@zju.edu.cn",
     };
 
     [Theory]
