@@ -20,7 +20,7 @@ public enum DecodeError
     /// <summary>A character outside the Base32 alphabet, or non-zero padding bits.</summary>
     BadCharacter = 4,
 
-    /// <summary>The validity window is empty (until not after from).</summary>
+    /// <summary>The validity window is empty (until not after from) or ends past year 9999.</summary>
     BadValidity = 5,
 }
 
@@ -160,7 +160,7 @@ public static class CredentialCodec
         }
         var from = BinaryPrimitives.ReadUInt32BigEndian(bytes[ValidFromOffset..]);
         var until = BinaryPrimitives.ReadUInt32BigEndian(bytes[ValidUntilOffset..]);
-        if (until <= from)
+        if (until <= from || !CredentialTime.TryFromMinutes(from, out var validFrom) || !CredentialTime.TryFromMinutes(until, out var validUntil))
         {
             error = DecodeError.BadValidity;
             return false;
@@ -172,8 +172,8 @@ public static class CredentialCodec
             BinaryPrimitives.ReadUInt32BigEndian(bytes[EventIdOffset..]),
             BinaryPrimitives.ReadUInt16BigEndian(bytes[CategoryOffset..]),
             new ZoneSet(BinaryPrimitives.ReadUInt64BigEndian(bytes[ZonesOffset..])),
-            CredentialTime.FromMinutes(from),
-            CredentialTime.FromMinutes(until));
+            validFrom,
+            validUntil);
         error = DecodeError.None;
         return true;
     }
