@@ -100,8 +100,8 @@ internal sealed class FakePresence : IPresenceState
     }
 
     public bool IsInside(Guid credentialId, int zone) =>
-        _moves.LastOrDefault(m => m.Credential == credentialId && m.Zone == zone) is { Credential: var c } last && c != Guid.Empty
-        && last.Direction == GateDirection.Entry;
+        _moves.FindLast(m => m.Credential == credentialId && m.Zone == zone) is var last
+        && last.Credential == credentialId && last.Direction == GateDirection.Entry;
 
     public DateTimeOffset? LastEntry(Guid credentialId, int zone) =>
         _moves.Where(m => m.Credential == credentialId && m.Zone == zone && m.Direction == GateDirection.Entry)

@@ -316,6 +316,23 @@ public class GateDecisionTests
         Assert.True(watch.Elapsed.TotalMilliseconds / runs < 0.5, $"{watch.Elapsed.TotalMilliseconds / runs:F3} ms per decision");
     }
 
+    [Fact]
+    public void The_decision_itself_allocates_nothing()
+    {
+        var text = Issue(Payload());
+        var policy = Policy();
+        var presence = new FakePresence();
+        GateDecision.Decide(text, Morning, Entry(Venue), policy, presence);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            GateDecision.Decide(text, Morning, Entry(Venue), policy, presence);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     private sealed class PersonOnHold : IGateCheck
     {
         public int Calls { get; private set; }
