@@ -35,14 +35,15 @@ public sealed class PublicKeyRing : IPublicKeyRing
 
     public PublicKeyRing(IEnumerable<KeyRingEntry> entries)
     {
-        foreach (var entry in entries)
+        var list = entries.ToArray();
+        foreach (var entry in list)
         {
             if (entry.Key.Algorithm != SignatureAlgorithm.Ed25519)
             {
                 throw new ArgumentException($"Key {entry.KeyId} is not an Ed25519 key.", nameof(entries));
             }
         }
-        _entries = entries.ToFrozenDictionary(e => e.KeyId);
+        _entries = list.ToFrozenDictionary(e => e.KeyId);
     }
 
     public static PublicKeyRing Empty { get; } = new([]);
