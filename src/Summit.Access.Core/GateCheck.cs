@@ -1,0 +1,165 @@
+namespace Summit.Access.Core;
+
+/// <summary>
+/// A verified scan as the checks see it: the credential's signature is genuine and its key known.
+/// </summary>
+public readonly struct ScanContext
+{
+    public ScanContext(in CredentialPayload credential, DateTimeOffset now, in Gate gate, AccessPolicy policy, IPresenceState presence)
+    {
+        Credential = credential;
+        Now = now;
+        Gate = gate;
+        Policy = policy;
+        Presence = presence;
+        Rule = policy.Rules.For(gate.Zone);
+        var local = TimeZoneInfo.ConvertTime(now, policy.TimeZone);
+        LocalDay = DateOnly.FromDateTime(local.DateTime);
+        var start = local.Date + Rule.DailyReset.ToTimeSpan();
+        if (start > local.DateTime)
+        {
+            start = start.AddDays(-1);
+        }
+        AccessDayStart = new DateTimeOffset(start, policy.TimeZone.GetUtcOffset(start));
+    }
+
+    public CredentialPayload Credential { get; }
+
+    public DateTimeOffset Now { get; }
+
+    public Gate Gate { get; }
+
+    public AccessPolicy Policy { get; }
+
+    public IPresenceState Presence { get; }
+
+    /// <summary>The rule of the gate's zone.</summary>
+    public ZoneRule Rule { get; }
+
+    /// <summary>Event-local calendar day of the scan (grants by day use it).</summary>
+    public DateOnly LocalDay { get; }
+
+    /// <summary>The last daily reset of the gate's zone at or before now: presence and counts before it are forgotten.</summary>
+    public DateTimeOffset AccessDayStart { get; }
+
+    public bool IsEntry => Gate.Direction == GateDirection.Entry;
+}
+
+/// <summary>
+/// One step of the gate decision. Return <see cref="ReasonCode.Admitted"/> to pass the scan on,
+/// <see cref="ReasonCode.AdmittedWithAlert"/> to pass it on with an alert, anything else to refuse.
+/// Checks must be pure and thread-safe: one instance serves all gates.
+/// </summary>
+public interface IGateCheck
+{
+    ReasonCode Check(in ScanContext scan);
+}
+
+/// <summary>The standard checks. Exits are refused only when the code is not a genuine, current code of an
+/// unblocked person for this event; validity, grants and passback never trap anyone inside.</summary>
+public static class GateChecks
+{
+    public static IGateCheck GateOpen { get; } = new GateOpenCheck();
+
+    public static IGateCheck SameEvent { get; } = new SameEventCheck();
+
+    public static IGateCheck NotRevoked { get; } = new NotRevokedCheck();
+
+    public static IGateCheck NotBlocked { get; } = new NotBlockedCheck();
+
+    public static IGateCheck ValidNow { get; } = new ValidNowCheck();
+
+    public static IGateCheck ZoneGranted { get; } = new ZoneGrantedCheck();
+
+    public static IGateCheck AntiPassback { get; } = new AntiPassbackCheck();
+
+    public static IGateCheck DailyLimit { get; } = new DailyLimitCheck();
+
+    private sealed class GateOpenCheck : IGateCheck
+    {
+        public ReasonCode Check(in ScanContext scan) => scan.Gate.IsOpen ? ReasonCode.Admitted : ReasonCode.GateClosed;
+    }
+
+    private sealed class SameEventCheck : IGateCheck
+    {
+        public ReasonCode Check(in ScanContext scan) =>
+            scan.Credential.EventId == scan.Policy.EventId ? ReasonCode.Admitted : ReasonCode.ZoneNotGranted;
+    }
+
+    private sealed class NotRevokedCheck : IGateCheck
+    {
+        public ReasonCode Check(in ScanContext scan) =>
+            scan.Policy.Revocations.IsRevoked(scan.Credential.CredentialId) ? ReasonCode.Revoked : ReasonCode.Admitted;
+    }
+
+    private sealed class NotBlockedCheck : IGateCheck
+    {
+        public ReasonCode Check(in ScanContext scan) =>
+            scan.Policy.Revocations.IsBlocked(scan.Credential.HolderId) ? ReasonCode.PersonBlocked : ReasonCode.Admitted;
+    }
+
+    private sealed class ValidNowCheck : IGateCheck
+    {
+        public ReasonCode Check(in ScanContext scan)
+        {
+            if (!scan.IsEntry)
+            {
+                return ReasonCode.Admitted;
+            }
+            if (scan.Now < scan.Credential.ValidFrom)
+            {
+                return ReasonCode.NotYetValid;
+            }
+            return scan.Now >= scan.Credential.ValidUntil ? ReasonCode.Expired : ReasonCode.Admitted;
+        }
+    }
+
+    private sealed class ZoneGrantedCheck : IGateCheck
+    {
+        public ReasonCode Check(in ScanContext scan) =>
+            !scan.IsEntry || scan.Policy.Grants.IsGranted(scan.Credential, scan.Gate.Zone, scan.LocalDay)
+                ? ReasonCode.Admitted
+                : ReasonCode.ZoneNotGranted;
+    }
+
+    private sealed class AntiPassbackCheck : IGateCheck
+    {
+        public ReasonCode Check(in ScanContext scan)
+        {
+            var mode = scan.Rule.AntiPassback;
+            if (!scan.IsEntry || mode == AntiPassbackMode.Off)
+            {
+                return ReasonCode.Admitted;
+            }
+            var id = scan.Credential.CredentialId;
+            var zone = scan.Gate.Zone;
+            // An entry from before the daily reset no longer counts: a forgotten exit yesterday blocks nobody today.
+            if (scan.Presence.LastEntry(id, zone) is not { } last || last < scan.AccessDayStart)
+            {
+                return ReasonCode.Admitted;
+            }
+            return mode switch
+            {
+                AntiPassbackMode.Hard => scan.Presence.IsInside(id, zone) ? ReasonCode.AlreadyInside : ReasonCode.Admitted,
+                AntiPassbackMode.Soft => scan.Presence.IsInside(id, zone) ? ReasonCode.AdmittedWithAlert : ReasonCode.Admitted,
+                AntiPassbackMode.Timed => scan.Now < last.AddMinutes(scan.Rule.ReentryMinutes) ? ReasonCode.ReentryTooSoon : ReasonCode.Admitted,
+                _ => ReasonCode.Admitted,
+            };
+        }
+    }
+
+    private sealed class DailyLimitCheck : IGateCheck
+    {
+        public ReasonCode Check(in ScanContext scan)
+        {
+            var max = scan.Rule.MaxEntriesPerDay;
+            if (!scan.IsEntry || max <= 0)
+            {
+                return ReasonCode.Admitted;
+            }
+            return scan.Presence.EntriesSince(scan.Credential.CredentialId, scan.Gate.Zone, scan.AccessDayStart) >= max
+                ? ReasonCode.DailyLimitReached
+                : ReasonCode.Admitted;
+        }
+    }
+}

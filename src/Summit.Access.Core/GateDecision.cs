@@ -1,0 +1,78 @@
+namespace Summit.Access.Core;
+
+/// <summary>
+/// An ordered pipeline of checks. Decoding and the signature come first and are fixed (the checks need a genuine
+/// credential); then each check runs in order and the first refusal wins. New checks (screening hold, face match)
+/// are added by building a pipeline with a longer list, leaving the existing checks untouched.
+/// </summary>
+public sealed class GatePipeline
+{
+    private readonly IGateCheck[] _checks;
+
+    public GatePipeline(IEnumerable<IGateCheck> checks)
+    {
+        _checks = [.. checks];
+    }
+
+    public IReadOnlyList<IGateCheck> Checks => _checks;
+
+    /// <summary>Decides one scan. Pure: reads the policy and presence, changes nothing, never throws on any text.</summary>
+    /// <param name="scannedText">The code as scanned, without the scanner's line terminator.</param>
+    public Verdict Decide(ReadOnlySpan<char> scannedText, DateTimeOffset now, in Gate gate, AccessPolicy policy, IPresenceState presence)
+    {
+        Span<byte> bytes = stackalloc byte[CredentialCodec.BinaryLength];
+        if (!CredentialCodec.TryDecode(scannedText, bytes, out var credential, out _))
+        {
+            return new Verdict(ReasonCode.BadFormat, null);
+        }
+        switch (CredentialCodec.Verify(bytes, credential.KeyId, policy.Keys))
+        {
+            case SignatureCheck.UnknownKey:
+                return new Verdict(ReasonCode.UnknownKey, null);
+            case SignatureCheck.BadSignature:
+                return new Verdict(ReasonCode.BadSignature, null);
+            case SignatureCheck.RetiredKey:
+                return new Verdict(ReasonCode.RetiredKey, credential);
+            default:
+                break;
+        }
+        var scan = new ScanContext(credential, now, gate, policy, presence);
+        var outcome = ReasonCode.Admitted;
+        foreach (var check in _checks)
+        {
+            var reason = check.Check(scan);
+            if (reason == ReasonCode.AdmittedWithAlert)
+            {
+                outcome = reason;
+            }
+            else if (reason != ReasonCode.Admitted)
+            {
+                return new Verdict(reason, credential);
+            }
+        }
+        return new Verdict(outcome, credential);
+    }
+}
+
+/// <summary>The standard gate decision.</summary>
+public static class GateDecision
+{
+    /// <summary>The standard checks in their order; later issues insert theirs into a copy of this list.</summary>
+    public static IReadOnlyList<IGateCheck> StandardChecks { get; } =
+    [
+        GateChecks.GateOpen,
+        GateChecks.SameEvent,
+        GateChecks.NotRevoked,
+        GateChecks.NotBlocked,
+        GateChecks.ValidNow,
+        GateChecks.ZoneGranted,
+        GateChecks.AntiPassback,
+        GateChecks.DailyLimit,
+    ];
+
+    public static GatePipeline Standard { get; } = new(StandardChecks);
+
+    /// <inheritdoc cref="GatePipeline.Decide"/>
+    public static Verdict Decide(ReadOnlySpan<char> scannedText, DateTimeOffset now, in Gate gate, AccessPolicy policy, IPresenceState presence) =>
+        Standard.Decide(scannedText, now, gate, policy, presence);
+}

@@ -1,0 +1,35 @@
+namespace Summit.Access.Core;
+
+/// <summary>
+/// Why a gate admitted or refused a scan. The numbers are stable: they are stored with every scan and
+/// shipped between server and gate agents, so never renumber; only add.
+/// </summary>
+public enum ReasonCode
+{
+    Admitted = 0,
+
+    /// <summary>Admitted, but soft anti-passback saw a second entry without an exit: alert the operations team.</summary>
+    AdmittedWithAlert = 1,
+
+    BadFormat = 10,
+    BadSignature = 11,
+    UnknownKey = 12,
+    RetiredKey = 13,
+    Revoked = 14,
+    NotYetValid = 15,
+    Expired = 16,
+
+    /// <summary>The credential does not open this gate's zone today (also: a credential of another event).</summary>
+    ZoneNotGranted = 17,
+
+    AlreadyInside = 18,
+    ReentryTooSoon = 19,
+    DailyLimitReached = 20,
+    PersonBlocked = 21,
+    GateClosed = 22,
+}
+
+public static class ReasonCodes
+{
+    public static bool Admits(this ReasonCode reason) => reason is ReasonCode.Admitted or ReasonCode.AdmittedWithAlert;
+}
