@@ -94,6 +94,7 @@ public static class DemoSeeder
         db.Guests.AddRange(guests);
         await db.SaveChangesAsync();
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await DatabaseSetup.RefreshStatisticsAsync(db);
 
         // Everyone still Invited gets a real invitation (mail in the outbox); two links are printed to try the portal.
         var invited = guests.Where(g => g.Status == GuestStatus.Invited).Select(g => g.Id).ToList();

@@ -187,7 +187,9 @@ public static class SummitHost
         await DatabaseSetup.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         await IdentitySetup.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
-        await GuestSearchIndex.BuildMissingAsync(scope.ServiceProvider.GetRequiredService<SummitDbContext>());
+        var db = scope.ServiceProvider.GetRequiredService<SummitDbContext>();
+        await GuestSearchIndex.BuildMissingAsync(db);
+        await DatabaseSetup.RefreshStatisticsAsync(db);
     }
 
     private static IApplicationBuilder UseAdminTwoFactorRequirement(this IApplicationBuilder app) =>

@@ -139,6 +139,7 @@ public sealed class GuestImportService(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await DatabaseSetup.RefreshStatisticsAsync(db, ct);
         progress?.Report(1);
         return preview with { Committed = true };
     }

@@ -71,4 +71,17 @@ public static class DatabaseSetup
 
         await db.Database.MigrateAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Refreshes the query planner's statistics. Without them SQLite walks a status index over tens of thousands of
+    /// guests instead of starting from the few that match a search (160 ms against 16 ms at 100,000 guests), so this
+    /// runs at start-up and after every bulk load. Sampled, it takes milliseconds.
+    /// </summary>
+    public static async Task RefreshStatisticsAsync(SummitDbContext db, CancellationToken cancellationToken = default)
+    {
+        var sql = db.Database.IsSqlite()
+            ? "PRAGMA analysis_limit=1000; ANALYZE;"
+            : "ANALYZE \"Guests\"; ANALYZE \"GuestSearchTerms\";";
+        await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+    }
 }
