@@ -12,6 +12,12 @@ PORT=${SUMMIT_BENCH_PORT:-5141}
 URL=http://127.0.0.1:$PORT
 [[ -f $BIN/Summit.Server.dll ]] || { echo "cold-start.sh: build first: dotnet build Summit.slnx -c Release" >&2; exit 1; }
 
+# Another server on the port would answer for ours and make the time meaningless.
+if curl -fs -o /dev/null "$URL/login"; then
+    echo "cold-start.sh: something already answers on $URL; set SUMMIT_BENCH_PORT to a free port" >&2
+    exit 1
+fi
+
 verb=()
 [[ ${1:-} == demo ]] && verb=(demo)
 data=$(mktemp -d -t summit-cold.XXXXXX)

@@ -116,14 +116,25 @@ for candidate in /usr/bin/python3 python3; do
     if "$candidate" -c 'import aiosmtpd' 2> /dev/null; then python=$candidate; break; fi
 done
 [[ -n $python ]] || die "no python3 with aiosmtpd (apt-get install python3-aiosmtpd)"
-"$python" scripts/smtp-capture.py "$SMTP_DIR" --host 127.0.0.1 --port "$SMTP_PORT" > "$RESULTS/smtp-capture.log" 2>&1 &
-SMTP_PID=$!
-for _ in $(seq 1 50); do
-    grep -q '^listening' "$RESULTS/smtp-capture.log" && break
-    kill -0 "$SMTP_PID" 2> /dev/null || { cat "$RESULTS/smtp-capture.log" >&2; die "SMTP capture server did not start (port $SMTP_PORT in use?)"; }
-    sleep 0.2
-done
-grep -q '^listening' "$RESULTS/smtp-capture.log" || die "SMTP capture server did not start within 10 s"
+start_smtp() {
+    "$python" scripts/smtp-capture.py "$SMTP_DIR" --host 127.0.0.1 --port "$SMTP_PORT" > "$RESULTS/smtp-capture.log" 2>&1 &
+    SMTP_PID=$!
+    for _ in $(seq 1 50); do
+        grep -q '^listening' "$RESULTS/smtp-capture.log" && return 0
+        kill -0 "$SMTP_PID" 2> /dev/null || { SMTP_PID=; return 1; }
+        sleep 0.2
+    done
+    kill "$SMTP_PID" 2> /dev/null
+    SMTP_PID=
+    return 1
+}
+if ! start_smtp; then
+    # Port taken (say, by a capture server left from an interrupted run): any free port will do.
+    busy=$SMTP_PORT
+    SMTP_PORT=$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    echo "test.sh: SMTP port $busy is busy, using $SMTP_PORT"
+    start_smtp || { cat "$RESULTS/smtp-capture.log" >&2; die "SMTP capture server did not start"; }
+fi
 export SUMMIT_TEST_SMTP=127.0.0.1:$SMTP_PORT SUMMIT_TEST_SMTP_DIR=$SMTP_DIR
 [[ -x /usr/bin/chromium ]] && export SUMMIT_CHROMIUM=/usr/bin/chromium
 

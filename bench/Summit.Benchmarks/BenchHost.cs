@@ -41,7 +41,9 @@ public sealed class BenchHost : IAsyncDisposable
         if (provider == Postgres)
         {
             var connection = PostgresConnection ?? throw new InvalidOperationException("Set SUMMIT_BENCH_POSTGRES to measure on PostgreSQL.");
-            database = new NpgsqlConnectionStringBuilder(connection) { Database = "summit_bench_" + name.ToLowerInvariant() }.ConnectionString;
+            // The process id keeps two runs at once (say, two worktrees) from dropping each other's database.
+            var databaseName = $"summit_bench_{name.ToLowerInvariant()}_{Environment.ProcessId}";
+            database = new NpgsqlConnectionStringBuilder(connection) { Database = databaseName }.ConnectionString;
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = dataDirectory });
@@ -61,7 +63,7 @@ public sealed class BenchHost : IAsyncDisposable
         var host = new BenchHost(app, dataDirectory);
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            // Left over from an interrupted run, or the previous provider's round.
+            // One of the same name left by an interrupted run (process ids come round again).
             await scope.ServiceProvider.GetRequiredService<SummitDbContext>().Database.EnsureDeletedAsync();
         }
 
