@@ -13,14 +13,8 @@ public readonly struct ScanContext
         Policy = policy;
         Presence = presence;
         Rule = policy.Rules.For(gate.Zone);
-        var local = TimeZoneInfo.ConvertTime(now, policy.TimeZone);
-        LocalDay = DateOnly.FromDateTime(local.DateTime);
-        var start = local.Date + Rule.DailyReset.ToTimeSpan();
-        if (start > local.DateTime)
-        {
-            start = start.AddDays(-1);
-        }
-        AccessDayStart = new DateTimeOffset(start, policy.TimeZone.GetUtcOffset(start));
+        LocalDay = AccessDay.LocalDay(now, policy.TimeZone);
+        AccessDayStart = AccessDay.Start(now, policy.TimeZone, Rule.DailyReset);
     }
 
     public CredentialPayload Credential { get; }

@@ -72,6 +72,8 @@ public class GuestJourneyTests(SummitServer server)
         await Assertions.Expect(status).ToHaveAttributeAsync("data-status", "Approved");
         await Assertions.Expect(status).ToHaveTextAsync("Approved");
         await officer.GetByTestId("lang-zh").ClickAsync();
+        // Only the reloaded Chinese page offers "English"; the old page's live marker would match too early.
+        await Assertions.Expect(officer.GetByTestId("lang-en")).ToBeVisibleAsync();
         await officer.Locator("[data-interactive=true]").WaitForAsync();
         await officer.GetByTestId("guest-search").FillAsync(familyLatin);
         var statusZh = officer.Locator("tr").Filter(new() { HasText = familyLatin }).GetByTestId("status-chip");

@@ -197,16 +197,24 @@ public sealed class GuestService(
             throw new SummitException(SummitError.Conflict(ErrorCodes.GuestEmailDuplicate, localizer["field.email"], valid.Email));
         }
 
-        if (!string.IsNullOrWhiteSpace(valid.PassportNumber))
-        {
-            var hash = protector.LookupHash(FieldProtector.NormalizeDocumentNumber(valid.PassportNumber));
-            if (await db.Guests.AnyAsync(g => g.EventId == eventId && g.PassportHash == hash && g.Id != existingId, ct))
-            {
-                throw new SummitException(SummitError.Conflict(ErrorCodes.GuestPassportDuplicate));
-            }
-        }
+        await EnsurePassportUniqueAsync(eventId, valid.PassportNumber, existingId, ct);
 
         return valid;
+    }
+
+    /// <summary>Refuses a passport or ID number that another guest of the event already holds (compared by keyed hash).</summary>
+    internal async Task EnsurePassportUniqueAsync(Guid eventId, string? passportNumber, Guid? exceptGuestId, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(passportNumber))
+        {
+            return;
+        }
+
+        var hash = protector.LookupHash(FieldProtector.NormalizeDocumentNumber(passportNumber));
+        if (await db.Guests.AnyAsync(g => g.EventId == eventId && g.PassportHash == hash && g.Id != exceptGuestId, ct))
+        {
+            throw new SummitException(SummitError.Conflict(ErrorCodes.GuestPassportDuplicate));
+        }
     }
 
     private async Task<Guest> LoadAsync(Guid id, Guid? expectedStamp, CancellationToken ct)

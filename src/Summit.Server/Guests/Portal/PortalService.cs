@@ -106,14 +106,7 @@ public sealed class PortalService(
             throw new SummitException(SummitError.Of(ErrorCodes.PhotoRequired));
         }
 
-        if (!string.IsNullOrWhiteSpace(valid.PassportNumber))
-        {
-            var hash = protector.LookupHash(FieldProtector.NormalizeDocumentNumber(valid.PassportNumber));
-            if (await db.Guests.AnyAsync(g => g.EventId == target.EventId && g.PassportHash == hash && g.Id != target.Id, ct))
-            {
-                throw new SummitException(SummitError.Conflict(ErrorCodes.GuestPassportDuplicate));
-            }
-        }
+        await guests.EnsurePassportUniqueAsync(target.EventId, valid.PassportNumber, target.Id, ct);
 
         var now = clock.GetUtcNow();
         actor.Use(new Actor($"guest:{self.Id}", target.Id == self.Id ? $"guest {self.DisplayName}" : $"liaison {self.DisplayName}", (await actor.GetAsync()).IpAddress));

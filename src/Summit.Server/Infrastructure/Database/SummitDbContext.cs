@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Events;
+using Summit.Server.Guests;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Identity;
@@ -38,43 +39,45 @@ public abstract class SummitDbContext(DbContextOptions options) : IdentityDbCont
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        UpdateGuestSearchTerms();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detect = PrepareSave();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        UpdateGuestSearchTerms();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detect = PrepareSave();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
-    /// <summary>Keeps every guest's search terms in step with the guest, in the same unit of work.</summary>
-    private void UpdateGuestSearchTerms()
+    /// <summary>
+    /// Detects changes once, lets the modules add what follows from them (the guests' search terms), and turns
+    /// detection off for the save itself so that a large unit of work is not scanned twice. Returns the setting to restore.
+    /// </summary>
+    private bool PrepareSave()
     {
-        if (ChangeTracker.AutoDetectChangesEnabled)
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
         {
             ChangeTracker.DetectChanges();
         }
 
-        var changed = ChangeTracker.Entries<Guest>()
-            .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified)))
-            .Select(e => e.Entity).ToList();
-        if (changed.Count == 0)
-        {
-            return;
-        }
-
-        var modifiedIds = ChangeTracker.Entries<Guest>().Where(e => e.State == EntityState.Modified).Select(e => e.Entity.Id).ToList();
-        var stored = (modifiedIds.Count == 0 ? [] : GuestSearchTerms.Where(t => modifiedIds.Contains(t.GuestId)).ToList())
-            .ToLookup(t => t.GuestId);
-        foreach (var guest in changed)
-        {
-            var wanted = GuestSearch.TermsOf(guest);
-            var existing = stored[guest.Id].ToList();
-            GuestSearchTerms.RemoveRange(existing.Where(t => !wanted.Contains(t.Term)));
-            var have = existing.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-            GuestSearchTerms.AddRange(wanted.Where(t => !have.Contains(t)).Select(t => new GuestSearchTerm { GuestId = guest.Id, Term = t }));
-        }
+        GuestSearchIndex.SyncTerms(this);
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return detect;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,0 +1,85 @@
+using Summit.Access.Core.Sync;
+
+namespace Summit.Access.Core;
+
+/// <summary>One credential's movements through one zone.</summary>
+/// <param name="DayStart">The access day that <see cref="EntriesInDay"/> counts.</param>
+public readonly record struct ZoneMovements(bool Inside, DateTimeOffset? LastEntryAt, DateTimeOffset? LastExitAt, DateTimeOffset DayStart,
+    int EntriesInDay)
+{
+    /// <summary>The state after an admitted movement. A movement older than the last one known (an offline scan arriving late)
+    /// still counts towards the day's entries but does not change where the person is now.</summary>
+    public ZoneMovements After(GateDirection direction, DateTimeOffset at, DateTimeOffset accessDayStart)
+    {
+        var state = this;
+        if (direction == GateDirection.Entry)
+        {
+            state = accessDayStart > DayStart
+                ? state with { DayStart = accessDayStart, EntriesInDay = 1 }
+                : state with { EntriesInDay = EntriesInDay + (accessDayStart == DayStart ? 1 : 0) };
+        }
+
+        var latest = Max(LastEntryAt, LastExitAt);
+        if (latest is { } last && at < last)
+        {
+            return direction == GateDirection.Entry && (LastEntryAt is null || at > LastEntryAt) ? state with { LastEntryAt = at } : state;
+        }
+
+        return direction == GateDirection.Entry
+            ? state with { Inside = true, LastEntryAt = at }
+            : state with { Inside = false, LastExitAt = at };
+    }
+
+    public int EntriesSince(DateTimeOffset since) => since > DayStart ? 0 : EntriesInDay;
+
+    private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+}
+
+/// <summary>
+/// An in-memory <see cref="IPresenceState"/>: what the gate agent has seen and synced, or what the server has loaded for a
+/// batch of scans. Not thread-safe: the owner serializes decisions (one decision and its record at a time).
+/// </summary>
+public sealed class PresenceBook : IPresenceState
+{
+    private readonly Dictionary<(Guid Credential, int Zone), ZoneMovements> _movements = [];
+
+    public int Count => _movements.Count;
+
+    public bool TryGet(Guid credentialId, int zone, out ZoneMovements movements) => _movements.TryGetValue((credentialId, zone), out movements);
+
+    public void Set(Guid credentialId, int zone, ZoneMovements movements) => _movements[(credentialId, zone)] = movements;
+
+    /// <summary>Records an admitted movement.</summary>
+    public ZoneMovements Record(Guid credentialId, int zone, GateDirection direction, DateTimeOffset at, DateTimeOffset accessDayStart)
+    {
+        _movements.TryGetValue((credentialId, zone), out var current);
+        var next = current.After(direction, at, accessDayStart);
+        _movements[(credentialId, zone)] = next;
+        return next;
+    }
+
+    /// <summary>Replaces what is known of a zone by the server's view (a sync).</summary>
+    public void Load(int zone, IEnumerable<PresenceEntry> entries)
+    {
+        foreach (var key in _movements.Keys.Where(k => k.Zone == zone).ToList())
+        {
+            _movements.Remove(key);
+        }
+
+        foreach (var entry in entries)
+        {
+            _movements[(entry.CredentialId, zone)] = new ZoneMovements(entry.Inside, entry.LastEntryAt, entry.LastExitAt, entry.DayStart, entry.EntriesInDay);
+        }
+    }
+
+    public IEnumerable<(Guid CredentialId, int Zone, ZoneMovements Movements)> All() =>
+        _movements.Select(m => (m.Key.Credential, m.Key.Zone, m.Value));
+
+    public bool IsInside(Guid credentialId, int zone) => _movements.TryGetValue((credentialId, zone), out var m) && m.Inside;
+
+    public DateTimeOffset? LastEntry(Guid credentialId, int zone) =>
+        _movements.TryGetValue((credentialId, zone), out var m) ? m.LastEntryAt : null;
+
+    public int EntriesSince(Guid credentialId, int zone, DateTimeOffset since) =>
+        _movements.TryGetValue((credentialId, zone), out var m) ? m.EntriesSince(since) : 0;
+}
