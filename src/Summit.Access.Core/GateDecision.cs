@@ -25,17 +25,18 @@ public sealed class GatePipeline
         {
             return new Verdict(ReasonCode.BadFormat, null);
         }
-        switch (CredentialCodec.Verify(bytes, credential.KeyId, policy.Keys))
-        {
-            case SignatureCheck.UnknownKey:
-                return new Verdict(ReasonCode.UnknownKey, null);
-            case SignatureCheck.BadSignature:
-                return new Verdict(ReasonCode.BadSignature, null);
-            case SignatureCheck.RetiredKey:
-                return new Verdict(ReasonCode.RetiredKey, credential);
-            default:
-                break;
-        }
+        var signature = CredentialCodec.Verify(bytes, credential.KeyId, policy.Keys);
+        return signature == SignatureCheck.Valid
+            ? Check(credential, now, gate, policy, presence)
+            : new Verdict(ReasonOf(signature), signature == SignatureCheck.RetiredKey ? credential : null);
+    }
+
+    /// <summary>
+    /// Runs the checks on a credential whose signature the caller has verified as <see cref="SignatureCheck.Valid"/>
+    /// (the server verifies once to find the presence rows to lock, then decides).
+    /// </summary>
+    public Verdict Check(in CredentialPayload credential, DateTimeOffset now, in Gate gate, AccessPolicy policy, IPresenceState presence)
+    {
         var scan = new ScanContext(credential, now, gate, policy, presence);
         var outcome = ReasonCode.Admitted;
         foreach (var check in _checks)
@@ -52,6 +53,15 @@ public sealed class GatePipeline
         }
         return new Verdict(outcome, credential);
     }
+
+    /// <summary>The refusal for a signature that is not valid; <see cref="ReasonCode.Admitted"/> for a valid one (the checks decide).</summary>
+    public static ReasonCode ReasonOf(SignatureCheck signature) => signature switch
+    {
+        SignatureCheck.Valid => ReasonCode.Admitted,
+        SignatureCheck.UnknownKey => ReasonCode.UnknownKey,
+        SignatureCheck.RetiredKey => ReasonCode.RetiredKey,
+        _ => ReasonCode.BadSignature,
+    };
 }
 
 /// <summary>The standard gate decision.</summary>

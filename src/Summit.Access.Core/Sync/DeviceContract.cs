@@ -114,7 +114,12 @@ public sealed record ScanUploadRequest(IReadOnlyList<JournalScan> Scans);
 /// <summary>A second entry without an exit that the server saw only once offline scans arrived.</summary>
 public sealed record EntryConflictInfo(Guid ConflictId, Guid CredentialId, int Zone, Guid FirstScanId, Guid SecondScanId);
 
+/// <summary>A journal entry the server cannot record (no nonce, an unknown reason, a time far in the future); the device drops it.</summary>
+public sealed record RejectedScan(Guid Nonce, string Code, string Message);
+
 /// <param name="Recorded">Scans stored now.</param>
 /// <param name="Duplicates">Scans whose nonce was already stored (an upload repeated after a lost answer).</param>
 /// <param name="Late">Of those recorded, scans received long after they were made.</param>
-public sealed record ScanUploadResponse(int Recorded, int Duplicates, int Late, IReadOnlyList<EntryConflictInfo> Conflicts);
+/// <param name="Rejected">Entries that can never be recorded; everything else in the upload was.</param>
+public sealed record ScanUploadResponse(int Recorded, int Duplicates, int Late, IReadOnlyList<EntryConflictInfo> Conflicts,
+    IReadOnlyList<RejectedScan> Rejected);

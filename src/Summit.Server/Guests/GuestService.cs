@@ -24,7 +24,8 @@ public sealed class GuestService(
     FieldProtector protector,
     Localizer localizer,
     MailComposer mail,
-    TimeProvider clock)
+    TimeProvider clock,
+    IEnumerable<IGuestObserver> observers)
 {
     public async Task<GuestReferenceData> LoadReferenceDataAsync(Guid eventId, CancellationToken ct = default)
     {
@@ -75,33 +76,47 @@ public sealed class GuestService(
 
     public async Task<GuestDetail> UpdateAsync(Guid id, GuestInput input, Guid? expectedStamp = null, CancellationToken ct = default)
     {
-        var guest = await LoadAsync(id, expectedStamp, ct);
-        var valid = await ValidateAsync(guest.EventId, input, guest.Id, ct);
-        var before = Snapshot(guest);
-        var previousDelegation = guest.DelegationId;
-        valid.ApplyTo(guest);
-        if (previousDelegation is { } left && guest.DelegationId != left
-            && await db.Delegations.FirstOrDefaultAsync(d => d.Id == left && d.LiaisonGuestId == guest.Id, ct) is { } delegation)
+        return await InTransactionAsync(async () =>
         {
-            // A guest who leaves a delegation can no longer act as its liaison.
-            delegation.LiaisonGuestId = null;
-        }
+            var guest = await LoadAsync(id, expectedStamp, ct);
+            var valid = await ValidateAsync(guest.EventId, input, guest.Id, ct);
+            var before = Snapshot(guest);
+            var previousDelegation = guest.DelegationId;
+            var previousCategory = guest.CategoryId;
+            valid.ApplyTo(guest);
+            await NotifyCategoryChangeAsync(guest, previousCategory, ct);
+            if (previousDelegation is { } left && guest.DelegationId != left
+                && await db.Delegations.FirstOrDefaultAsync(d => d.Id == left && d.LiaisonGuestId == guest.Id, ct) is { } delegation)
+            {
+                // A guest who leaves a delegation can no longer act as its liaison.
+                delegation.LiaisonGuestId = null;
+            }
 
-        if (valid.PassportNumber is not null)
-        {
-            SetPassport(guest, valid.PassportNumber);
-        }
+            if (valid.PassportNumber is not null)
+            {
+                SetPassport(guest, valid.PassportNumber);
+            }
 
-        await SaveChangeAsync(guest, AuditActions.GuestUpdated, before, ct);
-        return await GetDetailAsync(guest.Id, auditRead: false, ct);
+            await SaveChangeAsync(guest, AuditActions.GuestUpdated, before, ct);
+            return await GetDetailAsync(guest.Id, auditRead: false, ct);
+        }, ct);
     }
 
     public async Task<GuestDetail> ChangeStatusAsync(Guid id, GuestStatus to, string? reason, Guid? expectedStamp = null, CancellationToken ct = default)
     {
-        var guest = await LoadAsync(id, expectedStamp, ct);
-        ApplyStatus(guest, to, reason);
-        await SaveChangeAsync(guest, AuditActions.GuestStatusChanged, null, ct);
-        return await GetDetailAsync(guest.Id, auditRead: false, ct);
+        return await InTransactionAsync(async () =>
+        {
+            var guest = await LoadAsync(id, expectedStamp, ct);
+            var from = guest.Status;
+            ApplyStatus(guest, to, reason);
+            foreach (var observer in observers)
+            {
+                await observer.OnStatusChangedAsync(guest.Id, from, to, ct);
+            }
+
+            await SaveChangeAsync(guest, AuditActions.GuestStatusChanged, null, ct, from);
+            return await GetDetailAsync(guest.Id, auditRead: false, ct);
+        }, ct);
     }
 
     /// <summary>Approves every listed guest that may be approved; reports the others with their reason.</summary>
@@ -140,16 +155,48 @@ public sealed class GuestService(
 
     public async Task<GuestDetail> SetCategoryAsync(Guid id, Guid categoryId, CancellationToken ct = default)
     {
-        var guest = await LoadAsync(id, null, ct);
-        if (!await db.Categories.AnyAsync(c => c.Id == categoryId && c.EventId == guest.EventId, ct))
+        return await InTransactionAsync(async () =>
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.CategoryUnknown, localizer["field.category"], categoryId));
+            var guest = await LoadAsync(id, null, ct);
+            if (!await db.Categories.AnyAsync(c => c.Id == categoryId && c.EventId == guest.EventId, ct))
+            {
+                throw new SummitException(SummitError.Of(ErrorCodes.CategoryUnknown, localizer["field.category"], categoryId));
+            }
+
+            var before = Snapshot(guest);
+            var previousCategory = guest.CategoryId;
+            guest.CategoryId = categoryId;
+            await NotifyCategoryChangeAsync(guest, previousCategory, ct);
+            await SaveChangeAsync(guest, AuditActions.GuestUpdated, before, ct);
+            return await GetDetailAsync(id, auditRead: false, ct);
+        }, ct);
+    }
+
+    /// <summary>Observers may write before the guest is saved (a revoked credential): the whole change commits or none of it.</summary>
+    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await work();
         }
 
-        var before = Snapshot(guest);
-        guest.CategoryId = categoryId;
-        await SaveChangeAsync(guest, AuditActions.GuestUpdated, before, ct);
-        return await GetDetailAsync(id, auditRead: false, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await work();
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    private async Task NotifyCategoryChangeAsync(Guest guest, Guid previousCategory, CancellationToken ct)
+    {
+        if (guest.CategoryId == previousCategory)
+        {
+            return;
+        }
+
+        foreach (var observer in observers)
+        {
+            await observer.OnCategoryChangedAsync(guest.Id, previousCategory, guest.CategoryId, ct);
+        }
     }
 
     internal void ApplyStatus(Guest guest, GuestStatus to, string? reason)
@@ -229,15 +276,16 @@ public sealed class GuestService(
         return guest;
     }
 
-    private async Task SaveChangeAsync(Guest guest, string action, Dictionary<string, object?>? before, CancellationToken ct)
+    /// <param name="before">The audited fields before an edit; null for a status change from <paramref name="statusBefore"/>.</param>
+    private async Task SaveChangeAsync(Guest guest, string action, Dictionary<string, object?>? before, CancellationToken ct,
+        GuestStatus? statusBefore = null)
     {
-        var entry = db.Entry(guest);
         var changes = before is null
-            ? new Dictionary<string, (object?, object?)> { ["status"] = (entry.Property(g => g.Status).OriginalValue, guest.Status) }
+            ? new Dictionary<string, (object?, object?)> { ["status"] = (statusBefore, guest.Status) }
             : AuditLog.Diff(before, Snapshot(guest));
         if (guest.StatusReason is not null && before is null)
         {
-            changes["statusReason"] = (entry.Property(g => g.StatusReason).OriginalValue, guest.StatusReason);
+            changes["statusReason"] = (null, guest.StatusReason);
         }
 
         guest.UpdatedAt = clock.GetUtcNow();

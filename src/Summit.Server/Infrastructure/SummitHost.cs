@@ -4,6 +4,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
+using Summit.Server.Access;
+using Summit.Server.Access.Credentials;
+using Summit.Server.Access.Devices;
+using Summit.Server.Access.Keys;
+using Summit.Server.Access.Monitoring;
+using Summit.Server.Access.Policy;
+using Summit.Server.Access.Scanning;
+using Summit.Server.Access.Zones;
 using Summit.Server.Components;
 using Summit.Server.Events;
 using Summit.Server.Guests;
@@ -85,7 +93,24 @@ public static class SummitHost
         services.AddSingleton(configuration.GetSection("Summit:Invitations").Get<InvitationOptions>() ?? new InvitationOptions());
         services.AddScoped<InvitationService>();
         services.AddScoped<PortalService>();
+        services.AddScoped<GuestDirectory>();
         services.AddGuestImport();
+
+        services.AddScoped<AccessSettingsService>();
+        services.AddScoped<SigningKeyService>();
+        services.AddScoped<ZoneService>();
+        services.AddScoped<CredentialService>();
+        services.AddScoped<IGuestObserver, CredentialGuestObserver>();
+        services.AddScoped<DeviceService>();
+        services.AddScoped<DeviceContext>();
+        services.AddScoped<AccessQueries>();
+        services.AddSingleton<DeviceRegistry>();
+        services.AddSingleton<AccessSnapshotCache>();
+        services.AddSingleton<AccessLiveFeed>();
+        services.AddSingleton<ScanProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScanProcessor>());
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DeviceAuthenticationHandler>(
+            DeviceAuthentication.Scheme, null);
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -106,7 +131,7 @@ public static class SummitHost
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Summit API";
-                document.Info.Description = "Guests, accreditation and the guest portal of the Summit conference system. "
+                document.Info.Description = "Guests, accreditation, the guest portal and one-code access of the Summit conference system. "
                     + "Sign in with POST /api/v1/auth/login and send the access token as a Bearer header. "
                     + "Every refusal is an RFC 9457 problem with a stable `code` and a `title` in the request's language.";
                 return Task.CompletedTask;
@@ -169,6 +194,8 @@ public static class SummitHost
         api.MapGuestImportApi();
         api.MapPortalApi();
         api.MapAuditApi();
+        api.MapAccessApi();
+        api.MapDeviceApi();
 
         // Pages state their own policy; the framework's endpoints (circuit hub, redirects) serve anonymous portal users too.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(endpoint =>

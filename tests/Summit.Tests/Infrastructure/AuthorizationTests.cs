@@ -27,7 +27,7 @@ public partial class AuthorizationTests(SummitFactory app) : IClassFixture<Summi
         {
             var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             var policies = PoliciesOf(endpoint);
-            var known = policies.Count > 0 && policies.All(p => p is not null && Policies.RolesFor.ContainsKey(p));
+            var known = policies.Count > 0 && policies.All(p => p is not null && (Policies.RolesFor.ContainsKey(p) || p == DeviceAuthentication.Policy));
             if (anonymous == known)
             {
                 // Neither stated (so any signed-in user gets in) or both (so [AllowAnonymous] silently wins).
@@ -169,11 +169,47 @@ public partial class AuthorizationTests(SummitFactory app) : IClassFixture<Summi
         return endpoints.Cast<RouteEndpoint>();
     }
 
+    [Fact]
+    public async Task Device_endpoints_admit_devices_and_no_person()
+    {
+        var deviceEndpoints = AllEndpoints().Where(e => PoliciesOf(e).Contains(DeviceAuthentication.Policy)).ToList();
+        Assert.True(deviceEndpoints.Count >= 5, $"Only {deviceEndpoints.Count} device endpoints found.");
+        Assert.All(deviceEndpoints, e => Assert.StartsWith("/api/v1/device/", e.RoutePattern.RawText, StringComparison.Ordinal));
+
+        using var anonymous = app.CreateClient();
+        var wrong = new List<string>();
+        foreach (var endpoint in deviceEndpoints)
+        {
+            foreach (var method in MethodsOf(endpoint))
+            {
+                var path = FillRoute(endpoint);
+                var status = await SendAsync(anonymous, endpoint, method, path);
+                if (status != HttpStatusCode.Unauthorized)
+                {
+                    wrong.Add($"{method} {path} anonymous: {(int)status}, expected 401");
+                }
+
+                foreach (var role in Roles.All)
+                {
+                    using var person = await app.ClientForAsync(role);
+                    status = await SendAsync(person, endpoint, method, path);
+                    if (status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden))
+                    {
+                        wrong.Add($"{method} {path} as {role}: {(int)status}, expected 401 or 403");
+                    }
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
     private IEnumerable<(RouteEndpoint Endpoint, string Policy)> ApiEndpointsWithPolicy() =>
         AllEndpoints()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true)
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
-            .Select(e => (e, PoliciesOf(e).Single()!));
+            .Select(e => (e, PoliciesOf(e).Single()!))
+            .Where(e => e.Item2 != DeviceAuthentication.Policy);
 
     private static List<string?> PoliciesOf(Endpoint endpoint) =>
         [.. endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Roles is null ? a.Policy : null)];
@@ -184,11 +220,13 @@ public partial class AuthorizationTests(SummitFactory app) : IClassFixture<Summi
     private static string Describe(RouteEndpoint endpoint) =>
         $"{string.Join(",", MethodsOf(endpoint))} {endpoint.RoutePattern.RawText}";
 
-    /// <summary>Puts a value in each route parameter: the portal token, otherwise a random id.</summary>
+    /// <summary>Puts a value in each route parameter: the portal token, a number where the route wants one, otherwise a random id.</summary>
     private static string FillRoute(RouteEndpoint endpoint)
     {
         var path = RouteParameter().Replace(endpoint.RoutePattern.RawText ?? "/", m =>
-            m.Groups["name"].Value.Equals("token", StringComparison.OrdinalIgnoreCase) ? Token : Guid.NewGuid().ToString());
+            m.Groups["name"].Value.Equals("token", StringComparison.OrdinalIgnoreCase) ? Token
+            : m.Value.Contains(":long", StringComparison.Ordinal) || m.Value.Contains(":int", StringComparison.Ordinal) ? "1"
+            : Guid.NewGuid().ToString());
         return path.Length > 1 ? path.TrimEnd('/') : path;
     }
 

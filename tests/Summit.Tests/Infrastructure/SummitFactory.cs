@@ -35,6 +35,9 @@ public class SummitFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public Delegation Delegation { get; private set; } = null!;
     public string DataDirectory => _dataDirectory;
 
+    /// <summary>The database this server uses (a second server process may be pointed at it).</summary>
+    public string DatabaseSetting { get; private set; } = "";
+
     public static string? PostgresConnection => Environment.GetEnvironmentVariable("SUMMIT_TEST_POSTGRES") is { Length: > 0 } cs ? cs : null;
 
     public bool IsPostgres => PostgresConnection is not null;
@@ -52,9 +55,10 @@ public class SummitFactory : WebApplicationFactory<Program>, IAsyncLifetime
             database = new NpgsqlConnectionStringBuilder(postgres) { Database = _postgresDatabase }.ConnectionString;
         }
 
+        DatabaseSetting = database.EndsWith(".db", StringComparison.Ordinal) ? "Data Source=" + database : database;
         builder.UseEnvironment("Testing");
         builder.UseSetting("Summit:DataDirectory", _dataDirectory);
-        builder.UseSetting("Summit:Database", database.EndsWith(".db", StringComparison.Ordinal) ? "Data Source=" + database : database);
+        builder.UseSetting("Summit:Database", DatabaseSetting);
         builder.UseSetting("Summit:Mail:DispatchInBackground", "false");
         builder.UseSetting("Summit:Mail:PublicBaseUrl", "http://summit.test");
         builder.UseSetting("Summit:Security:RequireAdminTwoFactor", "false");
@@ -70,7 +74,7 @@ public class SummitFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await DatabaseSetup.MigrateAsync(Services);
         await using var scope = Services.CreateAsyncScope();

@@ -79,7 +79,7 @@ public static class GuestSearch
     private static void AddWithSuffixes(HashSet<string> terms, string word)
     {
         AddTerm(terms, word);
-        if (word.Any(IsCjk))
+        if (word.Any(PersonNames.IsCjk))
         {
             for (var start = 1; start < word.Length && start < 12; start++)
             {
@@ -96,5 +96,4 @@ public static class GuestSearch
         }
     }
 
-    private static bool IsCjk(char c) => c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF';
 }

@@ -41,4 +41,25 @@ public static class AuditActions
     public const string UserTwoFactorEnabled = "user.two_factor_enabled";
     public const string UserUnlocked = "user.unlocked";
     public const string EventUpdated = "event.updated";
+    public const string ZoneCreated = "zone.created";
+    public const string ZoneUpdated = "zone.updated";
+    public const string ZoneDeleted = "zone.deleted";
+    public const string GateCreated = "gate.created";
+    public const string GateUpdated = "gate.updated";
+    public const string GateOpened = "gate.opened";
+    public const string GateClosed = "gate.closed";
+    public const string CategoryZonesChanged = "category.zones_changed";
+    public const string PersonalGrantAdded = "guest.zone_added";
+    public const string PersonalGrantRemoved = "guest.zone_removed";
+    public const string PersonBlocked = "guest.blocked";
+    public const string PersonUnblocked = "guest.unblocked";
+    public const string SigningKeyRotated = "signing_key.rotated";
+    public const string SigningKeyRetired = "signing_key.retired";
+    public const string CredentialIssued = "credential.issued";
+    public const string CredentialReissued = "credential.reissued";
+    public const string CredentialRevoked = "credential.revoked";
+    public const string BadgesPrinted = "badges.printed";
+    public const string DeviceEnrolled = "device.enrolled";
+    public const string DeviceRevoked = "device.revoked";
+    public const string ConflictResolved = "entry_conflict.resolved";
 }

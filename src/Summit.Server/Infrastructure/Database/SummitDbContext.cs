@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Summit.Server.Access.Domain;
 using Summit.Server.Events;
 using Summit.Server.Guests;
 using Summit.Server.Guests.Domain;
@@ -25,6 +26,19 @@ public abstract class SummitDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<GuestSearchTerm> GuestSearchTerms => Set<GuestSearchTerm>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<Zone> Zones => Set<Zone>();
+    public DbSet<AccessGate> Gates => Set<AccessGate>();
+    public DbSet<CategoryZoneGrant> CategoryZoneGrants => Set<CategoryZoneGrant>();
+    public DbSet<PersonalZoneGrant> PersonalZoneGrants => Set<PersonalZoneGrant>();
+    public DbSet<CategoryNumber> CategoryNumbers => Set<CategoryNumber>();
+    public DbSet<PersonBlock> PersonBlocks => Set<PersonBlock>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<Credential> Credentials => Set<Credential>();
+    public DbSet<AccessSettings> AccessSettings => Set<AccessSettings>();
+    public DbSet<GateDevice> GateDevices => Set<GateDevice>();
+    public DbSet<Scan> Scans => Set<Scan>();
+    public DbSet<ZonePresence> ZonePresence => Set<ZonePresence>();
+    public DbSet<EntryConflict> EntryConflicts => Set<EntryConflict>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -42,10 +42,13 @@ public static class IdentitySetup
                 o.DefaultForbidScheme = Scheme;
                 o.DefaultAuthenticateScheme = Scheme;
             })
-            .AddPolicyScheme(Scheme, "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
+            .AddPolicyScheme(Scheme, "Cookie, bearer or device", o => o.ForwardDefaultSelector = context =>
+            {
+                var authorization = context.Request.Headers.Authorization.ToString();
+                return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme
+                    : authorization.StartsWith(DeviceAuthentication.HeaderPrefix, StringComparison.OrdinalIgnoreCase) ? DeviceAuthentication.Scheme
+                    : IdentityConstants.ApplicationScheme;
+            })
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
 
         services.ConfigureApplicationCookie(o =>
@@ -72,6 +75,8 @@ public static class IdentitySetup
         {
             builder.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
         }
+
+        builder.AddPolicy(DeviceAuthentication.Policy, p => p.AddAuthenticationSchemes(DeviceAuthentication.Scheme).RequireClaim(DeviceAuthentication.DeviceClaim));
 
         return builder;
     }

@@ -39,6 +39,13 @@ public static class Policies
     public const string EventManage = nameof(EventManage);
     public const string AuditRead = nameof(AuditRead);
     public const string UsersManage = nameof(UsersManage);
+    public const string AccessManage = nameof(AccessManage);
+    public const string CredentialsManage = nameof(CredentialsManage);
+    public const string DevicesManage = nameof(DevicesManage);
+    public const string KeysManage = nameof(KeysManage);
+    public const string GateScan = nameof(GateScan);
+    public const string AccessMonitor = nameof(AccessMonitor);
+    public const string PersonsBlock = nameof(PersonsBlock);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -54,5 +61,16 @@ public static class Policies
         [EventManage] = [Roles.Admin, Roles.Secretariat],
         [AuditRead] = [Roles.Admin],
         [UsersManage] = [Roles.Admin],
+        // Zones, gates and which category opens what: the organizers and security.
+        [AccessManage] = [Roles.Admin, Roles.Secretariat, Roles.SecurityOfficer],
+        // Issuing, reissuing, revoking and printing credentials: accreditation.
+        [CredentialsManage] = [Roles.Admin, Roles.AccreditationOfficer],
+        [DevicesManage] = [Roles.Admin],
+        [KeysManage] = [Roles.Admin],
+        // Scanning at a staffed lane.
+        [GateScan] = [Roles.Admin, Roles.GateOperator, Roles.SecurityOfficer],
+        // Who is inside, scan history, entry conflicts.
+        [AccessMonitor] = [Roles.Admin, Roles.Secretariat, Roles.SecurityOfficer, Roles.OperationsCentre],
+        [PersonsBlock] = [Roles.Admin, Roles.SecurityOfficer],
     };
 }

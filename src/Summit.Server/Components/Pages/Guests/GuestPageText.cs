@@ -40,12 +40,7 @@ public static class GuestPageText
     public static string LanguageLabel(Localizer l, string language) => l[$"guestpages.language.{Localizer.NormalizeLanguage(language)}"];
 
     /// <summary>A name in its original script: Chinese, Japanese and Korean names are written without a space.</summary>
-    public static string OriginalName(string familyName, string givenName) =>
-        familyName.Length > 0 && givenName.Length > 0 && IsCjk(familyName[^1]) && IsCjk(givenName[0])
-            ? familyName + givenName
-            : $"{familyName} {givenName}".Trim();
-
-    private static bool IsCjk(char c) => c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF';
+    public static string OriginalName(string familyName, string givenName) => PersonNames.Original(familyName, givenName);
 
     public static string Display(string? value) => string.IsNullOrWhiteSpace(value) ? "—" : value;
 

@@ -1,6 +1,6 @@
 using Summit.Server.Infrastructure.Localization;
 
-namespace Summit.Server.Guests;
+namespace Summit.Server;
 
 /// <summary>
 /// Collects the problems of a small form field by field and refuses the form as a whole, the way the guest

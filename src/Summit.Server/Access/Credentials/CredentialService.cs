@@ -1,0 +1,323 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Access.Core;
+using Summit.Server.Access.Domain;
+using Summit.Server.Access.Keys;
+using Summit.Server.Guests;
+using Summit.Server.Guests.Domain;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Localization;
+
+namespace Summit.Server.Access.Credentials;
+
+public sealed record CredentialView(Guid Id, Guid GuestId, int Sequence, uint KeyId, string CategoryCode, DateTimeOffset ValidFrom,
+    DateTimeOffset ValidUntil, DateTimeOffset IssuedAt, string IssuedBy, DateTimeOffset? RevokedAt, string? RevokedReason, string? RevokedBy,
+    bool KeyRetired, IReadOnlyList<string> ExtraZones)
+{
+    public bool IsActive => RevokedAt is null;
+}
+
+/// <summary>A guest's credentials: the one in force (if any) and the earlier ones, newest first.</summary>
+public sealed record GuestCredentials(Guid GuestId, CredentialView? Active, IReadOnlyList<CredentialView> History);
+
+public sealed record RevokeRequest(string Reason);
+
+/// <summary>Which guests a batch operation covers: explicit ids, or a category and/or delegation.</summary>
+public sealed record GuestSelection(IReadOnlyList<Guid>? GuestIds = null, Guid? CategoryId = null, Guid? DelegationId = null);
+
+/// <summary>
+/// Issues, reissues and revokes credentials. A guest holds at most one credential in force; a reissue revokes the previous
+/// one in the same transaction, and every revocation reaches the gates with the next policy version.
+/// </summary>
+public sealed class CredentialService(
+    SummitDbContext db,
+    AccessSettingsService settings,
+    SigningKeyService keys,
+    GuestDirectory guests,
+    AuditLog audit,
+    CurrentActor actor,
+    Localizer localizer,
+    TimeProvider clock)
+{
+    /// <summary>Guests in these statuses may hold a credential.</summary>
+    public static readonly IReadOnlyList<GuestStatus> Accreditable = [GuestStatus.Approved, GuestStatus.Accredited, GuestStatus.Arrived];
+
+    public async Task<GuestCredentials> GetAsync(Guid guestId, CancellationToken ct = default)
+    {
+        var credentials = await db.Credentials.AsNoTracking().Where(c => c.GuestId == guestId).OrderByDescending(c => c.Sequence).ToListAsync(ct);
+        var views = await ToViewsAsync(credentials, ct);
+        return new GuestCredentials(guestId, views.FirstOrDefault(v => v.IsActive), views);
+    }
+
+    public Task<bool> HasActiveAsync(Guid guestId, CancellationToken ct = default) =>
+        db.Credentials.AnyAsync(c => c.GuestId == guestId && c.RevokedAt == null, ct);
+
+    /// <summary>Issues the first credential of an approved guest (or a new one after a revocation) and marks the guest Accredited.</summary>
+    public async Task<CredentialView> IssueAsync(Guid guestId, CancellationToken ct = default)
+    {
+        var guest = await RequireAccreditableAsync(guestId, ct);
+        if (await db.Credentials.AnyAsync(c => c.GuestId == guestId && c.RevokedAt == null, ct))
+        {
+            throw new SummitException(SummitError.Conflict(ErrorCodes.CredentialAlreadyIssued));
+        }
+
+        var credential = await CreateAsync(guest, ct);
+        await audit.RecordAsync(AuditActions.CredentialIssued, "guest", guestId.ToString(), Issued(credential));
+        await SaveAsync(ct);
+        return (await ToViewsAsync([credential], ct))[0];
+    }
+
+    /// <summary>Replaces the credential in force (lost badge, category change): the old code stops opening gates.</summary>
+    public async Task<CredentialView> ReissueAsync(Guid guestId, string? reason, CancellationToken ct = default)
+    {
+        var guest = await RequireAccreditableAsync(guestId, ct);
+        var why = string.IsNullOrWhiteSpace(reason) ? localizer.Get(Localizer.English, "access.reissue.default_reason") : reason.Trim();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var credential = await ReissueWithinAsync(guest, why, ct);
+        await SaveAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (await ToViewsAsync([credential], ct))[0];
+    }
+
+    /// <summary>Revokes the credential in force and issues the next one, in the caller's transaction; the caller saves.</summary>
+    internal async Task<Credential> ReissueWithinAsync(GuestCard guest, string reason, CancellationToken ct)
+    {
+        var previous = await RevokeActiveAsync(guest.Id, reason, ct);
+        var credential = await CreateAsync(guest, ct);
+        var changes = Issued(credential);
+        changes["replaces"] = (previous?.Id, null);
+        changes["reason"] = (null, reason);
+        await audit.RecordAsync(AuditActions.CredentialReissued, "guest", guest.Id.ToString(), changes);
+        return credential;
+    }
+
+    /// <summary>Revokes the credential in force: refused online at once, at offline gates after their next sync.</summary>
+    public async Task<CredentialView> RevokeAsync(Guid guestId, string? reason, CancellationToken ct = default)
+    {
+        var checks = new FieldChecks(localizer);
+        var why = checks.Required("reason", "field.reason", reason, 500);
+        checks.ThrowIfAny();
+        var revoked = await RevokeActiveAsync(guestId, why, ct) ?? throw new SummitException(SummitError.NotFound(ErrorCodes.CredentialNone));
+        await SaveAsync(ct);
+        return (await ToViewsAsync([revoked], ct))[0];
+    }
+
+    /// <summary>Issues credentials to every selected guest who may hold one and has none; reports the others with their reason.</summary>
+    public async Task<BulkResult> IssueManyAsync(GuestSelection selection, CancellationToken ct = default)
+    {
+        var (summitEvent, _) = await settings.GetAsync(ct);
+        var ids = selection.GuestIds is { Count: > 0 } list
+            ? list.Distinct().ToList()
+            : await guests.SelectAsync(summitEvent.Id, selection.CategoryId, selection.DelegationId, [GuestStatus.Approved], ct);
+        var cards = (await guests.GetCardsAsync(ids, ct)).ToDictionary(c => c.Id);
+        var holding = (await db.Credentials.Where(c => ids.Contains(c.GuestId) && c.RevokedAt == null).Select(c => c.GuestId).ToListAsync(ct)).ToHashSet();
+        var refused = new List<BulkRefusal>();
+        var issued = 0;
+        foreach (var id in ids)
+        {
+            var problem = !cards.TryGetValue(id, out var card) || card.EventId != summitEvent.Id ? SummitError.NotFound(ErrorCodes.GuestNotFound, id)
+                : NotAccreditable(card) ?? (holding.Contains(id) ? SummitError.Conflict(ErrorCodes.CredentialAlreadyIssued) : null);
+            if (problem is not null)
+            {
+                refused.Add(new BulkRefusal(id, problem.Code, problem.Message(localizer)));
+                continue;
+            }
+
+            var credential = await CreateAsync(card!, ct);
+            await audit.RecordAsync(AuditActions.CredentialIssued, "guest", id.ToString(), Issued(credential));
+            issued++;
+        }
+
+        await SaveAsync(ct);
+        return new BulkResult(issued, refused);
+    }
+
+    /// <summary>The code of the guest's credential in force, or null when none. Ed25519 is deterministic: the same code every time.</summary>
+    public async Task<string?> GetCodeAsync(Guid guestId, CancellationToken ct = default)
+    {
+        var credential = await db.Credentials.AsNoTracking().FirstOrDefaultAsync(c => c.GuestId == guestId && c.RevokedAt == null, ct);
+        if (credential is null)
+        {
+            return null;
+        }
+
+        using var key = await keys.GetAsync((uint)credential.KeyId, ct);
+        return key is null ? null : CredentialCodec.Encode(ToPayload(credential, (uint)(await settings.GetAsync(ct)).Settings.EventNumber), key);
+    }
+
+    /// <summary>Codes of many guests' credentials in force, keyed by guest (for batch printing).</summary>
+    public async Task<Dictionary<Guid, string>> GetCodesAsync(IReadOnlyCollection<Guid> guestIds, CancellationToken ct = default)
+    {
+        var credentials = await db.Credentials.AsNoTracking().Where(c => guestIds.Contains(c.GuestId) && c.RevokedAt == null).ToListAsync(ct);
+        var eventNumber = (uint)(await settings.GetAsync(ct)).Settings.EventNumber;
+        var codes = new Dictionary<Guid, string>();
+        foreach (var group in credentials.GroupBy(c => c.KeyId))
+        {
+            using var key = await keys.GetAsync((uint)group.Key, ct);
+            if (key is null)
+            {
+                continue;
+            }
+
+            foreach (var credential in group)
+            {
+                codes[credential.GuestId] = CredentialCodec.Encode(ToPayload(credential, eventNumber), key);
+            }
+        }
+
+        return codes;
+    }
+
+    /// <summary>
+    /// Revokes the credential in force within the caller's transaction; null when there is none. The revocation is written at
+    /// once, so that a credential issued next in the same transaction does not meet it in the one-active-credential index.
+    /// </summary>
+    internal async Task<Credential?> RevokeActiveAsync(Guid guestId, string reason, CancellationToken ct)
+    {
+        var active = await db.Credentials.FirstOrDefaultAsync(c => c.GuestId == guestId && c.RevokedAt == null, ct);
+        if (active is null)
+        {
+            return null;
+        }
+
+        active.RevokedAt = clock.GetUtcNow();
+        active.RevokedReason = reason.Length > 500 ? reason[..500] : reason;
+        active.RevokedBy = (await actor.GetAsync()).Name;
+        await settings.PolicyChangedAsync(ct);
+        await audit.RecordAsync(AuditActions.CredentialRevoked, "guest", guestId.ToString(), new Dictionary<string, (object?, object?)>
+        {
+            ["credential"] = (active.Id, null),
+            ["reason"] = (null, active.RevokedReason),
+        });
+        await db.SaveChangesAsync(ct);
+        return active;
+    }
+
+    private async Task<Credential> CreateAsync(GuestCard guest, CancellationToken ct)
+    {
+        var (_, accessSettings) = await settings.GetAsync(ct);
+        var (keyId, key) = await keys.GetActiveAsync(ct);
+        key.Dispose();
+        var extraZones = await db.PersonalZoneGrants.AsNoTracking()
+            .Where(g => g.GuestId == guest.Id && g.Change == GrantChange.Add && g.FirstDay == null && g.LastDay == null)
+            .Join(db.Zones.AsNoTracking(), g => g.ZoneId, z => z.Id, (g, z) => z.Number).ToListAsync(ct);
+        var sequence = (await db.Credentials.Where(c => c.GuestId == guest.Id).MaxAsync(c => (int?)c.Sequence, ct) ?? 0) + 1;
+        var credential = new Credential
+        {
+            EventId = guest.EventId,
+            GuestId = guest.Id,
+            KeyId = keyId,
+            CategoryId = guest.CategoryId,
+            CategoryNumber = await CategoryNumberAsync(guest.EventId, guest.CategoryId, ct),
+            ExtraZones = (long)ZoneSet.Of([.. extraZones]).Bits,
+            ValidFrom = accessSettings.ValidFrom,
+            ValidUntil = accessSettings.ValidUntil,
+            Sequence = sequence,
+            IssuedAt = clock.GetUtcNow(),
+            IssuedBy = (await actor.GetAsync()).Name,
+        };
+        db.Credentials.Add(credential);
+        await guests.MarkAccreditedAsync(guest.Id, ct);
+        await settings.PolicyChangedAsync(ct);
+        return credential;
+    }
+
+    /// <summary>The category's number in credentials, assigned on first use.</summary>
+    private async Task<int> CategoryNumberAsync(Guid eventId, Guid categoryId, CancellationToken ct)
+    {
+        var local = db.CategoryNumbers.Local.FirstOrDefault(c => c.CategoryId == categoryId);
+        if (local is not null)
+        {
+            return local.Number;
+        }
+
+        var stored = await db.CategoryNumbers.FirstOrDefaultAsync(c => c.CategoryId == categoryId, ct);
+        if (stored is not null)
+        {
+            return stored.Number;
+        }
+
+        var next = Math.Max(
+            await db.CategoryNumbers.Where(c => c.EventId == eventId).MaxAsync(c => (int?)c.Number, ct) ?? 0,
+            db.CategoryNumbers.Local.Where(c => c.EventId == eventId).Select(c => c.Number).DefaultIfEmpty(0).Max()) + 1;
+        db.CategoryNumbers.Add(new CategoryNumber { CategoryId = categoryId, EventId = eventId, Number = next });
+        return next;
+    }
+
+    private async Task<GuestCard> RequireAccreditableAsync(Guid guestId, CancellationToken ct)
+    {
+        var (summitEvent, _) = await settings.GetAsync(ct);
+        var guest = await guests.FindAsync(guestId, ct);
+        if (guest is null || guest.EventId != summitEvent.Id)
+        {
+            throw new SummitException(SummitError.NotFound(ErrorCodes.GuestNotFound, guestId));
+        }
+
+        return NotAccreditable(guest) is { } problem ? throw new SummitException(problem) : guest;
+    }
+
+    private static SummitError? NotAccreditable(GuestCard guest) =>
+        !Accreditable.Contains(guest.Status) ? SummitError.Conflict(ErrorCodes.CredentialGuestNotApproved, guest.Status)
+        : guest.ParticipationMode == ParticipationMode.Online ? SummitError.Conflict(ErrorCodes.CredentialGuestOnline)
+        : null;
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two officers issuing to the same guest at once: the one-active-credential index decided.
+            throw new SummitException(SummitError.Conflict(ErrorCodes.ConcurrentChange));
+        }
+    }
+
+    internal static CredentialPayload ToPayload(Credential c, uint eventNumber) => new(
+        (uint)c.KeyId, c.Id, c.GuestId, eventNumber, (ushort)c.CategoryNumber, new ZoneSet((ulong)c.ExtraZones), c.ValidFrom, c.ValidUntil);
+
+    private static Dictionary<string, (object?, object?)> Issued(Credential c) => new()
+    {
+        ["credential"] = (null, c.Id),
+        ["sequence"] = (null, c.Sequence),
+        ["key"] = (null, c.KeyId),
+    };
+
+    private async Task<List<CredentialView>> ToViewsAsync(IReadOnlyCollection<Credential> credentials, CancellationToken ct)
+    {
+        if (credentials.Count == 0)
+        {
+            return [];
+        }
+
+        var eventId = credentials.First().EventId;
+        var categories = (await guests.CategoriesAsync(eventId, ct)).ToDictionary(c => c.Id, c => c.Code);
+        var retired = (await db.SigningKeys.AsNoTracking().Where(k => k.Status == SigningKeyStatus.Retired).Select(k => k.KeyId).ToListAsync(ct)).ToHashSet();
+        var zones = await db.Zones.AsNoTracking().Where(z => z.EventId == eventId).ToDictionaryAsync(z => z.Number, z => z.Code, ct);
+        return [.. credentials.Select(c => new CredentialView(c.Id, c.GuestId, c.Sequence, (uint)c.KeyId, categories.GetValueOrDefault(c.CategoryId, "?"),
+            c.ValidFrom, c.ValidUntil, c.IssuedAt, c.IssuedBy, c.RevokedAt, c.RevokedReason, c.RevokedBy, retired.Contains(c.KeyId),
+            [.. new ZoneSet((ulong)c.ExtraZones).Zones().Select(n => zones.GetValueOrDefault(n, $"#{n}"))]))];
+    }
+}
+
+/// <summary>Keeps credentials in step with the guest pipeline: a withdrawn or rejected guest loses theirs; a new category means a new code.</summary>
+public sealed class CredentialGuestObserver(CredentialService credentials, GuestDirectory guests, Localizer localizer) : IGuestObserver
+{
+    public async Task OnStatusChangedAsync(Guid guestId, GuestStatus from, GuestStatus to, CancellationToken ct)
+    {
+        if (to is GuestStatus.Withdrawn or GuestStatus.Rejected)
+        {
+            await credentials.RevokeActiveAsync(guestId, localizer.Get(Localizer.English, $"access.revoke.status.{to}"), ct);
+        }
+    }
+
+    public async Task OnCategoryChangedAsync(Guid guestId, Guid fromCategoryId, Guid toCategoryId, CancellationToken ct)
+    {
+        // The category is signed into the code, so the old badge would keep opening the old category's zones.
+        if (await credentials.HasActiveAsync(guestId, ct) && await guests.FindAsync(guestId, ct) is { } guest)
+        {
+            await credentials.ReissueWithinAsync(guest with { CategoryId = toCategoryId }, localizer.Get(Localizer.English, "access.reissue.category_changed"), ct);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Access.Core;
+using Summit.Server.Access.Domain;
+using Summit.Server.Guests;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
+
+namespace Summit.Server.Access.Monitoring;
+
+public sealed record ZoneOccupancy(int Zone, string Code, string NameEn, string NameZh, string? Venue, int Capacity, int Inside)
+{
+    /// <summary>Share of the capacity in use, 0..1 (and above when over capacity); null when no capacity is set.</summary>
+    public double? Load => Capacity > 0 ? (double)Inside / Capacity : null;
+}
+
+public sealed record GateMinute(DateTimeOffset Minute, int Entries, int Exits, int Refusals);
+
+public sealed record GateFlow(Guid GateId, string Code, string NameEn, string NameZh, bool IsOpen, IReadOnlyList<GateMinute> Minutes);
+
+public sealed record OccupancyView(DateTimeOffset AsOf, IReadOnlyList<ZoneOccupancy> Zones, IReadOnlyList<GateFlow> Gates);
+
+public sealed record ScanListItem(Guid Id, DateTimeOffset ScannedAt, DateTimeOffset ReceivedAt, Guid GateId, string GateCode, int Zone,
+    GateDirection Direction, ScanSource Source, ReasonCode Reason, bool Admitted, bool Late, bool Conflict, Guid? GuestId, string? HolderName,
+    string? CategoryCode);
+
+public sealed record ConflictView(Guid Id, Guid GuestId, string HolderName, int Zone, string ZoneCode, ScanListItem First, ScanListItem Second,
+    DateTimeOffset DetectedAt, DateTimeOffset? ResolvedAt, string? ResolvedBy, string? Resolution);
+
+public sealed record ResolveConflictRequest(string Resolution);
+
+/// <summary>Reads for the people who watch the gates: who is inside each zone now, entries per gate per minute, scans and conflicts.</summary>
+public sealed class AccessQueries(SummitDbContext db, AccessSettingsService settings, GuestDirectory guests, AuditLog audit, CurrentActor actor,
+    TimeProvider clock)
+{
+    /// <summary>People inside each zone now (since the zone's daily reset) and each gate's flow over the last <paramref name="minutes"/> minutes.</summary>
+    public async Task<OccupancyView> OccupancyAsync(int minutes = 30, CancellationToken ct = default)
+    {
+        var (summitEvent, _) = await settings.GetAsync(ct);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(summitEvent.TimeZoneId);
+        var now = clock.GetUtcNow();
+        var zones = await db.Zones.AsNoTracking().Where(z => z.EventId == summitEvent.Id).OrderBy(z => z.SortOrder).ThenBy(z => z.Number).ToListAsync(ct);
+        var inside = await db.ZonePresence.AsNoTracking().Where(p => p.EventId == summitEvent.Id && p.Inside)
+            .Select(p => new { p.Zone, p.GuestId, p.DayStart }).ToListAsync(ct);
+        var occupancy = zones.Select(z =>
+        {
+            // An entry before today's reset no longer counts: a forgotten exit yesterday is not someone inside today.
+            var dayStart = AccessDay.Start(now, zone, z.DailyReset);
+            var count = inside.Where(p => p.Zone == z.Number && p.DayStart >= dayStart).Select(p => p.GuestId).Distinct().Count();
+            return new ZoneOccupancy(z.Number, z.Code, z.NameEn, z.NameZh, z.Venue, z.Capacity, count);
+        }).ToList();
+
+        var window = Math.Clamp(minutes, 1, 24 * 60);
+        var from = now.AddMinutes(-window);
+        var scans = await db.Scans.AsNoTracking().Where(s => s.EventId == summitEvent.Id && s.ScannedAt >= from)
+            .Select(s => new { s.GateId, s.ScannedAt, s.Admitted, s.Direction }).ToListAsync(ct);
+        var gates = await db.Gates.AsNoTracking().Where(g => g.EventId == summitEvent.Id).OrderBy(g => g.Number).ToListAsync(ct);
+        var flows = gates.Select(g =>
+        {
+            var byMinute = scans.Where(s => s.GateId == g.Id).GroupBy(s => Minute(s.ScannedAt)).ToDictionary(m => m.Key);
+            var series = Enumerable.Range(0, window + 1).Select(i => Minute(from.AddMinutes(i))).Distinct().Select(m =>
+                byMinute.TryGetValue(m, out var s)
+                    ? new GateMinute(m, s.Count(x => x.Admitted && x.Direction == GateDirection.Entry), s.Count(x => x.Admitted && x.Direction == GateDirection.Exit),
+                        s.Count(x => !x.Admitted))
+                    : new GateMinute(m, 0, 0, 0)).ToList();
+            return new GateFlow(g.Id, g.Code, g.NameEn, g.NameZh, g.IsOpen, series);
+        }).ToList();
+        return new OccupancyView(now, occupancy, flows);
+    }
+
+    /// <summary>The latest scans, newest first, optionally of one gate.</summary>
+    public async Task<List<ScanListItem>> RecentScansAsync(Guid? gateId, int count = 50, CancellationToken ct = default)
+    {
+        var (summitEvent, _) = await settings.GetAsync(ct);
+        var query = db.Scans.AsNoTracking().Where(s => s.EventId == summitEvent.Id);
+        if (gateId is { } gate)
+        {
+            query = query.Where(s => s.GateId == gate);
+        }
+
+        var scans = await query.OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Id).Take(Math.Clamp(count, 1, 500)).ToListAsync(ct);
+        return await ToItemsAsync(summitEvent.Id, scans, ct);
+    }
+
+    public async Task<List<ConflictView>> ConflictsAsync(bool includeResolved, CancellationToken ct = default)
+    {
+        var (summitEvent, _) = await settings.GetAsync(ct);
+        var conflicts = await db.EntryConflicts.AsNoTracking().Where(c => c.EventId == summitEvent.Id && (includeResolved || c.ResolvedAt == null))
+            .OrderByDescending(c => c.DetectedAt).Take(500).ToListAsync(ct);
+        var scanIds = conflicts.SelectMany(c => new[] { c.FirstScanId, c.SecondScanId }).ToList();
+        var scans = (await ToItemsAsync(summitEvent.Id, await db.Scans.AsNoTracking().Where(s => scanIds.Contains(s.Id)).ToListAsync(ct), ct))
+            .ToDictionary(s => s.Id);
+        var zones = await db.Zones.AsNoTracking().Where(z => z.EventId == summitEvent.Id).ToDictionaryAsync(z => z.Number, z => z.Code, ct);
+        return [.. conflicts.Select(c => new ConflictView(c.Id, c.GuestId, scans[c.FirstScanId].HolderName ?? "?", c.Zone, zones.GetValueOrDefault(c.Zone, "?"),
+            scans[c.FirstScanId], scans[c.SecondScanId], c.DetectedAt, c.ResolvedAt, c.ResolvedBy, c.Resolution))];
+    }
+
+    /// <summary>Closes a conflict with what the operations team found (the person left through an unstaffed exit...).</summary>
+    public async Task ResolveConflictAsync(Guid id, string resolution, CancellationToken ct = default)
+    {
+        var conflict = await db.EntryConflicts.FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new SummitException(SummitError.NotFound(ErrorCodes.ConflictNotFound, id));
+        if (string.IsNullOrWhiteSpace(resolution))
+        {
+            throw new SummitException(SummitError.Of(ErrorCodes.ResolutionRequired));
+        }
+
+        conflict.ResolvedAt = clock.GetUtcNow();
+        conflict.ResolvedBy = (await actor.GetAsync()).Name;
+        conflict.Resolution = resolution.Trim().Length > 500 ? resolution.Trim()[..500] : resolution.Trim();
+        await audit.RecordAsync(AuditActions.ConflictResolved, "entry_conflict", id.ToString(), new Dictionary<string, (object?, object?)>
+        {
+            ["resolution"] = (null, conflict.Resolution),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<List<ScanListItem>> ToItemsAsync(Guid eventId, List<Scan> scans, CancellationToken ct)
+    {
+        var gates = await db.Gates.AsNoTracking().Where(g => g.EventId == eventId).ToDictionaryAsync(g => g.Id, g => g.Code, ct);
+        var holderIds = scans.Where(s => s.GuestId != null).Select(s => s.GuestId!.Value).Distinct().ToList();
+        var cards = (await guests.GetCardsAsync(holderIds, ct)).ToDictionary(c => c.Id);
+        var categories = (await guests.CategoriesAsync(eventId, ct)).ToDictionary(c => c.Id, c => c.Code);
+        return [.. scans.Select(s =>
+        {
+            var card = s.GuestId is { } id ? cards.GetValueOrDefault(id) : null;
+            return new ScanListItem(s.Id, s.ScannedAt, s.ReceivedAt, s.GateId, gates.GetValueOrDefault(s.GateId, "?"), s.Zone, s.Direction, s.Source, s.Reason,
+                s.Admitted, s.Late, s.Conflict, s.GuestId, card?.Name, card is null ? null : categories.GetValueOrDefault(card.CategoryId));
+        })];
+    }
+
+    private static DateTimeOffset Minute(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+}

@@ -1,0 +1,148 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Summit.Access.Core.Sync;
+using Summit.Server.Access.Devices;
+using Summit.Server.Access.Domain;
+using Summit.Server.Access.Policy;
+using Summit.Server.Guests;
+using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Localization;
+
+namespace Summit.Server.Access.Scanning;
+
+/// <summary>The endpoints gate devices call (see Summit.Access.Core.Sync.DeviceContract). They authenticate the device, never a person.</summary>
+public static class DeviceApi
+{
+    public const int MaxUpload = 1000;
+
+    /// <summary>How long after scanning someone a device may fetch their photo for the visual check.</summary>
+    public static readonly TimeSpan PhotoWindow = TimeSpan.FromMinutes(10);
+
+    public static RouteGroupBuilder MapDeviceApi(this RouteGroupBuilder api)
+    {
+        var device = api.MapGroup("/device").WithTags("Gate devices").RequireAuthorization(DeviceAuthentication.Policy);
+
+        device.MapGet("/me", async (ClaimsPrincipal user, DeviceContext context, CancellationToken ct) =>
+            {
+                var (snapshot, gate) = await context.ResolveAsync(user, ct);
+                return TypedResults.Ok(new DeviceInfo(DeviceId(user), user.Identity!.Name ?? "", gate, snapshot.EventNumber, context.Now));
+            })
+            .WithSummary("The calling device, its gate and the server's time");
+
+        device.MapGet("/policy", async (ClaimsPrincipal user, DeviceContext context, HttpContext http, CancellationToken ct) =>
+            {
+                var (snapshot, gate) = await context.ResolveAsync(user, ct);
+                // Opening or closing a gate raises the policy version too, so the version alone tells a device whether to reload.
+                var etag = $"\"{snapshot.PolicyVersion}\"";
+                http.Response.Headers.ETag = etag;
+                return http.Request.Headers.IfNoneMatch.ToString() == etag
+                    ? Results.StatusCode(StatusCodes.Status304NotModified)
+                    : Results.Ok(snapshot.DocumentFor(gate));
+            })
+            .WithSummary("Keys, revocations, blocked persons, grants and rules: all a gate needs to decide offline (ETag = policy version)");
+
+        device.MapGet("/presence", async (ClaimsPrincipal user, DeviceContext context, SummitDbContext db, CancellationToken ct) =>
+            {
+                var (snapshot, gate) = await context.ResolveAsync(user, ct);
+                var rows = await db.ZonePresence.AsNoTracking().Where(p => p.EventId == snapshot.EventId && p.Zone == gate.Zone)
+                    .Select(p => new PresenceEntry(p.CredentialId, p.Inside, p.LastEntryAt, p.LastExitAt, p.DayStart, p.EntriesInDay)).ToListAsync(ct);
+                return TypedResults.Ok(new PresenceDocument(gate.Zone, context.Now, rows));
+            })
+            .WithSummary("Who is inside the device's zone and their entries today, for anti-passback offline");
+
+        device.MapPost("/scans", async (DeviceScanRequest request, ClaimsPrincipal user, DeviceContext context, ScanProcessor processor, Localizer localizer,
+                CancellationToken ct) =>
+            {
+                var (_, gate) = await context.ResolveAsync(user, ct);
+                var direction = gate.Resolve(request.Direction) ?? throw new SummitException(SummitError.Of(ErrorCodes.ScanDirectionNotAllowed, request.Direction!, gate.Code));
+                if (request.Nonce == Guid.Empty)
+                {
+                    throw new SummitException(SummitError.Of(ErrorCodes.ScanNonceRequired));
+                }
+
+                var outcome = await processor.SubmitAsync(new ScanWork(Scanner(user), DeviceId(user), gate, request.Nonce, request.Code ?? "", direction,
+                    request.ScannedAt, ScanSource.Online), ct);
+                return TypedResults.Ok(ScanResponses.From(outcome, localizer, id => $"/api/v1/device/holders/{id}/photo"));
+            })
+            .WithSummary("Decide a scan online and record it; the same nonce twice is one scan");
+
+        device.MapPost("/scans/upload", async (ScanUploadRequest request, ClaimsPrincipal user, DeviceContext context, ScanProcessor processor,
+                Localizer localizer, CancellationToken ct) =>
+            {
+                var (_, gate) = await context.ResolveAsync(user, ct);
+                var scans = request.Scans ?? [];
+                if (scans.Count > MaxUpload)
+                {
+                    throw new SummitException(SummitError.Of(ErrorCodes.UploadTooLarge, MaxUpload));
+                }
+
+                var rejected = new List<RejectedScan>();
+                var works = new List<ScanWork>();
+                foreach (var scan in scans)
+                {
+                    var problem = Problem(scan, context.Now);
+                    if (problem is not null)
+                    {
+                        rejected.Add(new RejectedScan(scan?.Nonce ?? Guid.Empty, Truncate(scan?.Code), SummitError.Of(problem).Message(localizer)));
+                        continue;
+                    }
+
+                    works.Add(new ScanWork(Scanner(user), DeviceId(user), gate, scan!.Nonce, scan.Code ?? "", scan.Direction, scan.ScannedAt, ScanSource.Agent,
+                        scan.Reason));
+                }
+
+                var outcomes = await processor.SubmitManyAsync(works, ct);
+                var conflicts = outcomes.Where(o => o.Conflict is not null).Select(o => o.Conflict!)
+                    .Select(c => new EntryConflictInfo(c.Id, c.CredentialId, c.Zone, c.FirstScanId, c.SecondScanId)).ToList();
+                return TypedResults.Ok(new ScanUploadResponse(outcomes.Count(o => !o.Duplicate), outcomes.Count(o => o.Duplicate),
+                    outcomes.Count(o => !o.Duplicate && o.Scan.Late), conflicts, rejected));
+            })
+            .WithSummary("Upload scans a device decided itself (its offline journal); each nonce is recorded once");
+
+        device.MapGet("/holders/{guestId:guid}/photo", async (Guid guestId, ClaimsPrincipal user, SummitDbContext db, GuestService guests,
+                DeviceContext context, CancellationToken ct) =>
+            {
+                // Least privilege: a device sees only the photo of someone it has just scanned.
+                var deviceId = DeviceId(user);
+                var since = context.Now - PhotoWindow;
+                if (!await db.Scans.AnyAsync(s => s.DeviceId == deviceId && s.GuestId == guestId && s.ReceivedAt >= since, ct))
+                {
+                    return Results.NotFound();
+                }
+
+                return await guests.GetPhotoJpegAsync(guestId, ct) is { } jpeg ? Results.File(jpeg, "image/jpeg") : Results.NotFound();
+            })
+            .WithSummary("The photo of a person this device scanned in the last 10 minutes (the read is audited)");
+
+        return api;
+    }
+
+    private static string? Problem(JournalScan? scan, DateTimeOffset now) =>
+        scan is null || scan.Nonce == Guid.Empty ? ErrorCodes.ScanNonceRequired
+        : !Enum.IsDefined(scan.Reason) || !Enum.IsDefined(scan.Direction) ? ErrorCodes.ScanRecordInvalid
+        : scan.ScannedAt > now.AddDays(1) || scan.ScannedAt < now.AddYears(-1) ? ErrorCodes.ScanTimeImplausible
+        : null;
+
+    private static string Truncate(string? code) => code is null ? "" : code.Length > 64 ? code[..64] + "…" : code;
+
+    private static Guid DeviceId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(DeviceAuthentication.DeviceClaim)!);
+
+    private static string Scanner(ClaimsPrincipal user) => "device:" + DeviceId(user).ToString("N");
+}
+
+/// <summary>The calling device's gate in the current policy.</summary>
+public sealed class DeviceContext(SummitDbContext db, GuestDirectory guests, AccessSettingsService settings, AccessSnapshotCache cache, TimeProvider clock)
+{
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task<(AccessSnapshot Snapshot, GateInfo Gate)> ResolveAsync(ClaimsPrincipal device, CancellationToken ct)
+    {
+        var snapshot = await cache.GetAsync(db, guests, settings, ct);
+        var gateId = Guid.Parse(device.FindFirstValue(DeviceAuthenticationHandler.GateClaim)!);
+        // A device of another event, or whose gate was deleted, can do nothing.
+        return snapshot.Gates.TryGetValue(gateId, out var gate)
+            ? (snapshot, gate)
+            : throw new SummitException(SummitError.Conflict(ErrorCodes.DeviceGateUnknown));
+    }
+}

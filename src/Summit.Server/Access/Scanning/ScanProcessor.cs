@@ -1,0 +1,389 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Summit.Access.Core;
+using Summit.Access.Core.Sync;
+using Summit.Server.Access.Domain;
+using Summit.Server.Access.Policy;
+using Summit.Server.Guests;
+using Summit.Server.Guests.Domain;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
+
+namespace Summit.Server.Access.Scanning;
+
+/// <summary>One scan to record: decided by the server (online, console), or already decided by a gate agent (upload).</summary>
+/// <param name="Scanner">"device:{id}" or "user:{id}": with the nonce, what makes the scan unique.</param>
+/// <param name="AgentReason">The agent's verdict for an uploaded scan; null when the server decides.</param>
+public sealed record ScanWork(string Scanner, Guid? DeviceId, GateInfo Gate, Guid Nonce, string Code, GateDirection Direction,
+    DateTimeOffset? ScannedAt, ScanSource Source, ReasonCode? AgentReason = null);
+
+/// <summary>What became of a scan. <see cref="Duplicate"/>: the nonce was known, <see cref="Scan"/> is the first record.</summary>
+public sealed record ScanOutcome(Scan Scan, bool Duplicate, GuestCard? Holder, CategoryCard? Category, EntryConflict? Conflict);
+
+/// <summary>
+/// Decides and records scans, in batches, one batch at a time. Everything a batch reads and writes is one transaction that
+/// holds the presence rows of its credentials (SELECT ... FOR UPDATE on PostgreSQL, the database write lock on SQLite), so
+/// anti-passback holds however many gates scan the same code at once, and across server processes. Batching makes one
+/// commit serve every scan that arrived meanwhile: under load, dozens of scans per round trip.
+/// </summary>
+public sealed class ScanProcessor : BackgroundService
+{
+    public const int MaxCodeLength = 512;
+    private const int MaxBatch = 256;
+    private const int Attempts = 4;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly AccessSnapshotCache _cache;
+    private readonly AccessLiveFeed _feed;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<ScanProcessor> _logger;
+
+    public ScanProcessor(IServiceScopeFactory scopes, AccessSnapshotCache cache, AccessLiveFeed feed, TimeProvider clock, ILogger<ScanProcessor> logger)
+    {
+        _scopes = scopes;
+        _cache = cache;
+        _feed = feed;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    public async Task<ScanOutcome> SubmitAsync(ScanWork work, CancellationToken ct = default) => (await SubmitManyAsync([work], ct))[0];
+
+    /// <summary>Queues scans (an upload keeps its order) and completes when they are committed.</summary>
+    public async Task<IReadOnlyList<ScanOutcome>> SubmitManyAsync(IReadOnlyList<ScanWork> works, CancellationToken ct = default)
+    {
+        var pending = works.Select(w => new Pending(w, _clock.GetUtcNow())).ToList();
+        foreach (var item in pending)
+        {
+            await _queue.Writer.WriteAsync(item, ct);
+        }
+
+        var outcomes = new ScanOutcome[pending.Count];
+        for (var i = 0; i < pending.Count; i++)
+        {
+            outcomes[i] = await pending[i].Completion.Task.WaitAsync(ct);
+        }
+
+        return outcomes;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            try
+            {
+                var outcomes = await ProcessWithRetriesAsync(batch, stoppingToken);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Completion.TrySetResult(outcomes[i]);
+                }
+
+                _feed.Publish(outcomes.Where(o => !o.Duplicate).ToList());
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                _logger.LogError(ex, "A batch of {Count} scans could not be recorded", batch.Count);
+                foreach (var item in batch)
+                {
+                    item.Completion.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    private async Task<List<ScanOutcome>> ProcessWithRetriesAsync(List<Pending> batch, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ProcessAsync(batch, ct);
+            }
+            catch (DbUpdateException ex) when (attempt < Attempts)
+            {
+                // Another server process inserted the same presence row or nonce meanwhile: read again and decide again.
+                _logger.LogInformation(ex, "Scan batch retried after a concurrent write (attempt {Attempt})", attempt);
+            }
+        }
+    }
+
+    private async Task<List<ScanOutcome>> ProcessAsync(List<Pending> batch, CancellationToken ct)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        provider.GetRequiredService<CurrentActor>().Use(new Actor(null, "gates", null));
+        var db = provider.GetRequiredService<SummitDbContext>();
+        var guests = provider.GetRequiredService<GuestDirectory>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var snapshot = await _cache.GetAsync(db, guests, provider.GetRequiredService<AccessSettingsService>(), ct);
+
+        var identities = batch.Select(p => Identify(p.Work, snapshot)).ToList();
+        var credentialIds = identities.Where(i => i is { Genuine: true }).Select(i => i!.Value.Payload.CredentialId).Distinct().ToList();
+        var nonces = batch.Select(p => p.Work.Nonce).Distinct().ToList();
+        var known = await db.Scans.Where(s => nonces.Contains(s.Nonce)).ToListAsync(ct);
+        var knownByKey = known.ToDictionary(s => (s.Scanner, s.Nonce));
+
+        var presenceRows = await LoadPresenceForUpdateAsync(db, credentialIds, ct);
+        var book = new PresenceBook();
+        foreach (var row in presenceRows.Values)
+        {
+            book.Set(row.CredentialId, row.Zone, new ZoneMovements(row.Inside, row.LastEntryAt, row.LastExitAt, row.DayStart, row.EntriesInDay));
+        }
+
+        var conflictCheck = await ConflictCheck.LoadAsync(db, batch.Select(p => p.Work), identities, ct);
+        var holderIds = identities.Where(i => i is { Genuine: true }).Select(i => i!.Value.Payload.HolderId).Distinct().ToList();
+        var cards = (await guests.GetCardsAsync(holderIds, ct)).ToDictionary(c => c.Id);
+
+        var outcomes = new List<ScanOutcome>(batch.Count);
+        var arrivals = new HashSet<Guid>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (work, receivedAt) = (batch[i].Work, batch[i].ReceivedAt);
+            if (knownByKey.TryGetValue((work.Scanner, work.Nonce), out var first))
+            {
+                outcomes.Add(Outcome(first, duplicate: true, cards, snapshot, null));
+                continue;
+            }
+
+            var scan = Decide(work, receivedAt, identities[i], snapshot, book);
+            db.Scans.Add(scan);
+            knownByKey[(work.Scanner, work.Nonce)] = scan;
+            EntryConflict? conflict = null;
+            if (scan.Admitted && scan.CredentialId is { } credentialId)
+            {
+                var rule = snapshot.Policy.Rules.For(scan.Zone);
+                var dayStart = AccessDay.Start(scan.ScannedAt, snapshot.TimeZone, rule.DailyReset);
+                if (work.AgentReason is not null && scan.Direction == GateDirection.Entry)
+                {
+                    conflict = conflictCheck.Find(scan, rule, dayStart);
+                    if (conflict is not null)
+                    {
+                        db.EntryConflicts.Add(conflict);
+                    }
+                }
+
+                conflictCheck.Add(scan);
+                var movements = book.Record(credentialId, scan.Zone, scan.Direction, scan.ScannedAt, dayStart);
+                StorePresence(db, presenceRows, scan, movements, snapshot.EventId, receivedAt);
+                if (scan.Direction == GateDirection.Entry && scan.GuestId is { } guestId && cards.TryGetValue(guestId, out var card)
+                    && card.Status == GuestStatus.Accredited)
+                {
+                    arrivals.Add(guestId);
+                }
+            }
+
+            outcomes.Add(Outcome(scan, duplicate: false, cards, snapshot, conflict));
+        }
+
+        if (arrivals.Count > 0)
+        {
+            await guests.MarkArrivedAsync(arrivals, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return outcomes;
+    }
+
+    private static Scan Decide(ScanWork work, DateTimeOffset receivedAt, Identity? identity, AccessSnapshot snapshot, PresenceBook book)
+    {
+        ReasonCode reason;
+        DateTimeOffset scannedAt;
+        if (work.AgentReason is { } decided)
+        {
+            // The agent decided offline with what it knew: its verdict is what happened at the gate.
+            reason = decided;
+            scannedAt = work.ScannedAt ?? receivedAt;
+        }
+        else
+        {
+            // Online, the server's clock decides: a device clock may be wrong, and a code must not be valid by a device's say.
+            scannedAt = receivedAt;
+            reason = identity is not { } id ? ReasonCode.BadFormat
+                : id.Signature != SignatureCheck.Valid ? GatePipeline.ReasonOf(id.Signature)
+                : GateDecision.Standard.Check(id.Payload, receivedAt, work.Gate.ToGate(work.Direction), snapshot.Policy, book).Reason;
+        }
+
+        // A code names a person only once its signature is genuine: forged or altered codes are recorded without identity.
+        var genuine = identity is { Signature: SignatureCheck.Valid or SignatureCheck.RetiredKey } known && known.Payload.EventId == snapshot.EventNumber
+            ? identity
+            : null;
+        return new Scan
+        {
+            EventId = snapshot.EventId,
+            Scanner = work.Scanner,
+            Nonce = work.Nonce,
+            DeviceId = work.DeviceId,
+            GateId = work.Gate.Id,
+            Zone = work.Gate.Zone,
+            Direction = work.Direction,
+            Source = work.Source,
+            CredentialId = genuine?.Payload.CredentialId,
+            GuestId = genuine?.Payload.HolderId,
+            Reason = reason,
+            Admitted = reason.Admits() && genuine is not null,
+            ScannedAt = scannedAt,
+            ReceivedAt = receivedAt,
+            Late = work.AgentReason is not null && receivedAt - scannedAt > TimeSpan.FromSeconds(snapshot.LateAfterSeconds),
+        };
+    }
+
+    /// <summary>Decodes a code and verifies its signature once; null when it does not decode.</summary>
+    private static Identity? Identify(ScanWork work, AccessSnapshot snapshot)
+    {
+        if (work.Code.Length > MaxCodeLength)
+        {
+            return null;
+        }
+
+        Span<byte> bytes = stackalloc byte[CredentialCodec.BinaryLength];
+        return CredentialCodec.TryDecode(work.Code, bytes, out var payload, out _)
+            ? new Identity(payload, CredentialCodec.Verify(bytes, payload.KeyId, snapshot.Policy.Keys))
+            : null;
+    }
+
+    private static async Task<Dictionary<(Guid, int), ZonePresence>> LoadPresenceForUpdateAsync(SummitDbContext db, List<Guid> credentialIds,
+        CancellationToken ct)
+    {
+        if (credentialIds.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = db.Database.IsNpgsql()
+            ? await db.ZonePresence.FromSql($"SELECT * FROM \"ZonePresence\" WHERE \"CredentialId\" = ANY({credentialIds.ToArray()}) FOR UPDATE").ToListAsync(ct)
+            : await db.ZonePresence.Where(p => credentialIds.Contains(p.CredentialId)).ToListAsync(ct);
+        return rows.ToDictionary(r => (r.CredentialId, r.Zone));
+    }
+
+    private static void StorePresence(SummitDbContext db, Dictionary<(Guid, int), ZonePresence> rows, Scan scan, ZoneMovements movements, Guid eventId,
+        DateTimeOffset now)
+    {
+        var key = (scan.CredentialId!.Value, scan.Zone);
+        if (!rows.TryGetValue(key, out var row))
+        {
+            row = new ZonePresence { CredentialId = key.Item1, Zone = scan.Zone, EventId = eventId, GuestId = scan.GuestId!.Value };
+            db.ZonePresence.Add(row);
+            rows[key] = row;
+        }
+
+        row.Inside = movements.Inside;
+        row.LastEntryAt = movements.LastEntryAt;
+        row.LastExitAt = movements.LastExitAt;
+        row.DayStart = movements.DayStart;
+        row.EntriesInDay = movements.EntriesInDay;
+        row.UpdatedAt = now;
+    }
+
+    private static ScanOutcome Outcome(Scan scan, bool duplicate, Dictionary<Guid, GuestCard> cards, AccessSnapshot snapshot, EntryConflict? conflict)
+    {
+        var holder = scan.GuestId is { } id ? cards.GetValueOrDefault(id) : null;
+        var category = holder is null ? null : snapshot.CategoriesByNumber.Values.FirstOrDefault(c => c.Id == holder.CategoryId);
+        return new ScanOutcome(scan, duplicate, holder, category, conflict);
+    }
+
+    private readonly record struct Identity(CredentialPayload Payload, SignatureCheck Signature)
+    {
+        public bool Genuine => Signature is SignatureCheck.Valid or SignatureCheck.RetiredKey;
+    }
+
+    private sealed record Pending(ScanWork Work, DateTimeOffset ReceivedAt)
+    {
+        public TaskCompletionSource<ScanOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>
+    /// Finds, for entries decided offline, an admitted entry of the same credential into the same zone with no exit between
+    /// the two: both gates let the person in, which anti-passback should have prevented. Reads the day's movements once per batch.
+    /// </summary>
+    private sealed class ConflictCheck
+    {
+        private readonly Dictionary<(Guid Credential, int Zone), List<Scan>>? _movements;
+
+        /// <param name="movements">The day's admitted movements of the uploaded credentials; null when the batch holds no upload.</param>
+        private ConflictCheck(Dictionary<(Guid, int), List<Scan>>? movements)
+        {
+            _movements = movements;
+        }
+
+        public static async Task<ConflictCheck> LoadAsync(SummitDbContext db, IEnumerable<ScanWork> works, List<Identity?> identities,
+            CancellationToken ct)
+        {
+            var uploaded = works.Zip(identities).Where(p => p.First.AgentReason is { } r && r.Admits() && p.Second is { Genuine: true }).ToList();
+            if (uploaded.Count == 0)
+            {
+                return new ConflictCheck(null);
+            }
+
+            var credentialIds = uploaded.Select(p => p.Second!.Value.Payload.CredentialId).Distinct().ToList();
+            // An access day is at most a day long: a day before the earliest upload covers every movement that can pair with it.
+            var since = uploaded.Min(p => p.First.ScannedAt ?? DateTimeOffset.MaxValue).AddDays(-1);
+            var scans = await db.Scans.Where(s => s.CredentialId != null && credentialIds.Contains(s.CredentialId.Value) && s.Admitted && s.ScannedAt >= since)
+                .ToListAsync(ct);
+            return new ConflictCheck(scans.GroupBy(s => (s.CredentialId!.Value, s.Zone)).ToDictionary(g => g.Key, g => g.ToList()));
+        }
+
+        /// <summary>Adds a movement admitted in this batch, so later uploads in the same batch pair with it.</summary>
+        public void Add(Scan scan)
+        {
+            if (_movements is null)
+            {
+                return;
+            }
+
+            var key = (scan.CredentialId!.Value, scan.Zone);
+            if (!_movements.TryGetValue(key, out var list))
+            {
+                _movements[key] = list = [];
+            }
+
+            list.Add(scan);
+        }
+
+        public EntryConflict? Find(Scan entry, ZoneRule rule, DateTimeOffset dayStart)
+        {
+            if (rule.AntiPassback is not (AntiPassbackMode.Hard or AntiPassbackMode.Timed) || _movements is null
+                || !_movements.TryGetValue((entry.CredentialId!.Value, entry.Zone), out var list))
+            {
+                return null;
+            }
+
+            var day = list.Where(s => s.ScannedAt >= dayStart && s.Id != entry.Id).OrderBy(s => s.ScannedAt).ToList();
+            var previous = day.LastOrDefault(s => s.ScannedAt <= entry.ScannedAt);
+            var next = day.FirstOrDefault(s => s.ScannedAt > entry.ScannedAt);
+            var (first, second) = rule.AntiPassback == AntiPassbackMode.Hard
+                ? (previous?.Direction == GateDirection.Entry ? (previous, entry) : next?.Direction == GateDirection.Entry ? (entry, next) : (null, null))
+                : (Within(previous, entry, rule) ? (previous, entry) : Within(entry, next, rule) ? (entry, next) : (null, null));
+            if (first is null || second is null)
+            {
+                return null;
+            }
+
+            first.Conflict = true;
+            second.Conflict = true;
+            return new EntryConflict
+            {
+                EventId = entry.EventId,
+                CredentialId = entry.CredentialId!.Value,
+                GuestId = entry.GuestId!.Value,
+                Zone = entry.Zone,
+                FirstScanId = first.Id,
+                SecondScanId = second.Id,
+                DetectedAt = entry.ReceivedAt,
+            };
+        }
+
+        private static bool Within(Scan? earlier, Scan? later, ZoneRule rule) =>
+            earlier is { Direction: GateDirection.Entry } && later is { Direction: GateDirection.Entry }
+            && later.ScannedAt - earlier.ScannedAt < TimeSpan.FromMinutes(rule.ReentryMinutes);
+    }
+}

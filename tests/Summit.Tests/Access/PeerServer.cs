@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Summit.Tests.Infrastructure;
+
+namespace Summit.Tests.Access;
+
+/// <summary>
+/// A second Summit server process on the same database, data folder and clock as <paramref name="first"/>: what a
+/// deployment with two servers behind a load balancer looks like. It leaves the database to the first server to clean up.
+/// </summary>
+public sealed class PeerServer(SummitFactory first) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Summit:DataDirectory", first.DataDirectory);
+        builder.UseSetting("Summit:Database", first.DatabaseSetting);
+        builder.UseSetting("Summit:Mail:DispatchInBackground", "false");
+        builder.UseSetting("Summit:Security:RequireAdminTwoFactor", "false");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(first.Clock);
+        });
+    }
+}
