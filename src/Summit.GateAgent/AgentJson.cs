@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Summit.GateAgent;
+
+/// <summary>The JSON of the device contract (camelCase, enums as strings), strict on reading: a missing or null member that the
+/// contract does not allow fails the whole document instead of deciding with half a policy.</summary>
+public static class AgentJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        WriteIndented = false,
+    };
+}
