@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace Summit.GateAgent;
 
@@ -12,6 +14,7 @@ public static class AgentJson
         Converters = { new JsonStringEnumConverter() },
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
-        WriteIndented = false,
+        // Chinese texts stay readable in answers and cache files; characters that matter to HTML are still escaped.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 }

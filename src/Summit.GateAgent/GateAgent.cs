@@ -76,13 +76,13 @@ public sealed class GateAgent : IAsyncDisposable
         {
             throw new LocalDataException($"The data folder {_options.DataDirectory} cannot be created: {e.Message}", e);
         }
+        _log.LogInformation("Gate agent starting: {Options}", _options);
         var journal = GateJournal.Open(Path.Combine(_options.DataDirectory, JournalFile));
         lock (_decisionLock)
         {
             _journal = journal;
             RestoreFromCache();
         }
-        _log.LogInformation("Gate agent started: {Options}", _options);
         if (_options.Listen is { } listen)
         {
             _endpoint = await LocalEndpoint.StartAsync(this, listen, _loggers, cancellation);

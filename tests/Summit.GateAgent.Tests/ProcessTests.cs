@@ -68,7 +68,7 @@ public sealed class ProcessTests
         Assert.Equal(2, printed.Length);
         Assert.StartsWith($"ADMITTED Admitted (0) Entry credential={guest.Id}", printed[0], StringComparison.Ordinal);
         Assert.StartsWith($"REFUSED  AlreadyInside (18) Entry credential={guest.Id}", printed[1], StringComparison.Ordinal);
-        Assert.Contains("Gate agent started", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Gate agent starting", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeDeviceServer.Token, run.Output + run.Error, StringComparison.Ordinal);
 
         h.Server.Down = false;
