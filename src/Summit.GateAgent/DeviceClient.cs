@@ -70,6 +70,15 @@ public sealed class DeviceClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
+    /// <summary>The start of an error answer (a problem's title says what the server disliked), on one line.</summary>
+    private static async Task<string> ExcerptAsync(HttpResponseMessage response, CancellationToken cancellation)
+    {
+        const int Length = 300;
+        var body = await response.Content.ReadAsStringAsync(cancellation);
+        var line = string.Join(' ', body.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return line.Length > Length ? line[..Length] + "…" : line;
+    }
+
     private async Task<ServerAnswer<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellation) where T : class
     {
         using var _ = request;
@@ -84,7 +93,7 @@ public sealed class DeviceClient : IDisposable
                 case HttpStatusCode.Unauthorized:
                     return new(AnswerKind.Unauthorized, null, $"{what}: 401 Unauthorized");
                 case var status when !response.IsSuccessStatusCode:
-                    return ServerAnswer<T>.Fail($"{what}: {(int)status} {response.ReasonPhrase}");
+                    return ServerAnswer<T>.Fail($"{what}: {(int)status} {response.ReasonPhrase} {await ExcerptAsync(response, cancellation)}".TrimEnd());
                 default:
                     var value = await response.Content.ReadFromJsonAsync<T>(AgentJson.Options, cancellation);
                     return value is null ? ServerAnswer<T>.Fail($"{what}: empty body") : new(AnswerKind.Ok, value, null);

@@ -69,28 +69,29 @@ catch (OperationCanceledException) when (stop.IsCancellationRequested)
     return ExitCodes.Stopped;
 }
 
-try
+// A read from standard input cannot be cancelled on every platform: stopping does not wait for it.
+var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+using var onStop = stop.Token.Register(() => stopRequested.TrySetResult());
+var scanning = settings.ReadStandardInput ? ReadStandardInputAsync() : stopRequested.Task;
+await Task.WhenAny(scanning, stopRequested.Task);
+if (scanning.IsFaulted)
 {
-    if (settings.ReadStandardInput)
-    {
-        using var input = Console.OpenStandardInput();
-        var scans = await ScanLines.ScanAllAsync(agent, input, Console.Out, stop.Token);
-        log.LogInformation("Standard input ended after {Scans} scans / 标准输入已结束", scans);
-        if (settings.ExitAtEndOfInput)
-        {
-            await stop.CancelAsync();
-        }
-    }
-    await Task.Delay(Timeout.Infinite, stop.Token);
-}
-catch (OperationCanceledException) when (stop.IsCancellationRequested)
-{
-    log.LogInformation("Stopping / 正在停止");
-}
-catch (Exception e)
-{
-    log.LogCritical(e, "Unexpected failure / 意外故障");
+    log.LogCritical(scanning.Exception, "Unexpected failure / 意外故障");
+    await agent.StopAsync();
     return ExitCodes.Unexpected;
 }
+log.LogInformation("Stopping / 正在停止");
 await agent.StopAsync();
 return ExitCodes.Stopped;
+
+async Task ReadStandardInputAsync()
+{
+    await using var input = Console.OpenStandardInput();
+    var scans = await ScanLines.ScanAllAsync(agent, input, Console.Out, stop.Token);
+    log.LogInformation("Standard input ended after {Scans} scans / 标准输入已结束", scans);
+    // Without --exit-on-eof the agent goes on serving the local endpoint until it is stopped.
+    if (!settings.ExitAtEndOfInput)
+    {
+        await stopRequested.Task;
+    }
+}

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Summit.Access.Core;
 
 namespace Summit.GateAgent.Tests;
@@ -78,7 +79,40 @@ public sealed class ProcessTests
         Assert.All(h.Server.Recorded.Values, scan => Assert.Equal(guest.Code, scan.Code));
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(Dictionary<string, string> environment, string input, params string[] args)
+    [Fact]
+    public async Task SIGTERM_stops_it_with_exit_code_0_even_while_it_waits_for_the_scanner()
+    {
+        var data = Directory.CreateTempSubdirectory("summit-gate-process-").FullName;
+        try
+        {
+            using var process = Process.Start(StartInfo(
+                new() { ["SUMMIT_GATE_TOKEN"] = FakeDeviceServer.Token, ["SUMMIT_GATE_SERVER"] = "http://127.0.0.1:9" },
+                "--data", data, "--listen", "off"))!;
+            // Standard input stays open and empty: once the first exchange has failed, the agent sits in a read from the scanner.
+            string? line;
+            while ((line = await process.StandardError.ReadLineAsync()) is not null && !line.Contains("Server exchange failed", StringComparison.Ordinal))
+            {
+            }
+            var rest = process.StandardError.ReadToEndAsync();
+
+            Assert.Equal(0, Kill(process.Id, Sigterm));
+            await WaitForExitAsync(process);
+
+            Assert.Equal(ExitCodes.Stopped, process.ExitCode);
+            Assert.Contains("Stopping", await rest, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private const int Sigterm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    private static ProcessStartInfo StartInfo(Dictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -100,11 +134,11 @@ public sealed class ProcessTests
         {
             start.Environment[name] = value;
         }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
+        return start;
+    }
+
+    private static async Task WaitForExitAsync(Process process)
+    {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         try
         {
@@ -115,6 +149,16 @@ public sealed class ProcessTests
             process.Kill(entireProcessTree: true);
             throw;
         }
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(Dictionary<string, string> environment, string input, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(environment, args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        await WaitForExitAsync(process);
         return (process.ExitCode, await output, await error);
     }
 }
