@@ -1,0 +1,43 @@
+using System.Net;
+
+namespace Summit.GateAgent;
+
+/// <summary>How one gate agent runs. The device token is a secret: it is kept out of <see cref="ToString"/> and out of every log.</summary>
+public sealed class AgentOptions
+{
+    public static readonly IPEndPoint DefaultListen = new(IPAddress.Loopback, 5081);
+
+    public static readonly TimeSpan DefaultSyncInterval = TimeSpan.FromSeconds(10);
+
+    public static readonly TimeSpan DefaultUploadInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Codes longer than this are cut before they are decided and journaled: a credential is 199 characters, so a
+    /// longer text is refused as a bad format either way, and the journal never holds a megabyte of scanner noise.</summary>
+    public const int MaxCodeLength = 512;
+
+    /// <summary>Base address of the Summit server (the device API is under api/v1/device/).</summary>
+    public required Uri ServerUrl { get; init; }
+
+    /// <summary>The token shown once when an administrator enrolled this device.</summary>
+    public required string DeviceToken { get; init; }
+
+    /// <summary>Folder for the journal and the last synced policy, presence and device state.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>The local HTTP endpoint (POST /scan, GET /status); null for none.</summary>
+    public IPEndPoint? Listen { get; init; } = DefaultListen;
+
+    public TimeSpan SyncInterval { get; init; } = DefaultSyncInterval;
+
+    public TimeSpan UploadInterval { get; init; } = DefaultUploadInterval;
+
+    public int UploadBatchSize { get; init; } = 200;
+
+    /// <summary>False when the caller drives <see cref="GateAgent.SyncNowAsync"/> and <see cref="GateAgent.UploadNowAsync"/>
+    /// itself (tests do, to control exactly when the server is asked).</summary>
+    public bool ExchangeInBackground { get; init; } = true;
+
+    public override string ToString() =>
+        $"server {ServerUrl}, data {DataDirectory}, listen {Listen?.ToString() ?? "off"}, sync every {SyncInterval.TotalSeconds:0.###} s, " +
+        $"upload every {UploadInterval.TotalSeconds:0.###} s, batches of {UploadBatchSize}";
+}

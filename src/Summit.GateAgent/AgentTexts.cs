@@ -1,0 +1,58 @@
+using Summit.Access.Core;
+
+namespace Summit.GateAgent;
+
+/// <summary>A message in English and Simplified Chinese.</summary>
+public readonly record struct BilingualText(string En, string Zh)
+{
+    public override string ToString() => $"{En} / {Zh}";
+}
+
+/// <summary>Why the agent itself closed the gate before any decision (the verdict is <see cref="ReasonCode.GateClosed"/>).</summary>
+public enum ClosureCause
+{
+    /// <summary>The server refused the device token (401): the device was revoked or its token replaced.</summary>
+    DeviceRevoked = 1,
+
+    /// <summary>No access policy has ever been synced, or the cached one is unreadable.</summary>
+    NoPolicy = 2,
+
+    /// <summary>The scan asked for a direction this gate does not have (an exit at an entry-only gate).</summary>
+    LaneNotServed = 3,
+
+    /// <summary>The scan could not be written to the journal, so it is not admitted.</summary>
+    JournalFailure = 4,
+}
+
+/// <summary>The texts gate staff and guests read. The agent decides offline, so it carries its own copy of the verdict texts.</summary>
+public static class AgentTexts
+{
+    public static BilingualText For(ReasonCode reason) => reason switch
+    {
+        ReasonCode.Admitted => new("Admitted.", "准予通行。"),
+        ReasonCode.AdmittedWithAlert => new("Admitted; second entry without exit reported.", "准予通行；未出场再次入场，已上报。"),
+        ReasonCode.BadFormat => new("Not a Summit code.", "不是有效的 Summit 通行码。"),
+        ReasonCode.BadSignature => new("Forged or altered code.", "通行码被伪造或篡改。"),
+        ReasonCode.UnknownKey => new("Code signed with an unknown key.", "通行码的签名密钥未知。"),
+        ReasonCode.RetiredKey => new("Code signed with a retired key: the badge must be reissued.", "通行码的签名密钥已停用：证件须重新制作。"),
+        ReasonCode.Revoked => new("Credential revoked.", "通行证已被吊销。"),
+        ReasonCode.NotYetValid => new("Credential not yet valid.", "通行证尚未生效。"),
+        ReasonCode.Expired => new("Credential expired.", "通行证已过期。"),
+        ReasonCode.ZoneNotGranted => new("No access to this zone today.", "今日无权进入此区域。"),
+        ReasonCode.AlreadyInside => new("Already inside: exit first.", "已在区域内：请先出场。"),
+        ReasonCode.ReentryTooSoon => new("Re-entry too soon.", "再次入场间隔过短。"),
+        ReasonCode.DailyLimitReached => new("Daily entry limit reached.", "已达每日入场次数上限。"),
+        ReasonCode.PersonBlocked => new("Person blocked: call security.", "此人已被禁止通行：请联系安保。"),
+        ReasonCode.GateClosed => new("Gate closed.", "通道已关闭。"),
+        _ => new($"Refused ({(int)reason}).", $"拒绝通行（{(int)reason}）。"),
+    };
+
+    public static BilingualText For(ClosureCause cause) => cause switch
+    {
+        ClosureCause.DeviceRevoked => new("The server refused this device's token: the device was revoked.", "服务器拒绝了本设备的令牌：设备已被吊销。"),
+        ClosureCause.NoPolicy => new("No access policy yet: the gate must sync with the server once.", "尚无通行策略：闸机须先与服务器同步一次。"),
+        ClosureCause.LaneNotServed => new("This gate has no lane in that direction.", "本闸机没有该方向的通道。"),
+        ClosureCause.JournalFailure => new("The scan could not be written to the journal.", "扫码记录无法写入日志。"),
+        _ => new($"Closed ({(int)cause}).", $"已关闭（{(int)cause}）。"),
+    };
+}

@@ -1,0 +1,572 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Logging;
+using Summit.Access.Core;
+using Summit.Access.Core.Sync;
+
+namespace Summit.GateAgent;
+
+/// <summary>What one upload round sent and what the server said about it.</summary>
+/// <param name="Complete">True when nothing is left to upload; false when the server could not be reached or refused.</param>
+public sealed record UploadReport(int Sent, int Recorded, int Duplicates, int Late, IReadOnlyList<EntryConflictInfo> Conflicts, bool Complete);
+
+/// <summary>
+/// The gate agent: decides every scan locally from the last synced policy and presence, journals it durably before
+/// answering, and exchanges with the server in the background (sync the policy and the zone's presence, upload the journal).
+/// Start it in-process with <see cref="StartAsync"/> (tests inject the clock and the HTTP handler), or run Program as a process.
+/// </summary>
+public sealed class GateAgent : IAsyncDisposable
+{
+    public const string JournalFile = "journal.db";
+
+    private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan TolerableClockSkew = TimeSpan.FromMinutes(2);
+
+    private readonly AgentOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _log;
+    private readonly DeviceClient _server;
+    private readonly LocalCache _cache;
+
+    // One exchange with the server at a time: a sync never overlaps an upload, so the journal's acknowledged prefix cannot
+    // move while the presence is being fetched.
+    private readonly SemaphoreSlim _exchange = new(1, 1);
+
+    // A decision, its journal record and its presence update happen under this lock, and so does every change of what
+    // decisions read: the presence book is not thread-safe, and two scans of one code must not both see "outside".
+    private readonly Lock _decisionLock = new();
+    private GateSetup? _setup;
+    private PresenceBook _presence = new();
+    private DateTimeOffset? _presenceAsOf;
+    private DeviceInfo? _device;
+    private bool _revoked;
+    private GateJournal? _journal;
+
+    private volatile ExchangeHealth _health = new(null, null, null, null);
+    private LocalEndpoint? _endpoint;
+    private CancellationTokenSource? _stopping;
+    private Task? _exchangeLoop;
+
+    public GateAgent(AgentOptions options, TimeProvider time, ILoggerFactory loggers, HttpMessageHandler? serverHandler = null)
+    {
+        _options = options;
+        _time = time;
+        _loggers = loggers;
+        _log = loggers.CreateLogger<GateAgent>();
+        _server = new DeviceClient(options.ServerUrl, options.DeviceToken, serverHandler);
+        _cache = new LocalCache(options.DataDirectory, time);
+    }
+
+    /// <summary>The local endpoint's address once started (its port is chosen by the system when configured as 0).</summary>
+    public Uri? LocalAddress => _endpoint?.Address;
+
+    /// <summary>Opens the journal, restores the last synced state, starts the local endpoint and the background exchange.
+    /// Throws <see cref="LocalDataException"/> or <see cref="LocalEndpointException"/> when it cannot.</summary>
+    public async Task StartAsync(CancellationToken cancellation = default)
+    {
+        if (_journal is not null)
+        {
+            throw new InvalidOperationException("The agent is already started.");
+        }
+        try
+        {
+            Directory.CreateDirectory(_options.DataDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalDataException($"The data folder {_options.DataDirectory} cannot be created: {e.Message}", e);
+        }
+        _log.LogInformation("Gate agent starting: {Options}", _options);
+        var journal = GateJournal.Open(Path.Combine(_options.DataDirectory, JournalFile));
+        lock (_decisionLock)
+        {
+            _journal = journal;
+            RestoreFromCache();
+        }
+        if (_options.Listen is { } listen)
+        {
+            _endpoint = await LocalEndpoint.StartAsync(this, listen, _loggers, cancellation);
+            _log.LogInformation("Local endpoint on {Address}: POST /scan, GET /status", _endpoint.Address);
+            if (!System.Net.IPAddress.IsLoopback(listen.Address))
+            {
+                _log.LogWarning("The local endpoint has no authentication and listens beyond this computer on {Address}: keep it on a closed network / " +
+                    "本地接口没有身份验证，且对本机以外开放：请仅在封闭网络中使用", listen);
+            }
+        }
+        if (_options.ExchangeInBackground)
+        {
+            _stopping = new CancellationTokenSource();
+            _exchangeLoop = Task.Run(() => RunExchangeLoopAsync(_stopping.Token), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Stops the exchange and the endpoint and closes the journal. Scans after this are refused.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopping is { } stopping)
+        {
+            await stopping.CancelAsync();
+        }
+        if (_exchangeLoop is { } loop)
+        {
+            await loop;
+            _exchangeLoop = null;
+        }
+        if (_endpoint is { } endpoint)
+        {
+            await endpoint.DisposeAsync();
+            _endpoint = null;
+        }
+        lock (_decisionLock)
+        {
+            _journal?.Dispose();
+            _journal = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _stopping?.Dispose();
+        _server.Dispose();
+        _exchange.Dispose();
+    }
+
+    /// <summary>Decides one scan, journals it durably, records an admitted movement, and answers. Never throws for any text.</summary>
+    /// <param name="code">The code as read, without the line terminator; cut to <see cref="AgentOptions.MaxCodeLength"/>.</param>
+    /// <param name="direction">The lane of a two-way gate; the gate's own direction when null.</param>
+    public GateVerdict Scan(string code, GateDirection? direction = null)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        if (code.Length > AgentOptions.MaxCodeLength)
+        {
+            code = code[..AgentOptions.MaxCodeLength];
+        }
+        lock (_decisionLock)
+        {
+            var verdict = Decide(code, direction, _time.GetUtcNow());
+            try
+            {
+                (_journal ?? throw new ObjectDisposedException(nameof(GateJournal), "The agent is stopped.")).Append(verdict, code);
+            }
+            catch (Exception e)
+            {
+                _log.LogError(e, "Scan {Nonce} could not be journaled, so it is refused / 扫码无法写入日志，已拒绝通行", verdict.Nonce);
+                return verdict with { Reason = ReasonCode.GateClosed, Closure = ClosureCause.JournalFailure };
+            }
+            if (verdict.Admitted && _setup is { } setup)
+            {
+                Record(_presence, setup.Policy, verdict.CredentialId!.Value, verdict.Zone!.Value, verdict.Direction, verdict.ScannedAt);
+            }
+            return verdict;
+        }
+    }
+
+    /// <summary>Syncs device, policy and presence now; false when the server could not be reached or refused the device.</summary>
+    public Task<bool> SyncNowAsync(CancellationToken cancellation = default) => ExclusivelyAsync(SyncAsync, cancellation);
+
+    /// <summary>Uploads every pending journal scan now, in batches.</summary>
+    public Task<UploadReport> UploadNowAsync(CancellationToken cancellation = default) => ExclusivelyAsync(UploadAsync, cancellation);
+
+    public AgentStatus Status()
+    {
+        var health = _health;
+        lock (_decisionLock)
+        {
+            var closure = CurrentClosure();
+            var (pending, total) = _journal?.Counts() ?? (0, 0);
+            var message = closure is { } cause ? AgentTexts.For(cause) : (BilingualText?)null;
+            return new AgentStatus(
+                closure is null, closure, message?.En, message?.Zh, _device?.DeviceId, _device?.Name, _setup?.Document.Gate,
+                _setup?.Document.PolicyVersion, _setup?.SyncedAt, _presenceAsOf, _presence.Count, health.Reachable == true,
+                health.LastSyncAt, health.LastUploadAt, health.LastError, pending, total);
+        }
+    }
+
+    private async Task<T> ExclusivelyAsync<T>(Func<CancellationToken, Task<T>> exchange, CancellationToken cancellation)
+    {
+        await _exchange.WaitAsync(cancellation);
+        try
+        {
+            return await exchange(cancellation);
+        }
+        finally
+        {
+            _exchange.Release();
+        }
+    }
+
+    private bool IsRevoked
+    {
+        get
+        {
+            lock (_decisionLock)
+            {
+                return _revoked;
+            }
+        }
+    }
+
+    private ClosureCause? CurrentClosure() => _revoked ? ClosureCause.DeviceRevoked : _setup is null ? ClosureCause.NoPolicy : null;
+
+    private GateVerdict Decide(string code, GateDirection? requested, DateTimeOffset now)
+    {
+        var nonce = Guid.NewGuid();
+        var closure = CurrentClosure();
+        var gateInfo = _setup?.Document.Gate;
+        var direction = gateInfo?.Resolve(requested);
+        if (closure is null && direction is null)
+        {
+            closure = ClosureCause.LaneNotServed;
+        }
+        if (closure is not null || _setup is not { } setup || direction is not { } lane)
+        {
+            return new GateVerdict(nonce, ReasonCode.GateClosed, requested ?? GateDirection.Entry, now, null, null, gateInfo?.Zone, closure);
+        }
+        var verdict = GateDecision.Decide(code, now, setup.Document.Gate.ToGate(lane), setup.Policy, _presence);
+        return new GateVerdict(nonce, verdict.Reason, lane, now, verdict.CredentialId, verdict.HolderId, setup.Document.Gate.Zone, null);
+    }
+
+    private static void Record(PresenceBook book, AccessPolicy policy, Guid credentialId, int zone, GateDirection direction, DateTimeOffset at) =>
+        book.Record(credentialId, zone, direction, at, AccessDay.Start(at, policy.TimeZone, policy.Rules.For(zone).DailyReset));
+
+    /// <summary>The server's presence, then the gate's own admitted scans the server had not counted yet on top.</summary>
+    private int RebuildPresence(PresenceDocument? server, long acknowledgedThrough, AccessPolicy policy)
+    {
+        var book = new PresenceBook();
+        if (server is not null)
+        {
+            book.Load(server.Zone, server.Entries);
+        }
+        // Without the server's view, every movement this gate ever journaled is the best knowledge there is.
+        var own = _journal!.AdmittedAfter(server is null ? 0 : acknowledgedThrough);
+        foreach (var scan in own)
+        {
+            if (scan.CredentialId is { } credential && scan.Zone is { } zone)
+            {
+                Record(book, policy, credential, zone, scan.Direction, scan.ScannedAt);
+            }
+        }
+        _presence = book;
+        _presenceAsOf = server?.AsOf;
+        return own.Count;
+    }
+
+    private void RestoreFromCache()
+    {
+        var device = _cache.Load<CachedDevice>(LocalCache.DeviceFile);
+        if (device.Problem is { } deviceProblem)
+        {
+            _log.LogWarning("Device state: {Problem}; it is fetched again at the next sync / 设备状态文件不可用，下次同步时重新获取", deviceProblem);
+        }
+        _device = device.Value?.Device;
+        _revoked = device.Value?.Revoked == true;
+        if (_revoked)
+        {
+            _log.LogCritical("The server refused this device's token at {At}: the gate refuses every scan (GateClosed) until a sync succeeds / " +
+                "服务器已于该时间拒绝本设备的令牌：在同步成功之前，闸机拒绝所有扫码", device.Value!.RevokedAt);
+        }
+
+        var policy = _cache.Load<CachedPolicy>(LocalCache.PolicyFile);
+        if (policy.Value is { } cached)
+        {
+            if (GateSetup.TryCreate(cached.Policy, cached.SyncedAt, out var setup, out var error))
+            {
+                _setup = setup;
+            }
+            else
+            {
+                policy = policy with { Problem = _cache.MoveAside(LocalCache.PolicyFile, error) };
+            }
+        }
+        if (policy.Problem is { } policyProblem)
+        {
+            _log.LogError("Cached policy: {Problem}. The gate refuses every scan (GateClosed) until a sync succeeds / " +
+                "缓存的通行策略不可用。在同步成功之前，闸机拒绝所有扫码", policyProblem);
+        }
+        if (_setup is null)
+        {
+            _log.LogWarning("No access policy yet: every scan is refused (GateClosed) until the first sync / 尚无通行策略：首次同步前拒绝所有扫码");
+            return;
+        }
+
+        var presence = _cache.Load<CachedPresence>(LocalCache.PresenceFile);
+        if (presence.Problem is { } presenceProblem)
+        {
+            _log.LogWarning("Cached presence: {Problem}; presence is rebuilt from this gate's journal alone / 缓存的在场状态不可用，仅依据本机日志重建",
+                presenceProblem);
+        }
+        var reapplied = RebuildPresence(presence.Value?.Presence, presence.Value?.AcknowledgedThrough ?? 0, _setup.Policy);
+        _log.LogInformation(
+            "Restored policy version {Version} (synced {SyncedAt}) for gate {Gate} of zone {Zone}; presence as of {AsOf} plus {Own} journaled entries of this gate",
+            _setup.Document.PolicyVersion, _setup.SyncedAt, _setup.Document.Gate.Code, _setup.Document.Gate.ZoneCode,
+            presence.Value?.Presence.AsOf, reapplied);
+    }
+
+    private async Task<bool> SyncAsync(CancellationToken cancellation)
+    {
+        var device = await _server.GetDeviceAsync(cancellation);
+        if (!Accepted(device, notModifiedIsFine: false))
+        {
+            return false;
+        }
+        AcceptDevice(device.Value!);
+
+        long? knownVersion;
+        lock (_decisionLock)
+        {
+            knownVersion = _setup?.Document.PolicyVersion;
+        }
+        var policy = await _server.GetPolicyAsync(knownVersion, cancellation);
+        if (!Accepted(policy, notModifiedIsFine: knownVersion is not null) || (policy.Value is { } document && !AcceptPolicy(document)))
+        {
+            return false;
+        }
+
+        var acknowledgedThrough = _journal!.AcknowledgedThrough();
+        var presence = await _server.GetPresenceAsync(cancellation);
+        if (!Accepted(presence, notModifiedIsFine: false))
+        {
+            return false;
+        }
+        AcceptPresence(presence.Value!, acknowledgedThrough);
+        _health = _health with { LastSyncAt = _time.GetUtcNow() };
+        return true;
+    }
+
+    private async Task<UploadReport> UploadAsync(CancellationToken cancellation)
+    {
+        var report = new UploadReport(0, 0, 0, 0, [], Complete: false);
+        while (true)
+        {
+            var batch = _journal!.Pending(_options.UploadBatchSize);
+            if (batch.Count == 0)
+            {
+                return report with { Complete = true };
+            }
+            var answer = await _server.UploadAsync([.. batch.Select(s => s.ToUpload())], cancellation);
+            if (!Accepted(answer, notModifiedIsFine: false))
+            {
+                return report;
+            }
+            // Only now, after the server's 2xx: an answer lost on the way means the batch is sent again, and the server
+            // counts each nonce once.
+            _journal.Acknowledge(batch[^1].Sequence, _time.GetUtcNow());
+            var result = answer.Value!;
+            report = new UploadReport(report.Sent + batch.Count, report.Recorded + result.Recorded, report.Duplicates + result.Duplicates,
+                report.Late + result.Late, [.. report.Conflicts, .. result.Conflicts], Complete: false);
+            _health = _health with { LastUploadAt = _time.GetUtcNow() };
+            _log.LogInformation("Uploaded {Count} scans: {Recorded} recorded, {Duplicates} already known, {Late} late",
+                batch.Count, result.Recorded, result.Duplicates, result.Late);
+            if (result.Recorded + result.Duplicates != batch.Count)
+            {
+                _log.LogWarning("The server accounted for {Accounted} of {Count} uploaded scans", result.Recorded + result.Duplicates, batch.Count);
+            }
+            foreach (var conflict in result.Conflicts)
+            {
+                _log.LogWarning("Entry conflict {Conflict}: credential {Credential} entered zone {Zone} twice without an exit (scans {First} and {Second}); " +
+                    "the operations team sees it on the server / 出入冲突：同一通行证未出场两次入场，已上报运营团队",
+                    conflict.ConflictId, conflict.CredentialId, conflict.Zone, conflict.FirstScanId, conflict.SecondScanId);
+            }
+        }
+    }
+
+    /// <summary>Whether an answer can be used; a refused token closes the gate, a failure is reported once per outage.</summary>
+    private bool Accepted<T>(ServerAnswer<T> answer, bool notModifiedIsFine) where T : class
+    {
+        switch (answer.Kind)
+        {
+            case AnswerKind.Ok:
+            case AnswerKind.NotModified when notModifiedIsFine:
+                if (_health.Reachable != true)
+                {
+                    _log.LogInformation("In contact with the server {Server} / 已连接服务器", _options.ServerUrl);
+                }
+                _health = _health with { Reachable = true, LastError = null };
+                return true;
+            case AnswerKind.Unauthorized:
+                MarkRevoked(answer.Error!);
+                return false;
+            default:
+                var error = answer.Error ?? $"unexpected answer {answer.Kind}";
+                // Once per outage: a gate offline for hours must not fill its log with the same news every few seconds.
+                _log.Log(_health.Reachable == false ? LogLevel.Debug : LogLevel.Warning,
+                    "Server exchange failed: {Error}. The gate keeps deciding offline and retries / 与服务器通信失败，闸机继续离线判定并重试", error);
+                _health = _health with { Reachable = false, LastError = error };
+                return false;
+        }
+    }
+
+    private void MarkRevoked(string error)
+    {
+        bool wasRevoked;
+        CachedDevice state;
+        lock (_decisionLock)
+        {
+            wasRevoked = _revoked;
+            _revoked = true;
+            state = new CachedDevice(_device, true, _time.GetUtcNow());
+        }
+        _health = _health with { Reachable = true, LastError = error };
+        if (!wasRevoked)
+        {
+            _log.LogCritical("The server refused this device's token ({Error}): the device was revoked or its token replaced. The gate refuses every scan " +
+                "(GateClosed) until a sync succeeds with a valid token / 服务器拒绝了本设备的令牌：设备已被吊销或令牌已更换。在使用有效令牌同步成功之前，闸机拒绝所有扫码",
+                error);
+            SaveQuietly(LocalCache.DeviceFile, state);
+        }
+    }
+
+    private void AcceptDevice(DeviceInfo device)
+    {
+        bool wasRevoked;
+        bool changed;
+        lock (_decisionLock)
+        {
+            wasRevoked = _revoked;
+            changed = wasRevoked || _device is null || _device with { ServerTime = default } != device with { ServerTime = default };
+            _revoked = false;
+            _device = device;
+        }
+        if (wasRevoked)
+        {
+            _log.LogWarning("The server accepts this device's token again: the gate decides again / 服务器重新接受本设备的令牌：闸机恢复判定");
+        }
+        if (changed)
+        {
+            _log.LogInformation("Device {Name} ({Device}) at gate {Gate} of zone {Zone}", device.Name, device.DeviceId, device.Gate.Code, device.Gate.ZoneCode);
+            SaveQuietly(LocalCache.DeviceFile, new CachedDevice(device, false, null));
+        }
+        var skew = _time.GetUtcNow() - device.ServerTime;
+        if (skew.Duration() > TolerableClockSkew)
+        {
+            _log.LogWarning("This computer's clock differs from the server's by {Skew}: validity windows and anti-passback use the local clock / " +
+                "本机时钟与服务器相差较大：有效期与防回传依据本机时钟", skew);
+        }
+    }
+
+    private bool AcceptPolicy(GatePolicyDocument document)
+    {
+        var now = _time.GetUtcNow();
+        if (!GateSetup.TryCreate(document, now, out var setup, out var error))
+        {
+            _log.LogError("The server sent policy version {Version} that this agent cannot use ({Error}); keeping the last good one / " +
+                "服务器发送的通行策略无法使用，继续使用上一版本", document.PolicyVersion, error);
+            _health = _health with { LastError = error };
+            return false;
+        }
+        SaveQuietly(LocalCache.PolicyFile, new CachedPolicy(now, document));
+        lock (_decisionLock)
+        {
+            _setup = setup;
+        }
+        var gate = document.Gate;
+        _log.LogInformation("Policy version {Version}: gate {Gate} ({Directions}) of zone {Zone}, {Keys} keys, {Revoked} revoked credentials, {Blocked} blocked persons",
+            document.PolicyVersion, gate.Code, gate.Directions, gate.ZoneCode, document.Keys.Count, document.RevokedCredentials.Count, document.BlockedHolders.Count);
+        if (!gate.IsOpen)
+        {
+            _log.LogWarning("Gate {Gate} is closed by the operations team: every scan is refused / 通道已被运营团队关闭：拒绝所有扫码", gate.Code);
+        }
+        return true;
+    }
+
+    private void AcceptPresence(PresenceDocument presence, long acknowledgedThrough)
+    {
+        SaveQuietly(LocalCache.PresenceFile, new CachedPresence(acknowledgedThrough, presence));
+        lock (_decisionLock)
+        {
+            if (_setup is { } setup)
+            {
+                if (presence.Zone != setup.Document.Gate.Zone)
+                {
+                    _log.LogWarning("The server sent the presence of zone {Zone}, but this gate is in zone {GateZone}", presence.Zone, setup.Document.Gate.Zone);
+                }
+                RebuildPresence(presence, acknowledgedThrough, setup.Policy);
+            }
+        }
+    }
+
+    /// <summary>A cache file that cannot be written costs only a cold start's knowledge: report it, keep the gate running.</summary>
+    private void SaveQuietly<T>(string file, T value)
+    {
+        try
+        {
+            _cache.Save(file, value);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _log.LogError(e, "Cannot write {File}: a restart while the server is down would not know this state / 无法写入缓存文件", _cache.PathOf(file));
+        }
+    }
+
+    private async Task RunExchangeLoopAsync(CancellationToken stopping)
+    {
+        var nextSync = DateTimeOffset.MinValue;
+        var failures = 0;
+        while (!stopping.IsCancellationRequested)
+        {
+            var ok = false;
+            try
+            {
+                var synced = true;
+                if (_time.GetUtcNow() >= nextSync)
+                {
+                    synced = await SyncNowAsync(stopping);
+                    if (synced)
+                    {
+                        nextSync = _time.GetUtcNow() + _options.SyncInterval;
+                    }
+                }
+                // A revoked device cannot upload; its journal waits for a valid token.
+                var uploaded = IsRevoked || (await UploadNowAsync(stopping)).Complete;
+                ok = synced && uploaded;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                _log.LogError(e, "Server exchange failed unexpectedly; retrying / 与服务器通信意外失败，将重试");
+            }
+            failures = ok ? 0 : failures + 1;
+            try
+            {
+                await Task.Delay(ok ? _options.UploadInterval : Backoff(failures), _time, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>1, 2, 4... seconds after consecutive failures, at most <see cref="LongestBackoff"/>, never under the upload interval.</summary>
+    private TimeSpan Backoff(int failures)
+    {
+        var exponential = TimeSpan.FromSeconds(Math.Pow(2, Math.Min(failures - 1, 10)));
+        return TimeSpan.FromTicks(Math.Clamp(exponential.Ticks, _options.UploadInterval.Ticks, Math.Max(LongestBackoff.Ticks, _options.UploadInterval.Ticks)));
+    }
+
+    private sealed record ExchangeHealth(bool? Reachable, DateTimeOffset? LastSyncAt, DateTimeOffset? LastUploadAt, string? LastError);
+}
+
+/// <summary>A synced policy document and the decision's view of it.</summary>
+internal sealed record GateSetup(GatePolicyDocument Document, AccessPolicy Policy, DateTimeOffset SyncedAt)
+{
+    public static bool TryCreate(GatePolicyDocument document, DateTimeOffset syncedAt, [NotNullWhen(true)] out GateSetup? setup, out string error)
+    {
+        try
+        {
+            setup = new GateSetup(document, document.ToAccessPolicy(), syncedAt);
+            error = "";
+            return true;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            setup = null;
+            error = $"{e.GetType().Name}: {e.Message}";
+            return false;
+        }
+    }
+}

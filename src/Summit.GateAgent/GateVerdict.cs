@@ -1,0 +1,44 @@
+using System.Globalization;
+using Summit.Access.Core;
+
+namespace Summit.GateAgent;
+
+/// <summary>The agent's answer to one scan, as journaled.</summary>
+/// <param name="Closure">Set when the agent closed the gate itself (revoked device, no policy...), before any decision.</param>
+/// <param name="Zone">The zone the gate leads into or out of; null when there was no policy to tell.</param>
+public sealed record GateVerdict(
+    Guid Nonce, ReasonCode Reason, GateDirection Direction, DateTimeOffset ScannedAt, Guid? CredentialId, Guid? HolderId, int? Zone,
+    ClosureCause? Closure)
+{
+    public bool Admitted => Reason.Admits();
+
+    public BilingualText Message => AgentTexts.For(Reason);
+
+    public BilingualText? Detail => Closure is { } cause ? AgentTexts.For(cause) : null;
+
+    /// <summary>The line printed on standard output for a scan from the keyboard-wedge scanner.</summary>
+    public string ToLine()
+    {
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"{(Admitted ? "ADMITTED" : "REFUSED ")} {Reason} ({(int)Reason}) {Direction} credential={Id(CredentialId)} holder={Id(HolderId)} | {Message}");
+        return Detail is { } detail ? $"{line} | {detail}" : line;
+    }
+
+    private static string Id(Guid? id) => id?.ToString() ?? "-";
+}
+
+/// <summary>The local endpoint's scan request: the code as read, and the lane for a two-way gate.</summary>
+public sealed record LocalScanRequest(string Code, GateDirection? Direction = null);
+
+/// <summary>The local endpoint's answer to a scan.</summary>
+public sealed record LocalScanResponse(
+    Guid Nonce, bool Admitted, ReasonCode Reason, int ReasonNumber, string Message, string MessageZh, string? Detail, string? DetailZh,
+    ClosureCause? Closure, GateDirection Direction, DateTimeOffset ScannedAt, Guid? CredentialId, Guid? HolderId)
+{
+    public static LocalScanResponse From(GateVerdict verdict) => new(
+        verdict.Nonce, verdict.Admitted, verdict.Reason, (int)verdict.Reason, verdict.Message.En, verdict.Message.Zh, verdict.Detail?.En,
+        verdict.Detail?.Zh, verdict.Closure, verdict.Direction, verdict.ScannedAt, verdict.CredentialId, verdict.HolderId);
+}
+
+/// <summary>A refused local request (bad JSON, body too large), in both languages.</summary>
+public sealed record LocalProblem(string Code, string Title, string TitleZh);

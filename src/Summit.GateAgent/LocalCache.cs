@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json;
+using Summit.Access.Core.Sync;
+
+namespace Summit.GateAgent;
+
+/// <summary>The last policy the gate synced, kept so that a restart while the server is down still decides.</summary>
+public sealed record CachedPolicy(DateTimeOffset SyncedAt, GatePolicyDocument Policy);
+
+/// <summary>The server's presence of the gate's zone, and how much of the journal it already counted.</summary>
+/// <param name="AcknowledgedThrough">Journal scans up to this sequence were acknowledged before the presence was asked for,
+/// so they are in it; later admitted scans are applied on top.</param>
+public sealed record CachedPresence(long AcknowledgedThrough, PresenceDocument Presence);
+
+/// <summary>Who the server says this device is, and whether it refused the device's token.</summary>
+public sealed record CachedDevice(DeviceInfo? Device, bool Revoked, DateTimeOffset? RevokedAt);
+
+/// <summary>A JSON file read back from the data folder: its value, or why it could not be used.</summary>
+public readonly record struct CacheRead<T>(T? Value, string? Problem) where T : class;
+
+/// <summary>
+/// JSON files in the data folder, replaced atomically: written to a temporary file, flushed to disk, then renamed over the old
+/// one, so a power cut leaves either the old or the new file, never half of one. A file that cannot be read is moved aside
+/// (kept for inspection) and reported, never silently ignored.
+/// </summary>
+public sealed class LocalCache(string directory, TimeProvider time)
+{
+    public const string PolicyFile = "policy.json";
+    public const string PresenceFile = "presence.json";
+    public const string DeviceFile = "device.json";
+
+    public string PathOf(string file) => Path.Combine(directory, file);
+
+    public void Save<T>(string file, T value)
+    {
+        var path = PathOf(file);
+        var temporary = path + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            JsonSerializer.Serialize(stream, value, AgentJson.Options);
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Reads a file; a missing file is no value and no problem.</summary>
+    public CacheRead<T> Load<T>(string file) where T : class
+    {
+        var path = PathOf(file);
+        if (!File.Exists(path))
+        {
+            return new(null, null);
+        }
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return JsonSerializer.Deserialize<T>(stream, AgentJson.Options) is { } value
+                ? new(value, null)
+                : new(null, Quarantine(path, "the file holds null"));
+        }
+        catch (JsonException e)
+        {
+            return new(null, Quarantine(path, e.Message));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new(null, $"{path} cannot be read: {e.Message}");
+        }
+    }
+
+    /// <summary>Moves a file that cannot be used out of the way; returns the message that reports it.</summary>
+    public string MoveAside(string file, string reason) => Quarantine(PathOf(file), reason);
+
+    private string Quarantine(string path, string reason)
+    {
+        var aside = $"{path}.unreadable-{time.GetUtcNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
+        try
+        {
+            File.Move(path, aside, overwrite: true);
+            return $"{path} is unreadable ({reason}); it was moved to {aside}";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"{path} is unreadable ({reason}), and could not be moved aside: {e.Message}";
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Summit.Access.Core;
+
+namespace Summit.GateAgent.Tests;
+
+/// <summary>
+/// A fake server and an agent on a temporary data folder, on a fake clock set to 9 November 2021, 09:00 in Wuzhen. The agent
+/// exchanges with the server only when a test says so (<see cref="GateAgent.SyncNowAsync"/>, <see cref="GateAgent.UploadNowAsync"/>).
+/// </summary>
+internal sealed class AgentHarness : IAsyncDisposable
+{
+    private AgentHarness(FakeDeviceServer server, FakeTimeProvider time, string dataDirectory)
+    {
+        Server = server;
+        Time = time;
+        DataDirectory = dataDirectory;
+    }
+
+    public FakeDeviceServer Server { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public string DataDirectory { get; }
+
+    public LogCollector Logs { get; } = new();
+
+    public GateAgent Agent { get; private set; } = null!;
+
+    public static async Task<AgentHarness> StartAsync(bool localEndpoint = false, bool sync = true, string? token = null)
+    {
+        var time = new FakeTimeProvider(GateWorld.Local(9, 9));
+        var server = await FakeDeviceServer.StartAsync(time);
+        var harness = new AgentHarness(server, time, Directory.CreateTempSubdirectory("summit-gate-").FullName);
+        await harness.StartAgentAsync(localEndpoint, token);
+        if (sync)
+        {
+            Assert.True(await harness.Agent.SyncNowAsync());
+        }
+        return harness;
+    }
+
+    public AgentOptions Options(bool localEndpoint = false, string? token = null, string? dataDirectory = null, bool background = false) => new()
+    {
+        ServerUrl = Server.Url,
+        DeviceToken = token ?? FakeDeviceServer.Token,
+        DataDirectory = dataDirectory ?? DataDirectory,
+        Listen = localEndpoint ? new IPEndPoint(IPAddress.Loopback, 0) : null,
+        ExchangeInBackground = background,
+    };
+
+    /// <summary>Starts a new agent on the same data folder, as after a restart of the turnstile PC (the old one is disposed).</summary>
+    public async Task<GateAgent> RestartAsync(bool localEndpoint = false, string? token = null)
+    {
+        await Agent.DisposeAsync();
+        await StartAgentAsync(localEndpoint, token);
+        return Agent;
+    }
+
+    /// <summary>Scans a code at the stdin of the agent and returns the verdict line it printed.</summary>
+    public async Task<string> TypeAsync(string text)
+    {
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        using var output = new StringWriter();
+        await ScanLines.ScanAllAsync(Agent, input, output);
+        return output.ToString();
+    }
+
+    public async Task<LocalScanResponse> PostScanAsync(string code, GateDirection? direction = null)
+    {
+        using var http = new HttpClient { BaseAddress = Agent.LocalAddress };
+        using var response = await http.PostAsJsonAsync("scan", new LocalScanRequest(code, direction), AgentJson.Options);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<LocalScanResponse>(AgentJson.Options))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Agent.DisposeAsync();
+        await Server.DisposeAsync();
+        Logs.Dispose();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    private async Task StartAgentAsync(bool localEndpoint, string? token)
+    {
+        Agent = new GateAgent(Options(localEndpoint, token), Time, Logs.Factory);
+        await Agent.StartAsync();
+    }
+}
+
+/// <summary>Collects every log line of the agent, to check what gate staff would read (and what must never appear).</summary>
+internal sealed class LogCollector : ILoggerProvider
+{
+    private readonly ConcurrentQueue<(LogLevel Level, string Message)> _entries = new();
+    private bool _disposed;
+
+    public LogCollector()
+    {
+        Factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(this));
+    }
+
+    public ILoggerFactory Factory { get; }
+
+    public IEnumerable<(LogLevel Level, string Message)> Entries => _entries;
+
+    public string All => string.Join('\n', _entries.Select(e => $"{e.Level}: {e.Message}"));
+
+    public bool Contains(LogLevel level, string text) => _entries.Any(e => e.Level == level && e.Message.Contains(text, StringComparison.Ordinal));
+
+    public ILogger CreateLogger(string categoryName) => new Collector(this);
+
+    // The factory disposes its providers, this one included: dispose it once.
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            Factory.Dispose();
+        }
+    }
+
+    private sealed class Collector(LogCollector owner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            owner._entries.Enqueue((logLevel, formatter(state, exception) + (exception is null ? "" : $" {exception}")));
+    }
+}

@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Summit.Access.Core;
+using Summit.Access.Core.Sync;
+
+namespace Summit.GateAgent.Tests;
+
+/// <summary>
+/// The device API of DeviceContract.cs on a real Kestrel port, as the Summit server answers it: token check, policy with
+/// ETag and 304, the zone's presence (updated from uploaded admitted scans), and uploads deduplicated by nonce. Switches
+/// make it unreachable, refuse the token, or lose the answer to an upload after recording it.
+/// </summary>
+internal sealed class FakeDeviceServer : IAsyncDisposable
+{
+    public const string Token = "dev_7Qm2xLr9TkVb4NcP8sWf";
+
+    private readonly WebApplication _app;
+    private readonly TimeProvider _time;
+    private readonly Lock _lock = new();
+    private readonly ConcurrentDictionary<Guid, JournalScan> _recorded = new();
+    private readonly ConcurrentDictionary<Guid, int> _receipts = new();
+    private readonly PresenceBook _presence = new();
+    private int _loseUploadAnswers;
+
+    private FakeDeviceServer(WebApplication app, TimeProvider time)
+    {
+        _app = app;
+        _time = time;
+        Policy = GateWorld.Policy();
+    }
+
+    public Uri Url { get; private set; } = null!;
+
+    public GatePolicyDocument Policy { get; set; }
+
+    /// <summary>Every request's connection is dropped, as if the server or the network were down.</summary>
+    public bool Down { get; set; }
+
+    /// <summary>Every request is answered 401, as for a revoked device.</summary>
+    public bool RefuseToken { get; set; }
+
+    public int UploadRequests { get; private set; }
+
+    public int NotModifiedAnswers { get; private set; }
+
+    /// <summary>Scans stored, one per nonce.</summary>
+    public IReadOnlyDictionary<Guid, JournalScan> Recorded => _recorded;
+
+    /// <summary>How many times each nonce arrived.</summary>
+    public IReadOnlyDictionary<Guid, int> Receipts => _receipts;
+
+    /// <summary>The next <paramref name="count"/> uploads are recorded, then their connection is dropped before the answer.</summary>
+    public void LoseUploadAnswers(int count) => _loseUploadAnswers = count;
+
+    /// <summary>Sets the server's view of a credential in the gate's zone, as if another gate had seen it.</summary>
+    public void SetPresence(Guid credentialId, ZoneMovements movements)
+    {
+        lock (_lock)
+        {
+            _presence.Set(credentialId, GateWorld.Hall, movements);
+        }
+    }
+
+    public static async Task<FakeDeviceServer> StartAsync(TimeProvider time)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        var app = builder.Build();
+        var server = new FakeDeviceServer(app, time);
+        app.Use(server.GuardAsync);
+        app.MapGet("/api/v1/device/me", server.Me);
+        app.MapGet("/api/v1/device/policy", server.GetPolicy);
+        app.MapGet("/api/v1/device/presence", server.GetPresence);
+        app.MapPost("/api/v1/device/scans/upload", server.Upload);
+        await app.StartAsync();
+        server.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task GuardAsync(HttpContext http, RequestDelegate next)
+    {
+        if (Down)
+        {
+            http.Abort();
+            return;
+        }
+        if (RefuseToken || http.Request.Headers.Authorization.ToString() != $"Device {Token}")
+        {
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+        await next(http);
+    }
+
+    private DeviceInfo Me() => new(Guid.Parse("5b0d8a52-0a57-4a40-9b0b-3f7c1d9e0001"), "G7 turnstile PC", Policy.Gate, Policy.EventNumber, _time.GetUtcNow());
+
+    private IResult GetPolicy(HttpContext http)
+    {
+        var etag = $"\"{Policy.PolicyVersion}\"";
+        if (http.Request.Headers.IfNoneMatch.ToString() == etag)
+        {
+            NotModifiedAnswers++;
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+        http.Response.Headers.ETag = etag;
+        return Results.Ok(Policy);
+    }
+
+    private PresenceDocument GetPresence()
+    {
+        lock (_lock)
+        {
+            return new PresenceDocument(GateWorld.Hall, _time.GetUtcNow(),
+                [.. _presence.All().Select(p => new PresenceEntry(p.CredentialId, p.Movements.Inside, p.Movements.LastEntryAt, p.Movements.LastExitAt,
+                    p.Movements.DayStart, p.Movements.EntriesInDay))]);
+        }
+    }
+
+    private ScanUploadResponse Upload(ScanUploadRequest request, HttpContext http)
+    {
+        var recorded = 0;
+        lock (_lock)
+        {
+            UploadRequests++;
+            var policy = Policy.ToAccessPolicy();
+            foreach (var scan in request.Scans)
+            {
+                _receipts.AddOrUpdate(scan.Nonce, 1, (_, n) => n + 1);
+                if (!_recorded.TryAdd(scan.Nonce, scan))
+                {
+                    continue;
+                }
+                recorded++;
+                if (scan.Reason.Admits() && CredentialCodec.TryDecode(scan.Code, out var credential, out _))
+                {
+                    var dayStart = AccessDay.Start(scan.ScannedAt, policy.TimeZone, policy.Rules.For(GateWorld.Hall).DailyReset);
+                    _presence.Record(credential.CredentialId, GateWorld.Hall, scan.Direction, scan.ScannedAt, dayStart);
+                }
+            }
+            if (_loseUploadAnswers > 0)
+            {
+                _loseUploadAnswers--;
+                http.Abort();
+            }
+        }
+        return new ScanUploadResponse(recorded, request.Scans.Count - recorded, 0, []);
+    }
+}
