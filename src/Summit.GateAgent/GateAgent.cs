@@ -358,7 +358,12 @@ public sealed class GateAgent : IAsyncDisposable
             _health = _health with { LastUploadAt = _time.GetUtcNow() };
             _log.LogInformation("Uploaded {Count} scans: {Recorded} recorded, {Duplicates} already known, {Late} late",
                 batch.Count, result.Recorded, result.Duplicates, result.Late);
-            if (result.Recorded + result.Duplicates != batch.Count)
+            foreach (var rejected in result.Rejected ?? [])
+            {
+                // The server can never record it (no nonce, a time far off): keeping it would block every scan behind it.
+                _log.LogError("The server refused journal scan {Nonce} for good: {Message}", rejected.Nonce, rejected.Message);
+            }
+            if (result.Recorded + result.Duplicates + (result.Rejected?.Count ?? 0) != batch.Count)
             {
                 _log.LogWarning("The server accounted for {Accounted} of {Count} uploaded scans", result.Recorded + result.Duplicates, batch.Count);
             }

@@ -159,6 +159,6 @@ internal sealed class FakeDeviceServer : IAsyncDisposable
                 http.Abort();
             }
         }
-        return new ScanUploadResponse(recorded, request.Scans.Count - recorded, 0, []);
+        return new ScanUploadResponse(recorded, request.Scans.Count - recorded, 0, [], []);
     }
 }
