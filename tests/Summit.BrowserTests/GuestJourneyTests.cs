@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using SkiaSharp;
 
 namespace Summit.BrowserTests;
 
@@ -44,7 +43,7 @@ public class GuestJourneyTests(SummitServer server)
         var guest = await server.NewPageAsync();
         await SummitServer.GotoLiveAsync(guest, link);
         await Assertions.Expect(guest.GetByTestId("portal-privacy")).ToBeVisibleAsync();
-        await guest.GetByTestId("portal-photo").SetInputFilesAsync(new FilePayload { Name = "me.jpg", MimeType = "image/jpeg", Buffer = Portrait() });
+        await guest.GetByTestId("portal-photo").SetInputFilesAsync(new FilePayload { Name = "me.jpg", MimeType = "image/jpeg", Buffer = TestImages.Portrait() });
         await Assertions.Expect(guest.GetByTestId("portal-photo-preview")).ToBeVisibleAsync();
         await guest.GetByTestId("portal-data-consent").CheckAsync();
         await guest.GetByTestId("portal-face-consent").CheckAsync();
@@ -86,21 +85,5 @@ public class GuestJourneyTests(SummitServer server)
         await page.GetByTestId(testId).ClickAsync(new() { Force = true });
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = item }).First.ClickAsync();
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-    }
-
-    private static byte[] Portrait()
-    {
-        using var bitmap = new SKBitmap(480, 600);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(new SKColor(220, 230, 240));
-            using var paint = new SKPaint { Color = new SKColor(60, 90, 140), IsAntialias = true };
-            canvas.DrawCircle(240, 230, 120, paint);
-            canvas.DrawOval(240, 560, 200, 140, paint);
-        }
-
-        using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 90);
-        return data.ToArray();
     }
 }

@@ -1,17 +1,11 @@
-using System.Security.Claims;
 using Summit.Access.Core;
 using Summit.Server.Access.Credentials;
 using Summit.Server.Access.Devices;
-using Summit.Server.Access.Domain;
 using Summit.Server.Access.Keys;
 using Summit.Server.Access.Monitoring;
-using Summit.Server.Access.Policy;
 using Summit.Server.Access.Scanning;
 using Summit.Server.Access.Zones;
-using Summit.Server.Guests;
-using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
-using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Access;
 
@@ -141,23 +135,8 @@ public static class AccessApi
 
     private static void MapScanning(RouteGroupBuilder access)
     {
-        access.MapPost("/gates/{gateId:guid}/scans", async (Guid gateId, ConsoleScanRequest request, ClaimsPrincipal user, SummitDbContext db,
-                GuestDirectory guests, AccessSettingsService settings, AccessSnapshotCache cache, ScanProcessor processor, Localizer localizer,
-                CancellationToken ct) =>
-            {
-                var snapshot = await cache.GetAsync(db, guests, settings, ct);
-                var gate = snapshot.Gates.GetValueOrDefault(gateId) ?? throw new SummitException(SummitError.NotFound(ErrorCodes.GateNotFound, gateId));
-                var direction = gate.Resolve(request.Direction) ?? throw new SummitException(SummitError.Of(ErrorCodes.ScanDirectionNotAllowed, request.Direction!, gate.Code));
-                if (request.Nonce == Guid.Empty)
-                {
-                    throw new SummitException(SummitError.Of(ErrorCodes.ScanNonceRequired));
-                }
-
-                var scanner = "user:" + user.FindFirstValue(ClaimTypes.NameIdentifier);
-                var outcome = await processor.SubmitAsync(new ScanWork(scanner, null, gate, request.Nonce, request.Code ?? "", direction, null,
-                    ScanSource.Console), ct);
-                return ScanResponses.From(outcome, localizer, id => $"/api/v1/guests/{id}/photo");
-            })
+        access.MapPost("/gates/{gateId:guid}/scans", (Guid gateId, ConsoleScanRequest request, ConsoleScans scans, CancellationToken ct) =>
+                scans.ScanAsync(gateId, request, ct))
             .RequireAuthorization(Policies.GateScan).WithSummary("Scan at a staffed console: decided and recorded like a device scan");
 
         access.MapGet("/occupancy", (AccessQueries queries, int? minutes, CancellationToken ct) => queries.OccupancyAsync(minutes ?? 30, ct))

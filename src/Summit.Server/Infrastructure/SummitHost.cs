@@ -104,6 +104,7 @@ public static class SummitHost
         services.AddScoped<DeviceService>();
         services.AddScoped<DeviceContext>();
         services.AddScoped<AccessQueries>();
+        services.AddScoped<ConsoleScans>();
         services.AddSingleton<DeviceRegistry>();
         services.AddSingleton<AccessSnapshotCache>();
         services.AddSingleton<AccessLiveFeed>();

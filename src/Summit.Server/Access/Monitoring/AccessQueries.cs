@@ -28,6 +28,9 @@ public sealed record ConflictView(Guid Id, Guid GuestId, string HolderName, int 
 
 public sealed record ResolveConflictRequest(string Resolution);
 
+/// <summary>What the live access page shows: occupancy and gate flow, the latest scans, the open conflicts, and the event's clock.</summary>
+public sealed record LiveAccessView(string TimeZoneId, OccupancyView Occupancy, IReadOnlyList<ScanListItem> Scans, IReadOnlyList<ConflictView> Conflicts);
+
 /// <summary>Reads for the people who watch the gates: who is inside each zone now, entries per gate per minute, scans and conflicts.</summary>
 public sealed class AccessQueries(SummitDbContext db, AccessSettingsService settings, GuestDirectory guests, AuditLog audit, CurrentActor actor,
     TimeProvider clock)
@@ -65,6 +68,14 @@ public sealed class AccessQueries(SummitDbContext db, AccessSettingsService sett
             return new GateFlow(g.Id, g.Code, g.NameEn, g.NameZh, g.IsOpen, series);
         }).ToList();
         return new OccupancyView(now, occupancy, flows);
+    }
+
+    /// <summary>Everything the live access page shows, read in one unit of work.</summary>
+    public async Task<LiveAccessView> LiveAsync(int minutes = 30, int scans = 20, CancellationToken ct = default)
+    {
+        var (summitEvent, _) = await settings.GetAsync(ct);
+        return new LiveAccessView(summitEvent.TimeZoneId, await OccupancyAsync(minutes, ct), await RecentScansAsync(null, scans, ct),
+            await ConflictsAsync(includeResolved: false, ct));
     }
 
     /// <summary>The latest scans, newest first, optionally of one gate.</summary>

@@ -1,0 +1,165 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SkiaSharp;
+
+namespace Summit.BrowserTests;
+
+/// <summary>A lane of its own for a browser test: a zone with hard anti-passback and one entry gate into it.</summary>
+public sealed record TestLane(Guid ZoneId, string ZoneCode, Guid GateId, string GateCode);
+
+/// <summary>A guest with a photo and a credential in force.</summary>
+public sealed record TestHolder(Guid GuestId, string LatinName, string OriginalName, string Code);
+
+/// <summary>
+/// Sets up what the access browser tests need through the REST API, as an organizer would: the demo event has no zones,
+/// gates or credentials of its own to rely on. Each test makes its own zone, gate and guests, so tests do not share counts.
+/// </summary>
+public sealed class AccessSetup(SummitServer server, HttpClient admin) : IDisposable
+{
+    private const string Category = "Speaker";
+
+    public static async Task<AccessSetup> SignInAsync(SummitServer server)
+    {
+        var admin = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var login = await admin.PostAsJsonAsync("/api/v1/auth/login", new { email = SummitServer.AdminEmail, password = SummitServer.Password });
+        var token = (await OkAsync(login))["accessToken"]!.GetValue<string>();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var setup = new AccessSetup(server, admin);
+        await setup.EventRunsTodayAsync();
+        return setup;
+    }
+
+    /// <summary>A zone (hard anti-passback: a second entry waits for an exit) with one entry gate, opened to the Speaker category.</summary>
+    public async Task<TestLane> LaneAsync()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var zone = await OkAsync(await admin.PostAsJsonAsync("/api/v1/access/zones", new
+        {
+            code = "Z" + suffix, nameEn = $"Test hall {suffix}", nameZh = $"测试厅 {suffix}", capacity = 40, antiPassback = "Hard",
+        }));
+        var zoneId = zone["id"]!.GetValue<Guid>();
+        var gate = await OkAsync(await admin.PostAsJsonAsync("/api/v1/access/gates", new
+        {
+            code = "G" + suffix, nameEn = $"Test gate {suffix}", nameZh = $"测试闸口 {suffix}", zoneId, directions = "Entry",
+        }));
+
+        // The category keeps the zones other tests gave it: PUT replaces the whole list.
+        var categoryId = await CategoryIdAsync();
+        var granted = (await OkArrayAsync(await admin.GetAsync("/api/v1/access/category-zones")))
+            .Where(c => c!["categoryId"]!.GetValue<Guid>() == categoryId)
+            .SelectMany(c => c!["zones"]!.AsArray())
+            .Select(z => z!.DeepClone())
+            .ToList();
+        granted.Add(new JsonObject { ["zoneId"] = zoneId });
+        await OkAsync(await admin.PutAsJsonAsync($"/api/v1/access/category-zones/{categoryId}", new JsonArray([.. granted])));
+        return new TestLane(zoneId, zone["code"]!.GetValue<string>(), gate["id"]!.GetValue<Guid>(), gate["code"]!.GetValue<string>());
+    }
+
+    /// <summary>Creates, invites and registers (with a photo) a Speaker, approves them and issues their credential.</summary>
+    public async Task<TestHolder> AccreditedGuestAsync(string familyName = "欧阳", string givenName = "思远", string familyLatin = "Ouyang",
+        string givenLatin = "Siyuan", string organisation = "Zhejiang Lab")
+    {
+        var guest = await OkAsync(await admin.PostAsJsonAsync("/api/v1/guests", new
+        {
+            familyName, givenName, familyNameLatin = familyLatin, givenNameLatin = givenLatin, organisation, organisationType = "ResearchInstitute",
+            country = "CN", email = $"lane-{Guid.NewGuid():N}@example.org", language = "zh-Hans", participationMode = "InPerson", category = Category,
+        }));
+        var guestId = guest["id"]!.GetValue<Guid>();
+        var invitations = await OkAsync(await admin.PostAsJsonAsync("/api/v1/guests/invitations", new { guestIds = new[] { guestId } }));
+        var token = invitations["sent"]![0]!["link"]!.GetValue<string>().Split("/portal/")[1];
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(familyName), "familyName" },
+            { new StringContent(givenName), "givenName" },
+            { new StringContent(familyLatin), "familyNameLatin" },
+            { new StringContent(givenLatin), "givenNameLatin" },
+            { new StringContent(organisation), "organisation" },
+            { new StringContent("ResearchInstitute"), "organisationType" },
+            { new StringContent("CN"), "country" },
+            { new StringContent("zh-Hans"), "language" },
+            { new StringContent("InPerson"), "participationMode" },
+            { new StringContent("E" + Random.Shared.Next(10_000_000, 99_999_999)), "passportNumber" },
+            { new StringContent("true"), "dataConsent" },
+            { new StringContent("true"), "faceConsent" },
+        };
+        var photo = new ByteArrayContent(TestImages.Portrait());
+        photo.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        form.Add(photo, "photo", "me.jpg");
+        using var portal = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        await OkAsync(await portal.PostAsync($"/api/v1/portal/{token}/registration", form));
+
+        await OkAsync(await admin.PostAsJsonAsync($"/api/v1/guests/{guestId}/status", new { to = "Approved" }));
+        var credential = await OkAsync(await admin.PostAsync($"/api/v1/access/guests/{guestId}/credential", null));
+        var now = TimeProvider.System.GetUtcNow();
+        Assert.True(credential["validFrom"]!.GetValue<DateTimeOffset>() <= now && now < credential["validUntil"]!.GetValue<DateTimeOffset>(),
+            $"The credential is not valid today ({credential["validFrom"]} to {credential["validUntil"]}): the access settings were made for other event dates.");
+        var code = (await OkAsync(await admin.GetAsync($"/api/v1/access/guests/{guestId}/credential/code")))["code"]!.GetValue<string>();
+        return new TestHolder(guestId, $"{givenLatin} {familyLatin.ToUpperInvariant()}", familyName + givenName, code);
+    }
+
+    /// <summary>Scans at a console through the API, as another operator's browser would.</summary>
+    public async Task<JsonObject> ScanAsync(TestLane lane, string code) =>
+        await OkAsync(await admin.PostAsJsonAsync($"/api/v1/access/gates/{lane.GateId}/scans", new { nonce = Guid.NewGuid(), code }));
+
+    public void Dispose() => admin.Dispose();
+
+    /// <summary>
+    /// Credentials are valid around the event's days. The demo event took place in 2021, so the tests move it to today before
+    /// the first access call fixes the validity window.
+    /// </summary>
+    private async Task EventRunsTodayAsync()
+    {
+        var summitEvent = await OkAsync(await admin.GetAsync("/api/v1/event"));
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(summitEvent["timeZoneId"]!.GetValue<string>());
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), zone).DateTime);
+        if (DateOnly.Parse(summitEvent["startDate"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) <= today
+            && today <= DateOnly.Parse(summitEvent["endDate"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture))
+        {
+            return;
+        }
+
+        summitEvent["startDate"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        summitEvent["endDate"] = today.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await OkAsync(await admin.PutAsJsonAsync("/api/v1/event", summitEvent));
+    }
+
+    private async Task<Guid> CategoryIdAsync() =>
+        (await OkArrayAsync(await admin.GetAsync("/api/v1/categories"))).Single(c => c!["code"]!.GetValue<string>() == Category)!["id"]!.GetValue<Guid>();
+
+    private static async Task<JsonObject> OkAsync(HttpResponseMessage response) =>
+        (await ReadAsync(response)) as JsonObject ?? [];
+
+    private static async Task<JsonArray> OkArrayAsync(HttpResponseMessage response) =>
+        (await ReadAsync(response))!.AsArray();
+
+    private static async Task<JsonNode?> ReadAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
+        return body.Length == 0 ? null : JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true });
+    }
+}
+
+/// <summary>Images made on the fly, so the tests need no binary files.</summary>
+public static class TestImages
+{
+    /// <summary>A synthetic portrait: a head and shoulders on a light background.</summary>
+    public static byte[] Portrait()
+    {
+        using var bitmap = new SKBitmap(480, 600);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(new SKColor(220, 230, 240));
+            using var paint = new SKPaint { Color = new SKColor(60, 90, 140), IsAntialias = true };
+            canvas.DrawCircle(240, 230, 120, paint);
+            canvas.DrawOval(240, 560, 200, 140, paint);
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 90);
+        return data.ToArray();
+    }
+}

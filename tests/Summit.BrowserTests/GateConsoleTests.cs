@@ -1,0 +1,130 @@
+using Microsoft.Playwright;
+
+namespace Summit.BrowserTests;
+
+/// <summary>
+/// A staffed lane: the gate operator's console takes what a USB scanner types (the code, then Enter) and shows the verdict, the
+/// holder's photo and name; refusals show their reason. The live access page counts who is inside without a reload.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public class GateConsoleTests(SummitServer server)
+{
+    private const string OperatorEmail = "gateoperator@summit.local";
+    private const string OperationsEmail = "operationscentre@summit.local";
+
+    [Fact]
+    public async Task A_scanned_code_shows_the_green_verdict_with_the_holders_name_and_photo()
+    {
+        using var setup = await AccessSetup.SignInAsync(server);
+        var lane = await setup.LaneAsync();
+        var holder = await setup.AccreditedGuestAsync();
+
+        var page = await OpenConsoleAsync(lane);
+        await ScanAsync(page, holder.Code);
+
+        var verdict = page.GetByTestId("verdict");
+        await Assertions.Expect(verdict).ToHaveAttributeAsync("data-verdict", "admitted");
+        await Assertions.Expect(page.GetByTestId("verdict-word")).ToHaveTextAsync("ADMITTED");
+        await Assertions.Expect(page.GetByTestId("holder-name")).ToHaveTextAsync(holder.LatinName);
+        await Assertions.Expect(page.GetByTestId("holder-name-original")).ToHaveTextAsync(holder.OriginalName);
+        await Assertions.Expect(page.GetByTestId("holder-category")).ToContainTextAsync("Speaker");
+        await page.WaitForFunctionAsync("() => { const img = document.querySelector('[data-testid=holder-photo]'); return img && img.complete && img.naturalWidth > 0; }");
+        await Assertions.Expect(page.GetByTestId("recent-scan")).ToHaveCountAsync(1);
+
+        await SaveScreenshotsAsync(page, "gate-console");
+    }
+
+    [Fact]
+    public async Task A_second_entry_and_a_foreign_code_show_the_red_verdict_with_their_reasons()
+    {
+        using var setup = await AccessSetup.SignInAsync(server);
+        var lane = await setup.LaneAsync();
+        var holder = await setup.AccreditedGuestAsync(familyName: "李", givenName: "娜", familyLatin: "Li", givenLatin: "Na");
+        var page = await OpenConsoleAsync(lane);
+        var verdict = page.GetByTestId("verdict");
+
+        await ScanAsync(page, holder.Code);
+        await Assertions.Expect(verdict).ToHaveAttributeAsync("data-verdict", "admitted");
+
+        // The zone has hard anti-passback: the same code cannot enter twice without an exit.
+        await ScanAsync(page, holder.Code);
+        await Assertions.Expect(verdict).ToHaveAttributeAsync("data-reason", "AlreadyInside");
+        await Assertions.Expect(verdict).ToHaveAttributeAsync("data-verdict", "refused");
+        await Assertions.Expect(page.GetByTestId("verdict-word")).ToHaveTextAsync("REFUSED");
+        await Assertions.Expect(page.GetByTestId("verdict-reason")).ToContainTextAsync("Already inside");
+        await Assertions.Expect(page.GetByTestId("holder-name")).ToHaveTextAsync(holder.LatinName);
+
+        // A click elsewhere on the page must not leave the scanner typing into nothing.
+        await page.GetByTestId("recent-scan").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("scan-input")).ToBeFocusedAsync();
+        await ScanAsync(page, "https://example.org/not-a-badge");
+        await Assertions.Expect(verdict).ToHaveAttributeAsync("data-reason", "BadFormat");
+        await Assertions.Expect(page.GetByTestId("verdict-reason")).ToHaveTextAsync("Not a Summit code");
+        await Assertions.Expect(page.GetByTestId("holder")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("recent-scan")).ToHaveCountAsync(3);
+
+        await SaveScreenshotsAsync(page, "gate-console-refused");
+    }
+
+    [Fact]
+    public async Task The_live_page_counts_an_entry_made_elsewhere_without_a_reload()
+    {
+        using var setup = await AccessSetup.SignInAsync(server);
+        var lane = await setup.LaneAsync();
+        var holder = await setup.AccreditedGuestAsync(familyName: "Schmidt", givenName: "Anna", familyLatin: "Schmidt", givenLatin: "Anna",
+            organisation: "Fraunhofer Institute");
+
+        var page = await server.NewPageAsync();
+        await SummitServer.LoginAsync(page, OperationsEmail);
+        await SummitServer.GotoLiveAsync(page, "/access/live");
+        var inside = page.Locator($"[data-testid=zone-card][data-zone={lane.ZoneCode}]").GetByTestId("zone-inside");
+        await Assertions.Expect(inside).ToHaveTextAsync("0");
+        await page.EvaluateAsync("() => window.summitSamePage = true");
+
+        var scan = await setup.ScanAsync(lane, holder.Code);
+        Assert.True(scan["admitted"]!.GetValue<bool>(), scan.ToJsonString());
+
+        await Assertions.Expect(inside).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator($"[data-testid=gate-flow][data-gate={lane.GateCode}]")).ToHaveAttributeAsync("data-entries", "1");
+        await Assertions.Expect(page.GetByTestId("live-scan").First).ToContainTextAsync(holder.LatinName);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.summitSamePage === true"), "The page was reloaded.");
+
+        await SaveScreenshotsAsync(page, "access-live");
+    }
+
+    private async Task<IPage> OpenConsoleAsync(TestLane lane)
+    {
+        var page = await server.NewPageAsync();
+        await SummitServer.LoginAsync(page, OperatorEmail);
+        await SummitServer.GotoLiveAsync(page, $"/gate/{lane.GateId}?direction=Entry");
+        // The console puts the cursor in the scan field by itself: the scanner types wherever the focus is.
+        await Assertions.Expect(page.GetByTestId("scan-input")).ToBeFocusedAsync();
+        return page;
+    }
+
+    /// <summary>Types like a keyboard-wedge scanner: the characters, then Enter, into whatever has the focus.</summary>
+    private static async Task ScanAsync(IPage page, string code)
+    {
+        await page.Keyboard.TypeAsync(code);
+        await page.Keyboard.PressAsync("Enter");
+    }
+
+    /// <summary>
+    /// With SUMMIT_DOCS_IMAGES set, saves the page at a lane screen's size (1920×1080, the docs image) and a tablet's (1180×820),
+    /// to look at them; the lane-screen one of the admitted verdict is docs/images/gate-console.png.
+    /// </summary>
+    private static async Task SaveScreenshotsAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("SUMMIT_DOCS_IMAGES") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        foreach (var (suffix, width, height) in new[] { ("", 1920, 1080), ("-tablet", 1180, 820) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete)");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}{suffix}.png") });
+        }
+    }
+}
