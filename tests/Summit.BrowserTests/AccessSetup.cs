@@ -34,15 +34,24 @@ public sealed class AccessSetup(SummitServer server, HttpClient admin) : IDispos
     /// <summary>A zone (hard anti-passback: a second entry waits for an exit) with one entry gate, opened to the Speaker category.</summary>
     public async Task<TestLane> LaneAsync()
     {
-        var suffix = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        // Codes of its own, so tests (and a demo venue) never collide; names a venue would use, as they show in the docs images.
+        var suffix = Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
         var zone = await OkAsync(await admin.PostAsJsonAsync("/api/v1/access/zones", new
         {
-            code = "Z" + suffix, nameEn = $"Test hall {suffix}", nameZh = $"测试厅 {suffix}", capacity = 40, antiPassback = "Hard",
+            code = "HALL-" + suffix,
+            nameEn = "Main conference hall",
+            nameZh = "主会场",
+            capacity = 40,
+            antiPassback = "Hard",
         }));
         var zoneId = zone["id"]!.GetValue<Guid>();
         var gate = await OkAsync(await admin.PostAsJsonAsync("/api/v1/access/gates", new
         {
-            code = "G" + suffix, nameEn = $"Test gate {suffix}", nameZh = $"测试闸口 {suffix}", zoneId, directions = "Entry",
+            code = "E-" + suffix,
+            nameEn = "East entrance",
+            nameZh = "东门入口",
+            zoneId,
+            directions = "Entry",
         }));
 
         // The category keeps the zones other tests gave it: PUT replaces the whole list.
@@ -63,8 +72,17 @@ public sealed class AccessSetup(SummitServer server, HttpClient admin) : IDispos
     {
         var guest = await OkAsync(await admin.PostAsJsonAsync("/api/v1/guests", new
         {
-            familyName, givenName, familyNameLatin = familyLatin, givenNameLatin = givenLatin, organisation, organisationType = "ResearchInstitute",
-            country = "CN", email = $"lane-{Guid.NewGuid():N}@example.org", language = "zh-Hans", participationMode = "InPerson", category = Category,
+            familyName,
+            givenName,
+            familyNameLatin = familyLatin,
+            givenNameLatin = givenLatin,
+            organisation,
+            organisationType = "ResearchInstitute",
+            country = "CN",
+            email = $"lane-{Guid.NewGuid():N}@example.org",
+            language = "zh-Hans",
+            participationMode = "InPerson",
+            category = Category,
         }));
         var guestId = guest["id"]!.GetValue<Guid>();
         var invitations = await OkAsync(await admin.PostAsJsonAsync("/api/v1/guests/invitations", new { guestIds = new[] { guestId } }));
@@ -103,6 +121,19 @@ public sealed class AccessSetup(SummitServer server, HttpClient admin) : IDispos
     /// <summary>Scans at a console through the API, as another operator's browser would.</summary>
     public async Task<JsonObject> ScanAsync(TestLane lane, string code) =>
         await OkAsync(await admin.PostAsJsonAsync($"/api/v1/access/gates/{lane.GateId}/scans", new { nonce = Guid.NewGuid(), code }));
+
+    /// <summary>
+    /// A gate agent on the lane's gate that was offline and uploads, late, an entry it admitted a minute ago: if the person
+    /// entered online meanwhile without an exit, the server flags a double entry.
+    /// </summary>
+    public async Task<JsonObject> UploadOfflineEntryAsync(TestLane lane, string code)
+    {
+        var enrolment = await OkAsync(await admin.PostAsJsonAsync("/api/v1/access/devices", new { name = "Turnstile " + lane.GateCode, gateId = lane.GateId }));
+        using var device = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        device.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Device", enrolment["token"]!.GetValue<string>());
+        var scan = new { nonce = Guid.NewGuid(), code, direction = "Entry", reason = "Admitted", scannedAt = TimeProvider.System.GetUtcNow().AddMinutes(-1) };
+        return await OkAsync(await device.PostAsJsonAsync("/api/v1/device/scans/upload", new { scans = new[] { scan } }));
+    }
 
     public void Dispose() => admin.Dispose();
 

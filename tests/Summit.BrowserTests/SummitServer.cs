@@ -47,17 +47,20 @@ public sealed class SummitServer : IAsyncLifetime
         await WaitUntilHealthyAsync();
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("SUMMIT_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"],
-        });
+        Browser = await LaunchBrowserAsync();
     }
 
-    public async Task<IPage> NewPageAsync(string language = "en")
+    /// <summary>Another headless Chromium, with extra command-line switches (a fake camera...); the caller closes it.</summary>
+    public Task<IBrowser> LaunchBrowserAsync(params string[] switches) => _playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = language });
+        ExecutablePath = Environment.GetEnvironmentVariable("SUMMIT_CHROMIUM") ?? "/usr/bin/chromium",
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage", .. switches],
+    });
+
+    public async Task<IPage> NewPageAsync(string language = "en", IBrowser? browser = null)
+    {
+        var context = await (browser ?? Browser).NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = language });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
     }
