@@ -32,6 +32,10 @@ public class GateConsoleTests(SummitServer server)
         await Assertions.Expect(page.GetByTestId("recent-scan")).ToHaveCountAsync(1);
 
         await SaveDocsImageAsync(page, "gate-console");
+
+        // The lane PC remembers its gate: the gate choice offers to continue there.
+        await SummitServer.GotoLiveAsync(page, "/gate");
+        await Assertions.Expect(page.GetByTestId("gate-resume")).ToHaveAttributeAsync("href", $"/gate/{lane.GateId}?direction=Entry");
     }
 
     [Fact]

@@ -14,7 +14,8 @@ export function attach(input, page, maxLength) {
     };
 
     const onKey = event => {
-        if (event.key !== "Enter") {
+        // An Enter that confirms an input method's composition (Chinese pinyin...) is not the end of a scan.
+        if (event.key !== "Enter" || event.isComposing) {
             return;
         }
 
