@@ -134,6 +134,30 @@ public sealed class GateAgentEndToEndTests(AccessFactory app) : IClassFixture<Ac
         Assert.Equal(ReasonCode.Revoked, agent.Scan(code, GateDirection.Exit).Reason);
     }
 
+    [Fact]
+    public async Task A_retired_key_reaches_an_agent_at_its_next_sync()
+    {
+        var oldCode = await app.IssueCodeAsync(await app.ApprovedGuestAsync());
+        var agent = await StartAgentAsync(app.Venue.ForumInToken, new ServerLink(app));
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var oldKey = (await (await admin.GetAsync("/api/v1/access/keys")).OkAsync<List<Summit.Server.Access.Keys.SigningKeyView>>())
+            .Single(k => k.Status == SigningKeyStatus.Active);
+        await (await admin.PostAsync("/api/v1/access/keys/rotate", null)).OkAsync<Summit.Server.Access.Keys.SigningKeyView>();
+        var newCode = await app.IssueCodeAsync(await app.ApprovedGuestAsync());
+
+        // Rotation: the agent learns the new key at its next sync and still accepts the old one.
+        Assert.Equal(ReasonCode.UnknownKey, agent.Scan(newCode).Reason);
+        Assert.True(await agent.SyncNowAsync());
+        Assert.True(agent.Scan(newCode).Admitted);
+        Assert.True(agent.Scan(oldCode).Admitted);
+
+        // Retirement: everything the old key signed is refused from the next sync on.
+        await (await admin.PostAsync($"/api/v1/access/keys/{oldKey.KeyId}/retire", null)).OkAsync<Summit.Server.Access.Keys.SigningKeyView>();
+        Assert.True(await agent.SyncNowAsync());
+        Assert.Equal(ReasonCode.RetiredKey, agent.Scan(oldCode, GateDirection.Exit).Reason);
+        Assert.True(agent.Scan(newCode, GateDirection.Exit).Admitted);
+    }
+
     private async Task<GateAgent.GateAgent> StartAgentAsync(string token, ServerLink link)
     {
         var folder = Directory.CreateTempSubdirectory("summit-agent-e2e-").FullName;
