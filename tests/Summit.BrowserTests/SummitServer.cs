@@ -45,6 +45,7 @@ public sealed class SummitServer : IAsyncLifetime
         _server.BeginOutputReadLine();
         _server.BeginErrorReadLine();
         await WaitUntilHealthyAsync();
+        await AccessSetup.DateTheEventTodayAsync(this);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchBrowserAsync();
