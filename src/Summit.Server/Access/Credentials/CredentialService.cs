@@ -198,9 +198,6 @@ public sealed class CredentialService(
         var (_, accessSettings) = await settings.GetAsync(ct);
         var (keyId, key) = await keys.GetActiveAsync(ct);
         key.Dispose();
-        var extraZones = await db.PersonalZoneGrants.AsNoTracking()
-            .Where(g => g.GuestId == guest.Id && g.Change == GrantChange.Add && g.FirstDay == null && g.LastDay == null)
-            .Join(db.Zones.AsNoTracking(), g => g.ZoneId, z => z.Id, (g, z) => z.Number).ToListAsync(ct);
         var sequence = (await db.Credentials.Where(c => c.GuestId == guest.Id).MaxAsync(c => (int?)c.Sequence, ct) ?? 0) + 1;
         var credential = new Credential
         {
@@ -209,7 +206,8 @@ public sealed class CredentialService(
             KeyId = keyId,
             CategoryId = guest.CategoryId,
             CategoryNumber = await CategoryNumberAsync(guest.EventId, guest.CategoryId, ct),
-            ExtraZones = (long)ZoneSet.Of([.. extraZones]).Bits,
+            // Personal zone changes travel in the gates' policy, not in the code: adding or removing one never needs a new badge.
+            ExtraZones = 0,
             ValidFrom = accessSettings.ValidFrom,
             ValidUntil = accessSettings.ValidUntil,
             Sequence = sequence,
