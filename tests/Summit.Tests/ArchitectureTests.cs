@@ -26,6 +26,10 @@ public partial class ArchitectureTests
     }
 
     [Fact]
+    public void The_guests_module_does_not_depend_on_access() =>
+        AssertNoReference("Guests", AccessReference(), []);
+
+    [Fact]
     public void The_guest_domain_uses_no_framework() =>
         AssertNoReference("Guests/Domain", FrameworkReference(), []);
 
@@ -46,6 +50,9 @@ public partial class ArchitectureTests
 
     [GeneratedRegex(@"\bSummit\.Server\.(Components|Demo)\b")]
     private static partial Regex UiReference();
+
+    [GeneratedRegex(@"\bSummit\.(Server\.)?Access\b")]
+    private static partial Regex AccessReference();
 
     [GeneratedRegex(@"\busing Microsoft\.(EntityFrameworkCore|AspNetCore)\b")]
     private static partial Regex FrameworkReference();
