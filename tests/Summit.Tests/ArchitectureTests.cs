@@ -23,10 +23,15 @@ public partial class ArchitectureTests
     {
         AssertNoReference("Guests", UiReference(), []);
         AssertNoReference("Events", UiReference(), []);
+        AssertNoReference("Access", UiReference(), []);
     }
 
     [Fact]
-    public void The_guests_module_does_not_depend_on_access() =>
+    public void Access_reaches_guests_only_through_the_guests_module_services() =>
+        AssertNoReference("Access", GuestTables(), []);
+
+    [Fact]
+    public void Guests_do_not_depend_on_access() =>
         AssertNoReference("Guests", AccessReference(), []);
 
     [Fact]
@@ -45,14 +50,17 @@ public partial class ArchitectureTests
         Assert.True(offenders.Count == 0, "Forbidden references:\n" + string.Join("\n", offenders));
     }
 
-    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Demo|Components)\b")]
+    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Access|Demo|Components)\b")]
     private static partial Regex ModuleReference();
+
+    [GeneratedRegex(@"\b(db|Db|context)\.(Guests|Categories|Delegations|GuestPhotos|Invitations|GuestSearchTerms)\b")]
+    private static partial Regex GuestTables();
+
+    [GeneratedRegex(@"\bSummit\.(Server\.Access|Access\.Core)\b")]
+    private static partial Regex AccessReference();
 
     [GeneratedRegex(@"\bSummit\.Server\.(Components|Demo)\b")]
     private static partial Regex UiReference();
-
-    [GeneratedRegex(@"\bSummit\.(Server\.)?Access\b")]
-    private static partial Regex AccessReference();
 
     [GeneratedRegex(@"\busing Microsoft\.(EntityFrameworkCore|AspNetCore)\b")]
     private static partial Regex FrameworkReference();

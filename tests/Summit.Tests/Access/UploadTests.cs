@@ -51,7 +51,8 @@ public class UploadTests(AccessFactory app) : IClassFixture<AccessFactory>
         using var device = app.DeviceClient(app.Venue.ForumInToken);
         var response = await (await device.PostAsJsonAsync("/api/v1/device/scans/upload", new ScanUploadRequest(
         [
-            new(Guid.NewGuid(), code, GateDirection.Entry, ReasonCode.Admitted, now.AddMinutes(-15)),
+            // A gate PC on local time: the offset must not matter (PostgreSQL stores instants in UTC).
+            new(Guid.NewGuid(), code, GateDirection.Entry, ReasonCode.Admitted, now.AddMinutes(-15).ToOffset(TimeSpan.FromHours(8))),
             new(Guid.NewGuid(), code, GateDirection.Exit, ReasonCode.Admitted, now.AddSeconds(-5)),
         ]), Intents.Json)).OkAsync<ScanUploadResponse>();
         Assert.Equal(2, response.Recorded);
