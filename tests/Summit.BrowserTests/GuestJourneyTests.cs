@@ -77,6 +77,12 @@ public class GuestJourneyTests(SummitServer server)
         var pdf = await admin.APIRequest.GetAsync(badge!);
         Assert.Equal("application/pdf", pdf.Headers["content-type"]);
 
+        // Batch printing counts the badges of the chosen category before printing them.
+        await SummitServer.GotoLiveAsync(officer, "/access/badges");
+        await ChooseAsync(officer, "badges-category", "Speaker");
+        await Assertions.Expect(officer.GetByTestId("badges-count")).ToHaveAttributeAsync("data-count", new Regex("^[1-9][0-9]*$"));
+        await Assertions.Expect(officer.GetByTestId("badges-print")).ToHaveAttributeAsync("href", new Regex("/api/v1/access/badges\\.pdf\\?categoryId="));
+
         // The list shows the new status, and the same in Chinese: approving an in-person guest issued the credential as well.
         await SummitServer.GotoLiveAsync(officer, "/guests");
         await officer.GetByTestId("guest-search").FillAsync(familyLatin);

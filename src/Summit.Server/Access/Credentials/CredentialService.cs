@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Summit.Access.Core;
 using Summit.Server.Access.Badges;
@@ -26,6 +27,7 @@ public sealed record RevokeRequest(string Reason);
 /// <summary>Which guests a batch operation covers: explicit ids, or a category and/or delegation.</summary>
 public sealed record GuestSelection(IReadOnlyList<Guid>? GuestIds = null, Guid? CategoryId = null, Guid? DelegationId = null)
 {
+    [JsonIgnore]
     public bool IsEmpty => GuestIds is not { Count: > 0 } && CategoryId is null && DelegationId is null;
 }
 
@@ -228,9 +230,9 @@ public sealed class CredentialService(
     }
 
     /// <summary>
-    /// Code and zones of each credential. The zones are those it opens on every day: its category's zones (on any day), its
-    /// own extra zones and the person's additions without days, less the person's removals without days. Zones given or taken
-    /// on some days only are left out: a badge is printed once for the whole event.
+    /// Code and zones of each credential. The zones are its category's zones (on whichever days the category opens them), its
+    /// own extra zones and the person's additions without days, less the person's removals without days. A person's change
+    /// for some days only is left out: a badge is printed once for the whole event, and the gates apply it anyway.
     /// </summary>
     private async Task<Dictionary<Guid, GuestPass>> PassesAsync(IReadOnlyCollection<Credential> credentials, CancellationToken ct)
     {
