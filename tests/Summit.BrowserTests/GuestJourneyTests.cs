@@ -5,7 +5,8 @@ namespace Summit.BrowserTests;
 
 /// <summary>
 /// The whole guest journey through the real UI: an admin creates and invites a guest, the guest registers in the
-/// portal with a photo and consents, an accreditation officer approves, and the list shows the new status, in Chinese too.
+/// portal with a photo and consents, an accreditation officer approves, the portal shows the guest's QR code, the badge
+/// prints, and the list shows the new status, in Chinese too.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public class GuestJourneyTests(SummitServer server)
@@ -64,19 +65,36 @@ public class GuestJourneyTests(SummitServer server)
         await officer.GetByTestId("approve-selected").ClickAsync();
         await Assertions.Expect(officer.GetByTestId("approval-result")).ToBeVisibleAsync();
 
-        // The list shows the new status, and the same in Chinese.
+        // The guest's portal now shows the code for the gate: the QR image loaded, the code text under it.
+        await SummitServer.GotoLiveAsync(guest, link);
+        await Assertions.Expect(guest.GetByTestId("portal-qr")).ToHaveJSPropertyAsync("naturalWidth", 600);
+        await Assertions.Expect(guest.GetByTestId("portal-code")).ToHaveTextAsync(new Regex("^S1[A-Z2-7]{197}$"));
+
+        // The guest's page offers the badge, which opens as a PDF.
+        await SummitServer.GotoLiveAsync(admin, admin.Url);
+        var badge = await admin.GetByTestId("print-badge").GetAttributeAsync("href");
+        var pdf = await admin.APIRequest.GetAsync(badge!);
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+
+        // Batch printing counts the badges of the chosen category before printing them.
+        await SummitServer.GotoLiveAsync(officer, "/access/badges");
+        await ChooseAsync(officer, "badges-category", "Speaker");
+        await Assertions.Expect(officer.GetByTestId("badges-count")).ToHaveAttributeAsync("data-count", new Regex("^[1-9][0-9]*$"));
+        await Assertions.Expect(officer.GetByTestId("badges-print")).ToHaveAttributeAsync("href", new Regex("/api/v1/access/badges\\.pdf\\?categoryId="));
+
+        // The list shows the new status, and the same in Chinese: approving an in-person guest issued the credential as well.
         await SummitServer.GotoLiveAsync(officer, "/guests");
         await officer.GetByTestId("guest-search").FillAsync(familyLatin);
         var status = officer.Locator("tr").Filter(new() { HasText = familyLatin }).GetByTestId("status-chip");
-        await Assertions.Expect(status).ToHaveAttributeAsync("data-status", "Approved");
-        await Assertions.Expect(status).ToHaveTextAsync("Approved");
+        await Assertions.Expect(status).ToHaveAttributeAsync("data-status", "Accredited");
+        await Assertions.Expect(status).ToHaveTextAsync("Accredited");
         await officer.GetByTestId("lang-zh").ClickAsync();
         // Only the reloaded Chinese page offers "English"; the old page's live marker would match too early.
         await Assertions.Expect(officer.GetByTestId("lang-en")).ToBeVisibleAsync();
         await officer.Locator("[data-interactive=true]").WaitForAsync();
         await officer.GetByTestId("guest-search").FillAsync(familyLatin);
         var statusZh = officer.Locator("tr").Filter(new() { HasText = familyLatin }).GetByTestId("status-chip");
-        await Assertions.Expect(statusZh).ToHaveTextAsync("已批准");
+        await Assertions.Expect(statusZh).ToHaveTextAsync("已制证");
     }
 
     /// <summary>Opens a MudBlazor select and picks the item with the given text.</summary>

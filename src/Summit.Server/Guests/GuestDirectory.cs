@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Invitations;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Security;
 
 namespace Summit.Server.Guests;
 
@@ -16,6 +18,28 @@ public sealed record CategoryCard(Guid Id, string Code, string NameEn, string Na
     public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
 }
 
+/// <summary>A zone a credential opens, as its holder reads it.</summary>
+public sealed record PassZone(string Code, string NameEn, string NameZh)
+{
+    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
+}
+
+/// <summary>A guest's credential in force as the guest sees it: the code the QR carries and the zones it opens.</summary>
+public sealed record GuestPass(string Code, IReadOnlyList<PassZone> Zones, DateTimeOffset ValidUntil);
+
+/// <summary>
+/// What the Access module tells the Guests module about a guest's credential (for the portal), so that Guests needs no
+/// reference to Access.
+/// </summary>
+public interface IGuestCredentialView
+{
+    /// <summary>The guest's credential in force, or null when there is none.</summary>
+    Task<GuestPass?> FindAsync(Guid guestId, CancellationToken ct);
+
+    /// <summary>The pass's QR code as a square PNG, large enough to scan from a phone screen.</summary>
+    byte[] QrPng(GuestPass pass);
+}
+
 /// <summary>Told about changes to guests that other modules must follow, inside the same unit of work.</summary>
 public interface IGuestObserver
 {
@@ -27,10 +51,12 @@ public interface IGuestObserver
 }
 
 /// <summary>
-/// The public surface of the Guests module for other modules (Access, later Operations): guest cards, and the two pipeline
-/// steps other modules cause (accredited when a credential is issued, arrived at the first admitted entry).
+/// The public surface of the Guests module for other modules (Access, later Operations): guest cards and photos, the two
+/// pipeline steps other modules cause (accredited when a credential is issued, arrived at the first admitted entry), and
+/// the credential mail, since the guest's address and language stay in this module.
 /// </summary>
-public sealed class GuestDirectory(SummitDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class GuestDirectory(SummitDbContext db, AuditLog audit, FieldProtector protector, MailComposer mail, InvitationService invitations,
+    TimeProvider clock)
 {
     public async Task<GuestCard?> FindAsync(Guid id, CancellationToken ct = default) =>
         (await GetCardsAsync([id], ct)).FirstOrDefault();
@@ -61,6 +87,34 @@ public sealed class GuestDirectory(SummitDbContext db, AuditLog audit, TimeProvi
         }
 
         return await query.OrderBy(g => g.FamilyNameLatin).ThenBy(g => g.GivenNameLatin).Select(g => g.Id).ToListAsync(ct);
+    }
+
+    /// <summary>The decrypted photos of the guests that have one (for printing badges); every photo read is audited.</summary>
+    public async Task<Dictionary<Guid, byte[]>> GetPhotosAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
+    {
+        var photos = await db.GuestPhotos.AsNoTracking().Where(p => ids.Contains(p.GuestId)).ToListAsync(ct);
+        foreach (var photo in photos)
+        {
+            await audit.RecordAsync(AuditActions.GuestPhotoViewed, "guest", photo.GuestId.ToString());
+        }
+
+        // A read has no other change to ride with: the audit entries are saved at once, all together.
+        await db.SaveChangesAsync(ct);
+        return photos.ToDictionary(p => p.GuestId, p => protector.Unprotect(p.EncryptedJpeg));
+    }
+
+    /// <summary>
+    /// Mails the guest their credential in their language: the QR as an inline image, the code text, the zones it opens and a
+    /// portal link. A credential issued at approval rides in the approval mail of the same unit of work instead of a second
+    /// mail. Joins the caller's unit of work.
+    /// </summary>
+    /// <param name="replacesEarlier">A reissue: the mail says the earlier badge no longer works.</param>
+    public async Task QueueCredentialMailAsync(Guid guestId, GuestPass pass, byte[] qrPng, bool replacesEarlier, CancellationToken ct = default)
+    {
+        var guest = await db.Guests.FirstOrDefaultAsync(g => g.Id == guestId, ct)
+            ?? throw new SummitException(SummitError.NotFound(ErrorCodes.GuestNotFound, guestId));
+        var link = await invitations.StatusLinkAsync(guestId, pass.ValidUntil, ct);
+        mail.QueueCredential(guest, pass, qrPng, replacesEarlier, link);
     }
 
     /// <summary>Moves an approved guest to Accredited (a credential was issued); other statuses are left alone. Joins the caller's unit of work.</summary>

@@ -114,7 +114,8 @@ public sealed class GuestService(
                 await observer.OnStatusChangedAsync(guest.Id, from, to, ct);
             }
 
-            await SaveChangeAsync(guest, AuditActions.GuestStatusChanged, null, ct, from);
+            // An observer may move the guest on (issued a credential: Accredited) and records that step itself.
+            await SaveChangeAsync(guest, AuditActions.GuestStatusChanged, null, ct, (from, to));
             return await GetDetailAsync(guest.Id, auditRead: false, ct);
         }, ct);
     }
@@ -122,35 +123,43 @@ public sealed class GuestService(
     /// <summary>Approves every listed guest that may be approved; reports the others with their reason.</summary>
     public async Task<BulkResult> ApproveManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
     {
-        var guests = await db.Guests.Include(g => g.Category).Where(g => ids.Contains(g.Id)).ToListAsync(ct);
-        var refused = new List<BulkRefusal>();
-        foreach (var missing in ids.Except(guests.Select(g => g.Id)))
+        return await InTransactionAsync(async () =>
         {
-            refused.Add(new BulkRefusal(missing, ErrorCodes.GuestNotFound, SummitError.NotFound(ErrorCodes.GuestNotFound, missing).Message(localizer)));
-        }
-
-        var approved = 0;
-        foreach (var guest in guests)
-        {
-            // Bulk approval works on the queue of registered guests; anything else changed since the queue was read.
-            var error = guest.Status == GuestStatus.Registered ? null : SummitError.Conflict(ErrorCodes.ConcurrentChange);
-            if (error is not null)
+            var guests = await db.Guests.Include(g => g.Category).Where(g => ids.Contains(g.Id)).ToListAsync(ct);
+            var refused = new List<BulkRefusal>();
+            foreach (var missing in ids.Except(guests.Select(g => g.Id)))
             {
-                refused.Add(new BulkRefusal(guest.Id, error.Code, error.Message(localizer)));
-                continue;
+                refused.Add(new BulkRefusal(missing, ErrorCodes.GuestNotFound, SummitError.NotFound(ErrorCodes.GuestNotFound, missing).Message(localizer)));
             }
 
-            var previous = guest.Status;
-            ApplyStatus(guest, GuestStatus.Approved, null);
-            guest.UpdatedAt = clock.GetUtcNow();
-            guest.ConcurrencyStamp = Guid.NewGuid();
-            await audit.RecordAsync(AuditActions.GuestStatusChanged, "guest", guest.Id.ToString(),
-                new Dictionary<string, (object?, object?)> { ["status"] = (previous, GuestStatus.Approved) });
-            approved++;
-        }
+            var approved = 0;
+            foreach (var guest in guests)
+            {
+                // Bulk approval works on the queue of registered guests; anything else changed since the queue was read.
+                var error = guest.Status == GuestStatus.Registered ? null : SummitError.Conflict(ErrorCodes.ConcurrentChange);
+                if (error is not null)
+                {
+                    refused.Add(new BulkRefusal(guest.Id, error.Code, error.Message(localizer)));
+                    continue;
+                }
 
-        await db.SaveChangesAsync(ct);
-        return new BulkResult(approved, refused);
+                var previous = guest.Status;
+                ApplyStatus(guest, GuestStatus.Approved, null);
+                guest.UpdatedAt = clock.GetUtcNow();
+                guest.ConcurrencyStamp = Guid.NewGuid();
+                await audit.RecordAsync(AuditActions.GuestStatusChanged, "guest", guest.Id.ToString(),
+                    new Dictionary<string, (object?, object?)> { ["status"] = (previous, GuestStatus.Approved) });
+                foreach (var observer in observers)
+                {
+                    await observer.OnStatusChangedAsync(guest.Id, previous, GuestStatus.Approved, ct);
+                }
+
+                approved++;
+            }
+
+            await db.SaveChangesAsync(ct);
+            return new BulkResult(approved, refused);
+        }, ct);
     }
 
     public async Task<GuestDetail> SetCategoryAsync(Guid id, Guid categoryId, CancellationToken ct = default)
@@ -276,12 +285,12 @@ public sealed class GuestService(
         return guest;
     }
 
-    /// <param name="before">The audited fields before an edit; null for a status change from <paramref name="statusBefore"/>.</param>
+    /// <param name="before">The audited fields before an edit; null for a status change (<paramref name="status"/>).</param>
     private async Task SaveChangeAsync(Guest guest, string action, Dictionary<string, object?>? before, CancellationToken ct,
-        GuestStatus? statusBefore = null)
+        (GuestStatus From, GuestStatus To)? status = null)
     {
         var changes = before is null
-            ? new Dictionary<string, (object?, object?)> { ["status"] = (statusBefore, guest.Status) }
+            ? new Dictionary<string, (object?, object?)> { ["status"] = (status?.From, status?.To) }
             : AuditLog.Diff(before, Snapshot(guest));
         if (guest.StatusReason is not null && before is null)
         {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 using Summit.Server.Access;
+using Summit.Server.Access.Badges;
 using Summit.Server.Access.Credentials;
 using Summit.Server.Access.Devices;
 using Summit.Server.Access.Keys;
@@ -101,6 +102,8 @@ public static class SummitHost
         services.AddScoped<ZoneService>();
         services.AddScoped<CredentialService>();
         services.AddScoped<IGuestObserver, CredentialGuestObserver>();
+        services.AddScoped<IGuestCredentialView, GuestCredentialView>();
+        services.AddScoped<BadgeService>();
         services.AddScoped<DeviceService>();
         services.AddScoped<DeviceContext>();
         services.AddScoped<AccessQueries>();
@@ -196,6 +199,7 @@ public static class SummitHost
         api.MapPortalApi();
         api.MapAuditApi();
         api.MapAccessApi();
+        api.MapBadgeApi();
         api.MapDeviceApi();
 
         // Pages state their own policy; the framework's endpoints (circuit hub, redirects) serve anonymous portal users too.

@@ -7,6 +7,7 @@ using Summit.Server.Access.Devices;
 using Summit.Server.Access.Zones;
 using Summit.Server.Guests;
 using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Portal;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Tests.Infrastructure;
 
@@ -67,13 +68,25 @@ public static class AccessIntents
     /// <summary>A registered, approved, in-person guest of the category.</summary>
     public static async Task<Guid> ApprovedGuestAsync(this SummitFactory app, string category = "Delegate")
     {
-        var guest = await app.CreateGuestAsync(Intents.NewGuestInput(category: category));
+        var (guestId, _) = await app.RegisteredWithLinkAsync(Intents.NewGuestInput(category: category));
+        await app.ApproveAsync(guestId);
+        return guestId;
+    }
+
+    /// <summary>A guest invited and registered through the portal; returns the token of their portal link too.</summary>
+    public static async Task<(Guid GuestId, string Token)> RegisteredWithLinkAsync(this SummitFactory app, GuestInput input)
+    {
+        var guest = await app.CreateGuestAsync(input);
         var token = await app.InviteAsync(guest.Id);
-        await app.RegisterOkAsync(token);
+        await (await app.RegisterAsync(token, Intents.RegistrationForm(TestImages.Jpeg(400, 500), mode: input.ParticipationMode))).OkAsync<PortalView>();
+        return (guest.Id, token);
+    }
+
+    public static async Task<GuestDetail> ApproveAsync(this SummitFactory app, Guid guestId)
+    {
         using var officer = await app.ClientForAsync(Roles.AccreditationOfficer);
-        await (await officer.PostAsJsonAsync($"/api/v1/guests/{guest.Id}/status", new StatusChangeRequest(GuestStatus.Approved, null, null), Intents.Json))
+        return await (await officer.PostAsJsonAsync($"/api/v1/guests/{guestId}/status", new StatusChangeRequest(GuestStatus.Approved, null, null), Intents.Json))
             .OkAsync<GuestDetail>();
-        return guest.Id;
     }
 
     /// <summary>Issues a credential to an approved guest and returns the text of its code.</summary>
@@ -125,10 +138,22 @@ public class AccessFactory : SummitFactory
     /// <summary>False keeps the clock a week before the event, when no credential is valid yet.</summary>
     protected virtual bool StartAtTheEvent => true;
 
+    /// <summary>
+    /// The event's setting (on by default in the product). Off here: access tests issue credentials themselves, to approved
+    /// guests; issuing at approval has tests of its own.
+    /// </summary>
+    protected virtual bool IssueOnApproval => false;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         Venue = await this.SetUpVenueAsync();
+        using (var officer = await this.ClientForAsync(Roles.AccreditationOfficer))
+        {
+            await (await officer.PutAsJsonAsync("/api/v1/access/credential-settings", new CredentialSettings(IssueOnApproval), Intents.Json))
+                .OkAsync<CredentialSettings>();
+        }
+
         if (StartAtTheEvent)
         {
             Clock.SetUtcNow(FirstMorning);

@@ -199,7 +199,7 @@ public partial class BadgeRendererTests
     }
 
     [GeneratedRegex(@"/Type /Page\b(?!s)")]
-    private static partial Regex PageObject();
+    internal static partial Regex PageObject();
 
     [GeneratedRegex(@"/MediaBox \[0 0 (?<width>[0-9.]+) (?<height>[0-9.]+)\]")]
     private static partial Regex MediaBox();

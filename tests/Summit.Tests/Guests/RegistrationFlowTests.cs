@@ -31,8 +31,9 @@ public class RegistrationFlowTests(SummitFactory app) : IClassFixture<SummitFact
         var result = await approve.Content.ReadFromJsonAsync<BulkResult>(Intents.Json);
         Assert.Equal(1, result!.Succeeded);
 
+        // The event issues credentials at approval (the default): the in-person guest is accredited at once.
         var detail = await officer.GetFromJsonAsync<GuestDetail>($"/api/v1/guests/{guest.Id}", Intents.Json);
-        Assert.Equal(GuestStatus.Approved, detail!.Status);
+        Assert.Equal(GuestStatus.Accredited, detail!.Status);
         Assert.Matches("^•{6}[0-9]{3}$", detail.PassportMasked);
     }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Summit.Server.Infrastructure.Database;
+using Summit.Tests.Access;
 
 namespace Summit.Tests.Infrastructure;
 
@@ -31,6 +32,21 @@ public class SmtpMailTests(SmtpMailTests.SmtpSummitFactory app) : IClassFixture<
         Assert.Contains($"href=\"{link}\"", message.HtmlBody, StringComparison.Ordinal);
         var sent = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().OutgoingMails.SingleAsync(m => m.GuestId == guest.Id));
         Assert.NotNull(sent.SentAt);
+    }
+
+    [Fact]
+    public async Task An_approval_arrives_by_smtp_with_the_credential_qr_inline()
+    {
+        var input = Intents.NewGuestInput();
+        var (guest, _) = await app.RegisteredWithLinkAsync(input);
+        await app.ApproveAsync(guest);
+        var code = await app.CodeOfAsync(guest);
+
+        Assert.True(await app.DispatchMailAsync() >= 2);
+
+        var message = await MailFiles.WaitForAsync(app.Smtp.Directory, input.Email, "您的注册已获批准：入场通行码");
+        Assert.Equal(code, await CredentialMails.QrCodeOfAsync(message));
+        Assert.Contains(code, message.TextBody, StringComparison.Ordinal);
     }
 
     /// <summary>The server configured for SMTP at the capture server of the test script, or one this fixture starts.</summary>
@@ -79,8 +95,8 @@ public class OutboxMailTests(SummitFactory app) : IClassFixture<SummitFactory>
 
 public static class MailFiles
 {
-    /// <summary>Waits (at most 10 s) for an .eml file addressed to the given address and returns it parsed.</summary>
-    public static async Task<MimeMessage> WaitForAsync(string directory, string address)
+    /// <summary>Waits (at most 10 s) for an .eml file addressed to the given address (with the given subject) and returns it parsed.</summary>
+    public static async Task<MimeMessage> WaitForAsync(string directory, string address, string? subject = null)
     {
         var watch = Stopwatch.StartNew();
         while (true)
@@ -90,7 +106,8 @@ public static class MailFiles
                 foreach (var file in Directory.EnumerateFiles(directory, "*.eml"))
                 {
                     var message = await MimeMessage.LoadAsync(file);
-                    if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))
+                    if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase))
+                        && (subject is null || message.Subject == subject))
                     {
                         return message;
                     }
@@ -99,7 +116,7 @@ public static class MailFiles
 
             if (watch.Elapsed > TimeSpan.FromSeconds(10))
             {
-                Assert.Fail($"No .eml file for {address} appeared in {directory} within 10 s.");
+                Assert.Fail($"No .eml file for {address} {subject} appeared in {directory} within 10 s.");
             }
 
             await Task.Delay(100);

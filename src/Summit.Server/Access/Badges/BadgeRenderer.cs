@@ -37,23 +37,29 @@ public static class BadgeRenderer
     /// <summary>Writes the badges to the stream as one PDF, one page each, in order.</summary>
     public static void WritePdf(IEnumerable<BadgeCard> cards, Stream output)
     {
-        var metadata = new SKDocumentPdfMetadata(PhotoDpi) { Title = "Badges", Creator = "Summit", Producer = "Summit" };
-        using var document = SKDocument.CreatePdf(output, metadata);
-        var pages = 0;
+        using var pdf = new BadgePdfWriter(output);
         foreach (var card in cards)
         {
-            var canvas = document.BeginPage(WidthMm * PointsPerMm, HeightMm * PointsPerMm);
-            canvas.Scale(PointsPerMm);
-            Draw(canvas, card);
-            document.EndPage();
-            pages++;
+            pdf.Add(card);
         }
-        if (pages == 0)
+        if (pdf.Pages == 0)
         {
             throw new ArgumentException("No badges to print.", nameof(cards));
         }
-        document.Close();
+        pdf.Close();
     }
+
+    /// <summary>Draws one badge as the next page of a PDF document.</summary>
+    internal static void AddPage(SKDocument document, BadgeCard card)
+    {
+        var canvas = document.BeginPage(WidthMm * PointsPerMm, HeightMm * PointsPerMm);
+        canvas.Scale(PointsPerMm);
+        Draw(canvas, card);
+        document.EndPage();
+    }
+
+    internal static SKDocument CreatePdf(Stream output) =>
+        SKDocument.CreatePdf(output, new SKDocumentPdfMetadata(PhotoDpi) { Title = "Badges", Creator = "Summit", Producer = "Summit" });
 
     public static byte[] RenderPdf(IEnumerable<BadgeCard> cards)
     {

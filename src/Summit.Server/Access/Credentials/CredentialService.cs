@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Summit.Access.Core;
+using Summit.Server.Access.Badges;
 using Summit.Server.Access.Domain;
 using Summit.Server.Access.Keys;
 using Summit.Server.Guests;
@@ -12,7 +14,7 @@ namespace Summit.Server.Access.Credentials;
 
 public sealed record CredentialView(Guid Id, Guid GuestId, int Sequence, uint KeyId, string CategoryCode, DateTimeOffset ValidFrom,
     DateTimeOffset ValidUntil, DateTimeOffset IssuedAt, string IssuedBy, DateTimeOffset? RevokedAt, string? RevokedReason, string? RevokedBy,
-    bool KeyRetired, IReadOnlyList<string> ExtraZones)
+    bool KeyRetired, IReadOnlyList<string> Zones)
 {
     public bool IsActive => RevokedAt is null;
 }
@@ -23,7 +25,15 @@ public sealed record GuestCredentials(Guid GuestId, CredentialView? Active, IRea
 public sealed record RevokeRequest(string Reason);
 
 /// <summary>Which guests a batch operation covers: explicit ids, or a category and/or delegation.</summary>
-public sealed record GuestSelection(IReadOnlyList<Guid>? GuestIds = null, Guid? CategoryId = null, Guid? DelegationId = null);
+public sealed record GuestSelection(IReadOnlyList<Guid>? GuestIds = null, Guid? CategoryId = null, Guid? DelegationId = null)
+{
+    [JsonIgnore]
+    public bool IsEmpty => GuestIds is not { Count: > 0 } && CategoryId is null && DelegationId is null;
+}
+
+/// <summary>How credentials are handed out in the current event.</summary>
+/// <param name="IssueOnApproval">Approving an in-person guest issues their credential at once, and the approval mail carries the QR.</param>
+public sealed record CredentialSettings(bool IssueOnApproval);
 
 /// <summary>
 /// Issues, reissues and revokes credentials. A guest holds at most one credential in force; a reissue revokes the previous
@@ -41,6 +51,9 @@ public sealed class CredentialService(
 {
     /// <summary>Guests in these statuses may hold a credential.</summary>
     public static readonly IReadOnlyList<GuestStatus> Accreditable = [GuestStatus.Approved, GuestStatus.Accredited, GuestStatus.Arrived];
+
+    /// <summary>Side of the QR image in mails and the portal: 10 pixels a module, sharp on a phone held up to a gate scanner.</summary>
+    public const int QrPixels = 600;
 
     public async Task<GuestCredentials> GetAsync(Guid guestId, CancellationToken ct = default)
     {
@@ -63,8 +76,45 @@ public sealed class CredentialService(
 
         var credential = await CreateAsync(guest, ct);
         await audit.RecordAsync(AuditActions.CredentialIssued, "guest", guestId.ToString(), Issued(credential));
+        await MailAsync([credential], replacesEarlier: false, ct);
         await SaveAsync(ct);
         return (await ToViewsAsync([credential], ct))[0];
+    }
+
+    /// <summary>
+    /// Issues the credential of a guest being approved, when the event's settings say so and the guest comes in person: in
+    /// the approval's unit of work, whose mail then carries the QR. The caller saves.
+    /// </summary>
+    internal async Task IssueOnApprovalAsync(Guid guestId, CancellationToken ct)
+    {
+        var (summitEvent, accessSettings) = await settings.GetAsync(ct);
+        // The card is read from the database, where the guest is not approved yet: only the mode and category matter here.
+        if (!accessSettings.IssueOnApproval || await guests.FindAsync(guestId, ct) is not { } guest || guest.EventId != summitEvent.Id
+            || guest.ParticipationMode != ParticipationMode.InPerson || await HasActiveAsync(guestId, ct))
+        {
+            return;
+        }
+
+        var credential = await CreateAsync(guest, ct);
+        await audit.RecordAsync(AuditActions.CredentialIssued, "guest", guestId.ToString(), Issued(credential));
+        await MailAsync([credential], replacesEarlier: false, ct);
+    }
+
+    public async Task<CredentialSettings> GetSettingsAsync(CancellationToken ct = default) =>
+        new((await settings.GetAsync(ct)).Settings.IssueOnApproval);
+
+    public async Task<CredentialSettings> SetSettingsAsync(CredentialSettings input, CancellationToken ct = default)
+    {
+        var (summitEvent, accessSettings) = await settings.GetAsync(ct);
+        if (accessSettings.IssueOnApproval != input.IssueOnApproval)
+        {
+            await audit.RecordAsync(AuditActions.AccessSettingsChanged, "event", summitEvent.Id.ToString(),
+                new Dictionary<string, (object?, object?)> { ["issueOnApproval"] = (accessSettings.IssueOnApproval, input.IssueOnApproval) });
+            accessSettings.IssueOnApproval = input.IssueOnApproval;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return new CredentialSettings(accessSettings.IssueOnApproval);
     }
 
     /// <summary>Replaces the credential in force (lost badge, category change): the old code stops opening gates.</summary>
@@ -88,6 +138,7 @@ public sealed class CredentialService(
         changes["replaces"] = (previous?.Id, null);
         changes["reason"] = (null, reason);
         await audit.RecordAsync(AuditActions.CredentialReissued, "guest", guest.Id.ToString(), changes);
+        await MailAsync([credential], replacesEarlier: previous is not null, ct);
         return credential;
     }
 
@@ -112,7 +163,7 @@ public sealed class CredentialService(
         var cards = (await guests.GetCardsAsync(ids, ct)).ToDictionary(c => c.Id);
         var holding = (await db.Credentials.Where(c => ids.Contains(c.GuestId) && c.RevokedAt == null).Select(c => c.GuestId).ToListAsync(ct)).ToHashSet();
         var refused = new List<BulkRefusal>();
-        var issued = 0;
+        var issued = new List<Credential>();
         foreach (var id in ids)
         {
             var problem = !cards.TryGetValue(id, out var card) || card.EventId != summitEvent.Id ? SummitError.NotFound(ErrorCodes.GuestNotFound, id)
@@ -125,11 +176,12 @@ public sealed class CredentialService(
 
             var credential = await CreateAsync(card!, ct);
             await audit.RecordAsync(AuditActions.CredentialIssued, "guest", id.ToString(), Issued(credential));
-            issued++;
+            issued.Add(credential);
         }
 
+        await MailAsync(issued, replacesEarlier: false, ct);
         await SaveAsync(ct);
-        return new BulkResult(issued, refused);
+        return new BulkResult(issued.Count, refused);
     }
 
     /// <summary>The code of the guest's credential in force, or null when none. Ed25519 is deterministic: the same code every time.</summary>
@@ -146,9 +198,18 @@ public sealed class CredentialService(
     }
 
     /// <summary>Codes of many guests' credentials in force, keyed by guest (for batch printing).</summary>
-    public async Task<Dictionary<Guid, string>> GetCodesAsync(IReadOnlyCollection<Guid> guestIds, CancellationToken ct = default)
+    public async Task<Dictionary<Guid, string>> GetCodesAsync(IReadOnlyCollection<Guid> guestIds, CancellationToken ct = default) =>
+        await CodesAsync(await ActiveAsync(guestIds, ct), ct);
+
+    /// <summary>The credentials in force of many guests as their holders see them (code and zones), keyed by guest.</summary>
+    public async Task<Dictionary<Guid, GuestPass>> GetPassesAsync(IReadOnlyCollection<Guid> guestIds, CancellationToken ct = default) =>
+        await PassesAsync(await ActiveAsync(guestIds, ct), ct);
+
+    private Task<List<Credential>> ActiveAsync(IReadOnlyCollection<Guid> guestIds, CancellationToken ct) =>
+        db.Credentials.AsNoTracking().Where(c => guestIds.Contains(c.GuestId) && c.RevokedAt == null).ToListAsync(ct);
+
+    private async Task<Dictionary<Guid, string>> CodesAsync(IReadOnlyCollection<Credential> credentials, CancellationToken ct)
     {
-        var credentials = await db.Credentials.AsNoTracking().Where(c => guestIds.Contains(c.GuestId) && c.RevokedAt == null).ToListAsync(ct);
         var eventNumber = (uint)(await settings.GetAsync(ct)).Settings.EventNumber;
         var codes = new Dictionary<Guid, string>();
         foreach (var group in credentials.GroupBy(c => c.KeyId))
@@ -166,6 +227,56 @@ public sealed class CredentialService(
         }
 
         return codes;
+    }
+
+    /// <summary>Code and zones of each credential, for the badge, the portal and the mail.</summary>
+    private async Task<Dictionary<Guid, GuestPass>> PassesAsync(IReadOnlyCollection<Credential> credentials, CancellationToken ct)
+    {
+        var zones = await OpenedZonesAsync(credentials, ct);
+        var codes = await CodesAsync(credentials, ct);
+        return credentials.Where(c => codes.ContainsKey(c.GuestId)).ToDictionary(c => c.GuestId, c => new GuestPass(codes[c.GuestId],
+            [.. zones[c.Id].Select(z => new PassZone(z.Code, z.NameEn, z.NameZh))], c.ValidUntil));
+    }
+
+    /// <summary>
+    /// The zones each credential opens, in the zones' order: its category's zones (on whichever days the category opens them),
+    /// its own extra zones and the person's additions without days, less the person's removals without days. A change for
+    /// some days only is left out: a badge is printed once for the whole event, and the gates apply it anyway.
+    /// </summary>
+    private async Task<Dictionary<Guid, List<Zone>>> OpenedZonesAsync(IReadOnlyCollection<Credential> credentials, CancellationToken ct)
+    {
+        if (credentials.Count == 0)
+        {
+            return [];
+        }
+
+        var eventId = credentials.First().EventId;
+        var categoryIds = credentials.Select(c => c.CategoryId).Distinct().ToList();
+        var guestIds = credentials.Select(c => c.GuestId).ToList();
+        var zones = await db.Zones.AsNoTracking().Where(z => z.EventId == eventId).OrderBy(z => z.SortOrder).ThenBy(z => z.Number).ToListAsync(ct);
+        var numbers = zones.ToDictionary(z => z.Id, z => z.Number);
+        var byCategory = (await db.CategoryZoneGrants.AsNoTracking().Where(g => categoryIds.Contains(g.CategoryId)).ToListAsync(ct))
+            .ToLookup(g => g.CategoryId, g => numbers[g.ZoneId]);
+        var personal = (await db.PersonalZoneGrants.AsNoTracking()
+            .Where(g => guestIds.Contains(g.GuestId) && g.FirstDay == null && g.LastDay == null).ToListAsync(ct)).ToLookup(g => g.GuestId);
+        return credentials.ToDictionary(c => c.Id, c =>
+        {
+            var grants = personal[c.GuestId].ToList();
+            var opened = new ZoneSet((ulong)c.ExtraZones)
+                .Union(ZoneSet.Of([.. byCategory[c.CategoryId]]))
+                .Union(ZoneSet.Of([.. grants.Where(g => g.Change == GrantChange.Add).Select(g => numbers[g.ZoneId])]))
+                .Except(ZoneSet.Of([.. grants.Where(g => g.Change == GrantChange.Remove).Select(g => numbers[g.ZoneId])]));
+            return zones.Where(z => opened.Contains(z.Number)).ToList();
+        });
+    }
+
+    /// <summary>Mails each holder their new credential (queued in this unit of work).</summary>
+    private async Task MailAsync(IReadOnlyCollection<Credential> credentials, bool replacesEarlier, CancellationToken ct)
+    {
+        foreach (var (guestId, pass) in await PassesAsync(credentials, ct))
+        {
+            await guests.QueueCredentialMailAsync(guestId, pass, BadgeRenderer.QrPng(pass.Code, QrPixels), replacesEarlier, ct);
+        }
     }
 
     /// <summary>
@@ -198,9 +309,6 @@ public sealed class CredentialService(
         var (_, accessSettings) = await settings.GetAsync(ct);
         var (keyId, key) = await keys.GetActiveAsync(ct);
         key.Dispose();
-        var extraZones = await db.PersonalZoneGrants.AsNoTracking()
-            .Where(g => g.GuestId == guest.Id && g.Change == GrantChange.Add && g.FirstDay == null && g.LastDay == null)
-            .Join(db.Zones.AsNoTracking(), g => g.ZoneId, z => z.Id, (g, z) => z.Number).ToListAsync(ct);
         var sequence = (await db.Credentials.Where(c => c.GuestId == guest.Id).MaxAsync(c => (int?)c.Sequence, ct) ?? 0) + 1;
         var credential = new Credential
         {
@@ -209,7 +317,8 @@ public sealed class CredentialService(
             KeyId = keyId,
             CategoryId = guest.CategoryId,
             CategoryNumber = await CategoryNumberAsync(guest.EventId, guest.CategoryId, ct),
-            ExtraZones = (long)ZoneSet.Of([.. extraZones]).Bits,
+            // Personal zone changes travel in the gates' policy, not in the code: adding or removing one never needs a new badge.
+            ExtraZones = 0,
             ValidFrom = accessSettings.ValidFrom,
             ValidUntil = accessSettings.ValidUntil,
             Sequence = sequence,
@@ -294,10 +403,11 @@ public sealed class CredentialService(
         var eventId = credentials.First().EventId;
         var categories = (await guests.CategoriesAsync(eventId, ct)).ToDictionary(c => c.Id, c => c.Code);
         var retired = (await db.SigningKeys.AsNoTracking().Where(k => k.Status == SigningKeyStatus.Retired).Select(k => k.KeyId).ToListAsync(ct)).ToHashSet();
-        var zones = await db.Zones.AsNoTracking().Where(z => z.EventId == eventId).ToDictionaryAsync(z => z.Number, z => z.Code, ct);
+        // The zones a credential opens matter while it is in force; a revoked one opens nothing.
+        var opened = await OpenedZonesAsync([.. credentials.Where(c => c.RevokedAt is null)], ct);
         return [.. credentials.Select(c => new CredentialView(c.Id, c.GuestId, c.Sequence, (uint)c.KeyId, categories.GetValueOrDefault(c.CategoryId, "?"),
             c.ValidFrom, c.ValidUntil, c.IssuedAt, c.IssuedBy, c.RevokedAt, c.RevokedReason, c.RevokedBy, retired.Contains(c.KeyId),
-            [.. new ZoneSet((ulong)c.ExtraZones).Zones().Select(n => zones.GetValueOrDefault(n, $"#{n}"))]))];
+            [.. opened.GetValueOrDefault(c.Id)?.Select(z => z.Code) ?? []]))];
     }
 }
 
@@ -309,6 +419,10 @@ public sealed class CredentialGuestObserver(CredentialService credentials, Guest
         if (to is GuestStatus.Withdrawn or GuestStatus.Rejected)
         {
             await credentials.RevokeActiveAsync(guestId, localizer.Get(Localizer.English, $"access.revoke.status.{to}"), ct);
+        }
+        else if (to == GuestStatus.Approved)
+        {
+            await credentials.IssueOnApprovalAsync(guestId, ct);
         }
     }
 

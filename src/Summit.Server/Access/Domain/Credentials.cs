@@ -71,6 +71,9 @@ public sealed class AccessSettings
     /// <summary>Scans received more than this after they were made are marked late.</summary>
     public int LateAfterSeconds { get; set; } = 120;
 
+    /// <summary>Approving an in-person guest issues their credential at once; the approval mail then carries the QR.</summary>
+    public bool IssueOnApproval { get; set; } = true;
+
     /// <summary>Raised on every change a gate must learn about (keys, revocations, grants, rules, gates, blocks).</summary>
     public long PolicyVersion { get; set; } = 1;
 }

@@ -64,11 +64,38 @@ public sealed class InvitationService(
             var eventName = guest.Language == Localizer.Chinese && summitEvent.NameZh.Length > 0 ? summitEvent.NameZh : summitEvent.Name;
             mail.QueueInvitation(guest, eventName, token, invitation.ExpiresAt);
             await audit.RecordAsync(AuditActions.InvitationSent, "guest", guest.Id.ToString());
-            sent.Add(new SentInvitation(guest.Id, $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/portal/{token}", invitation.ExpiresAt));
+            sent.Add(new SentInvitation(guest.Id, Link(token), invitation.ExpiresAt));
         }
 
         await db.SaveChangesAsync(ct);
         return new InvitationBatchResult(sent, refused);
+    }
+
+    /// <summary>
+    /// A portal link for a mail that is not an invitation (the credential mail), valid at least until <paramref name="until"/>.
+    /// Only hashes of tokens are stored, so this is a fresh token; it is born used, so it shows the guest's status and cannot
+    /// register. Null for a guest who never had a portal link (added by the secretariat and approved without one).
+    /// Joins the caller's unit of work.
+    /// </summary>
+    public async Task<string?> StatusLinkAsync(Guid guestId, DateTimeOffset until, CancellationToken ct = default)
+    {
+        if (!await db.Invitations.AnyAsync(i => i.GuestId == guestId && i.RevokedAt == null, ct))
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var token = Tokens.NewToken();
+        var expires = now + options.Lifetime;
+        db.Invitations.Add(new Invitation
+        {
+            GuestId = guestId,
+            TokenHash = Tokens.Hash(token),
+            CreatedAt = now,
+            UsedAt = now,
+            ExpiresAt = until > expires ? until : expires,
+        });
+        return Link(token);
     }
 
     /// <summary>Finds the invitation behind a token, or the reason it cannot be used.</summary>
@@ -99,4 +126,6 @@ public sealed class InvitationService(
 
         return invitation;
     }
+
+    private string Link(string token) => $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/portal/{token}";
 }

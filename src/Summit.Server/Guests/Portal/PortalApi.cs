@@ -13,6 +13,14 @@ public static class PortalApi
             TypedResults.Ok(await service.OpenAsync(token, member, ct)))
             .WithSummary("What the invitation holder sees: their form, status and (for a liaison) the delegation");
 
+        portal.MapGet("/qr.png", async (string token, Guid? member, PortalService service, HttpContext context, CancellationToken ct) =>
+            {
+                var png = await service.GetQrPngAsync(token, member, ct);
+                context.Response.Headers.CacheControl = "no-store";
+                return TypedResults.File(png, "image/png");
+            })
+            .WithSummary("The QR code of the credential in force, to show at the gate (the guest's own, or a delegation member's for its liaison)");
+
         portal.MapPost("/registration", async (string token, [FromForm] PortalRegistrationForm form, PortalService service, CancellationToken ct) =>
             {
                 byte[]? photo = null;

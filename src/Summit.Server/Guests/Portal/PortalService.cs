@@ -15,7 +15,8 @@ public sealed record PortalMember(Guid GuestId, string Name, GuestStatus Status,
 public sealed record PortalView(
     Guid GuestId, string GuestName, string EventName, string EventNameZh, DateOnly StartDate, DateOnly EndDate, GuestStatus Status,
     bool CanRegister, GuestInput Form, string Email, string CategoryCode, string? DelegationName, bool IsLiaison,
-    IReadOnlyList<PortalMember> DelegationMembers, bool FaceConsentGiven, bool HasPhoto, DateTimeOffset ExpiresAt, bool DataConsentGiven);
+    IReadOnlyList<PortalMember> DelegationMembers, bool FaceConsentGiven, bool HasPhoto, DateTimeOffset ExpiresAt, bool DataConsentGiven,
+    GuestPass? Pass);
 
 public sealed record RegistrationSubmission(GuestInput Form, byte[]? Photo, bool DataConsent, bool FaceConsent);
 
@@ -28,6 +29,7 @@ public sealed class PortalService(
     InvitationService invitations,
     EventService events,
     GuestService guests,
+    IGuestCredentialView credentials,
     AuditLog audit,
     CurrentActor actor,
     FieldProtector protector,
@@ -38,9 +40,7 @@ public sealed class PortalService(
 
     public async Task<PortalView> OpenAsync(string token, Guid? memberId = null, CancellationToken ct = default)
     {
-        var invitation = await invitations.ResolveAsync(token, allowUsed: true, ct);
-        var self = invitation.Guest!;
-        var target = memberId is null || memberId == self.Id ? self : await FindMemberAsync(self, memberId.Value, ct);
+        var (invitation, self, target) = await ResolveAsync(token, memberId, ct);
         var summitEvent = await events.GetCurrentAsync(ct);
         var delegation = self.DelegationId is null ? null : await db.Delegations.AsNoTracking().FirstAsync(d => d.Id == self.DelegationId, ct);
         var isLiaison = delegation?.LiaisonGuestId == self.Id;
@@ -53,7 +53,23 @@ public sealed class PortalService(
         return new PortalView(target.Id, target.DisplayName, summitEvent.Name, summitEvent.NameZh, summitEvent.StartDate, summitEvent.EndDate,
             target.Status, canRegister, ToForm(target, category.Code, delegation?.Name), target.Email, category.Code, delegation?.Name,
             isLiaison, members, target.FaceConsentAt is not null && target.FaceConsentWithdrawnAt is null, target.HasPhoto, invitation.ExpiresAt,
-            target.DataConsentAt is not null);
+            target.DataConsentAt is not null, await credentials.FindAsync(target.Id, ct));
+    }
+
+    /// <summary>The QR code of the credential in force of the token's guest (or of a member of the liaison's delegation).</summary>
+    public async Task<byte[]> GetQrPngAsync(string token, Guid? memberId = null, CancellationToken ct = default)
+    {
+        var (_, _, target) = await ResolveAsync(token, memberId, ct);
+        var pass = await credentials.FindAsync(target.Id, ct) ?? throw new SummitException(SummitError.NotFound(ErrorCodes.CredentialNone));
+        return credentials.QrPng(pass);
+    }
+
+    /// <summary>The token's invitation and guest, and whom the request is about: that guest, or a member of the liaison's delegation.</summary>
+    private async Task<(Invitation Invitation, Guest Self, Guest Target)> ResolveAsync(string token, Guid? memberId, CancellationToken ct)
+    {
+        var invitation = await invitations.ResolveAsync(token, allowUsed: true, ct);
+        var self = invitation.Guest!;
+        return (invitation, self, memberId is null || memberId == self.Id ? self : await FindMemberAsync(self, memberId.Value, ct));
     }
 
     public async Task<PortalView> RegisterAsync(string token, RegistrationSubmission submission, Guid? memberId = null, CancellationToken ct = default)

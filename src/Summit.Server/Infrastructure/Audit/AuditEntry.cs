@@ -59,6 +59,7 @@ public static class AuditActions
     public const string CredentialReissued = "credential.reissued";
     public const string CredentialRevoked = "credential.revoked";
     public const string BadgesPrinted = "badges.printed";
+    public const string AccessSettingsChanged = "access.settings_changed";
     public const string DeviceEnrolled = "device.enrolled";
     public const string DeviceRevoked = "device.revoked";
     public const string ConflictResolved = "entry_conflict.resolved";

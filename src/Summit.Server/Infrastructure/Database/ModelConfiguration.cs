@@ -30,5 +30,17 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         e.Property(x => x.Subject).HasMaxLength(500);
         e.Property(x => x.Kind).HasMaxLength(64);
         e.HasIndex(x => x.SentAt);
+        e.HasMany(x => x.Images).WithOne().HasForeignKey(x => x.MailId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MailImageConfiguration : IEntityTypeConfiguration<MailImage>
+{
+    public void Configure(EntityTypeBuilder<MailImage> e)
+    {
+        e.ToTable("MailImages");
+        e.Property(x => x.ContentId).HasMaxLength(100);
+        e.Property(x => x.FileName).HasMaxLength(100);
+        e.Property(x => x.ContentType).HasMaxLength(100);
     }
 }

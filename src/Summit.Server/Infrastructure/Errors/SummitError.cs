@@ -104,6 +104,8 @@ public static class ErrorCodes
     public const string CredentialNone = "credential.none";
     public const string CredentialGuestNotApproved = "credential.guest_not_approved";
     public const string CredentialGuestOnline = "credential.guest_online";
+    public const string BadgeSelectionEmpty = "badge.selection_empty";
+    public const string BadgeNoneInSelection = "badge.none_in_selection";
     public const string DeviceNotFound = "device.not_found";
     public const string DeviceGateUnknown = "device.gate_unknown";
     public const string ScanDirectionNotAllowed = "scan.direction_not_allowed";

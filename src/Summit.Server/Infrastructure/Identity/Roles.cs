@@ -50,7 +50,8 @@ public static class Policies
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [StaffSignedIn] = [.. Roles.All],
-        [GuestsRead] = [Roles.Admin, Roles.Secretariat, Roles.AccreditationOfficer],
+        // Security officers look people up to block them or to check them at secondary screening.
+        [GuestsRead] = [Roles.Admin, Roles.Secretariat, Roles.AccreditationOfficer, Roles.SecurityOfficer],
         [GuestsWrite] = [Roles.Admin, Roles.Secretariat, Roles.AccreditationOfficer],
         [GuestsApprove] = [Roles.Admin, Roles.AccreditationOfficer],
         [GuestsImport] = [Roles.Admin, Roles.Secretariat],

@@ -33,7 +33,7 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IMailTransport t
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SummitDbContext>();
-        var pending = await db.OutgoingMails.Where(m => m.SentAt == null && m.Attempts < MaxAttempts)
+        var pending = await db.OutgoingMails.Include(m => m.Images).Where(m => m.SentAt == null && m.Attempts < MaxAttempts)
             .OrderBy(m => m.CreatedAt).Take(100).ToListAsync(ct);
         var sent = 0;
         foreach (var mail in pending)
@@ -59,12 +59,20 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IMailTransport t
 
     private MimeMessage ToMime(OutgoingMail mail)
     {
+        var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
+        foreach (var image in mail.Images)
+        {
+            // A linked resource makes the HTML part multipart/related, where "cid:" references find it.
+            var part = body.LinkedResources.Add(image.FileName, image.Content, ContentType.Parse(image.ContentType));
+            part.ContentId = image.ContentId;
+        }
+
         var message = new MimeMessage
         {
             Subject = mail.Subject,
             Date = mail.CreatedAt,
             MessageId = $"{mail.Id:N}@summit.local",
-            Body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody(),
+            Body = body.ToMessageBody(),
         };
         message.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
         message.To.Add(new MailboxAddress(mail.ToName, mail.ToAddress));

@@ -211,6 +211,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<long>("EventNumber")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("IssueOnApproval")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("LateAfterSeconds")
                         .HasColumnType("integer");
 
@@ -1213,6 +1216,41 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Summit.Server.Infrastructure.Mail.MailImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("MailId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MailId");
+
+                    b.ToTable("MailImages", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Infrastructure.Mail.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1471,9 +1509,23 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.Navigation("Guest");
                 });
 
+            modelBuilder.Entity("Summit.Server.Infrastructure.Mail.MailImage", b =>
+                {
+                    b.HasOne("Summit.Server.Infrastructure.Mail.OutgoingMail", null)
+                        .WithMany("Images")
+                        .HasForeignKey("MailId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Summit.Server.Events.SummitEvent", b =>
                 {
                     b.Navigation("Venues");
+                });
+
+            modelBuilder.Entity("Summit.Server.Infrastructure.Mail.OutgoingMail", b =>
+                {
+                    b.Navigation("Images");
                 });
 #pragma warning restore 612, 618
         }

@@ -202,6 +202,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<long>("EventNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IssueOnApproval")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LateAfterSeconds")
                         .HasColumnType("INTEGER");
 
@@ -1201,6 +1204,41 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Summit.Server.Infrastructure.Mail.MailImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MailId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MailId");
+
+                    b.ToTable("MailImages", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Infrastructure.Mail.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1459,9 +1497,23 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Navigation("Guest");
                 });
 
+            modelBuilder.Entity("Summit.Server.Infrastructure.Mail.MailImage", b =>
+                {
+                    b.HasOne("Summit.Server.Infrastructure.Mail.OutgoingMail", null)
+                        .WithMany("Images")
+                        .HasForeignKey("MailId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Summit.Server.Events.SummitEvent", b =>
                 {
                     b.Navigation("Venues");
+                });
+
+            modelBuilder.Entity("Summit.Server.Infrastructure.Mail.OutgoingMail", b =>
+                {
+                    b.Navigation("Images");
                 });
 #pragma warning restore 612, 618
         }
