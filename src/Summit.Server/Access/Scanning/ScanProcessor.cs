@@ -202,7 +202,8 @@ public sealed class ScanProcessor : BackgroundService
         {
             // The agent decided offline with what it knew: its verdict is what happened at the gate.
             reason = decided;
-            scannedAt = work.ScannedAt ?? receivedAt;
+            // Stored as UTC: PostgreSQL's timestamptz takes no other offset, and a device may send its local time.
+            scannedAt = (work.ScannedAt ?? receivedAt).ToUniversalTime();
         }
         else
         {
@@ -279,7 +280,8 @@ public sealed class ScanProcessor : BackgroundService
         row.Inside = movements.Inside;
         row.LastEntryAt = movements.LastEntryAt;
         row.LastExitAt = movements.LastExitAt;
-        row.DayStart = movements.DayStart;
+        // The access day starts at an event-local time (its offset is the event's); the database stores UTC.
+        row.DayStart = movements.DayStart.ToUniversalTime();
         row.EntriesInDay = movements.EntriesInDay;
         row.UpdatedAt = now;
     }
@@ -326,7 +328,7 @@ public sealed class ScanProcessor : BackgroundService
 
             var credentialIds = uploaded.Select(p => p.Second!.Value.Payload.CredentialId).Distinct().ToList();
             // An access day is at most a day long: a day before the earliest upload covers every movement that can pair with it.
-            var since = uploaded.Min(p => p.First.ScannedAt ?? DateTimeOffset.MaxValue).AddDays(-1);
+            var since = uploaded.Min(p => p.First.ScannedAt ?? DateTimeOffset.MaxValue).AddDays(-1).ToUniversalTime();
             var scans = await db.Scans.Where(s => s.CredentialId != null && credentialIds.Contains(s.CredentialId.Value) && s.Admitted && s.ScannedAt >= since)
                 .ToListAsync(ct);
             return new ConflictCheck(scans.GroupBy(s => (s.CredentialId!.Value, s.Zone)).ToDictionary(g => g.Key, g => g.ToList()));
