@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every benchmark and prints the results (not part of the test command; takes about 20-40 minutes).
-#   bench/run.sh [--postgres] [--only list|import|demo|cold]
+#   bench/run.sh [--postgres] [--only list|import|demo|cold|gate|fuzz]
 # --postgres  also measure on PostgreSQL: uses SUMMIT_BENCH_POSTGRES, or the summit role on 127.0.0.1:5432
 #             that ./scripts/test.sh sets up.
-# Results: BenchmarkDotNet.Artifacts/results/*.md (BenchmarkDotNet) and BenchmarkDotNet.Artifacts/*.md (hyperfine).
+# Results: BenchmarkDotNet.Artifacts/results/*.md (BenchmarkDotNet) and BenchmarkDotNet.Artifacts/*.md (hyperfine,
+# gate latency, fuzzing).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -13,11 +14,11 @@ while [[ $# -gt 0 ]]; do
     case "$1" in
         --postgres) export SUMMIT_BENCH_POSTGRES=${SUMMIT_BENCH_POSTGRES:-"Host=127.0.0.1;Port=5432;Username=summit;Password=summit"} ;;
         --only)
-            [[ $# -ge 2 ]] || { echo "--only needs list, import, demo or cold" >&2; exit 2; }
+            [[ $# -ge 2 ]] || { echo "--only needs list, import, demo, cold, gate or fuzz" >&2; exit 2; }
             ONLY=$2
             shift
             ;;
-        *) echo "Unknown option: $1 (use --postgres, --only list|import|demo|cold)" >&2; exit 2 ;;
+        *) echo "Unknown option: $1 (use --postgres, --only list|import|demo|cold|gate|fuzz)" >&2; exit 2 ;;
     esac
     shift
 done
@@ -39,17 +40,20 @@ fi
 echo "== build (Release)"
 dotnet build Summit.slnx -c Release -nologo -v quiet > "$ARTIFACTS/build.log" 2>&1 || { tail -n 30 "$ARTIFACTS/build.log" >&2; exit 1; }
 
-bdn() { # class name
-    local log=$ARTIFACTS/$1.log
-    dotnet bench/Summit.Benchmarks/bin/Release/net10.0/Summit.Benchmarks.dll --filter "*.$1.*" --artifacts "$ARTIFACTS" \
+BENCH=bench/Summit.Benchmarks/bin/Release/net10.0/Summit.Benchmarks.dll
+
+bdn() { # class name, then optionally a command to run it under (taskset -c 0)
+    local name=$1 log=$ARTIFACTS/$1.log
+    shift
+    "$@" dotnet "$BENCH" --filter "*.$name.*" --artifacts "$ARTIFACTS" \
         --exporters github > "$log" 2>&1 || { tail -n 40 "$log" >&2; exit 1; }
     if grep -q 'Benchmarks with issues' "$log"; then
         grep -m 5 -E 'Exception:|Benchmarks with issues' "$log" >&2
-        echo "run.sh: $1 failed, see $log" >&2
+        echo "run.sh: $name failed, see $log" >&2
         exit 1
     fi
     grep '^// .*guests' "$log" | sort -u || true
-    cat "$ARTIFACTS/results/Summit.Benchmarks.$1-report-github.md"
+    cat "$ARTIFACTS/results/Summit.Benchmarks.$name-report-github.md"
 }
 
 if [[ $ONLY == all || $ONLY == list ]]; then
@@ -63,6 +67,16 @@ fi
 if [[ $ONLY == all || $ONLY == demo ]]; then
     echo "== demo creation in process, 2,000 guests (goal < 20 s)"
     bdn DemoSeederBenchmarks
+fi
+if [[ $ONLY == all || $ONLY == gate ]]; then
+    # The goal is per core: pinned to CPU 0 (BenchmarkDotNet runs in process, so its measurements are pinned too).
+    echo "== offline gate decision vs Ed25519 verify, one core (goal >= 80% of the verify rate, p99 < 1 ms, no allocation)"
+    bdn GateDecisionBenchmarks taskset -c 0
+    taskset -c 0 dotnet "$BENCH" latency --count 1000000 | tee "$ARTIFACTS/gate-latency.md"
+fi
+if [[ $ONLY == all || $ONLY == fuzz ]]; then
+    echo "== decoder and decision fuzzing, 1,000,000 inputs (no exception, nothing admitted but genuine codes)"
+    dotnet "$BENCH" fuzz --count 1000000 --seed 1 | tee "$ARTIFACTS/fuzz.md"
 fi
 
 if [[ $ONLY == all || $ONLY == cold ]]; then

@@ -6,7 +6,7 @@ public static class AccessDay
     public static DateOnly LocalDay(DateTimeOffset now, TimeZoneInfo timeZone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, timeZone).DateTime);
 
-    /// <summary>The last daily reset at or before <paramref name="now"/>: movements before it no longer count.</summary>
+    /// <summary>The last daily reset at or before <paramref name="now"/>, in UTC: movements before it no longer count.</summary>
     public static DateTimeOffset Start(DateTimeOffset now, TimeZoneInfo timeZone, TimeOnly dailyReset)
     {
         var local = TimeZoneInfo.ConvertTime(now, timeZone);
@@ -15,6 +15,6 @@ public static class AccessDay
         {
             start = start.AddDays(-1);
         }
-        return new DateTimeOffset(start, timeZone.GetUtcOffset(start));
+        return new DateTimeOffset(start, timeZone.GetUtcOffset(start)).ToUniversalTime();
     }
 }

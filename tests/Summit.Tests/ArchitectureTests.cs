@@ -23,7 +23,16 @@ public partial class ArchitectureTests
     {
         AssertNoReference("Guests", UiReference(), []);
         AssertNoReference("Events", UiReference(), []);
+        AssertNoReference("Access", UiReference(), []);
     }
+
+    [Fact]
+    public void Access_reaches_guests_only_through_the_guests_module_services() =>
+        AssertNoReference("Access", GuestTables(), []);
+
+    [Fact]
+    public void Guests_do_not_depend_on_access() =>
+        AssertNoReference("Guests", AccessReference(), []);
 
     [Fact]
     public void The_guest_domain_uses_no_framework() =>
@@ -41,8 +50,14 @@ public partial class ArchitectureTests
         Assert.True(offenders.Count == 0, "Forbidden references:\n" + string.Join("\n", offenders));
     }
 
-    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Demo|Components)\b")]
+    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Access|Demo|Components)\b")]
     private static partial Regex ModuleReference();
+
+    [GeneratedRegex(@"\b(db|Db|context)\.(Guests|Categories|Delegations|GuestPhotos|Invitations|GuestSearchTerms)\b")]
+    private static partial Regex GuestTables();
+
+    [GeneratedRegex(@"\bSummit\.(Server\.Access|Access\.Core)\b")]
+    private static partial Regex AccessReference();
 
     [GeneratedRegex(@"\bSummit\.Server\.(Components|Demo)\b")]
     private static partial Regex UiReference();

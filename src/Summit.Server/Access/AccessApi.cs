@@ -93,7 +93,7 @@ public static class AccessApi
             .RequireAuthorization(Policies.PersonsBlock).WithSummary("Block a person at every gate, whatever their credential");
         person.MapDelete("/block", async (Guid guestId, ZoneService zones, CancellationToken ct) =>
             {
-                await zones.UnblockAsync(guestId, ct);
+                await zones.UnblockAsync(guestId, ct: ct);
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.PersonsBlock).WithSummary("Lift a block");

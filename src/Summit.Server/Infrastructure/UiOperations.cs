@@ -39,6 +39,19 @@ public sealed class UiOperations(IServiceScopeFactory scopes, AuthenticationStat
         }
     }
 
+    /// <summary>Runs the action and returns its result, or the localized message of its refusal.</summary>
+    public async Task<(T? Result, string? Error)> TryAsync<TService, T>(Func<TService, Task<T>> operation) where TService : notnull
+    {
+        try
+        {
+            return (await RunAsync(operation), null);
+        }
+        catch (SummitException ex)
+        {
+            return (default, Describe(ex));
+        }
+    }
+
     public string Describe(SummitException ex) =>
         ex.Details is IEnumerable<FieldProblem> problems
             ? string.Join(" ", problems.Select(p => p.Message))

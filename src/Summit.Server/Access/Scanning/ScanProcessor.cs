@@ -233,7 +233,6 @@ public sealed class ScanProcessor : BackgroundService
         {
             // The agent decided offline with what it knew: its verdict is what happened at the gate.
             reason = decided;
-            // Stored as UTC: PostgreSQL's timestamptz takes no other offset, and a device may send its local time.
             scannedAt = (work.ScannedAt ?? receivedAt).ToUniversalTime();
         }
         else
@@ -333,8 +332,7 @@ public sealed class ScanProcessor : BackgroundService
         row.Inside = movements.Inside;
         row.LastEntryAt = movements.LastEntryAt;
         row.LastExitAt = movements.LastExitAt;
-        // The access day starts at an event-local time (its offset is the event's); the database stores UTC.
-        row.DayStart = movements.DayStart.ToUniversalTime();
+        row.DayStart = movements.DayStart;
         row.EntriesInDay = movements.EntriesInDay;
         row.UpdatedAt = now;
     }

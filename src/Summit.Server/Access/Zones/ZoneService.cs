@@ -312,7 +312,8 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
         return new BlockView(guestId, block.Reason, block.BlockedAt, block.BlockedBy);
     }
 
-    public async Task UnblockAsync(Guid guestId, CancellationToken ct = default)
+    /// <summary>Lifts a block; the reason (who cleared the person, and why) goes into the audit trail.</summary>
+    public async Task UnblockAsync(Guid guestId, string? reason = null, CancellationToken ct = default)
     {
         var block = await db.PersonBlocks.FirstOrDefaultAsync(b => b.GuestId == guestId, ct);
         if (block is null)
@@ -321,7 +322,13 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
         }
 
         db.PersonBlocks.Remove(block);
-        await audit.RecordAsync(AuditActions.PersonUnblocked, "guest", guestId.ToString(), new Dictionary<string, (object?, object?)> { ["block"] = (block.Reason, null) });
+        var changes = new Dictionary<string, (object?, object?)> { ["block"] = (block.Reason, null) };
+        if (reason?.Trim() is { Length: > 0 } why)
+        {
+            changes["reason"] = (null, why.Length > 500 ? why[..500] : why);
+        }
+
+        await audit.RecordAsync(AuditActions.PersonUnblocked, "guest", guestId.ToString(), changes);
         await SavePolicyChangeAsync(ct);
     }
 
