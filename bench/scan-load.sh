@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Online scans per second through the HTTP API on PostgreSQL (issue 3: at least 2,000 per second sustained with 64
 # concurrent gate clients, with p50 and p99 latency).
-#   bench/scan-load.sh [--duration S] [--warmup S] [--connections N] [--threads N] [--guests N] [--keep]
+#   bench/scan-load.sh [--duration S] [--warmup S] [--connections N] [--threads N] [--guests N] [--priority] [--keep]
 # Makes a fresh PostgreSQL database, starts the Release server on it with the demo (--guests, default 3,800, of whom
 # about 2,000 may hold a credential), prepares a zone, gates, credentials and 64 devices through the REST API
 # (bench/scan-load-setup.py), then runs wrk (bench/scan-load.lua): a warm-up, then the measured run with --latency.
-# Counts the rows of "Scans" before and after the measured run, prints the verdict mix of the run, the CPU the server and
-# PostgreSQL used, and drops the database (--keep leaves it and the server's log).
-# Needs: a Release build (dotnet build src/Summit.Server -c Release), wrk (apt-get install wrk), PostgreSQL with the
+# Counts the rows of "Scans" before and after the measured run, prints the verdict mix of the run, the CPU the server,
+# PostgreSQL and wrk used, and drops the database (--keep leaves it and the server's log). --priority (as root) runs the
+# server and wrk at nice -10 and, after the warm-up, the PostgreSQL backends of the benchmark's database too: on a machine
+# shared with other jobs, the figure is then what the two cores give the gate workload when it comes first.
+# Needs: a Release build (dotnet build src/Summit.Server -c Release), wrk and GNU time (apt-get install wrk time), PostgreSQL with the
 # summit role that ./scripts/test.sh creates, or SUMMIT_BENCH_POSTGRES="Host=...;Port=...;Username=...;Password=...".
 set -euo pipefail
 
@@ -16,7 +18,7 @@ BIN=$ROOT/src/Summit.Server/bin/Release/net10.0
 PORT=${SUMMIT_BENCH_PORT:-5143}
 URL=http://127.0.0.1:$PORT
 POSTGRES=${SUMMIT_BENCH_POSTGRES:-"Host=127.0.0.1;Port=5432;Username=summit;Password=summit"}
-DURATION=60 WARMUP=30 CONNECTIONS=64 THREADS=2 GUESTS=3800 KEEP=0
+DURATION=60 WARMUP=30 CONNECTIONS=64 THREADS=2 GUESTS=3800 KEEP=0 NICE=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --duration | --warmup | --connections | --threads | --guests)
@@ -25,13 +27,14 @@ while [[ $# -gt 0 ]]; do
             shift
             ;;
         --keep) KEEP=1 ;;
-        *) echo "Unknown option: $1 (use --duration, --warmup, --connections, --threads, --guests, --keep)" >&2; exit 2 ;;
+        --priority) NICE=(nice -n -10) ;;
+        *) echo "Unknown option: $1 (use --duration, --warmup, --connections, --threads, --guests, --priority, --keep)" >&2; exit 2 ;;
     esac
     shift
 done
 
 [[ -f $BIN/Summit.Server.dll ]] || { echo "scan-load.sh: build first: dotnet build src/Summit.Server -c Release" >&2; exit 1; }
-command -v wrk > /dev/null || { echo "scan-load.sh: wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+command -v wrk > /dev/null && [[ -x /usr/bin/time ]] || { echo "scan-load.sh: wrk or GNU time is missing: apt-get install -y wrk time" >&2; exit 1; }
 if curl -fs -o /dev/null "$URL/login"; then
     echo "scan-load.sh: something already answers on $URL; set SUMMIT_BENCH_PORT to a free port" >&2
     exit 1
@@ -85,7 +88,7 @@ echo "load:     $(cut -d ' ' -f 1-3 /proc/loadavg) (1, 5, 15 min)"
 echo "== server: summit demo --guests $GUESTS on database $DATABASE"
 started=$SECONDS
 # From the build folder, as a deployment runs it (Production environment, appsettings.json).
-(cd "$BIN" && exec dotnet Summit.Server.dll demo --guests "$GUESTS" --urls "$URL" --db "$POSTGRES;Database=$DATABASE" \
+(cd "$BIN" && exec "${NICE[@]}" dotnet Summit.Server.dll demo --guests "$GUESTS" --urls "$URL" --db "$POSTGRES;Database=$DATABASE" \
     --Summit:DataDirectory "$work/data") > "$work/server.log" 2>&1 &
 pid=$!
 until curl -fs -o /dev/null "$URL/login"; do
@@ -101,12 +104,17 @@ python3 "$ROOT/bench/scan-load-setup.py" "$URL" "$work/data.lua"
 run_wrk() { # seconds, extra options...
     local seconds=$1
     shift
-    wrk -t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s "$@" -s "$ROOT/bench/scan-load.lua" "$URL" -- "$work/data.lua" "$THREADS"
+    # GNU time writes the CPU wrk itself used: it shares the two cores with the server and PostgreSQL.
+    /usr/bin/time -f '%U %S' -o "$work/wrk-cpu" "${NICE[@]}" wrk -t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s "$@" -s "$ROOT/bench/scan-load.lua" "$URL" -- "$work/data.lua" "$THREADS"
 }
 
 echo "== warm-up: $WARMUP s"
 run_wrk "$WARMUP" | grep -E 'Requests/sec|requests in'
 sleep 2 # let the last answered scans of the warm-up commit
+if [[ ${#NICE[@]} -gt 0 ]]; then
+    # The server's pooled connections are open by now; their backends name the database in their process title.
+    renice -n -10 -p $(pgrep -f "postgres: .* $DATABASE ") > /dev/null
+fi
 
 echo "== measured run: $DURATION s, $CONNECTIONS connections, $THREADS threads"
 echo "load before: $(cut -d ' ' -f 1-3 /proc/loadavg)"
@@ -129,10 +137,13 @@ echo "== results"
 echo "requests answered (wrk):   $answered"
 echo "rows added to \"Scans\":     $((rows_after - rows_before)) (wrk does not count requests cut at the end, at most $CONNECTIONS)"
 echo "non-2xx answers:           $(awk '/Non-2xx/ { print $5 }' "$work/wrk.txt" | grep . || echo 0)"
+read -r wrk_user wrk_system < "$work/wrk-cpu"
 awk -v s="$DURATION" -v hz="$hz" -v sb="$server_before" -v sa="$server_after" -v pb="$postgres_before" -v pa="$postgres_after" \
-    -v mb="$machine_before" -v ma="$machine_after" -v ib="$idle_before" -v ia="$idle_after" 'BEGIN {
-    printf "cpu, in cores over the run: server %.2f, PostgreSQL (all its processes) %.2f, machine busy %.0f%%\n",
-        (sa - sb) / hz / s, (pa - pb) / hz / s, 100 * (1 - (ia - ib) / (ma - mb))
+    -v mb="$machine_before" -v ma="$machine_after" -v ib="$idle_before" -v ia="$idle_after" -v wu="$wrk_user" -v ws="$wrk_system" -v n="$answered" 'BEGIN {
+    printf "cpu, in cores over the run: server %.2f, PostgreSQL (all its processes) %.2f, wrk %.2f, machine busy %.0f%%\n",
+        (sa - sb) / hz / s, (pa - pb) / hz / s, (wu + ws) / s, 100 * (1 - (ia - ib) / (ma - mb))
+    printf "cpu per scan: server %.0f us, PostgreSQL %.0f us, wrk %.0f us\n",
+        1e6 * (sa - sb) / hz / n, 1e6 * (pa - pb) / hz / n, 1e6 * (wu + ws) / n
 }'
 echo "verdicts of the measured run:"
 sql "SELECT CASE \"Reason\" WHEN 0 THEN 'Admitted' WHEN 10 THEN 'BadFormat' WHEN 11 THEN 'BadSignature' WHEN 18 THEN 'AlreadyInside'
