@@ -187,6 +187,23 @@ public class ScanTests(AccessFactory app) : IClassFixture<AccessFactory>
     }
 
     [Fact]
+    public async Task A_lane_changed_since_the_last_scan_is_checked_with_the_current_policy()
+    {
+        using var secretariat = await app.ClientForAsync(Roles.Secretariat);
+        var lane = await AccessIntents.CreateGateAsync(secretariat, "F9", app.Venue.Forum.Id, GateDirections.Both);
+        var token = await app.EnrolDeviceAsync(lane.Id);
+        var code = await app.IssueCodeAsync(await app.ApprovedGuestAsync());
+        Assert.True((await app.ScanAsync(token, code)).Admitted);
+
+        // The scan endpoint resolves the lane from the policy it last read; the scan processor decides with the current one.
+        await (await secretariat.PutAsJsonAsync($"/api/v1/access/gates/{lane.Id}", new GateInput("F9", "Gate F9", "F9号闸口", app.Venue.Forum.Id,
+            GateDirections.Entry), Intents.Json)).OkAsync<GateView>();
+        using var device = app.DeviceClient(token);
+        var exit = await device.PostAsJsonAsync("/api/v1/device/scans", new DeviceScanRequest(Guid.NewGuid(), code, null, GateDirection.Exit), Intents.Json);
+        await exit.AssertProblemAsync(422, ErrorCodes.ScanDirectionNotAllowed);
+    }
+
+    [Fact]
     public async Task A_console_scan_is_decided_for_the_operator_and_shows_on_the_monitor()
     {
         var guest = await app.ApprovedGuestAsync();

@@ -112,6 +112,9 @@ public sealed class AccessSnapshotCache
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private AccessSnapshot? _current;
 
+    /// <summary>The snapshot last read, not checked against the database: for what is checked again later (see ScanProcessor).</summary>
+    public AccessSnapshot? Latest => _current;
+
     public async Task<AccessSnapshot> GetAsync(SummitDbContext db, GuestDirectory guests, AccessSettingsService settingsService, CancellationToken ct)
     {
         // The common case costs one small query: the version of the event already held.

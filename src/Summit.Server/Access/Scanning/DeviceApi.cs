@@ -54,7 +54,7 @@ public static class DeviceApi
         device.MapPost("/scans", async (DeviceScanRequest request, ClaimsPrincipal user, DeviceContext context, ScanProcessor processor, Localizer localizer,
                 CancellationToken ct) =>
             {
-                var (_, gate) = await context.ResolveAsync(user, ct);
+                var gate = await context.GateForScanAsync(user, ct);
                 var direction = gate.Resolve(request.Direction) ?? throw new SummitException(SummitError.Of(ErrorCodes.ScanDirectionNotAllowed, request.Direction!, gate.Code));
                 if (request.Nonce == Guid.Empty)
                 {
@@ -139,10 +139,18 @@ public sealed class DeviceContext(SummitDbContext db, GuestDirectory guests, Acc
     public async Task<(AccessSnapshot Snapshot, GateInfo Gate)> ResolveAsync(ClaimsPrincipal device, CancellationToken ct)
     {
         var snapshot = await cache.GetAsync(db, guests, settings, ct);
-        var gateId = Guid.Parse(device.FindFirstValue(DeviceAuthenticationHandler.GateClaim)!);
         // A device of another event, or whose gate was deleted, can do nothing.
-        return snapshot.Gates.TryGetValue(gateId, out var gate)
+        return snapshot.Gates.TryGetValue(GateId(device), out var gate)
             ? (snapshot, gate)
             : throw new SummitException(SummitError.Conflict(ErrorCodes.DeviceGateUnknown));
     }
+
+    /// <summary>
+    /// The device's gate for an online scan, from the snapshot last read when it holds the gate: no query per scan. The scan
+    /// processor checks the gate again with the policy version current in its transaction, which decides.
+    /// </summary>
+    public async Task<GateInfo> GateForScanAsync(ClaimsPrincipal device, CancellationToken ct) =>
+        cache.Latest is { } latest && latest.Gates.TryGetValue(GateId(device), out var gate) ? gate : (await ResolveAsync(device, ct)).Gate;
+
+    private static Guid GateId(ClaimsPrincipal device) => Guid.Parse(device.FindFirstValue(DeviceAuthenticationHandler.GateClaim)!);
 }

@@ -81,13 +81,20 @@ public sealed class ScanProcessor : BackgroundService
 
             try
             {
-                var outcomes = await ProcessWithRetriesAsync(batch, stoppingToken);
+                var settled = await ProcessWithRetriesAsync(batch, stoppingToken);
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    batch[i].Completion.TrySetResult(outcomes[i]);
+                    if (settled[i].Refusal is { } refusal)
+                    {
+                        batch[i].Completion.TrySetException(refusal);
+                    }
+                    else
+                    {
+                        batch[i].Completion.TrySetResult(settled[i].Outcome!);
+                    }
                 }
 
-                _feed.Publish(outcomes.Where(o => !o.Duplicate).ToList());
+                _feed.Publish(settled.Select(s => s.Outcome).OfType<ScanOutcome>().Where(o => !o.Duplicate).ToList());
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -100,7 +107,7 @@ public sealed class ScanProcessor : BackgroundService
         }
     }
 
-    private async Task<List<ScanOutcome>> ProcessWithRetriesAsync(List<Pending> batch, CancellationToken ct)
+    private async Task<List<Settled>> ProcessWithRetriesAsync(List<Pending> batch, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -116,7 +123,7 @@ public sealed class ScanProcessor : BackgroundService
         }
     }
 
-    private async Task<List<ScanOutcome>> ProcessAsync(List<Pending> batch, CancellationToken ct)
+    private async Task<List<Settled>> ProcessAsync(List<Pending> batch, CancellationToken ct)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var provider = scope.ServiceProvider;
@@ -128,8 +135,7 @@ public sealed class ScanProcessor : BackgroundService
 
         var identities = batch.Select(p => Identify(p.Work, snapshot)).ToList();
         var credentialIds = identities.Where(i => i is { Genuine: true }).Select(i => i!.Value.Payload.CredentialId).Distinct().ToList();
-        var nonces = batch.Select(p => p.Work.Nonce).Distinct().ToList();
-        var known = await db.Scans.Where(s => nonces.Contains(s.Nonce)).ToListAsync(ct);
+        var known = await LoadKnownAsync(db, batch, ct);
         var knownByKey = known.ToDictionary(s => (s.Scanner, s.Nonce));
 
         var presenceRows = await LoadPresenceForUpdateAsync(db, credentialIds, ct);
@@ -143,18 +149,25 @@ public sealed class ScanProcessor : BackgroundService
         var holderIds = identities.Where(i => i is { Genuine: true }).Select(i => i!.Value.Payload.HolderId).Distinct().ToList();
         var cards = (await guests.GetCardsAsync(holderIds, ct)).ToDictionary(c => c.Id);
 
-        var outcomes = new List<ScanOutcome>(batch.Count);
+        var outcomes = new List<Settled>(batch.Count);
         var arrivals = new HashSet<Guid>();
         for (var i = 0; i < batch.Count; i++)
         {
             var (work, receivedAt) = (batch[i].Work, batch[i].ReceivedAt);
             if (knownByKey.TryGetValue((work.Scanner, work.Nonce), out var first))
             {
-                outcomes.Add(Outcome(first, duplicate: true, cards, snapshot, null));
+                outcomes.Add(new Settled(Outcome(first, duplicate: true, cards, snapshot, null), null));
                 continue;
             }
 
-            var scan = Decide(work, receivedAt, identities[i], snapshot, book);
+            var (gate, refusal) = CurrentGate(work, snapshot);
+            if (refusal is not null)
+            {
+                outcomes.Add(new Settled(null, refusal));
+                continue;
+            }
+
+            var scan = Decide(work, gate!, receivedAt, identities[i], snapshot, book);
             db.Scans.Add(scan);
             knownByKey[(work.Scanner, work.Nonce)] = scan;
             EntryConflict? conflict = null;
@@ -181,7 +194,7 @@ public sealed class ScanProcessor : BackgroundService
                 }
             }
 
-            outcomes.Add(Outcome(scan, duplicate: false, cards, snapshot, conflict));
+            outcomes.Add(new Settled(Outcome(scan, duplicate: false, cards, snapshot, conflict), null));
         }
 
         if (arrivals.Count > 0)
@@ -194,7 +207,25 @@ public sealed class ScanProcessor : BackgroundService
         return outcomes;
     }
 
-    private static Scan Decide(ScanWork work, DateTimeOffset receivedAt, Identity? identity, AccessSnapshot snapshot, PresenceBook book)
+    /// <summary>
+    /// The scan's gate as this batch's snapshot has it. The endpoint may have resolved the gate from an older snapshot (it reads
+    /// none of its own for an online scan): whether the gate is open, still exists and allows the direction is decided here.
+    /// </summary>
+    private static (GateInfo? Gate, SummitException? Refusal) CurrentGate(ScanWork work, AccessSnapshot snapshot)
+    {
+        if (!snapshot.Gates.TryGetValue(work.Gate.Id, out var gate))
+        {
+            return (null, new SummitException(work.DeviceId is null ? SummitError.NotFound(ErrorCodes.GateNotFound, work.Gate.Id)
+                : SummitError.Conflict(ErrorCodes.DeviceGateUnknown)));
+        }
+
+        // A device's journal says which way the person went, whatever the lane allows now.
+        return work.AgentReason is null && gate.Resolve(work.Direction) != work.Direction
+            ? (null, new SummitException(SummitError.Of(ErrorCodes.ScanDirectionNotAllowed, work.Direction, gate.Code)))
+            : (gate, null);
+    }
+
+    private static Scan Decide(ScanWork work, GateInfo gate, DateTimeOffset receivedAt, Identity? identity, AccessSnapshot snapshot, PresenceBook book)
     {
         ReasonCode reason;
         DateTimeOffset scannedAt;
@@ -210,7 +241,7 @@ public sealed class ScanProcessor : BackgroundService
             scannedAt = receivedAt;
             reason = identity is not { } id ? ReasonCode.BadFormat
                 : id.Signature != SignatureCheck.Valid ? GatePipeline.ReasonOf(id.Signature)
-                : GateDecision.Standard.Check(id.Payload, receivedAt, work.Gate.ToGate(work.Direction), snapshot.Policy, book).Reason;
+                : GateDecision.Standard.Check(id.Payload, receivedAt, gate.ToGate(work.Direction), snapshot.Policy, book).Reason;
         }
 
         // A code names a person only once its signature is genuine: forged or altered codes are recorded without identity.
@@ -223,8 +254,8 @@ public sealed class ScanProcessor : BackgroundService
             Scanner = work.Scanner,
             Nonce = work.Nonce,
             DeviceId = work.DeviceId,
-            GateId = work.Gate.Id,
-            Zone = work.Gate.Zone,
+            GateId = gate.Id,
+            Zone = gate.Zone,
             Direction = work.Direction,
             Source = work.Source,
             CredentialId = genuine?.Payload.CredentialId,
@@ -249,6 +280,28 @@ public sealed class ScanProcessor : BackgroundService
         return CredentialCodec.TryDecode(work.Code, bytes, out var payload, out _)
             ? new Identity(payload, CredentialCodec.Verify(bytes, payload.KeyId, snapshot.Policy.Keys))
             : null;
+    }
+
+    /// <summary>
+    /// The scans of this batch already recorded (a device sent the same nonce again), looked up by the unique (Scanner, Nonce)
+    /// index. A nonce alone has no index: filtering on it read the whole table once per batch, slower with every scan recorded.
+    /// </summary>
+    private static async Task<List<Scan>> LoadKnownAsync(SummitDbContext db, List<Pending> batch, CancellationToken ct)
+    {
+        var keys = batch.Select(p => (p.Work.Scanner, p.Work.Nonce)).Distinct().ToList();
+        if (db.Database.IsNpgsql())
+        {
+            // PostgreSQL would read every row for "Scanner = ANY(...) AND Nonce = ANY(...)"; joined to the pairs, it probes the index.
+            var scanners = keys.Select(k => k.Scanner).ToArray();
+            var nonces = keys.Select(k => k.Nonce).ToArray();
+            return await db.Scans.FromSql($"SELECT s.* FROM \"Scans\" s JOIN unnest({scanners}, {nonces}) AS k(scanner, nonce) ON s.\"Scanner\" = k.scanner AND s.\"Nonce\" = k.nonce")
+                .AsNoTracking().ToListAsync(ct);
+        }
+
+        // SQLite searches the index with both lists; the few pairs that are not the batch's are dropped by the caller's lookup.
+        var scannerList = keys.Select(k => k.Scanner).Distinct().ToList();
+        var nonceList = keys.Select(k => k.Nonce).ToList();
+        return await db.Scans.AsNoTracking().Where(s => scannerList.Contains(s.Scanner) && nonceList.Contains(s.Nonce)).ToListAsync(ct);
     }
 
     private static async Task<Dictionary<(Guid, int), ZonePresence>> LoadPresenceForUpdateAsync(SummitDbContext db, List<Guid> credentialIds,
@@ -295,6 +348,9 @@ public sealed class ScanProcessor : BackgroundService
     {
         public bool Genuine => Signature is SignatureCheck.Valid or SignatureCheck.RetiredKey;
     }
+
+    /// <summary>What became of one scan of a batch: an outcome, or a refusal to pass to its caller.</summary>
+    private readonly record struct Settled(ScanOutcome? Outcome, SummitException? Refusal);
 
     private sealed record Pending(ScanWork Work, DateTimeOffset ReceivedAt)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Summit.Server.Infrastructure.Database;
 
@@ -43,18 +44,36 @@ public static class DatabaseSetup
     public static IServiceCollection AddSummitDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
+        // The options are built once: built per scope, they cost every request that merely asks for a DbContext.
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<SqliteSummitDbContext>(o => o.UseSqlite(settings.ConnectionString));
+            services.AddDbContext<SqliteSummitDbContext>(o => o.UseSqlite(settings.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<SummitDbContext>(sp => sp.GetRequiredService<SqliteSummitDbContext>());
         }
         else
         {
-            services.AddDbContext<PostgresSummitDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+            services.AddDbContext<PostgresSummitDbContext>(o => o.UseNpgsql(WithAutoPrepare(settings.ConnectionString)),
+                optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<SummitDbContext>(sp => sp.GetRequiredService<PostgresSummitDbContext>());
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements a connection runs most, so that PostgreSQL parses and plans them once per connection
+    /// rather than at every execution (the scan path runs the same few statements hundreds of times a second: see
+    /// docs/benchmarks.md). A connection string that sets Max Auto Prepare above 0 keeps its own value.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Applies pending migrations; on SQLite also switches the file to WAL so readers never block the writer.</summary>
