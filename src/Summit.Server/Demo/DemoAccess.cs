@@ -41,18 +41,18 @@ internal static class DemoAccess
 
     private static readonly Actor DemoActor = new(null, "demo", null);
 
+    /// <param name="now">When the demo's guests were made: their arrivals, and so the morning's scans, are timed from it.</param>
     public static async Task<DemoAccessResult> RunAsync(IServiceProvider services, Random random, SummitEvent summitEvent,
-        IReadOnlyList<AccreditationCategory> categories, IReadOnlyList<Guest> guests)
+        IReadOnlyList<AccreditationCategory> categories, IReadOnlyList<Guest> guests, DateTimeOffset now)
     {
         var clock = services.GetRequiredService<TimeProvider>();
-        var now = clock.GetUtcNow();
         var validity = await ExtendValidityAsync(services, TimeZoneInfo.FindSystemTimeZoneById(summitEvent.TimeZoneId), now);
         var (zoneIds, gateIds) = await InScopeAsync(services, sp => CreateVenueAsync(sp.GetRequiredService<ZoneService>(), summitEvent, categories));
         var categoryCodes = categories.ToDictionary(c => c.Id, c => c.Code);
         var holders = guests.Where(g => g.Status is GuestStatus.Accredited or GuestStatus.Arrived).ToList();
         var picks = new Picks(holders, categoryCodes);
 
-        // Personal grants come before the credentials: additions valid on every day are signed into the code.
+        // A few personal zone changes with their reasons, for the guest pages to show (they travel in the gates' policy).
         var grants = await AddPersonalGrantsAsync(services, zoneIds,
         [
             (picks.Take("Delegate", null, g => g.DelegationId is not null), "VIP", GrantChange.Add, "Head of delegation / 代表团团长"),

@@ -111,7 +111,7 @@ public static partial class DemoSeeder
             await accounts.CreateAsync(email, DisplayNameOf(role), DemoPassword, [role]);
         }
 
-        var access = await DemoAccess.RunAsync(services, random, summitEvent, categories, guests);
+        var access = await DemoAccess.RunAsync(services, random, summitEvent, categories, guests, now);
         return Banner(services, $"Created {summitEvent.Name}: {guests.Count} guests from {guests.Select(g => g.CountryCode).Distinct().Count()} countries and regions, "
             + $"{delegations.Count} delegations, {invitations.Sent.Count} invitations, {Roles.All.Count} staff accounts (seed {seed}).\n"
             + $"Try the guest portal:   {guestLink}\nas a delegation liaison: {liaisonLink}\n" + AccessText(access, ServerUrl(services)), watch.Elapsed);
