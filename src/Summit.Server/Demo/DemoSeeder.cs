@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Events;
 using Summit.Server.Guests.Domain;
@@ -16,7 +17,7 @@ namespace Summit.Server.Demo;
 /// countries and regions in every category, organisation type and status, with delegations and one
 /// staff account per role. The same seed always gives the same event.
 /// </summary>
-public static class DemoSeeder
+public static partial class DemoSeeder
 {
     public const int DefaultSeed = 2021;
     public const int DefaultGuestCount = 2000;
@@ -110,20 +111,44 @@ public static class DemoSeeder
             await accounts.CreateAsync(email, DisplayNameOf(role), DemoPassword, [role]);
         }
 
+        var access = await DemoAccess.RunAsync(services, random, summitEvent, categories, guests, now);
         return Banner(services, $"Created {summitEvent.Name}: {guests.Count} guests from {guests.Select(g => g.CountryCode).Distinct().Count()} countries and regions, "
             + $"{delegations.Count} delegations, {invitations.Sent.Count} invitations, {Roles.All.Count} staff accounts (seed {seed}).\n"
-            + $"Try the guest portal:   {guestLink}\nas a delegation liaison: {liaisonLink}", watch.Elapsed);
+            + $"Try the guest portal:   {guestLink}\nas a delegation liaison: {liaisonLink}\n" + AccessText(access, ServerUrl(services)), watch.Elapsed);
+    }
+
+    private static string AccessText(DemoAccessResult access, string url)
+    {
+        var text = $"""
+            One-code access: {access.Zones} zones, {access.Gates} gates, {access.Devices} turnstile devices; {access.Credentials} credentials ({access.Reissued} reissued after a lost badge), {access.Blocked} person blocked.
+            {access.Scans} scans at the turnstiles in the two hours before now; inside now: {string.Join(", ", access.Inside.Select(z => $"{z.Zone} {z.Inside}"))}.
+            Codes are valid from {access.ValidFrom:yyyy-MM-dd} to {access.ValidUntil:yyyy-MM-dd}: past the 2021 event, so that they open the demo's gates today.
+            Gate console: {url}/gate  (sign in as gateoperator@summit.local)
+            Gate agent on turnstile {access.AgentGate} (its device token is in {access.AgentTokenFile}), from the repository root:
+                dotnet run --project src/Summit.GateAgent -- --server {url} --token-file {access.AgentTokenFile} --data {access.AgentDataDirectory}
+            """;
+        return access.SampleCode is null ? text : $"""
+            {text}
+            then paste the code of {access.SampleHolder}, who has not arrived yet, and press Enter; the second time it is refused (already inside):
+            {access.SampleCode}
+            """;
+    }
+
+    /// <summary>The first address the server listens on, as a browser or the gate agent on this machine reaches it.</summary>
+    private static string ServerUrl(IServiceProvider services)
+    {
+        var url = (services.GetRequiredService<IConfiguration>()["urls"] ?? "http://localhost:5000").Split(';')[0];
+        return WildcardHost().Replace(url, "//localhost");
     }
 
     private static string Banner(IServiceProvider services, string what, TimeSpan elapsed)
     {
-        var urls = services.GetRequiredService<IConfiguration>()["urls"] ?? "http://localhost:5000";
         return $"""
 
             ================================ Summit demo ================================
             {what}
             Ready in {elapsed.TotalSeconds:0.0} s.
-            Open {urls.Split(';')[0]} and sign in as
+            Open {ServerUrl(services)} and sign in as
                 {AdminEmail}  /  {DemoPassword}
             Every role has an account <role>@summit.local with the same password,
             for example accreditationofficer@summit.local or gateoperator@summit.local.
@@ -193,7 +218,9 @@ public static class DemoSeeder
             email = $"{emailLocal}{n}@{domain}.example";
         }
 
-        var changedAt = now.AddMinutes(-random.Next(60, 60 * 24 * 40));
+        // Arrived guests came through the gates in the two hours before the demo was made (see DemoAccess); the others moved
+        // to their status over the last forty days.
+        var changedAt = status == GuestStatus.Arrived ? now.AddSeconds(-random.Next(10 * 60, 150 * 60)) : now.AddMinutes(-random.Next(60, 60 * 24 * 40));
         var inDelegation = delegations.TryGetValue(countryCode, out var delegation) && organisationType == OrganisationType.Government;
         var registered = status is not (GuestStatus.Invited or GuestStatus.Withdrawn);
         var guest = new Guest
@@ -213,7 +240,10 @@ public static class DemoSeeder
             Email = email,
             Phone = $"+{random.Next(1, 999)} {random.Next(100, 999)} {random.Next(1000, 9999)} {random.Next(100, 9999)}",
             Language = pool.Language,
-            ParticipationMode = category.Code is "Staff" or "Volunteer" or "Contractor" || random.Next(100) >= 22 ? ParticipationMode.InPerson : ParticipationMode.Online,
+            // Online participants get no credential, so they stop at Approved.
+            ParticipationMode = category.Code is "Staff" or "Volunteer" or "Contractor" || random.Next(100) >= 22 || status is GuestStatus.Accredited or GuestStatus.Arrived
+                ? ParticipationMode.InPerson
+                : ParticipationMode.Online,
             CategoryId = category.Id,
             Status = status,
             StatusReason = status == GuestStatus.Rejected ? "Incomplete identity documents" : status == GuestStatus.Withdrawn ? "Travel cancelled" : null,
@@ -258,6 +288,9 @@ public static class DemoSeeder
         var normalized = value.Normalize(System.Text.NormalizationForm.FormD);
         return new string(normalized.Where(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '.' or '-').ToArray()).ToLowerInvariant().Trim('.');
     }
+
+    [GeneratedRegex(@"//(\+|\*|0\.0\.0\.0|\[::\])")]
+    private static partial Regex WildcardHost();
 
     private static string DisplayNameOf(string role) => string.Concat(role.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString()));
 }

@@ -128,7 +128,10 @@ public static class DeviceApi
 
     private static Guid DeviceId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(DeviceAuthentication.DeviceClaim)!);
 
-    private static string Scanner(ClaimsPrincipal user) => "device:" + DeviceId(user).ToString("N");
+    private static string Scanner(ClaimsPrincipal user) => ScannerOf(DeviceId(user));
+
+    /// <summary>Who scanned, for a device: with the nonce, what makes a scan unique.</summary>
+    internal static string ScannerOf(Guid deviceId) => "device:" + deviceId.ToString("N");
 }
 
 /// <summary>The calling device's gate in the current policy.</summary>

@@ -68,6 +68,22 @@ public sealed class ScanProcessor : BackgroundService
         return outcomes;
     }
 
+    /// <summary>
+    /// Decides and records scans made before this process ran, each as if received at its own time, in the order given and
+    /// without the queue (the hosted loop need not run): the demo's morning at the gates. Live scans use <see cref="SubmitManyAsync"/>.
+    /// </summary>
+    internal async Task<IReadOnlyList<ScanOutcome>> RecordPastAsync(IReadOnlyList<(ScanWork Work, DateTimeOffset ReceivedAt)> scans,
+        CancellationToken ct = default)
+    {
+        var outcomes = new List<ScanOutcome>(scans.Count);
+        foreach (var batch in scans.Chunk(MaxBatch))
+        {
+            outcomes.AddRange(await ProcessWithRetriesAsync([.. batch.Select(s => new Pending(s.Work, s.ReceivedAt))], ct));
+        }
+
+        return outcomes;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(MaxBatch);
