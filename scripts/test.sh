@@ -95,6 +95,10 @@ if [[ $POSTGRES -eq 1 ]]; then
         fi
         pg_as_summit 'SELECT 1' > /dev/null || die "cannot sign in to PostgreSQL as summit on $PG_HOST:$PG_PORT"
     fi
+    # Each test class drops its database WITH (FORCE), which must also end an autovacuum worker busy in it.
+    if [[ $(pg_as_summit "SELECT pg_has_role('pg_signal_backend', 'MEMBER')") != t ]]; then
+        pg_as_postgres "GRANT pg_signal_backend TO summit" > /dev/null
+    fi
 fi
 
 # --- SMTP capture server ----------------------------------------------------------------------------

@@ -147,11 +147,7 @@ public class SummitFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (_postgresDatabase is not null && PostgresConnection is { } postgres)
         {
             NpgsqlConnection.ClearAllPools();
-            // The connection string names no database, which Npgsql reads as one named after the user: use the maintenance one.
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres" }.ConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await DropDatabaseAsync(postgres, _postgresDatabase);
         }
 
         try
@@ -161,6 +157,27 @@ public class SummitFactory : WebApplicationFactory<Program>, IAsyncLifetime
         catch (IOException)
         {
             // A file still held open by a finishing request: the temp folder is cleaned later by the OS.
+        }
+    }
+
+    private static async Task DropDatabaseAsync(string postgres, string database)
+    {
+        // The connection string names no database, which Npgsql reads as one named after the user: use the maintenance one.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+            {
+                // An autovacuum worker in the database, which a role without pg_signal_backend may not end: it finishes soon.
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt));
+            }
         }
     }
 

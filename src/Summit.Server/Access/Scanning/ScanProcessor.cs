@@ -78,7 +78,8 @@ public sealed class ScanProcessor : BackgroundService
         var outcomes = new List<ScanOutcome>(scans.Count);
         foreach (var batch in scans.Chunk(MaxBatch))
         {
-            outcomes.AddRange(await ProcessWithRetriesAsync([.. batch.Select(s => new Pending(s.Work, s.ReceivedAt))], ct));
+            var settled = await ProcessWithRetriesAsync([.. batch.Select(s => new Pending(s.Work, s.ReceivedAt))], ct);
+            outcomes.AddRange(settled.Select(s => s.Outcome ?? throw s.Refusal!));
         }
 
         return outcomes;
