@@ -46,6 +46,10 @@ public static class Policies
     public const string GateScan = nameof(GateScan);
     public const string AccessMonitor = nameof(AccessMonitor);
     public const string PersonsBlock = nameof(PersonsBlock);
+    public const string IncidentsRaise = nameof(IncidentsRaise);
+    public const string IncidentsView = nameof(IncidentsView);
+    public const string IncidentsAct = nameof(IncidentsAct);
+    public const string IncidentsAssign = nameof(IncidentsAssign);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -73,5 +77,11 @@ public static class Policies
         // Who is inside, scan history, entry conflicts.
         [AccessMonitor] = [Roles.Admin, Roles.Secretariat, Roles.SecurityOfficer, Roles.OperationsCentre],
         [PersonsBlock] = [Roles.Admin, Roles.SecurityOfficer],
+        // Anyone on duty may report a problem; the incident teams see and work them (the service further limits a team
+        // to the incidents assigned to it); the operations centre and admin give incidents to teams and people.
+        [IncidentsRaise] = [.. Roles.All],
+        [IncidentsView] = [Roles.Admin, Roles.OperationsCentre, Roles.SecurityOfficer, Roles.VenueManager],
+        [IncidentsAct] = [Roles.Admin, Roles.OperationsCentre, Roles.SecurityOfficer, Roles.VenueManager],
+        [IncidentsAssign] = [Roles.Admin, Roles.OperationsCentre],
     };
 }
