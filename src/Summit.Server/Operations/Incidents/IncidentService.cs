@@ -62,7 +62,8 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
     }
 
     /// <summary>A problem raised by a person: routed to the team of its type, which is told at once.</summary>
-    public async Task<IncidentDetail> CreateAsync(IncidentInput input, CancellationToken ct = default)
+    /// <param name="photo">An optional photo, held to the guest photo rules: a bad one refuses the whole report.</param>
+    public async Task<IncidentDetail> CreateAsync(IncidentInput input, byte[]? photo = null, CancellationToken ct = default)
     {
         var checks = new FieldChecks(localizer);
         if (input.Type is not { } type || !Enum.IsDefined(type))
@@ -117,7 +118,14 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
         var summitEvent = await CurrentEventAsync(ct);
         var incident = NewIncident(summitEvent.Id, input.Type!.Value, input.Severity!.Value, title, null, description,
             new IncidentPlace(zone, input.GateId, placeText), actor.Id, actor.Name);
+        var processed = photo is null ? null : PhotoProcessor.Process(photo);
         await SaveNewAsync(incident, cause: null, evidence: null, ct);
+        if (processed is not null)
+        {
+            await StorePhotoAsync(incident, processed, actor);
+            await SaveAsync(incident, ct);
+        }
+
         return await DetailAsync(incident, ct);
     }
 
@@ -334,7 +342,7 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
             throw new SummitException(SummitError.Of(IncidentErrors.AttachmentLimit, MaxPhotos));
         }
 
-        await StorePhotoAsync(incident, upload, actor);
+        await StorePhotoAsync(incident, PhotoProcessor.Process(upload), actor);
         await SaveAsync(incident, ct);
         var stored = db.ChangeTracker.Entries<IncidentAttachment>().Select(e => e.Entity).Last(a => a.IncidentId == incident.Id);
         return new AttachmentView(stored.Id, stored.Width, stored.Height, stored.UploadedAt, stored.UploadedBy);
@@ -555,9 +563,8 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
         }
     }
 
-    private async Task StorePhotoAsync(Incident incident, byte[] upload, Actor actor)
+    private async Task StorePhotoAsync(Incident incident, ProcessedPhoto photo, Actor actor)
     {
-        var photo = PhotoProcessor.Process(upload);
         var now = clock.GetUtcNow();
         var attachment = new IncidentAttachment
         {

@@ -16,7 +16,7 @@ public static class IncidentsApi
             .RequireAuthorization(Policies.IncidentsView).WithSummary("Incidents of the event, unresolved first, with their SLA clocks");
         incidents.MapPost("/", async (IncidentInput input, IncidentService service, CancellationToken ct) =>
             {
-                var created = await service.CreateAsync(input, ct);
+                var created = await service.CreateAsync(input, ct: ct);
                 return TypedResults.Created($"/api/v1/incidents/{created.Summary.Number}", created);
             })
             .RequireAuthorization(Policies.IncidentsRaise).WithSummary("Report a problem (any staff); its team is told at once");
