@@ -35,6 +35,15 @@ public partial class ArchitectureTests
         AssertNoReference("Guests", AccessReference(), []);
 
     [Fact]
+    public void Modules_raise_incidents_through_the_contract_and_never_reach_into_operations()
+    {
+        foreach (var module in new[] { "Access", "Guests", "Events", "Screening" }.Where(m => Directory.Exists(Path.Combine(ServerRoot, m))))
+        {
+            AssertNoReference(module, OperationsReference(), []);
+        }
+    }
+
+    [Fact]
     public void The_guest_domain_uses_no_framework() =>
         AssertNoReference("Guests/Domain", FrameworkReference(), []);
 
@@ -50,11 +59,14 @@ public partial class ArchitectureTests
         Assert.True(offenders.Count == 0, "Forbidden references:\n" + string.Join("\n", offenders));
     }
 
-    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Access|Demo|Components)\b")]
+    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Access|Operations|Demo|Components)\b")]
     private static partial Regex ModuleReference();
 
     [GeneratedRegex(@"\b(db|Db|context)\.(Guests|Categories|Delegations|GuestPhotos|Invitations|GuestSearchTerms)\b")]
     private static partial Regex GuestTables();
+
+    [GeneratedRegex(@"\bSummit\.Server\.Operations\b")]
+    private static partial Regex OperationsReference();
 
     [GeneratedRegex(@"\bSummit\.(Server\.Access|Access\.Core)\b")]
     private static partial Regex AccessReference();
