@@ -93,7 +93,9 @@ public class AutomaticIncidentTests(IncidentsFactory app) : IClassFixture<Incide
     private Task<List<string>> UsersInRoleAsync(string role) => app.InScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<SummitDbContext>();
-        return await (from userRole in db.UserRoles join r in db.Roles on userRole.RoleId equals r.Id where r.Name == role
+        return await (from userRole in db.UserRoles
+                      join r in db.Roles on userRole.RoleId equals r.Id
+                      where r.Name == role
                       select userRole.UserId).OrderBy(u => u).ToListAsync();
     });
 }
