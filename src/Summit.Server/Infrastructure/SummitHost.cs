@@ -26,6 +26,7 @@ using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Mail;
 using Summit.Server.Infrastructure.Security;
+using Summit.Server.Operations.Reports;
 
 namespace Summit.Server.Infrastructure;
 
@@ -107,12 +108,15 @@ public static class SummitHost
         services.AddScoped<DeviceService>();
         services.AddScoped<DeviceContext>();
         services.AddScoped<AccessQueries>();
+        services.AddScoped<AccessReportQueries>();
         services.AddScoped<ConsoleScans>();
         services.AddSingleton<DeviceRegistry>();
         services.AddSingleton<AccessSnapshotCache>();
         services.AddSingleton<AccessLiveFeed>();
         services.AddSingleton<ScanProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<ScanProcessor>());
+
+        services.AddScoped<ClosingReportService>();
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DeviceAuthenticationHandler>(
             DeviceAuthentication.Scheme, null);
 
@@ -199,6 +203,7 @@ public static class SummitHost
         api.MapPortalApi();
         api.MapAuditApi();
         api.MapAccessApi();
+        api.MapReportApi();
         api.MapBadgeApi();
         api.MapDeviceApi();
 

@@ -46,6 +46,7 @@ public static class Policies
     public const string GateScan = nameof(GateScan);
     public const string AccessMonitor = nameof(AccessMonitor);
     public const string PersonsBlock = nameof(PersonsBlock);
+    public const string ReportsRead = nameof(ReportsRead);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -73,5 +74,7 @@ public static class Policies
         // Who is inside, scan history, entry conflicts.
         [AccessMonitor] = [Roles.Admin, Roles.Secretariat, Roles.SecurityOfficer, Roles.OperationsCentre],
         [PersonsBlock] = [Roles.Admin, Roles.SecurityOfficer],
+        // The closing report and the records behind its figures: the operations centre and the organizers.
+        [ReportsRead] = [Roles.Admin, Roles.Secretariat, Roles.OperationsCentre],
     };
 }
