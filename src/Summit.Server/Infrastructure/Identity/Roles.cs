@@ -50,6 +50,7 @@ public static class Policies
     public const string IncidentsView = nameof(IncidentsView);
     public const string IncidentsAct = nameof(IncidentsAct);
     public const string IncidentsAssign = nameof(IncidentsAssign);
+    public const string ReportsRead = nameof(ReportsRead);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -83,5 +84,7 @@ public static class Policies
         [IncidentsView] = [Roles.Admin, Roles.OperationsCentre, Roles.SecurityOfficer, Roles.VenueManager],
         [IncidentsAct] = [Roles.Admin, Roles.OperationsCentre, Roles.SecurityOfficer, Roles.VenueManager],
         [IncidentsAssign] = [Roles.Admin, Roles.OperationsCentre],
+        // The closing report and the records behind its figures: the operations centre and the organizers.
+        [ReportsRead] = [Roles.Admin, Roles.Secretariat, Roles.OperationsCentre],
     };
 }
