@@ -23,6 +23,10 @@ public class IncidentPagesTests(IncidentsFactory app) : IClassFixture<IncidentsF
         Assert.Contains("A man without a badge argues with the stewards", detail);
         Assert.Contains("data-testid=\"move-Acknowledged\"", detail);
         Assert.Contains("Raised", detail);
+        // In the event's time zone (Asia/Shanghai), not the server's.
+        var local = TimeZoneInfo.ConvertTime(raised.Summary.CreatedAt, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        Assert.Contains(local.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), detail);
+        Assert.Equal(TimeSpan.FromHours(8), local.Offset);
         // Assigning is for the operations centre.
         Assert.DoesNotContain("data-testid=\"assign-save\"", detail);
 

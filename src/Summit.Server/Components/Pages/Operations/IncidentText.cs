@@ -37,8 +37,9 @@ public static class IncidentText
         ? l["incidents.duration.minutes", Math.Max(0, (int)Math.Ceiling(span.TotalMinutes))]
         : l["incidents.duration.hours", (int)span.TotalHours, span.Minutes];
 
-    public static string Time(DateTimeOffset? at) =>
-        at is { } value ? value.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+    /// <summary>A time as the venue's clocks show it (the event's time zone), whatever the server's own zone.</summary>
+    public static string Time(DateTimeOffset? at, TimeZoneInfo zone) =>
+        at is { } value ? TimeZoneInfo.ConvertTime(value, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
 
     public static Color SeverityColor(IncidentSeverity severity) => severity switch
     {
