@@ -1,17 +1,26 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Summit.Server.Access.Monitoring;
 using Summit.Server.Events;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Operations.Reports;
 
-/// <summary>The event's closing report: what happened at the gates, with where each figure comes from.</summary>
+/// <summary>The event's closing report: what happened at the gates and to every problem, with where each figure comes from.</summary>
 public sealed record ClosingReport(string EventName, string EventNameZh, DateOnly StartDate, DateOnly EndDate, DateTimeOffset GeneratedAt, string GeneratedBy,
-    AccessReportFigures Access);
+    AccessReportFigures Access, IReadOnlyList<IncidentTypeFigures> Incidents);
+
+/// <summary>
+/// Incidents of one type: how many, how many are done, the median minutes from raising to acknowledging and to resolving (of
+/// those that got there), and SLA breaches: acknowledged or resolved after the target, or still not by now with the target past.
+/// </summary>
+public sealed record IncidentTypeFigures(IncidentType Type, int Raised, int Resolved, double? MedianMinutesToAcknowledge, double? MedianMinutesToResolve,
+    int AcknowledgeBreaches, int ResolveBreaches);
 
 /// <summary>
 /// Builds the closing report from the modules' own records and exports it. Every figure carries the filter of the records
@@ -25,8 +34,28 @@ public sealed class ClosingReportService(EventService events, AccessReportQuerie
     public async Task<ClosingReport> BuildAsync(CancellationToken ct = default)
     {
         var summitEvent = await events.GetCurrentAsync(ct);
-        return new ClosingReport(summitEvent.Name, summitEvent.NameZh, summitEvent.StartDate, summitEvent.EndDate, clock.GetUtcNow(),
-            (await actor.GetAsync()).Name, await access.FiguresAsync(ct));
+        var now = clock.GetUtcNow();
+        return new ClosingReport(summitEvent.Name, summitEvent.NameZh, summitEvent.StartDate, summitEvent.EndDate, now,
+            (await actor.GetAsync()).Name, await access.FiguresAsync(ct), await IncidentFiguresAsync(summitEvent.Id, now, ct));
+    }
+
+    private async Task<List<IncidentTypeFigures>> IncidentFiguresAsync(Guid eventId, DateTimeOffset now, CancellationToken ct)
+    {
+        var incidents = await db.Incidents.AsNoTracking().Where(i => i.EventId == eventId)
+            .Select(i => new { i.Type, i.CreatedAt, i.AcknowledgedAt, i.ResolvedAt, i.AcknowledgeDueAt, i.ResolveDueAt }).ToListAsync(ct);
+        return [.. incidents.GroupBy(i => i.Type).OrderBy(g => g.Key).Select(g => new IncidentTypeFigures(g.Key, g.Count(), g.Count(i => i.ResolvedAt is not null),
+            Median(g.Where(i => i.AcknowledgedAt is not null).Select(i => (i.AcknowledgedAt!.Value - i.CreatedAt).TotalMinutes)),
+            Median(g.Where(i => i.ResolvedAt is not null).Select(i => (i.ResolvedAt!.Value - i.CreatedAt).TotalMinutes)),
+            g.Count(i => (i.AcknowledgedAt ?? now) > i.AcknowledgeDueAt),
+            g.Count(i => (i.ResolvedAt ?? now) > i.ResolveDueAt)))];
+    }
+
+    private static double? Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? null
+            : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2]
+            : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     /// <summary>The printed report leaves the system as the CSV does: recorded the same way.</summary>
@@ -74,6 +103,16 @@ public sealed class ClosingReportService(EventService events, AccessReportQuerie
         Row("entry-conflicts", null, null, null, null, "detected", report.Access.Conflicts, null);
         Row("entry-conflicts", null, null, null, null, "unresolved", report.Access.UnresolvedConflicts, null);
         Row("uploads", null, null, null, null, "late scans", report.Access.LateUploads, null);
+        foreach (var type in report.Incidents)
+        {
+            var link = IncidentsLink(type.Type);
+            IncidentRow(output, type.Type, "raised", type.Raised, link);
+            IncidentRow(output, type.Type, "resolved", type.Resolved, link);
+            IncidentRow(output, type.Type, "median minutes to acknowledge", type.MedianMinutesToAcknowledge, link);
+            IncidentRow(output, type.Type, "median minutes to resolve", type.MedianMinutesToResolve, link);
+            IncidentRow(output, type.Type, "acknowledge SLA breaches", type.AcknowledgeBreaches, link);
+            IncidentRow(output, type.Type, "resolve SLA breaches", type.ResolveBreaches, link);
+        }
 
         await RecordExportAsync("csv", ct);
         // A UTF-8 byte order mark, so that spreadsheet programs read the Chinese text correctly.
@@ -97,6 +136,13 @@ public sealed class ClosingReportService(EventService events, AccessReportQuerie
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(output.ToString())];
     }
+
+    /// <summary>The incidents behind an incident figure: the API's list of that type (every incident with its times and SLA targets).</summary>
+    public static string IncidentsLink(IncidentType type) => $"/api/v1/incidents?type={type}";
+
+    private static void IncidentRow(StringBuilder output, IncidentType type, string measure, double? value, string link) =>
+        Csv.WriteRow(output, ["incidents", null, null, null, type.ToString(), measure,
+            value?.ToString("0.#", CultureInfo.InvariantCulture), link]);
 
     /// <summary>The link to the records behind a figure (relative to the server).</summary>
     public static string TraceLink(ScanTrace trace)
