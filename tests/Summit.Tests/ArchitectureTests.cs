@@ -24,7 +24,17 @@ public partial class ArchitectureTests
         AssertNoReference("Guests", UiReference(), []);
         AssertNoReference("Events", UiReference(), []);
         AssertNoReference("Access", UiReference(), []);
+        AssertNoReference("Screening", UiReference(), []);
     }
+
+    [Fact]
+    public void Access_does_not_depend_on_screening() =>
+        // Screening holds gates through Access's IGateHolds; Access never names the module that implements it.
+        AssertNoReference("Access", ScreeningReference(), []);
+
+    [Fact]
+    public void Screening_reaches_access_only_through_its_public_services() =>
+        AssertNoReference("Screening", AccessTables(), []);
 
     [Fact]
     public void Access_reaches_guests_only_through_the_guests_module_services() =>
@@ -50,11 +60,17 @@ public partial class ArchitectureTests
         Assert.True(offenders.Count == 0, "Forbidden references:\n" + string.Join("\n", offenders));
     }
 
-    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Access|Demo|Components)\b")]
+    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Access|Screening|Demo|Components)\b")]
     private static partial Regex ModuleReference();
 
     [GeneratedRegex(@"\b(db|Db|context)\.(Guests|Categories|Delegations|GuestPhotos|Invitations|GuestSearchTerms)\b")]
     private static partial Regex GuestTables();
+
+    [GeneratedRegex(@"\bSummit\.Server\.Screening\b")]
+    private static partial Regex ScreeningReference();
+
+    [GeneratedRegex(@"\b(db|Db|context)\.(Zones|Gates|GateDevices|Scans|ZonePresence|Credentials|AccessSettings|SigningKeys)\b|\bSummit\.Server\.Access\.Domain\b")]
+    private static partial Regex AccessTables();
 
     [GeneratedRegex(@"\bSummit\.(Server\.Access|Access\.Core)\b")]
     private static partial Regex AccessReference();

@@ -105,7 +105,7 @@ public sealed class ReadingWriter : BackgroundService
         var refused = new List<RefusedMessage>();
         foreach (var message in batch)
         {
-            var (reading, refusal) = SensorMessages.Check(message, sensors, sequences, options);
+            var (reading, refusal) = SafeCheck(message, sensors, sequences, options);
             if (reading is not null)
             {
                 accepted.Add(reading);
@@ -141,6 +141,22 @@ public sealed class ReadingWriter : BackgroundService
         await transaction.CommitAsync(ct);
         _lastSequences = sequences;
         return new BatchResult(readings.Count, refused.Count, raised);
+    }
+
+    /// <summary>A message the checks cannot handle is refused as malformed, never allowed to sink the batch it came in.</summary>
+    private (AcceptedReading?, RefusedMessage?) SafeCheck(SensorMessage message, IReadOnlyDictionary<string, SensorEntry> sensors,
+        Dictionary<Guid, long> sequences, ScreeningOptions options)
+    {
+        try
+        {
+            return SensorMessages.Check(message, sensors, sequences, options);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "A sensor message on {Topic} could not be checked; refused as malformed", message.Topic);
+            return (null, new RefusedMessage(SensorRefusalCount.UnknownKey, null, RefusalReasons.Malformed, "unreadable: " + ex.GetType().Name,
+                message.ReceivedAt));
+        }
     }
 
     private static async Task UpdateSensorsAsync(SummitDbContext db, List<SensorReading> readings, CancellationToken ct)

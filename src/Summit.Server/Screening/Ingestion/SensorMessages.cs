@@ -207,6 +207,12 @@ public static class SensorMessages
             problem = "not JSON: " + Clip(ex.Message, 120);
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // Well-formed JSON whose strings are not valid UTF-8: System.Text.Json refuses to read them.
+            problem = "a string is not valid UTF-8";
+            return false;
+        }
     }
 
     private static bool String(JsonElement root, string name, out string value, out string problem)
