@@ -23,6 +23,7 @@ public sealed class SensorMessageTests
         // docs/screening/mqtt.md signs this text with the secret "sss_test-secret".
         const string canonical = "IR-A1-1|36.7|2026-11-30T01:02:03Z|17";
         var sig = SensorMessages.Sign(Encoding.UTF8.GetBytes(Secret), canonical);
+        Assert.Equal("a57fae97aae092d7c2ba7b56f55b5ac8db46982783aaa4b06a0d49189b164f0e", sig);
         var payload = $"{{\"sensor\":\"IR-A1-1\",\"celsius\":36.7,\"at\":\"2026-11-30T01:02:03Z\",\"seq\":17,\"sig\":\"{sig}\"}}";
         var (reading, refusal) = Check(payload);
         Assert.Null(refusal);
