@@ -78,7 +78,7 @@ public static class SensorLoad
                     await Task.Delay(due - clock.Elapsed);
                 }
 
-                var payload = SensorMessages.Payload(sensor.Code, sensor.Secret, 36.0 + (seq % 10) / 10.0, DateTimeOffset.UtcNow, seq);
+                var payload = SensorMessages.Payload(sensor.Code, sensor.Secret, 36.0 + (seq % 10) / 10.0, TimeProvider.System.GetUtcNow(), seq);
                 await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
                     .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
                 Interlocked.Increment(ref published);
