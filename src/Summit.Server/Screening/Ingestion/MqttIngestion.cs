@@ -50,7 +50,18 @@ public sealed class MqttIngestion(IOptions<MqttOptions> mqttOptions, SensorDirec
         }
         else
         {
-            _broker = await StartBrokerAsync(stoppingToken);
+            try
+            {
+                _broker = await StartBrokerAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The rest of Summit must run even when the port is taken (a system Mosquitto on 1883, say): no ingestion, a clear log.
+                logger.LogError(ex, "The in-process MQTT broker cannot listen on {Address}:{Port}; sensor readings are not ingested. "
+                    + "Free the port, choose another (Summit:Mqtt:Port) or use that broker (Summit:Mqtt:BrokerHost)", _options.BindAddress, _options.Port);
+                return;
+            }
+
             (host, port, username, password) = ("127.0.0.1", BrokerPort!.Value, _options.ClientId, _internalPassword);
         }
 
