@@ -54,13 +54,11 @@ public static class SensorLoad
         var storedBefore = await StoredAsync(http);
         var total = (long)rate * seconds;
         Console.WriteLine($"publishing {total:N0} readings from {sensorCount} sensors at {rate:N0}/s for {seconds} s to {brokerHost}:{brokerPort}");
-        var published = 0L;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(sensors.Select(async (sensor, index) =>
+        // Connected first, so that the clock measures publishing only.
+        var clients = new List<IMqttClient>();
+        foreach (var sensor in sensors)
         {
-            var share = total / sensorCount + (index < total % sensorCount ? 1 : 0);
-            var perSecond = (double)rate / sensorCount;
-            using var client = new MqttClientFactory().CreateMqttClient();
+            var client = new MqttClientFactory().CreateMqttClient();
             var connected = await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(brokerHost, brokerPort)
                 .WithClientId($"bench-{sensor.Code}").WithCredentials(sensor.Code, sensor.Secret).Build());
             if (connected.ResultCode != MqttClientConnectResultCode.Success)
@@ -68,6 +66,16 @@ public static class SensorLoad
                 throw new InvalidOperationException($"The broker refused {sensor.Code}: {connected.ResultCode}");
             }
 
+            clients.Add(client);
+        }
+
+        var published = 0L;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(sensors.Select(async (sensor, index) =>
+        {
+            var share = total / sensorCount + (index < total % sensorCount ? 1 : 0);
+            var perSecond = (double)rate / sensorCount;
+            var client = clients[index];
             var topic = SensorMessages.TopicFor(sensor.Code);
             for (long seq = 1; seq <= share; seq++)
             {
@@ -83,8 +91,6 @@ public static class SensorLoad
                     .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
                 Interlocked.Increment(ref published);
             }
-
-            await client.DisconnectAsync();
         }));
         var publishSeconds = clock.Elapsed.TotalSeconds;
 
@@ -103,6 +109,12 @@ public static class SensorLoad
         }
 
         var drainSeconds = clock.Elapsed.TotalSeconds;
+        foreach (var client in clients)
+        {
+            await client.DisconnectAsync();
+            client.Dispose();
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"published:          {published:N0} in {publishSeconds:0.0} s ({published / publishSeconds:N0} readings/s)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored:             {stored:N0} after {drainSeconds:0.0} s ({stored / drainSeconds:N0} readings/s end to end)"));
         Console.WriteLine($"lost:               {published - stored:N0}");
