@@ -25,6 +25,16 @@ public partial class ArchitectureTests
         AssertNoReference("Events", UiReference(), []);
         AssertNoReference("Access", UiReference(), []);
         AssertNoReference("Screening", UiReference(), []);
+        AssertNoReference("Operations", UiReference(), []);
+    }
+
+    [Fact]
+    public void Nothing_depends_on_operations_which_reads_every_module()
+    {
+        AssertNoReference("Guests", OperationsReference(), []);
+        AssertNoReference("Events", OperationsReference(), []);
+        AssertNoReference("Access", OperationsReference(), []);
+        AssertNoReference("Screening", OperationsReference(), []);
     }
 
     [Fact]
@@ -60,8 +70,11 @@ public partial class ArchitectureTests
         Assert.True(offenders.Count == 0, "Forbidden references:\n" + string.Join("\n", offenders));
     }
 
-    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Access|Screening|Demo|Components)\b")]
+    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Access|Screening|Operations|Demo|Components)\b")]
     private static partial Regex ModuleReference();
+
+    [GeneratedRegex(@"\bSummit\.Server\.Operations\b")]
+    private static partial Regex OperationsReference();
 
     [GeneratedRegex(@"\b(db|Db|context)\.(Guests|Categories|Delegations|GuestPhotos|Invitations|GuestSearchTerms)\b")]
     private static partial Regex GuestTables();

@@ -49,6 +49,7 @@ public static class Policies
     public const string SensorsManage = nameof(SensorsManage);
     public const string ScreeningMonitor = nameof(ScreeningMonitor);
     public const string ScreeningHoldsDecide = nameof(ScreeningHoldsDecide);
+    public const string ReportsRead = nameof(ReportsRead);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -81,5 +82,7 @@ public static class Policies
         [SensorsManage] = [Roles.Admin],
         [ScreeningMonitor] = [Roles.Admin, Roles.SecurityOfficer, Roles.OperationsCentre],
         [ScreeningHoldsDecide] = [Roles.SecurityOfficer],
+        // The closing report and the records behind its figures: the operations centre and the organizers.
+        [ReportsRead] = [Roles.Admin, Roles.Secretariat, Roles.OperationsCentre],
     };
 }
