@@ -49,6 +49,10 @@ public static class Policies
     public const string SensorsManage = nameof(SensorsManage);
     public const string ScreeningMonitor = nameof(ScreeningMonitor);
     public const string ScreeningHoldsDecide = nameof(ScreeningHoldsDecide);
+    public const string IncidentsRaise = nameof(IncidentsRaise);
+    public const string IncidentsView = nameof(IncidentsView);
+    public const string IncidentsAct = nameof(IncidentsAct);
+    public const string IncidentsAssign = nameof(IncidentsAssign);
     public const string ReportsRead = nameof(ReportsRead);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
@@ -82,6 +86,12 @@ public static class Policies
         [SensorsManage] = [Roles.Admin],
         [ScreeningMonitor] = [Roles.Admin, Roles.SecurityOfficer, Roles.OperationsCentre],
         [ScreeningHoldsDecide] = [Roles.SecurityOfficer],
+        // Anyone on duty may report a problem; the incident teams see and work them (the service further limits a team
+        // to the incidents assigned to it); the operations centre and admin give incidents to teams and people.
+        [IncidentsRaise] = [.. Roles.All],
+        [IncidentsView] = [Roles.Admin, Roles.OperationsCentre, Roles.SecurityOfficer, Roles.VenueManager],
+        [IncidentsAct] = [Roles.Admin, Roles.OperationsCentre, Roles.SecurityOfficer, Roles.VenueManager],
+        [IncidentsAssign] = [Roles.Admin, Roles.OperationsCentre],
         // The closing report and the records behind its figures: the operations centre and the organizers.
         [ReportsRead] = [Roles.Admin, Roles.Secretariat, Roles.OperationsCentre],
     };
