@@ -54,7 +54,7 @@ as_root() {
 # --- packages -------------------------------------------------------------------------------------
 installed() { dpkg-query -W -f='${Status}' "$1" 2> /dev/null | grep -q 'install ok installed'; }
 
-packages=(python3-aiosmtpd chromium fonts-noto-cjk zbar-tools)
+packages=(python3-aiosmtpd chromium fonts-noto-cjk zbar-tools mosquitto mosquitto-clients)
 [[ $POSTGRES -eq 1 ]] && packages+=(postgresql)
 missing=()
 for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done

@@ -27,6 +27,12 @@ public enum ReasonCode
     DailyLimitReached = 20,
     PersonBlocked = 21,
     GateClosed = 22,
+
+    /// <summary>
+    /// The lane is on screening hold: a body-temperature sensor at the gate read a fever, and a security officer has not yet
+    /// cleared it (secondary screening). Decided by the server only; an offline gate agent does not know holds.
+    /// </summary>
+    ScreeningHold = 23,
 }
 
 public static class ReasonCodes

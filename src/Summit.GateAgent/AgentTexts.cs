@@ -44,6 +44,7 @@ public static class AgentTexts
         ReasonCode.DailyLimitReached => new("Daily entry limit reached.", "已达每日入场次数上限。"),
         ReasonCode.PersonBlocked => new("Person blocked: call security.", "此人已被禁止通行：请联系安保。"),
         ReasonCode.GateClosed => new("Gate closed.", "通道已关闭。"),
+        ReasonCode.ScreeningHold => new("Secondary screening: wait for a security officer.", "需二次体温筛查：请等候安保人员。"),
         _ => new($"Refused ({(int)reason}).", $"拒绝通行（{(int)reason}）。"),
     };
 

@@ -24,6 +24,7 @@ public partial class ArchitectureTests
         AssertNoReference("Guests", UiReference(), []);
         AssertNoReference("Events", UiReference(), []);
         AssertNoReference("Access", UiReference(), []);
+        AssertNoReference("Screening", UiReference(), []);
         AssertNoReference("Operations", UiReference(), []);
     }
 
@@ -33,12 +34,17 @@ public partial class ArchitectureTests
         AssertNoReference("Guests", OperationsReference(), []);
         AssertNoReference("Events", OperationsReference(), []);
         AssertNoReference("Access", OperationsReference(), []);
-        // Screening raises incidents through the contract in Infrastructure/Incidents, never through the operations module.
-        if (Directory.Exists(Path.Combine(ServerRoot, "Screening")))
-        {
-            AssertNoReference("Screening", OperationsReference(), []);
-        }
+        AssertNoReference("Screening", OperationsReference(), []);
     }
+
+    [Fact]
+    public void Access_does_not_depend_on_screening() =>
+        // Screening holds gates through Access's IGateHolds; Access never names the module that implements it.
+        AssertNoReference("Access", ScreeningReference(), []);
+
+    [Fact]
+    public void Screening_reaches_access_only_through_its_public_services() =>
+        AssertNoReference("Screening", AccessTables(), []);
 
     [Fact]
     public void Access_reaches_guests_only_through_the_guests_module_services() =>
@@ -64,7 +70,7 @@ public partial class ArchitectureTests
         Assert.True(offenders.Count == 0, "Forbidden references:\n" + string.Join("\n", offenders));
     }
 
-    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Access|Operations|Demo|Components)\b")]
+    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Access|Screening|Operations|Demo|Components)\b")]
     private static partial Regex ModuleReference();
 
     [GeneratedRegex(@"\bSummit\.Server\.Operations\b")]
@@ -72,6 +78,12 @@ public partial class ArchitectureTests
 
     [GeneratedRegex(@"\b(db|Db|context)\.(Guests|Categories|Delegations|GuestPhotos|Invitations|GuestSearchTerms)\b")]
     private static partial Regex GuestTables();
+
+    [GeneratedRegex(@"\bSummit\.Server\.Screening\b")]
+    private static partial Regex ScreeningReference();
+
+    [GeneratedRegex(@"\b(db|Db|context)\.(Zones|Gates|GateDevices|Scans|ZonePresence|Credentials|AccessSettings|SigningKeys)\b|\bSummit\.Server\.Access\.Domain\b")]
+    private static partial Regex AccessTables();
 
     [GeneratedRegex(@"\bSummit\.(Server\.Access|Access\.Core)\b")]
     private static partial Regex AccessReference();

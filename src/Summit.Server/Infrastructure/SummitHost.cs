@@ -28,6 +28,7 @@ using Summit.Server.Infrastructure.Mail;
 using Summit.Server.Infrastructure.Security;
 using Summit.Server.Operations.Incidents;
 using Summit.Server.Operations.Reports;
+using Summit.Server.Screening;
 
 namespace Summit.Server.Infrastructure;
 
@@ -116,6 +117,7 @@ public static class SummitHost
         services.AddSingleton<AccessLiveFeed>();
         services.AddSingleton<ScanProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<ScanProcessor>());
+        services.AddScreening(configuration);
         services.AddIncidents(configuration);
 
         services.AddScoped<ClosingReportService>();
@@ -208,6 +210,7 @@ public static class SummitHost
         api.MapReportApi();
         api.MapBadgeApi();
         api.MapDeviceApi();
+        api.MapScreeningApi();
         api.MapIncidentsApi();
 
         // Pages state their own policy; the framework's endpoints (circuit hub, redirects) serve anonymous portal users too.

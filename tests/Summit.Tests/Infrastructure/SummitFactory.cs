@@ -62,6 +62,8 @@ public class SummitFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Summit:Mail:DispatchInBackground", "false");
         builder.UseSetting("Summit:Mail:PublicBaseUrl", "http://summit.test");
         builder.UseSetting("Summit:Security:RequireAdminTwoFactor", "false");
+        // No in-process MQTT broker on the shared port 1883: screening tests that need one choose a free port.
+        builder.UseSetting("Summit:Mqtt:Port", "0");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

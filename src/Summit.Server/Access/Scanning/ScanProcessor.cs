@@ -187,6 +187,7 @@ public sealed class ScanProcessor : BackgroundService
         }
 
         var conflictCheck = await ConflictCheck.LoadAsync(db, batch.Select(p => p.Work), identities, ct);
+        var held = await HeldGatesAsync(provider, db, batch, ct);
         var holderIds = identities.Where(i => i is { Genuine: true }).Select(i => i!.Value.Payload.HolderId).Distinct().ToList();
         var cards = (await guests.GetCardsAsync(holderIds, ct)).ToDictionary(c => c.Id);
 
@@ -209,7 +210,7 @@ public sealed class ScanProcessor : BackgroundService
                 continue;
             }
 
-            var scan = Decide(work, gate!, receivedAt, identities[i], snapshot, book);
+            var scan = Decide(work, gate!, receivedAt, identities[i], snapshot, book, held.Contains(gate!.Id));
             db.Scans.Add(scan);
             knownByKey[(work.Scanner, work.Nonce)] = scan;
             EntryConflict? conflict = null;
@@ -278,7 +279,8 @@ public sealed class ScanProcessor : BackgroundService
             : (gate, null);
     }
 
-    private static Scan Decide(ScanWork work, GateInfo gate, DateTimeOffset receivedAt, Identity? identity, AccessSnapshot snapshot, PresenceBook book)
+    private static Scan Decide(ScanWork work, GateInfo gate, DateTimeOffset receivedAt, Identity? identity, AccessSnapshot snapshot, PresenceBook book,
+        bool gateHeld)
     {
         ReasonCode reason;
         DateTimeOffset scannedAt;
@@ -295,6 +297,12 @@ public sealed class ScanProcessor : BackgroundService
             reason = identity is not { } id ? ReasonCode.BadFormat
                 : id.Signature != SignatureCheck.Valid ? GatePipeline.ReasonOf(id.Signature)
                 : GateDecision.Standard.Check(id.Payload, receivedAt, gate.ToGate(work.Direction), snapshot.Policy, book).Reason;
+
+            // A held lane stops whoever it would have let in; a refusal for another reason keeps that reason, and leaving is never held.
+            if (gateHeld && work.Direction == GateDirection.Entry && reason.Admits())
+            {
+                reason = ReasonCode.ScreeningHold;
+            }
         }
 
         // A code names a person only once its signature is genuine: forged or altered codes are recorded without identity.
@@ -319,6 +327,24 @@ public sealed class ScanProcessor : BackgroundService
             ReceivedAt = receivedAt,
             Late = work.AgentReason is not null && receivedAt - scannedAt > TimeSpan.FromSeconds(snapshot.LateAfterSeconds),
         };
+    }
+
+    /// <summary>The gates of this batch's server-decided scans that a module holds (screening); one query per batch, none without holds.</summary>
+    private static async Task<IReadOnlySet<Guid>> HeldGatesAsync(IServiceProvider provider, SummitDbContext db, List<Pending> batch, CancellationToken ct)
+    {
+        var gateIds = batch.Where(p => p.Work.AgentReason is null).Select(p => p.Work.Gate.Id).Distinct().ToList();
+        if (gateIds.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var held = new HashSet<Guid>();
+        foreach (var holds in provider.GetServices<IGateHolds>())
+        {
+            held.UnionWith(await holds.HeldAmongAsync(db, gateIds, ct));
+        }
+
+        return held;
     }
 
     /// <summary>Decodes a code and verifies its signature once; null when it does not decode.</summary>

@@ -46,6 +46,9 @@ public static class Policies
     public const string GateScan = nameof(GateScan);
     public const string AccessMonitor = nameof(AccessMonitor);
     public const string PersonsBlock = nameof(PersonsBlock);
+    public const string SensorsManage = nameof(SensorsManage);
+    public const string ScreeningMonitor = nameof(ScreeningMonitor);
+    public const string ScreeningHoldsDecide = nameof(ScreeningHoldsDecide);
     public const string IncidentsRaise = nameof(IncidentsRaise);
     public const string IncidentsView = nameof(IncidentsView);
     public const string IncidentsAct = nameof(IncidentsAct);
@@ -78,6 +81,11 @@ public static class Policies
         // Who is inside, scan history, entry conflicts.
         [AccessMonitor] = [Roles.Admin, Roles.Secretariat, Roles.SecurityOfficer, Roles.OperationsCentre],
         [PersonsBlock] = [Roles.Admin, Roles.SecurityOfficer],
+        // Screening: the admin enrols and revokes sensors (they are devices); security officers decide holds at the lane;
+        // the operations centre watches sensors, refusals and holds.
+        [SensorsManage] = [Roles.Admin],
+        [ScreeningMonitor] = [Roles.Admin, Roles.SecurityOfficer, Roles.OperationsCentre],
+        [ScreeningHoldsDecide] = [Roles.SecurityOfficer],
         // Anyone on duty may report a problem; the incident teams see and work them (the service further limits a team
         // to the incidents assigned to it); the operations centre and admin give incidents to teams and people.
         [IncidentsRaise] = [.. Roles.All],

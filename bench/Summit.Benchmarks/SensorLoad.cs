@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MQTTnet;
+using MQTTnet.Protocol;
+using Summit.Server.Screening.Ingestion;
+
+namespace Summit.Benchmarks;
+
+/// <summary>
+/// Sensor ingestion through the broker (issue 4: at least 10,000 readings/s sustained, none lost):
+/// <c>sensor-load --url U --broker-port P [--sensors S] [--rate R] [--seconds T] [--email E] [--password W]</c>.
+/// Signs in to a running Summit, enrols S sensors on its first gate, publishes R readings a second for T seconds from S MQTT
+/// clients (QoS 1: each is acknowledged by the broker), then waits until Summit's stored count stops moving and compares
+/// published with stored. bench/sensor-load.sh starts the server and runs this.
+/// </summary>
+public static class SensorLoad
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var url = Text(args, "--url", "http://127.0.0.1:5143");
+        var brokerHost = Text(args, "--broker-host", "127.0.0.1");
+        var brokerPort = CommandLine.Int(args, "--broker-port", 1883);
+        var sensorCount = Math.Max(1, CommandLine.Int(args, "--sensors", 20));
+        var rate = Math.Max(1, CommandLine.Int(args, "--rate", 10_000));
+        var seconds = Math.Max(1, CommandLine.Int(args, "--seconds", 30));
+        var email = Text(args, "--email", "admin@summit.local");
+        var password = Text(args, "--password", "Summit-Demo-2021");
+
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+        var login = await Ok<JsonElement>(await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password }));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+        var gates = await Ok<JsonElement>(await http.GetAsync("/api/v1/access/gates"));
+        if (gates.GetArrayLength() == 0)
+        {
+            Console.Error.WriteLine("sensor-load: the server has no gate (start it with the demo)");
+            return 1;
+        }
+
+        var gateId = gates[0].GetProperty("id").GetGuid();
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var sensors = new List<(string Code, string Secret)>();
+        for (var i = 0; i < sensorCount; i++)
+        {
+            var enrolment = await Ok<JsonElement>(await http.PostAsJsonAsync("/api/v1/screening/sensors",
+                new { code = $"BENCH-{run}-{i}", name = "bench", gateId }));
+            sensors.Add((enrolment.GetProperty("sensor").GetProperty("code").GetString()!, enrolment.GetProperty("secret").GetString()!));
+        }
+
+        var storedBefore = await StoredAsync(http);
+        var total = (long)rate * seconds;
+        Console.WriteLine($"publishing {total:N0} readings from {sensorCount} sensors at {rate:N0}/s for {seconds} s to {brokerHost}:{brokerPort}");
+        // Connected first, so that the clock measures publishing only.
+        var clients = new List<IMqttClient>();
+        foreach (var sensor in sensors)
+        {
+            var client = new MqttClientFactory().CreateMqttClient();
+            var connected = await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(brokerHost, brokerPort)
+                .WithClientId($"bench-{sensor.Code}").WithCredentials(sensor.Code, sensor.Secret).Build());
+            if (connected.ResultCode != MqttClientConnectResultCode.Success)
+            {
+                throw new InvalidOperationException($"The broker refused {sensor.Code}: {connected.ResultCode}");
+            }
+
+            clients.Add(client);
+        }
+
+        var published = 0L;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(sensors.Select(async (sensor, index) =>
+        {
+            var share = total / sensorCount + (index < total % sensorCount ? 1 : 0);
+            var perSecond = (double)rate / sensorCount;
+            var client = clients[index];
+            var topic = SensorMessages.TopicFor(sensor.Code);
+            for (long seq = 1; seq <= share; seq++)
+            {
+                // Paced: reading n leaves no earlier than n / rate seconds after the start.
+                var due = TimeSpan.FromSeconds(seq / perSecond);
+                if (clock.Elapsed < due)
+                {
+                    await Task.Delay(due - clock.Elapsed);
+                }
+
+                var payload = SensorMessages.Payload(sensor.Code, sensor.Secret, 36.0 + (seq % 10) / 10.0, TimeProvider.System.GetUtcNow(), seq);
+                await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
+                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+                Interlocked.Increment(ref published);
+            }
+        }));
+        var publishSeconds = clock.Elapsed.TotalSeconds;
+
+        // Stored keeps rising while Summit drains its queue; stop when it has all, or has not moved for 10 s.
+        var stored = await StoredAsync(http) - storedBefore;
+        var lastMove = clock.Elapsed;
+        while (stored < published && clock.Elapsed - lastMove < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(200);
+            var now = await StoredAsync(http) - storedBefore;
+            if (now != stored)
+            {
+                stored = now;
+                lastMove = clock.Elapsed;
+            }
+        }
+
+        var drainSeconds = clock.Elapsed.TotalSeconds;
+        foreach (var client in clients)
+        {
+            await client.DisconnectAsync();
+            client.Dispose();
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"published:          {published:N0} in {publishSeconds:0.0} s ({published / publishSeconds:N0} readings/s)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored:             {stored:N0} after {drainSeconds:0.0} s ({stored / drainSeconds:N0} readings/s end to end)"));
+        Console.WriteLine($"lost:               {published - stored:N0}");
+        Console.WriteLine(published == stored && published / publishSeconds >= rate * 0.98 ? "verdict:            PASS" : "verdict:            FAIL");
+        return published == stored ? 0 : 1;
+    }
+
+    private static async Task<long> StoredAsync(HttpClient http) =>
+        (await Ok<JsonElement>(await http.GetAsync("/api/v1/screening/settings"))).GetProperty("storedSinceStart").GetInt64();
+
+    private static async Task<T> Ok<T>(HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+    }
+
+    private static string Text(string[] args, string name, string defaultValue)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : defaultValue;
+    }
+}

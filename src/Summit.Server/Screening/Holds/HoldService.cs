@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Summit.Server.Access.Scanning;
+using Summit.Server.Access.Zones;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
+
+namespace Summit.Server.Screening.Holds;
+
+/// <param name="Celsius">The officer's re-measurement.</param>
+public sealed record HoldDecisionInput(double Celsius, string? Note = null);
+
+public sealed record HoldView(Guid Id, Guid GateId, string GateCode, string GateNameEn, string GateNameZh, Guid SensorId, string SensorCode,
+    double Celsius, double Threshold, DateTimeOffset RaisedAt, Guid? IncidentId, HoldStatus Status, double? RemeasuredCelsius,
+    DateTimeOffset? DecidedAt, string? DecidedBy, string? Note);
+
+/// <summary>The security officers' side of a hold: see the held lanes, record the re-measurement, clear or confirm.</summary>
+public sealed class HoldService(SummitDbContext db, ZoneService zones, AuditLog audit, CurrentActor actor, ScreeningLiveFeed feed,
+    IOptionsMonitor<ScreeningOptions> options, TimeProvider clock)
+{
+    /// <summary>Open holds first (oldest first: the longest-waiting lane), then the latest decided ones.</summary>
+    public async Task<List<HoldView>> ListAsync(int decided = 20, CancellationToken ct = default)
+    {
+        var open = await db.Set<ScreeningHold>().AsNoTracking().Where(h => h.Status == HoldStatus.Open).ToListAsync(ct);
+        var recent = await db.Set<ScreeningHold>().AsNoTracking().Where(h => h.Status != HoldStatus.Open)
+            .OrderByDescending(h => h.DecidedAt).Take(Math.Clamp(decided, 0, 200)).ToListAsync(ct);
+        return await ViewsAsync([.. open.OrderBy(h => h.RaisedAt), .. recent], ct);
+    }
+
+    public async Task<HoldView> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var hold = await db.Set<ScreeningHold>().AsNoTracking().FirstOrDefaultAsync(h => h.Id == id, ct)
+            ?? throw new SummitException(SummitError.NotFound(ScreeningErrors.HoldNotFound, id));
+        return (await ViewsAsync([hold], ct))[0];
+    }
+
+    /// <summary>The re-measurement is normal: the person goes through and the lane reopens.</summary>
+    public Task<HoldView> ClearAsync(Guid id, HoldDecisionInput input, CancellationToken ct = default) =>
+        DecideAsync(id, input, HoldStatus.Cleared, ct);
+
+    /// <summary>The re-measurement confirms the fever: the person is sent to medical care and the lane reopens.</summary>
+    public Task<HoldView> ConfirmFeverAsync(Guid id, HoldDecisionInput input, CancellationToken ct = default) =>
+        DecideAsync(id, input, HoldStatus.FeverConfirmed, ct);
+
+    private async Task<HoldView> DecideAsync(Guid id, HoldDecisionInput input, HoldStatus decision, CancellationToken ct)
+    {
+        var settings = options.CurrentValue;
+        if (!double.IsFinite(input.Celsius) || input.Celsius < settings.MinCelsius || input.Celsius > settings.MaxCelsius)
+        {
+            throw new SummitException(SummitError.Of(ScreeningErrors.RemeasureOutOfRange, input.Celsius, settings.MinCelsius, settings.MaxCelsius));
+        }
+
+        if (decision == HoldStatus.Cleared && input.Celsius > settings.ThresholdCelsius)
+        {
+            throw new SummitException(SummitError.Of(ScreeningErrors.RemeasureAboveThreshold, input.Celsius, settings.ThresholdCelsius));
+        }
+
+        var note = input.Note?.Trim() is { Length: > 0 } text ? text[..Math.Min(text.Length, 500)] : null;
+        var hold = await db.Set<ScreeningHold>().FirstOrDefaultAsync(h => h.Id == id, ct)
+            ?? throw new SummitException(SummitError.NotFound(ScreeningErrors.HoldNotFound, id));
+        var who = (await actor.GetAsync()).Name;
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Two officers at one lane: only the first decision counts; the second is told the hold is no longer open.
+        var changed = await db.Set<ScreeningHold>().Where(h => h.Id == id && h.Status == HoldStatus.Open).ExecuteUpdateAsync(u => u
+            .SetProperty(h => h.Status, decision)
+            .SetProperty(h => h.RemeasuredCelsius, input.Celsius)
+            .SetProperty(h => h.DecidedAt, now)
+            .SetProperty(h => h.DecidedBy, who)
+            .SetProperty(h => h.Note, note), ct);
+        if (changed == 0)
+        {
+            throw new SummitException(SummitError.Conflict(ScreeningErrors.HoldNotOpen));
+        }
+
+        var gate = (await zones.ListGatesAsync(ct)).FirstOrDefault(g => g.Id == hold.GateId);
+        await audit.RecordAsync(decision == HoldStatus.Cleared ? ScreeningAudit.HoldCleared : ScreeningAudit.FeverConfirmed, "screening_hold",
+            hold.Id.ToString(), new Dictionary<string, (object?, object?)>
+            {
+                ["gate"] = (null, gate?.Code ?? "?"),
+                ["status"] = (HoldStatus.Open, decision),
+                ["remeasured"] = (null, input.Celsius),
+                ["reading"] = (null, hold.Celsius),
+                ["note"] = (null, note),
+            });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        feed.Publish(new ScreeningChange(0, 0, 0, HoldDecided: true));
+        return await GetAsync(id, ct);
+    }
+
+    private async Task<List<HoldView>> ViewsAsync(List<ScreeningHold> holds, CancellationToken ct)
+    {
+        if (holds.Count == 0)
+        {
+            return [];
+        }
+
+        var gates = (await zones.ListGatesAsync(ct)).ToDictionary(g => g.Id);
+        var sensorIds = holds.Select(h => h.SensorId).Distinct().ToList();
+        var sensors = await db.Set<Sensor>().AsNoTracking().Where(s => sensorIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
+        return [.. holds.Select(h =>
+        {
+            var gate = gates.GetValueOrDefault(h.GateId);
+            return new HoldView(h.Id, h.GateId, gate?.Code ?? "?", gate?.NameEn ?? "", gate?.NameZh ?? "", h.SensorId, sensors.GetValueOrDefault(h.SensorId, "?"),
+                h.Celsius, h.Threshold, h.RaisedAt, h.IncidentId, h.Status, h.RemeasuredCelsius, h.DecidedAt, h.DecidedBy, h.Note);
+        })];
+    }
+}
+
+/// <summary>Screening's answer to Access's question "which of these gates are held?": the gates with an open hold.</summary>
+public sealed class ScreeningGateHolds : IGateHolds
+{
+    public async Task<IReadOnlySet<Guid>> HeldAmongAsync(SummitDbContext db, IReadOnlyCollection<Guid> gateIds, CancellationToken ct)
+    {
+        var ids = gateIds.ToList();
+        var held = await db.Set<ScreeningHold>().Where(h => h.Status == HoldStatus.Open && ids.Contains(h.GateId)).Select(h => h.GateId).ToListAsync(ct);
+        return held.ToHashSet();
+    }
+}

@@ -1,0 +1,212 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
+using Summit.Server.Screening.Holds;
+using Summit.Server.Screening.Sensors;
+
+namespace Summit.Server.Screening.Ingestion;
+
+/// <summary>
+/// Takes sensor messages off the broker and stores them in batches: one writer, one transaction per batch of up to
+/// <see cref="MaxBatch"/> messages, so ten thousand readings a second cost a few dozen commits. Each message is checked
+/// (<see cref="SensorMessages.Check"/>); refusals are counted per sensor and reason in the same transaction; a fever opens a
+/// hold on the sensor's gate (<see cref="FeverHolds"/>). A batch that fails is retried whole, so nothing accepted is lost.
+/// </summary>
+public sealed class ReadingWriter : BackgroundService
+{
+    public const int MaxBatch = 2000;
+    private const int Capacity = 200_000;
+    private const int Attempts = 4;
+
+    // Bounded: when the database falls behind, the broker client waits here instead of memory growing without end.
+    private readonly Channel<SensorMessage> _queue = Channel.CreateBounded<SensorMessage>(new BoundedChannelOptions(Capacity)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly SensorDirectory _directory;
+    private readonly ScreeningLiveFeed _feed;
+    private readonly IOptionsMonitor<ScreeningOptions> _options;
+    private readonly ILogger<ReadingWriter> _logger;
+    private Dictionary<Guid, long> _lastSequences = [];
+    private long _stored;
+    private long _refused;
+
+    public ReadingWriter(IServiceScopeFactory scopes, SensorDirectory directory, ScreeningLiveFeed feed, IOptionsMonitor<ScreeningOptions> options,
+        ILogger<ReadingWriter> logger)
+    {
+        _scopes = scopes;
+        _directory = directory;
+        _feed = feed;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Readings stored since this process started.</summary>
+    public long Stored => Interlocked.Read(ref _stored);
+
+    /// <summary>Messages refused (and counted) since this process started.</summary>
+    public long Refused => Interlocked.Read(ref _refused);
+
+    public ValueTask EnqueueAsync(SensorMessage message, CancellationToken ct) => _queue.Writer.WriteAsync(message, ct);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<SensorMessage>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var message))
+            {
+                batch.Add(message);
+            }
+
+            await WriteWithRetriesAsync(batch, stoppingToken);
+        }
+    }
+
+    /// <summary>Checks and stores one batch now (the hosted loop calls it; tests of the checks may too).</summary>
+    internal async Task WriteWithRetriesAsync(IReadOnlyList<SensorMessage> batch, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var result = await WriteAsync(batch, ct);
+                Interlocked.Add(ref _stored, result.Stored);
+                Interlocked.Add(ref _refused, result.Refused);
+                _feed.Publish(new ScreeningChange(result.Stored, result.Refused, result.HoldsRaised));
+                return;
+            }
+            catch (Exception ex) when (attempt < Attempts && ex is not OperationCanceledException)
+            {
+                _logger.LogWarning(ex, "A batch of {Count} sensor messages failed (attempt {Attempt}); retrying", batch.Count, attempt);
+                _directory.Invalidate();
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogError(ex, "A batch of {Count} sensor messages could not be stored", batch.Count);
+                return;
+            }
+        }
+    }
+
+    private async Task<BatchResult> WriteAsync(IReadOnlyList<SensorMessage> batch, CancellationToken ct)
+    {
+        var options = _options.CurrentValue;
+        var sensors = await _directory.GetAsync(ct);
+        var sequences = new Dictionary<Guid, long>(_lastSequences);
+        var accepted = new List<AcceptedReading>(batch.Count);
+        var refused = new List<RefusedMessage>();
+        foreach (var message in batch)
+        {
+            var (reading, refusal) = SafeCheck(message, sensors, sequences, options);
+            if (reading is not null)
+            {
+                accepted.Add(reading);
+            }
+            else
+            {
+                refused.Add(refusal!);
+            }
+        }
+
+        await using var scope = _scopes.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        provider.GetRequiredService<CurrentActor>().Use(new Actor(null, "screening", null));
+        var db = provider.GetRequiredService<SummitDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        var readings = accepted.Select(r => new SensorReading
+        {
+            SensorId = r.Sensor.Id,
+            GateId = r.Sensor.GateId,
+            Celsius = r.Celsius,
+            MeasuredAt = r.MeasuredAt,
+            ReceivedAt = r.ReceivedAt,
+            Sequence = r.Sequence,
+            Fever = r.Celsius > options.ThresholdCelsius,
+        }).ToList();
+        db.Set<SensorReading>().AddRange(readings);
+        await UpdateSensorsAsync(db, readings, ct);
+        await CountRefusalsAsync(db, refused, ct);
+        var fevers = readings.Where(r => r.Fever).ToList();
+        var raised = fevers.Count == 0 ? 0 : await provider.GetRequiredService<FeverHolds>().RaiseAsync(fevers, options.ThresholdCelsius, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        _lastSequences = sequences;
+        return new BatchResult(readings.Count, refused.Count, raised);
+    }
+
+    /// <summary>A message the checks cannot handle is refused as malformed, never allowed to sink the batch it came in.</summary>
+    private (AcceptedReading?, RefusedMessage?) SafeCheck(SensorMessage message, IReadOnlyDictionary<string, SensorEntry> sensors,
+        Dictionary<Guid, long> sequences, ScreeningOptions options)
+    {
+        try
+        {
+            return SensorMessages.Check(message, sensors, sequences, options);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "A sensor message on {Topic} could not be checked; refused as malformed", message.Topic);
+            return (null, new RefusedMessage(SensorRefusalCount.UnknownKey, null, RefusalReasons.Malformed, "unreadable: " + ex.GetType().Name,
+                message.ReceivedAt));
+        }
+    }
+
+    private static async Task UpdateSensorsAsync(SummitDbContext db, List<SensorReading> readings, CancellationToken ct)
+    {
+        if (readings.Count == 0)
+        {
+            return;
+        }
+
+        var bySensor = readings.GroupBy(r => r.SensorId).ToDictionary(g => g.Key, g => g.ToList());
+        var ids = bySensor.Keys.ToList();
+        var sensors = await db.Set<Sensor>().Where(s => ids.Contains(s.Id)).ToListAsync(ct);
+        foreach (var sensor in sensors)
+        {
+            var own = bySensor[sensor.Id];
+            var last = own.MaxBy(r => r.Sequence)!;
+            sensor.LastCelsius = last.Celsius;
+            sensor.LastReadingAt = last.MeasuredAt;
+            sensor.LastSeenAt = own.Max(r => r.ReceivedAt);
+            sensor.LastSequence = Math.Max(sensor.LastSequence, last.Sequence);
+            sensor.ReadingCount += own.Count;
+            sensor.SilentSince = null;
+        }
+    }
+
+    private static async Task CountRefusalsAsync(SummitDbContext db, List<RefusedMessage> refused, CancellationToken ct)
+    {
+        if (refused.Count == 0)
+        {
+            return;
+        }
+
+        var keys = refused.Select(r => r.SensorKey).Distinct().ToList();
+        var rows = (await db.Set<SensorRefusalCount>().Where(r => keys.Contains(r.SensorKey)).ToListAsync(ct))
+            .ToDictionary(r => (r.SensorKey, r.Reason));
+        foreach (var group in refused.GroupBy(r => (r.SensorKey, r.Reason)))
+        {
+            var last = group.Last();
+            if (!rows.TryGetValue(group.Key, out var row))
+            {
+                row = new SensorRefusalCount { SensorKey = group.Key.SensorKey, SensorId = last.SensorId, Reason = group.Key.Reason };
+                db.Set<SensorRefusalCount>().Add(row);
+                rows[group.Key] = row;
+            }
+
+            row.Count += group.Count();
+            row.LastAt = last.ReceivedAt;
+            row.LastDetail = last.Detail;
+        }
+    }
+
+    private readonly record struct BatchResult(int Stored, int Refused, int HoldsRaised);
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Screening.Holds;
+using Summit.Server.Screening.Ingestion;
+using Summit.Server.Screening.Sensors;
+
+namespace Summit.Server.Screening;
+
+/// <summary>Screening settings as staff see them (set in configuration, Summit:Screening and Summit:Mqtt).</summary>
+public sealed record ScreeningSettingsView(double ThresholdCelsius, double SilenceMinutes, double MaxReadingAgeMinutes, bool IngestionEnabled,
+    bool ExternalBroker, int? BrokerPort, long StoredSinceStart, long RefusedSinceStart);
+
+/// <summary>REST endpoints of infrared screening under /api/v1/screening.</summary>
+public static class ScreeningApi
+{
+    public static RouteGroupBuilder MapScreeningApi(this RouteGroupBuilder api)
+    {
+        var screening = api.MapGroup("/screening").WithTags("Screening");
+        screening.MapGet("/settings", (IOptionsMonitor<ScreeningOptions> options, IOptions<MqttOptions> mqtt, MqttIngestion ingestion, ReadingWriter writer) =>
+            {
+                var o = options.CurrentValue;
+                return new ScreeningSettingsView(o.ThresholdCelsius, o.SilenceAfter.TotalMinutes, o.MaxReadingAge.TotalMinutes, ingestion.Enabled,
+                    mqtt.Value.UsesExternalBroker, ingestion.BrokerPort, writer.Stored, writer.Refused);
+            })
+            .RequireAuthorization(Policies.ScreeningMonitor).WithSummary("Threshold, silence time and the state of MQTT ingestion");
+
+        screening.MapGet("/sensors", (SensorService sensors, CancellationToken ct) => sensors.ListAsync(ct))
+            .RequireAuthorization(Policies.ScreeningMonitor).WithSummary("Sensors with their gate, last reading, last seen and refusals");
+        screening.MapPost("/sensors", async (SensorInput input, SensorService sensors, CancellationToken ct) =>
+            {
+                var enrolment = await sensors.EnrolAsync(input, ct);
+                return TypedResults.Created($"/api/v1/screening/sensors/{enrolment.Sensor.Id}", enrolment);
+            })
+            .RequireAuthorization(Policies.SensorsManage).WithSummary("Enrol a sensor on a gate (its secret is in this answer only)");
+        screening.MapPost("/sensors/{id:guid}/revoke", (Guid id, SensorService sensors, CancellationToken ct) => sensors.RevokeAsync(id, ct))
+            .RequireAuthorization(Policies.SensorsManage).WithSummary("Revoke a sensor: its readings are refused from now on");
+        screening.MapGet("/refusals", (Guid? sensorId, SensorService sensors, CancellationToken ct) => sensors.RefusalsAsync(sensorId, ct))
+            .RequireAuthorization(Policies.ScreeningMonitor).WithSummary("Refused messages counted per sensor and reason, with the last one's detail");
+
+        screening.MapGet("/holds", (int? decided, HoldService holds, CancellationToken ct) => holds.ListAsync(decided ?? 20, ct))
+            .RequireAuthorization(Policies.ScreeningMonitor).WithSummary("Lanes on screening hold, then the latest decided holds");
+        screening.MapPost("/holds/{id:guid}/clear", (Guid id, HoldDecisionInput input, HoldService holds, CancellationToken ct) => holds.ClearAsync(id, input, ct))
+            .RequireAuthorization(Policies.ScreeningHoldsDecide).WithSummary("Record a normal re-measurement and reopen the lane");
+        screening.MapPost("/holds/{id:guid}/confirm", (Guid id, HoldDecisionInput input, HoldService holds, CancellationToken ct) =>
+                holds.ConfirmFeverAsync(id, input, ct))
+            .RequireAuthorization(Policies.ScreeningHoldsDecide).WithSummary("Record a confirmed fever (person sent to medical care) and reopen the lane");
+        return api;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Summit.Server.Screening;
+
+/// <summary>The screening module's reason codes; each has an "error.{code}" text in both screening catalogs.</summary>
+public static class ScreeningErrors
+{
+    public const string SensorNotFound = "screening.sensor_not_found";
+    public const string SensorCodeInvalid = "screening.sensor_code_invalid";
+    public const string SensorCodeDuplicate = "screening.sensor_code_duplicate";
+    public const string GateUnknown = "screening.gate_unknown";
+    public const string HoldNotFound = "screening.hold_not_found";
+    public const string HoldNotOpen = "screening.hold_not_open";
+    public const string RemeasureOutOfRange = "screening.remeasure_out_of_range";
+    public const string RemeasureAboveThreshold = "screening.remeasure_above_threshold";
+
+    public static readonly IReadOnlyList<string> All =
+        [SensorNotFound, SensorCodeInvalid, SensorCodeDuplicate, GateUnknown, HoldNotFound, HoldNotOpen, RemeasureOutOfRange, RemeasureAboveThreshold];
+}
+
+/// <summary>Audit actions of screening: sensors, holds and the officers' decisions.</summary>
+public static class ScreeningAudit
+{
+    public const string SensorEnrolled = "sensor.enrolled";
+    public const string SensorRevoked = "sensor.revoked";
+    public const string SensorViewed = "sensor.viewed";
+    public const string HoldRaised = "screening.hold_raised";
+    public const string HoldCleared = "screening.hold_cleared";
+    public const string FeverConfirmed = "screening.fever_confirmed";
+}

@@ -1,0 +1,58 @@
+namespace Summit.Server.Screening;
+
+/// <summary>What changed in screening: readings stored and refused by a batch, holds raised or decided.</summary>
+public sealed record ScreeningChange(int Stored, int Refused, int HoldsRaised, bool HoldDecided = false);
+
+/// <summary>
+/// Tells live pages (the screening page, the dashboard) about screening changes once they are committed. A slow subscriber never
+/// delays ingestion: each handler runs in the background.
+/// </summary>
+public sealed class ScreeningLiveFeed(ILogger<ScreeningLiveFeed> logger)
+{
+    private readonly Lock _gate = new();
+    private Func<ScreeningChange, Task>[] _subscribers = [];
+
+    public IDisposable Subscribe(Func<ScreeningChange, Task> handler)
+    {
+        lock (_gate)
+        {
+            _subscribers = [.. _subscribers, handler];
+        }
+
+        return new Subscription(() =>
+        {
+            lock (_gate)
+            {
+                _subscribers = [.. _subscribers.Where(s => s != handler)];
+            }
+        });
+    }
+
+    public void Publish(ScreeningChange change)
+    {
+        if (change is { Stored: 0, Refused: 0, HoldsRaised: 0, HoldDecided: false })
+        {
+            return;
+        }
+
+        foreach (var subscriber in _subscribers)
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await subscriber(change);
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning(ex, "A live page failed to take a screening update");
+                }
+            });
+        }
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
+    }
+}

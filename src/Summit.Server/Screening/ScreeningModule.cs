@@ -1,0 +1,29 @@
+using Summit.Server.Access.Scanning;
+using Summit.Server.Screening.Holds;
+using Summit.Server.Screening.Ingestion;
+using Summit.Server.Screening.Sensors;
+
+namespace Summit.Server.Screening;
+
+/// <summary>Infrared screening: sensors over MQTT, fever holds on gates, silence watch (issue 4, docs/adr/0011).</summary>
+public static class ScreeningModule
+{
+    public static IServiceCollection AddScreening(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ScreeningOptions>(configuration.GetSection("Summit:Screening"));
+        services.Configure<MqttOptions>(configuration.GetSection("Summit:Mqtt"));
+        services.AddSingleton<SensorDirectory>();
+        services.AddSingleton<ScreeningLiveFeed>();
+        services.AddScoped<SensorService>();
+        services.AddScoped<HoldService>();
+        services.AddScoped<FeverHolds>();
+        services.AddScoped<IGateHolds, ScreeningGateHolds>();
+        services.AddSingleton<ReadingWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReadingWriter>());
+        services.AddSingleton<MqttIngestion>();
+        services.AddHostedService(sp => sp.GetRequiredService<MqttIngestion>());
+        services.AddSingleton<SensorSilenceWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<SensorSilenceWatch>());
+        return services;
+    }
+}

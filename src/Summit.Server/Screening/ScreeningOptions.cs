@@ -1,0 +1,45 @@
+namespace Summit.Server.Screening;
+
+/// <summary>Summit:Screening: the fever threshold and how long a sensor may be quiet.</summary>
+public sealed class ScreeningOptions
+{
+    /// <summary>A reading above this (degrees Celsius) puts the sensor's gate on hold.</summary>
+    public double ThresholdCelsius { get; set; } = 37.3;
+
+    /// <summary>A sensor quiet for this long raises an equipment incident, once per silence.</summary>
+    public TimeSpan SilenceAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the silence watch looks.</summary>
+    public TimeSpan SilenceCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A reading measured longer ago than this is refused as too old (a replay or a sensor with a wrong clock).</summary>
+    public TimeSpan MaxReadingAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A reading measured further in the future than this is refused (sensor clock wrong).</summary>
+    public TimeSpan MaxClockAhead { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Physically possible skin readings; outside is a faulty sensor or a forged message.</summary>
+    public double MinCelsius { get; set; } = 30;
+
+    public double MaxCelsius { get; set; } = 45;
+}
+
+/// <summary>Summit:Mqtt: the in-process broker, or an external one (Mosquitto) when BrokerHost is set.</summary>
+public sealed class MqttOptions
+{
+    /// <summary>Port of the in-process broker; 0 starts none (and then, without BrokerHost, nothing is ingested).</summary>
+    public int Port { get; set; } = 1883;
+
+    /// <summary>Address the in-process broker listens on.</summary>
+    public string BindAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>An external broker to subscribe to instead of starting one.</summary>
+    public string? BrokerHost { get; set; }
+
+    public int BrokerPort { get; set; } = 1883;
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+    public string ClientId { get; set; } = "summit-ingest";
+
+    public bool UsesExternalBroker => !string.IsNullOrWhiteSpace(BrokerHost);
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Incidents;
+using Summit.Server.Infrastructure.Localization;
+
+namespace Summit.Server.Screening.Sensors;
+
+/// <summary>
+/// Raises an equipment incident (cause "sensor.silent", at the sensor's gate) when an active sensor has sent no accepted reading
+/// for <see cref="ScreeningOptions.SilenceAfter"/>: once per silence, since the sensor's next reading ends the silence.
+/// Time comes from <see cref="TimeProvider"/>, so tests move a fake clock and call <see cref="CheckAsync"/>.
+/// </summary>
+public sealed class SensorSilenceWatch(IServiceScopeFactory scopes, IOptionsMonitor<ScreeningOptions> options, TimeProvider clock,
+    ILogger<SensorSilenceWatch> logger) : BackgroundService
+{
+    public const string SilentCause = "sensor.silent";
+
+    private readonly SemaphoreSlim _checking = new(1, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(options.CurrentValue.SilenceCheckInterval, clock, stoppingToken);
+            try
+            {
+                await CheckAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "The sensor silence check failed; trying again at the next interval");
+            }
+        }
+    }
+
+    /// <summary>Marks newly silent sensors and reports each; returns how many became silent.</summary>
+    public async Task<int> CheckAsync(CancellationToken ct = default)
+    {
+        await _checking.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var provider = scope.ServiceProvider;
+            provider.GetRequiredService<CurrentActor>().Use(new Actor(null, "screening", null));
+            var db = provider.GetRequiredService<SummitDbContext>();
+            var localizer = provider.GetRequiredService<Localizer>();
+            var now = clock.GetUtcNow();
+            var limit = now - options.CurrentValue.SilenceAfter;
+            var candidates = await db.Set<Sensor>().Where(s => s.RevokedAt == null && s.SilentSince == null).ToListAsync(ct);
+            var silent = candidates.Where(s => (s.LastSeenAt ?? s.CreatedAt) <= limit).ToList();
+            if (silent.Count == 0)
+            {
+                return 0;
+            }
+
+            var reporter = provider.GetService<IIncidentReporter>();
+            var gates = (await provider.GetRequiredService<Access.Zones.ZoneService>().ListGatesAsync(ct)).ToDictionary(g => g.Id, g => g.Code);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var sensor in silent)
+            {
+                sensor.SilentSince = now;
+                var gateCode = gates.GetValueOrDefault(sensor.GateId, "?");
+                var since = (sensor.LastSeenAt ?? sensor.CreatedAt).ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+                if (reporter is null)
+                {
+                    logger.LogWarning("Sensor {Sensor} at gate {Gate} is silent since {Since}; no incident reporter is registered", sensor.Code, gateCode, since);
+                    continue;
+                }
+
+                await reporter.ReportAsync(new AutomaticIncidentReport(IncidentType.Equipment, IncidentSeverity.Medium, SilentCause,
+                    new IncidentPlace(GateId: sensor.GateId),
+                    localizer.Format(Localizer.English, "screening.incident.silent_title", sensor.Code, gateCode),
+                    localizer.Format(Localizer.Chinese, "screening.incident.silent_title", sensor.Code, gateCode),
+                    new IncidentEvidence("sensor", sensor.Id.ToString(),
+                        localizer.Format(Localizer.English, "screening.incident.silent_evidence", sensor.Code, since),
+                        localizer.Format(Localizer.Chinese, "screening.incident.silent_evidence", sensor.Code, since))), ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return silent.Count;
+        }
+        finally
+        {
+            _checking.Release();
+        }
+    }
+}

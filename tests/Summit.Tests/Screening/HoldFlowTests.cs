@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Summit.Access.Core;
+using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Incidents;
+using Summit.Server.Screening;
+using Summit.Server.Screening.Holds;
+using Summit.Server.Screening.Ingestion;
+using Summit.Tests.Access;
+using Summit.Tests.Infrastructure;
+
+namespace Summit.Tests.Screening;
+
+/// <summary>
+/// The hold flow through Summit's in-process broker: a fever reading stops the lane, the scan is refused with ScreeningHold,
+/// an incident is reported and the officers are mailed; the officer records the re-measurement and the next scan is admitted.
+/// </summary>
+public sealed class HoldFlowTests(ScreeningFactory app) : IClassFixture<ScreeningFactory>
+{
+    [Fact]
+    public async Task A_fever_holds_the_lane_until_an_officer_clears_it()
+    {
+        var gate = app.Venue.ForumIn;
+        var sensor = await app.EnrolSensorAsync(gate.Id);
+        var guest = await app.ApprovedGuestAsync();
+        var code = await app.IssueCodeAsync(guest);
+        var token = await app.EnrolDeviceAsync(gate.Id);
+        using var publisher = await app.PublisherAsync(sensor.Sensor.Code, sensor.Secret);
+
+        var before = app.Processed;
+        await ScreeningFactory.PublishAsync(publisher, SensorMessages.TopicFor(sensor.Sensor.Code), app.Reading(sensor, 38.4, 1));
+        await app.WaitForProcessedAsync(before, 1);
+
+        using var officer = await app.ClientForAsync(Roles.SecurityOfficer);
+        var hold = Assert.Single((await (await officer.GetAsync("/api/v1/screening/holds")).OkAsync<List<HoldView>>()),
+            h => h.GateId == gate.Id && h.Status == HoldStatus.Open);
+        Assert.Equal(38.4, hold.Celsius, 3);
+        Assert.Equal(sensor.Sensor.Code, hold.SensorCode);
+
+        // The lane refuses entries with the new reason, in both languages.
+        var refused = await app.ScanAsync(token, code, GateDirection.Entry);
+        Assert.False(refused.Admitted);
+        Assert.Equal(ReasonCode.ScreeningHold, refused.Reason);
+        Assert.Equal(23, refused.ReasonNumber);
+        Assert.Contains("Secondary screening", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("二次", refused.MessageZh, StringComparison.Ordinal);
+
+        // One incident report: health, at the gate, with the reading as evidence; its id is on the hold.
+        var report = Assert.Single(app.Incidents.Of(FeverHolds.FeverCause),
+            r => r.Place.GateId == gate.Id);
+        Assert.Equal(IncidentType.Health, report.Type);
+        Assert.Equal("reading", report.Evidence.Kind);
+        Assert.NotNull(hold.IncidentId);
+
+        // Every security officer is mailed.
+        var mails = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().OutgoingMails
+            .Where(m => m.Kind == FeverHolds.MailKind).ToListAsync());
+        Assert.Contains(mails, m => m.ToAddress == SummitFactory.EmailOf(Roles.SecurityOfficer) && m.Subject.Contains(gate.Code, StringComparison.Ordinal));
+
+        // The operations centre watches but may not decide; clearing with a fever value is refused with its reason.
+        using (var operations = await app.ClientForAsync(Roles.OperationsCentre))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden,
+                (await operations.PostAsJsonAsync($"/api/v1/screening/holds/{hold.Id}/clear", new HoldDecisionInput(36.8), Intents.Json)).StatusCode);
+        }
+
+        var tooWarm = await officer.PostAsJsonAsync($"/api/v1/screening/holds/{hold.Id}/clear", new HoldDecisionInput(38.1), Intents.Json);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooWarm.StatusCode);
+        Assert.Contains(ScreeningErrors.RemeasureAboveThreshold, await tooWarm.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var cleared = await (await officer.PostAsJsonAsync($"/api/v1/screening/holds/{hold.Id}/clear", new HoldDecisionInput(36.8, "forehead re-measured"),
+            Intents.Json)).OkAsync<HoldView>();
+        Assert.Equal(HoldStatus.Cleared, cleared.Status);
+        Assert.Equal(36.8, cleared.RemeasuredCelsius);
+        Assert.Equal(SummitFactory.EmailOf(Roles.SecurityOfficer), cleared.DecidedBy);
+
+        // A second decision on the same hold is refused: it is no longer open.
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await officer.PostAsJsonAsync($"/api/v1/screening/holds/{hold.Id}/confirm", new HoldDecisionInput(38.0), Intents.Json)).StatusCode);
+
+        var admitted = await app.ScanAsync(token, code, GateDirection.Entry);
+        Assert.True(admitted.Admitted, admitted.Reason.ToString());
+
+        var actions = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().AuditEntries
+            .Where(a => a.EntityType == "screening_hold" && a.EntityId == hold.Id.ToString()).Select(a => a.Action).ToListAsync());
+        Assert.Equal([ScreeningAudit.HoldCleared, ScreeningAudit.HoldRaised], actions.Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Fact]
+    public async Task A_confirmed_fever_reopens_the_lane_and_a_normal_reading_holds_nothing()
+    {
+        var gate = app.Venue.VipIn;
+        var sensor = await app.EnrolSensorAsync(gate.Id);
+        using var publisher = await app.PublisherAsync(sensor.Sensor.Code, sensor.Secret);
+        var topic = SensorMessages.TopicFor(sensor.Sensor.Code);
+
+        var before = app.Processed;
+        await ScreeningFactory.PublishAsync(publisher, topic, app.Reading(sensor, 36.6, 1));
+        await ScreeningFactory.PublishAsync(publisher, topic, app.Reading(sensor, 37.3, 2));
+        await app.WaitForProcessedAsync(before, 2);
+        using var officer = await app.ClientForAsync(Roles.SecurityOfficer);
+        Assert.DoesNotContain(await (await officer.GetAsync("/api/v1/screening/holds")).OkAsync<List<HoldView>>(),
+            h => h.GateId == gate.Id && h.Status == HoldStatus.Open);
+
+        // Two fevers in a row make one hold; both readings are evidence of the one incident (the reporter de-duplicates).
+        before = app.Processed;
+        await ScreeningFactory.PublishAsync(publisher, topic, app.Reading(sensor, 39.0, 3));
+        await ScreeningFactory.PublishAsync(publisher, topic, app.Reading(sensor, 39.1, 4));
+        await app.WaitForProcessedAsync(before, 2);
+        var hold = Assert.Single((await (await officer.GetAsync("/api/v1/screening/holds")).OkAsync<List<HoldView>>()),
+            h => h.GateId == gate.Id && h.Status == HoldStatus.Open);
+        Assert.Equal(2, app.Incidents.Of(FeverHolds.FeverCause).Count(r => r.Place.GateId == gate.Id));
+
+        var confirmed = await (await officer.PostAsJsonAsync($"/api/v1/screening/holds/{hold.Id}/confirm", new HoldDecisionInput(38.9, "sent to the clinic"),
+            Intents.Json)).OkAsync<HoldView>();
+        Assert.Equal(HoldStatus.FeverConfirmed, confirmed.Status);
+        var held = await app.InScopeAsync(sp => new ScreeningGateHolds().HeldAmongAsync(sp.GetRequiredService<SummitDbContext>(), [gate.Id], default));
+        Assert.Empty(held);
+
+        var audit = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().AuditEntries
+            .AnyAsync(a => a.Action == ScreeningAudit.FeverConfirmed && a.EntityId == hold.Id.ToString()));
+        Assert.True(audit);
+    }
+
+    [Fact]
+    public async Task The_screening_pages_show_held_lanes_sensors_and_refusals_to_each_role_as_allowed()
+    {
+        var gate = app.Venue.MainOut;
+        var sensor = await app.EnrolSensorAsync(gate.Id, "IR-PAGE-1");
+        using var publisher = await app.PublisherAsync(sensor.Sensor.Code, sensor.Secret);
+        var topic = SensorMessages.TopicFor(sensor.Sensor.Code);
+        var before = app.Processed;
+        await ScreeningFactory.PublishAsync(publisher, topic, app.Reading(sensor, 38.0, 1));
+        await ScreeningFactory.PublishAsync(publisher, topic, "{\"sensor\": 12}");
+        await app.WaitForProcessedAsync(before, 2);
+
+        var officerPage = await PageAsync(Roles.SecurityOfficer, "/screening");
+        Assert.Matches($"data-testid=\"hold-open\" data-gate=\"{gate.Code}\"", officerPage);
+        Assert.Contains("data-testid=\"hold-clear\"", officerPage, StringComparison.Ordinal);
+        Assert.Contains("38.0 °C", officerPage, StringComparison.Ordinal);
+
+        // The operations centre sees the lane but has no buttons to decide it.
+        var operationsPage = await PageAsync(Roles.OperationsCentre, "/screening");
+        Assert.Matches($"data-testid=\"hold-open\" data-gate=\"{gate.Code}\"", operationsPage);
+        Assert.DoesNotContain("data-testid=\"hold-clear\"", operationsPage, StringComparison.Ordinal);
+
+        var sensorsPage = await PageAsync(Roles.Admin, "/screening/sensors");
+        Assert.Contains("IR-PAGE-1", sensorsPage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"sensor-enrol\"", sensorsPage, StringComparison.Ordinal);
+        Assert.Matches("data-testid=\"refusal-reason\" data-reason=\"malformed\"", sensorsPage);
+        Assert.DoesNotContain(sensor.Secret, sensorsPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"sensor-enrol\"", await PageAsync(Roles.OperationsCentre, "/screening/sensors"), StringComparison.Ordinal);
+
+        var chinese = await PageAsync(Roles.SecurityOfficer, "/screening", "zh-Hans");
+        Assert.Contains("红外体温筛查", chinese, StringComparison.Ordinal);
+        Assert.Contains("确认发热", chinese, StringComparison.Ordinal);
+    }
+
+    private async Task<string> PageAsync(string role, string path, string language = "en")
+    {
+        using var browser = await app.BrowserForAsync(role);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var response = await browser.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} as {role}: {(int)response.StatusCode} {response.Headers.Location}");
+        // Blazor escapes every non-ASCII character: decode so that Chinese text reads as written.
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+}

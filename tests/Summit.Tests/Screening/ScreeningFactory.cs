@@ -1,0 +1,229 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using MQTTnet;
+using MQTTnet.Protocol;
+using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Incidents;
+using Summit.Server.Screening.Ingestion;
+using Summit.Server.Screening.Sensors;
+using Summit.Tests.Access;
+using Summit.Tests.Infrastructure;
+
+namespace Summit.Tests.Screening;
+
+/// <summary>Every automatic incident the server reported, in order (the test double of the incidents module's reporter).</summary>
+public sealed class IncidentLog
+{
+    public ConcurrentQueue<(Guid Id, AutomaticIncidentReport Report)> Reports { get; } = new();
+
+    public List<AutomaticIncidentReport> Of(string cause) => [.. Reports.Select(r => r.Report).Where(r => r.Cause == cause)];
+}
+
+/// <summary>Records reports instead of opening incidents: the real reporter belongs to the incidents module (not on main yet).</summary>
+public sealed class RecordingIncidentReporter(IncidentLog log) : IIncidentReporter
+{
+    public Task<Guid> ReportAsync(AutomaticIncidentReport report, CancellationToken ct = default)
+    {
+        var id = Guid.NewGuid();
+        log.Reports.Enqueue((id, report));
+        return Task.FromResult(id);
+    }
+}
+
+/// <summary>The access test venue with Summit's in-process MQTT broker on a free port, and incidents recorded.</summary>
+public class ScreeningFactory : AccessFactory
+{
+    private readonly int _brokerPort = FreePort();
+
+    public IncidentLog Incidents { get; } = new();
+
+    public virtual string BrokerHost => "127.0.0.1";
+
+    public virtual int BrokerPort => _brokerPort;
+
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Summit:Mqtt:Port"] = _brokerPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Summit:Mqtt:BindAddress"] = "127.0.0.1",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton(Incidents);
+            services.AddScoped<IIncidentReporter, RecordingIncidentReporter>();
+        });
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Services.GetRequiredService<MqttIngestion>().Subscribed.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    public ReadingWriter Writer => Services.GetRequiredService<ReadingWriter>();
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Enrols a sensor on a gate as the admin; returns it with its secret.</summary>
+    public async Task<SensorEnrolment> EnrolSensorAsync(Guid gateId, string? code = null)
+    {
+        using var admin = await this.ClientForAsync(Roles.Admin);
+        return await (await admin.PostAsJsonAsync("/api/v1/screening/sensors",
+            new SensorInput(code ?? $"IR-{Guid.NewGuid():N}"[..12], "Infrared camera", gateId), Intents.Json)).OkAsync<SensorEnrolment>();
+    }
+
+    /// <summary>An MQTTnet client connected to the broker Summit reads (with a sensor's credentials for the in-process broker).</summary>
+    public async Task<IMqttClient> PublisherAsync(string? username, string? password)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        var options = new MqttClientOptionsBuilder().WithTcpServer(BrokerHost, BrokerPort).WithClientId("test-" + Guid.NewGuid().ToString("N")[..8]);
+        if (username is not null)
+        {
+            options = options.WithCredentials(username, password);
+        }
+
+        var result = await client.ConnectAsync(options.Build());
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"The broker refused the connection: {result.ResultCode}");
+        }
+
+        return client;
+    }
+
+    public static Task PublishAsync(IMqttClient client, string topic, string payload) =>
+        client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+
+    public static Task PublishAsync(IMqttClient client, string topic, byte[] payload) =>
+        client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+
+    /// <summary>A reading signed as the sensor would sign it, measured now on the server's clock unless told.</summary>
+    public string Reading(SensorEnrolment sensor, double celsius, long seq, DateTimeOffset? at = null) =>
+        SensorMessages.Payload(sensor.Sensor.Code, sensor.Secret, celsius, at ?? Clock.GetUtcNow(), seq);
+
+    /// <summary>Waits (up to a minute) until the writer has taken this many more messages than <paramref name="before"/>.</summary>
+    public async Task WaitForProcessedAsync(long before, int more)
+    {
+        var watch = Stopwatch.StartNew();
+        while (Writer.Stored + Writer.Refused < before + more)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60),
+                $"Only {Writer.Stored + Writer.Refused - before} of {more} messages reached the writer.");
+            await Task.Delay(20);
+        }
+    }
+
+    public long Processed => Writer.Stored + Writer.Refused;
+}
+
+/// <summary>
+/// The same venue with Summit subscribed to a real Mosquitto (the Debian package) that this fixture starts on a free port; the
+/// in-process broker is off. Fails with a clear message when mosquitto is not installed.
+/// </summary>
+public sealed class MosquittoFactory : ScreeningFactory, IAsyncLifetime
+{
+    public const string MosquittoPath = "/usr/sbin/mosquitto";
+    private readonly int _port = FreePort();
+    private readonly string _configDirectory = Path.Combine(Path.GetTempPath(), "summit-mosquitto-" + Guid.NewGuid().ToString("N"));
+    private readonly Process _mosquitto;
+    private int _stopped;
+
+    public MosquittoFactory()
+    {
+        if (!File.Exists(MosquittoPath))
+        {
+            throw new InvalidOperationException(
+                $"{MosquittoPath} is not installed: apt-get install -y mosquitto mosquitto-clients (scripts/test.sh installs it).");
+        }
+
+        Directory.CreateDirectory(_configDirectory);
+        var config = Path.Combine(_configDirectory, "mosquitto.conf");
+        File.WriteAllText(config, $"listener {_port} 127.0.0.1\nallow_anonymous true\npersistence false\nmax_queued_messages 0\nlog_dest stderr\n");
+        _mosquitto = Process.Start(new ProcessStartInfo(MosquittoPath, ["-c", config])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("mosquitto did not start.");
+        _mosquitto.ErrorDataReceived += (_, _) => { };
+        _mosquitto.BeginErrorReadLine();
+        _mosquitto.BeginOutputReadLine();
+        WaitForPort(_port);
+    }
+
+    public override int BrokerPort => _port;
+
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Summit:Mqtt:Port"] = "0",
+        ["Summit:Mqtt:BrokerHost"] = "127.0.0.1",
+        ["Summit:Mqtt:BrokerPort"] = _port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Summit:Mqtt:ClientId"] = "summit-test-" + Guid.NewGuid().ToString("N")[..8],
+    };
+
+    /// <summary>Publishes one message with the mosquitto_pub program, as a sensor script would.</summary>
+    public async Task MosquittoPubAsync(string topic, string payload)
+    {
+        using var process = Process.Start(new ProcessStartInfo("mosquitto_pub",
+            ["-h", "127.0.0.1", "-p", BrokerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "-q", "1", "-t", topic, "-m", payload])
+        {
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("mosquitto_pub did not start (apt-get install -y mosquitto-clients).");
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"mosquitto_pub failed ({process.ExitCode}): {error}");
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        if (!_mosquitto.HasExited)
+        {
+            _mosquitto.Kill();
+            await _mosquitto.WaitForExitAsync();
+        }
+
+        _mosquitto.Dispose();
+        Directory.Delete(_configDirectory, recursive: true);
+    }
+
+    private static void WaitForPort(int port)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException) when (watch.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                Thread.Sleep(50);
+            }
+        }
+    }
+}

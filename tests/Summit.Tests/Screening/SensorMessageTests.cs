@@ -1,0 +1,94 @@
+using System.Text;
+using Summit.Server.Screening;
+using Summit.Server.Screening.Ingestion;
+using Summit.Server.Screening.Sensors;
+
+namespace Summit.Tests.Screening;
+
+/// <summary>The payload checks on their own: the signature over the fields' text, and hostile input that must never throw.</summary>
+public sealed class SensorMessageTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 1, 2, 3, TimeSpan.Zero);
+    private const string Secret = "sss_test-secret";
+    private static readonly SensorEntry Sensor = new(Guid.NewGuid(), Guid.NewGuid(), "IR-A1-1", Guid.NewGuid(), Encoding.UTF8.GetBytes(Secret), false, -1);
+    private static readonly Dictionary<string, SensorEntry> Sensors = new() { [Sensor.Code] = Sensor };
+
+    private static (AcceptedReading? Reading, RefusedMessage? Refusal) Check(string payload, Dictionary<Guid, long>? sequences = null) =>
+        SensorMessages.Check(new SensorMessage(SensorMessages.TopicFor(Sensor.Code), Encoding.UTF8.GetBytes(payload), Now), Sensors, sequences ?? [],
+            new ScreeningOptions());
+
+    [Fact]
+    public void The_documented_example_verifies()
+    {
+        // docs/screening/mqtt.md signs this text with the secret "sss_test-secret".
+        const string canonical = "IR-A1-1|36.7|2026-11-30T01:02:03Z|17";
+        var sig = SensorMessages.Sign(Encoding.UTF8.GetBytes(Secret), canonical);
+        Assert.Equal("a57fae97aae092d7c2ba7b56f55b5ac8db46982783aaa4b06a0d49189b164f0e", sig);
+        var payload = $"{{\"sensor\":\"IR-A1-1\",\"celsius\":36.7,\"at\":\"2026-11-30T01:02:03Z\",\"seq\":17,\"sig\":\"{sig}\"}}";
+        var (reading, refusal) = Check(payload);
+        Assert.Null(refusal);
+        Assert.Equal(36.7, reading!.Celsius);
+        Assert.Equal(17, reading.Sequence);
+        Assert.Equal(Now, reading.MeasuredAt);
+    }
+
+    [Fact]
+    public void The_signature_covers_the_fields_as_written()
+    {
+        var payload = SensorMessages.Payload(Sensor.Code, Secret, 36.7, Now, 5);
+        Assert.Null(Check(payload).Refusal);
+        // The same value written differently is another text: the sensor signs what it sends.
+        Assert.Equal(RefusalReasons.BadSignature, Check(payload.Replace("36.7", "36.70", StringComparison.Ordinal)).Refusal!.Reason);
+        Assert.Equal(RefusalReasons.BadSignature, Check(payload.Replace("\"seq\":5", "\"seq\":6", StringComparison.Ordinal)).Refusal!.Reason);
+    }
+
+    [Fact]
+    public void Sequences_must_grow()
+    {
+        var sequences = new Dictionary<Guid, long>();
+        Assert.Null(Check(SensorMessages.Payload(Sensor.Code, Secret, 36.7, Now, 5), sequences).Refusal);
+        Assert.Equal(RefusalReasons.Replayed, Check(SensorMessages.Payload(Sensor.Code, Secret, 36.7, Now, 5), sequences).Refusal!.Reason);
+        Assert.Equal(RefusalReasons.Replayed, Check(SensorMessages.Payload(Sensor.Code, Secret, 36.7, Now, 4), sequences).Refusal!.Reason);
+        Assert.Null(Check(SensorMessages.Payload(Sensor.Code, Secret, 36.7, Now, 6), sequences).Refusal);
+    }
+
+    [Theory]
+    [InlineData("summit/v1/sensors/IR-A1-1/readings", "IR-A1-1")]
+    [InlineData("summit/v1/sensors//readings", null)]
+    [InlineData("summit/v1/sensors/a/b/readings", null)]
+    [InlineData("summit/v2/sensors/IR-A1-1/readings", null)]
+    [InlineData("other", null)]
+    public void Topics_name_one_sensor(string topic, string? code) => Assert.Equal(code, SensorMessages.TopicCode(topic));
+
+    [Fact]
+    public void Random_and_mutated_payloads_are_refused_without_throwing()
+    {
+        var random = new Random(2026);
+        var good = Encoding.UTF8.GetBytes(SensorMessages.Payload(Sensor.Code, Secret, 36.7, Now, 5));
+        for (var i = 0; i < 5000; i++)
+        {
+            byte[] payload;
+            if (i % 2 == 0)
+            {
+                payload = new byte[random.Next(0, 300)];
+                random.NextBytes(payload);
+            }
+            else
+            {
+                payload = (byte[])good.Clone();
+                for (var flips = random.Next(1, 4); flips > 0; flips--)
+                {
+                    payload[random.Next(payload.Length)] = (byte)random.Next(256);
+                }
+            }
+
+            var (reading, refusal) = SensorMessages.Check(new SensorMessage(SensorMessages.TopicFor(Sensor.Code), payload, Now), Sensors, [], new ScreeningOptions());
+            Assert.True((reading is null) != (refusal is null));
+            if (refusal is not null)
+            {
+                Assert.Contains(refusal.Reason, RefusalReasons.All);
+                Assert.True(refusal.Detail.Length <= 300);
+            }
+        }
+    }
+}
