@@ -6,6 +6,7 @@ using Summit.Access.Core;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;
+using Summit.Server.Operations.Incidents;
 using Summit.Server.Screening;
 using Summit.Server.Screening.Holds;
 using Summit.Server.Screening.Ingestion;
@@ -54,6 +55,9 @@ public sealed class HoldFlowTests(ScreeningFactory app) : IClassFixture<Screenin
         Assert.Equal(IncidentType.Health, report.Type);
         Assert.Equal("reading", report.Evidence.Kind);
         Assert.NotNull(hold.IncidentId);
+        var incident = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Incidents.AsNoTracking()
+            .SingleAsync(i => i.Id == hold.IncidentId));
+        Assert.Equal((IncidentType.Health, gate.Id, IncidentStatus.Open, FeverHolds.FeverCause), (incident.Type, incident.GateId, incident.Status, incident.Cause));
 
         // Every security officer is mailed.
         var mails = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().OutgoingMails

@@ -9,6 +9,7 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;
+using Summit.Server.Operations.Incidents;
 using Summit.Server.Screening.Ingestion;
 using Summit.Server.Screening.Sensors;
 using Summit.Tests.Access;
@@ -24,14 +25,14 @@ public sealed class IncidentLog
     public List<AutomaticIncidentReport> Of(string cause) => [.. Reports.Select(r => r.Report).Where(r => r.Cause == cause)];
 }
 
-/// <summary>Records reports instead of opening incidents: the real reporter belongs to the incidents module (not on main yet).</summary>
-public sealed class RecordingIncidentReporter(IncidentLog log) : IIncidentReporter
+/// <summary>Notes each report, then hands it to the incidents module's real reporter: tests see what was reported and what it opened.</summary>
+public sealed class RecordingIncidentReporter(IncidentLog log, IncidentReporter real) : IIncidentReporter
 {
-    public Task<Guid> ReportAsync(AutomaticIncidentReport report, CancellationToken ct = default)
+    public async Task<Guid> ReportAsync(AutomaticIncidentReport report, CancellationToken ct = default)
     {
-        var id = Guid.NewGuid();
+        var id = await real.ReportAsync(report, ct);
         log.Reports.Enqueue((id, report));
-        return Task.FromResult(id);
+        return id;
     }
 }
 
@@ -58,6 +59,7 @@ public class ScreeningFactory : AccessFactory
         builder.ConfigureServices(services =>
         {
             services.AddSingleton(Incidents);
+            services.AddScoped<IncidentReporter>();
             services.AddScoped<IIncidentReporter, RecordingIncidentReporter>();
         });
     }
