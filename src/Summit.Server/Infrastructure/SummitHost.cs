@@ -26,6 +26,7 @@ using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Mail;
 using Summit.Server.Infrastructure.Security;
+using Summit.Server.Operations.Dashboard;
 
 namespace Summit.Server.Infrastructure;
 
@@ -113,6 +114,7 @@ public static class SummitHost
         services.AddSingleton<AccessLiveFeed>();
         services.AddSingleton<ScanProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<ScanProcessor>());
+        services.AddOperationsDashboard();
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DeviceAuthenticationHandler>(
             DeviceAuthentication.Scheme, null);
 
@@ -201,6 +203,7 @@ public static class SummitHost
         api.MapAccessApi();
         api.MapBadgeApi();
         api.MapDeviceApi();
+        api.MapOperationsDashboardApi();
 
         // Pages state their own policy; the framework's endpoints (circuit hub, redirects) serve anonymous portal users too.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(endpoint =>

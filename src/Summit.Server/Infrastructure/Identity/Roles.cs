@@ -46,6 +46,7 @@ public static class Policies
     public const string GateScan = nameof(GateScan);
     public const string AccessMonitor = nameof(AccessMonitor);
     public const string PersonsBlock = nameof(PersonsBlock);
+    public const string OperationsView = nameof(OperationsView);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -73,5 +74,8 @@ public static class Policies
         // Who is inside, scan history, entry conflicts.
         [AccessMonitor] = [Roles.Admin, Roles.Secretariat, Roles.SecurityOfficer, Roles.OperationsCentre],
         [PersonsBlock] = [Roles.Admin, Roles.SecurityOfficer],
+        // The operations dashboard: counts and places, no one named. The centre, security, and the venue managers who open and
+        // close halls; not the secretariat or the gates, who have their own pages.
+        [OperationsView] = [Roles.Admin, Roles.OperationsCentre, Roles.SecurityOfficer, Roles.VenueManager],
     };
 }

@@ -1,0 +1,49 @@
+using Summit.Server.Infrastructure.Incidents;
+
+namespace Summit.Server.Operations.Dashboard;
+
+/// <summary>A lane that refuses every scan until a security officer clears it (a fever reading at its gate).</summary>
+public sealed record LaneHoldItem(Guid GateId, string GateCode, string GateNameEn, string GateNameZh, DateTimeOffset Since, decimal? Celsius)
+{
+    public string GateName(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? GateNameZh : GateNameEn;
+}
+
+/// <summary>A reading above the threshold, newest first on the screen.</summary>
+public sealed record TemperatureAlertItem(Guid Id, DateTimeOffset At, string Sensor, string? GateCode, decimal Celsius, bool Open);
+
+public sealed record ScreeningPanel(IReadOnlyList<LaneHoldItem> Holds, IReadOnlyList<TemperatureAlertItem> Alerts);
+
+/// <summary>An open incident as the wall screen shows it; <see cref="DueAt"/> is when its SLA runs out (null: no SLA).</summary>
+public sealed record OpenIncidentItem(Guid Id, string TitleEn, string TitleZh, IncidentType Type, IncidentSeverity Severity, string Status,
+    string? Place, DateTimeOffset OpenedAt, DateTimeOffset? DueAt)
+{
+    public string Title(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? TitleZh : TitleEn;
+}
+
+/// <summary>
+/// What the screening module tells the dashboard: lanes on hold and recent temperature alerts. Implemented by the screening
+/// module (scoped, it reads its own tables); while none is registered, the panel says screening is not connected.
+/// </summary>
+public interface IScreeningDashboardSource
+{
+    Task<ScreeningPanel> ReadAsync(CancellationToken ct);
+}
+
+/// <summary>What the incidents module tells the dashboard: the open incidents with their SLA clocks. Scoped, optional like screening.</summary>
+public interface IIncidentDashboardSource
+{
+    Task<IReadOnlyList<OpenIncidentItem>> OpenAsync(CancellationToken ct);
+}
+
+/// <summary>
+/// How another module tells the dashboard that what it shows has changed (a hold set or cleared, an incident opened or
+/// closed), so the screen follows within a second instead of at the next periodic refresh. Singleton; cheap to call often.
+/// </summary>
+public sealed class DashboardSignals
+{
+    private Action? _changed;
+
+    public void Changed() => _changed?.Invoke();
+
+    internal void Listen(Action handler) => _changed += handler;
+}
