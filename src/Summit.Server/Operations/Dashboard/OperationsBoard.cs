@@ -276,7 +276,8 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed 
     private static DateTimeOffset LocalDayStart(DateTimeOffset now, TimeZoneInfo timeZone)
     {
         var midnight = TimeZoneInfo.ConvertTime(now, timeZone).Date;
-        return new DateTimeOffset(midnight, timeZone.GetUtcOffset(midnight));
+        // In UTC: PostgreSQL stores instants and takes no other offset.
+        return new DateTimeOffset(midnight, timeZone.GetUtcOffset(midnight)).ToUniversalTime();
     }
 
     public override void Dispose()
