@@ -18,13 +18,13 @@ internal static class DemoVenue
     internal static readonly ZoneInput[] Zones =
     [
         new("SITE", "Conference and Exhibition Center site", "互联网国际会展中心园区", ConferenceCenter, 5000, AntiPassbackMode.Hard, Plan: new(20, 20, 600, 560)),
-        new("MAIN", "Main forum hall", "主论坛会场", ConferenceCenter, 2000, AntiPassbackMode.Hard, Plan: new(50, 60, 300, 250)),
-        new("FORUM-A", "Sub-forum room A", "分论坛A厅", ConferenceCenter, 400, AntiPassbackMode.Timed, 10, Plan: new(370, 60, 110, 120)),
-        new("FORUM-B", "Sub-forum room B", "分论坛B厅", ConferenceCenter, 300, AntiPassbackMode.Timed, 10, Plan: new(490, 60, 110, 120)),
-        new("FORUM-C", "Sub-forum room C", "分论坛C厅", ConferenceCenter, 300, AntiPassbackMode.Timed, 10, Plan: new(370, 190, 110, 120)),
-        new("FORUM-D", "Sub-forum room D", "分论坛D厅", ConferenceCenter, 200, AntiPassbackMode.Timed, 10, Plan: new(490, 190, 110, 120)),
-        new("VIP", "VIP lounge", "贵宾休息室", ConferenceCenter, 80, AntiPassbackMode.Soft, Plan: new(50, 340, 140, 110)),
-        new("MEDIA", "Media centre", "新闻中心", ConferenceCenter, 300, Plan: new(210, 340, 140, 110)),
+        new("MAIN", "Main forum hall", "主论坛会场", ConferenceCenter, 2000, AntiPassbackMode.Hard, Plan: new(50, 80, 300, 240)),
+        new("FORUM-A", "Sub-forum room A", "分论坛A厅", ConferenceCenter, 400, AntiPassbackMode.Timed, 10, Plan: new(370, 80, 110, 115)),
+        new("FORUM-B", "Sub-forum room B", "分论坛B厅", ConferenceCenter, 300, AntiPassbackMode.Timed, 10, Plan: new(490, 80, 110, 115)),
+        new("FORUM-C", "Sub-forum room C", "分论坛C厅", ConferenceCenter, 300, AntiPassbackMode.Timed, 10, Plan: new(370, 205, 110, 115)),
+        new("FORUM-D", "Sub-forum room D", "分论坛D厅", ConferenceCenter, 200, AntiPassbackMode.Timed, 10, Plan: new(490, 205, 110, 115)),
+        new("VIP", "VIP lounge", "贵宾休息室", ConferenceCenter, 80, AntiPassbackMode.Soft, Plan: new(50, 350, 140, 110)),
+        new("MEDIA", "Media centre", "新闻中心", ConferenceCenter, 300, Plan: new(210, 350, 140, 110)),
         new("EXPO", "Light of Internet Expo Center", "互联网之光博览中心", ExpoCenter, 10000, Plan: new(660, 20, 320, 420)),
         new("BACK", "Back of house and staff areas", "后台及工作人员区", "Both venues", 600, Plan: new(660, 470, 320, 110)),
     ];
