@@ -146,7 +146,7 @@ awk -v s="$DURATION" -v hz="$hz" -v sb="$server_before" -v sa="$server_after" -v
         1e6 * (sa - sb) / hz / n, 1e6 * (pa - pb) / hz / n, 1e6 * (wu + ws) / n
 }'
 echo "verdicts of the measured run:"
-sql "SELECT CASE \"Reason\" WHEN 0 THEN 'Admitted' WHEN 10 THEN 'BadFormat' WHEN 11 THEN 'BadSignature' WHEN 18 THEN 'AlreadyInside'
+sql "SELECT CASE \"Reason\" WHEN 0 THEN 'Admitted' WHEN 10 THEN 'BadFormat' WHEN 11 THEN 'BadSignature' WHEN 18 THEN 'AlreadyInside' WHEN 21 THEN 'PersonBlocked'
         ELSE 'reason ' || \"Reason\" END || CASE \"Direction\" WHEN 0 THEN ' (entry)' ELSE ' (exit)' END AS verdict,
         count(*), round(100.0 * count(*) / sum(count(*)) OVER (), 1) || '%'
      FROM \"Scans\" WHERE \"ReceivedAt\" >= '$since' GROUP BY 1 ORDER BY 2 DESC" | column -t -s '|'

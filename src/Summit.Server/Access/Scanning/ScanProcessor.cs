@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
 using Summit.Server.Access.Domain;
@@ -21,10 +22,11 @@ public sealed record ScanWork(string Scanner, Guid? DeviceId, GateInfo Gate, Gui
 public sealed record ScanOutcome(Scan Scan, bool Duplicate, GuestCard? Holder, CategoryCard? Category, EntryConflict? Conflict);
 
 /// <summary>
-/// Decides and records scans, in batches, one batch at a time. Everything a batch reads and writes is one transaction that
-/// holds the presence rows of its credentials (SELECT ... FOR UPDATE on PostgreSQL, the database write lock on SQLite), so
-/// anti-passback holds however many gates scan the same code at once, and across server processes. Batching makes one
-/// commit serve every scan that arrived meanwhile: under load, dozens of scans per round trip.
+/// Decides and records scans, in batches. Everything a batch reads and writes is one transaction that holds the presence rows
+/// of its credentials (SELECT ... FOR UPDATE on PostgreSQL, the database write lock on SQLite), so anti-passback holds however
+/// many gates scan the same code at once, and across server processes. Batching makes one commit serve every scan that arrived
+/// meanwhile: under load, dozens of scans per round trip. On PostgreSQL two batches run at once (one waits on the database
+/// while the other computes), as two server processes would; SQLite has one writer, so one batch at a time.
 /// </summary>
 public sealed class ScanProcessor : BackgroundService
 {
@@ -32,15 +34,18 @@ public sealed class ScanProcessor : BackgroundService
     private const int MaxBatch = 256;
     private const int Attempts = 4;
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending[]> _queue = Channel.CreateUnbounded<Pending[]>();
+    private readonly int _writers;
     private readonly IServiceScopeFactory _scopes;
     private readonly AccessSnapshotCache _cache;
     private readonly AccessLiveFeed _feed;
     private readonly TimeProvider _clock;
     private readonly ILogger<ScanProcessor> _logger;
 
-    public ScanProcessor(IServiceScopeFactory scopes, AccessSnapshotCache cache, AccessLiveFeed feed, TimeProvider clock, ILogger<ScanProcessor> logger)
+    public ScanProcessor(IServiceScopeFactory scopes, AccessSnapshotCache cache, AccessLiveFeed feed, TimeProvider clock, DatabaseSettings database,
+        ILogger<ScanProcessor> logger)
     {
+        _writers = database.Provider == DatabaseProvider.Postgres ? 2 : 1;
         _scopes = scopes;
         _cache = cache;
         _feed = feed;
@@ -50,17 +55,21 @@ public sealed class ScanProcessor : BackgroundService
 
     public async Task<ScanOutcome> SubmitAsync(ScanWork work, CancellationToken ct = default) => (await SubmitManyAsync([work], ct))[0];
 
-    /// <summary>Queues scans (an upload keeps its order) and completes when they are committed.</summary>
+    /// <summary>
+    /// Queues scans and completes when they are committed. The scans of one call stay together in one batch, in their order:
+    /// an upload is a gate's journal, to be applied as it happened.
+    /// </summary>
     public async Task<IReadOnlyList<ScanOutcome>> SubmitManyAsync(IReadOnlyList<ScanWork> works, CancellationToken ct = default)
     {
-        var pending = works.Select(w => new Pending(w, _clock.GetUtcNow())).ToList();
-        foreach (var item in pending)
-        {
-            await _queue.Writer.WriteAsync(item, ct);
-        }
+        // Signatures are checked here, on the caller's thread, against the policy last read: the batch only checks again when
+        // the policy changed meanwhile. This keeps the costliest CPU work off the batch's path.
+        var latest = _cache.Latest;
+        var receivedAt = _clock.GetUtcNow();
+        var pending = works.Select(w => new Pending(w, receivedAt, latest is null ? null : new CheckedCode(latest, Identify(w, latest)))).ToArray();
+        await _queue.Writer.WriteAsync(pending, ct);
 
-        var outcomes = new ScanOutcome[pending.Count];
-        for (var i = 0; i < pending.Count; i++)
+        var outcomes = new ScanOutcome[pending.Length];
+        for (var i = 0; i < pending.Length; i++)
         {
             outcomes[i] = await pending[i].Completion.Task.WaitAsync(ct);
         }
@@ -78,22 +87,32 @@ public sealed class ScanProcessor : BackgroundService
         var outcomes = new List<ScanOutcome>(scans.Count);
         foreach (var batch in scans.Chunk(MaxBatch))
         {
-            var settled = await ProcessWithRetriesAsync([.. batch.Select(s => new Pending(s.Work, s.ReceivedAt))], ct);
+            var settled = await ProcessWithRetriesAsync([.. batch.Select(s => new Pending(s.Work, s.ReceivedAt, null))], ct);
             outcomes.AddRange(settled.Select(s => s.Outcome ?? throw s.Refusal!));
         }
 
         return outcomes;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, _writers).Select(_ => WriteBatchesAsync(stoppingToken)));
+
+    private async Task WriteBatchesAsync(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync(stoppingToken))
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            // Whole calls only: a batch may pass MaxBatch by the size of one upload.
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var call))
             {
-                batch.Add(item);
+                batch.AddRange(call);
+            }
+
+            if (batch.Count == 0)
+            {
+                // The other writer took what woke this one.
+                continue;
             }
 
             try
@@ -132,13 +151,17 @@ public sealed class ScanProcessor : BackgroundService
             {
                 return await ProcessAsync(batch, ct);
             }
-            catch (DbUpdateException ex) when (attempt < Attempts)
+            catch (Exception ex) when (attempt < Attempts && IsConcurrentWrite(ex))
             {
-                // Another server process inserted the same presence row or nonce meanwhile: read again and decide again.
+                // Another batch or server process inserted the same presence row or nonce meanwhile: read again and decide again.
                 _logger.LogInformation(ex, "Scan batch retried after a concurrent write (attempt {Attempt})", attempt);
             }
         }
     }
+
+    /// <summary>A lost insert race (unique key), or PostgreSQL ending one of two transactions that waited on each other.</summary>
+    private static bool IsConcurrentWrite(Exception ex) =>
+        ex is DbUpdateException || ex is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
 
     private async Task<List<Settled>> ProcessAsync(List<Pending> batch, CancellationToken ct)
     {
@@ -150,7 +173,7 @@ public sealed class ScanProcessor : BackgroundService
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var snapshot = await _cache.GetAsync(db, guests, provider.GetRequiredService<AccessSettingsService>(), ct);
 
-        var identities = batch.Select(p => Identify(p.Work, snapshot)).ToList();
+        var identities = batch.Select(p => p.Checked is { } done && ReferenceEquals(done.Snapshot, snapshot) ? done.Identity : Identify(p.Work, snapshot)).ToList();
         var credentialIds = identities.Where(i => i is { Genuine: true }).Select(i => i!.Value.Payload.CredentialId).Distinct().ToList();
         var known = await LoadKnownAsync(db, batch, ct);
         var knownByKey = known.ToDictionary(s => (s.Scanner, s.Nonce));
@@ -330,7 +353,8 @@ public sealed class ScanProcessor : BackgroundService
         }
 
         var rows = db.Database.IsNpgsql()
-            ? await db.ZonePresence.FromSql($"SELECT * FROM \"ZonePresence\" WHERE \"CredentialId\" = ANY({credentialIds.ToArray()}) FOR UPDATE").ToListAsync(ct)
+            // In key order, so that two batches locking some of the same rows queue behind each other instead of deadlocking.
+            ? await db.ZonePresence.FromSql($"SELECT * FROM \"ZonePresence\" WHERE \"CredentialId\" = ANY({credentialIds.ToArray()}) ORDER BY \"CredentialId\", \"Zone\" FOR UPDATE").ToListAsync(ct)
             : await db.ZonePresence.Where(p => credentialIds.Contains(p.CredentialId)).ToListAsync(ct);
         return rows.ToDictionary(r => (r.CredentialId, r.Zone));
     }
@@ -369,7 +393,10 @@ public sealed class ScanProcessor : BackgroundService
     /// <summary>What became of one scan of a batch: an outcome, or a refusal to pass to its caller.</summary>
     private readonly record struct Settled(ScanOutcome? Outcome, SummitException? Refusal);
 
-    private sealed record Pending(ScanWork Work, DateTimeOffset ReceivedAt)
+    /// <summary>A code's signature as checked against one policy snapshot: valid for the batch only if it reads the same snapshot.</summary>
+    private sealed record CheckedCode(AccessSnapshot Snapshot, Identity? Identity);
+
+    private sealed record Pending(ScanWork Work, DateTimeOffset ReceivedAt, CheckedCode? Checked)
     {
         public TaskCompletionSource<ScanOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
