@@ -24,7 +24,12 @@ public partial class ArchitectureTests
         AssertNoReference("Guests", UiReference(), []);
         AssertNoReference("Events", UiReference(), []);
         AssertNoReference("Access", UiReference(), []);
+        AssertNoReference("Operations", UiReference(), []);
     }
+
+    [Fact]
+    public void Operations_reaches_guests_only_through_the_guests_module_services() =>
+        AssertNoReference("Operations", GuestTables(), []);
 
     [Fact]
     public void Access_reaches_guests_only_through_the_guests_module_services() =>

@@ -8,7 +8,6 @@ public static class DashboardSetup
 {
     public static IServiceCollection AddOperationsDashboard(this IServiceCollection services)
     {
-        services.AddSingleton<DashboardSignals>();
         services.AddSingleton<OperationsBoard>();
         services.AddHostedService(sp => sp.GetRequiredService<OperationsBoard>());
         services.AddScoped<IGuestObserver, DashboardGuestObserver>();

@@ -21,29 +21,17 @@ public sealed record OpenIncidentItem(Guid Id, string TitleEn, string TitleZh, I
 }
 
 /// <summary>
-/// What the screening module tells the dashboard: lanes on hold and recent temperature alerts. Implemented by the screening
-/// module (scoped, it reads its own tables); while none is registered, the panel says screening is not connected.
+/// The screening panel's figures: lanes on hold and recent temperature alerts. Implemented on the Operations side over the
+/// screening module's public services (modules never reference Operations); scoped. While none is registered, the panel says
+/// screening is not connected. The board refreshes when the screening module's live feed reports a change.
 /// </summary>
 public interface IScreeningDashboardSource
 {
     Task<ScreeningPanel> ReadAsync(CancellationToken ct);
 }
 
-/// <summary>What the incidents module tells the dashboard: the open incidents with their SLA clocks. Scoped, optional like screening.</summary>
+/// <summary>The open incidents with their SLA clocks, from the incidents module. Scoped, optional like screening.</summary>
 public interface IIncidentDashboardSource
 {
     Task<IReadOnlyList<OpenIncidentItem>> OpenAsync(CancellationToken ct);
-}
-
-/// <summary>
-/// How another module tells the dashboard that what it shows has changed (a hold set or cleared, an incident opened or
-/// closed), so the screen follows within a second instead of at the next periodic refresh. Singleton; cheap to call often.
-/// </summary>
-public sealed class DashboardSignals
-{
-    private Action? _changed;
-
-    public void Changed() => _changed?.Invoke();
-
-    internal void Listen(Action handler) => _changed += handler;
 }

@@ -12,12 +12,12 @@ namespace Summit.Server.Operations.Dashboard;
 
 /// <summary>
 /// The live read model of the operations dashboard: one snapshot for every open screen, rebuilt when something changed (a batch
-/// of scans, a guest's status, a signal from screening or incidents) at most once per <see cref="MinInterval"/>, and every
+/// of scans, a guest's status, a change another module's live feed reports) at most once per <see cref="MinInterval"/>, and every
 /// <see cref="Heartbeat"/> so that clocks and the chart's window move on. Scans are counted from the live feed in memory
 /// (<see cref="ScanTally"/>); a refresh asks the database only for small grouped counts (people inside per zone, guests per
 /// category and status), so 500 scans a second cost four refreshes a second, not 500 queries. Raises crowding incidents.
 /// </summary>
-public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed feed, DashboardSignals signals, Localizer localizer,
+public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed feed, Localizer localizer,
     TimeProvider clock, ILogger<OperationsBoard> logger) : BackgroundService
 {
     /// <summary>A burst of changes makes one refresh per this interval: fast enough for "within a second", cheap under load.</summary>
@@ -106,7 +106,6 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        signals.Listen(RequestRefresh);
         using var subscription = feed.Subscribe(OnScans);
         try
         {
