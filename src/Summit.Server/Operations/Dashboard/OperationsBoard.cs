@@ -17,8 +17,8 @@ namespace Summit.Server.Operations.Dashboard;
 /// (<see cref="ScanTally"/>); a refresh asks the database only for small grouped counts (people inside per zone, guests per
 /// category and status), so 500 scans a second cost four refreshes a second, not 500 queries. Raises crowding incidents.
 /// </summary>
-public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed feed, Localizer localizer,
-    TimeProvider clock, ILogger<OperationsBoard> logger) : BackgroundService
+public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed feed, IEnumerable<IDashboardChangeSource> changeSources,
+    Localizer localizer, TimeProvider clock, ILogger<OperationsBoard> logger) : BackgroundService
 {
     /// <summary>A burst of changes makes one refresh per this interval: fast enough for "within a second", cheap under load.</summary>
     public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(250);
@@ -107,6 +107,7 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var subscription = feed.Subscribe(OnScans);
+        var others = changeSources.Select(source => source.Subscribe(RequestRefresh)).ToList();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -133,6 +134,10 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed 
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down.
+        }
+        finally
+        {
+            others.ForEach(s => s.Dispose());
         }
     }
 
