@@ -28,6 +28,14 @@ public partial class ArchitectureTests
     }
 
     [Fact]
+    public void Nothing_depends_on_operations_which_reads_every_module()
+    {
+        AssertNoReference("Guests", OperationsReference(), []);
+        AssertNoReference("Events", OperationsReference(), []);
+        AssertNoReference("Access", OperationsReference(), []);
+    }
+
+    [Fact]
     public void Operations_reaches_guests_only_through_the_guests_module_services() =>
         AssertNoReference("Operations", GuestTables(), []);
 
@@ -55,8 +63,11 @@ public partial class ArchitectureTests
         Assert.True(offenders.Count == 0, "Forbidden references:\n" + string.Join("\n", offenders));
     }
 
-    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Access|Demo|Components)\b")]
+    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Access|Operations|Demo|Components)\b")]
     private static partial Regex ModuleReference();
+
+    [GeneratedRegex(@"\bSummit\.Server\.Operations\b")]
+    private static partial Regex OperationsReference();
 
     [GeneratedRegex(@"\b(db|Db|context)\.(Guests|Categories|Delegations|GuestPhotos|Invitations|GuestSearchTerms)\b")]
     private static partial Regex GuestTables();

@@ -27,6 +27,7 @@ using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Mail;
 using Summit.Server.Infrastructure.Security;
 using Summit.Server.Operations.Dashboard;
+using Summit.Server.Operations.Reports;
 
 namespace Summit.Server.Infrastructure;
 
@@ -108,6 +109,7 @@ public static class SummitHost
         services.AddScoped<DeviceService>();
         services.AddScoped<DeviceContext>();
         services.AddScoped<AccessQueries>();
+        services.AddScoped<AccessReportQueries>();
         services.AddScoped<ConsoleScans>();
         services.AddSingleton<DeviceRegistry>();
         services.AddSingleton<AccessSnapshotCache>();
@@ -115,6 +117,8 @@ public static class SummitHost
         services.AddSingleton<ScanProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<ScanProcessor>());
         services.AddOperationsDashboard();
+
+        services.AddScoped<ClosingReportService>();
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DeviceAuthenticationHandler>(
             DeviceAuthentication.Scheme, null);
 
@@ -201,6 +205,7 @@ public static class SummitHost
         api.MapPortalApi();
         api.MapAuditApi();
         api.MapAccessApi();
+        api.MapReportApi();
         api.MapBadgeApi();
         api.MapDeviceApi();
         api.MapOperationsDashboardApi();

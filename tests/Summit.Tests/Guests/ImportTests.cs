@@ -7,6 +7,7 @@ using MiniExcelLibs;
 using Summit.Server;
 using Summit.Server.Guests;
 using Summit.Server.Guests.Import;
+using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Tests.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
+using Summit.Server.Infrastructure;
 
 namespace Summit.Server.Guests.Import;
 

@@ -63,4 +63,6 @@ public static class AuditActions
     public const string DeviceEnrolled = "device.enrolled";
     public const string DeviceRevoked = "device.revoked";
     public const string ConflictResolved = "entry_conflict.resolved";
+    public const string ReportExported = "report.exported";
+    public const string ReportTraced = "report.traced";
 }

@@ -115,4 +115,5 @@ public static class ErrorCodes
     public const string UploadTooLarge = "scan.upload_too_large";
     public const string ConflictNotFound = "conflict.not_found";
     public const string ResolutionRequired = "conflict.resolution_required";
+    public const string ReportTraceInvalid = "report.trace_invalid";
 }

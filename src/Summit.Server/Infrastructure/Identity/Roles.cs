@@ -47,6 +47,7 @@ public static class Policies
     public const string AccessMonitor = nameof(AccessMonitor);
     public const string PersonsBlock = nameof(PersonsBlock);
     public const string OperationsView = nameof(OperationsView);
+    public const string ReportsRead = nameof(ReportsRead);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -77,5 +78,7 @@ public static class Policies
         // The operations dashboard: counts and places, no one named. The centre, security, and the venue managers who open and
         // close halls; not the secretariat or the gates, who have their own pages.
         [OperationsView] = [Roles.Admin, Roles.OperationsCentre, Roles.SecurityOfficer, Roles.VenueManager],
+        // The closing report and the records behind its figures: the operations centre and the organizers.
+        [ReportsRead] = [Roles.Admin, Roles.Secretariat, Roles.OperationsCentre],
     };
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Summit.Server.Guests.Import;
+namespace Summit.Server.Infrastructure;
 
 /// <summary>
 /// A small RFC 4180 CSV reader and writer: quoted fields, doubled quotes, line breaks inside quotes,

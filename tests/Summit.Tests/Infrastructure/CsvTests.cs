@@ -1,8 +1,9 @@
 using System.Text;
 using Summit.Server;
 using Summit.Server.Guests.Import;
+using Summit.Server.Infrastructure;
 
-namespace Summit.Tests.Guests;
+namespace Summit.Tests.Infrastructure;
 
 public class CsvTests
 {
