@@ -33,6 +33,11 @@ public partial class ArchitectureTests
         AssertNoReference("Guests", OperationsReference(), []);
         AssertNoReference("Events", OperationsReference(), []);
         AssertNoReference("Access", OperationsReference(), []);
+        // Screening raises incidents through the contract in Infrastructure/Incidents, never through the operations module.
+        if (Directory.Exists(Path.Combine(ServerRoot, "Screening")))
+        {
+            AssertNoReference("Screening", OperationsReference(), []);
+        }
     }
 
     [Fact]

@@ -27,6 +27,7 @@ using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Mail;
 using Summit.Server.Infrastructure.Security;
 using Summit.Server.Operations.Dashboard;
+using Summit.Server.Operations.Incidents;
 using Summit.Server.Operations.Reports;
 
 namespace Summit.Server.Infrastructure;
@@ -117,6 +118,7 @@ public static class SummitHost
         services.AddSingleton<ScanProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<ScanProcessor>());
         services.AddOperationsDashboard();
+        services.AddIncidents(configuration);
 
         services.AddScoped<ClosingReportService>();
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DeviceAuthenticationHandler>(
@@ -209,6 +211,7 @@ public static class SummitHost
         api.MapBadgeApi();
         api.MapDeviceApi();
         api.MapOperationsDashboardApi();
+        api.MapIncidentsApi();
 
         // Pages state their own policy; the framework's endpoints (circuit hub, redirects) serve anonymous portal users too.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(endpoint =>

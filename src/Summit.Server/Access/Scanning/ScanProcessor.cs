@@ -9,6 +9,7 @@ using Summit.Server.Guests;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Incidents;
 
 namespace Summit.Server.Access.Scanning;
 
@@ -191,6 +192,7 @@ public sealed class ScanProcessor : BackgroundService
 
         var outcomes = new List<Settled>(batch.Count);
         var arrivals = new HashSet<Guid>();
+        var conflicts = new List<(EntryConflict Conflict, GateInfo Gate)>();
         for (var i = 0; i < batch.Count; i++)
         {
             var (work, receivedAt) = (batch[i].Work, batch[i].ReceivedAt);
@@ -221,6 +223,7 @@ public sealed class ScanProcessor : BackgroundService
                     if (conflict is not null)
                     {
                         db.EntryConflicts.Add(conflict);
+                        conflicts.Add((conflict, gate!));
                     }
                 }
 
@@ -240,6 +243,16 @@ public sealed class ScanProcessor : BackgroundService
         if (arrivals.Count > 0)
         {
             await guests.MarkArrivedAsync(arrivals, ct);
+        }
+
+        if (conflicts.Count > 0)
+        {
+            // In this batch's transaction: the incident exists exactly when the conflict does.
+            var reporter = provider.GetRequiredService<IIncidentReporter>();
+            foreach (var (conflict, gate) in conflicts)
+            {
+                await reporter.ReportAsync(DoubleEntryReport(conflict, gate, snapshot), ct);
+            }
         }
 
         await db.SaveChangesAsync(ct);
@@ -376,6 +389,20 @@ public sealed class ScanProcessor : BackgroundService
         row.DayStart = movements.DayStart;
         row.EntriesInDay = movements.EntriesInDay;
         row.UpdatedAt = now;
+    }
+
+    /// <summary>An offline double entry as an incident of the zone: one open incident per zone gathers every such entry.</summary>
+    private static AutomaticIncidentReport DoubleEntryReport(EntryConflict conflict, GateInfo gate, AccessSnapshot snapshot)
+    {
+        var zone = snapshot.Zones.GetValueOrDefault(conflict.Zone);
+        var zoneCode = zone?.Code ?? conflict.Zone.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var credential = conflict.CredentialId.ToString("N")[^8..];
+        return new AutomaticIncidentReport(Infrastructure.Incidents.IncidentType.Security, IncidentSeverity.Medium, "access.double-entry",
+            zone is not null ? new IncidentPlace(ZoneId: zone.Id) : new IncidentPlace(GateId: gate.Id),
+            $"Double entries into zone {zoneCode}", $"区域 {zoneCode} 重复入场",
+            new IncidentEvidence("entry-conflict", conflict.Id.ToString(),
+                $"Credential …{credential} entered zone {zoneCode} twice without leaving; found when gate {gate.Code} synced.",
+                $"凭证 …{credential} 未离开即两次进入区域 {zoneCode}；闸机 {gate.Code} 同步时发现。"));
     }
 
     private static ScanOutcome Outcome(Scan scan, bool duplicate, Dictionary<Guid, GuestCard> cards, AccessSnapshot snapshot, EntryConflict? conflict)

@@ -7,6 +7,7 @@ using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Mail;
+using Summit.Server.Operations.Incidents;
 
 namespace Summit.Server.Infrastructure.Database;
 
@@ -39,6 +40,12 @@ public abstract class SummitDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Scan> Scans => Set<Scan>();
     public DbSet<ZonePresence> ZonePresence => Set<ZonePresence>();
     public DbSet<EntryConflict> EntryConflicts => Set<EntryConflict>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<IncidentEvidenceLink> IncidentEvidence => Set<IncidentEvidenceLink>();
+    public DbSet<IncidentTimelineEntry> IncidentTimeline => Set<IncidentTimelineEntry>();
+    public DbSet<IncidentAttachment> IncidentAttachments => Set<IncidentAttachment>();
+    public DbSet<IncidentNotification> IncidentNotifications => Set<IncidentNotification>();
+    public DbSet<IncidentSequence> IncidentSequences => Set<IncidentSequence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

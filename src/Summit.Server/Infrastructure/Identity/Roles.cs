@@ -47,6 +47,10 @@ public static class Policies
     public const string AccessMonitor = nameof(AccessMonitor);
     public const string PersonsBlock = nameof(PersonsBlock);
     public const string OperationsView = nameof(OperationsView);
+    public const string IncidentsRaise = nameof(IncidentsRaise);
+    public const string IncidentsView = nameof(IncidentsView);
+    public const string IncidentsAct = nameof(IncidentsAct);
+    public const string IncidentsAssign = nameof(IncidentsAssign);
     public const string ReportsRead = nameof(ReportsRead);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
@@ -78,6 +82,12 @@ public static class Policies
         // The operations dashboard: counts and places, no one named. The centre, security, and the venue managers who open and
         // close halls; not the secretariat or the gates, who have their own pages.
         [OperationsView] = [Roles.Admin, Roles.OperationsCentre, Roles.SecurityOfficer, Roles.VenueManager],
+        // Anyone on duty may report a problem; the incident teams see and work them (the service further limits a team
+        // to the incidents assigned to it); the operations centre and admin give incidents to teams and people.
+        [IncidentsRaise] = [.. Roles.All],
+        [IncidentsView] = [Roles.Admin, Roles.OperationsCentre, Roles.SecurityOfficer, Roles.VenueManager],
+        [IncidentsAct] = [Roles.Admin, Roles.OperationsCentre, Roles.SecurityOfficer, Roles.VenueManager],
+        [IncidentsAssign] = [Roles.Admin, Roles.OperationsCentre],
         // The closing report and the records behind its figures: the operations centre and the organizers.
         [ReportsRead] = [Roles.Admin, Roles.Secretariat, Roles.OperationsCentre],
     };

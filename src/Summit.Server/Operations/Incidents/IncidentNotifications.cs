@@ -1,0 +1,142 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Infrastructure.Mail;
+
+namespace Summit.Server.Operations.Incidents;
+
+/// <summary>What open pages hear about: an incident changed, and who got a bell entry for it.</summary>
+public sealed record IncidentChange(Guid IncidentId, int Number, IReadOnlyList<IncidentNotification> Notifications);
+
+/// <summary>
+/// Pushes incident changes to open circuits (the bell in the app bar, the incident pages). In-process; a slow page never
+/// delays the change: each handler runs in the background.
+/// </summary>
+public sealed class IncidentFeed(ILogger<IncidentFeed> logger)
+{
+    private readonly Lock _gate = new();
+    private Func<IncidentChange, Task>[] _subscribers = [];
+
+    public IDisposable Subscribe(Func<IncidentChange, Task> handler)
+    {
+        lock (_gate)
+        {
+            _subscribers = [.. _subscribers, handler];
+        }
+
+        return new Subscription(this, handler);
+    }
+
+    public void Publish(IncidentChange change)
+    {
+        foreach (var subscriber in _subscribers)
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await subscriber(change);
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning(ex, "A page failed to take an incident update");
+                }
+            });
+        }
+    }
+
+    private void Unsubscribe(Func<IncidentChange, Task> handler)
+    {
+        lock (_gate)
+        {
+            _subscribers = [.. _subscribers.Where(s => s != handler)];
+        }
+    }
+
+    private sealed class Subscription(IncidentFeed feed, Func<IncidentChange, Task> handler) : IDisposable
+    {
+        public void Dispose() => feed.Unsubscribe(handler);
+    }
+}
+
+/// <summary>
+/// Tells staff about an incident: a bell entry and a mail in the outbox for each recipient, added to the caller's unit of
+/// work (so a change that rolls back tells nobody). The push to open pages goes out when the caller says it saved.
+/// </summary>
+public sealed class IncidentNotifier(SummitDbContext db, Localizer localizer, MailOptionsAccessor mailOptions, TimeProvider clock, IncidentFeed feed)
+{
+    public const string MailKind = "incident";
+    private readonly List<IncidentNotification> _pending = [];
+
+    /// <summary>Everyone holding one of the roles, except the person who caused the change (they know).</summary>
+    public async Task<List<SummitUserRef>> UsersInRolesAsync(IEnumerable<string> roles, CancellationToken ct)
+    {
+        var names = roles.Select(r => r.ToUpperInvariant()).ToList();
+        return await (from userRole in db.UserRoles
+                      join role in db.Roles on userRole.RoleId equals role.Id
+                      join user in db.Users on userRole.UserId equals user.Id
+                      where names.Contains(role.NormalizedName!)
+                      select new SummitUserRef(user.Id, user.Email ?? user.UserName ?? "", user.DisplayName, user.Language))
+            .Distinct().ToListAsync(ct);
+    }
+
+    public async Task<SummitUserRef?> FindUserAsync(string userId, CancellationToken ct) =>
+        await db.Users.Where(u => u.Id == userId).Select(u => new SummitUserRef(u.Id, u.Email ?? u.UserName ?? "", u.DisplayName, u.Language))
+            .FirstOrDefaultAsync(ct);
+
+    public void Notify(Incident incident, NotificationKind kind, IEnumerable<SummitUserRef> recipients, string? exceptUserId)
+    {
+        var now = clock.GetUtcNow();
+        var link = $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/operations/incidents/{incident.DisplayNumber}";
+        foreach (var user in recipients.DistinctBy(u => u.Id).Where(u => u.Id != exceptUserId))
+        {
+            var notification = new IncidentNotification
+            {
+                UserId = user.Id,
+                IncidentId = incident.Id,
+                Number = incident.Number,
+                Kind = kind,
+                TitleEn = incident.Title,
+                TitleZh = incident.TitleZh ?? incident.Title,
+                At = now,
+            };
+            db.Add(notification);
+            _pending.Add(notification);
+            if (user.Email.Length == 0)
+            {
+                continue;
+            }
+
+            var lang = Localizer.NormalizeLanguage(user.Language);
+            var title = incident.TitleIn(lang);
+            var severity = localizer.Format(lang, "incidents.mail.severity", incident.Severity);
+            var type = localizer.Format(lang, "incidents.mail.type", incident.Type);
+            var subject = localizer.Format(lang, $"incidents.mail.subject.{kind}", incident.DisplayNumber, title);
+            var intro = localizer.Format(lang, $"incidents.mail.intro.{kind}", incident.DisplayNumber);
+            var open = localizer.Format(lang, "incidents.mail.open", link);
+            var lines = new[] { intro, title, severity, type, incident.Description, open };
+            db.OutgoingMails.Add(new OutgoingMail
+            {
+                ToAddress = user.Email,
+                ToName = user.DisplayName,
+                Subject = subject.Length > 500 ? subject[..500] : subject,
+                TextBody = string.Join("\n\n", lines.Where(l => l.Length > 0)),
+                HtmlBody = string.Concat(lines.Where(l => l.Length > 0).Select(l => $"<p>{WebUtility.HtmlEncode(l)}</p>")),
+                Kind = MailKind,
+                CreatedAt = now,
+            });
+        }
+    }
+
+    /// <summary>Pushes what this unit of work queued; call after saving. Pages read the database again, so a push is only a hint.</summary>
+    public void Publish(Incident incident)
+    {
+        var mine = _pending.Where(n => n.IncidentId == incident.Id).ToList();
+        _pending.RemoveAll(n => n.IncidentId == incident.Id);
+        feed.Publish(new IncidentChange(incident.Id, incident.Number, mine));
+    }
+}
+
+/// <summary>A staff user to tell about an incident.</summary>
+public sealed record SummitUserRef(string Id, string Email, string DisplayName, string Language);
