@@ -11,6 +11,8 @@ public static class DashboardSetup
         services.AddSingleton<OperationsBoard>();
         services.AddHostedService(sp => sp.GetRequiredService<OperationsBoard>());
         services.AddScoped<IGuestObserver, DashboardGuestObserver>();
+        services.AddScoped<IIncidentDashboardSource, IncidentPanel>();
+        services.AddSingleton<IDashboardChangeSource, IncidentPanelChanges>();
         return services;
     }
 
