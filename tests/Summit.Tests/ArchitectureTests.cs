@@ -47,6 +47,10 @@ public partial class ArchitectureTests
         AssertNoReference("Screening", AccessTables(), []);
 
     [Fact]
+    public void Operations_reaches_guests_only_through_the_guests_module_services() =>
+        AssertNoReference("Operations", GuestTables(), []);
+
+    [Fact]
     public void Access_reaches_guests_only_through_the_guests_module_services() =>
         AssertNoReference("Access", GuestTables(), []);
 

@@ -14,6 +14,7 @@ internal sealed class ZoneConfiguration : IEntityTypeConfiguration<Zone>
         e.Property(x => x.NameEn).HasMaxLength(100);
         e.Property(x => x.NameZh).HasMaxLength(100);
         e.Property(x => x.Venue).HasMaxLength(200);
+        e.Ignore(x => x.Plan);
         e.HasIndex(x => new { x.EventId, x.Number }).IsUnique();
         e.HasIndex(x => new { x.EventId, x.Code }).IsUnique();
         e.HasOne<SummitEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);

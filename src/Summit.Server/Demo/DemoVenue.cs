@@ -10,18 +10,23 @@ internal static class DemoVenue
     public const string ConferenceCenter = "Wuzhen Internet International Conference and Exhibition Center";
     public const string ExpoCenter = "Light of Internet Expo Center";
 
+    /// <remarks>
+    /// The plan rectangles are a schematic of the two venues on the dashboard's 1000 x 600 canvas, not a survey: the conference
+    /// center's site on the left with the main forum hall, the four sub-forum rooms, the VIP lounge and the media centre inside it;
+    /// the expo center on the right; the back-of-house areas of both venues as one band under the expo center.
+    /// </remarks>
     internal static readonly ZoneInput[] Zones =
     [
-        new("SITE", "Conference and Exhibition Center site", "互联网国际会展中心园区", ConferenceCenter, 5000, AntiPassbackMode.Hard),
-        new("MAIN", "Main forum hall", "主论坛会场", ConferenceCenter, 2000, AntiPassbackMode.Hard),
-        new("FORUM-A", "Sub-forum room A", "分论坛A厅", ConferenceCenter, 400, AntiPassbackMode.Timed, 10),
-        new("FORUM-B", "Sub-forum room B", "分论坛B厅", ConferenceCenter, 300, AntiPassbackMode.Timed, 10),
-        new("FORUM-C", "Sub-forum room C", "分论坛C厅", ConferenceCenter, 300, AntiPassbackMode.Timed, 10),
-        new("FORUM-D", "Sub-forum room D", "分论坛D厅", ConferenceCenter, 200, AntiPassbackMode.Timed, 10),
-        new("VIP", "VIP lounge", "贵宾休息室", ConferenceCenter, 80, AntiPassbackMode.Soft),
-        new("MEDIA", "Media centre", "新闻中心", ConferenceCenter, 300),
-        new("EXPO", "Light of Internet Expo Center", "互联网之光博览中心", ExpoCenter, 10000),
-        new("BACK", "Back of house and staff areas", "后台及工作人员区", "Both venues", 600),
+        new("SITE", "Conference and Exhibition Center site", "互联网国际会展中心园区", ConferenceCenter, 5000, AntiPassbackMode.Hard, Plan: new(20, 20, 600, 560)),
+        new("MAIN", "Main forum hall", "主论坛会场", ConferenceCenter, 2000, AntiPassbackMode.Hard, Plan: new(50, 80, 300, 240)),
+        new("FORUM-A", "Sub-forum room A", "分论坛A厅", ConferenceCenter, 400, AntiPassbackMode.Timed, 10, Plan: new(370, 80, 110, 115)),
+        new("FORUM-B", "Sub-forum room B", "分论坛B厅", ConferenceCenter, 300, AntiPassbackMode.Timed, 10, Plan: new(490, 80, 110, 115)),
+        new("FORUM-C", "Sub-forum room C", "分论坛C厅", ConferenceCenter, 300, AntiPassbackMode.Timed, 10, Plan: new(370, 205, 110, 115)),
+        new("FORUM-D", "Sub-forum room D", "分论坛D厅", ConferenceCenter, 200, AntiPassbackMode.Timed, 10, Plan: new(490, 205, 110, 115)),
+        new("VIP", "VIP lounge", "贵宾休息室", ConferenceCenter, 80, AntiPassbackMode.Soft, Plan: new(50, 350, 140, 110)),
+        new("MEDIA", "Media centre", "新闻中心", ConferenceCenter, 300, Plan: new(210, 350, 140, 110)),
+        new("EXPO", "Light of Internet Expo Center", "互联网之光博览中心", ExpoCenter, 10000, Plan: new(660, 20, 320, 420)),
+        new("BACK", "Back of house and staff areas", "后台及工作人员区", "Both venues", 600, Plan: new(660, 470, 320, 110)),
     ];
 
     /// <summary>The gates; <c>Turnstile</c> marks those with an enrolled device (the ones the morning's scans go through).</summary>

@@ -18,6 +18,9 @@ public sealed record CategoryCard(Guid Id, string Code, string NameEn, string Na
     public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
 }
 
+/// <summary>How many of an event's guests of one category stand at one status: the arrivals pipeline counts, with no one named.</summary>
+public sealed record CategoryStatusCount(Guid CategoryId, GuestStatus Status, int Count);
+
 /// <summary>A zone a credential opens, as its holder reads it.</summary>
 public sealed record PassZone(string Code, string NameEn, string NameZh)
 {
@@ -70,6 +73,11 @@ public sealed class GuestDirectory(SummitDbContext db, AuditLog audit, FieldProt
     public async Task<List<CategoryCard>> CategoriesAsync(Guid eventId, CancellationToken ct = default) =>
         await db.Categories.AsNoTracking().Where(c => c.EventId == eventId).OrderBy(c => c.SortOrder)
             .Select(c => new CategoryCard(c.Id, c.Code, c.NameEn, c.NameZh, c.Colour, c.SortOrder)).ToListAsync(ct);
+
+    /// <summary>The number of guests per category and status (one grouped query, no personal data: not audited).</summary>
+    public async Task<List<CategoryStatusCount>> CountByCategoryAndStatusAsync(Guid eventId, CancellationToken ct = default) =>
+        await db.Guests.AsNoTracking().Where(g => g.EventId == eventId).GroupBy(g => new { g.CategoryId, g.Status })
+            .Select(g => new CategoryStatusCount(g.Key.CategoryId, g.Key.Status, g.Count())).ToListAsync(ct);
 
     /// <summary>The ids of the event's guests matching a selection, for batch operations (issue, print).</summary>
     public async Task<List<Guid>> SelectAsync(Guid eventId, Guid? categoryId, Guid? delegationId, IReadOnlyCollection<GuestStatus> statuses,

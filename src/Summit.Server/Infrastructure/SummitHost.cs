@@ -26,6 +26,7 @@ using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Mail;
 using Summit.Server.Infrastructure.Security;
+using Summit.Server.Operations.Dashboard;
 using Summit.Server.Operations.Incidents;
 using Summit.Server.Operations.Reports;
 using Summit.Server.Screening;
@@ -118,6 +119,7 @@ public static class SummitHost
         services.AddSingleton<ScanProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<ScanProcessor>());
         services.AddScreening(configuration);
+        services.AddOperationsDashboard();
         services.AddIncidents(configuration);
 
         services.AddScoped<ClosingReportService>();
@@ -211,6 +213,7 @@ public static class SummitHost
         api.MapBadgeApi();
         api.MapDeviceApi();
         api.MapScreeningApi();
+        api.MapOperationsDashboardApi();
         api.MapIncidentsApi();
 
         // Pages state their own policy; the framework's endpoints (circuit hub, redirects) serve anonymous portal users too.

@@ -38,9 +38,36 @@ public sealed class Zone
     public int MaxEntriesPerDay { get; set; }
     public int SortOrder { get; set; }
 
+    /// <summary>Where the zone is drawn on the venue plan (a rectangle on the plan's canvas); all four set, or none.</summary>
+    public int? PlanX { get; set; }
+    public int? PlanY { get; set; }
+    public int? PlanWidth { get; set; }
+    public int? PlanHeight { get; set; }
+
+    public ZonePlanArea? Plan
+    {
+        get => PlanX is { } x && PlanY is { } y && PlanWidth is { } width && PlanHeight is { } height ? new ZonePlanArea(x, y, width, height) : null;
+        set => (PlanX, PlanY, PlanWidth, PlanHeight) = (value?.X, value?.Y, value?.Width, value?.Height);
+    }
+
     public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
 
     public ZoneRule ToRule() => new(AntiPassback, ReentryMinutes, DailyReset, MaxEntriesPerDay);
+}
+
+/// <summary>
+/// A zone's rectangle on the venue plan: a schematic drawing on a canvas of <see cref="CanvasWidth"/> x <see cref="CanvasHeight"/>
+/// units (the operations dashboard scales it to the screen). A zone inside another is drawn over it.
+/// </summary>
+public sealed record ZonePlanArea(int X, int Y, int Width, int Height)
+{
+    public const int CanvasWidth = 1000;
+    public const int CanvasHeight = 600;
+
+    /// <summary>Smaller than this, a zone's code no longer fits in its rectangle on a laptop screen.</summary>
+    public const int MinSide = 20;
+
+    public int Area => Width * Height;
 }
 
 /// <summary>A gate (a lane or group of lanes) on the boundary of one zone.</summary>

@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Access.Core;
 using Summit.Server.Access.Domain;
+using Summit.Server.Events;
 using Summit.Server.Guests;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Access.Monitoring;
 
-public sealed record ZoneOccupancy(int Zone, string Code, string NameEn, string NameZh, string? Venue, int Capacity, int Inside)
+public sealed record ZoneOccupancy(int Zone, string Code, string NameEn, string NameZh, string? Venue, int Capacity, int Inside, Guid ZoneId = default,
+    ZonePlanArea? Plan = null)
 {
     /// <summary>Share of the capacity in use, 0..1 (and above when over capacity); null when no capacity is set.</summary>
     public double? Load => Capacity > 0 ? (double)Inside / Capacity : null;
@@ -16,6 +18,9 @@ public sealed record ZoneOccupancy(int Zone, string Code, string NameEn, string 
 public sealed record GateMinute(DateTimeOffset Minute, int Entries, int Exits, int Refusals);
 
 public sealed record GateFlow(Guid GateId, string Code, string NameEn, string NameZh, bool IsOpen, IReadOnlyList<GateMinute> Minutes);
+
+/// <summary>One scan as a live tally counts it: no person, no credential.</summary>
+public sealed record ScanTallyItem(Guid ScanId, Guid GateId, DateTimeOffset ScannedAt, GateDirection Direction, bool Admitted, ReasonCode Reason);
 
 public sealed record OccupancyView(DateTimeOffset AsOf, IReadOnlyList<ZoneOccupancy> Zones, IReadOnlyList<GateFlow> Gates);
 
@@ -32,8 +37,8 @@ public sealed record ResolveConflictRequest(string Resolution);
 public sealed record LiveAccessView(string TimeZoneId, OccupancyView Occupancy, IReadOnlyList<ScanListItem> Scans, IReadOnlyList<ConflictView> Conflicts);
 
 /// <summary>Reads for the people who watch the gates: who is inside each zone now, entries per gate per minute, scans and conflicts.</summary>
-public sealed class AccessQueries(SummitDbContext db, AccessSettingsService settings, GuestDirectory guests, AuditLog audit, CurrentActor actor,
-    TimeProvider clock)
+public sealed class AccessQueries(SummitDbContext db, AccessSettingsService settings, EventService events, GuestDirectory guests, AuditLog audit,
+    CurrentActor actor, TimeProvider clock)
 {
     /// <summary>People inside each zone now (since the zone's daily reset) and each gate's flow over the last <paramref name="minutes"/> minutes.</summary>
     public async Task<OccupancyView> OccupancyAsync(int minutes = 30, CancellationToken ct = default)
@@ -49,7 +54,7 @@ public sealed class AccessQueries(SummitDbContext db, AccessSettingsService sett
             // An entry before today's reset no longer counts: a forgotten exit yesterday is not someone inside today.
             var dayStart = AccessDay.Start(now, zone, z.DailyReset);
             var count = inside.Where(p => p.Zone == z.Number && p.DayStart >= dayStart).Select(p => p.GuestId).Distinct().Count();
-            return new ZoneOccupancy(z.Number, z.Code, z.NameEn, z.NameZh, z.Venue, z.Capacity, count);
+            return new ZoneOccupancy(z.Number, z.Code, z.NameEn, z.NameZh, z.Venue, z.Capacity, count, z.Id, z.Plan);
         }).ToList();
 
         var window = Math.Clamp(minutes, 1, 24 * 60);
@@ -68,6 +73,55 @@ public sealed class AccessQueries(SummitDbContext db, AccessSettingsService sett
             return new GateFlow(g.Id, g.Code, g.NameEn, g.NameZh, g.IsOpen, series);
         }).ToList();
         return new OccupancyView(now, occupancy, flows);
+    }
+
+    // The live-tally reads below take the event without its access settings: they only read, and a background reader must not
+    // race a request to create the settings row.
+
+    /// <summary>
+    /// People inside each zone now, counted by the database (one grouped query over the presence rows, however many people are
+    /// inside): cheap enough for a live screen to ask several times a second.
+    /// </summary>
+    public async Task<List<ZoneOccupancy>> ZonesNowAsync(CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(summitEvent.TimeZoneId);
+        var now = clock.GetUtcNow();
+        var zones = await db.Zones.AsNoTracking().Where(z => z.EventId == summitEvent.Id).OrderBy(z => z.SortOrder).ThenBy(z => z.Number).ToListAsync(ct);
+        var counts = await db.ZonePresence.AsNoTracking().Where(p => p.EventId == summitEvent.Id && p.Inside)
+            .GroupBy(p => new { p.Zone, p.DayStart }).Select(g => new { g.Key.Zone, g.Key.DayStart, People = g.Select(p => p.GuestId).Distinct().Count() })
+            .ToListAsync(ct);
+        return [.. zones.Select(z =>
+        {
+            // As in OccupancyAsync: an entry before today's reset is not someone inside today.
+            var dayStart = AccessDay.Start(now, timeZone, z.DailyReset);
+            var inside = counts.Where(c => c.Zone == z.Number && c.DayStart >= dayStart).Sum(c => c.People);
+            return new ZoneOccupancy(z.Number, z.Code, z.NameEn, z.NameZh, z.Venue, z.Capacity, inside, z.Id, z.Plan);
+        })];
+    }
+
+    /// <summary>The event's gates (id, code, names, zone, open or closed), in number order.</summary>
+    public async Task<List<GateFlow>> GatesAsync(CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var gates = await db.Gates.AsNoTracking().Where(g => g.EventId == summitEvent.Id).OrderBy(g => g.Number).ToListAsync(ct);
+        return [.. gates.Select(g => new GateFlow(g.Id, g.Code, g.NameEn, g.NameZh, g.IsOpen, []))];
+    }
+
+    /// <summary>The scans made since a time (gate, when, direction, verdict): what a live tally starts from before it follows the feed.</summary>
+    public async Task<List<ScanTallyItem>> ScansSinceAsync(DateTimeOffset from, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        return await db.Scans.AsNoTracking().Where(s => s.EventId == summitEvent.Id && s.ScannedAt >= from)
+            .Select(s => new ScanTallyItem(s.Id, s.GateId, s.ScannedAt, s.Direction, s.Admitted, s.Reason)).ToListAsync(ct);
+    }
+
+    /// <summary>Refusals since a time, counted per reason by the database.</summary>
+    public async Task<Dictionary<ReasonCode, int>> RefusalsSinceAsync(DateTimeOffset from, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        return await db.Scans.AsNoTracking().Where(s => s.EventId == summitEvent.Id && !s.Admitted && s.ScannedAt >= from)
+            .GroupBy(s => s.Reason).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 
     /// <summary>Everything the live access page shows, read in one unit of work.</summary>

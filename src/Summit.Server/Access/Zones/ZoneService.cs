@@ -14,13 +14,13 @@ namespace Summit.Server.Access.Zones;
 /// <summary>A zone as typed in the form or sent to the API. The number is assigned (lowest free) when absent.</summary>
 public sealed record ZoneInput(string Code, string NameEn, string NameZh, string? Venue = null, int Capacity = 0,
     AntiPassbackMode AntiPassback = AntiPassbackMode.Off, int ReentryMinutes = 0, TimeOnly? DailyReset = null, int MaxEntriesPerDay = 0,
-    int? Number = null, int? SortOrder = null);
+    int? Number = null, int? SortOrder = null, ZonePlanArea? Plan = null);
 
 public sealed record ZoneView(Guid Id, int Number, string Code, string NameEn, string NameZh, string? Venue, int Capacity,
-    AntiPassbackMode AntiPassback, int ReentryMinutes, TimeOnly DailyReset, int MaxEntriesPerDay, int SortOrder)
+    AntiPassbackMode AntiPassback, int ReentryMinutes, TimeOnly DailyReset, int MaxEntriesPerDay, int SortOrder, ZonePlanArea? Plan = null)
 {
     public static ZoneView From(Zone z) => new(z.Id, z.Number, z.Code, z.NameEn, z.NameZh, z.Venue, z.Capacity, z.AntiPassback, z.ReentryMinutes,
-        z.DailyReset, z.MaxEntriesPerDay, z.SortOrder);
+        z.DailyReset, z.MaxEntriesPerDay, z.SortOrder, z.Plan);
 
     public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
 }
@@ -363,6 +363,7 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
             checks.Add("maxEntriesPerDay", "access.field.max_entries", ErrorCodes.NumberOutOfRange, 0, 1000);
         }
 
+        CheckPlan(checks, input.Plan);
         checks.ThrowIfAny();
         if (await db.Zones.AnyAsync(z => z.EventId == zone.EventId && z.Id != zone.Id && z.Code == code, ct))
         {
@@ -378,6 +379,39 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
         zone.ReentryMinutes = input.AntiPassback == AntiPassbackMode.Timed ? input.ReentryMinutes : 0;
         zone.DailyReset = input.DailyReset ?? zone.DailyReset;
         zone.MaxEntriesPerDay = input.MaxEntriesPerDay;
+        zone.Plan = input.Plan;
+    }
+
+    /// <summary>The rectangle must lie wholly on the plan's canvas and be large enough to read; each side is checked on its own field.</summary>
+    internal static void CheckPlan(FieldChecks checks, ZonePlanArea? plan)
+    {
+        if (plan is null)
+        {
+            return;
+        }
+
+        if (plan.X is < 0 or > ZonePlanArea.CanvasWidth - ZonePlanArea.MinSide)
+        {
+            checks.Add("plan.x", "access.field.plan_x", ErrorCodes.NumberOutOfRange, 0, ZonePlanArea.CanvasWidth - ZonePlanArea.MinSide);
+        }
+
+        if (plan.Y is < 0 or > ZonePlanArea.CanvasHeight - ZonePlanArea.MinSide)
+        {
+            checks.Add("plan.y", "access.field.plan_y", ErrorCodes.NumberOutOfRange, 0, ZonePlanArea.CanvasHeight - ZonePlanArea.MinSide);
+        }
+
+        // The far edge must stay on the canvas: the largest width is what is left right of x (below y for the height).
+        var maxWidth = ZonePlanArea.CanvasWidth - Math.Clamp(plan.X, 0, ZonePlanArea.CanvasWidth - ZonePlanArea.MinSide);
+        if (plan.Width < ZonePlanArea.MinSide || plan.Width > maxWidth)
+        {
+            checks.Add("plan.width", "access.field.plan_width", ErrorCodes.NumberOutOfRange, ZonePlanArea.MinSide, maxWidth);
+        }
+
+        var maxHeight = ZonePlanArea.CanvasHeight - Math.Clamp(plan.Y, 0, ZonePlanArea.CanvasHeight - ZonePlanArea.MinSide);
+        if (plan.Height < ZonePlanArea.MinSide || plan.Height > maxHeight)
+        {
+            checks.Add("plan.height", "access.field.plan_height", ErrorCodes.NumberOutOfRange, ZonePlanArea.MinSide, maxHeight);
+        }
     }
 
     private async Task ApplyAsync(AccessGate gate, GateInput input, CancellationToken ct)
@@ -463,6 +497,7 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
         ["reentryMinutes"] = z.ReentryMinutes,
         ["dailyReset"] = z.DailyReset.ToString("HH:mm", CultureInfo.InvariantCulture),
         ["maxEntriesPerDay"] = z.MaxEntriesPerDay,
+        ["plan"] = z.Plan is { } plan ? $"{plan.X},{plan.Y} {plan.Width}x{plan.Height}" : null,
     };
 
     private static Dictionary<string, object?> Snapshot(AccessGate g) => new()

@@ -49,6 +49,7 @@ public static class Policies
     public const string SensorsManage = nameof(SensorsManage);
     public const string ScreeningMonitor = nameof(ScreeningMonitor);
     public const string ScreeningHoldsDecide = nameof(ScreeningHoldsDecide);
+    public const string OperationsView = nameof(OperationsView);
     public const string IncidentsRaise = nameof(IncidentsRaise);
     public const string IncidentsView = nameof(IncidentsView);
     public const string IncidentsAct = nameof(IncidentsAct);
@@ -86,6 +87,9 @@ public static class Policies
         [SensorsManage] = [Roles.Admin],
         [ScreeningMonitor] = [Roles.Admin, Roles.SecurityOfficer, Roles.OperationsCentre],
         [ScreeningHoldsDecide] = [Roles.SecurityOfficer],
+        // The operations dashboard: counts and places, no one named. The centre, security, and the venue managers who open and
+        // close halls; not the secretariat or the gates, who have their own pages.
+        [OperationsView] = [Roles.Admin, Roles.OperationsCentre, Roles.SecurityOfficer, Roles.VenueManager],
         // Anyone on duty may report a problem; the incident teams see and work them (the service further limits a team
         // to the incidents assigned to it); the operations centre and admin give incidents to teams and people.
         [IncidentsRaise] = [.. Roles.All],

@@ -679,6 +679,18 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PlanHeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PlanWidth")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PlanX")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PlanY")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ReentryMinutes")
                         .HasColumnType("integer");
 

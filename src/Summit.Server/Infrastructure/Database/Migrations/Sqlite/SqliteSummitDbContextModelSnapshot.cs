@@ -670,6 +670,18 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PlanHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlanWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlanX")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlanY")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ReentryMinutes")
                         .HasColumnType("INTEGER");
 

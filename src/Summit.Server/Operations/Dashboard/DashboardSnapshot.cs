@@ -1,0 +1,29 @@
+namespace Summit.Server.Operations.Dashboard;
+
+/// <summary>How long scans took from reaching the server to showing in a published dashboard, over the recent ones.</summary>
+public sealed record LatencySummary(int Samples, double P50Milliseconds, double P95Milliseconds, double MaxMilliseconds);
+
+/// <summary>
+/// Everything the operations dashboard shows, built once per refresh and shared by every open screen (they only render it).
+/// Panels of modules that are not connected are null.
+/// </summary>
+public sealed record DashboardSnapshot(
+    long Version,
+    DateTimeOffset AsOf,
+    string TimeZoneId,
+    ArrivalsPipeline Pipeline,
+    IReadOnlyList<ZoneTile> Zones,
+    IReadOnlyList<ThroughputMinute> Throughput,
+    IReadOnlyList<GateRate> Gates,
+    IReadOnlyList<RefusalCount> Refusals,
+    ScreeningPanel? Screening,
+    IReadOnlyList<OpenIncidentItem>? Incidents,
+    long ScansCounted,
+    LatencySummary ScanLatency)
+{
+    /// <summary>Minutes of the throughput chart.</summary>
+    public const int ChartMinutes = 30;
+
+    /// <summary>Minutes a gate's rate is averaged over.</summary>
+    public const int RateMinutes = 5;
+}

@@ -1,0 +1,338 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Summit.Server.Access.Monitoring;
+using Summit.Server.Access.Scanning;
+using Summit.Server.Events;
+using Summit.Server.Guests;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Incidents;
+using Summit.Server.Infrastructure.Localization;
+
+namespace Summit.Server.Operations.Dashboard;
+
+/// <summary>
+/// The live read model of the operations dashboard: one snapshot for every open screen, rebuilt when something changed (a batch
+/// of scans, a guest's status, a change another module's live feed reports) at most once per <see cref="MinInterval"/>, and every
+/// <see cref="Heartbeat"/> so that clocks and the chart's window move on. Scans are counted from the live feed in memory
+/// (<see cref="ScanTally"/>); a refresh asks the database only for small grouped counts (people inside per zone, guests per
+/// category and status), so 500 scans a second cost four refreshes a second, not 500 queries. Raises crowding incidents.
+/// </summary>
+public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed feed, IEnumerable<IDashboardChangeSource> changeSources,
+    Localizer localizer, TimeProvider clock, ILogger<OperationsBoard> logger) : BackgroundService
+{
+    /// <summary>A burst of changes makes one refresh per this interval: fast enough for "within a second", cheap under load.</summary>
+    public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(250);
+
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(5);
+
+    /// <summary>After this, the feed has delivered every scan the seed could have seen twice.</summary>
+    private static readonly TimeSpan SeedOverlap = TimeSpan.FromMinutes(1);
+
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private readonly ScanTally _tally = new();
+    private readonly CrowdingMonitor _crowding = new();
+    private readonly LatencyWindow _latency = new(4096);
+    private readonly Lock _lock = new();
+    private List<DateTimeOffset> _unpublished = [];
+    private Action<DashboardSnapshot>[] _subscribers = [];
+    private DashboardSnapshot? _current;
+    private DateTimeOffset? _seededAt;
+    private bool _reporterMissingLogged;
+
+    /// <summary>The latest snapshot, or null before the first refresh.</summary>
+    public DashboardSnapshot? Current => Volatile.Read(ref _current);
+
+    /// <summary>Calls the handler with every new snapshot, on the refreshing thread: it must return quickly (a page queues a render).</summary>
+    public IDisposable Subscribe(Action<DashboardSnapshot> handler)
+    {
+        lock (_lock)
+        {
+            _subscribers = [.. _subscribers, handler];
+        }
+
+        return new Subscription(() =>
+        {
+            lock (_lock)
+            {
+                _subscribers = [.. _subscribers.Where(s => s != handler)];
+            }
+        });
+    }
+
+    /// <summary>Something the dashboard shows has changed: a refresh follows soon (many requests make one refresh).</summary>
+    public void RequestRefresh() => _wake.Writer.TryWrite(true);
+
+    /// <summary>The current snapshot, or a fresh one when there is none yet.</summary>
+    public async Task<DashboardSnapshot> GetAsync(CancellationToken ct = default) => Current ?? await RefreshNowAsync(ct);
+
+    /// <summary>Rebuilds the snapshot now and publishes it. One refresh at a time: crowding episodes are judged in order.</summary>
+    public async Task<DashboardSnapshot> RefreshNowAsync(CancellationToken ct = default)
+    {
+        await _refreshing.WaitAsync(ct);
+        try
+        {
+            List<DateTimeOffset> included;
+            lock (_lock)
+            {
+                // Scans counted so far are in this snapshot; those that come during the refresh wait for the next.
+                included = _unpublished;
+                _unpublished = [];
+            }
+
+            var snapshot = await BuildAsync(ct);
+            Volatile.Write(ref _current, snapshot);
+            var published = clock.GetUtcNow();
+            _latency.AddRange(included.Select(received => (published - received).TotalMilliseconds));
+            foreach (var subscriber in _subscribers)
+            {
+                try
+                {
+                    subscriber(snapshot);
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning(ex, "A dashboard screen failed to take a snapshot");
+                }
+            }
+
+            return snapshot;
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var subscription = feed.Subscribe(OnScans);
+        var others = changeSources.Select(source => source.Subscribe(RequestRefresh)).ToList();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await WaitForWorkAsync(stoppingToken);
+                try
+                {
+                    await RefreshNowAsync(stoppingToken);
+                }
+                catch (SummitException ex)
+                {
+                    // No event yet (a fresh install): nothing to show until one is made.
+                    logger.LogDebug("The operations dashboard has nothing to show yet: {Code}", ex.Error.Code);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The screens keep the last snapshot (its time shows its age); the next change or heartbeat tries again.
+                    logger.LogWarning(ex, "The operations dashboard could not refresh");
+                }
+
+                await Task.Delay(MinInterval, clock, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            others.ForEach(s => s.Dispose());
+        }
+    }
+
+    private Task OnScans(IReadOnlyList<ScanOutcome> outcomes)
+    {
+        _tally.Add(outcomes.Select(o => new ScanTallyItem(o.Scan.Id, o.Scan.GateId, o.Scan.ScannedAt, o.Scan.Direction, o.Scan.Admitted, o.Scan.Reason)));
+        lock (_lock)
+        {
+            _unpublished.AddRange(outcomes.Select(o => o.Scan.ReceivedAt));
+        }
+
+        RequestRefresh();
+        return Task.CompletedTask;
+    }
+
+    private async Task WaitForWorkAsync(CancellationToken ct)
+    {
+        using var heartbeat = new CancellationTokenSource(Heartbeat, clock);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, heartbeat.Token);
+        try
+        {
+            await _wake.Reader.ReadAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The heartbeat: refresh anyway.
+        }
+    }
+
+    private async Task<DashboardSnapshot> BuildAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        services.GetRequiredService<CurrentActor>().Use(new Actor(null, "operations-dashboard", null));
+        var summitEvent = await services.GetRequiredService<EventService>().GetCurrentAsync(ct);
+        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(summitEvent.TimeZoneId);
+        var now = clock.GetUtcNow();
+        var dayStart = LocalDayStart(now, timeZone);
+        var access = services.GetRequiredService<AccessQueries>();
+
+        if (!_tally.IsSeeded)
+        {
+            var refusals = await access.RefusalsSinceAsync(dayStart, ct);
+            var recent = await access.ScansSinceAsync(now.AddMinutes(-ScanTally.KeptMinutes), ct);
+            _tally.Seed(dayStart, refusals, recent);
+            _seededAt = now;
+        }
+        else
+        {
+            _tally.StartDay(dayStart);
+            if (_seededAt is { } seeded && now - seeded > SeedOverlap)
+            {
+                _tally.ForgetSeed();
+                _seededAt = null;
+            }
+        }
+
+        var zones = new List<ZoneTile>();
+        foreach (var zone in await access.ZonesNowAsync(ct))
+        {
+            if (_crowding.Observe(zone.ZoneId, zone.Load) == CrowdingChange.Raised && !await RaiseCrowdingAsync(services, zone, now, timeZone, ct))
+            {
+                _crowding.Rearm(zone.ZoneId);
+            }
+
+            zones.Add(ZoneLoad.Tile(zone, _crowding.IsCrowded(zone.ZoneId)));
+        }
+
+        var perGate = _tally.PerGate(now, DashboardSnapshot.RateMinutes);
+        var gates = (await access.GatesAsync(ct)).Select(g =>
+        {
+            var counts = perGate.GetValueOrDefault(g.GateId);
+            return new GateRate(g.GateId, g.Code, g.NameEn, g.NameZh, g.IsOpen, counts?.Entries ?? 0, counts?.Exits ?? 0, counts?.Refusals ?? 0,
+                DashboardSnapshot.RateMinutes);
+        }).ToList();
+
+        var directory = services.GetRequiredService<GuestDirectory>();
+        var pipeline = ArrivalsPipeline.Build(await directory.CategoriesAsync(summitEvent.Id, ct), await directory.CountByCategoryAndStatusAsync(summitEvent.Id, ct));
+
+        var screening = services.GetService<IScreeningDashboardSource>() is { } screeningSource
+            ? await ReadPanelAsync("screening", () => screeningSource.ReadAsync(ct))
+            : null;
+        var incidents = services.GetService<IIncidentDashboardSource>() is { } incidentSource
+            ? await ReadPanelAsync("incidents", () => incidentSource.OpenAsync(ct))
+            : null;
+
+        var version = (Current?.Version ?? 0) + 1;
+        return new DashboardSnapshot(version, now, summitEvent.TimeZoneId, pipeline, zones, _tally.Throughput(now, DashboardSnapshot.ChartMinutes), gates,
+            _tally.Refusals(), screening, incidents, _tally.Seen, _latency.Summary());
+    }
+
+    /// <summary>A panel of another module that fails shows as not connected; the rest of the screen still moves.</summary>
+    private async Task<T?> ReadPanelAsync<T>(string panel, Func<Task<T>> read) where T : class
+    {
+        try
+        {
+            return await read();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "The {Panel} panel of the operations dashboard could not be read", panel);
+            return null;
+        }
+    }
+
+    /// <summary>Raises the episode's incident; false when it could not be raised, so the next refresh tries again.</summary>
+    private async Task<bool> RaiseCrowdingAsync(IServiceProvider services, ZoneOccupancy zone, DateTimeOffset now, TimeZoneInfo timeZone, CancellationToken ct)
+    {
+        if (services.GetService<IIncidentReporter>() is not { } reporter)
+        {
+            if (!_reporterMissingLogged)
+            {
+                logger.LogWarning("Zone {Zone} is crowded, but no incident module is installed to raise an incident; the plan shows it", zone.Code);
+                _reporterMissingLogged = true;
+            }
+
+            return true;
+        }
+
+        var percent = Math.Round((zone.Load ?? 0) * 100).ToString(CultureInfo.InvariantCulture);
+        var time = TimeZoneInfo.ConvertTime(now, timeZone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        try
+        {
+            await reporter.ReportAsync(new AutomaticIncidentReport(IncidentType.Crowding, IncidentSeverity.High, "zone.crowded", new IncidentPlace(ZoneId: zone.ZoneId),
+                localizer.Format(Localizer.English, "dashboard.crowding.title", zone.Code, zone.NameEn),
+                localizer.Format(Localizer.Chinese, "dashboard.crowding.title", zone.Code, zone.NameZh),
+                new IncidentEvidence("zone", zone.ZoneId.ToString(),
+                    localizer.Format(Localizer.English, "dashboard.crowding.evidence", zone.Inside, zone.Capacity, percent, time),
+                    localizer.Format(Localizer.Chinese, "dashboard.crowding.evidence", zone.Inside, zone.Capacity, percent, time))), ct);
+            logger.LogInformation("Zone {Zone} crowded ({Inside} of {Capacity}): incident raised", zone.Code, zone.Inside, zone.Capacity);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "The crowding incident of zone {Zone} could not be raised; retrying at the next refresh", zone.Code);
+            return false;
+        }
+    }
+
+    private static DateTimeOffset LocalDayStart(DateTimeOffset now, TimeZoneInfo timeZone)
+    {
+        var midnight = TimeZoneInfo.ConvertTime(now, timeZone).Date;
+        // In UTC: PostgreSQL stores instants and takes no other offset.
+        return new DateTimeOffset(midnight, timeZone.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
+    public override void Dispose()
+    {
+        _refreshing.Dispose();
+        base.Dispose();
+    }
+
+    private sealed class Subscription(Action unsubscribe) : IDisposable
+    {
+        public void Dispose() => unsubscribe();
+    }
+}
+
+/// <summary>The most recent latencies (milliseconds), for the p50/p95 the dashboard API reports.</summary>
+internal sealed class LatencyWindow(int capacity)
+{
+    private readonly Lock _lock = new();
+    private readonly double[] _values = new double[capacity];
+    private int _count;
+    private int _next;
+
+    public void AddRange(IEnumerable<double> values)
+    {
+        lock (_lock)
+        {
+            foreach (var value in values)
+            {
+                _values[_next] = value;
+                _next = (_next + 1) % _values.Length;
+                _count = Math.Min(_count + 1, _values.Length);
+            }
+        }
+    }
+
+    public LatencySummary Summary()
+    {
+        double[] sorted;
+        lock (_lock)
+        {
+            sorted = [.. _values.Take(_count)];
+        }
+
+        if (sorted.Length == 0)
+        {
+            return new LatencySummary(0, 0, 0, 0);
+        }
+
+        Array.Sort(sorted);
+        return new LatencySummary(sorted.Length, Percentile(sorted, 0.5), Percentile(sorted, 0.95), sorted[^1]);
+    }
+
+    private static double Percentile(double[] sorted, double share) => sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Length) - 1, 0, sorted.Length - 1)];
+}

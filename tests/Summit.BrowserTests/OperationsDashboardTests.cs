@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace Summit.BrowserTests;
+
+/// <summary>The operations dashboard is pushed: a scan at a gate changes it without a reload, within the one second the issue asks.</summary>
+[Collection(ServerCollection.Name)]
+public class OperationsDashboardTests(SummitServer server)
+{
+    private const string OperationsEmail = "operationscentre@summit.local";
+
+    [Fact]
+    public async Task The_dashboard_follows_a_scan_without_a_reload()
+    {
+        using var setup = await AccessSetup.SignInAsync(server);
+        var lane = await setup.LaneAsync();
+        var holder = await setup.AccreditedGuestAsync(familyName: "Haddad", givenName: "Layla", familyLatin: "Haddad", givenLatin: "Layla",
+            organisation: "American University of Beirut");
+
+        var page = await server.NewPageAsync();
+        await SummitServer.LoginAsync(page, OperationsEmail);
+        await SummitServer.GotoLiveAsync(page, "/operations");
+        await Assertions.Expect(page.GetByTestId("ops-live")).ToHaveAttributeAsync("data-live", "true");
+        // The demo's venues are drawn on the plan; the test's own hall has no plan rectangle and is listed under it.
+        await Assertions.Expect(page.Locator("[data-testid=plan-zone][data-zone=MAIN]")).ToHaveCountAsync(1);
+        var hall = page.Locator($"[data-testid=off-plan-zone][data-zone={lane.ZoneCode}]");
+        await Assertions.Expect(hall).ToContainTextAsync("0/40");
+        var speakers = page.Locator("[data-testid=ops-pipeline-row][data-category=Speaker]");
+        var arrivedBefore = int.Parse(await speakers.GetAttributeAsync("data-arrived") ?? "-1", System.Globalization.CultureInfo.InvariantCulture);
+        await page.EvaluateAsync("() => window.summitSamePage = true");
+
+        var scan = await setup.ScanAsync(lane, holder.Code);
+        Assert.True(scan["admitted"]!.GetValue<bool>(), scan.ToJsonString());
+
+        var pushed = new LocatorAssertionsToContainTextOptions { Timeout = 1_000 };
+        await Assertions.Expect(hall).ToContainTextAsync("1/40", pushed);
+        await Assertions.Expect(speakers).ToHaveAttributeAsync("data-arrived", (arrivedBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new() { Timeout = 1_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.summitSamePage === true"), "The page was reloaded.");
+
+        await SaveDocsImageAsync(page, "operations-dashboard");
+    }
+
+    /// <summary>With SUMMIT_DOCS_IMAGES=$PWD/docs/images, saves the dashboard as a 1920×1080 wall screen shows it, for the docs.</summary>
+    private static async Task SaveDocsImageAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("SUMMIT_DOCS_IMAGES") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        await page.SetViewportSizeAsync(1920, 1080);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+    }
+}

@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Summit.Access.Core;
+using Summit.Access.Core.Sync;
+using Summit.Server.Access.Domain;
+using Summit.Server.Access.Zones;
+using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Incidents;
+using Summit.Server.Operations.Dashboard;
+using Summit.Tests.Access;
+using Summit.Tests.Infrastructure;
+
+namespace Summit.Tests.Operations.Dashboard;
+
+/// <summary>The incident reports the dashboard makes, kept for the test to read (the incidents module is not part of these tests).</summary>
+public sealed class RecordedIncidents
+{
+    public ConcurrentQueue<AutomaticIncidentReport> Reports { get; } = new();
+}
+
+public sealed class RecordingIncidentReporter(RecordedIncidents recorded) : IIncidentReporter
+{
+    public Task<Guid> ReportAsync(AutomaticIncidentReport report, CancellationToken ct = default)
+    {
+        recorded.Reports.Enqueue(report);
+        return Task.FromResult(Guid.NewGuid());
+    }
+}
+
+/// <summary>The test venue with a small zone (TINY, capacity 2, one gate both ways) that Delegates open, and a recording incident reporter.</summary>
+public class DashboardFactory : AccessFactory
+{
+    public ZoneView Tiny { get; private set; } = null!;
+    public string TinyToken { get; private set; } = "";
+
+    public RecordedIncidents Incidents => Services.GetRequiredService<RecordedIncidents>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<RecordedIncidents>();
+            services.RemoveAll<IIncidentReporter>();
+            services.AddScoped<IIncidentReporter, RecordingIncidentReporter>();
+        });
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        using var secretariat = await ClientForAsync(Roles.Secretariat);
+        Tiny = await (await secretariat.PostAsJsonAsync("/api/v1/access/zones",
+            new ZoneInput("TINY", "Small meeting room", "小会议室", null, 2, AntiPassbackMode.Hard, Plan: new ZonePlanArea(10, 10, 100, 60)), Intents.Json))
+            .OkAsync<ZoneView>();
+        var gate = await AccessIntents.CreateGateAsync(secretariat, "T1", Tiny.Id, GateDirections.Both);
+        await AccessIntents.SetCategoryZonesAsync(secretariat, Categories["Delegate"].Id, Venue.Main.Id, Venue.Forum.Id, Tiny.Id);
+        TinyToken = await this.EnrolDeviceAsync(gate.Id);
+    }
+
+    public Task<DashboardSnapshot> RefreshAsync() => Services.GetRequiredService<OperationsBoard>().RefreshNowAsync();
+}
+
+public class DashboardTests(DashboardFactory app) : IClassFixture<DashboardFactory>
+{
+    [Fact]
+    public async Task A_scan_moves_occupancy_throughput_and_the_pipeline_and_a_refusal_shows_its_reason()
+    {
+        var before = await app.RefreshAsync();
+        var guest = await app.ApprovedGuestAsync();
+        var code = await app.IssueCodeAsync(guest);
+        var accredited = await app.RefreshAsync();
+        Assert.Equal(before.Pipeline.Total[PipelineStage.Accredited] + 1, accredited.Pipeline.Total[PipelineStage.Accredited]);
+
+        Assert.True((await app.ScanAsync(app.Venue.MainInToken, code)).Admitted);
+        Assert.Equal(ReasonCode.ZoneNotGranted, (await app.ScanAsync(app.Venue.VipInToken, code)).Reason);
+        var after = await app.RefreshAsync();
+
+        Assert.True(after.Version > accredited.Version);
+        Assert.Equal(Inside(before, "MAIN") + 1, Inside(after, "MAIN"));
+        Assert.Equal(before.Throughput[^1].Entries + 1, after.Throughput[^1].Entries);
+        Assert.Equal(before.Throughput[^1].Refusals + 1, after.Throughput[^1].Refusals);
+        Assert.Equal(app.Clock.GetUtcNow().UtcTicks / TimeSpan.TicksPerMinute, after.Throughput[^1].Minute.UtcTicks / TimeSpan.TicksPerMinute);
+        Assert.Equal(Refused(before, ReasonCode.ZoneNotGranted) + 1, Refused(after, ReasonCode.ZoneNotGranted));
+        Assert.Equal(before.Pipeline.Total[PipelineStage.Arrived] + 1, after.Pipeline.Total[PipelineStage.Arrived]);
+        Assert.Equal(before.Pipeline.Categories.Single(c => c.Code == "Delegate")[PipelineStage.Arrived] + 1,
+            after.Pipeline.Categories.Single(c => c.Code == "Delegate")[PipelineStage.Arrived]);
+        var gate = after.Gates.Single(g => g.Code == "A1");
+        Assert.Equal(before.Gates.Single(g => g.Code == "A1").Entries + 1, gate.Entries);
+        Assert.True(after.ScansCounted >= before.ScansCounted + 2);
+    }
+
+    [Fact]
+    public async Task Screens_get_each_new_snapshot_pushed()
+    {
+        var board = app.Services.GetRequiredService<OperationsBoard>();
+        var pushed = new ConcurrentQueue<DashboardSnapshot>();
+        using (board.Subscribe(pushed.Enqueue))
+        {
+            var refreshed = await board.RefreshNowAsync();
+            Assert.Contains(pushed, s => s.Version == refreshed.Version);
+        }
+
+        var count = pushed.Count;
+        await board.RefreshNowAsync();
+        Assert.Equal(count, pushed.Count);
+    }
+
+    [Fact]
+    public async Task A_crowded_zone_raises_one_incident_per_episode_and_shows_on_the_plan()
+    {
+        var first = await app.IssueCodeAsync(await app.ApprovedGuestAsync());
+        var second = await app.IssueCodeAsync(await app.ApprovedGuestAsync());
+        var reportsBefore = CrowdingReports().Count;
+
+        Assert.True((await app.ScanAsync(app.TinyToken, first, GateDirection.Entry)).Admitted);
+        var half = Tile(await app.RefreshAsync());
+        Assert.Equal((1, OccupancyLevel.Normal, false), (half.Inside, half.Level, half.Crowded));
+
+        Assert.True((await app.ScanAsync(app.TinyToken, second, GateDirection.Entry)).Admitted);
+        var full = Tile(await app.RefreshAsync());
+        Assert.Equal((2, OccupancyLevel.Crowded, true), (full.Inside, full.Level, full.Crowded));
+        await app.RefreshAsync();
+        var report = Assert.Single(CrowdingReports().Skip(reportsBefore));
+        Assert.Equal(IncidentType.Crowding, report.Type);
+        Assert.Equal(new IncidentPlace(ZoneId: app.Tiny.Id), report.Place);
+        Assert.Equal("zone", report.Evidence.Kind);
+        Assert.Equal(app.Tiny.Id.ToString(), report.Evidence.Reference);
+        Assert.Equal("Zone TINY crowded: Small meeting room", report.TitleEn);
+        Assert.Equal("区域TINY拥挤：小会议室", report.TitleZh);
+        Assert.StartsWith("2 people inside of a capacity of 2 (100%)", report.Evidence.SummaryEn);
+
+        // Half full again ends the episode; full again is a new one.
+        Assert.True((await app.ScanAsync(app.TinyToken, first, GateDirection.Exit)).Admitted);
+        Assert.False(Tile(await app.RefreshAsync()).Crowded);
+        Assert.Single(CrowdingReports().Skip(reportsBefore));
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True((await app.ScanAsync(app.TinyToken, first, GateDirection.Entry)).Admitted);
+        Assert.True(Tile(await app.RefreshAsync()).Crowded);
+        Assert.Equal(2, CrowdingReports().Skip(reportsBefore).Count());
+    }
+
+    [Fact]
+    public async Task The_dashboard_api_is_for_the_operations_roles_only()
+    {
+        using var centre = await app.ClientForAsync(Roles.OperationsCentre);
+        var snapshot = await (await centre.GetAsync("/api/v1/operations/dashboard")).OkAsync<DashboardSnapshot>();
+        Assert.Contains(snapshot.Zones, z => z.Code == "TINY" && z.Plan == new ZonePlanArea(10, 10, 100, 60));
+        // Both modules are installed: nothing is open and no lane is held.
+        Assert.Empty(snapshot.Incidents!);
+        Assert.Empty(snapshot.Screening!.Holds);
+
+        using var secretariat = await app.ClientForAsync(Roles.Secretariat);
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretariat.GetAsync("/api/v1/operations/dashboard")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_page_draws_the_plan_with_each_zones_colour_and_the_panels_in_both_languages()
+    {
+        await app.RefreshAsync();
+        var html = await PageAsync(Roles.OperationsCentre, "/operations");
+
+        Assert.Matches("data-testid=\"plan-zone\" data-zone=\"TINY\" data-level=\"(Normal|Busy|Crowded)\"", html);
+        Assert.Contains("<rect x=\"10\" y=\"10\" width=\"100\" height=\"60\"", html);
+        // The test venue's other zones have no rectangle: they are listed under the plan.
+        Assert.Contains("data-testid=\"off-plan-zone\" data-zone=\"MAIN\"", html);
+        Assert.Contains("Arrivals pipeline by category", html);
+        Assert.Contains("No open incidents.", html);
+        Assert.Contains("data-testid=\"ops-holds\" data-count=\"0\"", html);
+
+        var chinese = await PageAsync(Roles.VenueManager, "/operations", "zh-Hans");
+        Assert.Contains("运行指挥大屏", chinese);
+        Assert.Contains("各类别嘉宾到会进度", chinese);
+    }
+
+    private async Task<string> PageAsync(string role, string path, string language = "en")
+    {
+        using var browser = await app.BrowserForAsync(role);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var response = await browser.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} as {role}: {(int)response.StatusCode} {response.Headers.Location}");
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    private List<AutomaticIncidentReport> CrowdingReports() => [.. app.Incidents.Reports.Where(r => r.Cause == "zone.crowded")];
+
+    private ZoneTile Tile(DashboardSnapshot snapshot) => snapshot.Zones.Single(z => z.Code == "TINY");
+
+    private static int Inside(DashboardSnapshot snapshot, string zone) => snapshot.Zones.Single(z => z.Code == zone).Inside;
+
+    private static int Refused(DashboardSnapshot snapshot, ReasonCode reason) => snapshot.Refusals.SingleOrDefault(r => r.Reason == reason)?.Count ?? 0;
+}
