@@ -25,6 +25,15 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed 
 
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// With no screen open and no recent API reader, changes make one refresh per this interval instead: crowding is still
+    /// watched, but a gate rush does not pay four rebuilds a second for nobody.
+    /// </summary>
+    public static readonly TimeSpan UnwatchedInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>An API reader counts as watching for this long after its last read.</summary>
+    private static readonly TimeSpan ApiReaderWindow = TimeSpan.FromSeconds(10);
+
     /// <summary>After this, the feed has delivered every scan the seed could have seen twice.</summary>
     private static readonly TimeSpan SeedOverlap = TimeSpan.FromMinutes(1);
 
@@ -39,6 +48,7 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed 
     private DashboardSnapshot? _current;
     private DateTimeOffset? _seededAt;
     private bool _reporterMissingLogged;
+    private long _apiWatchedUntilTicks;
 
     /// <summary>The latest snapshot, or null before the first refresh.</summary>
     public DashboardSnapshot? Current => Volatile.Read(ref _current);
@@ -64,7 +74,13 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed 
     public void RequestRefresh() => _wake.Writer.TryWrite(true);
 
     /// <summary>The current snapshot, or a fresh one when there is none yet.</summary>
-    public async Task<DashboardSnapshot> GetAsync(CancellationToken ct = default) => Current ?? await RefreshNowAsync(ct);
+    public async Task<DashboardSnapshot> GetAsync(CancellationToken ct = default)
+    {
+        Volatile.Write(ref _apiWatchedUntilTicks, (clock.GetUtcNow() + ApiReaderWindow).UtcTicks);
+        return Current ?? await RefreshNowAsync(ct);
+    }
+
+    private bool Watched => _subscribers.Length > 0 || clock.GetUtcNow().UtcTicks < Volatile.Read(ref _apiWatchedUntilTicks);
 
     /// <summary>Rebuilds the snapshot now and publishes it. One refresh at a time: crowding episodes are judged in order.</summary>
     public async Task<DashboardSnapshot> RefreshNowAsync(CancellationToken ct = default)
@@ -128,7 +144,7 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed 
                     logger.LogWarning(ex, "The operations dashboard could not refresh");
                 }
 
-                await Task.Delay(MinInterval, clock, stoppingToken);
+                await Task.Delay(Watched ? MinInterval : UnwatchedInterval, clock, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
