@@ -22,7 +22,7 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
     [Fact]
     public async Task The_zones_page_shows_zones_with_their_rules_gates_and_what_each_category_opens()
     {
-        var html = await PageAsync(Roles.Secretariat, "/access/zones");
+        var html = await app.PageAsync(Roles.Secretariat, "/access/zones");
 
         Assert.Superset(new HashSet<string> { "MAIN", "FORUM", "VIP" }, TestIds(html, "zone-row-code").ToHashSet());
         Assert.Contains("主会场", html);
@@ -37,7 +37,7 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
     [Fact]
     public async Task The_zones_page_speaks_Chinese_to_a_Chinese_browser()
     {
-        var html = await PageAsync(Roles.Secretariat, "/access/zones", "zh-Hans");
+        var html = await app.PageAsync(Roles.Secretariat, "/access/zones", "zh-Hans");
 
         Assert.Contains("区域与闸口", html);
         Assert.Contains("证件类别可进入的区域", html);
@@ -52,7 +52,7 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
         await app.InScopeAsync(sp => sp.GetRequiredService<ZoneService>().SetCategoryZonesAsync(category,
             [new ZoneDays(app.Venue.Main.Id), new ZoneDays(app.Venue.Forum.Id, firstDay, firstDay.AddDays(1))]));
 
-        var html = await PageAsync(Roles.Secretariat, "/access/zones");
+        var html = await app.PageAsync(Roles.Secretariat, "/access/zones");
 
         Assert.Equal(["MAIN", "FORUM"], GrantedZones(html, "Media"));
         var row = GridRow(html, "Media");
@@ -62,7 +62,7 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
     [Fact]
     public async Task The_devices_page_lists_every_device_with_its_token_prefix_and_never_a_whole_token()
     {
-        var html = await PageAsync(Roles.Admin, "/access/devices");
+        var html = await app.PageAsync(Roles.Admin, "/access/devices");
 
         Assert.True(TestIds(html, "device-row-name").Count >= 4);
         Assert.Contains(app.Venue.MainInToken[..10], html);
@@ -81,7 +81,7 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
         var keys = await app.InScopeAsync(sp => sp.GetRequiredService<SigningKeyService>().ListAsync());
         var active = Assert.Single(keys, k => k.Status == Summit.Server.Access.Domain.SigningKeyStatus.Active);
 
-        var html = await PageAsync(Roles.Admin, "/access/keys");
+        var html = await app.PageAsync(Roles.Admin, "/access/keys");
 
         Assert.Contains($"data-status=\"Active\"", html);
         Assert.Contains(active.Fingerprint, TestIds(html, "key-row-fingerprint"));
@@ -108,7 +108,7 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
         await app.IssueCodeAsync(guest);
         await app.InScopeAsync(sp => sp.GetRequiredService<CredentialService>().ReissueAsync(guest, "Badge lost at the hotel"));
 
-        var html = await PageAsync(Roles.AccreditationOfficer, $"/guests/{guest}");
+        var html = await app.PageAsync(Roles.AccreditationOfficer, $"/guests/{guest}");
 
         Assert.Equal(["#2"], TestIds(html, "credential-sequence"));
         Assert.Contains("data-state=\"active\"", html);
@@ -125,7 +125,7 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
     {
         var guest = await app.ApprovedGuestAsync();
 
-        var html = await PageAsync(Roles.AccreditationOfficer, $"/guests/{guest}");
+        var html = await app.PageAsync(Roles.AccreditationOfficer, $"/guests/{guest}");
 
         Assert.Contains("data-state=\"none\"", html);
         Assert.Contains("data-testid=\"credential-issue\"", html);
@@ -138,7 +138,7 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
         await app.InScopeAsync(sp => sp.GetRequiredService<ZoneService>().AddPersonalGrantAsync(guest,
             new PersonalGrantInput(app.Venue.Vip.Id, Summit.Access.Core.GrantChange.Add, Reason: "Speaker at the VIP dinner")));
 
-        var html = await PageAsync(Roles.Secretariat, $"/guests/{guest}");
+        var html = await app.PageAsync(Roles.Secretariat, $"/guests/{guest}");
 
         Assert.DoesNotContain("credential-panel", html);
         Assert.Contains("personal-zones-panel", html);
@@ -152,7 +152,7 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
         var guest = await app.ApprovedGuestAsync();
         await app.InScopeAsync(sp => sp.GetRequiredService<ZoneService>().BlockAsync(guest, new BlockInput("Threatened staff at registration")));
 
-        var html = await PageAsync(Roles.Admin, $"/guests/{guest}");
+        var html = await app.PageAsync(Roles.Admin, $"/guests/{guest}");
 
         Assert.Contains("data-blocked=\"true\"", html);
         Assert.Equal(["Threatened staff at registration"], TestIds(html, "block-reason"));
@@ -181,24 +181,24 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
     [Fact]
     public async Task Bulk_issue_is_offered_on_the_guest_list_to_accreditation_only()
     {
-        Assert.Contains("data-testid=\"issue-selected\"", await PageAsync(Roles.AccreditationOfficer, "/guests"));
-        Assert.DoesNotContain("data-testid=\"issue-selected\"", await PageAsync(Roles.Secretariat, "/guests"));
+        Assert.Contains("data-testid=\"issue-selected\"", await app.PageAsync(Roles.AccreditationOfficer, "/guests"));
+        Assert.DoesNotContain("data-testid=\"issue-selected\"", await app.PageAsync(Roles.Secretariat, "/guests"));
     }
 
     [Fact]
     public async Task The_menu_shows_each_access_page_to_the_roles_of_its_policy()
     {
-        var admin = await PageAsync(Roles.Admin, "/");
+        var admin = await app.PageAsync(Roles.Admin, "/");
         Assert.Contains("nav-access-zones", admin);
         Assert.Contains("nav-access-devices", admin);
         Assert.Contains("nav-access-keys", admin);
 
-        var security = await PageAsync(Roles.SecurityOfficer, "/");
+        var security = await app.PageAsync(Roles.SecurityOfficer, "/");
         Assert.Contains("nav-access-zones", security);
         Assert.DoesNotContain("nav-access-devices", security);
         Assert.DoesNotContain("nav-access-keys", security);
 
-        Assert.DoesNotContain("nav-access-", await PageAsync(Roles.AccreditationOfficer, "/"));
+        Assert.DoesNotContain("nav-access-", await app.PageAsync(Roles.AccreditationOfficer, "/"));
     }
 
     [Fact]
@@ -211,17 +211,6 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal("/access-denied", new Uri(new Uri("http://localhost"), response.Headers.Location!).AbsolutePath);
         }
-    }
-
-    private async Task<string> PageAsync(string role, string path, string language = "en")
-    {
-        using var browser = await app.BrowserForAsync(role);
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.AcceptLanguage.ParseAdd(language);
-        var response = await browser.SendAsync(request);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} as {role}: {(int)response.StatusCode} {response.Headers.Location}");
-        // Blazor escapes every non-ASCII character: decode so that Chinese text reads as written.
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>The text inside each element carrying the test id.</summary>

@@ -7,6 +7,18 @@ namespace Summit.Tests.Infrastructure;
 /// <summary>Signs in the way a browser does: the login form with its antiforgery token, then the auth cookie.</summary>
 public static partial class BrowserSession
 {
+    /// <summary>A page as the server first renders it for a signed-in role, in a language; fails unless it answers 200.</summary>
+    public static async Task<string> PageAsync(this SummitFactory app, string role, string path, string language = "en")
+    {
+        using var browser = await app.BrowserForAsync(role);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var response = await browser.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} as {role}: {(int)response.StatusCode} {response.Headers.Location}");
+        // Blazor escapes every non-ASCII character: decode so that Chinese text reads as written.
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>A cookie-keeping client that does not follow redirects, signed in as the role's test account (or anonymous for null).</summary>
     public static async Task<HttpClient> BrowserForAsync(this SummitFactory app, string? role)
     {

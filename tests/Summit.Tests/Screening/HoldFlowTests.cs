@@ -141,36 +141,25 @@ public sealed class HoldFlowTests(ScreeningFactory app) : IClassFixture<Screenin
         await ScreeningFactory.PublishAsync(publisher, topic, "{\"sensor\": 12}");
         await app.WaitForProcessedAsync(before, 2);
 
-        var officerPage = await PageAsync(Roles.SecurityOfficer, "/screening");
+        var officerPage = await app.PageAsync(Roles.SecurityOfficer, "/screening");
         Assert.Matches($"data-testid=\"hold-open\" data-gate=\"{gate.Code}\"", officerPage);
         Assert.Contains("data-testid=\"hold-clear\"", officerPage, StringComparison.Ordinal);
         Assert.Contains("38.0 °C", officerPage, StringComparison.Ordinal);
 
         // The operations centre sees the lane but has no buttons to decide it.
-        var operationsPage = await PageAsync(Roles.OperationsCentre, "/screening");
+        var operationsPage = await app.PageAsync(Roles.OperationsCentre, "/screening");
         Assert.Matches($"data-testid=\"hold-open\" data-gate=\"{gate.Code}\"", operationsPage);
         Assert.DoesNotContain("data-testid=\"hold-clear\"", operationsPage, StringComparison.Ordinal);
 
-        var sensorsPage = await PageAsync(Roles.Admin, "/screening/sensors");
+        var sensorsPage = await app.PageAsync(Roles.Admin, "/screening/sensors");
         Assert.Contains("IR-PAGE-1", sensorsPage, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"sensor-enrol\"", sensorsPage, StringComparison.Ordinal);
         Assert.Matches("data-testid=\"refusal-reason\" data-reason=\"malformed\"", sensorsPage);
         Assert.DoesNotContain(sensor.Secret, sensorsPage, StringComparison.Ordinal);
-        Assert.DoesNotContain("data-testid=\"sensor-enrol\"", await PageAsync(Roles.OperationsCentre, "/screening/sensors"), StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"sensor-enrol\"", await app.PageAsync(Roles.OperationsCentre, "/screening/sensors"), StringComparison.Ordinal);
 
-        var chinese = await PageAsync(Roles.SecurityOfficer, "/screening", "zh-Hans");
+        var chinese = await app.PageAsync(Roles.SecurityOfficer, "/screening", "zh-Hans");
         Assert.Contains("红外体温筛查", chinese, StringComparison.Ordinal);
         Assert.Contains("确认发热", chinese, StringComparison.Ordinal);
-    }
-
-    private async Task<string> PageAsync(string role, string path, string language = "en")
-    {
-        using var browser = await app.BrowserForAsync(role);
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.AcceptLanguage.ParseAdd(language);
-        var response = await browser.SendAsync(request);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} as {role}: {(int)response.StatusCode} {response.Headers.Location}");
-        // Blazor escapes every non-ASCII character: decode so that Chinese text reads as written.
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 }

@@ -179,7 +179,8 @@ public sealed class AccessQueries(SummitDbContext db, AccessSettingsService sett
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<List<ScanListItem>> ToItemsAsync(Guid eventId, List<Scan> scans, CancellationToken ct)
+    /// <summary>Scans as staff lists show them: with the gate's code and the holder's name and category.</summary>
+    internal async Task<List<ScanListItem>> ToItemsAsync(Guid eventId, List<Scan> scans, CancellationToken ct)
     {
         var gates = await db.Gates.AsNoTracking().Where(g => g.EventId == eventId).ToDictionaryAsync(g => g.Id, g => g.Code, ct);
         var holderIds = scans.Where(s => s.GuestId != null).Select(s => s.GuestId!.Value).Distinct().ToList();

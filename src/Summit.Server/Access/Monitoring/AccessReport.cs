@@ -30,7 +30,7 @@ public sealed record ScanTrace(DateOnly? Day = null, string? ZoneCode = null, st
 /// <see cref="TraceAsync"/> lists the very scans a figure counts, so that an organizer can check any number against its records.
 /// A person's category is the one they hold now.
 /// </summary>
-public sealed class AccessReportQueries(SummitDbContext db, AccessSettingsService settings, GuestDirectory guests, AuditLog audit)
+public sealed class AccessReportQueries(SummitDbContext db, AccessSettingsService settings, GuestDirectory guests, AuditLog audit, AccessQueries items)
 {
     public async Task<AccessReportFigures> FiguresAsync(CancellationToken ct = default)
     {
@@ -113,7 +113,7 @@ public sealed class AccessReportQueries(SummitDbContext db, AccessSettingsServic
             ["scans"] = (null, scans.Count),
         });
         await db.SaveChangesAsync(ct);
-        return await ToItemsAsync(context, scans, ct);
+        return await items.ToItemsAsync(context.EventId, scans, ct);
     }
 
     private static string TraceLabel(ScanTrace trace) =>
@@ -126,19 +126,6 @@ public sealed class AccessReportQueries(SummitDbContext db, AccessSettingsServic
         var holders = scans.Where(s => s.GuestId is not null).Select(s => s.GuestId!.Value).Distinct().ToList();
         var cards = await guests.GetCardsAsync(holders, ct);
         return cards.Where(c => context.CategoriesById.ContainsKey(c.CategoryId)).ToDictionary(c => c.Id, c => context.CategoriesById[c.CategoryId]);
-    }
-
-    private async Task<List<ScanListItem>> ToItemsAsync(ReportContext context, List<Scan> scans, CancellationToken ct)
-    {
-        var gates = await db.Gates.AsNoTracking().Where(g => g.EventId == context.EventId).ToDictionaryAsync(g => g.Id, g => g.Code, ct);
-        var holderIds = scans.Where(s => s.GuestId != null).Select(s => s.GuestId!.Value).Distinct().ToList();
-        var cards = (await guests.GetCardsAsync(holderIds, ct)).ToDictionary(c => c.Id);
-        return [.. scans.Select(s =>
-        {
-            var card = s.GuestId is { } id ? cards.GetValueOrDefault(id) : null;
-            return new ScanListItem(s.Id, s.ScannedAt, s.ReceivedAt, s.GateId, gates.GetValueOrDefault(s.GateId, "?"), s.Zone, s.Direction, s.Source, s.Reason,
-                s.Admitted, s.Late, s.Conflict, s.GuestId, card?.Name, card is null ? null : context.CategoriesById.GetValueOrDefault(card.CategoryId)?.Code);
-        })];
     }
 
     private async Task<ReportContext> LoadContextAsync(CancellationToken ct)

@@ -162,7 +162,7 @@ public class DashboardTests(DashboardFactory app) : IClassFixture<DashboardFacto
     public async Task The_page_draws_the_plan_with_each_zones_colour_and_the_panels_in_both_languages()
     {
         await app.RefreshAsync();
-        var html = await PageAsync(Roles.OperationsCentre, "/operations");
+        var html = await app.PageAsync(Roles.OperationsCentre, "/operations");
 
         Assert.Matches("data-testid=\"plan-zone\" data-zone=\"TINY\" data-level=\"(Normal|Busy|Crowded)\"", html);
         Assert.Contains("<rect x=\"10\" y=\"10\" width=\"100\" height=\"60\"", html);
@@ -172,19 +172,9 @@ public class DashboardTests(DashboardFactory app) : IClassFixture<DashboardFacto
         Assert.Contains("No open incidents.", html);
         Assert.Contains("data-testid=\"ops-holds\" data-count=\"0\"", html);
 
-        var chinese = await PageAsync(Roles.VenueManager, "/operations", "zh-Hans");
+        var chinese = await app.PageAsync(Roles.VenueManager, "/operations", "zh-Hans");
         Assert.Contains("运行指挥大屏", chinese);
         Assert.Contains("各类别嘉宾到会进度", chinese);
-    }
-
-    private async Task<string> PageAsync(string role, string path, string language = "en")
-    {
-        using var browser = await app.BrowserForAsync(role);
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.AcceptLanguage.ParseAdd(language);
-        var response = await browser.SendAsync(request);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} as {role}: {(int)response.StatusCode} {response.Headers.Location}");
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
     private List<AutomaticIncidentReport> CrowdingReports() => [.. app.Incidents.Reports.Where(r => r.Cause == "zone.crowded")];

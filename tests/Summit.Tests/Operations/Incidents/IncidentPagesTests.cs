@@ -1,4 +1,3 @@
-using System.Net;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Tests.Infrastructure;
@@ -14,12 +13,12 @@ public class IncidentPagesTests(IncidentsFactory app) : IClassFixture<IncidentsF
         var raised = await app.RaiseAsync(Roles.GateOperator, IncidentType.Security, IncidentSeverity.Critical, zoneId: app.Venue.Main.Id);
         var number = raised.Summary.Number;
 
-        var list = await PageAsync(Roles.OperationsCentre, "/operations/incidents");
+        var list = await app.PageAsync(Roles.OperationsCentre, "/operations/incidents");
         Assert.Contains(number, list);
         Assert.Contains("5 min left to acknowledge", list);
         Assert.Contains("MAIN", list);
 
-        var detail = await PageAsync(Roles.SecurityOfficer, $"/operations/incidents/{number}");
+        var detail = await app.PageAsync(Roles.SecurityOfficer, $"/operations/incidents/{number}");
         Assert.Contains("A man without a badge argues with the stewards", detail);
         Assert.Contains("data-testid=\"move-Acknowledged\"", detail);
         Assert.Contains("Raised", detail);
@@ -30,23 +29,13 @@ public class IncidentPagesTests(IncidentsFactory app) : IClassFixture<IncidentsF
         // Assigning is for the operations centre.
         Assert.DoesNotContain("data-testid=\"assign-save\"", detail);
 
-        var chinese = await PageAsync(Roles.OperationsCentre, $"/operations/incidents/{number}", "zh-Hans");
+        var chinese = await app.PageAsync(Roles.OperationsCentre, $"/operations/incidents/{number}", "zh-Hans");
         Assert.Contains("待处理", chinese);
         Assert.Contains("data-testid=\"assign-save\"", chinese);
 
         // Staff outside the incident teams see the Report a problem action, but not the incidents.
-        var home = await PageAsync(Roles.Secretariat, "/");
+        var home = await app.PageAsync(Roles.Secretariat, "/");
         Assert.Contains("data-testid=\"report-problem\"", home);
         Assert.DoesNotContain("data-testid=\"nav-incidents\"", home);
-    }
-
-    private async Task<string> PageAsync(string role, string path, string language = "en")
-    {
-        using var browser = await app.BrowserForAsync(role);
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.AcceptLanguage.ParseAdd(language);
-        var response = await browser.SendAsync(request);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} as {role}: {(int)response.StatusCode} {response.Headers.Location}");
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 }

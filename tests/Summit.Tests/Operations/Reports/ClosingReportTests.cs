@@ -134,12 +134,7 @@ public class ClosingReportTests(AccessFactory app) : IClassFixture<AccessFactory
     [InlineData("zh-Hans", "按日期、区域和类别的到场情况", "已在场内：请先出场")]
     public async Task The_printable_page_shows_the_figures_with_links_to_their_records_in_both_languages(string language, string heading, string reason)
     {
-        using var browser = await app.BrowserForAsync(Roles.OperationsCentre);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/operations/report");
-        request.Headers.AcceptLanguage.ParseAdd(language);
-        var response = await browser.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var html = await app.PageAsync(Roles.OperationsCentre, "/operations/report", language);
 
         Assert.Contains(heading, html);
         Assert.Contains(reason, html);
