@@ -169,6 +169,15 @@ public sealed class ReadingWriter : BackgroundService
         var bySensor = readings.GroupBy(r => r.SensorId).ToDictionary(g => g.Key, g => g.ToList());
         var ids = bySensor.Keys.ToList();
         var sensors = await db.Set<Sensor>().Where(s => ids.Contains(s.Id)).ToListAsync(ct);
+        // Only sensors reported silent have an open silence to close: the common batch pays no extra query.
+        var silentIds = sensors.Where(s => s.SilentSince is not null).Select(s => s.Id).ToList();
+        var silences = silentIds.Count == 0 ? []
+            : await db.Set<SensorSilence>().Where(x => silentIds.Contains(x.SensorId) && x.EndedAt == null).ToListAsync(ct);
+        foreach (var silence in silences)
+        {
+            silence.EndedAt = bySensor[silence.SensorId].Min(r => r.ReceivedAt);
+        }
+
         foreach (var sensor in sensors)
         {
             var own = bySensor[sensor.Id];
