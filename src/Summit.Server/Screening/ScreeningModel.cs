@@ -90,6 +90,15 @@ public sealed class SensorSilence
     public DateTimeOffset? EndedAt { get; set; }
 }
 
+/// <summary>The screening settings an admin set for one event; none stored means the configuration's defaults apply.</summary>
+public sealed class ScreeningEventSettings
+{
+    public Guid EventId { get; set; }
+    public double ThresholdCelsius { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
+}
+
 public enum HoldStatus
 {
     Open = 0,
@@ -164,6 +173,16 @@ internal sealed class SensorSilenceConfiguration : IEntityTypeConfiguration<Sens
         e.ToTable("SensorSilences");
         e.HasIndex(x => new { x.SensorId, x.EndedAt });
         e.HasIndex(x => x.EventId);
+    }
+}
+
+internal sealed class ScreeningEventSettingsConfiguration : IEntityTypeConfiguration<ScreeningEventSettings>
+{
+    public void Configure(EntityTypeBuilder<ScreeningEventSettings> e)
+    {
+        e.ToTable("ScreeningSettings");
+        e.HasKey(x => x.EventId);
+        e.Property(x => x.UpdatedBy).HasMaxLength(256);
     }
 }
 

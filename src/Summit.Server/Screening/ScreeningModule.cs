@@ -20,6 +20,8 @@ public static class ScreeningModule
         services.AddScoped<FeverHolds>();
         services.AddScoped<IGateHolds, ScreeningGateHolds>();
         services.AddScoped<ScreeningReportQueries>();
+        services.AddSingleton<ScreeningThreshold>();
+        services.AddScoped<ScreeningSettingsService>();
         services.AddSingleton<ReadingWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ReadingWriter>());
         services.AddSingleton<MqttIngestion>();

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Summit.Server.Access.Zones;
 using Summit.Server.Events;
 using Summit.Server.Infrastructure.Audit;
@@ -65,8 +64,7 @@ public sealed record ScreeningRecords(ScreeningTrace Trace, IReadOnlyList<Readin
 /// module's records of the current event (readings of its sensors, refusal counters of its sensors plus the shared "unknown" line,
 /// holds, silences) in the event's time zone, and <see cref="TraceAsync"/> lists the very records a figure counts.
 /// </summary>
-public sealed class ScreeningReportQueries(SummitDbContext db, EventService events, ZoneService zones, AuditLog audit,
-    IOptionsMonitor<ScreeningOptions> options)
+public sealed class ScreeningReportQueries(SummitDbContext db, EventService events, ZoneService zones, AuditLog audit, ScreeningThreshold threshold)
 {
     public async Task<ScreeningReportFigures> FiguresAsync(CancellationToken ct = default)
     {
@@ -107,7 +105,7 @@ public sealed class ScreeningReportQueries(SummitDbContext db, EventService even
         var silences = await db.Set<SensorSilence>().AsNoTracking().Where(s => s.EventId == context.EventId).Select(s => s.SensorId).ToListAsync(ct);
         var decided = holds.Where(h => h.DecidedAt is not null).Select(h => (h.DecidedAt!.Value - h.RaisedAt).TotalMinutes);
 
-        return new ScreeningReportFigures(options.CurrentValue.ThresholdCelsius, days, refusals, days.Sum(d => d.Readings), days.Sum(d => d.Fevers),
+        return new ScreeningReportFigures(await threshold.GetAsync(ct), days, refusals, days.Sum(d => d.Readings), days.Sum(d => d.Fevers),
             refusals.Sum(r => r.Messages), holds.Count, holds.Count(h => h.Status == HoldStatus.Open), holds.Count(h => h.Status == HoldStatus.Cleared),
             holds.Count(h => h.Status == HoldStatus.FeverConfirmed), Median(decided), silences.Distinct().Count(), silences.Count);
     }

@@ -12,8 +12,8 @@ using Summit.Server.Infrastructure.Database;
 namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSummitDbContext))]
-    [Migration("20261130044208_SensorSilenceRecords")]
-    partial class SensorSilenceRecords
+    [Migration("20261130050620_ScreeningReportAndOperationsSettings")]
+    partial class ScreeningReportAndOperationsSettings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1589,6 +1589,49 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("IncidentSequences");
                 });
 
+            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSlaSettings", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CriticalAcknowledgeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CriticalResolveMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HighAcknowledgeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HighResolveMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LowAcknowledgeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LowResolveMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediumAcknowledgeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediumResolveMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("IncidentSlaSettings", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentTimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1618,6 +1661,28 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("IncidentId", "At");
 
                     b.ToTable("IncidentTimeline", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Screening.ScreeningEventSettings", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("ThresholdCelsius")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ScreeningSettings", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Server.Screening.ScreeningHold", b =>
