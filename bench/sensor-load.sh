@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Sensor ingestion through the MQTT broker into Summit (issue 4: at least 10,000 readings per second sustained, with none
 # lost: count published = count stored).
-#   bench/sensor-load.sh [--rate R] [--seconds T] [--sensors S] [--sqlite] [--mosquitto] [--keep]
+#   bench/sensor-load.sh [--rate R] [--seconds T] [--warmup W] [--sensors S] [--sqlite] [--mosquitto] [--keep]
 # Starts the Release server with the demo on a fresh PostgreSQL database (--sqlite: on a SQLite file instead), with its
 # in-process MQTT broker on a free port (--mosquitto: a Mosquitto this script starts, and Summit as its client), then runs
-# `Summit.Benchmarks sensor-load`: it enrols S sensors (default 20) on the first gate, publishes R readings a second
-# (default 10,000) for T seconds (default 30) with QoS 1, signed as sensors sign them, and compares published with the
+# `Summit.Benchmarks sensor-load`: it enrols S sensors (default 100) on the first gate, warms up for W seconds (default 10,
+# not counted), publishes R readings a second (default 10,000) for T seconds (default 30) with QoS 1, signed as sensors sign them, and compares published with the
 # server's stored count; prints both rates and the verdict. Drops the database afterwards (--keep leaves it and the log).
 # Needs: dotnet build Summit.slnx -c Release; PostgreSQL with the summit role that ./scripts/test.sh creates (or
 # SUMMIT_BENCH_POSTGRES="Host=...;Port=...;Username=...;Password=..."); for --mosquitto, apt-get install -y mosquitto.
@@ -18,16 +18,17 @@ BENCH=$ROOT/bench/Summit.Benchmarks/bin/Release/net10.0/Summit.Benchmarks.dll
 PORT=${SUMMIT_BENCH_PORT:-5143}
 URL=http://127.0.0.1:$PORT
 POSTGRES=${SUMMIT_BENCH_POSTGRES:-"Host=127.0.0.1;Port=5432;Username=summit;Password=summit"}
-RATE=10000 SECONDS_=30 SENSORS=20 SQLITE=0 MOSQUITTO=0 KEEP=0
+RATE=10000 SECONDS_=30 WARMUP=10 SENSORS=100 SQLITE=0 MOSQUITTO=0 KEEP=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --rate) RATE=$2; shift ;;
         --seconds) SECONDS_=$2; shift ;;
         --sensors) SENSORS=$2; shift ;;
+        --warmup) WARMUP=$2; shift ;;
         --sqlite) SQLITE=1 ;;
         --mosquitto) MOSQUITTO=1 ;;
         --keep) KEEP=1 ;;
-        *) echo "Unknown option: $1 (use --rate, --seconds, --sensors, --sqlite, --mosquitto, --keep)" >&2; exit 2 ;;
+        *) echo "Unknown option: $1 (use --rate, --seconds, --warmup, --sensors, --sqlite, --mosquitto, --keep)" >&2; exit 2 ;;
     esac
     shift
 done
@@ -87,4 +88,4 @@ until curl -fs -o /dev/null "$URL/login"; do
 done
 echo "ready in $((SECONDS - started)) s; load $(cut -d ' ' -f 1-3 /proc/loadavg)"
 
-dotnet "$BENCH" sensor-load --url "$URL" --broker-port "$MQTT_PORT" --sensors "$SENSORS" --rate "$RATE" --seconds "$SECONDS_"
+dotnet "$BENCH" sensor-load --url "$URL" --broker-port "$MQTT_PORT" --sensors "$SENSORS" --rate "$RATE" --seconds "$SECONDS_" --warmup "$WARMUP"

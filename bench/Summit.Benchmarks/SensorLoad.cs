@@ -11,8 +11,8 @@ namespace Summit.Benchmarks;
 
 /// <summary>
 /// Sensor ingestion through the broker (issue 4: at least 10,000 readings/s sustained, none lost):
-/// <c>sensor-load --url U --broker-port P [--sensors S] [--rate R] [--seconds T] [--email E] [--password W]</c>.
-/// Signs in to a running Summit, enrols S sensors on its first gate, publishes R readings a second for T seconds from S MQTT
+/// <c>sensor-load --url U --broker-port P [--sensors S] [--rate R] [--seconds T] [--warmup W] [--email E] [--password W]</c>.
+/// Signs in to a running Summit, enrols S sensors on its first gate, warms up for W seconds, publishes R readings a second for T seconds from S MQTT
 /// clients (QoS 1: each is acknowledged by the broker), then waits until Summit's stored count stops moving and compares
 /// published with stored. bench/sensor-load.sh starts the server and runs this.
 /// </summary>
@@ -25,7 +25,8 @@ public static class SensorLoad
         var url = Text(args, "--url", "http://127.0.0.1:5143");
         var brokerHost = Text(args, "--broker-host", "127.0.0.1");
         var brokerPort = CommandLine.Int(args, "--broker-port", 1883);
-        var sensorCount = Math.Max(1, CommandLine.Int(args, "--sensors", 20));
+        var sensorCount = Math.Max(1, CommandLine.Int(args, "--sensors", 100));
+        var warmup = Math.Max(0, CommandLine.Int(args, "--warmup", 10));
         var rate = Math.Max(1, CommandLine.Int(args, "--rate", 10_000));
         var seconds = Math.Max(1, CommandLine.Int(args, "--seconds", 30));
         var email = Text(args, "--email", "admin@summit.local");
@@ -52,8 +53,8 @@ public static class SensorLoad
         }
 
         var storedBefore = await StoredAsync(http);
+        var stored = storedBefore;
         var total = (long)rate * seconds;
-        Console.WriteLine($"publishing {total:N0} readings from {sensorCount} sensors at {rate:N0}/s for {seconds} s to {brokerHost}:{brokerPort}");
         // Connected first, so that the clock measures publishing only.
         var clients = new List<IMqttClient>();
         foreach (var sensor in sensors)
@@ -69,33 +70,29 @@ public static class SensorLoad
             clients.Add(client);
         }
 
-        var published = 0L;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(sensors.Select(async (sensor, index) =>
+        // A warm-up first, not counted: the server JIT-compiles its hot paths in its first seconds under load, as after any start.
+        var sequences = new long[sensors.Count];
+        if (warmup > 0)
         {
-            var share = total / sensorCount + (index < total % sensorCount ? 1 : 0);
-            var perSecond = (double)rate / sensorCount;
-            var client = clients[index];
-            var topic = SensorMessages.TopicFor(sensor.Code);
-            for (long seq = 1; seq <= share; seq++)
+            Console.WriteLine($"warm-up: {warmup} s at {rate:N0}/s");
+            await PublishAsync(clients, sensors, sequences, rate, (long)rate * warmup, Stopwatch.StartNew());
+            stored = await StoredAsync(http);
+            for (var quiet = 0; quiet < 50 && await StoredAsync(http) != stored; quiet++)
             {
-                // Paced: reading n leaves no earlier than n / rate seconds after the start.
-                var due = TimeSpan.FromSeconds(seq / perSecond);
-                if (clock.Elapsed < due)
-                {
-                    await Task.Delay(due - clock.Elapsed);
-                }
-
-                var payload = SensorMessages.Payload(sensor.Code, sensor.Secret, 36.0 + (seq % 10) / 10.0, TimeProvider.System.GetUtcNow(), seq);
-                await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
-                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
-                Interlocked.Increment(ref published);
+                stored = await StoredAsync(http);
+                await Task.Delay(200);
             }
-        }));
+
+            storedBefore = await StoredAsync(http);
+        }
+
+        Console.WriteLine($"publishing {total:N0} readings from {sensorCount} sensors at {rate:N0}/s for {seconds} s to {brokerHost}:{brokerPort}");
+        var clock = Stopwatch.StartNew();
+        var published = await PublishAsync(clients, sensors, sequences, rate, total, clock);
         var publishSeconds = clock.Elapsed.TotalSeconds;
 
         // Stored keeps rising while Summit drains its queue; stop when it has all, or has not moved for 10 s.
-        var stored = await StoredAsync(http) - storedBefore;
+        stored = await StoredAsync(http) - storedBefore;
         var lastMove = clock.Elapsed;
         while (stored < published && clock.Elapsed - lastMove < TimeSpan.FromSeconds(10))
         {
@@ -120,6 +117,37 @@ public static class SensorLoad
         Console.WriteLine($"lost:               {published - stored:N0}");
         Console.WriteLine(published == stored && published / publishSeconds >= rate * 0.98 ? "verdict:            PASS" : "verdict:            FAIL");
         return published == stored ? 0 : 1;
+    }
+
+    /// <summary>Publishes <paramref name="total"/> readings spread over the sensors at <paramref name="rate"/> a second; returns how many.</summary>
+    /// <param name="sequences">Each sensor's last sequence number, carried on: Summit refuses a sequence it has seen (replay).</param>
+    private static async Task<long> PublishAsync(List<IMqttClient> clients, List<(string Code, string Secret)> sensors, long[] sequences, int rate,
+        long total, Stopwatch clock)
+    {
+        var published = 0L;
+        await Task.WhenAll(sensors.Select(async (sensor, index) =>
+        {
+            var share = total / sensors.Count + (index < total % sensors.Count ? 1 : 0);
+            var perSecond = (double)rate / sensors.Count;
+            var client = clients[index];
+            var topic = SensorMessages.TopicFor(sensor.Code);
+            for (long n = 1; n <= share; n++)
+            {
+                // Paced: reading n leaves no earlier than n / rate seconds after the start.
+                var due = TimeSpan.FromSeconds(n / perSecond);
+                if (clock.Elapsed < due)
+                {
+                    await Task.Delay(due - clock.Elapsed);
+                }
+
+                var seq = ++sequences[index];
+                var payload = SensorMessages.Payload(sensor.Code, sensor.Secret, 36.0 + (seq % 10) / 10.0, TimeProvider.System.GetUtcNow(), seq);
+                await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
+                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+                Interlocked.Increment(ref published);
+            }
+        }));
+        return published;
     }
 
     private static async Task<long> StoredAsync(HttpClient http) =>
