@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
@@ -8,6 +9,7 @@ using Summit.Server.Access.Zones;
 using Summit.Server.Demo;
 using Summit.Server.Demo.Live;
 using Summit.Server.Guests.Domain;
+using Summit.Server.Infrastructure.Cli;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Operations.Dashboard;
@@ -166,6 +168,40 @@ public sealed class DemoLiveTests(DemoLiveFactory app) : IClassFixture<DemoLiveF
             var crowded = Assert.Single(incidents, i => i.Cause == "zone.crowded");
             Assert.Equal(await db.Zones.Where(z => z.Code == DemoScriptWriter.CrowdedZone).Select(z => z.Id).SingleAsync(), crowded.ZoneId);
         });
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("601")]
+    [InlineData("fast")]
+    public void A_speed_outside_1_to_600_is_refused_with_the_reason(string speed)
+    {
+        var command = SummitCommand.Parse(["demo", "--speed", speed]);
+        Assert.Contains("--speed must be a number from 1 to 600", command.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Summit_demo_plays_live_at_the_given_speed_with_a_short_silence_and_no_live_turns_it_off()
+    {
+        var live = WebApplication.CreateBuilder();
+        var command = SummitCommand.Parse(["demo", "--reset", "--speed", "60", "--urls", "http://127.0.0.1:5099"]);
+        Assert.Null(command.Error);
+        Assert.Equal(["--urls", "http://127.0.0.1:5099"], command.HostArgs);
+        command.Configure(live);
+        Assert.Equal("true", live.Configuration["Summit:Demo:Live:Enabled"]);
+        Assert.Equal("60", live.Configuration["Summit:Demo:Live:Speed"]);
+        Assert.Equal("00:00:45", live.Configuration["Summit:Screening:SilenceAfter"]);
+
+        var quiet = WebApplication.CreateBuilder();
+        var noLive = SummitCommand.Parse(["demo", "--no-live", "--urls", "http://127.0.0.1:5099"]);
+        Assert.Equal(["--urls", "http://127.0.0.1:5099"], noLive.HostArgs);
+        noLive.Configure(quiet);
+        Assert.Equal("false", quiet.Configuration["Summit:Demo:Live:Enabled"]);
+        Assert.Null(quiet.Configuration["Summit:Screening:SilenceAfter"]);
+
+        var server = WebApplication.CreateBuilder();
+        SummitCommand.Parse([]).Configure(server);
+        Assert.Null(server.Configuration["Summit:Demo:Live:Enabled"]);
     }
 
     /// <summary>Waits (up to a minute) until the reading writer has taken every reading published so far.</summary>

@@ -55,7 +55,8 @@ public sealed class DemoLiveSession : IAsyncDisposable
     private readonly Dictionary<string, string> _sensorByGate;
     private readonly Dictionary<string, (IMqttClient Client, byte[] Key, long Sequence, DateTimeOffset LastSent)> _sensors = [];
     private readonly HashSet<string> _broken = [];
-    private readonly HashSet<string> _heldLanes = [];
+    /// <summary>Lanes known to be on hold, with when someone last tried them.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _heldLanes = [];
     private readonly Random _random;
     private readonly List<string> _pendingReadings = [];
     private List<(DemoBeat Beat, int Reroutes)> _retries = [];
@@ -275,8 +276,24 @@ public sealed class DemoLiveSession : IAsyncDisposable
         {
             var snapshot = await SnapshotAsync(ct);
             var works = new List<(ScanWork Work, DemoBeat Beat, int Reroutes)>();
-            foreach (var (beat, reroutes) in scans)
+            foreach (var (planned, reroutes) in scans)
             {
+                var beat = planned;
+                if (_heldLanes.TryGetValue(beat.Gate, out var tried))
+                {
+                    // A steward sends the queue of a held lane to the next one; now and then someone tries the held lane, and finds
+                    // it open again once an officer has cleared it.
+                    if (_clock.GetUtcNow() - tried < _options.HeldLaneRetry && OtherLane(beat.Gate, snapshot) is { } lane)
+                    {
+                        Stats.Rerouted++;
+                        beat = beat with { Gate = lane };
+                    }
+                    else
+                    {
+                        _heldLanes[beat.Gate] = _clock.GetUtcNow();
+                    }
+                }
+
                 if (_deviceByGate.TryGetValue(beat.Gate, out var device) && _gateIds.TryGetValue(beat.Gate, out var gateId)
                     && snapshot.Gates.TryGetValue(gateId, out var gate) && gate.Resolve(null) is { } direction)
                 {
@@ -304,7 +321,11 @@ public sealed class DemoLiveSession : IAsyncDisposable
         if (scan.Admitted)
         {
             Stats.Admitted++;
-            _heldLanes.Remove(beat.Gate);
+            if (_heldLanes.Remove(beat.Gate))
+            {
+                _logger.LogInformation("Live demo: lane {Gate} admits again (its hold was cleared)", beat.Gate);
+            }
+
             return;
         }
 
@@ -314,22 +335,19 @@ public sealed class DemoLiveSession : IAsyncDisposable
             return;
         }
 
-        if (_heldLanes.Add(beat.Gate))
+        if (!_heldLanes.ContainsKey(beat.Gate))
         {
             _logger.LogInformation("Live demo: lane {Gate} is on screening hold; arrivals are sent to the next lane until it is cleared", beat.Gate);
         }
 
-        // A steward sends the person to the next open lane of the same zone, where its sensor screens them again.
-        var zone = snapshot.Gates[_gateIds[beat.Gate]].Zone;
-        var lanes = _deviceByGate.Keys.Where(code => code != beat.Gate && !_heldLanes.Contains(code) && _gateIds.TryGetValue(code, out var id)
-            && snapshot.Gates.TryGetValue(id, out var gate) && gate.Zone == zone && gate.IsOpen && gate.Resolve(null) == GateDirection.Entry)
-            .Order(StringComparer.Ordinal).ToList();
-        if (reroutes >= MaxReroutes || lanes.Count == 0)
+        _heldLanes[beat.Gate] = _clock.GetUtcNow();
+
+        // The steward sends the person to the next open lane of the same zone, where its sensor screens them again.
+        if (reroutes >= MaxReroutes || OtherLane(beat.Gate, snapshot) is not { } lane)
         {
             return;
         }
 
-        var lane = lanes[_random.Next(lanes.Count)];
         Stats.Rerouted++;
         _retries.Add((beat with { Gate = lane }, reroutes + 1));
         if (_sensorByGate.TryGetValue(lane, out var sensor))
@@ -337,6 +355,16 @@ public sealed class DemoLiveSession : IAsyncDisposable
             // Screened again at the new lane, before the scan (published at the next call, ahead of the retried scans).
             _pendingReadings.Add(sensor);
         }
+    }
+
+    /// <summary>Another open entry lane with a reader into the same zone, not known to be held; null when there is none.</summary>
+    private string? OtherLane(string gateCode, AccessSnapshot snapshot)
+    {
+        var zone = snapshot.Gates[_gateIds[gateCode]].Zone;
+        var lanes = _deviceByGate.Keys.Where(code => code != gateCode && !_heldLanes.ContainsKey(code) && _gateIds.TryGetValue(code, out var id)
+            && snapshot.Gates.TryGetValue(id, out var gate) && gate.Zone == zone && gate.IsOpen && gate.Resolve(null) == GateDirection.Entry)
+            .Order(StringComparer.Ordinal).ToList();
+        return lanes.Count == 0 ? null : lanes[_random.Next(lanes.Count)];
     }
 
     private async Task<AccessSnapshot> SnapshotAsync(CancellationToken ct)

@@ -14,6 +14,9 @@ public sealed class DemoLiveOptions
     /// <summary>How long a sensor may be quiet in the live demo before the silence watch reports it (Summit:Screening:SilenceAfter).</summary>
     public static readonly TimeSpan DemoSilenceAfter = TimeSpan.FromSeconds(45);
 
+    /// <summary>How often the silence watch looks in the live demo (Summit:Screening:SilenceCheckInterval).</summary>
+    public static readonly TimeSpan DemoSilenceCheck = TimeSpan.FromSeconds(5);
+
     /// <summary>On for `summit demo` (off with --no-live); off for `summit` and in tests, which drive a session themselves.</summary>
     public bool Enabled { get; set; }
 
@@ -24,6 +27,9 @@ public sealed class DemoLiveOptions
 
     /// <summary>A working sensor with nobody at its gate still sends a reading this often, so the silence watch does not flag it.</summary>
     public TimeSpan SensorHeartbeat { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>While a lane is on hold, arrivals go to the next lane; someone tries the held one again after this.</summary>
+    public TimeSpan HeldLaneRetry { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often the player looks for beats that are due.</summary>
     public TimeSpan Tick { get; set; } = TimeSpan.FromMilliseconds(250);

@@ -48,7 +48,7 @@ public static class DemoScriptWriter
     /// <summary>The sensor that breaks early in the morning: the second expo lane's camera.</summary>
     public const string BrokenGate = "X2";
 
-    public static readonly TimeSpan BreaksAt = TimeSpan.FromMinutes(8);
+    public static readonly TimeSpan BreaksAt = TimeSpan.FromMinutes(3);
 
     /// <summary>The fevers: when (at the first arrival at the gate from then on), where, and how hot. The first one comes early.</summary>
     public static readonly (TimeSpan From, string Gate, double Celsius)[] FeverPlan =
@@ -59,8 +59,9 @@ public static class DemoScriptWriter
     ];
 
     private static readonly TimeSpan ArrivalsEnd = TimeSpan.FromMinutes(75);
-    private static readonly TimeSpan CrowdFrom = TimeSpan.FromMinutes(18);
-    private static readonly TimeSpan CrowdUntil = TimeSpan.FromMinutes(40);
+    // Early enough that, at the default speed, the room is full within a minute of the server answering.
+    private static readonly TimeSpan CrowdFrom = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan CrowdUntil = TimeSpan.FromMinutes(26);
 
     /// <param name="sensors">The infrared sensor of each gate that has one (gate code to sensor code).</param>
     /// <param name="crowdCapacity">The capacity of <see cref="CrowdedZone"/>; 0 when the event has no such zone (no crowd then).</param>

@@ -94,8 +94,8 @@ public sealed class SummitCommand
             // (the default in SecurityOptions). An explicit setting still wins.
             builder.Configuration["Summit:Security:RequireAdminTwoFactor"] ??= "false";
 
-            // The live morning (Demo/Live): on unless --no-live. Its broken sensor must be reported within a minute or so of
-            // falling silent, not after the production default of two minutes.
+            // The live morning (Demo/Live): on unless --no-live. Its broken sensor must be reported within a minute of the
+            // server answering, not after the production default of two minutes and a check every 15 s.
             var live = !_options.ContainsKey("no-live");
             builder.Configuration["Summit:Demo:Live:Enabled"] ??= live ? "true" : "false";
             if (_options.TryGetValue("speed", out var speed) && speed is not null)
@@ -111,6 +111,7 @@ public sealed class SummitCommand
             if (live)
             {
                 builder.Configuration["Summit:Screening:SilenceAfter"] ??= DemoLiveOptions.DemoSilenceAfter.ToString("c", CultureInfo.InvariantCulture);
+                builder.Configuration["Summit:Screening:SilenceCheckInterval"] ??= DemoLiveOptions.DemoSilenceCheck.ToString("c", CultureInfo.InvariantCulture);
             }
         }
     }
