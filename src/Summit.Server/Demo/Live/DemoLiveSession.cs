@@ -43,6 +43,7 @@ public sealed class DemoLiveStats
 public sealed class DemoLiveSession : IAsyncDisposable
 {
     private const int MaxReroutes = 2;
+    private static readonly TimeSpan ReconnectEvery = TimeSpan.FromSeconds(5);
 
     private readonly IServiceScopeFactory _scopes;
     private readonly ScanProcessor _processor;
@@ -55,6 +56,8 @@ public sealed class DemoLiveSession : IAsyncDisposable
     private readonly Dictionary<string, string> _sensorByGate;
     private readonly Dictionary<string, (IMqttClient Client, byte[] Key, long Sequence, DateTimeOffset LastSent)> _sensors = [];
     private readonly HashSet<string> _broken = [];
+    private readonly HashSet<string> _failingSensors = [];
+    private readonly Dictionary<string, DateTimeOffset> _reconnectTried = [];
     /// <summary>Lanes known to be on hold, with when someone last tried them.</summary>
     private readonly Dictionary<string, DateTimeOffset> _heldLanes = [];
     private readonly Random _random;
@@ -235,6 +238,7 @@ public sealed class DemoLiveSession : IAsyncDisposable
             await sensor.Client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(SensorMessages.TopicFor(sensorCode)).WithPayload(payload)
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), ct);
             _sensors[sensorCode] = sensor with { Sequence = sequence, LastSent = now };
+            _failingSensors.Remove(sensorCode);
             Stats.Readings++;
             if (celsius > _threshold)
             {
@@ -246,7 +250,11 @@ public sealed class DemoLiveSession : IAsyncDisposable
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             Stats.Failures++;
-            _logger.LogWarning(ex, "Live demo: a reading of sensor {Sensor} could not be published", sensorCode);
+            // Once per outage, not once per reading: a broker that went away would otherwise fill the console.
+            if (_failingSensors.Add(sensorCode))
+            {
+                _logger.LogWarning(ex, "Live demo: sensor {Sensor} cannot publish (more failures are not logged until it publishes again)", sensorCode);
+            }
         }
     }
 
@@ -256,6 +264,21 @@ public sealed class DemoLiveSession : IAsyncDisposable
         var now = _clock.GetUtcNow();
         foreach (var code in _sensors.Keys.Where(c => !_broken.Contains(c)).ToList())
         {
+            var client = _sensors[code].Client;
+            if (!client.IsConnected && now - _reconnectTried.GetValueOrDefault(code) >= ReconnectEvery)
+            {
+                // The broker went away (an external one restarted): connect again with the same credentials.
+                _reconnectTried[code] = now;
+                try
+                {
+                    await client.ReconnectAsync(ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    _logger.LogDebug(ex, "Live demo: sensor {Sensor} cannot reconnect yet", code);
+                }
+            }
+
             if (now - _sensors[code].LastSent >= _options.SensorHeartbeat)
             {
                 await PublishAsync(code, NormalCelsius(), ct);
