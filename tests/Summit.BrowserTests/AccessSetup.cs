@@ -9,6 +9,9 @@ namespace Summit.BrowserTests;
 /// <summary>A lane of its own for a browser test: a zone with hard anti-passback and one entry gate into it.</summary>
 public sealed record TestLane(Guid ZoneId, string ZoneCode, Guid GateId, string GateCode);
 
+/// <summary>A body-temperature sensor enrolled on a test lane, with the secret it signs and logs in with.</summary>
+public sealed record TestSensor(Guid Id, string Code, string Secret);
+
 /// <summary>A guest with a photo and a credential in force.</summary>
 public sealed record TestHolder(Guid GuestId, string LatinName, string OriginalName, string Code);
 
@@ -146,6 +149,19 @@ public sealed class AccessSetup(SummitServer server, HttpClient admin) : IDispos
         var scan = new { nonce = Guid.NewGuid(), code, direction = "Entry", reason = "Admitted", scannedAt = TimeProvider.System.GetUtcNow().AddMinutes(-1) };
         return await OkAsync(await device.PostAsJsonAsync("/api/v1/device/scans/upload", new { scans = new[] { scan } }));
     }
+
+    /// <summary>Enrols a body-temperature sensor on the lane's gate; its secret is in this answer only.</summary>
+    public async Task<TestSensor> SensorAsync(TestLane lane)
+    {
+        var code = "IR-" + lane.GateCode;
+        var enrolment = await OkAsync(await admin.PostAsJsonAsync("/api/v1/screening/sensors", new { code, name = "Infrared camera " + lane.GateCode, gateId = lane.GateId }));
+        return new TestSensor(enrolment["sensor"]!["id"]!.GetValue<Guid>(), code, enrolment["secret"]!.GetValue<string>());
+    }
+
+    /// <summary>How many readings the server has stored from a sensor (the sensor list's count).</summary>
+    public async Task<long> ReadingCountAsync(TestSensor sensor) =>
+        (await OkArrayAsync(await admin.GetAsync("/api/v1/screening/sensors"))).Single(s => s!["id"]!.GetValue<Guid>() == sensor.Id)!["readingCount"]!
+            .GetValue<long>();
 
     public void Dispose() => admin.Dispose();
 

@@ -20,6 +20,9 @@ public sealed class SummitServer : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The port of the server's in-process MQTT broker, where sensors publish their readings.</summary>
+    public int MqttPort { get; private set; }
     public IBrowser Browser { get; private set; } = null!;
     public string OutboxDirectory => Path.Combine(_dataDirectory, "outbox");
 
@@ -27,6 +30,7 @@ public sealed class SummitServer : IAsyncLifetime
     {
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
+        MqttPort = FreePort();
         Directory.CreateDirectory(_dataDirectory);
         var start = new ProcessStartInfo("dotnet")
         {
@@ -34,7 +38,9 @@ public sealed class SummitServer : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { ServerAssembly(), "demo", "--guests", "300", "--urls", BaseUrl, "--Summit:DataDirectory", _dataDirectory })
+        // The in-process MQTT broker on a port of its own: the default 1883 may belong to a Mosquitto or another Summit.
+        foreach (var arg in new[] { ServerAssembly(), "demo", "--guests", "300", "--urls", BaseUrl, "--Summit:DataDirectory", _dataDirectory,
+            "--Summit:Mqtt:Port", MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Summit:Mqtt:BindAddress", "127.0.0.1" })
         {
             start.ArgumentList.Add(arg);
         }

@@ -47,6 +47,11 @@ public partial class ArchitectureTests
         AssertNoReference("Screening", AccessTables(), []);
 
     [Fact]
+    public void Operations_reads_screening_only_through_its_public_services() =>
+        // The dashboard reads HoldService, the closing report ScreeningReportQueries: never the screening tables.
+        AssertNoReference("Operations", ScreeningTables(), []);
+
+    [Fact]
     public void Operations_reaches_guests_only_through_the_guests_module_services() =>
         AssertNoReference("Operations", GuestTables(), []);
 
@@ -82,6 +87,9 @@ public partial class ArchitectureTests
 
     [GeneratedRegex(@"\b(db|Db|context)\.(Guests|Categories|Delegations|GuestPhotos|Invitations|GuestSearchTerms)\b")]
     private static partial Regex GuestTables();
+
+    [GeneratedRegex(@"\bSet<(Sensor|SensorReading|SensorRefusalCount|SensorSilence|ScreeningHold)>")]
+    private static partial Regex ScreeningTables();
 
     [GeneratedRegex(@"\bSummit\.Server\.Screening\b")]
     private static partial Regex ScreeningReference();

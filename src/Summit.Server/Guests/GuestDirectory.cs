@@ -66,8 +66,13 @@ public sealed class GuestDirectory(SummitDbContext db, AuditLog audit, FieldProt
 
     public async Task<List<GuestCard>> GetCardsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
     {
-        var guests = await db.Guests.AsNoTracking().Where(g => ids.Contains(g.Id)).ToListAsync(ct);
-        return [.. guests.Select(ToCard)];
+        // Only the card's columns: the scan path reads a card per admitted holder, and whole rows (passport, consent, mail) cost
+        // it a tenth of its time.
+        return await db.Guests.AsNoTracking().Where(g => ids.Contains(g.Id))
+            .Select(g => new GuestCard(g.Id, g.EventId, Guest.DisplayNameOf(g.FamilyNameLatin, g.GivenNameLatin, g.FamilyName, g.GivenName),
+                PersonNames.Original(g.FamilyName, g.GivenName), g.Title, g.Organisation, g.Position, g.CountryCode, g.CategoryId, g.Status,
+                g.ParticipationMode, g.HasPhoto, g.Language, g.DelegationId))
+            .ToListAsync(ct);
     }
 
     public async Task<List<CategoryCard>> CategoriesAsync(Guid eventId, CancellationToken ct = default) =>
@@ -160,8 +165,4 @@ public sealed class GuestDirectory(SummitDbContext db, AuditLog audit, FieldProt
         await audit.RecordAsync(AuditActions.GuestStatusChanged, "guest", guest.Id.ToString(),
             new Dictionary<string, (object?, object?)> { ["status"] = (from, to) });
     }
-
-    private static GuestCard ToCard(Guest g) => new(
-        g.Id, g.EventId, g.DisplayName, PersonNames.Original(g.FamilyName, g.GivenName), g.Title, g.Organisation,
-        g.Position, g.CountryCode, g.CategoryId, g.Status, g.ParticipationMode, g.HasPhoto, g.Language, g.DelegationId);
 }

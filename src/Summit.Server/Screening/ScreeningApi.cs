@@ -6,7 +6,7 @@ using Summit.Server.Screening.Sensors;
 
 namespace Summit.Server.Screening;
 
-/// <summary>Screening settings as staff see them (set in configuration, Summit:Screening and Summit:Mqtt).</summary>
+/// <summary>Screening settings as staff see them: the threshold in force (the event's own, else configuration), the rest from Summit:Screening and Summit:Mqtt.</summary>
 public sealed record ScreeningSettingsView(double ThresholdCelsius, double SilenceMinutes, double MaxReadingAgeMinutes, bool IngestionEnabled,
     bool ExternalBroker, int? BrokerPort, long StoredSinceStart, long RefusedSinceStart);
 
@@ -16,13 +16,20 @@ public static class ScreeningApi
     public static RouteGroupBuilder MapScreeningApi(this RouteGroupBuilder api)
     {
         var screening = api.MapGroup("/screening").WithTags("Screening");
-        screening.MapGet("/settings", (IOptionsMonitor<ScreeningOptions> options, IOptions<MqttOptions> mqtt, MqttIngestion ingestion, ReadingWriter writer) =>
+        screening.MapGet("/settings", async (IOptionsMonitor<ScreeningOptions> options, IOptions<MqttOptions> mqtt, MqttIngestion ingestion, ReadingWriter writer,
+                ScreeningThreshold threshold, CancellationToken ct) =>
             {
                 var o = options.CurrentValue;
-                return new ScreeningSettingsView(o.ThresholdCelsius, o.SilenceAfter.TotalMinutes, o.MaxReadingAge.TotalMinutes, ingestion.Enabled,
+                return new ScreeningSettingsView(await threshold.GetAsync(ct), o.SilenceAfter.TotalMinutes, o.MaxReadingAge.TotalMinutes, ingestion.Enabled,
                     mqtt.Value.UsesExternalBroker, ingestion.BrokerPort, writer.Stored, writer.Refused);
             })
             .RequireAuthorization(Policies.ScreeningMonitor).WithSummary("Threshold, silence time and the state of MQTT ingestion");
+        screening.MapGet("/settings/threshold", (ScreeningSettingsService settings, CancellationToken ct) => settings.GetThresholdAsync(ct))
+            .RequireAuthorization(Policies.ScreeningMonitor).WithSummary("The fever threshold in force, the configured default, who set it and when");
+        screening.MapPut("/settings/threshold", (ThresholdInput input, ScreeningSettingsService settings, CancellationToken ct) =>
+                settings.SetThresholdAsync(input, ct))
+            .RequireAuthorization(Policies.OperationsSettingsManage)
+            .WithSummary("Set the current event's fever threshold (35.0 to 42.0 °C, one decimal); audited with the old and new value");
 
         screening.MapGet("/sensors", (SensorService sensors, CancellationToken ct) => sensors.ListAsync(ct))
             .RequireAuthorization(Policies.ScreeningMonitor).WithSummary("Sensors with their gate, last reading, last seen and refusals");

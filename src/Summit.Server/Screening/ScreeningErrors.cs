@@ -11,9 +11,11 @@ public static class ScreeningErrors
     public const string HoldNotOpen = "screening.hold_not_open";
     public const string RemeasureOutOfRange = "screening.remeasure_out_of_range";
     public const string RemeasureAboveThreshold = "screening.remeasure_above_threshold";
+    public const string ThresholdOutOfRange = "screening.threshold_out_of_range";
 
     public static readonly IReadOnlyList<string> All =
-        [SensorNotFound, SensorCodeInvalid, SensorCodeDuplicate, GateUnknown, HoldNotFound, HoldNotOpen, RemeasureOutOfRange, RemeasureAboveThreshold];
+        [SensorNotFound, SensorCodeInvalid, SensorCodeDuplicate, GateUnknown, HoldNotFound, HoldNotOpen, RemeasureOutOfRange, RemeasureAboveThreshold,
+        ThresholdOutOfRange];
 }
 
 /// <summary>Audit actions of screening: sensors, holds and the officers' decisions.</summary>
@@ -25,4 +27,5 @@ public static class ScreeningAudit
     public const string HoldRaised = "screening.hold_raised";
     public const string HoldCleared = "screening.hold_cleared";
     public const string FeverConfirmed = "screening.fever_confirmed";
+    public const string ThresholdChanged = "screening.threshold_changed";
 }

@@ -69,6 +69,36 @@ public sealed class SensorRefusalCount
     public string LastDetail { get; set; } = "";
 }
 
+/// <summary>
+/// One silence of a sensor, kept after it ends so that the closing report can list every sensor that went quiet: opened by the
+/// silence watch when it reports the sensor, closed by the sensor's next accepted reading.
+/// </summary>
+public sealed class SensorSilence
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid EventId { get; set; }
+    public Guid SensorId { get; set; }
+    public Guid GateId { get; set; }
+
+    /// <summary>The sensor's last sign of life before the silence (its enrolment when it never reported).</summary>
+    public DateTimeOffset QuietSince { get; set; }
+
+    /// <summary>When the silence watch found it silent and reported it.</summary>
+    public DateTimeOffset ReportedAt { get; set; }
+
+    /// <summary>When its next reading arrived; null while it is still silent.</summary>
+    public DateTimeOffset? EndedAt { get; set; }
+}
+
+/// <summary>The screening settings an admin set for one event; none stored means the configuration's defaults apply.</summary>
+public sealed class ScreeningEventSettings
+{
+    public Guid EventId { get; set; }
+    public double ThresholdCelsius { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
+}
+
 public enum HoldStatus
 {
     Open = 0,
@@ -133,6 +163,26 @@ internal sealed class SensorRefusalCountConfiguration : IEntityTypeConfiguration
         e.Property(x => x.Reason).HasMaxLength(32);
         e.Property(x => x.LastDetail).HasMaxLength(300);
         e.HasIndex(x => new { x.SensorKey, x.Reason }).IsUnique();
+    }
+}
+
+internal sealed class SensorSilenceConfiguration : IEntityTypeConfiguration<SensorSilence>
+{
+    public void Configure(EntityTypeBuilder<SensorSilence> e)
+    {
+        e.ToTable("SensorSilences");
+        e.HasIndex(x => new { x.SensorId, x.EndedAt });
+        e.HasIndex(x => x.EventId);
+    }
+}
+
+internal sealed class ScreeningEventSettingsConfiguration : IEntityTypeConfiguration<ScreeningEventSettings>
+{
+    public void Configure(EntityTypeBuilder<ScreeningEventSettings> e)
+    {
+        e.ToTable("ScreeningSettings");
+        e.HasKey(x => x.EventId);
+        e.Property(x => x.UpdatedBy).HasMaxLength(256);
     }
 }
 

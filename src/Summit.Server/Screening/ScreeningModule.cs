@@ -1,6 +1,7 @@
 using Summit.Server.Access.Scanning;
 using Summit.Server.Screening.Holds;
 using Summit.Server.Screening.Ingestion;
+using Summit.Server.Screening.Reporting;
 using Summit.Server.Screening.Sensors;
 
 namespace Summit.Server.Screening;
@@ -18,6 +19,9 @@ public static class ScreeningModule
         services.AddScoped<HoldService>();
         services.AddScoped<FeverHolds>();
         services.AddScoped<IGateHolds, ScreeningGateHolds>();
+        services.AddScoped<ScreeningReportQueries>();
+        services.AddSingleton<ScreeningThreshold>();
+        services.AddScoped<ScreeningSettingsService>();
         services.AddSingleton<ReadingWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ReadingWriter>());
         services.AddSingleton<MqttIngestion>();

@@ -135,13 +135,18 @@ public static class DeviceApi
 }
 
 /// <summary>The calling device's gate in the current policy.</summary>
-public sealed class DeviceContext(SummitDbContext db, GuestDirectory guests, AccessSettingsService settings, AccessSnapshotCache cache, TimeProvider clock)
+/// <remarks>
+/// The database services come from the request's scope only when the snapshot must be read: an online scan usually needs none,
+/// and building a DbContext it would not use cost every scan request a few percent of the server's CPU.
+/// </remarks>
+public sealed class DeviceContext(IServiceProvider requestServices, AccessSnapshotCache cache, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
     public async Task<(AccessSnapshot Snapshot, GateInfo Gate)> ResolveAsync(ClaimsPrincipal device, CancellationToken ct)
     {
-        var snapshot = await cache.GetAsync(db, guests, settings, ct);
+        var snapshot = await cache.GetAsync(requestServices.GetRequiredService<SummitDbContext>(), requestServices.GetRequiredService<GuestDirectory>(),
+            requestServices.GetRequiredService<AccessSettingsService>(), ct);
         // A device of another event, or whose gate was deleted, can do nothing.
         return snapshot.Gates.TryGetValue(GateId(device), out var gate)
             ? (snapshot, gate)

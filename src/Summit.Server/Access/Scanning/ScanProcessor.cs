@@ -160,9 +160,15 @@ public sealed class ScanProcessor : BackgroundService
         }
     }
 
-    /// <summary>A lost insert race (unique key), or PostgreSQL ending one of two transactions that waited on each other.</summary>
+    /// <summary>
+    /// A lost insert race (unique key: through the change tracker a <see cref="DbUpdateException"/>, from <see cref="ScanWrites"/>
+    /// PostgreSQL's own error), or PostgreSQL ending one of two transactions that waited on each other.
+    /// </summary>
     private static bool IsConcurrentWrite(Exception ex) =>
-        ex is DbUpdateException || ex is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
+        ex is DbUpdateException || ex is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
+        };
 
     private async Task<List<Settled>> ProcessAsync(List<Pending> batch, CancellationToken ct)
     {
@@ -171,6 +177,9 @@ public sealed class ScanProcessor : BackgroundService
         provider.GetRequiredService<CurrentActor>().Use(new Actor(null, "gates", null));
         var db = provider.GetRequiredService<SummitDbContext>();
         var guests = provider.GetRequiredService<GuestDirectory>();
+        // SaveChanges would set a savepoint first, to undo only itself on failure: a failed batch is rolled back and retried whole,
+        // so the savepoint is a round trip for nothing.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var snapshot = await _cache.GetAsync(db, guests, provider.GetRequiredService<AccessSettingsService>(), ct);
 
@@ -192,6 +201,8 @@ public sealed class ScanProcessor : BackgroundService
         var cards = (await guests.GetCardsAsync(holderIds, ct)).ToDictionary(c => c.Id);
 
         var outcomes = new List<Settled>(batch.Count);
+        var recorded = new List<Scan>(batch.Count);
+        var moved = new Dictionary<(Guid, int), (ZonePresence Row, bool IsNew)>();
         var arrivals = new HashSet<Guid>();
         var conflicts = new List<(EntryConflict Conflict, GateInfo Gate)>();
         for (var i = 0; i < batch.Count; i++)
@@ -211,7 +222,7 @@ public sealed class ScanProcessor : BackgroundService
             }
 
             var scan = Decide(work, gate!, receivedAt, identities[i], snapshot, book, held.Contains(gate!.Id));
-            db.Scans.Add(scan);
+            recorded.Add(scan);
             knownByKey[(work.Scanner, work.Nonce)] = scan;
             EntryConflict? conflict = null;
             if (scan.Admitted && scan.CredentialId is { } credentialId)
@@ -230,7 +241,7 @@ public sealed class ScanProcessor : BackgroundService
 
                 conflictCheck.Add(scan);
                 var movements = book.Record(credentialId, scan.Zone, scan.Direction, scan.ScannedAt, dayStart);
-                StorePresence(db, presenceRows, scan, movements, snapshot.EventId, receivedAt);
+                StorePresence(presenceRows, moved, scan, movements, snapshot.EventId, receivedAt);
                 if (scan.Direction == GateDirection.Entry && scan.GuestId is { } guestId && cards.TryGetValue(guestId, out var card)
                     && card.Status == GuestStatus.Accredited)
                 {
@@ -241,6 +252,7 @@ public sealed class ScanProcessor : BackgroundService
             outcomes.Add(new Settled(Outcome(scan, duplicate: false, cards, snapshot, conflict), null));
         }
 
+        await ScanWrites.WriteAsync(db, recorded, moved.Values, ct);
         if (arrivals.Count > 0)
         {
             await guests.MarkArrivedAsync(arrivals, ct);
@@ -393,20 +405,25 @@ public sealed class ScanProcessor : BackgroundService
 
         var rows = db.Database.IsNpgsql()
             // In key order, so that two batches locking some of the same rows queue behind each other instead of deadlocking.
-            ? await db.ZonePresence.FromSql($"SELECT * FROM \"ZonePresence\" WHERE \"CredentialId\" = ANY({credentialIds.ToArray()}) ORDER BY \"CredentialId\", \"Zone\" FOR UPDATE").ToListAsync(ct)
-            : await db.ZonePresence.Where(p => credentialIds.Contains(p.CredentialId)).ToListAsync(ct);
+            ? await db.ZonePresence.FromSql($"SELECT * FROM \"ZonePresence\" WHERE \"CredentialId\" = ANY({credentialIds.ToArray()}) ORDER BY \"CredentialId\", \"Zone\" FOR UPDATE").AsNoTracking().ToListAsync(ct)
+            : await db.ZonePresence.AsNoTracking().Where(p => credentialIds.Contains(p.CredentialId)).ToListAsync(ct);
         return rows.ToDictionary(r => (r.CredentialId, r.Zone));
     }
 
-    private static void StorePresence(SummitDbContext db, Dictionary<(Guid, int), ZonePresence> rows, Scan scan, ZoneMovements movements, Guid eventId,
-        DateTimeOffset now)
+    /// <summary>Moves a credential's presence row in memory and notes it in <paramref name="moved"/>, to be written with the batch.</summary>
+    private static void StorePresence(Dictionary<(Guid, int), ZonePresence> rows, Dictionary<(Guid, int), (ZonePresence Row, bool IsNew)> moved,
+        Scan scan, ZoneMovements movements, Guid eventId, DateTimeOffset now)
     {
         var key = (scan.CredentialId!.Value, scan.Zone);
         if (!rows.TryGetValue(key, out var row))
         {
             row = new ZonePresence { CredentialId = key.Item1, Zone = scan.Zone, EventId = eventId, GuestId = scan.GuestId!.Value };
-            db.ZonePresence.Add(row);
             rows[key] = row;
+            moved[key] = (row, true);
+        }
+        else
+        {
+            moved.TryAdd(key, (row, false));
         }
 
         row.Inside = movements.Inside;

@@ -53,9 +53,13 @@ public sealed class Guest
     public DateTimeOffset UpdatedAt { get; set; }
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
-    public string DisplayName => string.IsNullOrWhiteSpace(FamilyNameLatin) && string.IsNullOrWhiteSpace(GivenNameLatin)
-        ? $"{GivenName} {FamilyName}".Trim()
-        : $"{GivenNameLatin} {FamilyNameLatin.ToUpperInvariant()}".Trim();
+    public string DisplayName => DisplayNameOf(FamilyNameLatin, GivenNameLatin, FamilyName, GivenName);
+
+    /// <summary>The name staff read: in Latin letters when the guest gave them, with the family name in capitals.</summary>
+    public static string DisplayNameOf(string familyNameLatin, string givenNameLatin, string familyName, string givenName) =>
+        string.IsNullOrWhiteSpace(familyNameLatin) && string.IsNullOrWhiteSpace(givenNameLatin)
+            ? $"{givenName} {familyName}".Trim()
+            : $"{givenNameLatin} {familyNameLatin.ToUpperInvariant()}".Trim();
 
     public void RefreshDerivedFields()
     {

@@ -55,6 +55,7 @@ public static class Policies
     public const string IncidentsAct = nameof(IncidentsAct);
     public const string IncidentsAssign = nameof(IncidentsAssign);
     public const string ReportsRead = nameof(ReportsRead);
+    public const string OperationsSettingsManage = nameof(OperationsSettingsManage);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -98,5 +99,7 @@ public static class Policies
         [IncidentsAssign] = [Roles.Admin, Roles.OperationsCentre],
         // The closing report and the records behind its figures: the operations centre and the organizers.
         [ReportsRead] = [Roles.Admin, Roles.Secretariat, Roles.OperationsCentre],
+        // The fever threshold and the incident response times of the event: they change who is stopped and who is escalated.
+        [OperationsSettingsManage] = [Roles.Admin],
     };
 }

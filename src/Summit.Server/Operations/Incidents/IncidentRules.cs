@@ -19,11 +19,14 @@ public static class IncidentErrors
     public const string AttachmentNotFound = "incident.attachment_not_found";
     public const string AttachmentLimit = "incident.attachment_limit";
     public const string EventMissing = "incident.event_missing";
+    public const string SlaOutOfRange = "incident.sla_out_of_range";
+    public const string SlaResolveBeforeAcknowledge = "incident.sla_resolve_before_acknowledge";
+    public const string SlaOrder = "incident.sla_order";
 
     public static readonly IReadOnlyList<string> All =
     [
         NotFound, TransitionIllegal, ReasonRequired, PlaceRequired, TeamUnknown, AssigneeUnknown, AssignmentEmpty, NotYours,
-        TypeUnknown, SeverityUnknown, AttachmentNotFound, AttachmentLimit, EventMissing,
+        TypeUnknown, SeverityUnknown, AttachmentNotFound, AttachmentLimit, EventMissing, SlaOutOfRange, SlaResolveBeforeAcknowledge, SlaOrder,
     ];
 }
 
@@ -38,6 +41,7 @@ public static class IncidentAuditActions
     public const string PhotoUploaded = "incident.photo.uploaded";
     public const string PhotoViewed = "incident.photo.viewed";
     public const string Escalated = "incident.escalated";
+    public const string SlaChanged = "incident.sla_changed";
 }
 
 /// <summary>

@@ -16,7 +16,8 @@ namespace Summit.Server.Operations.Incidents;
 /// escalate breached SLAs. Each change writes a timeline line and an audit entry in the same unit of work.
 /// </summary>
 public sealed class IncidentService(SummitDbContext db, EventService events, ZoneService zones, AuditLog audit, CurrentActor currentActor,
-    TimeProvider clock, IncidentOptions options, IncidentNotifier notifier, FieldProtector protector, Localizer localizer)
+    TimeProvider clock, IncidentOptions options, IncidentSlaSettingsService slaSettings, IncidentNotifier notifier, FieldProtector protector,
+    Localizer localizer)
 {
     public const int MaxPhotos = 10;
     private const string EntityType = "incident";
@@ -117,7 +118,7 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
         var actor = await currentActor.GetAsync();
         var summitEvent = await CurrentEventAsync(ct);
         var incident = NewIncident(summitEvent.Id, input.Type!.Value, input.Severity!.Value, title, null, description,
-            new IncidentPlace(zone, input.GateId, placeText), actor.Id, actor.Name);
+            new IncidentPlace(zone, input.GateId, placeText), actor.Id, actor.Name, await slaSettings.TargetsForAsync(summitEvent.Id, ct));
         var processed = photo is null ? null : PhotoProcessor.Process(photo);
         await SaveNewAsync(incident, cause: null, evidence: null, ct);
         if (processed is not null)
@@ -183,7 +184,8 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
         }
 
         var incident = NewIncident(summitEvent.Id, report.Type, report.Severity, Clip(report.TitleEn, IncidentLimits.Title),
-            Clip(report.TitleZh, IncidentLimits.Title), report.Evidence.SummaryEn, report.Place, null, "system:" + ModuleOf(cause));
+            Clip(report.TitleZh, IncidentLimits.Title), report.Evidence.SummaryEn, report.Place, null, "system:" + ModuleOf(cause),
+            await slaSettings.TargetsForAsync(summitEvent.Id, ct));
         incident.Cause = cause;
         incident.OpenKey = key;
         await SaveNewAsync(incident, cause, evidence, ct);
@@ -457,10 +459,10 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
     public static string OpenKeyOf(string cause, IncidentPlace place) => $"{cause}|{place.Key}";
 
     private Incident NewIncident(Guid eventId, IncidentType type, IncidentSeverity severity, string title, string? titleZh, string description,
-        IncidentPlace place, string? reporterId, string reporterName)
+        IncidentPlace place, string? reporterId, string reporterName, SlaSettingsInput targets)
     {
         var now = clock.GetUtcNow();
-        var sla = options.For(severity);
+        var sla = targets.For(severity);
         return new Incident
         {
             EventId = eventId,
@@ -542,7 +544,7 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
 
     private async Task ReopenAsync(Incident incident, DateTimeOffset now, CancellationToken ct)
     {
-        var sla = options.For(incident.Severity);
+        var sla = (await slaSettings.TargetsForAsync(incident.EventId, ct)).For(incident.Severity);
         incident.ReopenedAt = now;
         incident.ReopenCount++;
         incident.AcknowledgedAt = null;

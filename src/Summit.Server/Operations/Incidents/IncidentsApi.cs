@@ -59,6 +59,12 @@ public static class IncidentsApi
             .RequireAuthorization(Policies.IncidentsRaise).WithSummary("The signed-in user's incident notifications, newest first");
         notifications.MapPost("/read", async (IncidentInbox inbox, CancellationToken ct) => new { marked = await inbox.MarkAllReadAsync(ct) })
             .RequireAuthorization(Policies.IncidentsRaise).WithSummary("Mark all of the signed-in user's notifications read");
+        var sla = api.MapGroup("/incidents/sla").WithTags("Incidents");
+        sla.MapGet("", (IncidentSlaSettingsService settings, CancellationToken ct) => settings.GetAsync(ct))
+            .RequireAuthorization(Policies.IncidentsView).WithSummary("The SLA targets in force per severity, the configured defaults, who set them and when");
+        sla.MapPut("", (SlaSettingsInput input, IncidentSlaSettingsService settings, CancellationToken ct) => settings.SetAsync(input, ct))
+            .RequireAuthorization(Policies.OperationsSettingsManage)
+            .WithSummary("Set the current event's SLA targets (1 minute to a week; resolve at least acknowledge; ordered by severity); audited");
         return api;
     }
 }
@@ -74,6 +80,7 @@ public static class IncidentsModule
         services.AddSingleton<IncidentFeed>();
         services.AddScoped<IncidentNotifier>();
         services.AddScoped<IncidentService>();
+        services.AddScoped<IncidentSlaSettingsService>();
         services.AddScoped<IncidentInbox>();
         services.AddScoped<IIncidentReporter, IncidentReporter>();
         services.AddSingleton<IncidentSlaMonitor>();

@@ -8,12 +8,14 @@ using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Screening;
+using Summit.Server.Screening.Reporting;
 
 namespace Summit.Server.Operations.Reports;
 
 /// <summary>The event's closing report: what happened at the gates and to every problem, with where each figure comes from.</summary>
 public sealed record ClosingReport(string EventName, string EventNameZh, DateOnly StartDate, DateOnly EndDate, DateTimeOffset GeneratedAt, string GeneratedBy,
-    AccessReportFigures Access, IReadOnlyList<IncidentTypeFigures> Incidents);
+    AccessReportFigures Access, ScreeningReportFigures Screening, IReadOnlyList<IncidentTypeFigures> Incidents);
 
 /// <summary>
 /// Incidents of one type: how many, how many are done, the median minutes from raising to acknowledging and to resolving (of
@@ -24,19 +26,21 @@ public sealed record IncidentTypeFigures(IncidentType Type, int Raised, int Reso
 
 /// <summary>
 /// Builds the closing report from the modules' own records and exports it. Every figure carries the filter of the records
-/// behind it (<see cref="ScanTrace"/>): the printed report links each number to that list, and the CSV names it in a column.
+/// behind it (<see cref="ScanTrace"/>, <see cref="ScreeningTrace"/>): the printed report links each number to that list, and the
+/// CSV names it in a column. Screening figures come from the screening module's own report queries, never its tables.
 /// </summary>
-public sealed class ClosingReportService(EventService events, AccessReportQueries access, AuditLog audit, CurrentActor actor, SummitDbContext db,
-    Localizer localizer, TimeProvider clock)
+public sealed class ClosingReportService(EventService events, AccessReportQueries access, ScreeningReportQueries screening, AuditLog audit,
+    CurrentActor actor, SummitDbContext db, Localizer localizer, TimeProvider clock)
 {
     public const string TracePath = "/api/v1/reports/closing/trace";
+    public const string ScreeningTracePath = "/api/v1/reports/closing/screening";
 
     public async Task<ClosingReport> BuildAsync(CancellationToken ct = default)
     {
         var summitEvent = await events.GetCurrentAsync(ct);
         var now = clock.GetUtcNow();
         return new ClosingReport(summitEvent.Name, summitEvent.NameZh, summitEvent.StartDate, summitEvent.EndDate, now,
-            (await actor.GetAsync()).Name, await access.FiguresAsync(ct), await IncidentFiguresAsync(summitEvent.Id, now, ct));
+            (await actor.GetAsync()).Name, await access.FiguresAsync(ct), await screening.FiguresAsync(ct), await IncidentFiguresAsync(summitEvent.Id, now, ct));
     }
 
     private async Task<List<IncidentTypeFigures>> IncidentFiguresAsync(Guid eventId, DateTimeOffset now, CancellationToken ct)
@@ -103,6 +107,7 @@ public sealed class ClosingReportService(EventService events, AccessReportQuerie
         Row("entry-conflicts", null, null, null, null, "detected", report.Access.Conflicts, null);
         Row("entry-conflicts", null, null, null, null, "unresolved", report.Access.UnresolvedConflicts, null);
         Row("uploads", null, null, null, null, "late scans", report.Access.LateUploads, null);
+        WriteScreening(output, report.Screening, language);
         foreach (var type in report.Incidents)
         {
             var link = IncidentsLink(type.Type);
@@ -135,6 +140,113 @@ public sealed class ClosingReportService(EventService events, AccessReportQuerie
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(output.ToString())];
+    }
+
+    private void WriteScreening(StringBuilder output, ScreeningReportFigures figures, string language)
+    {
+        void Row(string section, DateOnly? day, string? reason, string measure, double? value, ScreeningTrace trace) =>
+            Csv.WriteRow(output, [section, day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null, null, reason, measure,
+                value?.ToString("0.#", CultureInfo.InvariantCulture), ScreeningTraceLink(trace)]);
+
+        foreach (var day in figures.Days)
+        {
+            Row("screening-day", day.Day, null, "readings", day.Readings, new(ScreeningRecordKind.Readings, day.Day));
+            Row("screening-day", day.Day, null, "fevers", day.Fevers, new(ScreeningRecordKind.Fevers, day.Day));
+            Row("screening-day", day.Day, null, "holds placed", day.HoldsPlaced, new(ScreeningRecordKind.Holds, day.Day));
+        }
+
+        foreach (var refusal in figures.Refusals)
+        {
+            Row("screening-refusals", null, localizer.Get(language, $"screening.reason.{refusal.Reason}"), "messages", refusal.Messages,
+                new(ScreeningRecordKind.Refusals, Reason: refusal.Reason));
+        }
+
+        Row("screening-holds", null, null, "placed", figures.HoldsPlaced, new(ScreeningRecordKind.Holds));
+        Row("screening-holds", null, null, "cleared", figures.HoldsCleared, new(ScreeningRecordKind.Holds, Status: HoldStatus.Cleared));
+        Row("screening-holds", null, null, "fever confirmed", figures.HoldsConfirmed, new(ScreeningRecordKind.Holds, Status: HoldStatus.FeverConfirmed));
+        Row("screening-holds", null, null, "still open", figures.HoldsOpen, new(ScreeningRecordKind.Holds, Status: HoldStatus.Open));
+        Row("screening-holds", null, null, "median minutes to decision", figures.MedianMinutesToDecision,
+            new(ScreeningRecordKind.Holds, Decided: true));
+        Row("screening-sensors", null, null, "went silent", figures.SilentSensors, new(ScreeningRecordKind.Silences));
+        Row("screening-sensors", null, null, "silences", figures.Silences, new(ScreeningRecordKind.Silences));
+    }
+
+    /// <summary>The screening records behind one figure as CSV, with the columns of their kind.</summary>
+    public async Task<byte[]> ScreeningTraceCsvAsync(ScreeningTrace trace, string language, CancellationToken ct = default)
+    {
+        var records = await screening.TraceAsync(trace, ct);
+        var output = new StringBuilder();
+        static string Time(DateTimeOffset? time) => time?.ToString("O", CultureInfo.InvariantCulture) ?? "";
+        static string Number(double? value) => value?.ToString("0.0##", CultureInfo.InvariantCulture) ?? "";
+        switch (trace.Records)
+        {
+            case ScreeningRecordKind.Readings or ScreeningRecordKind.Fevers:
+                Csv.WriteRow(output, ["reading", "received_at", "measured_at", "sensor", "gate", "celsius", "fever", "sequence"]);
+                foreach (var r in records.Readings)
+                {
+                    Csv.WriteRow(output, [r.Id.ToString(), Time(r.ReceivedAt), Time(r.MeasuredAt), r.SensorCode, r.GateCode, Number(r.Celsius),
+                        r.Fever ? "yes" : "no", r.Sequence.ToString(CultureInfo.InvariantCulture)]);
+                }
+
+                break;
+            case ScreeningRecordKind.Refusals:
+                Csv.WriteRow(output, ["sender", "sensor", "reason", "messages", "last_at", "last_detail"]);
+                foreach (var r in records.Refusals)
+                {
+                    Csv.WriteRow(output, [r.SensorKey, r.SensorCode, localizer.Get(language, $"screening.reason.{r.Reason}"),
+                        r.Count.ToString(CultureInfo.InvariantCulture), Time(r.LastAt), r.LastDetail]);
+                }
+
+                break;
+            case ScreeningRecordKind.Holds:
+                Csv.WriteRow(output, ["hold", "raised_at", "gate", "sensor", "celsius", "threshold", "status", "remeasured_celsius", "decided_at",
+                    "decided_by", "minutes_to_decision", "incident", "note"]);
+                foreach (var h in records.Holds)
+                {
+                    Csv.WriteRow(output, [h.Id.ToString(), Time(h.RaisedAt), h.GateCode, h.SensorCode, Number(h.Celsius), Number(h.Threshold),
+                        localizer.Get(language, $"enum.HoldStatus.{h.Status}"), Number(h.RemeasuredCelsius), Time(h.DecidedAt), h.DecidedBy,
+                        h.MinutesToDecision?.ToString("0.##", CultureInfo.InvariantCulture), h.IncidentId?.ToString(), h.Note]);
+                }
+
+                break;
+            case ScreeningRecordKind.Silences:
+                Csv.WriteRow(output, ["silence", "sensor", "gate", "quiet_since", "reported_at", "ended_at"]);
+                foreach (var s in records.Silences)
+                {
+                    Csv.WriteRow(output, [s.Id.ToString(), s.SensorCode, s.GateCode, Time(s.QuietSince), Time(s.ReportedAt), Time(s.EndedAt)]);
+                }
+
+                break;
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(output.ToString())];
+    }
+
+    /// <summary>The link to the screening records behind a figure (relative to the server).</summary>
+    public static string ScreeningTraceLink(ScreeningTrace trace)
+    {
+        var query = new List<string> { "records=" + trace.Records.ToString().ToLowerInvariant() };
+        if (trace.Day is { } day)
+        {
+            query.Add("day=" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (trace.Reason is { } reason)
+        {
+            query.Add("reason=" + Uri.EscapeDataString(reason));
+        }
+
+        if (trace.Status is { } status)
+        {
+            query.Add("status=" + status);
+        }
+
+        if (trace.Decided is { } decided)
+        {
+            query.Add("decided=" + (decided ? "true" : "false"));
+        }
+
+        return ScreeningTracePath + "?" + string.Join('&', query);
     }
 
     /// <summary>The incidents behind an incident figure: the API's list of that type (every incident with its times and SLA targets).</summary>

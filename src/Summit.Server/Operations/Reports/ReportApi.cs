@@ -2,6 +2,9 @@ using System.Globalization;
 using Summit.Access.Core;
 using Summit.Server.Access.Monitoring;
 using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Screening;
+using Summit.Server.Screening.Ingestion;
+using Summit.Server.Screening.Reporting;
 
 namespace Summit.Server.Operations.Reports;
 
@@ -12,7 +15,7 @@ public static class ReportApi
     {
         var reports = api.MapGroup("/reports").WithTags("Reports").RequireAuthorization(Policies.ReportsRead);
         reports.MapGet("/closing", (ClosingReportService service, CancellationToken ct) => service.BuildAsync(ct))
-            .WithSummary("The closing report's figures: attendance per day, zone and category; refusals by reason; entry conflicts");
+            .WithSummary("The closing report's figures: attendance per day, zone and category; refusals by reason; entry conflicts; screening; incidents");
         reports.MapGet("/closing.csv", async (ClosingReportService service, HttpContext context, CancellationToken ct) =>
             {
                 var (content, name) = await service.ExportCsvAsync(Language(context), ct);
@@ -26,8 +29,31 @@ public static class ReportApi
                 return TypedResults.File(await service.TraceCsvAsync(trace, Language(context), ct), "text/csv; charset=utf-8", "summit-report-records.csv");
             })
             .WithSummary("The scans behind one figure of the closing report (CSV, with the holders' names: the read is audited)");
+        reports.MapGet("/closing/screening", async (string? records, string? day, string? reason, string? status, bool? decided,
+                ClosingReportService service, CancellationToken ct) =>
+            {
+                var trace = new ScreeningTrace(ParseRecords(records), ParseDay(day), ParseRefusalReason(reason), ParseStatus(status), decided);
+                return TypedResults.File(await service.ScreeningTraceCsvAsync(trace, CultureInfo.CurrentUICulture.Name, ct), "text/csv; charset=utf-8",
+                    "summit-report-screening-records.csv");
+            })
+            .WithSummary("The screening records behind one figure of the closing report (CSV: readings, refusal counters, holds or silences; audited)");
         return api;
     }
+
+    private static ScreeningRecordKind ParseRecords(string? records) =>
+        Blank(records) is { } text && Enum.TryParse<ScreeningRecordKind>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            && !int.TryParse(text, out _) ? parsed
+        : throw new SummitException(SummitError.Of(ErrorCodes.ReportTraceInvalid, "records", records ?? ""));
+
+    private static string? ParseRefusalReason(string? reason) =>
+        Blank(reason) is not { } text ? null
+        : RefusalReasons.All.FirstOrDefault(r => string.Equals(r, text, StringComparison.OrdinalIgnoreCase))
+            ?? throw new SummitException(SummitError.Of(ErrorCodes.ReportTraceInvalid, "reason", text));
+
+    private static HoldStatus? ParseStatus(string? status) =>
+        Blank(status) is not { } text ? null
+        : Enum.TryParse<HoldStatus>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _) ? parsed
+        : throw new SummitException(SummitError.Of(ErrorCodes.ReportTraceInvalid, "status", text));
 
     private static string Language(HttpContext context) => CultureInfo.CurrentUICulture.Name;
 

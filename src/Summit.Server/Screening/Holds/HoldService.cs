@@ -16,7 +16,7 @@ public sealed record HoldView(Guid Id, Guid GateId, string GateCode, string Gate
 
 /// <summary>The security officers' side of a hold: see the held lanes, record the re-measurement, clear or confirm.</summary>
 public sealed class HoldService(SummitDbContext db, ZoneService zones, AuditLog audit, CurrentActor actor, ScreeningLiveFeed feed,
-    IOptionsMonitor<ScreeningOptions> options, TimeProvider clock)
+    IOptionsMonitor<ScreeningOptions> options, ScreeningThreshold threshold, TimeProvider clock)
 {
     /// <summary>Open holds first (oldest first: the longest-waiting lane), then the latest decided ones.</summary>
     public async Task<List<HoldView>> ListAsync(int decided = 20, CancellationToken ct = default)
@@ -50,9 +50,10 @@ public sealed class HoldService(SummitDbContext db, ZoneService zones, AuditLog 
             throw new SummitException(SummitError.Of(ScreeningErrors.RemeasureOutOfRange, input.Celsius, settings.MinCelsius, settings.MaxCelsius));
         }
 
-        if (decision == HoldStatus.Cleared && input.Celsius > settings.ThresholdCelsius)
+        var fever = await threshold.GetAsync(ct);
+        if (decision == HoldStatus.Cleared && input.Celsius > fever)
         {
-            throw new SummitException(SummitError.Of(ScreeningErrors.RemeasureAboveThreshold, input.Celsius, settings.ThresholdCelsius));
+            throw new SummitException(SummitError.Of(ScreeningErrors.RemeasureAboveThreshold, input.Celsius, fever));
         }
 
         var note = input.Note?.Trim() is { Length: > 0 } text ? text[..Math.Min(text.Length, 500)] : null;

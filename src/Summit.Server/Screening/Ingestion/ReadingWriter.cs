@@ -31,14 +31,16 @@ public sealed class ReadingWriter : BackgroundService
     private readonly SensorDirectory _directory;
     private readonly ScreeningLiveFeed _feed;
     private readonly IOptionsMonitor<ScreeningOptions> _options;
+    private readonly ScreeningThreshold _threshold;
     private readonly ILogger<ReadingWriter> _logger;
     private Dictionary<Guid, long> _lastSequences = [];
     private long _stored;
     private long _refused;
 
     public ReadingWriter(IServiceScopeFactory scopes, SensorDirectory directory, ScreeningLiveFeed feed, IOptionsMonitor<ScreeningOptions> options,
-        ILogger<ReadingWriter> logger)
+        ScreeningThreshold threshold, ILogger<ReadingWriter> logger)
     {
+        _threshold = threshold;
         _scopes = scopes;
         _directory = directory;
         _feed = feed;
@@ -99,6 +101,7 @@ public sealed class ReadingWriter : BackgroundService
     private async Task<BatchResult> WriteAsync(IReadOnlyList<SensorMessage> batch, CancellationToken ct)
     {
         var options = _options.CurrentValue;
+        var threshold = await _threshold.GetAsync(ct);
         var sensors = await _directory.GetAsync(ct);
         var sequences = new Dictionary<Guid, long>(_lastSequences);
         var accepted = new List<AcceptedReading>(batch.Count);
@@ -130,13 +133,13 @@ public sealed class ReadingWriter : BackgroundService
             MeasuredAt = r.MeasuredAt,
             ReceivedAt = r.ReceivedAt,
             Sequence = r.Sequence,
-            Fever = r.Celsius > options.ThresholdCelsius,
+            Fever = r.Celsius > threshold,
         }).ToList();
         db.Set<SensorReading>().AddRange(readings);
         await UpdateSensorsAsync(db, readings, ct);
         await CountRefusalsAsync(db, refused, ct);
         var fevers = readings.Where(r => r.Fever).ToList();
-        var raised = fevers.Count == 0 ? 0 : await provider.GetRequiredService<FeverHolds>().RaiseAsync(fevers, options.ThresholdCelsius, ct);
+        var raised = fevers.Count == 0 ? 0 : await provider.GetRequiredService<FeverHolds>().RaiseAsync(fevers, threshold, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         _lastSequences = sequences;
@@ -169,6 +172,15 @@ public sealed class ReadingWriter : BackgroundService
         var bySensor = readings.GroupBy(r => r.SensorId).ToDictionary(g => g.Key, g => g.ToList());
         var ids = bySensor.Keys.ToList();
         var sensors = await db.Set<Sensor>().Where(s => ids.Contains(s.Id)).ToListAsync(ct);
+        // Only sensors reported silent have an open silence to close: the common batch pays no extra query.
+        var silentIds = sensors.Where(s => s.SilentSince is not null).Select(s => s.Id).ToList();
+        var silences = silentIds.Count == 0 ? []
+            : await db.Set<SensorSilence>().Where(x => silentIds.Contains(x.SensorId) && x.EndedAt == null).ToListAsync(ct);
+        foreach (var silence in silences)
+        {
+            silence.EndedAt = bySensor[silence.SensorId].Min(r => r.ReceivedAt);
+        }
+
         foreach (var sensor in sensors)
         {
             var own = bySensor[sensor.Id];

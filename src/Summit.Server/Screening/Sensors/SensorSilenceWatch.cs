@@ -10,7 +10,8 @@ namespace Summit.Server.Screening.Sensors;
 
 /// <summary>
 /// Raises an equipment incident (cause "sensor.silent", at the sensor's gate) when an active sensor has sent no accepted reading
-/// for <see cref="ScreeningOptions.SilenceAfter"/>: once per silence, since the sensor's next reading ends the silence.
+/// for <see cref="ScreeningOptions.SilenceAfter"/>: once per silence, since the sensor's next reading ends the silence. Each
+/// silence is also kept as a <see cref="SensorSilence"/> record, the closing report's evidence of sensors that went quiet.
 /// Time comes from <see cref="TimeProvider"/>, so tests move a fake clock and call <see cref="CheckAsync"/>.
 /// </summary>
 public sealed class SensorSilenceWatch(IServiceScopeFactory scopes, IOptionsMonitor<ScreeningOptions> options, TimeProvider clock,
@@ -62,6 +63,14 @@ public sealed class SensorSilenceWatch(IServiceScopeFactory scopes, IOptionsMoni
             foreach (var sensor in silent)
             {
                 sensor.SilentSince = now;
+                db.Set<SensorSilence>().Add(new SensorSilence
+                {
+                    EventId = sensor.EventId,
+                    SensorId = sensor.Id,
+                    GateId = sensor.GateId,
+                    QuietSince = sensor.LastSeenAt ?? sensor.CreatedAt,
+                    ReportedAt = now,
+                });
                 var gateCode = gates.GetValueOrDefault(sensor.GateId, "?");
                 var since = (sensor.LastSeenAt ?? sensor.CreatedAt).ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
                 if (reporter is null)

@@ -1586,6 +1586,49 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("IncidentSequences");
                 });
 
+            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSlaSettings", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CriticalAcknowledgeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CriticalResolveMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HighAcknowledgeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HighResolveMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LowAcknowledgeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LowResolveMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediumAcknowledgeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediumResolveMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("IncidentSlaSettings", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentTimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1615,6 +1658,28 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("IncidentId", "At");
 
                     b.ToTable("IncidentTimeline", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Screening.ScreeningEventSettings", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("ThresholdCelsius")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ScreeningSettings", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Server.Screening.ScreeningHold", b =>
@@ -1819,6 +1884,39 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SensorRefusalCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Screening.SensorSilence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("QuietSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SensorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("SensorId", "EndedAt");
+
+                    b.ToTable("SensorSilences", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1574,6 +1574,49 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("IncidentSequences");
                 });
 
+            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSlaSettings", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriticalAcknowledgeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriticalResolveMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HighAcknowledgeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HighResolveMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowAcknowledgeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowResolveMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediumAcknowledgeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediumResolveMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("IncidentSlaSettings", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentTimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1603,6 +1646,28 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("IncidentId", "At");
 
                     b.ToTable("IncidentTimeline", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Screening.ScreeningEventSettings", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ThresholdCelsius")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ScreeningSettings", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Server.Screening.ScreeningHold", b =>
@@ -1807,6 +1872,39 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SensorRefusalCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Screening.SensorSilence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QuietSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SensorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("SensorId", "EndedAt");
+
+                    b.ToTable("SensorSilences", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
