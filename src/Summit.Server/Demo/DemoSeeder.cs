@@ -52,7 +52,10 @@ public static partial class DemoSeeder
 
         if (await db.Events.AnyAsync())
         {
-            return Banner(services, "The demo event already exists; start with --reset to create it again.", watch.Elapsed);
+            // A demo made before the sensors existed gets them now, so that the live morning has readings to send.
+            await DemoScreening.EnrolSensorsAsync(services);
+            return Banner(services, "The demo event already exists; start with --reset to create it again "
+                + "(the live morning moves only the guests who have not arrived yet).", watch.Elapsed);
         }
 
         var summitEvent = CreateEvent();
@@ -112,9 +115,11 @@ public static partial class DemoSeeder
         }
 
         var access = await DemoAccess.RunAsync(services, random, summitEvent, categories, guests, now);
+        var sensors = await DemoScreening.EnrolSensorsAsync(services);
         return Banner(services, $"Created {summitEvent.Name}: {guests.Count} guests from {guests.Select(g => g.CountryCode).Distinct().Count()} countries and regions, "
             + $"{delegations.Count} delegations, {invitations.Sent.Count} invitations, {Roles.All.Count} staff accounts (seed {seed}).\n"
-            + $"Try the guest portal:   {guestLink}\nas a delegation liaison: {liaisonLink}\n" + AccessText(access, ServerUrl(services)), watch.Elapsed);
+            + $"Try the guest portal:   {guestLink}\nas a delegation liaison: {liaisonLink}\n" + AccessText(access, ServerUrl(services))
+            + $"\n{sensors} infrared sensors on the entry lanes ({string.Join(", ", DemoScreening.SensorGates)}), readings over MQTT.", watch.Elapsed);
     }
 
     private static string AccessText(DemoAccessResult access, string url)
@@ -152,9 +157,22 @@ public static partial class DemoSeeder
                 {AdminEmail}  /  {DemoPassword}
             Every role has an account <role>@summit.local with the same password,
             for example accreditationofficer@summit.local or gateoperator@summit.local.
+            {LiveText(services)}
             =============================================================================
 
             """;
+    }
+
+    private static string LiveText(IServiceProvider services)
+    {
+        var live = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Live.DemoLiveOptions>>().Value;
+        return live.Enabled
+            ? $"""
+                The opening morning plays live as soon as the server answers, at {live.Speed:0.#}x: {Live.DemoScriptWriter.Morning.TotalMinutes / live.Speed:0.#} minutes.
+                Watch {ServerUrl(services)}/operations: arrivals, fevers that hold a lane (clear them on /screening as
+                securityofficer@summit.local), a sensor that breaks, a sub-forum that fills up.
+                """
+            : "The live morning is off (--no-live): the dashboard shows the seeded morning only.";
     }
 
     private static SummitEvent CreateEvent()

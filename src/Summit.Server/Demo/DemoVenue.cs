@@ -29,7 +29,10 @@ internal static class DemoVenue
         new("BACK", "Back of house and staff areas", "后台及工作人员区", "Both venues", 600, Plan: new(660, 470, 320, 110)),
     ];
 
-    /// <summary>The gates; <c>Turnstile</c> marks those with an enrolled device (the ones the morning's scans go through).</summary>
+    /// <summary>
+    /// The gates; <c>Turnstile</c> marks those with an enrolled device (the ones the morning's scans go through). Sub-forum room D
+    /// has a reader on its door: the live demo fills that room (see Live/DemoScript.cs).
+    /// </summary>
     internal static readonly (string Code, string En, string Zh, string Zone, GateDirections Directions, bool Turnstile)[] Gates =
     [
         ("N1", "North Gate 1", "北门1号闸", "SITE", GateDirections.Entry, true),
@@ -42,7 +45,7 @@ internal static class DemoVenue
         ("FA", "Sub-forum Room A Door", "分论坛A厅门", "FORUM-A", GateDirections.Both, false),
         ("FB", "Sub-forum Room B Door", "分论坛B厅门", "FORUM-B", GateDirections.Both, false),
         ("FC", "Sub-forum Room C Door", "分论坛C厅门", "FORUM-C", GateDirections.Both, false),
-        ("FD", "Sub-forum Room D Door", "分论坛D厅门", "FORUM-D", GateDirections.Both, false),
+        ("FD", "Sub-forum Room D Door", "分论坛D厅门", "FORUM-D", GateDirections.Both, true),
         ("V1", "VIP Lounge Door", "贵宾休息室门", "VIP", GateDirections.Both, false),
         ("P1", "Media Centre Door", "新闻中心门", "MEDIA", GateDirections.Both, false),
         ("X1", "Expo West Gate 1", "博览中心西门1号闸", "EXPO", GateDirections.Entry, true),

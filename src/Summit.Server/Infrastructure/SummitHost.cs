@@ -14,6 +14,7 @@ using Summit.Server.Access.Policy;
 using Summit.Server.Access.Scanning;
 using Summit.Server.Access.Zones;
 using Summit.Server.Components;
+using Summit.Server.Demo;
 using Summit.Server.Events;
 using Summit.Server.Guests;
 using Summit.Server.Guests.Import;
@@ -121,6 +122,7 @@ public static class SummitHost
         services.AddScreening(configuration);
         services.AddOperationsDashboard();
         services.AddIncidents(configuration);
+        services.AddDemo(configuration);
 
         services.AddScoped<ClosingReportService>();
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DeviceAuthenticationHandler>(

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Summit.Server.Demo.Live;
 using Summit.Server.Infrastructure.Identity;
 
 namespace Summit.Server.Infrastructure.Cli;
@@ -8,7 +10,9 @@ public sealed class SummitCommand
     public const string Usage = """
         Usage:
           summit                                   run the server
-          summit demo [--reset] [--seed N] [--guests N]   create the WIC Wuzhen Summit 2021 demo event, then run
+          summit demo [--reset] [--seed N] [--guests N] [--speed N] [--no-live]
+                                                   create the WIC Wuzhen Summit 2021 demo event, then run and play its
+                                                   opening morning live at N times its pace (default 30: three minutes)
           summit admin create --email E --password P [--name N]   create an Admin account and exit
           summit migrate                           apply database migrations and exit
         Any ASP.NET Core option may follow, for example --urls http://127.0.0.1:5080 or --Summit:Database "Host=...".
@@ -47,13 +51,14 @@ public sealed class SummitCommand
 
         var command = new SummitCommand { Verb = verb };
         var hostArgs = new List<string>();
-        string[] own = ["reset", "seed", "guests", "email", "password", "name", "db"];
+        string[] own = ["reset", "seed", "guests", "speed", "no-live", "email", "password", "name", "db"];
+        string[] flags = ["reset", "no-live"];
         for (var i = 0; i < rest.Count; i++)
         {
             var name = rest[i].TrimStart('-');
             if (rest[i].StartsWith("--", StringComparison.Ordinal) && own.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
-                var hasValue = name != "reset" && i + 1 < rest.Count && !rest[i + 1].StartsWith("--", StringComparison.Ordinal);
+                var hasValue = !flags.Contains(name, StringComparer.OrdinalIgnoreCase) && i + 1 < rest.Count && !rest[i + 1].StartsWith("--", StringComparison.Ordinal);
                 command._options[name] = hasValue ? rest[++i] : "true";
             }
             else
@@ -65,6 +70,12 @@ public sealed class SummitCommand
         if (verb == "admin-create" && (!command._options.ContainsKey("email") || !command._options.ContainsKey("password")))
         {
             return new SummitCommand { Error = "admin create needs --email and --password." };
+        }
+
+        if (command._options.TryGetValue("speed", out var speed) && !(double.TryParse(speed, NumberStyles.Float, CultureInfo.InvariantCulture, out var times)
+            && times is >= DemoLiveOptions.MinSpeed and <= DemoLiveOptions.MaxSpeed))
+        {
+            return new SummitCommand { Error = $"--speed must be a number from {DemoLiveOptions.MinSpeed} to {DemoLiveOptions.MaxSpeed} (times the morning's pace)." };
         }
 
         return new SummitCommand { Verb = verb, HostArgs = [.. hostArgs] }.With(command._options);
@@ -82,6 +93,26 @@ public sealed class SummitCommand
             // The demo admin signs in with a password only; a real deployment keeps two-factor compulsory
             // (the default in SecurityOptions). An explicit setting still wins.
             builder.Configuration["Summit:Security:RequireAdminTwoFactor"] ??= "false";
+
+            // The live morning (Demo/Live): on unless --no-live. Its broken sensor must be reported within a minute of the
+            // server answering, not after the production default of two minutes and a check every 15 s.
+            var live = !_options.ContainsKey("no-live");
+            builder.Configuration["Summit:Demo:Live:Enabled"] ??= live ? "true" : "false";
+            if (_options.TryGetValue("speed", out var speed) && speed is not null)
+            {
+                builder.Configuration["Summit:Demo:Live:Speed"] = speed;
+            }
+
+            if (_options.TryGetValue("seed", out var seed) && seed is not null)
+            {
+                builder.Configuration["Summit:Demo:Live:Seed"] = seed;
+            }
+
+            if (live)
+            {
+                builder.Configuration["Summit:Screening:SilenceAfter"] ??= DemoLiveOptions.DemoSilenceAfter.ToString("c", CultureInfo.InvariantCulture);
+                builder.Configuration["Summit:Screening:SilenceCheckInterval"] ??= DemoLiveOptions.DemoSilenceCheck.ToString("c", CultureInfo.InvariantCulture);
+            }
         }
     }
 

@@ -1,0 +1,400 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MQTTnet;
+using MQTTnet.Protocol;
+using Summit.Access.Core;
+using Summit.Server.Access;
+using Summit.Server.Access.Credentials;
+using Summit.Server.Access.Devices;
+using Summit.Server.Access.Domain;
+using Summit.Server.Access.Policy;
+using Summit.Server.Access.Scanning;
+using Summit.Server.Guests;
+using Summit.Server.Guests.Domain;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
+using Summit.Server.Screening;
+using Summit.Server.Screening.Ingestion;
+using Summit.Server.Screening.Sensors;
+
+namespace Summit.Server.Demo.Live;
+
+/// <summary>What the player did so far.</summary>
+public sealed class DemoLiveStats
+{
+    public int Scans { get; set; }
+    public int Admitted { get; set; }
+    public Dictionary<ReasonCode, int> Refused { get; } = [];
+    public int Rerouted { get; set; }
+    public int Readings { get; set; }
+    public int FeverReadings { get; set; }
+    public int Failures { get; set; }
+
+    public string Summary() => $"{Scans} scans, {Admitted} admitted, refused: "
+        + (Refused.Count == 0 ? "none" : string.Join(", ", Refused.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}")))
+        + $", {Rerouted} sent to another lane, {Readings} sensor readings ({FeverReadings} fevers)";
+}
+
+/// <summary>
+/// One playing of the morning: the script, the turnstiles' devices, one MQTT connection per working sensor. The player calls
+/// <see cref="PlayUntilAsync"/> with the script time reached; tests call it with a fake clock. Each beat's failure is logged and
+/// counted, and play goes on.
+/// </summary>
+public sealed class DemoLiveSession : IAsyncDisposable
+{
+    private const int MaxReroutes = 2;
+    private static readonly TimeSpan ReconnectEvery = TimeSpan.FromSeconds(5);
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ScanProcessor _processor;
+    private readonly DemoLiveOptions _options;
+    private readonly double _threshold;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly Dictionary<string, Guid> _deviceByGate;
+    private readonly Dictionary<string, Guid> _gateIds;
+    private readonly Dictionary<string, string> _sensorByGate;
+    private readonly Dictionary<string, (IMqttClient Client, byte[] Key, long Sequence, DateTimeOffset LastSent)> _sensors = [];
+    private readonly HashSet<string> _broken = [];
+    private readonly HashSet<string> _failingSensors = [];
+    private readonly Dictionary<string, DateTimeOffset> _reconnectTried = [];
+    /// <summary>Lanes known to be on hold, with when someone last tried them.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _heldLanes = [];
+    private readonly Random _random;
+    private readonly List<string> _pendingReadings = [];
+    private List<(DemoBeat Beat, int Reroutes)> _retries = [];
+    private int _next;
+
+    private DemoLiveSession(IServiceScopeFactory scopes, ScanProcessor processor, DemoLiveOptions options, double threshold, TimeProvider clock,
+        ILogger logger, DemoScript script, Dictionary<string, Guid> deviceByGate, Dictionary<string, Guid> gateIds, Dictionary<string, string> sensorByGate,
+        int seed)
+    {
+        _scopes = scopes;
+        _processor = processor;
+        _options = options;
+        _threshold = threshold;
+        _clock = clock;
+        _logger = logger;
+        Script = script;
+        _deviceByGate = deviceByGate;
+        _gateIds = gateIds;
+        _sensorByGate = sensorByGate;
+        _random = new Random(seed + 1);
+    }
+
+    public DemoScript Script { get; }
+
+    public DemoLiveStats Stats { get; } = new();
+
+    /// <summary>Every beat played and no lane change pending.</summary>
+    public bool Finished => _next >= Script.Beats.Count && _retries.Count == 0;
+
+    internal static async Task<DemoLiveSession?> StartAsync(IServiceScopeFactory scopes, ScanProcessor processor, DemoLiveOptions options,
+        ScreeningOptions screening, string? brokerHost, int brokerPort, int seed, TimeProvider clock, ILogger logger, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        provider.GetRequiredService<CurrentActor>().Use(new Actor(null, "demo", null));
+        var db = provider.GetRequiredService<SummitDbContext>();
+        if (!await db.Events.AnyAsync(ct))
+        {
+            logger.LogWarning("Live demo: there is no event to play; start with `summit demo --reset`");
+            return null;
+        }
+
+        var gates = await provider.GetRequiredService<Access.Zones.ZoneService>().ListGatesAsync(ct);
+        var gateIds = gates.ToDictionary(g => g.Code, g => g.Id);
+        var gateCodes = gates.ToDictionary(g => g.Id, g => g.Code);
+        var deviceByGate = (await provider.GetRequiredService<DeviceService>().ListAsync(ct)).Where(d => d.IsActive)
+            .GroupBy(d => d.GateCode).ToDictionary(g => g.Key, g => g.OrderBy(d => d.CreatedAt).First().Id);
+        var zones = await provider.GetRequiredService<Access.Zones.ZoneService>().ListZonesAsync(ct);
+        var crowdCapacity = zones.FirstOrDefault(z => z.Code == DemoScriptWriter.CrowdedZone)?.Capacity ?? 0;
+        if (!deviceByGate.ContainsKey(DemoScriptWriter.CrowdedGate))
+        {
+            crowdCapacity = 0;
+        }
+
+        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Code, ct);
+        var holders = await db.Guests.AsNoTracking().Where(g => g.Status == GuestStatus.Accredited || g.Status == GuestStatus.Arrived)
+            .Select(g => new { g.Id, g.Email, g.CategoryId, g.Status }).ToListAsync(ct);
+        var codes = await provider.GetRequiredService<CredentialService>().GetCodesAsync([.. holders.Select(h => h.Id)], ct);
+        var people = holders.Where(h => codes.ContainsKey(h.Id) && categories.ContainsKey(h.CategoryId))
+            .Select(h => new DemoPerson(h.Id, h.Email, codes[h.Id], categories[h.CategoryId], h.Status == GuestStatus.Arrived))
+            .ToList();
+
+        var sensors = (await provider.GetRequiredService<SensorDirectory>().GetAsync(ct)).Values.Where(s => !s.Revoked && gateCodes.ContainsKey(s.GateId))
+            .GroupBy(s => gateCodes[s.GateId]).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Code, StringComparer.Ordinal).First());
+        var script = DemoScriptWriter.Write(people, sensors.ToDictionary(s => s.Key, s => s.Value.Code), crowdCapacity,
+            (category, zone) => DemoVenue.CategoryZones.GetValueOrDefault(category, []).Contains(zone), seed);
+
+        var session = new DemoLiveSession(scopes, processor, options, screening.ThresholdCelsius, clock, logger, script, deviceByGate, gateIds,
+            sensors.ToDictionary(s => s.Key, s => s.Value.Code), seed);
+        if (brokerHost is not null)
+        {
+            foreach (var sensor in sensors.Values)
+            {
+                await session.ConnectAsync(sensor, brokerHost, brokerPort, ct);
+            }
+        }
+
+        return session;
+    }
+
+    /// <summary>Plays every beat due by <paramref name="scriptTime"/>, the lane changes of the last call, and the sensors' heartbeats.</summary>
+    public async Task PlayUntilAsync(TimeSpan scriptTime, CancellationToken ct)
+    {
+        // The people sent to another lane last time: screened there first, then scanned.
+        foreach (var sensor in _pendingReadings)
+        {
+            await PublishAsync(sensor, NormalCelsius(), ct);
+        }
+
+        _pendingReadings.Clear();
+        var scans = _retries;
+        _retries = [];
+        while (_next < Script.Beats.Count && Script.Beats[_next].At <= scriptTime)
+        {
+            var beat = Script.Beats[_next++];
+            switch (beat.Kind)
+            {
+                case DemoBeatKind.Scan:
+                    scans.Add((beat, 0));
+                    break;
+                case DemoBeatKind.Reading:
+                    // A reading comes before the scan it screens: the scans so far go first.
+                    await SubmitAsync(scans, ct);
+                    scans = [];
+                    await PublishAsync(beat.Sensor!, beat.Celsius, ct);
+                    break;
+                case DemoBeatKind.SensorBreaks:
+                    _broken.Add(beat.Sensor!);
+                    _logger.LogInformation("Live demo: sensor {Sensor} at gate {Gate} stops sending (a broken camera); the silence watch will raise an "
+                        + "equipment incident", beat.Sensor, beat.Gate);
+                    break;
+            }
+        }
+
+        await SubmitAsync(scans, ct);
+        await HeartbeatsAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (client, _, _, _) in _sensors.Values)
+        {
+            try
+            {
+                if (client.IsConnected)
+                {
+                    await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _logger.LogDebug(ex, "Live demo: a sensor did not disconnect cleanly");
+            }
+
+            client.Dispose();
+        }
+    }
+
+    private async Task ConnectAsync(SensorEntry sensor, string host, int port, CancellationToken ct)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        try
+        {
+            var secret = Encoding.UTF8.GetString(sensor.Key);
+            var result = await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(host, port).WithClientId("summit-demo-" + sensor.Code)
+                .WithCredentials(sensor.Code, secret).WithCleanSession(true).Build(), ct);
+            if (result.ResultCode != MqttClientConnectResultCode.Success)
+            {
+                throw new InvalidOperationException($"the broker answered {result.ResultCode}");
+            }
+
+            // Sequences only grow: from the server clock's milliseconds, above whatever this sensor sent in an earlier run.
+            var sequence = Math.Max(sensor.LastSequence, _clock.GetUtcNow().ToUnixTimeMilliseconds());
+            _sensors[sensor.Code] = (client, sensor.Key, sequence, DateTimeOffset.MinValue);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            client.Dispose();
+            Stats.Failures++;
+            _logger.LogWarning(ex, "Live demo: sensor {Sensor} cannot connect to the MQTT broker at {Host}:{Port}; it sends nothing", sensor.Code, host, port);
+        }
+    }
+
+    private async Task PublishAsync(string sensorCode, double celsius, CancellationToken ct)
+    {
+        if (_broken.Contains(sensorCode) || !_sensors.TryGetValue(sensorCode, out var sensor))
+        {
+            return;
+        }
+
+        try
+        {
+            var now = _clock.GetUtcNow();
+            var sequence = sensor.Sequence + 1;
+            var payload = SensorMessages.Payload(sensorCode, Encoding.UTF8.GetString(sensor.Key), celsius, now, sequence);
+            await sensor.Client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(SensorMessages.TopicFor(sensorCode)).WithPayload(payload)
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), ct);
+            _sensors[sensorCode] = sensor with { Sequence = sequence, LastSent = now };
+            _failingSensors.Remove(sensorCode);
+            Stats.Readings++;
+            if (celsius > _threshold)
+            {
+                Stats.FeverReadings++;
+                _logger.LogInformation("Live demo: sensor {Sensor} reads {Celsius:0.0} °C, above {Threshold:0.0} °C: its lane goes on hold until a security "
+                    + "officer clears it on /screening", sensorCode, celsius, _threshold);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            Stats.Failures++;
+            // Once per outage, not once per reading: a broker that went away would otherwise fill the console.
+            if (_failingSensors.Add(sensorCode))
+            {
+                _logger.LogWarning(ex, "Live demo: sensor {Sensor} cannot publish (more failures are not logged until it publishes again)", sensorCode);
+            }
+        }
+    }
+
+    /// <summary>A working sensor with nobody passing sends a normal reading now and then, as a real camera does.</summary>
+    private async Task HeartbeatsAsync(CancellationToken ct)
+    {
+        var now = _clock.GetUtcNow();
+        foreach (var code in _sensors.Keys.Where(c => !_broken.Contains(c)).ToList())
+        {
+            var client = _sensors[code].Client;
+            if (!client.IsConnected && now - _reconnectTried.GetValueOrDefault(code) >= ReconnectEvery)
+            {
+                // The broker went away (an external one restarted): connect again with the same credentials.
+                _reconnectTried[code] = now;
+                try
+                {
+                    await client.ReconnectAsync(ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    _logger.LogDebug(ex, "Live demo: sensor {Sensor} cannot reconnect yet", code);
+                }
+            }
+
+            if (now - _sensors[code].LastSent >= _options.SensorHeartbeat)
+            {
+                await PublishAsync(code, NormalCelsius(), ct);
+            }
+        }
+    }
+
+    private double NormalCelsius() => 36.1 + _random.Next(0, 10) / 10.0;
+
+    private async Task SubmitAsync(List<(DemoBeat Beat, int Reroutes)> scans, CancellationToken ct)
+    {
+        if (scans.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var snapshot = await SnapshotAsync(ct);
+            var works = new List<(ScanWork Work, DemoBeat Beat, int Reroutes)>();
+            foreach (var (planned, reroutes) in scans)
+            {
+                var beat = planned;
+                if (_heldLanes.TryGetValue(beat.Gate, out var tried))
+                {
+                    // A steward sends the queue of a held lane to the next one; now and then someone tries the held lane, and finds
+                    // it open again once an officer has cleared it.
+                    if (_clock.GetUtcNow() - tried < _options.HeldLaneRetry && OtherLane(beat.Gate, snapshot) is { } lane)
+                    {
+                        Stats.Rerouted++;
+                        beat = beat with { Gate = lane };
+                    }
+                    else
+                    {
+                        _heldLanes[beat.Gate] = _clock.GetUtcNow();
+                    }
+                }
+
+                if (_deviceByGate.TryGetValue(beat.Gate, out var device) && _gateIds.TryGetValue(beat.Gate, out var gateId)
+                    && snapshot.Gates.TryGetValue(gateId, out var gate) && gate.Resolve(null) is { } direction)
+                {
+                    works.Add((new ScanWork(DeviceApi.ScannerOf(device), device, gate, Guid.NewGuid(), beat.Code!, direction, null, ScanSource.Online),
+                        beat, reroutes));
+                }
+            }
+
+            var outcomes = await _processor.SubmitManyAsync([.. works.Select(w => w.Work)], ct);
+            for (var i = 0; i < outcomes.Count; i++)
+            {
+                Count(outcomes[i].Scan, works[i].Beat, works[i].Reroutes, snapshot);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            Stats.Failures++;
+            _logger.LogWarning(ex, "Live demo: {Count} scans could not be recorded; the morning goes on", scans.Count);
+        }
+    }
+
+    private void Count(Scan scan, DemoBeat beat, int reroutes, AccessSnapshot snapshot)
+    {
+        Stats.Scans++;
+        if (scan.Admitted)
+        {
+            Stats.Admitted++;
+            if (_heldLanes.Remove(beat.Gate))
+            {
+                _logger.LogInformation("Live demo: lane {Gate} admits again (its hold was cleared)", beat.Gate);
+            }
+
+            return;
+        }
+
+        Stats.Refused[scan.Reason] = Stats.Refused.GetValueOrDefault(scan.Reason) + 1;
+        if (scan.Reason != ReasonCode.ScreeningHold)
+        {
+            return;
+        }
+
+        if (!_heldLanes.ContainsKey(beat.Gate))
+        {
+            _logger.LogInformation("Live demo: lane {Gate} is on screening hold; arrivals are sent to the next lane until it is cleared", beat.Gate);
+        }
+
+        _heldLanes[beat.Gate] = _clock.GetUtcNow();
+
+        // The steward sends the person to the next open lane of the same zone, where its sensor screens them again.
+        if (reroutes >= MaxReroutes || OtherLane(beat.Gate, snapshot) is not { } lane)
+        {
+            return;
+        }
+
+        Stats.Rerouted++;
+        _retries.Add((beat with { Gate = lane }, reroutes + 1));
+        if (_sensorByGate.TryGetValue(lane, out var sensor))
+        {
+            // Screened again at the new lane, before the scan (published at the next call, ahead of the retried scans).
+            _pendingReadings.Add(sensor);
+        }
+    }
+
+    /// <summary>Another open entry lane with a reader into the same zone, not known to be held; null when there is none.</summary>
+    private string? OtherLane(string gateCode, AccessSnapshot snapshot)
+    {
+        var zone = snapshot.Gates[_gateIds[gateCode]].Zone;
+        var lanes = _deviceByGate.Keys.Where(code => code != gateCode && !_heldLanes.ContainsKey(code) && _gateIds.TryGetValue(code, out var id)
+            && snapshot.Gates.TryGetValue(id, out var gate) && gate.Zone == zone && gate.IsOpen && gate.Resolve(null) == GateDirection.Entry)
+            .Order(StringComparer.Ordinal).ToList();
+        return lanes.Count == 0 ? null : lanes[_random.Next(lanes.Count)];
+    }
+
+    private async Task<AccessSnapshot> SnapshotAsync(CancellationToken ct)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        return await provider.GetRequiredService<AccessSnapshotCache>().GetAsync(provider.GetRequiredService<SummitDbContext>(),
+            provider.GetRequiredService<GuestDirectory>(), provider.GetRequiredService<AccessSettingsService>(), ct);
+    }
+}

@@ -1,0 +1,140 @@
+using Microsoft.Extensions.Options;
+using Summit.Server.Access.Scanning;
+using Summit.Server.Screening;
+using Summit.Server.Screening.Ingestion;
+
+namespace Summit.Server.Demo.Live;
+
+/// <summary>Summit:Demo:Live: whether `summit demo` plays the opening morning, and how fast.</summary>
+public sealed class DemoLiveOptions
+{
+    public const double MinSpeed = 1;
+    public const double MaxSpeed = 600;
+
+    /// <summary>How long a sensor may be quiet in the live demo before the silence watch reports it (Summit:Screening:SilenceAfter).</summary>
+    public static readonly TimeSpan DemoSilenceAfter = TimeSpan.FromSeconds(45);
+
+    /// <summary>How often the silence watch looks in the live demo (Summit:Screening:SilenceCheckInterval).</summary>
+    public static readonly TimeSpan DemoSilenceCheck = TimeSpan.FromSeconds(5);
+
+    /// <summary>On for `summit demo` (off with --no-live); off for `summit` and in tests, which drive a session themselves.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>Script minutes per real minute: 30 plays the 90-minute morning in three minutes.</summary>
+    public double Speed { get; set; } = 30;
+
+    public int Seed { get; set; } = DemoSeeder.DefaultSeed;
+
+    /// <summary>A working sensor with nobody at its gate still sends a reading this often, so the silence watch does not flag it.</summary>
+    public TimeSpan SensorHeartbeat { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>While a lane is on hold, arrivals go to the next lane; someone tries the held one again after this.</summary>
+    public TimeSpan HeldLaneRetry { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the player looks for beats that are due.</summary>
+    public TimeSpan Tick { get; set; } = TimeSpan.FromMilliseconds(250);
+}
+
+/// <summary>
+/// Plays the demo's opening morning live once the server answers (docs/guide/operations-centre.md, "The live demo"): scans
+/// through the <see cref="ScanProcessor"/> as the enrolled turnstiles, readings over MQTT signed by the enrolled sensors, at
+/// <see cref="DemoLiveOptions.Speed"/> times the script's pace, on the server's clock. After the morning the working sensors
+/// keep sending until shutdown. A failure is logged and never stops the server.
+/// </summary>
+public sealed class DemoPlayer(IServiceScopeFactory scopes, IOptions<DemoLiveOptions> options, IOptions<MqttOptions> mqtt,
+    IOptionsMonitor<ScreeningOptions> screening, MqttIngestion ingestion, ScanProcessor processor, IHostApplicationLifetime lifetime,
+    TimeProvider clock, ILoggerFactory loggers) : BackgroundService
+{
+    private static readonly TimeSpan BrokerWait = TimeSpan.FromSeconds(30);
+
+    private readonly ILogger _logger = loggers.CreateLogger<DemoPlayer>();
+
+    /// <summary>Loads the morning for the demo event in the database and connects its sensors; null when there is nothing to play.</summary>
+    public async Task<DemoLiveSession?> StartSessionAsync(int seed, CancellationToken ct)
+    {
+        var (brokerHost, brokerPort) = await BrokerAsync(ct);
+        return await DemoLiveSession.StartAsync(scopes, processor, options.Value, screening.CurrentValue, brokerHost, brokerPort, seed, clock,
+            loggers.CreateLogger<DemoLiveSession>(), ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            await WaitForStartAsync(stoppingToken);
+            await using var session = await StartSessionAsync(settings.Seed, stoppingToken);
+            if (session is null)
+            {
+                return;
+            }
+
+            _logger.LogInformation("Live demo: playing the opening morning ({Scans} scans, {Fevers} fevers, sensor {Broken} breaks, {Zone} fills) "
+                + "at {Speed}x: {Minutes:0.0} minutes. Open /operations to watch it", session.Script.Scans, session.Script.Fevers,
+                session.Script.BrokenSensor ?? "none", session.Script.CrowdedZone ?? "no zone", settings.Speed,
+                session.Script.Length.TotalMinutes / settings.Speed);
+            var started = clock.GetUtcNow();
+            var finished = false;
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var scriptTime = (clock.GetUtcNow() - started) * settings.Speed;
+                await session.PlayUntilAsync(scriptTime, stoppingToken);
+                if (!finished && session.Finished)
+                {
+                    finished = true;
+                    _logger.LogInformation("Live demo: the morning is over ({Summary}); the working sensors keep sending until Summit stops",
+                        session.Stats.Summary());
+                }
+
+                await Task.Delay(settings.Tick, clock, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown.
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "The live demo stopped; the server runs on");
+        }
+    }
+
+    private async Task WaitForStartAsync(CancellationToken ct)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(ct);
+    }
+
+    /// <summary>Where the sensors publish: Summit's own broker once it listens, or the external one; null host when there is none.</summary>
+    private async Task<(string? Host, int Port)> BrokerAsync(CancellationToken ct)
+    {
+        var settings = mqtt.Value;
+        if (!ingestion.Enabled)
+        {
+            _logger.LogWarning("Live demo: MQTT ingestion is off, so the demo sensors send nothing (scans still play)");
+            return (null, 0);
+        }
+
+        try
+        {
+            await ingestion.Subscribed.WaitAsync(BrokerWait, clock, ct);
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("Live demo: Summit is not subscribed to the MQTT broker after {Wait}; the sensors try anyway", BrokerWait);
+        }
+
+        if (settings.UsesExternalBroker)
+        {
+            return (settings.BrokerHost, settings.BrokerPort);
+        }
+
+        return ingestion.BrokerPort is { } port ? ("127.0.0.1", port) : (null, 0);
+    }
+}
