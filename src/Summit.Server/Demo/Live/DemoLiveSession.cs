@@ -90,7 +90,7 @@ public sealed class DemoLiveSession : IAsyncDisposable
     public bool Finished => _next >= Script.Beats.Count && _retries.Count == 0;
 
     internal static async Task<DemoLiveSession?> StartAsync(IServiceScopeFactory scopes, ScanProcessor processor, DemoLiveOptions options,
-        ScreeningOptions screening, string? brokerHost, int brokerPort, int seed, TimeProvider clock, ILogger logger, CancellationToken ct)
+        string? brokerHost, int brokerPort, int seed, TimeProvider clock, ILogger logger, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var provider = scope.ServiceProvider;
@@ -127,7 +127,8 @@ public sealed class DemoLiveSession : IAsyncDisposable
         var script = DemoScriptWriter.Write(people, sensors.ToDictionary(s => s.Key, s => s.Value.Code), crowdCapacity,
             (category, zone) => DemoVenue.CategoryZones.GetValueOrDefault(category, []).Contains(zone), seed);
 
-        var session = new DemoLiveSession(scopes, processor, options, screening.ThresholdCelsius, clock, logger, script, deviceByGate, gateIds,
+        var session = new DemoLiveSession(scopes, processor, options,
+            await provider.GetRequiredService<ScreeningThreshold>().GetAsync(ct), clock, logger, script, deviceByGate, gateIds,
             sensors.ToDictionary(s => s.Key, s => s.Value.Code), seed);
         if (brokerHost is not null)
         {

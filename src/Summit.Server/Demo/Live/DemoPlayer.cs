@@ -42,7 +42,7 @@ public sealed class DemoLiveOptions
 /// keep sending until shutdown. A failure is logged and never stops the server.
 /// </summary>
 public sealed class DemoPlayer(IServiceScopeFactory scopes, IOptions<DemoLiveOptions> options, IOptions<MqttOptions> mqtt,
-    IOptionsMonitor<ScreeningOptions> screening, MqttIngestion ingestion, ScanProcessor processor, IHostApplicationLifetime lifetime,
+    MqttIngestion ingestion, ScanProcessor processor, IHostApplicationLifetime lifetime,
     TimeProvider clock, ILoggerFactory loggers) : BackgroundService
 {
     private static readonly TimeSpan BrokerWait = TimeSpan.FromSeconds(30);
@@ -53,7 +53,7 @@ public sealed class DemoPlayer(IServiceScopeFactory scopes, IOptions<DemoLiveOpt
     public async Task<DemoLiveSession?> StartSessionAsync(int seed, CancellationToken ct)
     {
         var (brokerHost, brokerPort) = await BrokerAsync(ct);
-        return await DemoLiveSession.StartAsync(scopes, processor, options.Value, screening.CurrentValue, brokerHost, brokerPort, seed, clock,
+        return await DemoLiveSession.StartAsync(scopes, processor, options.Value, brokerHost, brokerPort, seed, clock,
             loggers.CreateLogger<DemoLiveSession>(), ct);
     }
 
