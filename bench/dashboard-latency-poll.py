@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Reads the operations dashboard while bench/dashboard-latency.sh drives scans, and judges its latency.
 
-    bench/dashboard-latency-poll.py URL SECONDS OUT_FILE
+    bench/dashboard-latency-poll.py URL SECONDS OUT_FILE [SKIP_SECONDS]
 
-Signs in as the demo's operations-centre account and reads GET /api/v1/operations/dashboard every second for SECONDS.
+Signs in as the demo's operations-centre account and reads GET /api/v1/operations/dashboard every second for SECONDS. The
+reads of the first SKIP_SECONDS (the warm-up) are written to OUT_FILE but not judged: they keep the dashboard watched, as the
+operations centre's screen does, so the judged window holds no scan made while nobody looked (the board then refreshes
+every 2 s, not 250 ms).
 Each answer carries scanLatency: p50, p95 and max, over the last 4,096 scans, of the time from a scan reaching the server
 to the first published dashboard snapshot that counts it (queue, decision, commit, live feed, coalescing, the grouped
 queries of the refresh). At 500 scans/s that window is about 8 s, so one-second reads see every scan, most several times.
@@ -31,7 +34,7 @@ def call(connection, method, path, body=None, token=None):
     return json.loads(data)
 
 
-def main(url, seconds, out_file):
+def main(url, seconds, out_file, skip):
     parts = urllib.parse.urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
     token = call(connection, "POST", "/api/v1/auth/login", {"email": ACCOUNT[0], "password": ACCOUNT[1]})["accessToken"]
@@ -48,11 +51,12 @@ def main(url, seconds, out_file):
     with open(out_file, "w") as out:
         out.write("t_s scans_counted samples p50_ms p95_ms max_ms\n")
         out.writelines(" ".join(str(v) for v in s) + "\n" for s in samples)
-    busy = [s for s in samples if s[2] > 0]
+    judged = [s for s in samples if s[0] >= skip]
+    busy = [s for s in judged if s[2] > 0]
     if not busy:
         raise SystemExit("the dashboard counted no scans: is the load running?")
     p95s = [s[4] for s in busy]
-    print(f"dashboard reads: {len(samples)}, scans counted over the run: {samples[-1][1] - samples[0][1]}")
+    print(f"dashboard reads judged: {len(judged)} of {len(samples)}, scans counted over them: {judged[-1][1] - judged[0][1]}")
     print(f"scan to dashboard, p50 (median of reads): {statistics.median(s[3] for s in busy):.0f} ms")
     print(f"scan to dashboard, p95: median of reads {statistics.median(p95s):.0f} ms, worst read {max(p95s):.0f} ms")
     print(f"scan to dashboard, max: {max(s[5] for s in busy):.0f} ms")
@@ -60,6 +64,6 @@ def main(url, seconds, out_file):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         raise SystemExit(__doc__)
-    main(sys.argv[1], float(sys.argv[2]), sys.argv[3])
+    main(sys.argv[1], float(sys.argv[2]), sys.argv[3], float(sys.argv[4]) if len(sys.argv) == 5 else 0.0)

@@ -88,7 +88,7 @@ echo "load:     $(cut -d ' ' -f 1-3 /proc/loadavg) (1, 5, 15 min)"
 echo "== server: summit demo --guests $GUESTS on database $DATABASE"
 started=$SECONDS
 # From the build folder, as a deployment runs it (Production environment, appsettings.json).
-(cd "$BIN" && exec "${NICE[@]}" dotnet Summit.Server.dll demo --guests "$GUESTS" --urls "$URL" --db "$POSTGRES;Database=$DATABASE" \
+(cd "$BIN" && exec "${NICE[@]}" dotnet Summit.Server.dll demo --no-live --guests "$GUESTS" --urls "$URL" --db "$POSTGRES;Database=$DATABASE" \
     --Summit:DataDirectory "$work/data") > "$work/server.log" 2>&1 &
 pid=$!
 until curl -fs -o /dev/null "$URL/login"; do

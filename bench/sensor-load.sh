@@ -79,7 +79,7 @@ fi
 
 echo "== server: summit demo, $([[ $SQLITE -eq 1 ]] && echo SQLite || echo "PostgreSQL $DATABASE"), broker $([[ $MOSQUITTO -eq 1 ]] && echo Mosquitto || echo in-process) on $MQTT_PORT"
 started=$SECONDS
-(cd "$BIN" && exec dotnet Summit.Server.dll demo --urls "$URL" --db "$DB" --Summit:DataDirectory "$work/data" "${MQTT_ARGS[@]}") > "$work/server.log" 2>&1 &
+(cd "$BIN" && exec dotnet Summit.Server.dll demo --no-live --urls "$URL" --db "$DB" --Summit:DataDirectory "$work/data" "${MQTT_ARGS[@]}") > "$work/server.log" 2>&1 &
 pid=$!
 until curl -fs -o /dev/null "$URL/login"; do
     kill -0 "$pid" 2> /dev/null || { tail -n 40 "$work/server.log" >&2; echo "sensor-load.sh: the server stopped" >&2; exit 1; }

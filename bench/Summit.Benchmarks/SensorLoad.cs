@@ -53,7 +53,6 @@ public static class SensorLoad
         }
 
         var storedBefore = await StoredAsync(http);
-        var stored = storedBefore;
         var total = (long)rate * seconds;
         // Connected first, so that the clock measures publishing only.
         var clients = new List<IMqttClient>();
@@ -75,14 +74,9 @@ public static class SensorLoad
         if (warmup > 0)
         {
             Console.WriteLine($"warm-up: {warmup} s at {rate:N0}/s");
-            await PublishAsync(clients, sensors, sequences, rate, (long)rate * warmup, Stopwatch.StartNew());
-            stored = await StoredAsync(http);
-            for (var quiet = 0; quiet < 50 && await StoredAsync(http) != stored; quiet++)
-            {
-                stored = await StoredAsync(http);
-                await Task.Delay(200);
-            }
-
+            var warmed = await PublishAsync(clients, sensors, sequences, rate, (long)rate * warmup, Stopwatch.StartNew());
+            // The measured count starts once the warm-up's readings are all stored (or have stopped coming for 10 s).
+            await WaitStoredAsync(http, storedBefore + warmed, Stopwatch.StartNew());
             storedBefore = await StoredAsync(http);
         }
 
@@ -92,19 +86,7 @@ public static class SensorLoad
         var publishSeconds = clock.Elapsed.TotalSeconds;
 
         // Stored keeps rising while Summit drains its queue; stop when it has all, or has not moved for 10 s.
-        stored = await StoredAsync(http) - storedBefore;
-        var lastMove = clock.Elapsed;
-        while (stored < published && clock.Elapsed - lastMove < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(200);
-            var now = await StoredAsync(http) - storedBefore;
-            if (now != stored)
-            {
-                stored = now;
-                lastMove = clock.Elapsed;
-            }
-        }
-
+        var stored = await WaitStoredAsync(http, storedBefore + published, clock) - storedBefore;
         var drainSeconds = clock.Elapsed.TotalSeconds;
         foreach (var client in clients)
         {
@@ -148,6 +130,25 @@ public static class SensorLoad
             }
         }));
         return published;
+    }
+
+    /// <summary>Waits until Summit has stored <paramref name="expected"/> readings since it started, or its count has not moved for 10 s.</summary>
+    private static async Task<long> WaitStoredAsync(HttpClient http, long expected, Stopwatch clock)
+    {
+        var stored = await StoredAsync(http);
+        var lastMove = clock.Elapsed;
+        while (stored < expected && clock.Elapsed - lastMove < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(200);
+            var now = await StoredAsync(http);
+            if (now != stored)
+            {
+                stored = now;
+                lastMove = clock.Elapsed;
+            }
+        }
+
+        return stored;
     }
 
     private static async Task<long> StoredAsync(HttpClient http) =>
