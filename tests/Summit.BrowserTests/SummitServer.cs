@@ -38,8 +38,9 @@ public sealed class SummitServer : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        // The in-process MQTT broker on a port of its own: the default 1883 may belong to a Mosquitto or another Summit.
-        foreach (var arg in new[] { ServerAssembly(), "demo", "--guests", "300", "--urls", BaseUrl, "--Summit:DataDirectory", _dataDirectory,
+        // The in-process MQTT broker on a port of its own: the default 1883 may belong to a Mosquitto or another Summit. The live
+        // demo stays off: its turnstiles and cameras would scan and hold lanes beside what each test does and then asserts.
+        foreach (var arg in new[] { ServerAssembly(), "demo", "--no-live", "--guests", "300", "--urls", BaseUrl, "--Summit:DataDirectory", _dataDirectory,
             "--Summit:Mqtt:Port", MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Summit:Mqtt:BindAddress", "127.0.0.1" })
         {
             start.ArgumentList.Add(arg);

@@ -5,7 +5,7 @@ public sealed record LatencySummary(int Samples, double P50Milliseconds, double 
 
 /// <summary>
 /// Everything the operations dashboard shows, built once per refresh and shared by every open screen (they only render it).
-/// Panels of modules that are not connected are null.
+/// Panels of other modules that could not be read this time are null.
 /// </summary>
 public sealed record DashboardSnapshot(
     long Version,

@@ -24,15 +24,15 @@ public sealed record OpenIncidentItem(Guid Id, string Number, string TitleEn, st
 
 /// <summary>
 /// The screening panel's figures: lanes on hold and recent temperature alerts. Implemented on the Operations side over the
-/// screening module's public services (modules never reference Operations); scoped. While none is registered, the panel says
-/// screening is not connected. The board refreshes when the screening module's live feed reports a change.
+/// screening module's public services (modules never reference Operations); scoped. When it fails, the panel says it is
+/// unavailable and the rest of the screen stays live. The board refreshes when the screening module's live feed reports a change.
 /// </summary>
 public interface IScreeningDashboardSource
 {
     Task<ScreeningPanel> ReadAsync(CancellationToken ct);
 }
 
-/// <summary>The open incidents with their SLA clocks, from the incidents module. Scoped, optional like screening.</summary>
+/// <summary>The open incidents with their SLA clocks, from the incidents module. Scoped; a failure shows as with screening.</summary>
 public interface IIncidentDashboardSource
 {
     Task<IReadOnlyList<OpenIncidentItem>> OpenAsync(CancellationToken ct);

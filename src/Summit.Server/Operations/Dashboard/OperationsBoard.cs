@@ -233,19 +233,15 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed 
         var directory = services.GetRequiredService<GuestDirectory>();
         var pipeline = ArrivalsPipeline.Build(await directory.CategoriesAsync(summitEvent.Id, ct), await directory.CountByCategoryAndStatusAsync(summitEvent.Id, ct));
 
-        var screening = services.GetService<IScreeningDashboardSource>() is { } screeningSource
-            ? await ReadPanelAsync("screening", () => screeningSource.ReadAsync(ct))
-            : null;
-        var incidents = services.GetService<IIncidentDashboardSource>() is { } incidentSource
-            ? await ReadPanelAsync("incidents", () => incidentSource.OpenAsync(ct))
-            : null;
+        var screening = await ReadPanelAsync("screening", () => services.GetRequiredService<IScreeningDashboardSource>().ReadAsync(ct));
+        var incidents = await ReadPanelAsync("incidents", () => services.GetRequiredService<IIncidentDashboardSource>().OpenAsync(ct));
 
         var version = (Current?.Version ?? 0) + 1;
         return new DashboardSnapshot(version, now, summitEvent.TimeZoneId, pipeline, zones, _tally.Throughput(now, DashboardSnapshot.ChartMinutes), gates,
             _tally.Refusals(), screening, incidents, _tally.Seen, _latency.Summary());
     }
 
-    /// <summary>A panel of another module that fails shows as not connected; the rest of the screen still moves.</summary>
+    /// <summary>A panel of another module that fails to read shows as unavailable (null); the rest of the screen still moves.</summary>
     private async Task<T?> ReadPanelAsync<T>(string panel, Func<Task<T>> read) where T : class
     {
         try
