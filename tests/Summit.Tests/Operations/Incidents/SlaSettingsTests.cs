@@ -65,6 +65,19 @@ public sealed class SlaSettingsTests(IncidentsFactory app) : IClassFixture<Incid
     }
 
     [Theory]
+    [InlineData("en", "High cannot have a shorter target than Critical")]
+    [InlineData("zh-Hans", "紧急")]
+    public async Task A_refusal_names_the_severities_in_the_reader_s_language(string language, string expected)
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var response = await admin.PutAsJsonAsync("/api/v1/incidents/sla", Tighter with { Critical = new(120, 600) }, Intents.Json);
+        var title = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString()!;
+        Assert.Contains(expected, title, StringComparison.Ordinal);
+        Assert.DoesNotContain(language == "en" ? "紧急" : "Critical", title, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(Roles.OperationsCentre)]
     [InlineData(Roles.Secretariat)]
     [InlineData(Roles.SecurityOfficer)]
