@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Summit.Access.Core;
 using Summit.Server.Access.Domain;
 using Summit.Server.Guests;
+using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 
@@ -140,13 +141,5 @@ public sealed class AccessReportQueries(SummitDbContext db, AccessSettingsServic
         bool Late);
 
     private sealed record ReportContext(Guid EventId, TimeZoneInfo TimeZone, Dictionary<int, Zone> Zones, Dictionary<Guid, CategoryCard> CategoriesById)
-    {
-        public DateOnly DayOf(DateTimeOffset time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time, TimeZone).DateTime);
-
-        public DateTimeOffset StartOf(DateOnly day)
-        {
-            var local = day.ToDateTime(TimeOnly.MinValue);
-            return new DateTimeOffset(local, TimeZone.GetUtcOffset(local)).ToUniversalTime();
-        }
-    }
+        : EventCalendar(TimeZone);
 }

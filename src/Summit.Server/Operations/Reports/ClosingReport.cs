@@ -48,18 +48,10 @@ public sealed class ClosingReportService(EventService events, AccessReportQuerie
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.EventId == eventId)
             .Select(i => new { i.Type, i.CreatedAt, i.AcknowledgedAt, i.ResolvedAt, i.AcknowledgeDueAt, i.ResolveDueAt }).ToListAsync(ct);
         return [.. incidents.GroupBy(i => i.Type).OrderBy(g => g.Key).Select(g => new IncidentTypeFigures(g.Key, g.Count(), g.Count(i => i.ResolvedAt is not null),
-            Median(g.Where(i => i.AcknowledgedAt is not null).Select(i => (i.AcknowledgedAt!.Value - i.CreatedAt).TotalMinutes)),
-            Median(g.Where(i => i.ResolvedAt is not null).Select(i => (i.ResolvedAt!.Value - i.CreatedAt).TotalMinutes)),
+            ReportStatistics.Median(g.Where(i => i.AcknowledgedAt is not null).Select(i => (i.AcknowledgedAt!.Value - i.CreatedAt).TotalMinutes)),
+            ReportStatistics.Median(g.Where(i => i.ResolvedAt is not null).Select(i => (i.ResolvedAt!.Value - i.CreatedAt).TotalMinutes)),
             g.Count(i => (i.AcknowledgedAt ?? now) > i.AcknowledgeDueAt),
             g.Count(i => (i.ResolvedAt ?? now) > i.ResolveDueAt)))];
-    }
-
-    private static double? Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? null
-            : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2]
-            : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     /// <summary>The printed report leaves the system as the CSV does: recorded the same way.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Access.Zones;
 using Summit.Server.Events;
+using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 
@@ -107,7 +108,7 @@ public sealed class ScreeningReportQueries(SummitDbContext db, EventService even
 
         return new ScreeningReportFigures(await threshold.GetAsync(ct), days, refusals, days.Sum(d => d.Readings), days.Sum(d => d.Fevers),
             refusals.Sum(r => r.Messages), holds.Count, holds.Count(h => h.Status == HoldStatus.Open), holds.Count(h => h.Status == HoldStatus.Cleared),
-            holds.Count(h => h.Status == HoldStatus.FeverConfirmed), Median(decided), silences.Distinct().Count(), silences.Count);
+            holds.Count(h => h.Status == HoldStatus.FeverConfirmed), ReportStatistics.Median(decided), silences.Distinct().Count(), silences.Count);
     }
 
     /// <summary>
@@ -216,14 +217,6 @@ public sealed class ScreeningReportQueries(SummitDbContext db, EventService even
         return db.Set<SensorRefusalCount>().AsNoTracking().Where(r => r.SensorId == null || sensorIds.Contains(r.SensorId.Value));
     }
 
-    private static double? Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? null
-            : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2]
-            : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
     private async Task<ReportContext> LoadContextAsync(CancellationToken ct)
     {
         var summitEvent = await events.GetCurrentAsync(ct);
@@ -233,20 +226,10 @@ public sealed class ScreeningReportQueries(SummitDbContext db, EventService even
     }
 
     private sealed record ReportContext(Guid EventId, TimeZoneInfo TimeZone, Dictionary<Guid, string> Sensors, Dictionary<Guid, string> Gates)
+        : EventCalendar(TimeZone)
     {
         public string SensorCode(Guid id) => Sensors.GetValueOrDefault(id, "?");
 
         public string GateCode(Guid id) => Gates.GetValueOrDefault(id, "?");
-
-        public DateOnly DayOf(DateTimeOffset time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time, TimeZone).DateTime);
-
-        /// <summary>A day in event time as a UTC range: the database compares instants.</summary>
-        public (DateTimeOffset Start, DateTimeOffset End) RangeOf(DateOnly day) => (StartOf(day), StartOf(day.AddDays(1)));
-
-        private DateTimeOffset StartOf(DateOnly day)
-        {
-            var local = day.ToDateTime(TimeOnly.MinValue);
-            return new DateTimeOffset(local, TimeZone.GetUtcOffset(local)).ToUniversalTime();
-        }
     }
 }
