@@ -17,12 +17,13 @@ public sealed class MailComposer(SummitDbContext db, Localizer localizer, MailOp
     /// <summary>The content id the HTML body refers to the QR image by.</summary>
     public const string QrContentId = "qr@summit";
 
-    public void QueueInvitation(Guest guest, string eventName, string token, DateTimeOffset expiresAt)
+    /// <summary>The invitation: the link and its expiry in the event's time zone, labelled, so a guest abroad reads it right.</summary>
+    public void QueueInvitation(Guest guest, string eventName, string token, DateTimeOffset expiresAt, TimeZoneInfo eventZone)
     {
         var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/portal/{token}";
         var lang = guest.Language;
         var name = guest.DisplayName;
-        var expires = expiresAt.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+        var expires = EventTime.Format(expiresAt, eventZone);
         Queue(guest, "invitation",
             localizer.Format(lang, "mail.invitation.subject", eventName),
             localizer.Format(lang, "mail.invitation.body", name, eventName, link, expires),
