@@ -13,6 +13,7 @@ public sealed class MailComposer(SummitDbContext db, Localizer localizer, MailOp
     public const string ApprovalKind = "approval";
     public const string CredentialKind = "credential";
     public const string CredentialReissuedKind = "credential_reissued";
+    public const string RejectionKind = "rejection";
 
     /// <summary>The content id the HTML body refers to the QR image by.</summary>
     public const string QrContentId = "qr@summit";
@@ -37,6 +38,26 @@ public sealed class MailComposer(SummitDbContext db, Localizer localizer, MailOp
             localizer.Format(lang, "mail.approval.subject"),
             localizer.Format(lang, "mail.approval.body", guest.DisplayName),
             null);
+    }
+
+    /// <summary>
+    /// Tells a rejected guest, in their language, that the registration was not approved, with the reason the officer chose to
+    /// share (their own words, set apart) or, without one, no reason; the internal reason is never in it.
+    /// </summary>
+    public void QueueRejection(Guest guest, string? sharedReason)
+    {
+        var lang = guest.Language;
+        var parts = new List<string> { localizer.Format(lang, "mail.rejection.greeting", guest.DisplayName), localizer.Get(lang, "mail.rejection.body") };
+        if (sharedReason is not null)
+        {
+            parts.Add(localizer.Format(lang, "mail.rejection.reason", sharedReason));
+        }
+        parts.Add(localizer.Get(lang, "mail.rejection.contact"));
+        parts.Add(localizer.Get(lang, "mail.signature"));
+        var mail = Add(guest, RejectionKind);
+        mail.Subject = localizer.Get(lang, "mail.rejection.subject");
+        mail.TextBody = string.Join("\n\n", parts);
+        mail.HtmlBody = string.Concat(parts.Select(p => Paragraph(p).Html));
     }
 
     /// <summary>

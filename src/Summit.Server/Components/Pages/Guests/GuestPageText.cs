@@ -79,6 +79,7 @@ public static class GuestPageText
             "delegationId" => "field.delegation",
             "passport" => "field.passportNumber",
             "statusReason" => "field.reason",
+            "messageToGuest" => "guestpages.reject.shared_reason",
             "dataConsent" => "guestpages.consent.data",
             "faceConsent" => "guestpages.consent.face",
             _ => "field." + field,
