@@ -15,7 +15,8 @@ public partial class ReportProblemTests(SummitServer server)
         await SummitServer.GotoLiveAsync(page, "/");
 
         await page.GetByTestId("report-problem").ClickAsync();
-        await page.GetByTestId("report-description").Locator("textarea").First.FillAsync("The turnstile at N2 jams on every third scan.");
+        await page.GetByTestId("report-place").FillAsync("North entrance, lane N2");
+        await page.GetByTestId("report-description").FillAsync("The turnstile at N2 jams on every third scan.");
         await page.GetByTestId("report-submit").ClickAsync();
 
         var filed = page.GetByTestId("report-filed");
@@ -24,7 +25,7 @@ public partial class ReportProblemTests(SummitServer server)
         await Assertions.Expect(filed).ToContainTextAsync($"Your report is filed as incident {number}");
         await page.GetByTestId("report-filed-link").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/operations/incidents/{number}$"));
-        await Assertions.Expect(page.GetByText("The turnstile at N2 jams on every third scan.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("incident-description")).ToHaveTextAsync("The turnstile at N2 jams on every third scan.");
         await Assertions.Expect(page.GetByTestId("report-dialog")).ToHaveCountAsync(0);
     }
 
