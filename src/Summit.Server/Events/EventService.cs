@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Events;
 
@@ -14,6 +15,10 @@ public sealed class EventService(SummitDbContext db, AuditLog audit)
 
     public async Task<SummitEvent> GetCurrentAsync(CancellationToken ct = default) =>
         await FindCurrentAsync(ct) ?? throw new SummitException(SummitError.NotFound("event.none"));
+
+    /// <summary>The zone every time is shown in (<see cref="EventTime"/>); UTC before an event is set up.</summary>
+    public async Task<TimeZoneInfo> TimeZoneAsync(CancellationToken ct = default) =>
+        EventTime.Zone(await db.Events.OrderBy(e => e.StartDate).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct) ?? "UTC");
 
     public async Task<SummitEvent> SaveAsync(EventInput input, CancellationToken ct = default)
     {

@@ -13,16 +13,18 @@ public sealed class MailComposer(SummitDbContext db, Localizer localizer, MailOp
     public const string ApprovalKind = "approval";
     public const string CredentialKind = "credential";
     public const string CredentialReissuedKind = "credential_reissued";
+    public const string RejectionKind = "rejection";
 
     /// <summary>The content id the HTML body refers to the QR image by.</summary>
     public const string QrContentId = "qr@summit";
 
-    public void QueueInvitation(Guest guest, string eventName, string token, DateTimeOffset expiresAt)
+    /// <summary>The invitation: the link and its expiry in the event's time zone, labelled, so a guest abroad reads it right.</summary>
+    public void QueueInvitation(Guest guest, string eventName, string token, DateTimeOffset expiresAt, TimeZoneInfo eventZone)
     {
         var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/portal/{token}";
         var lang = guest.Language;
         var name = guest.DisplayName;
-        var expires = expiresAt.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+        var expires = EventTime.Format(expiresAt, eventZone);
         Queue(guest, "invitation",
             localizer.Format(lang, "mail.invitation.subject", eventName),
             localizer.Format(lang, "mail.invitation.body", name, eventName, link, expires),
@@ -36,6 +38,26 @@ public sealed class MailComposer(SummitDbContext db, Localizer localizer, MailOp
             localizer.Format(lang, "mail.approval.subject"),
             localizer.Format(lang, "mail.approval.body", guest.DisplayName),
             null);
+    }
+
+    /// <summary>
+    /// Tells a rejected guest, in their language, that the registration was not approved, with the reason the officer chose to
+    /// share (their own words, set apart) or, without one, no reason; the internal reason is never in it.
+    /// </summary>
+    public void QueueRejection(Guest guest, string? sharedReason)
+    {
+        var lang = guest.Language;
+        var parts = new List<string> { localizer.Format(lang, "mail.rejection.greeting", guest.DisplayName), localizer.Get(lang, "mail.rejection.body") };
+        if (sharedReason is not null)
+        {
+            parts.Add(localizer.Format(lang, "mail.rejection.reason", sharedReason));
+        }
+        parts.Add(localizer.Get(lang, "mail.rejection.contact"));
+        parts.Add(localizer.Get(lang, "mail.signature"));
+        var mail = Add(guest, RejectionKind);
+        mail.Subject = localizer.Get(lang, "mail.rejection.subject");
+        mail.TextBody = string.Join("\n\n", parts);
+        mail.HtmlBody = string.Concat(parts.Select(p => Paragraph(p).Html));
     }
 
     /// <summary>

@@ -27,6 +27,8 @@ public sealed class GuestService(
     TimeProvider clock,
     IEnumerable<IGuestObserver> observers)
 {
+    /// <summary>The longest reason an officer may share with a rejected guest (the dialog's limit too).</summary>
+    public const int MaxMessageToGuest = 500;
     public async Task<GuestReferenceData> LoadReferenceDataAsync(Guid eventId, CancellationToken ct = default)
     {
         var categories = await db.Categories.AsNoTracking().Where(c => c.EventId == eventId).ToListAsync(ct);
@@ -102,20 +104,38 @@ public sealed class GuestService(
         }, ct);
     }
 
-    public async Task<GuestDetail> ChangeStatusAsync(Guid id, GuestStatus to, string? reason, Guid? expectedStamp = null, CancellationToken ct = default)
+    /// <summary>
+    /// Moves the guest on. A rejected guest is told by mail in their language; <paramref name="messageToGuest"/> is the reason the
+    /// officer chose to share (the internal <paramref name="reason"/> is never sent), and without one the mail gives none.
+    /// </summary>
+    public async Task<GuestDetail> ChangeStatusAsync(Guid id, GuestStatus to, string? reason, string? messageToGuest = null, Guid? expectedStamp = null,
+        CancellationToken ct = default)
     {
+        var shared = string.IsNullOrWhiteSpace(messageToGuest) ? null : messageToGuest.Trim();
+        if (shared is not null && to != GuestStatus.Rejected)
+        {
+            throw new SummitException(SummitError.Of(ErrorCodes.GuestMessageNotAllowed));
+        }
+        if (shared is { Length: > MaxMessageToGuest })
+        {
+            throw new SummitException(SummitError.Of(ErrorCodes.GuestMessageTooLong, MaxMessageToGuest));
+        }
         return await InTransactionAsync(async () =>
         {
             var guest = await LoadAsync(id, expectedStamp, ct);
             var from = guest.Status;
             ApplyStatus(guest, to, reason);
+            if (to == GuestStatus.Rejected)
+            {
+                mail.QueueRejection(guest, shared);
+            }
             foreach (var observer in observers)
             {
                 await observer.OnStatusChangedAsync(guest.Id, from, to, ct);
             }
 
             // An observer may move the guest on (issued a credential: Accredited) and records that step itself.
-            await SaveChangeAsync(guest, AuditActions.GuestStatusChanged, null, ct, (from, to));
+            await SaveChangeAsync(guest, AuditActions.GuestStatusChanged, null, ct, (from, to), shared);
             return await GetDetailAsync(guest.Id, auditRead: false, ct);
         }, ct);
     }
@@ -287,7 +307,7 @@ public sealed class GuestService(
 
     /// <param name="before">The audited fields before an edit; null for a status change (<paramref name="status"/>).</param>
     private async Task SaveChangeAsync(Guest guest, string action, Dictionary<string, object?>? before, CancellationToken ct,
-        (GuestStatus From, GuestStatus To)? status = null)
+        (GuestStatus From, GuestStatus To)? status = null, string? messageToGuest = null)
     {
         var changes = before is null
             ? new Dictionary<string, (object?, object?)> { ["status"] = (status?.From, status?.To) }
@@ -295,6 +315,11 @@ public sealed class GuestService(
         if (guest.StatusReason is not null && before is null)
         {
             changes["statusReason"] = (null, guest.StatusReason);
+        }
+
+        if (messageToGuest is not null)
+        {
+            changes["messageToGuest"] = (null, messageToGuest);
         }
 
         guest.UpdatedAt = clock.GetUtcNow();

@@ -8,7 +8,9 @@ using Summit.Server.Infrastructure.Identity;
 
 namespace Summit.Server.Guests;
 
-public sealed record StatusChangeRequest(GuestStatus To, string? Reason, Guid? ConcurrencyStamp);
+/// <param name="Reason">The internal reason (required for a rejection), kept for staff.</param>
+/// <param name="MessageToGuest">For a rejection: what the guest is told in the rejection mail, as the officer chose to share it (optional).</param>
+public sealed record StatusChangeRequest(GuestStatus To, string? Reason, Guid? ConcurrencyStamp, string? MessageToGuest = null);
 
 public sealed record GuestIdsRequest(IReadOnlyList<Guid> GuestIds);
 
@@ -51,7 +53,7 @@ public static class GuestsApi
             .RequireAuthorization(Policies.GuestsWrite).WithSummary("Edit a guest (If-Match: the concurrency stamp you read)");
 
         guests.MapPost("/{id:guid}/status", async (Guid id, StatusChangeRequest request, GuestService service, CancellationToken ct) =>
-            TypedResults.Ok(await service.ChangeStatusAsync(id, request.To, request.Reason, request.ConcurrencyStamp, ct)))
+            TypedResults.Ok(await service.ChangeStatusAsync(id, request.To, request.Reason, request.MessageToGuest, request.ConcurrencyStamp, ct)))
             .RequireAuthorization(Policies.GuestsApprove).WithSummary("Move a guest through the pipeline; illegal moves are refused with a reason");
 
         guests.MapPost("/{id:guid}/category", async (Guid id, CategoryChangeRequest request, GuestService service, CancellationToken ct) =>

@@ -56,12 +56,12 @@ public class GuestPagesTests(SummitFactory app) : IClassFixture<SummitFactory>
         // Another officer changes the guest after this queue was loaded.
         await app.InScopeAsync(sp => sp.GetRequiredService<GuestService>().SetCategoryAsync(guest.Id, app.Categories["Speaker"].Id));
         var refused = await Assert.ThrowsAsync<SummitException>(() => app.InScopeAsync(sp =>
-            sp.GetRequiredService<GuestService>().ChangeStatusAsync(guest.Id, GuestStatus.Rejected, "No passport copy", row.ConcurrencyStamp)));
+            sp.GetRequiredService<GuestService>().ChangeStatusAsync(guest.Id, GuestStatus.Rejected, "No passport copy", null, row.ConcurrencyStamp)));
         Assert.Equal(ErrorCodes.ConcurrentChange, refused.Error.Code);
 
         var fresh = Assert.Single(await QueueAsync(new GuestFilter { Status = GuestStatus.Registered, Search = guest.Email }));
         var rejected = await app.InScopeAsync(sp =>
-            sp.GetRequiredService<GuestService>().ChangeStatusAsync(guest.Id, GuestStatus.Rejected, " No passport copy ", fresh.ConcurrencyStamp));
+            sp.GetRequiredService<GuestService>().ChangeStatusAsync(guest.Id, GuestStatus.Rejected, " No passport copy ", null, fresh.ConcurrencyStamp));
         Assert.Equal(GuestStatus.Rejected, rejected.Status);
         Assert.Equal("No passport copy", rejected.StatusReason);
     }

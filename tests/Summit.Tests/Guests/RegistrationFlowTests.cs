@@ -42,10 +42,14 @@ public class RegistrationFlowTests(SummitFactory app) : IClassFixture<SummitFact
     {
         var guest = await app.CreateGuestAsync();
         var token = await app.InviteAsync(guest.Id);
+        var expires = app.Clock.GetUtcNow() + TimeSpan.FromDays(21);
         await app.DispatchMailAsync();
         var invitation = await LatestMailAsync(guest.Email);
         Assert.Contains("邀请函", invitation.Subject);
         Assert.Contains(token, invitation.TextBody);
+        // The expiry in the event's zone (Asia/Shanghai) with its label, not in UTC.
+        var local = TimeZoneInfo.ConvertTime(expires, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        Assert.Contains($"{local:yyyy-MM-dd HH:mm} CST (UTC+8)", invitation.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

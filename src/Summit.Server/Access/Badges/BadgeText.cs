@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 using SkiaSharp;
 
@@ -8,36 +8,27 @@ namespace Summit.Server.Access.Badges;
 internal readonly record struct TextStyle(float MaxSize, float MinSize, int MaxLines, bool Bold, SKColor Ink);
 
 /// <summary>
-/// Sets mixed Latin and CJK text with the installed fonts. One family sets the whole badge when it covers Chinese (Noto Sans
-/// CJK has good Latin letters too), so both names share one look; any character it lacks (Arabic, Thai…) gets the best
-/// installed typeface that has it. Skia draws without shaping, which suits names and titles in these scripts.
+/// Sets names, titles and organisations in any script with the fonts Summit ships (<see cref="BadgeFonts"/>): each line is
+/// shaped by HarfBuzz after the bidi algorithm (<see cref="TextShaper"/>), so Arabic and Hebrew read from the right with their
+/// letters joined, Devanagari forms its conjuncts and Thai stacks its marks. Wrapping works on the logical text; each line is
+/// then reordered and drawn as positioned glyphs.
 /// </summary>
 internal sealed class BadgeText
 {
-    private static readonly string[] ChineseLanguages = ["zh-Hans", "zh-CN", "zh"];
-    private const int SampleHanCharacter = '国';
-    private const string SimplifiedChineseFamily = "SC";
     private const float LineSpacing = 1.18f;
 
-    private readonly SKTypeface _regular;
-    private readonly SKTypeface _bold;
-    private readonly ConcurrentDictionary<(int CodePoint, bool Bold), SKTypeface> _typefaces = new();
+    private readonly BadgeFonts _fonts;
 
-    private BadgeText(SKTypeface regular, SKTypeface bold, bool coversChinese)
-    {
-        _regular = regular;
-        _bold = bold;
-        CoversChinese = coversChinese;
-    }
+    private BadgeText(BadgeFonts fonts) => _fonts = fonts;
 
-    public static BadgeText Shared { get; } = Load();
+    public static BadgeText Shared { get; } = new(BadgeFonts.Shipped);
 
-    /// <summary>Whether the main typeface has Chinese characters (false when no CJK font is installed).</summary>
-    public bool CoversChinese { get; }
-
-    /// <summary>Whether every visible character of the text has a glyph in some installed typeface.</summary>
+    /// <summary>Whether every visible character of the text has a glyph in a shipped font or, failing that, an installed one.</summary>
     public bool CanRender(string text) =>
-        text.EnumerateRunes().All(r => Rune.IsWhiteSpace(r) || SystemFonts.HasGlyph(TypefaceFor(r.Value, bold: false), r.Value));
+        text.EnumerateRunes().All(r => Rune.IsWhiteSpace(r) || Rune.IsControl(r) || _fonts.Covers(r.Value, bold: false));
+
+    /// <summary>The line as shaped glyph runs in visual order, at a font size of 1 (what <see cref="Draw"/> draws, scaled).</summary>
+    public ShapedLine Shape(string line, bool bold) => TextShaper.Shape(line, bold, _fonts);
 
     /// <summary>Draws the text centred in the box (top, left and width in mm), wrapped and shrunk by the style; returns the bottom of the last line.</summary>
     public float Draw(SKCanvas canvas, string text, float left, float top, float width, TextStyle style)
@@ -47,23 +38,47 @@ internal sealed class BadgeText
         {
             return top;
         }
-        using var font = Font(Primary(style.Bold), size);
         var lineHeight = size * LineSpacing;
-        // Baseline at the ascent of the main face, so blocks stack by their visible tops whatever fallback a line uses.
-        var baseline = top - font.Metrics.Ascent;
+        // Baseline at the ascent of the metrics face, so blocks stack by their visible tops whatever script a line is in.
+        using var metrics = Font(_fonts.Metrics(style.Bold).Typeface, size);
+        var baseline = top - metrics.Metrics.Ascent;
         using var paint = new SKPaint { Color = style.Ink, IsAntialias = true };
         foreach (var line in lines)
         {
-            var x = left + ((width - Measure(line, size, style.Bold)) / 2);
-            foreach (var (typeface, run) in Runs(line, style.Bold))
+            var shaped = Shape(line, style.Bold);
+            var x = left + ((width - (shaped.Width * size)) / 2);
+            using (var blob = Blob(shaped, size))
             {
-                using var runFont = Font(typeface, size);
-                canvas.DrawText(run, x, baseline, SKTextAlign.Left, runFont, paint);
-                x += runFont.MeasureText(run);
+                if (blob is not null)
+                {
+                    canvas.DrawText(blob, x, baseline, paint);
+                }
             }
             baseline += lineHeight;
         }
         return top + BlockHeight(size, lines.Count);
+    }
+
+    /// <summary>The glyph runs as one text blob at the size, origin at the left end of the baseline.</summary>
+    private static SKTextBlob? Blob(ShapedLine line, float size)
+    {
+        using var builder = new SKTextBlobBuilder();
+        var pen = 0f;
+        foreach (var run in line.Runs)
+        {
+            if (run.Glyphs.Length > 0)
+            {
+                using var font = Font(run.Face.Typeface, size);
+                var positions = new SKPoint[run.Glyphs.Length];
+                for (var i = 0; i < positions.Length; i++)
+                {
+                    positions[i] = new SKPoint(pen + (run.X[i] * size), run.Y[i] * size);
+                }
+                builder.AddPositionedRun(run.Glyphs, font, positions);
+            }
+            pen += run.Advance * size;
+        }
+        return builder.Build();
     }
 
     /// <summary>The height <see cref="Draw"/> takes for the text.</summary>
@@ -81,7 +96,8 @@ internal sealed class BadgeText
     /// </summary>
     internal (float Size, IReadOnlyList<string> Lines) Fit(string text, float width, TextStyle style)
     {
-        // Advances are linear in the size (unhinted) and add up (no shaping), so each word is measured once, not per size.
+        // Advances are linear in the size (unhinted), so each word is shaped once, not per size. Words join no glyphs
+        // across a space, so a line is as wide as its words.
         var words = Words(text.Trim())
             .Select(w => new Word(w, Measure(w, 1f, style.Bold), Measure(w.TrimStart(), 1f, style.Bold)))
             .ToList();
@@ -106,16 +122,8 @@ internal sealed class BadgeText
         }
     }
 
-    public float Measure(string text, float size, bool bold)
-    {
-        var width = 0f;
-        foreach (var (typeface, run) in Runs(text, bold))
-        {
-            using var font = Font(typeface, size);
-            width += font.MeasureText(run);
-        }
-        return width;
-    }
+    /// <summary>The width of the shaped text at the size (unhinted, so widths scale linearly with the size).</summary>
+    public float Measure(string text, float size, bool bold) => Shape(text, bold).Width * size;
 
     /// <summary>A break-free piece of text with its advance per millimetre of font size, with and without its leading space.</summary>
     private readonly record struct Word(string Text, float Advance, float AdvanceAtLineStart);
@@ -147,14 +155,20 @@ internal sealed class BadgeText
         return lines;
     }
 
+    /// <summary>Cuts whole characters as a reader sees them (a Devanagari syllable, a letter with its marks), never inside one.</summary>
     private string Ellipsize(string text, float width, float size, bool bold)
     {
-        var runes = text.EnumerateRunes().ToList();
-        while (runes.Count > 0 && Measure(string.Concat(runes) + "…", size, bold) > width)
+        var elements = new List<string>();
+        var enumerator = StringInfo.GetTextElementEnumerator(text);
+        while (enumerator.MoveNext())
         {
-            runes.RemoveAt(runes.Count - 1);
+            elements.Add(enumerator.GetTextElement());
         }
-        return string.Concat(runes).TrimEnd() + "…";
+        while (elements.Count > 0 && Measure(string.Concat(elements) + "…", size, bold) > width)
+        {
+            elements.RemoveAt(elements.Count - 1);
+        }
+        return string.Concat(elements).TrimEnd() + "…";
     }
 
     /// <summary>Break points: Latin words keep their leading space; a line may also break after a hyphen and before any CJK character.</summary>
@@ -200,55 +214,10 @@ internal sealed class BadgeText
         codePoint is (>= 0x2E80 and <= 0x9FFF) or (>= 0xAC00 and <= 0xD7AF) or (>= 0xF900 and <= 0xFAFF) or (>= 0xFF00 and <= 0xFFEF)
             or (>= 0x20000 and <= 0x3FFFF);
 
-    private IEnumerable<(SKTypeface Typeface, string Run)> Runs(string text, bool bold)
-    {
-        var run = new StringBuilder();
-        SKTypeface? current = null;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            // Spaces stay in the current run: every face has one, and a run per space would only cost draw calls.
-            var typeface = Rune.IsWhiteSpace(rune) && current is not null ? current : TypefaceFor(rune.Value, bold);
-            if (current is not null && typeface != current)
-            {
-                yield return (current, run.ToString());
-                run.Clear();
-            }
-            current = typeface;
-            run.Append(rune.ToString());
-        }
-        if (current is not null)
-        {
-            yield return (current, run.ToString());
-        }
-    }
-
     /// <summary>
     /// Sizes are in millimetres on a scaled canvas, so hinting would round advances to whole millimetres and space letters
     /// unevenly: outlines and advances stay unhinted and linear, as print wants.
     /// </summary>
     private static SKFont Font(SKTypeface typeface, float size) =>
         new(typeface, size) { Hinting = SKFontHinting.None, LinearMetrics = true, Subpixel = true, Edging = SKFontEdging.Antialias };
-
-    private SKTypeface Primary(bool bold) => bold ? _bold : _regular;
-
-    private SKTypeface TypefaceFor(int codePoint, bool bold) =>
-        _typefaces.GetOrAdd((codePoint, bold), key =>
-            SystemFonts.HasGlyph(Primary(key.Bold), key.CodePoint)
-                ? Primary(key.Bold)
-                : SystemFonts.ForCharacter(key.CodePoint, key.Bold ? SKFontStyle.Bold : SKFontStyle.Normal, []) ?? Primary(key.Bold));
-
-    private static BadgeText Load()
-    {
-        var regular = SystemFonts.ForCharacter(SampleHanCharacter, SKFontStyle.Normal, ChineseLanguages, SimplifiedChineseFamily);
-        if (regular is not null)
-        {
-            var bold = SystemFonts.ForCharacter(SampleHanCharacter, SKFontStyle.Bold, ChineseLanguages, SimplifiedChineseFamily);
-            return new BadgeText(regular, bold ?? regular, coversChinese: true);
-        }
-        // No CJK font: Latin text still prints well; Chinese falls back character by character (tofu at worst).
-        return new BadgeText(
-            SystemFonts.ForCharacter('A', SKFontStyle.Normal, []) ?? SKTypeface.Default,
-            SystemFonts.ForCharacter('A', SKFontStyle.Bold, []) ?? SKTypeface.Default,
-            coversChinese: false);
-    }
 }

@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace Summit.Server.Access.Badges;
 
 /// <summary>
-/// Finds an installed typeface for a character. The font manager is asked first (it knows the system fonts on Windows,
+/// Finds an installed typeface for a character, the last resort for a script Summit ships no badge font for. The font manager is asked first (it knows the system fonts on Windows,
 /// macOS and fontconfig builds); the Linux SkiaSharp build the server ships (NoDependencies) has no fontconfig and knows
 /// no fonts at all, so the usual font folders are then read once and searched.
 /// </summary>
@@ -12,17 +12,16 @@ internal static class SystemFonts
     private static readonly string[] FontExtensions = [".ttf", ".otf", ".ttc", ".otc"];
     private static readonly Lazy<IReadOnlyList<SKTypeface>> Installed = new(Scan);
 
-    /// <summary>The best typeface of the style that has the character, or null if none has it.</summary>
-    /// <param name="preferredFamily">Part of a family name that wins among the candidates ("SC" picks Simplified Chinese glyph shapes from a CJK collection).</param>
-    public static SKTypeface? ForCharacter(int codePoint, SKFontStyle style, string[] languages, string? preferredFamily = null)
+    /// <summary>The best installed typeface of the style that has the character, or null if none has it.</summary>
+    public static SKTypeface? ForCharacter(int codePoint, SKFontStyle style)
     {
-        if (SKFontManager.Default.MatchCharacter(null, style, languages, codePoint) is { } matched && HasGlyph(matched, codePoint))
+        if (SKFontManager.Default.MatchCharacter(null, style, [], codePoint) is { } matched && HasGlyph(matched, codePoint))
         {
             return matched;
         }
         return Installed.Value
             .Where(t => HasGlyph(t, codePoint))
-            .OrderBy(t => Distance(t, style, preferredFamily))
+            .OrderBy(t => Distance(t, style))
             .ThenBy(t => t.FamilyName, StringComparer.Ordinal)
             .FirstOrDefault();
     }
@@ -34,7 +33,7 @@ internal static class SystemFonts
     }
 
     /// <summary>Lower is better: upright sans-serif text faces of the wanted weight first.</summary>
-    private static int Distance(SKTypeface typeface, SKFontStyle style, string? preferredFamily)
+    private static int Distance(SKTypeface typeface, SKFontStyle style)
     {
         var family = typeface.FamilyName;
         var distance = Math.Abs(typeface.FontWeight - style.Weight) / 100;
@@ -42,7 +41,6 @@ internal static class SystemFonts
         distance += typeface.FontWidth == style.Width ? 0 : 4;
         distance += family.Contains("Mono", StringComparison.OrdinalIgnoreCase) ? 6 : 0;
         distance += family.Contains("Serif", StringComparison.OrdinalIgnoreCase) ? 3 : 0;
-        distance += preferredFamily is null || family.Contains(preferredFamily, StringComparison.Ordinal) ? 0 : 2;
         return distance;
     }
 

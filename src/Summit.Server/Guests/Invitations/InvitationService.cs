@@ -62,7 +62,7 @@ public sealed class InvitationService(
             var invitation = new Invitation { GuestId = guest.Id, TokenHash = Tokens.Hash(token), CreatedAt = now, ExpiresAt = now + options.Lifetime };
             db.Invitations.Add(invitation);
             var eventName = guest.Language == Localizer.Chinese && summitEvent.NameZh.Length > 0 ? summitEvent.NameZh : summitEvent.Name;
-            mail.QueueInvitation(guest, eventName, token, invitation.ExpiresAt);
+            mail.QueueInvitation(guest, eventName, token, invitation.ExpiresAt, EventTime.Zone(summitEvent.TimeZoneId));
             await audit.RecordAsync(AuditActions.InvitationSent, "guest", guest.Id.ToString());
             sent.Add(new SentInvitation(guest.Id, Link(token), invitation.ExpiresAt));
         }

@@ -16,7 +16,7 @@ public sealed record PortalView(
     Guid GuestId, string GuestName, string EventName, string EventNameZh, DateOnly StartDate, DateOnly EndDate, GuestStatus Status,
     bool CanRegister, GuestInput Form, string Email, string CategoryCode, string? DelegationName, bool IsLiaison,
     IReadOnlyList<PortalMember> DelegationMembers, bool FaceConsentGiven, bool HasPhoto, DateTimeOffset ExpiresAt, bool DataConsentGiven,
-    GuestPass? Pass);
+    GuestPass? Pass, string TimeZoneId);
 
 public sealed record RegistrationSubmission(GuestInput Form, byte[]? Photo, bool DataConsent, bool FaceConsent);
 
@@ -53,7 +53,7 @@ public sealed class PortalService(
         return new PortalView(target.Id, target.DisplayName, summitEvent.Name, summitEvent.NameZh, summitEvent.StartDate, summitEvent.EndDate,
             target.Status, canRegister, ToForm(target, category.Code, delegation?.Name), target.Email, category.Code, delegation?.Name,
             isLiaison, members, target.FaceConsentAt is not null && target.FaceConsentWithdrawnAt is null, target.HasPhoto, invitation.ExpiresAt,
-            target.DataConsentAt is not null, await credentials.FindAsync(target.Id, ct));
+            target.DataConsentAt is not null, await credentials.FindAsync(target.Id, ct), summitEvent.TimeZoneId);
     }
 
     /// <summary>The QR code of the credential in force of the token's guest (or of a member of the liaison's delegation).</summary>

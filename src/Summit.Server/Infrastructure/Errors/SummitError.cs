@@ -32,6 +32,8 @@ public static class ErrorCodes
     public const string StatusUnchanged = "status.unchanged";
     public const string StatusTransitionIllegal = "status.transition_illegal";
     public const string RejectionReasonRequired = "status.rejection_reason_required";
+    public const string GuestMessageNotAllowed = "status.guest_message_not_allowed";
+    public const string GuestMessageTooLong = "status.guest_message_too_long";
     public const string ConcurrentChange = "concurrent_change";
     public const string GuestNotFound = "guest.not_found";
     public const string GuestEmailDuplicate = "guest.email_duplicate";

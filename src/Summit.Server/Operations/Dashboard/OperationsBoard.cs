@@ -270,7 +270,7 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed 
         }
 
         var percent = Math.Round((zone.Load ?? 0) * 100).ToString(CultureInfo.InvariantCulture);
-        var time = TimeZoneInfo.ConvertTime(now, timeZone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        var time = EventTime.Format(now, timeZone, TimeStyle.Seconds);
         try
         {
             await reporter.ReportAsync(new AutomaticIncidentReport(IncidentType.Crowding, IncidentSeverity.High, "zone.crowded", new IncidentPlace(ZoneId: zone.ZoneId),

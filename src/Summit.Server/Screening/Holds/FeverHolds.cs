@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Access.Zones;
+using Summit.Server.Events;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
@@ -17,8 +18,8 @@ namespace Summit.Server.Screening.Holds;
 /// incident is reported (cause "screening.fever" at the gate, the reading as evidence; the incidents module keeps one open per
 /// gate), and every security officer gets a mail. All of it commits with the reading, or none of it does.
 /// </summary>
-public sealed class FeverHolds(SummitDbContext db, ZoneService zones, UserManager<SummitUser> users, AuditLog audit, Localizer localizer,
-    TimeProvider clock, IServiceProvider services, ILogger<FeverHolds> logger)
+public sealed class FeverHolds(SummitDbContext db, ZoneService zones, EventService events, UserManager<SummitUser> users, AuditLog audit,
+    Localizer localizer, TimeProvider clock, IServiceProvider services, ILogger<FeverHolds> logger)
 {
     public const string FeverCause = "screening.fever";
     public const string MailKind = "screening_hold";
@@ -39,6 +40,7 @@ public sealed class FeverHolds(SummitDbContext db, ZoneService zones, UserManage
         }
 
         var officers = await users.GetUsersInRoleAsync(Roles.SecurityOfficer);
+        var zone = await events.TimeZoneAsync(ct);
         var raised = 0;
         foreach (var fever in fevers)
         {
@@ -54,8 +56,8 @@ public sealed class FeverHolds(SummitDbContext db, ZoneService zones, UserManage
                     localizer.Format(Localizer.English, "screening.incident.fever_title", gateCode),
                     localizer.Format(Localizer.Chinese, "screening.incident.fever_title", gateCode),
                     new IncidentEvidence("reading", fever.Id.ToString(),
-                        localizer.Format(Localizer.English, "screening.incident.fever_evidence", degrees, sensorCode, Utc(fever.MeasuredAt)),
-                        localizer.Format(Localizer.Chinese, "screening.incident.fever_evidence", degrees, sensorCode, Utc(fever.MeasuredAt)))), ct);
+                        localizer.Format(Localizer.English, "screening.incident.fever_evidence", degrees, sensorCode, Time(fever.MeasuredAt, zone)),
+                        localizer.Format(Localizer.Chinese, "screening.incident.fever_evidence", degrees, sensorCode, Time(fever.MeasuredAt, zone)))), ct);
             }
 
             if (!held.Add(fever.GateId))
@@ -87,7 +89,7 @@ public sealed class FeverHolds(SummitDbContext db, ZoneService zones, UserManage
             });
             foreach (var officer in officers.Where(o => !string.IsNullOrWhiteSpace(o.Email)))
             {
-                QueueMail(officer, gate, gateCode, degrees, sensorCode, fever.MeasuredAt);
+                QueueMail(officer, gate, gateCode, degrees, sensorCode, Time(fever.MeasuredAt, zone));
             }
 
             raised++;
@@ -96,12 +98,12 @@ public sealed class FeverHolds(SummitDbContext db, ZoneService zones, UserManage
         return raised;
     }
 
-    private void QueueMail(SummitUser officer, GateView? gate, string gateCode, string degrees, string sensorCode, DateTimeOffset measuredAt)
+    private void QueueMail(SummitUser officer, GateView? gate, string gateCode, string degrees, string sensorCode, string measuredAt)
     {
         var language = Localizer.NormalizeLanguage(officer.Language);
         var gateName = gate?.Name(language) ?? gateCode;
         var subject = localizer.Format(language, "screening.mail.subject", gateCode);
-        var body = localizer.Format(language, "screening.mail.body", gateCode, gateName, degrees, sensorCode, Utc(measuredAt));
+        var body = localizer.Format(language, "screening.mail.body", gateCode, gateName, degrees, sensorCode, measuredAt);
         db.OutgoingMails.Add(new OutgoingMail
         {
             ToAddress = officer.Email!,
@@ -114,5 +116,5 @@ public sealed class FeverHolds(SummitDbContext db, ZoneService zones, UserManage
         });
     }
 
-    private static string Utc(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset time, TimeZoneInfo zone) => EventTime.Format(time, zone, TimeStyle.DateTimeSeconds);
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Summit.Server.Events;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Incidents;
@@ -59,6 +59,7 @@ public sealed class SensorSilenceWatch(IServiceScopeFactory scopes, IOptionsMoni
 
             var reporter = provider.GetService<IIncidentReporter>();
             var gates = (await provider.GetRequiredService<Access.Zones.ZoneService>().ListGatesAsync(ct)).ToDictionary(g => g.Id, g => g.Code);
+            var zone = await provider.GetRequiredService<EventService>().TimeZoneAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             foreach (var sensor in silent)
             {
@@ -72,7 +73,7 @@ public sealed class SensorSilenceWatch(IServiceScopeFactory scopes, IOptionsMoni
                     ReportedAt = now,
                 });
                 var gateCode = gates.GetValueOrDefault(sensor.GateId, "?");
-                var since = (sensor.LastSeenAt ?? sensor.CreatedAt).ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+                var since = EventTime.Format(sensor.LastSeenAt ?? sensor.CreatedAt, zone, TimeStyle.DateTimeSeconds);
                 if (reporter is null)
                 {
                     logger.LogWarning("Sensor {Sensor} at gate {Gate} is silent since {Since}; no incident reporter is registered", sensor.Code, gateCode, since);

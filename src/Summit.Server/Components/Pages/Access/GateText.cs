@@ -29,8 +29,7 @@ public static class GateText
     public static string Reason(Localizer l, ReasonCode reason) => l[$"verdict.{reason}"];
 
     /// <summary>Scan times to the second, in the event's time zone: staff compare them with the clock on the wall.</summary>
-    public static string Clock(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+    public static string Clock(DateTimeOffset at, TimeZoneInfo zone) => EventTime.Format(at, zone, TimeStyle.Seconds);
 
     public static string InLanguage(string english, string chinese) =>
         Localizer.LanguageOf(CultureInfo.CurrentUICulture) == Localizer.Chinese && chinese.Length > 0 ? chinese : english;

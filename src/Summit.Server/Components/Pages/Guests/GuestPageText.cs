@@ -11,12 +11,10 @@ public static class GuestPageText
 {
     public static string CurrentLanguage => Localizer.LanguageOf(CultureInfo.CurrentUICulture);
 
-    public static TimeZoneInfo ZoneOf(string timeZoneId) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+    public static TimeZoneInfo ZoneOf(string timeZoneId) => EventTime.Zone(timeZoneId);
 
-    /// <summary>Staff work on site, so times show in the event's time zone.</summary>
-    public static string Time(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>Staff work on site, so times show in the event's time zone, with its label.</summary>
+    public static string Time(DateTimeOffset at, TimeZoneInfo zone) => EventTime.Format(at, zone);
 
     public static string CountryLabel(Country? country) =>
         country is null ? "" : $"{country.Name(CurrentLanguage)} ({country.Code})";
@@ -81,6 +79,7 @@ public static class GuestPageText
             "delegationId" => "field.delegation",
             "passport" => "field.passportNumber",
             "statusReason" => "field.reason",
+            "messageToGuest" => "guestpages.reject.shared_reason",
             "dataConsent" => "guestpages.consent.data",
             "faceConsent" => "guestpages.consent.face",
             _ => "field." + field,

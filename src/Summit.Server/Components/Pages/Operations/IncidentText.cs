@@ -38,8 +38,7 @@ public static class IncidentText
         : l["incidents.duration.hours", (int)span.TotalHours, span.Minutes];
 
     /// <summary>A time as the venue's clocks show it (the event's time zone), whatever the server's own zone.</summary>
-    public static string Time(DateTimeOffset? at, TimeZoneInfo zone) =>
-        at is { } value ? TimeZoneInfo.ConvertTime(value, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+    public static string Time(DateTimeOffset? at, TimeZoneInfo zone) => EventTime.Format(at, zone);
 
     public static Color SeverityColor(IncidentSeverity severity) => severity switch
     {

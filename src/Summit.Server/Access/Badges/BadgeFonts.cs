@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using HarfBuzzSharp;
+using SkiaSharp;
+
+namespace Summit.Server.Access.Badges;
+
+/// <summary>
+/// One font file as both engines see it: Skia draws its glyphs, HarfBuzz shapes with its tables. Both read the same file,
+/// so the glyph ids HarfBuzz returns are the ones Skia embeds in the PDF.
+/// </summary>
+internal sealed class BadgeFace
+{
+    private BadgeFace(string name, SKTypeface typeface, HarfBuzzSharp.Font shaper, int unitsPerEm, bool shipped)
+    {
+        Name = name;
+        Typeface = typeface;
+        Shaper = shaper;
+        UnitsPerEm = unitsPerEm;
+        Shipped = shipped;
+    }
+
+    /// <summary>The file name ("NotoSansArabic-Bold.ttf"), or the family of a system font.</summary>
+    public string Name { get; }
+
+    public SKTypeface Typeface { get; }
+
+    /// <summary>HarfBuzz's font at a scale of one unit per font unit; immutable, so shaping may run on many threads at once.</summary>
+    public HarfBuzzSharp.Font Shaper { get; }
+
+    public int UnitsPerEm { get; }
+
+    /// <summary>False for a system font found as a last resort for a script Summit ships no font for.</summary>
+    public bool Shipped { get; }
+
+    public bool HasGlyph(int codePoint) => Shaper.TryGetNominalGlyph(codePoint, out _);
+
+    public static BadgeFace FromFile(string path, int index, bool shipped)
+    {
+        var typeface = SKTypeface.FromFile(path, index)
+            ?? throw new InvalidOperationException($"The font file {path} could not be read.");
+        using var blob = Blob.FromFile(path);
+        using var face = new Face(blob, index);
+        var shaper = new HarfBuzzSharp.Font(face);
+        shaper.SetScale(face.UnitsPerEm, face.UnitsPerEm);
+        return new BadgeFace(shipped ? Path.GetFileName(path) : typeface.FamilyName, typeface, shaper, face.UnitsPerEm, shipped);
+    }
+
+    /// <summary>A system typeface (found through Skia): HarfBuzz reads a copy of the font data Skia opens.</summary>
+    public static BadgeFace FromTypeface(SKTypeface typeface)
+    {
+        using var stream = typeface.OpenStream(out var index)
+            ?? throw new InvalidOperationException($"The font {typeface.FamilyName} cannot be read.");
+        var bytes = new byte[stream.Length];
+        stream.Read(bytes, bytes.Length);
+        using var copy = new MemoryStream(bytes, writable: false);
+        using var blob = Blob.FromStream(copy);
+        using var face = new Face(blob, index);
+        var shaper = new HarfBuzzSharp.Font(face);
+        shaper.SetScale(face.UnitsPerEm, face.UnitsPerEm);
+        return new BadgeFace(typeface.FamilyName, typeface, shaper, face.UnitsPerEm, shipped: false);
+    }
+}
+
+/// <summary>
+/// The fonts Summit ships for badges (Noto, SIL Open Font License; see Access/Badges/Fonts/README.md), one per script and
+/// weight, copied next to the server as fonts/. A character gets the font of its script; if that font lacks it, any
+/// shipped font that has it; only then an installed system font (for a script Summit ships none for); and if nothing has
+/// it, the script's font draws its "missing glyph" box rather than failing the batch.
+/// </summary>
+internal sealed class BadgeFonts
+{
+    /// <summary>The folder under the application's base directory that holds the shipped fonts.</summary>
+    public const string Folder = "fonts";
+
+    private static readonly (string File, Script[] Scripts)[] Families =
+    [
+        ("NotoSans", [Script.Latin, Script.Greek, Script.Cyrillic, Script.Common]),
+        ("NotoSansArabic", [Script.Arabic]),
+        ("NotoSansHebrew", [Script.Hebrew]),
+        ("NotoSansDevanagari", [Script.Devanagari]),
+        ("NotoSansThai", [Script.Thai]),
+        ("NotoSansCJKsc", [Script.Han, Script.Hiragana, Script.Katakana, Script.Hangul, Script.Bopomofo]),
+    ];
+
+    private readonly Dictionary<(Script Script, bool Bold), BadgeFace> _byScript = [];
+    private readonly List<BadgeFace> _regular = [];
+    private readonly List<BadgeFace> _bold = [];
+    private readonly ConcurrentDictionary<(int CodePoint, bool Bold), BadgeFace?> _systemFallback = new();
+    private readonly ConcurrentDictionary<(string Family, int Weight, SKFontStyleSlant Slant), BadgeFace> _systemFaces = new();
+
+    private BadgeFonts(string folder)
+    {
+        foreach (var (file, scripts) in Families)
+        {
+            foreach (var bold in new[] { false, true })
+            {
+                var name = $"{file}-{(bold ? "Bold" : "Regular")}";
+                var path = new[] { ".ttf", ".otf" }.Select(e => Path.Combine(folder, name + e)).FirstOrDefault(File.Exists)
+                    ?? throw new InvalidOperationException($"The badge font {name} is missing from {folder}: Summit ships it; rebuild or reinstall.");
+                var face = BadgeFace.FromFile(path, 0, shipped: true);
+                (bold ? _bold : _regular).Add(face);
+                foreach (var script in scripts)
+                {
+                    _byScript[(script, bold)] = face;
+                }
+            }
+        }
+    }
+
+    public static BadgeFonts Shipped { get; } = new(Path.Combine(AppContext.BaseDirectory, Folder));
+
+    /// <summary>The face for Latin text and for characters of no particular script (spaces, punctuation, digits).</summary>
+    public BadgeFace Latin(bool bold) => _byScript[(Script.Latin, bold)];
+
+    /// <summary>The face whose vertical metrics place every line: the CJK face, whose ascent covers the tallest scripts' bodies.</summary>
+    public BadgeFace Metrics(bool bold) => _byScript[(Script.Han, bold)];
+
+    /// <summary>Every shipped face of the weight, in order of preference.</summary>
+    public IReadOnlyList<BadgeFace> All(bool bold) => bold ? _bold : _regular;
+
+    /// <summary>The face that draws the character, written in the given script (Common characters take their neighbours' script).</summary>
+    public BadgeFace For(int codePoint, Script script, bool bold)
+    {
+        if (_byScript.TryGetValue((script, bold), out var face) && face.HasGlyph(codePoint))
+        {
+            return face;
+        }
+        foreach (var shipped in All(bold))
+        {
+            if (shipped.HasGlyph(codePoint))
+            {
+                return shipped;
+            }
+        }
+        return SystemFallback(codePoint, bold) ?? face ?? Latin(bold);
+    }
+
+    /// <summary>Whether some face, shipped or installed, has a glyph for the character.</summary>
+    public bool Covers(int codePoint, bool bold) =>
+        All(bold).Any(f => f.HasGlyph(codePoint)) || SystemFallback(codePoint, bold) is not null;
+
+    private BadgeFace? SystemFallback(int codePoint, bool bold) =>
+        _systemFallback.GetOrAdd((codePoint, bold), key =>
+            SystemFonts.ForCharacter(key.CodePoint, key.Bold ? SKFontStyle.Bold : SKFontStyle.Normal) is { } typeface
+                ? _systemFaces.GetOrAdd((typeface.FamilyName, typeface.FontWeight, typeface.FontSlant), _ => BadgeFace.FromTypeface(typeface))
+                : null);
+}
