@@ -11,6 +11,8 @@ public sealed record ReferenceFace(
     public FaceBox DetectionBox => new(Box[0], Box[1], Box[2], Box[3]);
 
     public FaceBox AlignedBox => new(Aligned[0], Aligned[1], Aligned[2], Aligned[3]);
+
+    public IEnumerable<FacePoint> LandmarkPoints => Landmarks.Select(point => new FacePoint(point[0], point[1]));
 }
 
 /// <summary>
