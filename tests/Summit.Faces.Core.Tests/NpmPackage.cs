@@ -45,7 +45,7 @@ public sealed class NpmPackage(string name, string version, string environmentVa
         System.IO.Directory.CreateDirectory(work);
         try
         {
-            var (exitCode, output, error) = Tool.Run("npm", ["pack", $"{name}@{version}", "--pack-destination", work, "--silent"], work, TimeSpan.FromMinutes(3),
+            var (exitCode, output, error) = Tool.Run("npm", ["pack", $"{name}@{version}", "--pack-destination", work, "--loglevel=error"], work, TimeSpan.FromMinutes(3),
                 why => Unreachable(name, version, environmentVariable, why));
             if (exitCode != 0)
             {
