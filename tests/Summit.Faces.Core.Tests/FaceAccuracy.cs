@@ -40,7 +40,7 @@ public static class FaceAccuracy
                 foreach (var variant in variants)
                 {
                     var (variantImage, transform) = FaceVariants.Make(source, region, variant);
-                    var moved = FaceVariants.FindMoved(engine.Analyze(variantImage), faces[i], transform, variant.Scale);
+                    var moved = FaceVariants.FindMoved(engine.Analyze(variantImage), faces[i], transform);
                     genuine.Add(new GenuineTrial(face, variant, moved?.Descriptor, moved?.Descriptor.DistanceTo(faces[i].Descriptor)));
                 }
             }

@@ -78,15 +78,23 @@ public static class FaceVariants
         return (FaceImage.Decode(jpeg.AsSpan()), transform);
     }
 
-    /// <summary>The face of the variant whose box centre is nearest to where the original face's centre went, if near enough.</summary>
-    public static FaceAnalysis? FindMoved(IReadOnlyList<FaceAnalysis> found, FaceAnalysis original, SKMatrix transform, double scale)
+    /// <summary>
+    /// The face of the variant that is the original face moved: its box overlaps where the original's box went by more than
+    /// half (intersection over union), so that a neighbour in a group photo is never taken for it.
+    /// </summary>
+    public static FaceAnalysis? FindMoved(IReadOnlyList<FaceAnalysis> found, FaceAnalysis original, SKMatrix transform)
     {
         var box = original.Detection.Box;
-        var expected = transform.MapPoint(new SKPoint((float)(box.X + (box.Width / 2)), (float)(box.Y + (box.Height / 2))));
-        var nearest = found.MinBy(face => Distance(face.Detection.Box, expected));
-        return nearest is not null && Distance(nearest.Detection.Box, expected) < box.Width * scale / 2 ? nearest : null;
+        var moved = transform.MapRect(new SKRect((float)box.X, (float)box.Y, (float)box.Right, (float)box.Bottom));
+        var best = found.MaxBy(face => Overlap(face.Detection.Box, moved));
+        return best is not null && Overlap(best.Detection.Box, moved) > 0.5 ? best : null;
     }
 
-    private static double Distance(FaceBox box, SKPoint point) =>
-        new FacePoint(box.X + (box.Width / 2), box.Y + (box.Height / 2)).DistanceTo(new FacePoint(point.X, point.Y));
+    private static double Overlap(FaceBox box, SKRect other)
+    {
+        var mine = new SKRect((float)box.X, (float)box.Y, (float)box.Right, (float)box.Bottom);
+        var intersection = SKRect.Intersect(mine, other);
+        var shared = intersection.IsEmpty ? 0 : (double)intersection.Width * intersection.Height;
+        return shared / (((double)mine.Width * mine.Height) + ((double)other.Width * other.Height) - shared);
+    }
 }
