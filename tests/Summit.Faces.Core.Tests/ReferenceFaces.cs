@@ -17,7 +17,7 @@ public sealed record ReferenceFace(
 
 /// <summary>
 /// What /work/shared/face-reference/reference.js wrote for the six sample photos (Reference/face-api-reference.json,
-/// regenerated with bench/faces-reference.sh). The reference is deterministic (two runs give identical detections,
+/// regenerated with bench/faces.sh --write-reference). The reference is deterministic (two runs give identical detections,
 /// landmarks and descriptors; only the timings differ), so its output is committed and the test runs in seconds.
 /// </summary>
 public static class ReferenceFaces
