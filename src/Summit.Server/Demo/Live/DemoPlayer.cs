@@ -123,11 +123,11 @@ public sealed class DemoPlayer(IServiceScopeFactory scopes, IOptions<DemoLiveOpt
 
         try
         {
-            await ingestion.Subscribed.WaitAsync(BrokerWait, clock, ct);
+            await ingestion.Ready.WaitAsync(BrokerWait, clock, ct);
         }
         catch (TimeoutException)
         {
-            _logger.LogWarning("Live demo: Summit is not subscribed to the MQTT broker after {Wait}; the sensors try anyway", BrokerWait);
+            _logger.LogWarning("Live demo: Summit does not take MQTT readings yet after {Wait}; the sensors try anyway", BrokerWait);
         }
 
         if (settings.UsesExternalBroker)
