@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -19,8 +20,11 @@ public sealed class MqttIngestion(IOptions<MqttOptions> mqttOptions, SensorDirec
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SensorBroker? _broker;
 
+    /// <summary>Where the in-process broker listens once started; null without one.</summary>
+    public IPEndPoint? BrokerEndpoint => _broker?.Endpoint;
+
     /// <summary>The port of the in-process broker once started (the configured one, or the one the OS chose); null without one.</summary>
-    public int? BrokerPort => _broker?.Endpoint?.Port;
+    public int? BrokerPort => BrokerEndpoint?.Port;
 
     /// <summary>Completes when Summit takes readings: its broker listens, or it holds its subscription on the external one.</summary>
     public Task Ready => _ready.Task;
