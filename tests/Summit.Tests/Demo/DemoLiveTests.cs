@@ -42,7 +42,7 @@ public sealed class DemoLiveFactory : SummitFactory
         Clock.SetUtcNow(DemoFactory.Today);
         await DatabaseSetup.MigrateAsync(Services);
         await DemoSeeder.RunAsync(Services, DemoSeeder.DefaultSeed, Guests, reset: false);
-        await Services.GetRequiredService<MqttIngestion>().Subscribed.WaitAsync(TimeSpan.FromSeconds(60));
+        await Services.GetRequiredService<MqttIngestion>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     /// <summary>A client signed in as one of the demo's staff accounts.</summary>

@@ -47,6 +47,7 @@ public static class Policies
     public const string AccessMonitor = nameof(AccessMonitor);
     public const string PersonsBlock = nameof(PersonsBlock);
     public const string SensorsManage = nameof(SensorsManage);
+    public const string SensorSequenceReset = nameof(SensorSequenceReset);
     public const string ScreeningMonitor = nameof(ScreeningMonitor);
     public const string ScreeningHoldsDecide = nameof(ScreeningHoldsDecide);
     public const string OperationsView = nameof(OperationsView);
@@ -86,6 +87,8 @@ public static class Policies
         // Screening: the admin enrols and revokes sensors (they are devices); security officers decide holds at the lane;
         // the operations centre watches sensors, refusals and holds.
         [SensorsManage] = [Roles.Admin],
+        // Starting a sensor's sequence over, when a repair or a bad reading left it refused as replayed: the officers at the lanes.
+        [SensorSequenceReset] = [Roles.Admin, Roles.SecurityOfficer],
         [ScreeningMonitor] = [Roles.Admin, Roles.SecurityOfficer, Roles.OperationsCentre],
         [ScreeningHoldsDecide] = [Roles.SecurityOfficer],
         // The operations dashboard: counts and places, no one named. The centre, security, and the venue managers who open and
