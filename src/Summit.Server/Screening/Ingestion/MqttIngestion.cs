@@ -9,7 +9,7 @@ namespace Summit.Server.Screening.Ingestion;
 /// <summary>
 /// Takes sensor readings off MQTT into the <see cref="ReadingWriter"/> queue. By default Summit runs its own broker and takes each
 /// publish inside it (<see cref="SensorBroker"/>); with Summit:Mqtt:BrokerHost set it subscribes to "summit/v1/sensors/+/readings" on
-/// that broker (Mosquitto) as a client with its own login, and reconnects and resubscribes whenever the link drops (docs/adr/0015).
+/// that broker (Mosquitto) as a client with its own login, and reconnects and resubscribes whenever the link drops (docs/adr/0016).
 /// </summary>
 public sealed class MqttIngestion(IOptions<MqttOptions> mqttOptions, SensorDirectory directory, ReadingWriter writer, TimeProvider clock,
     ILogger<MqttIngestion> logger) : BackgroundService

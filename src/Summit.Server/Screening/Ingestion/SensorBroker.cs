@@ -9,7 +9,7 @@ namespace Summit.Server.Screening.Ingestion;
 /// Summit's in-process broker (MQTTnet.Server), on one address (loopback unless Summit:Mqtt:BindAddress says otherwise). A sensor
 /// logs in with its id and secret, under its id as client id, so that no login can claim another's session; it may publish but
 /// subscribe to nothing. Summit takes every publish inside the broker and hands it to the <see cref="ReadingWriter"/>: there is no
-/// ingest client whose session a login could take over (docs/adr/0015), and a sensor's acknowledgement waits while the writer's
+/// ingest client whose session a login could take over (docs/adr/0016), and a sensor's acknowledgement waits while the writer's
 /// queue is full. A packet over Summit:Mqtt:MaxPacketBytes ends its connection at its header (<see cref="BoundedMqttListener"/>)
 /// and is counted as refused.
 /// </summary>
