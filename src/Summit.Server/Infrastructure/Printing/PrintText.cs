@@ -2,17 +2,18 @@ using System.Collections.Concurrent;
 using System.Text;
 using SkiaSharp;
 
-namespace Summit.Server.Access.Badges;
+namespace Summit.Server.Infrastructure.Printing;
 
 /// <summary>How one centred block of text is set: it shrinks from <see cref="MaxSize"/> to <see cref="MinSize"/> (mm) until it fits in <see cref="MaxLines"/>.</summary>
 internal readonly record struct TextStyle(float MaxSize, float MinSize, int MaxLines, bool Bold, SKColor Ink);
 
 /// <summary>
-/// Sets mixed Latin and CJK text with the installed fonts. One family sets the whole badge when it covers Chinese (Noto Sans
-/// CJK has good Latin letters too), so both names share one look; any character it lacks (Arabic, Thai…) gets the best
-/// installed typeface that has it. Skia draws without shaping, which suits names and titles in these scripts.
+/// Sets mixed Latin and CJK text with the installed fonts, for everything Summit prints (badges, the closing report). One family
+/// sets the whole page when it covers Chinese (Noto Sans CJK has good Latin letters too), so both scripts share one look; any
+/// character it lacks (Arabic, Thai…) gets the best installed typeface that has it. Skia draws without shaping, which suits
+/// names, titles and tables in these scripts.
 /// </summary>
-internal sealed class BadgeText
+internal sealed class PrintText
 {
     private static readonly string[] ChineseLanguages = ["zh-Hans", "zh-CN", "zh"];
     private const int SampleHanCharacter = '国';
@@ -23,14 +24,14 @@ internal sealed class BadgeText
     private readonly SKTypeface _bold;
     private readonly ConcurrentDictionary<(int CodePoint, bool Bold), SKTypeface> _typefaces = new();
 
-    private BadgeText(SKTypeface regular, SKTypeface bold, bool coversChinese)
+    private PrintText(SKTypeface regular, SKTypeface bold, bool coversChinese)
     {
         _regular = regular;
         _bold = bold;
         CoversChinese = coversChinese;
     }
 
-    public static BadgeText Shared { get; } = Load();
+    public static PrintText Shared { get; } = Load();
 
     /// <summary>Whether the main typeface has Chinese characters (false when no CJK font is installed).</summary>
     public bool CoversChinese { get; }
@@ -51,19 +52,36 @@ internal sealed class BadgeText
         var lineHeight = size * LineSpacing;
         // Baseline at the ascent of the main face, so blocks stack by their visible tops whatever fallback a line uses.
         var baseline = top - font.Metrics.Ascent;
-        using var paint = new SKPaint { Color = style.Ink, IsAntialias = true };
         foreach (var line in lines)
         {
-            var x = left + ((width - Measure(line, size, style.Bold)) / 2);
-            foreach (var (typeface, run) in Runs(line, style.Bold))
-            {
-                using var runFont = Font(typeface, size);
-                canvas.DrawText(run, x, baseline, SKTextAlign.Left, runFont, paint);
-                x += runFont.MeasureText(run);
-            }
+            DrawLine(canvas, line, left + ((width - Measure(line, size, style.Bold)) / 2), baseline, size, style.Bold, style.Ink);
             baseline += lineHeight;
         }
         return top + BlockHeight(size, lines.Count);
+    }
+
+    /// <summary>The text wrapped to the width at one size (mm), as many lines as it takes; a word wider than the width is cut with an ellipsis.</summary>
+    public IReadOnlyList<string> Wrap(string text, float width, float size, bool bold) =>
+        Fit(text, width, new TextStyle(size, size, int.MaxValue, bold, SKColors.Black)).Lines;
+
+    /// <summary>Draws one line from the left edge <paramref name="left"/>, its baseline at <paramref name="baseline"/> (mm).</summary>
+    public void DrawLine(SKCanvas canvas, string line, float left, float baseline, float size, bool bold, SKColor ink)
+    {
+        using var paint = new SKPaint { Color = ink, IsAntialias = true };
+        var x = left;
+        foreach (var (typeface, run) in Runs(line, bold))
+        {
+            using var runFont = Font(typeface, size);
+            canvas.DrawText(run, x, baseline, SKTextAlign.Left, runFont, paint);
+            x += runFont.MeasureText(run);
+        }
+    }
+
+    /// <summary>How far the main face rises above its baseline at a size (mm): where to put the baseline of a line whose top is known.</summary>
+    public float Ascent(float size, bool bold)
+    {
+        using var font = Font(Primary(bold), size);
+        return -font.Metrics.Ascent;
     }
 
     /// <summary>The height <see cref="Draw"/> takes for the text.</summary>
@@ -237,16 +255,16 @@ internal sealed class BadgeText
                 ? Primary(key.Bold)
                 : SystemFonts.ForCharacter(key.CodePoint, key.Bold ? SKFontStyle.Bold : SKFontStyle.Normal, []) ?? Primary(key.Bold));
 
-    private static BadgeText Load()
+    private static PrintText Load()
     {
         var regular = SystemFonts.ForCharacter(SampleHanCharacter, SKFontStyle.Normal, ChineseLanguages, SimplifiedChineseFamily);
         if (regular is not null)
         {
             var bold = SystemFonts.ForCharacter(SampleHanCharacter, SKFontStyle.Bold, ChineseLanguages, SimplifiedChineseFamily);
-            return new BadgeText(regular, bold ?? regular, coversChinese: true);
+            return new PrintText(regular, bold ?? regular, coversChinese: true);
         }
         // No CJK font: Latin text still prints well; Chinese falls back character by character (tofu at worst).
-        return new BadgeText(
+        return new PrintText(
             SystemFonts.ForCharacter('A', SKFontStyle.Normal, []) ?? SKTypeface.Default,
             SystemFonts.ForCharacter('A', SKFontStyle.Bold, []) ?? SKTypeface.Default,
             coversChinese: false);
