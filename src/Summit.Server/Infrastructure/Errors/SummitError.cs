@@ -118,4 +118,5 @@ public static class ErrorCodes
     public const string ConflictNotFound = "conflict.not_found";
     public const string ResolutionRequired = "conflict.resolution_required";
     public const string ReportTraceInvalid = "report.trace_invalid";
+    public const string ReportAsOfInvalid = "report.as_of_invalid";
 }

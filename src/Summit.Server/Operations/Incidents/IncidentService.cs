@@ -216,21 +216,26 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
         }
 
         var now = clock.GetUtcNow();
+        var period = CurrentPeriod(incident);
         TimelineKind kind;
         switch (to)
         {
             case IncidentStatus.Acknowledged:
                 incident.AcknowledgedAt = now;
+                period.AcknowledgedAt ??= now;
                 kind = TimelineKind.Acknowledged;
                 break;
             case IncidentStatus.InProgress:
                 incident.AcknowledgedAt ??= now;
+                period.AcknowledgedAt ??= now;
                 incident.StartedAt = now;
                 kind = TimelineKind.Started;
                 break;
             case IncidentStatus.Resolved:
                 incident.AcknowledgedAt ??= now;
+                period.AcknowledgedAt ??= now;
                 incident.ResolvedAt = now;
+                period.ResolvedAt = now;
                 incident.Resolution = note;
                 // A new report of the same cause and place now opens a new incident.
                 incident.OpenKey = null;
@@ -463,7 +468,7 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
     {
         var now = clock.GetUtcNow();
         var sla = targets.For(severity);
-        return new Incident
+        var incident = new Incident
         {
             EventId = eventId,
             Type = type,
@@ -483,7 +488,19 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
             AcknowledgeDueAt = now.AddMinutes(sla.AcknowledgeMinutes),
             ResolveDueAt = now.AddMinutes(sla.ResolveMinutes),
         };
+        incident.Periods.Add(new IncidentPeriod
+        {
+            IncidentId = incident.Id,
+            StartedAt = now,
+            AcknowledgeDueAt = incident.AcknowledgeDueAt,
+            ResolveDueAt = incident.ResolveDueAt,
+        });
+        return incident;
     }
+
+    /// <summary>The period the incident is in: its last (every incident has its first from when it was raised).</summary>
+    private static IncidentPeriod CurrentPeriod(Incident incident) =>
+        incident.Periods.MaxBy(p => p.Number) ?? throw new InvalidOperationException($"{incident.DisplayNumber} has no period.");
 
     /// <summary>Numbers, stores and announces a new incident, inside the caller's transaction or one of its own.</summary>
     private async Task SaveNewAsync(Incident incident, string? cause, IncidentEvidenceLink? evidence, CancellationToken ct)
@@ -556,6 +573,17 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
         incident.ResolveDueAt = now.AddMinutes(sla.ResolveMinutes);
         incident.AcknowledgeEscalatedAt = null;
         incident.ResolveEscalatedAt = null;
+        // The periods before stay as they were: the first acknowledgement and the earlier resolutions are history, not reset.
+        var period = new IncidentPeriod
+        {
+            IncidentId = incident.Id,
+            Number = incident.ReopenCount,
+            StartedAt = now,
+            AcknowledgeDueAt = incident.AcknowledgeDueAt,
+            ResolveDueAt = incident.ResolveDueAt,
+        };
+        incident.Periods.Add(period);
+        db.Add(period);
         if (incident.Cause is { } cause)
         {
             // It takes its cause and place back unless a newer incident of the same kind is open there meanwhile.
@@ -644,7 +672,7 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
     {
         var value = ParseNumber(number);
         var eventId = (await CurrentEventAsync(ct)).Id;
-        var query = db.Set<Incident>().Include(i => i.Evidence).Include(i => i.Timeline).AsSplitQuery();
+        var query = db.Set<Incident>().Include(i => i.Evidence).Include(i => i.Timeline).Include(i => i.Periods).AsSplitQuery();
         return await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(i => i.EventId == eventId && i.Number == value, ct)
             ?? throw new SummitException(SummitError.NotFound(IncidentErrors.NotFound, number));
     }

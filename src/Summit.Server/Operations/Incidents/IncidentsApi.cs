@@ -82,6 +82,7 @@ public static class IncidentsModule
         services.AddScoped<IncidentService>();
         services.AddScoped<IncidentSlaSettingsService>();
         services.AddScoped<IncidentInbox>();
+        services.AddScoped<IncidentReportQueries>();
         services.AddScoped<IIncidentReporter, IncidentReporter>();
         services.AddSingleton<IncidentSlaMonitor>();
         if (configuration.GetValue("Summit:Incidents:MonitorInBackground", true))

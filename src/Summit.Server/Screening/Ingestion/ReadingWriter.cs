@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Screening.Holds;
@@ -258,15 +259,17 @@ public sealed class ReadingWriter : BackgroundService
             return;
         }
 
+        // Counted per minute of receipt, so that a report pinned to a moment counts the same refusals whenever it is rebuilt.
         var keys = refused.Select(r => r.SensorKey).Distinct().ToList();
-        var rows = (await db.Set<SensorRefusalCount>().Where(r => keys.Contains(r.SensorKey)).ToListAsync(ct))
-            .ToDictionary(r => (r.SensorKey, r.Reason));
-        foreach (var group in refused.GroupBy(r => (r.SensorKey, r.Reason)))
+        var from = ReportMoment.Of(refused.Min(r => r.ReceivedAt));
+        var rows = (await db.Set<SensorRefusalCount>().Where(r => keys.Contains(r.SensorKey) && r.Minute >= from).ToListAsync(ct))
+            .ToDictionary(r => (r.SensorKey, r.Reason, r.Minute));
+        foreach (var group in refused.GroupBy(r => (r.SensorKey, r.Reason, Minute: ReportMoment.Of(r.ReceivedAt))))
         {
             var last = group.Last();
             if (!rows.TryGetValue(group.Key, out var row))
             {
-                row = new SensorRefusalCount { SensorKey = group.Key.SensorKey, SensorId = last.SensorId, Reason = group.Key.Reason };
+                row = new SensorRefusalCount { SensorKey = group.Key.SensorKey, SensorId = last.SensorId, Reason = group.Key.Reason, Minute = group.Key.Minute };
                 db.Set<SensorRefusalCount>().Add(row);
                 rows[group.Key] = row;
             }

@@ -52,8 +52,12 @@ public sealed partial class SensorService(SummitDbContext db, AccessSettingsServ
             query = query.Where(r => r.SensorId == id);
         }
 
+        // Counted per minute: one line per sender and reason, with the latest minute's last detail.
         var rows = await query.ToListAsync(ct);
-        return [.. rows.OrderByDescending(r => r.LastAt).Select(r => new RefusalView(r.SensorKey, r.SensorId, r.Reason, r.Count, r.LastAt, r.LastDetail))];
+        return [.. rows.GroupBy(r => (r.SensorKey, r.SensorId, r.Reason))
+            .Select(g => (Count: g.Sum(r => r.Count), Last: g.MaxBy(r => r.LastAt)!))
+            .OrderByDescending(r => r.Last.LastAt)
+            .Select(r => new RefusalView(r.Last.SensorKey, r.Last.SensorId, r.Last.Reason, r.Count, r.Last.LastAt, r.Last.LastDetail))];
     }
 
     public async Task<SensorEnrolment> EnrolAsync(SensorInput input, CancellationToken ct = default)
