@@ -104,6 +104,7 @@ public static class ErrorCodes
     public const string CredentialNone = "credential.none";
     public const string CredentialGuestNotApproved = "credential.guest_not_approved";
     public const string CredentialGuestOnline = "credential.guest_online";
+    public const string CredentialSelectionEmpty = "credential.selection_empty";
     public const string BadgeSelectionEmpty = "badge.selection_empty";
     public const string BadgeNoneInSelection = "badge.none_in_selection";
     public const string DeviceNotFound = "device.not_found";
