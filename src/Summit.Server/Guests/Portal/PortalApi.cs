@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Summit.Server.Infrastructure.Errors;
 
 namespace Summit.Server.Guests.Portal;
 
@@ -56,6 +57,7 @@ public static class PortalApi
                 return TypedResults.Ok(await service.RegisterAsync(token, new RegistrationSubmission(input, photo, form.DataConsent, form.FaceConsent), form.Member, ct));
             })
             .DisableAntiforgery()
+            .WithUploadLimit(Photos.PhotoProcessor.MaxBytes, ErrorCodes.PhotoTooLarge)
             .WithSummary("Submit the registration form with photo and consents (multipart/form-data)");
 
         portal.MapPost("/face-consent/withdraw", async (string token, PortalService service, CancellationToken ct) =>

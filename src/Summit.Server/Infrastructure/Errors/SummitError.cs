@@ -61,6 +61,7 @@ public static class ErrorCodes
     public const string ImportEmpty = "import.empty";
     public const string ImportFormat = "import.format";
     public const string ImportTooLarge = "import.too_large";
+    public const string ImportFileTooLarge = "import.file_too_large";
     public const string ImportMissingColumns = "import.missing_columns";
     public const string ImportHasProblems = "import.has_problems";
     public const string ImportDuplicateInFile = "import.duplicate_in_file";
@@ -75,6 +76,15 @@ public static class ErrorCodes
     public const string EventDatesInvalid = "event.dates_invalid";
     public const string TimeZoneUnknown = "event.time_zone_unknown";
     public const string RequestInvalid = "request.invalid";
+    public const string RequestJsonInvalid = "request.json_invalid";
+    public const string RequestUnreadable = "request.unreadable";
+    public const string RequestTooLarge = "request.too_large";
+    public const string RequestUnsupportedMediaType = "request.unsupported_media_type";
+    public const string RequestNotFound = "request.not_found";
+    public const string RequestMethodNotAllowed = "request.method_not_allowed";
+    public const string RequestUnauthenticated = "request.unauthenticated";
+    public const string RequestForbidden = "request.forbidden";
+    public const string RequestFailed = "request.failed";
     public const string CategoryNotFound = "category.not_found";
     public const string CategoryCodeDuplicate = "category.code_duplicate";
     public const string CategoryCodeInvalid = "category.code_invalid";
