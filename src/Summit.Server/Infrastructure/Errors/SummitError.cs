@@ -62,6 +62,11 @@ public static class ErrorCodes
     public const string ImportFormat = "import.format";
     public const string ImportTooLarge = "import.too_large";
     public const string ImportFileTooLarge = "import.file_too_large";
+    public const string ImportUnpackedTooLarge = "import.unpacked_too_large";
+    public const string ImportTooManyColumns = "import.too_many_columns";
+    public const string ImportTooManyCells = "import.too_many_cells";
+    public const string ImportCellTooLong = "import.cell_too_long";
+    public const string ImportTextTooLarge = "import.text_too_large";
     public const string ImportMissingColumns = "import.missing_columns";
     public const string ImportHasProblems = "import.has_problems";
     public const string ImportDuplicateInFile = "import.duplicate_in_file";
