@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Summit.Server;
 using Summit.Server.Guests.Import;
-using Summit.Server.Guests.Photos;
+using Summit.Server.Infrastructure.Images;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Tests.Access;
 

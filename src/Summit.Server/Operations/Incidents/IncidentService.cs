@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Access.Zones;
 using Summit.Server.Events;
-using Summit.Server.Guests.Photos;
+using Summit.Server.Infrastructure.Images;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;

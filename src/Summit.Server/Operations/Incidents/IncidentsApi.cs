@@ -1,4 +1,4 @@
-using Summit.Server.Guests.Photos;
+using Summit.Server.Infrastructure.Images;
 using Summit.Server.Infrastructure.Errors;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;
