@@ -123,8 +123,7 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
         await SaveNewAsync(incident, cause: null, evidence: null, ct);
         if (processed is not null)
         {
-            await StorePhotoAsync(incident, processed, actor);
-            await SaveAsync(incident, ct);
+            await AppendAsync(incident, now => StorePhotoAsync(incident, processed, actor, now), ct);
         }
 
         return await DetailAsync(incident, ct);
@@ -308,7 +307,7 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
 
     public async Task<IncidentDetail> CommentAsync(string number, CommentRequest request, CancellationToken ct = default)
     {
-        var incident = await LoadAsync(number, tracked: true, ct);
+        var incident = await LoadAsync(number, tracked: false, ct);
         var (actor, roles) = await WhoAsync(ct);
         EnsureMayAct(incident, actor, roles);
         var text = request.Text?.Trim() ?? "";
@@ -322,32 +321,34 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
             throw new SummitException(SummitError.Of(ErrorCodes.FieldTooLong, localizer["incidents.field.comment"], IncidentLimits.Note));
         }
 
-        var now = clock.GetUtcNow();
-        Touch(incident, now);
-        AddTimeline(incident, TimelineKind.Commented, actor.Name, text, now);
-        await audit.RecordAsync(IncidentAuditActions.Commented, EntityType, incident.Id.ToString(), new Dictionary<string, (object?, object?)>
+        await AppendAsync(incident, async now =>
         {
-            ["comment"] = (null, text),
-        });
-        await SaveAsync(incident, ct);
+            AddTimeline(incident, TimelineKind.Commented, actor.Name, text, now);
+            await audit.RecordAsync(IncidentAuditActions.Commented, EntityType, incident.Id.ToString(), new Dictionary<string, (object?, object?)>
+            {
+                ["comment"] = (null, text),
+            });
+        }, ct);
         return await DetailAsync(incident, ct);
     }
 
     /// <summary>Adds a photo with the guest photo rules: size limit, a real JPEG or PNG, re-encoded without metadata, encrypted.</summary>
     public async Task<AttachmentView> AddPhotoAsync(string number, byte[] upload, CancellationToken ct = default)
     {
-        var incident = await LoadAsync(number, tracked: true, ct);
+        var incident = await LoadAsync(number, tracked: false, ct);
         var (actor, roles) = await WhoAsync(ct);
         EnsureMayAct(incident, actor, roles);
-        if (await db.Set<IncidentAttachment>().CountAsync(a => a.IncidentId == incident.Id, ct) >= MaxPhotos)
+        await EnsureRoomForPhotoAsync(incident, ct);
+        // Decoded before the incident is locked: the seconds a large photo may take hold up no one else's photo or comment.
+        var processed = PhotoProcessor.Process(upload);
+        IncidentAttachment? stored = null;
+        await AppendAsync(incident, async now =>
         {
-            throw new SummitException(SummitError.Of(IncidentErrors.AttachmentLimit, MaxPhotos));
-        }
-
-        await StorePhotoAsync(incident, PhotoProcessor.Process(upload), actor);
-        await SaveAsync(incident, ct);
-        var stored = db.ChangeTracker.Entries<IncidentAttachment>().Select(e => e.Entity).Last(a => a.IncidentId == incident.Id);
-        return new AttachmentView(stored.Id, stored.Width, stored.Height, stored.UploadedAt, stored.UploadedBy);
+            // Counted again under the incident's lock, so that photos sent at once cannot pass the limit together.
+            await EnsureRoomForPhotoAsync(incident, ct);
+            stored = await StorePhotoAsync(incident, processed, actor, now);
+        }, ct);
+        return new AttachmentView(stored!.Id, stored.Width, stored.Height, stored.UploadedAt, stored.UploadedBy);
     }
 
     /// <summary>A photo as JPEG; every view is in the audit log.</summary>
@@ -565,9 +566,8 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
         }
     }
 
-    private async Task StorePhotoAsync(Incident incident, ProcessedPhoto photo, Actor actor)
+    private async Task<IncidentAttachment> StorePhotoAsync(Incident incident, ProcessedPhoto photo, Actor actor, DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
         var attachment = new IncidentAttachment
         {
             IncidentId = incident.Id,
@@ -578,13 +578,41 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
             UploadedBy = actor.Name,
         };
         db.Add(attachment);
-        Touch(incident, now);
         AddTimeline(incident, TimelineKind.PhotoAdded, actor.Name, null, now);
         await audit.RecordAsync(IncidentAuditActions.PhotoUploaded, EntityType, incident.Id.ToString(), new Dictionary<string, (object?, object?)>
         {
             ["photo"] = (null, attachment.Id),
             ["size"] = (null, $"{photo.Width}x{photo.Height}"),
         });
+        return attachment;
+    }
+
+    private async Task EnsureRoomForPhotoAsync(Incident incident, CancellationToken ct)
+    {
+        if (await db.Set<IncidentAttachment>().CountAsync(a => a.IncidentId == incident.Id, ct) >= MaxPhotos)
+        {
+            throw new SummitException(SummitError.Of(IncidentErrors.AttachmentLimit, MaxPhotos));
+        }
+    }
+
+    /// <summary>
+    /// Adds to an incident without changing it: a comment, a photo. An addition takes the incident's row for its transaction (to
+    /// set the time of the last change) but neither checks nor changes its version, so additions never conflict with each other
+    /// or with a change of status made meanwhile; they only queue for the row, which keeps the photo limit whole.
+    /// </summary>
+    private async Task AppendAsync(Incident incident, Func<DateTimeOffset, Task> append, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.Set<Incident>().Where(i => i.Id == incident.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.UpdatedAt, now), ct);
+            await append(now);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        incident.UpdatedAt = now;
+        notifier.Publish(incident);
     }
 
     private async Task SaveAsync(Incident incident, CancellationToken ct)
@@ -696,10 +724,7 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
     {
         var entry = new IncidentTimelineEntry { IncidentId = incident.Id, At = at, Kind = kind, ActorName = Clip(actorName, 256), Text = text };
         incident.Timeline.Add(entry);
-        if (db.Entry(incident).State != EntityState.Detached)
-        {
-            db.Add(entry);
-        }
+        db.Add(entry);
     }
 
     private static string ModuleOf(string cause) => cause.Split('.')[0];

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Server;
@@ -86,6 +87,49 @@ public class IncidentPhotoTests(IncidentsFactory app) : IClassFixture<IncidentsF
         await (await venue.PostAsync($"/api/v1/incidents/{raised.Summary.Number}/photos", Form("crowd.png", "image/png", huge)))
             .AssertProblemAsync(422, ErrorCodes.PhotoPixels);
         Assert.Empty((await app.GetIncidentAsync(raised.Summary.Number)).Photos);
+    }
+
+    [Fact]
+    public async Task Photos_sent_at_once_to_one_incident_are_all_kept_up_to_the_limit()
+    {
+        // Adding a photo only appends: two at once are no conflict. The probe saw 409s for parallel uploads.
+        var raised = await app.RaiseAsync(Roles.Secretariat, Summit.Server.Infrastructure.Incidents.IncidentType.Equipment);
+        var number = raised.Summary.Number;
+        var photo = TestImages.Jpeg(400, 300);
+        var clients = await Task.WhenAll(Enumerable.Range(0, IncidentService.MaxPhotos + 2).Select(_ => app.ClientForAsync(Roles.VenueManager)));
+        var responses = await Task.WhenAll(clients.Select(c => c.PostAsync($"/api/v1/incidents/{number}/photos", Form("door.jpg", "image/jpeg", photo))));
+
+        Assert.Equal(IncidentService.MaxPhotos, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            await refused.AssertProblemAsync(422, IncidentErrors.AttachmentLimit);
+        }
+
+        var detail = await app.GetIncidentAsync(number);
+        Assert.Equal(IncidentService.MaxPhotos, detail.Photos.Count);
+        Assert.Equal(IncidentService.MaxPhotos, detail.Timeline.Count(t => t.Kind == TimelineKind.PhotoAdded));
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Comments_written_at_once_are_all_kept()
+    {
+        var raised = await app.RaiseAsync(Roles.Secretariat, Summit.Server.Infrastructure.Incidents.IncidentType.Equipment);
+        var number = raised.Summary.Number;
+        var clients = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => app.ClientForAsync(Roles.VenueManager)));
+        var responses = await Task.WhenAll(clients.Select((c, i) =>
+            c.PostAsJsonAsync($"/api/v1/incidents/{number}/comments", new CommentRequest($"Checked door {i}"), Intents.Json)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var comments = (await app.GetIncidentAsync(number)).Timeline.Where(t => t.Kind == TimelineKind.Commented).Select(t => t.Text ?? "").ToHashSet();
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => $"Checked door {i}").ToHashSet(), comments);
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
     }
 
     private static MultipartFormDataContent Form(string fileName, string contentType, byte[] content)
