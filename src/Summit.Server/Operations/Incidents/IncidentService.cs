@@ -53,7 +53,9 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
         var found = await query.OrderByDescending(i => i.Number).Take(500).ToListAsync(ct);
         var places = await PlacesAsync(ct);
         var now = clock.GetUtcNow();
-        return [.. found.OrderBy(i => i.IsDone).ThenByDescending(i => i.Severity).ThenByDescending(i => i.Number).Select(i => Summary(i, places, now))];
+        var mayReadHealth = MayReadHealth((await WhoAsync(ct)).Roles);
+        return [.. found.OrderBy(i => i.IsDone).ThenByDescending(i => i.Severity).ThenByDescending(i => i.Number)
+            .Select(i => Summary(i, places, now, withheld: HoldsHealthDetails(i) && !mayReadHealth))];
     }
 
     public async Task<IncidentDetail> GetAsync(string number, CancellationToken ct = default)
@@ -351,10 +353,15 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
         return new AttachmentView(stored!.Id, stored.Width, stored.Height, stored.UploadedAt, stored.UploadedBy);
     }
 
-    /// <summary>A photo as JPEG; every view is in the audit log.</summary>
+    /// <summary>A photo as JPEG; every view is in the audit log. Photos of a health incident are for the roles that read its health details.</summary>
     public async Task<byte[]> GetPhotoAsync(string number, Guid attachmentId, CancellationToken ct = default)
     {
         var incident = await LoadAsync(number, tracked: false, ct);
+        if (HoldsHealthDetails(incident) && !MayReadHealth((await WhoAsync(ct)).Roles))
+        {
+            throw new SummitException(new SummitError(IncidentErrors.HealthDetailsRestricted, [incident.DisplayNumber], StatusCodes.Status403Forbidden));
+        }
+
         var attachment = await db.Set<IncidentAttachment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.IncidentId == incident.Id, ct)
             ?? throw new SummitException(SummitError.NotFound(IncidentErrors.AttachmentNotFound, attachmentId));
         await audit.RecordAsync(IncidentAuditActions.PhotoViewed, EntityType, incident.Id.ToString(), new Dictionary<string, (object?, object?)>
@@ -680,25 +687,40 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
     private async Task<SummitEvent> CurrentEventAsync(CancellationToken ct) =>
         await events.FindCurrentAsync(ct) ?? throw new SummitException(SummitError.Conflict(IncidentErrors.EventMissing));
 
+    /// <summary>
+    /// The incident as the signed-in reader may see it. A health incident's details (its title and description as written, the
+    /// evidence, the words of its timeline, the resolution, the photos) go only to the roles that handle health, and each such read
+    /// is audited; everyone else sees that it exists, where, how urgent and how far along.
+    /// </summary>
     private async Task<IncidentDetail> DetailAsync(Incident incident, CancellationToken ct)
     {
         var places = await PlacesAsync(ct);
         var (actor, roles) = await WhoAsync(ct);
-        var photos = await db.Set<IncidentAttachment>().AsNoTracking().Where(a => a.IncidentId == incident.Id).OrderBy(a => a.UploadedAt)
+        var withheld = HoldsHealthDetails(incident) && !MayReadHealth(roles);
+        if (HoldsHealthDetails(incident) && !withheld)
+        {
+            await audit.RecordReadAsync(IncidentAuditActions.HealthDetailsViewed, EntityType, incident.Id.ToString());
+        }
+
+        var photos = withheld ? [] : await db.Set<IncidentAttachment>().AsNoTracking().Where(a => a.IncidentId == incident.Id).OrderBy(a => a.UploadedAt)
             .Select(a => new AttachmentView(a.Id, a.Width, a.Height, a.UploadedAt, a.UploadedBy)).ToListAsync(ct);
         var canAct = MayAct(incident, actor, roles);
-        return new IncidentDetail(Summary(incident, places, clock.GetUtcNow()), incident.Description, incident.Cause, incident.ReporterName,
-            incident.AcknowledgedAt, incident.StartedAt, incident.ResolvedAt, incident.ClosedAt, incident.ReopenedAt, incident.Resolution,
-            incident.AcknowledgeDueAt, incident.ResolveDueAt, incident.AcknowledgeEscalatedAt, incident.ResolveEscalatedAt,
-            [.. incident.Evidence.OrderBy(e => e.AddedAt).Select(e => new EvidenceView(e.Kind, e.Reference, e.SummaryEn, e.SummaryZh, e.AddedAt, EvidenceLinks.PageFor(e.Kind)))],
-            [.. incident.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.At, t.Kind, t.ActorName, t.Text))],
+        return new IncidentDetail(Summary(incident, places, clock.GetUtcNow(), withheld), withheld ? "" : incident.Description, incident.Cause,
+            incident.ReporterName, incident.AcknowledgedAt, incident.StartedAt, incident.ResolvedAt, incident.ClosedAt, incident.ReopenedAt,
+            withheld ? null : incident.Resolution, incident.AcknowledgeDueAt, incident.ResolveDueAt, incident.AcknowledgeEscalatedAt, incident.ResolveEscalatedAt,
+            [.. incident.Evidence.OrderBy(e => e.AddedAt).Select(e => withheld
+                ? new EvidenceView(e.Kind, e.Reference, "", "", e.AddedAt, EvidenceLinks.PageFor(e.Kind))
+                : new EvidenceView(e.Kind, e.Reference, e.SummaryEn, e.SummaryZh, e.AddedAt, EvidenceLinks.PageFor(e.Kind)))],
+            [.. incident.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.At, t.Kind, t.ActorName,
+                withheld && !SaysNothingPersonal(t.Kind) ? null : t.Text))],
             photos,
             canAct ? IncidentLifecycle.Next(incident.Status) : [],
             canAct,
-            Policies.RolesFor[Policies.IncidentsAssign].Any(roles.Contains));
+            Policies.RolesFor[Policies.IncidentsAssign].Any(roles.Contains),
+            withheld);
     }
 
-    private static IncidentSummary Summary(Incident i, Places places, DateTimeOffset now)
+    private IncidentSummary Summary(Incident i, Places places, DateTimeOffset now, bool withheld)
     {
         SlaClock? sla = i.Status switch
         {
@@ -706,10 +728,25 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
             IncidentStatus.Acknowledged or IncidentStatus.InProgress => new SlaClock("resolve", i.ResolveDueAt, now >= i.ResolveDueAt),
             _ => null,
         };
-        return new IncidentSummary(i.Id, i.DisplayNumber, i.Type, i.Severity, i.Status, i.Title, i.TitleZh, places.Describe(i.ZoneId, i.GateId, i.PlaceText),
+        // A withheld title says only what kind of incident it is: a title written by staff may name the person concerned.
+        var (title, titleZh) = withheld
+            ? (localizer.Get(Localizer.English, HealthTitleKey), localizer.Get(Localizer.Chinese, HealthTitleKey))
+            : (i.Title, i.TitleZh);
+        return new IncidentSummary(i.Id, i.DisplayNumber, i.Type, i.Severity, i.Status, title, titleZh, places.Describe(i.ZoneId, i.GateId, i.PlaceText),
             i.AssignedTeam, i.AssignedUserName, i.CreatedAt, sla, i.AcknowledgeEscalatedAt is not null || i.ResolveEscalatedAt is not null,
             i.Cause is not null, i.ReportCount);
     }
+
+    /// <summary>Health incidents hold health details: temperatures, the person concerned, photos of them.</summary>
+    internal static bool HoldsHealthDetails(Incident incident) => incident.Type == IncidentType.Health;
+
+    internal static bool MayReadHealth(IReadOnlySet<string> roles) => Policies.RolesFor[Policies.IncidentsHealthDetails].Any(roles.Contains);
+
+    /// <summary>The catalog key of the title a reader without health rights sees for a health incident.</summary>
+    internal const string HealthTitleKey = "incidents.health.title";
+
+    /// <summary>Timeline lines whose words are a team or role, never what someone wrote about the person.</summary>
+    private static bool SaysNothingPersonal(TimelineKind kind) => kind is TimelineKind.Assigned or TimelineKind.AcknowledgeBreached or TimelineKind.ResolveBreached;
 
     private async Task<Places> PlacesAsync(CancellationToken ct) =>
         new((await zones.ListZonesAsync(ct)).ToDictionary(z => z.Id), (await zones.ListGatesAsync(ct)).ToDictionary(g => g.Id));
