@@ -59,9 +59,16 @@ public static class ProblemResults
                 var localizer = context.RequestServices.GetRequiredService<Localizer>();
                 await From(ex.Error, localizer, ex.Details).ExecuteAsync(context);
             }
-            catch (BadHttpRequestException ex) when (!context.Response.HasStarted && IsApi(context))
+            catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
             {
-                // Thrown by the endpoint's binding (RouteHandlerOptions.ThrowOnBadRequest) or by the server while reading the body.
+                // Thrown by an endpoint's binding (RouteHandlerOptions.ThrowOnBadRequest) or by the server while reading the body. Outside
+                // the API (the sign-in form) the answer stays the framework's bare status, as before binding failures threw.
+                if (!IsApi(context))
+                {
+                    context.Response.StatusCode = ex.StatusCode;
+                    return;
+                }
+
                 var localizer = context.RequestServices.GetRequiredService<Localizer>();
                 await From(ForUnreadable(context, ex), localizer, detail: ex.InnerException is JsonException ? null : ex.Message).ExecuteAsync(context);
             }
