@@ -120,15 +120,15 @@ public static class GuestFileFormat
 
     private static List<Dictionary<string, string>> ReadXlsx(byte[] bytes)
     {
-        XlsxGuard.Check(bytes);
+        var extent = XlsxGuard.Check(bytes);
         using var stream = new MemoryStream(bytes);
         var rows = new List<Dictionary<string, string>>();
         string[]? headers = null;
         var text = 0L;
         // The reader makes every row as wide as the sheet's stated dimension and fills the rows a sheet skips: both are bounded
-        // here to the rows and columns an import may have, whatever the file states.
+        // here to the rows and columns the cells use (within what an import may have), whatever dimension the file states.
         var sheet = stream.QueryRange(useHeaderRow: false, sheetName: null, excelType: ExcelType.XLSX, startRowIndex: 1, startColumnIndex: 1,
-            endRowIndex: MaxRows + 1, endColumnIndex: MaxColumns);
+            endRowIndex: Math.Max(1, extent.Rows), endColumnIndex: Math.Max(1, extent.Columns));
         foreach (IDictionary<string, object?> raw in sheet)
         {
             var cells = raw.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToArray();

@@ -21,7 +21,8 @@ internal static class XlsxGuard
     private const string SpreadsheetMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string SpreadsheetStrict = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 
-    public static void Check(byte[] file)
+    /// <summary>Checks the file; returns the last row and column any sheet uses, which bound what the reader is asked to read.</summary>
+    public static XlsxExtent Check(byte[] file)
     {
         using var archive = new ZipArchive(new MemoryStream(file, writable: false), ZipArchiveMode.Read);
         if (archive.Entries.Count > MaxParts)
@@ -48,6 +49,8 @@ internal static class XlsxGuard
             // Whatever the XML reader left unread is unpacked too, so that the budget counts every byte of the file.
             part.CopyTo(Stream.Null);
         }
+
+        return budget.Extent;
     }
 
     /// <summary>Whether a part starts as XML does: "&lt;", after a byte order mark if any.</summary>
@@ -108,7 +111,7 @@ internal static class XlsxGuard
                             throw Refusal(ErrorCodes.ImportTooManyColumns, GuestFileFormat.MaxColumns);
                         }
 
-                        budget.AddCell();
+                        budget.AddCell(row, column);
                         (inCell, cellLength) = (!reader.IsEmptyElement, 0);
                         break;
                     case "si":
@@ -196,12 +199,16 @@ internal static class XlsxGuard
             }
         }
 
-        public void AddCell()
+        public XlsxExtent Extent { get; private set; } = new(0, 0);
+
+        public void AddCell(int row = 0, int column = 0)
         {
             if (++_cells > GuestFileFormat.MaxCells)
             {
                 throw Refusal(ErrorCodes.ImportTooManyCells, GuestFileFormat.MaxCells);
             }
+
+            Extent = new(Math.Max(Extent.Rows, row), Math.Max(Extent.Columns, column));
         }
     }
 
@@ -248,3 +255,6 @@ internal static class XlsxGuard
         }
     }
 }
+
+/// <summary>The last row and column a spreadsheet's cells use (0 when it has none).</summary>
+internal readonly record struct XlsxExtent(int Rows, int Columns);
