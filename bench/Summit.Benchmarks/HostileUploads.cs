@@ -153,10 +153,22 @@ public static class HostileUploads
 
     private static Dictionary<string, object> Row(int i) => new()
     {
-        ["family_name"] = "Ivanova", ["given_name"] = "Anna", ["family_name_latin"] = "", ["given_name_latin"] = "", ["title"] = "Prof.",
-        ["gender"] = "Female", ["organisation"] = "Moscow State University", ["organisation_type"] = "University", ["position"] = "Dean",
-        ["country"] = "RU", ["delegation"] = "", ["email"] = string.Create(CultureInfo.InvariantCulture, $"guest{i}@example.org"),
-        ["phone"] = "+7 495 123 45 67", ["language"] = "en", ["participation"] = "InPerson", ["category"] = "Delegate",
+        ["family_name"] = "Ivanova",
+        ["given_name"] = "Anna",
+        ["family_name_latin"] = "",
+        ["given_name_latin"] = "",
+        ["title"] = "Prof.",
+        ["gender"] = "Female",
+        ["organisation"] = "Moscow State University",
+        ["organisation_type"] = "University",
+        ["position"] = "Dean",
+        ["country"] = "RU",
+        ["delegation"] = "",
+        ["email"] = string.Create(CultureInfo.InvariantCulture, $"guest{i}@example.org"),
+        ["phone"] = "+7 495 123 45 67",
+        ["language"] = "en",
+        ["participation"] = "InPerson",
+        ["category"] = "Delegate",
         ["passport"] = string.Create(CultureInfo.InvariantCulture, $"P{i:D9}"),
     };
 

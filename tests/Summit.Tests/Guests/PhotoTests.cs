@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 using Summit.Server;
 using Summit.Server.Guests.Domain;
-using Summit.Server.Infrastructure.Images;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Images;
 using Summit.Tests.Infrastructure;
 
 namespace Summit.Tests.Guests;

@@ -2,8 +2,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using Summit.Server;
 using Summit.Server.Guests.Import;
-using Summit.Server.Infrastructure.Images;
 using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Images;
 using Summit.Tests.Access;
 
 namespace Summit.Tests.Infrastructure;

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Access.Zones;
 using Summit.Server.Events;
-using Summit.Server.Infrastructure.Images;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Images;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Security;

@@ -1,6 +1,6 @@
-using Summit.Server.Infrastructure.Images;
 using Summit.Server.Infrastructure.Errors;
 using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Images;
 using Summit.Server.Infrastructure.Incidents;
 
 namespace Summit.Server.Operations.Incidents;
