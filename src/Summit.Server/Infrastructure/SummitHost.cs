@@ -155,6 +155,9 @@ public static class SummitHost
             o.AddOperationTransformer<RolesOpenApiTransformer>();
         });
         services.AddProblemDetails();
+        // A request an endpoint cannot bind (malformed JSON, a wrong content type) throws, and UseSummitProblems answers it with a
+        // reason code instead of the framework's bare 400 or 415.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddAntiforgery();
@@ -193,7 +196,7 @@ public static class SummitHost
             })
             .AllowAnonymous().ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").WithJsonBodyLimit();
         api.AddEndpointFilterFactory(RequiredMembers.Filter);
         api.MapGet("/version", () => TypedResults.Ok(new
         {

@@ -24,9 +24,10 @@ public sealed record ScanTallyItem(Guid ScanId, Guid GateId, DateTimeOffset Scan
 
 public sealed record OccupancyView(DateTimeOffset AsOf, IReadOnlyList<ZoneOccupancy> Zones, IReadOnlyList<GateFlow> Gates);
 
+/// <param name="DeviceReason">What a gate agent said it decided, when it differs from <paramref name="Reason"/>: an admission the server disputes.</param>
 public sealed record ScanListItem(Guid Id, DateTimeOffset ScannedAt, DateTimeOffset ReceivedAt, Guid GateId, string GateCode, int Zone,
     GateDirection Direction, ScanSource Source, ReasonCode Reason, bool Admitted, bool Late, bool Conflict, Guid? GuestId, string? HolderName,
-    string? CategoryCode);
+    string? CategoryCode, ReasonCode? DeviceReason = null);
 
 public sealed record ConflictView(Guid Id, Guid GuestId, string HolderName, int Zone, string ZoneCode, ScanListItem First, ScanListItem Second,
     DateTimeOffset DetectedAt, DateTimeOffset? ResolvedAt, string? ResolvedBy, string? Resolution);
@@ -190,7 +191,8 @@ public sealed class AccessQueries(SummitDbContext db, AccessSettingsService sett
         {
             var card = s.GuestId is { } id ? cards.GetValueOrDefault(id) : null;
             return new ScanListItem(s.Id, s.ScannedAt, s.ReceivedAt, s.GateId, gates.GetValueOrDefault(s.GateId, "?"), s.Zone, s.Direction, s.Source, s.Reason,
-                s.Admitted, s.Late, s.Conflict, s.GuestId, card?.Name, card is null ? null : categories.GetValueOrDefault(card.CategoryId));
+                s.Admitted, s.Late, s.Conflict, s.GuestId, card?.Name, card is null ? null : categories.GetValueOrDefault(card.CategoryId),
+                s.DeviceReason is { } claimed && claimed != s.Reason ? claimed : null);
         })];
     }
 

@@ -63,6 +63,12 @@ public static class ErrorCodes
     public const string ImportEmpty = "import.empty";
     public const string ImportFormat = "import.format";
     public const string ImportTooLarge = "import.too_large";
+    public const string ImportFileTooLarge = "import.file_too_large";
+    public const string ImportUnpackedTooLarge = "import.unpacked_too_large";
+    public const string ImportTooManyColumns = "import.too_many_columns";
+    public const string ImportTooManyCells = "import.too_many_cells";
+    public const string ImportCellTooLong = "import.cell_too_long";
+    public const string ImportTextTooLarge = "import.text_too_large";
     public const string ImportMissingColumns = "import.missing_columns";
     public const string ImportHasProblems = "import.has_problems";
     public const string ImportDuplicateInFile = "import.duplicate_in_file";
@@ -77,6 +83,15 @@ public static class ErrorCodes
     public const string EventDatesInvalid = "event.dates_invalid";
     public const string TimeZoneUnknown = "event.time_zone_unknown";
     public const string RequestInvalid = "request.invalid";
+    public const string RequestJsonInvalid = "request.json_invalid";
+    public const string RequestUnreadable = "request.unreadable";
+    public const string RequestTooLarge = "request.too_large";
+    public const string RequestUnsupportedMediaType = "request.unsupported_media_type";
+    public const string RequestNotFound = "request.not_found";
+    public const string RequestMethodNotAllowed = "request.method_not_allowed";
+    public const string RequestUnauthenticated = "request.unauthenticated";
+    public const string RequestForbidden = "request.forbidden";
+    public const string RequestFailed = "request.failed";
     public const string CategoryNotFound = "category.not_found";
     public const string CategoryCodeDuplicate = "category.code_duplicate";
     public const string CategoryCodeInvalid = "category.code_invalid";
@@ -106,6 +121,7 @@ public static class ErrorCodes
     public const string CredentialNone = "credential.none";
     public const string CredentialGuestNotApproved = "credential.guest_not_approved";
     public const string CredentialGuestOnline = "credential.guest_online";
+    public const string CredentialSelectionEmpty = "credential.selection_empty";
     public const string BadgeSelectionEmpty = "badge.selection_empty";
     public const string BadgeNoneInSelection = "badge.none_in_selection";
     public const string DeviceNotFound = "device.not_found";

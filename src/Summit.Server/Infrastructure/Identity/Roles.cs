@@ -55,6 +55,7 @@ public static class Policies
     public const string IncidentsView = nameof(IncidentsView);
     public const string IncidentsAct = nameof(IncidentsAct);
     public const string IncidentsAssign = nameof(IncidentsAssign);
+    public const string IncidentsHealthDetails = nameof(IncidentsHealthDetails);
     public const string ReportsRead = nameof(ReportsRead);
     public const string OperationsSettingsManage = nameof(OperationsSettingsManage);
 
@@ -100,6 +101,9 @@ public static class Policies
         [IncidentsView] = [Roles.Admin, Roles.OperationsCentre, Roles.SecurityOfficer, Roles.VenueManager],
         [IncidentsAct] = [Roles.Admin, Roles.OperationsCentre, Roles.SecurityOfficer, Roles.VenueManager],
         [IncidentsAssign] = [Roles.Admin, Roles.OperationsCentre],
+        // The health details of an incident (temperatures, the person concerned, photos of them): the officers who handle health
+        // at the gates (they already decide screening holds) and admin. The centre and the venue see that an incident exists.
+        [IncidentsHealthDetails] = [Roles.Admin, Roles.SecurityOfficer],
         // The closing report and the records behind its figures: the operations centre and the organizers.
         [ReportsRead] = [Roles.Admin, Roles.Secretariat, Roles.OperationsCentre],
         // The fever threshold and the incident response times of the event: they change who is stopped and who is escalated.

@@ -551,6 +551,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<Guid?>("DeviceId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("DeviceReason")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Direction")
                         .HasColumnType("integer");
 

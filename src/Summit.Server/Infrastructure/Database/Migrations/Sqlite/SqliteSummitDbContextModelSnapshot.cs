@@ -542,6 +542,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<Guid?>("DeviceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DeviceReason")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Direction")
                         .HasColumnType("INTEGER");
 
