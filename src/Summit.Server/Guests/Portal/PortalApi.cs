@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Summit.Server.Infrastructure.Security;
 
 namespace Summit.Server.Guests.Portal;
 
@@ -7,7 +8,7 @@ public static class PortalApi
 {
     public static RouteGroupBuilder MapPortalApi(this RouteGroupBuilder api)
     {
-        var portal = api.MapGroup("/portal/{token}").WithTags("Guest portal").AllowAnonymous();
+        var portal = api.MapGroup("/portal/{token}").WithTags("Guest portal").AllowAnonymous().RequireSummitRateLimit(RateLimitFamily.Portal);
 
         portal.MapGet("/", async (string token, Guid? member, PortalService service, CancellationToken ct) =>
             TypedResults.Ok(await service.OpenAsync(token, member, ct)))

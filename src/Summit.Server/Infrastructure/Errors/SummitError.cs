@@ -27,7 +27,7 @@ public sealed class SummitException(SummitError error, object? details = null) :
 }
 
 /// <summary>Every reason code Summit can return. Each has an "error.{code}" text in every language catalog.</summary>
-public static class ErrorCodes
+public static partial class ErrorCodes
 {
     public const string StatusUnchanged = "status.unchanged";
     public const string StatusTransitionIllegal = "status.transition_illegal";
