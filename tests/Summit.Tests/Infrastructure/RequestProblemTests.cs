@@ -126,9 +126,9 @@ public class RequestProblemTests(KestrelAccessFactory app) : IClassFixture<Kestr
         using var anonymous = app.CreateClient();
         await (await anonymous.GetAsync("/api/v1/no-such-thing")).AssertProblemAsync(404, ErrorCodes.RequestNotFound);
         await (await anonymous.DeleteAsync("/api/v1/version")).AssertProblemAsync(405, ErrorCodes.RequestMethodNotAllowed);
-        await (await anonymous.GetAsync("/api/v1/guests")).AssertProblemAsync(401, ErrorCodes.RequestUnauthenticated);
+        await (await anonymous.GetAsync("/api/v1/guests")).AssertProblemAsync(401, ErrorCodes.AuthRequired);
         using var gate = await app.ClientForAsync(Roles.GateOperator);
-        await (await gate.GetAsync("/api/v1/guests")).AssertProblemAsync(403, ErrorCodes.RequestForbidden);
+        await (await gate.GetAsync("/api/v1/guests")).AssertProblemAsync(403, ErrorCodes.AuthForbidden);
     }
 
     private static MultipartFormDataContent ImportForm(byte[] file, bool chunked)

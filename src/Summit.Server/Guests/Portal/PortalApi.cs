@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Summit.Server.Infrastructure.Errors;
 using Summit.Server.Infrastructure.Images;
+using Summit.Server.Infrastructure.Security;
 
 namespace Summit.Server.Guests.Portal;
 
@@ -9,7 +10,7 @@ public static class PortalApi
 {
     public static RouteGroupBuilder MapPortalApi(this RouteGroupBuilder api)
     {
-        var portal = api.MapGroup("/portal/{token}").WithTags("Guest portal").AllowAnonymous();
+        var portal = api.MapGroup("/portal/{token}").WithTags("Guest portal").AllowAnonymous().RequireSummitRateLimit(RateLimitFamily.Portal);
 
         portal.MapGet("/", async (string token, Guid? member, PortalService service, CancellationToken ct) =>
             TypedResults.Ok(await service.OpenAsync(token, member, ct)))

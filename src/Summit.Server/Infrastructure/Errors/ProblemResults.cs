@@ -87,14 +87,15 @@ public static class ProblemResults
         _ => new SummitError(ErrorCodes.RequestUnreadable, [], ex.StatusCode),
     };
 
-    private static SummitError ForBareStatus(HttpContext context)
+    /// <summary>The refusal of a response that has a status and no body (the framework's own: routing, body reading, Kestrel limits).</summary>
+    internal static SummitError ForBareStatus(HttpContext context)
     {
         var status = context.Response.StatusCode;
         return status switch
         {
             StatusCodes.Status400BadRequest => new SummitError(ErrorCodes.RequestUnreadable, [], status),
-            StatusCodes.Status401Unauthorized => new SummitError(ErrorCodes.RequestUnauthenticated, [], status),
-            StatusCodes.Status403Forbidden => new SummitError(ErrorCodes.RequestForbidden, [], status),
+            StatusCodes.Status401Unauthorized => new SummitError(ErrorCodes.AuthRequired, [], status),
+            StatusCodes.Status403Forbidden => new SummitError(ErrorCodes.AuthForbidden, [], status),
             StatusCodes.Status404NotFound => new SummitError(ErrorCodes.RequestNotFound, [], status),
             StatusCodes.Status405MethodNotAllowed => new SummitError(ErrorCodes.RequestMethodNotAllowed, [context.Request.Method], status),
             StatusCodes.Status413PayloadTooLarge => RequestLimits.TooLarge(RequestLimits.LimitOf(context), status),

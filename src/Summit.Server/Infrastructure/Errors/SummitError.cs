@@ -27,7 +27,7 @@ public sealed class SummitException(SummitError error, object? details = null) :
 }
 
 /// <summary>Every reason code Summit can return. Each has an "error.{code}" text in every language catalog.</summary>
-public static class ErrorCodes
+public static partial class ErrorCodes
 {
     public const string StatusUnchanged = "status.unchanged";
     public const string StatusTransitionIllegal = "status.transition_illegal";
@@ -89,8 +89,6 @@ public static class ErrorCodes
     public const string RequestUnsupportedMediaType = "request.unsupported_media_type";
     public const string RequestNotFound = "request.not_found";
     public const string RequestMethodNotAllowed = "request.method_not_allowed";
-    public const string RequestUnauthenticated = "request.unauthenticated";
-    public const string RequestForbidden = "request.forbidden";
     public const string RequestFailed = "request.failed";
     public const string CategoryNotFound = "category.not_found";
     public const string CategoryCodeDuplicate = "category.code_duplicate";

@@ -29,6 +29,9 @@ public static class Roles
 public static class Policies
 {
     public const string StaffSignedIn = nameof(StaffSignedIn);
+
+    /// <summary>A staff member acting on their own account (who am I, two-factor set-up, sign-out): open before two-factor is set up.</summary>
+    public const string OwnAccount = nameof(OwnAccount);
     public const string GuestsRead = nameof(GuestsRead);
     public const string GuestsWrite = nameof(GuestsWrite);
     public const string GuestsApprove = nameof(GuestsApprove);
@@ -62,6 +65,7 @@ public static class Policies
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [StaffSignedIn] = [.. Roles.All],
+        [OwnAccount] = [.. Roles.All],
         // Security officers look people up to block them or to check them at secondary screening.
         [GuestsRead] = [Roles.Admin, Roles.Secretariat, Roles.AccreditationOfficer, Roles.SecurityOfficer],
         [GuestsWrite] = [Roles.Admin, Roles.Secretariat, Roles.AccreditationOfficer],
