@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Rebuilds the badge fonts in src/Summit.Server/Access/Badges/Fonts from Debian's Noto packages (SIL OFL 1.1):
+# Rebuilds the badge fonts in src/Summit.Server/Infrastructure/Printing/Fonts from Debian's Noto packages (SIL OFL 1.1):
 # fonts-noto-core as shipped, and the Simplified Chinese face of fonts-noto-cjk's collections subset to what the SC face
 # maps (no hinting, no locl forms of the other regions). Needs root for apt-get; see docs/adr/0015-badge-text-shaping.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-OUT=src/Summit.Server/Access/Badges/Fonts
+OUT=src/Summit.Server/Infrastructure/Printing/Fonts
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 

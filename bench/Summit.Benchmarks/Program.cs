@@ -5,6 +5,7 @@ using Summit.Benchmarks;
 // dotnet run -c Release --project bench/Summit.Benchmarks -- fuzz --count 1000000 --seed 1
 // dotnet run -c Release --project bench/Summit.Benchmarks -- latency --count 1000000
 // dotnet run -c Release --project bench/Summit.Benchmarks -- badges --count 2000
+// dotnet run -c Release --project bench/Summit.Benchmarks -- uploads --case photo-png-24mp (see bench/uploads.sh)
 // dotnet run -c Release --project bench/Summit.Benchmarks -- faces-speed --repeat 5   (bench/faces.sh runs it beside the reference)
 // dotnet run -c Release --project bench/Summit.Benchmarks -- faces-accuracy
 // dotnet run -c Release --project bench/Summit.Benchmarks -- sensor-load --url http://127.0.0.1:5143 --broker-port 18830 (see bench/sensor-load.sh)
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
     "fuzz" => DecoderFuzz.Run(args[1..]),
     "latency" => GateLatency.Run(args[1..]),
     "badges" => BadgeBatch.Run(args[1..]),
+    "uploads" => HostileUploads.Run(args[1..]),
     "faces-speed" => FaceBench.Speed(args[1..]),
     "faces-accuracy" => FaceBench.Accuracy(args[1..]),
     "sensor-load" => await SensorLoad.RunAsync(args[1..]),

@@ -60,7 +60,7 @@ public static class SensorLoad
         {
             var client = new MqttClientFactory().CreateMqttClient();
             var connected = await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(brokerHost, brokerPort)
-                .WithClientId($"bench-{sensor.Code}").WithCredentials(sensor.Code, sensor.Secret).Build());
+                .WithClientId(sensor.Code).WithCredentials(sensor.Code, sensor.Secret).Build());
             if (connected.ResultCode != MqttClientConnectResultCode.Success)
             {
                 throw new InvalidOperationException($"The broker refused {sensor.Code}: {connected.ResultCode}");

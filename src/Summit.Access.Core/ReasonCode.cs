@@ -33,6 +33,12 @@ public enum ReasonCode
     /// cleared it (secondary screening). Decided by the server only; an offline gate agent does not know holds.
     /// </summary>
     ScreeningHold = 23,
+
+    /// <summary>
+    /// The gate has no lane in the scan's direction (an exit at an entry-only gate). Found by the server only, when it checks a scan
+    /// a gate agent uploaded: an agent never admits through a lane its gate does not have, so an upload that says so is disputed.
+    /// </summary>
+    DirectionNotAllowed = 24,
 }
 
 public static class ReasonCodes

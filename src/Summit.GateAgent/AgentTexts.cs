@@ -45,6 +45,7 @@ public static class AgentTexts
         ReasonCode.PersonBlocked => new("Person blocked: call security.", "此人已被禁止通行：请联系安保。"),
         ReasonCode.GateClosed => new("Gate closed.", "通道已关闭。"),
         ReasonCode.ScreeningHold => new("Secondary screening: wait for a security officer.", "需二次体温筛查：请等候安保人员。"),
+        ReasonCode.DirectionNotAllowed => new("This gate does not open in that direction.", "本闸机不开放该方向通行。"),
         _ => new($"Refused ({(int)reason}).", $"拒绝通行（{(int)reason}）。"),
     };
 

@@ -31,7 +31,7 @@ public static class SensorPublisher
         var arguments = new[]
         {
             "-h", "127.0.0.1", "-p", server.MqttPort.ToString(CultureInfo.InvariantCulture), "-q", "1", "-u", sensor.Code, "-P", sensor.Secret,
-            "-i", $"{sensor.Code}-{seq}", "-t", $"summit/v1/sensors/{sensor.Code}/readings",
+            "-i", sensor.Code, "-t", $"summit/v1/sensors/{sensor.Code}/readings",
             "-m", Payload(sensor, celsius, TimeProvider.System.GetUtcNow(), seq),
         };
         Process process;

@@ -8,7 +8,11 @@ namespace Summit.Server.Infrastructure;
 /// </summary>
 public static class Csv
 {
-    public static List<string[]> Parse(string text)
+    /// <param name="limits">
+    /// For text from outside: stops with <see cref="CsvLimitException"/> as soon as the text passes a limit, and leaves out empty
+    /// lines, so that what is held stays bounded whatever the text (a file of line breaks or of commas holds nothing).
+    /// </param>
+    public static List<string[]> Parse(string text, CsvLimits? limits = null)
     {
         var delimiter = DetectDelimiter(text);
         var rows = new List<string[]>();
@@ -16,6 +20,48 @@ public static class Csv
         var field = new StringBuilder();
         var inQuotes = false;
         var fieldStarted = false;
+        var maxFieldLength = limits?.MaxFieldLength ?? int.MaxValue;
+        var totalFields = 0L;
+
+        void EndField()
+        {
+            if (limits is not null && (fields.Count >= limits.MaxFields || ++totalFields > limits.MaxTotalFields))
+            {
+                throw new CsvLimitException(fields.Count >= limits.MaxFields ? CsvLimit.Fields : CsvLimit.TotalFields, rows.Count + 1);
+            }
+
+            fields.Add(field.ToString());
+            field.Clear();
+            fieldStarted = false;
+        }
+
+        void EndRecord()
+        {
+            if (limits is not null && fields.Count == 0 && !fieldStarted && field.Length == 0)
+            {
+                return;
+            }
+
+            EndField();
+            if (limits is not null && rows.Count >= limits.MaxRecords)
+            {
+                throw new CsvLimitException(CsvLimit.Records, rows.Count + 1);
+            }
+
+            rows.Add([.. fields]);
+            fields.Clear();
+        }
+
+        void Append(char c)
+        {
+            if (field.Length >= maxFieldLength)
+            {
+                throw new CsvLimitException(CsvLimit.FieldLength, rows.Count + 1);
+            }
+
+            field.Append(c);
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -25,7 +71,7 @@ public static class Csv
                 {
                     if (i + 1 < text.Length && text[i + 1] == '"')
                     {
-                        field.Append('"');
+                        Append('"');
                         i++;
                     }
                     else
@@ -35,7 +81,7 @@ public static class Csv
                 }
                 else
                 {
-                    field.Append(c);
+                    Append(c);
                 }
 
                 continue;
@@ -48,9 +94,7 @@ public static class Csv
             }
             else if (c == delimiter)
             {
-                fields.Add(field.ToString());
-                field.Clear();
-                fieldStarted = false;
+                EndField();
             }
             else if (c is '\r' or '\n')
             {
@@ -59,15 +103,11 @@ public static class Csv
                     i++;
                 }
 
-                fields.Add(field.ToString());
-                rows.Add([.. fields]);
-                fields.Clear();
-                field.Clear();
-                fieldStarted = false;
+                EndRecord();
             }
             else
             {
-                field.Append(c);
+                Append(c);
                 fieldStarted = true;
             }
         }
@@ -79,8 +119,7 @@ public static class Csv
 
         if (field.Length > 0 || fields.Count > 0)
         {
-            fields.Add(field.ToString());
-            rows.Add([.. fields]);
+            EndRecord();
         }
 
         return rows;
@@ -118,4 +157,23 @@ public static class Csv
         var header = end < 0 ? text : text[..end];
         return new[] { ',', ';', '\t' }.OrderByDescending(d => header.Count(c => c == d)).First();
     }
+}
+
+/// <summary>The most a parse of text from outside may hold: records (lines), fields per record, characters per field, fields in all.</summary>
+public sealed record CsvLimits(int MaxRecords, int MaxFields, int MaxFieldLength, long MaxTotalFields);
+
+public enum CsvLimit
+{
+    Records,
+    Fields,
+    FieldLength,
+    TotalFields,
+}
+
+/// <summary>The text passed one of its <see cref="CsvLimits"/>; <see cref="Record"/> is the 1-based record being read.</summary>
+public sealed class CsvLimitException(CsvLimit limit, int record) : Exception($"The text passes the CSV limit on {limit} at record {record}.")
+{
+    public CsvLimit Limit { get; } = limit;
+
+    public int Record { get; } = record;
 }

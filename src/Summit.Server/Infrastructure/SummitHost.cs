@@ -3,7 +3,6 @@ using System.Reflection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
-using Scalar.AspNetCore;
 using Summit.Server.Access;
 using Summit.Server.Access.Badges;
 using Summit.Server.Access.Credentials;
@@ -142,19 +141,14 @@ public static class SummitHost
         services.AddTransient<MudBlazor.MudLocalizer, MudTextLocalizer>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
-        services.AddOpenApi(o =>
-        {
-            o.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "Summit API";
-                document.Info.Description = "Guests, accreditation, the guest portal and one-code access of the Summit conference system. "
-                    + "Sign in with POST /api/v1/auth/login and send the access token as a Bearer header. "
-                    + "Every refusal is an RFC 9457 problem with a stable `code` and a `title` in the request's language.";
-                return Task.CompletedTask;
-            });
-            o.AddOperationTransformer<RolesOpenApiTransformer>();
-        });
-        services.AddProblemDetails();
+        services.AddStaffSessions();
+        services.AddSummitOpenApi();
+        services.AddSummitRateLimits();
+        services.AddSummitTransportSecurity(configuration);
+        services.AddProblemDetails(ErrorPages.ConfigureProblemDetails);
+        // A request an endpoint cannot bind (malformed JSON, a wrong content type) throws, and UseSummitProblems answers it with a
+        // reason code instead of the framework's bare 400 or 415.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddAntiforgery();
@@ -164,36 +158,31 @@ public static class SummitHost
 
     public static WebApplication UseSummit(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            // An API caller gets a problem document for a crash; the error page would answer a PUT with 405.
-            app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
-            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), web => web.UseExceptionHandler("/error", createScopeForErrors: true));
-        }
-
+        app.UseSummitTransportSecurity(app.Environment.IsDevelopment());
+        app.UseSummitErrorHandling(showDeveloperPage: app.Environment.IsDevelopment());
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseSummitProblems();
+        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseStaffSessionValidation();
+        app.UseApiChangesNeedBearer();
         app.UseAuthorization();
-        app.UseAdminTwoFactorRequirement();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api-reference", o => o.WithTitle("Summit API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
-            .AllowAnonymous();
+        app.MapSummitApiReference();
         app.MapGet("/culture", (string culture, string? returnUrl, HttpContext context) =>
             {
                 var chosen = Localizer.NormalizeLanguage(culture);
                 context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                     new CookieOptions { Expires = DateTimeOffset.UnixEpoch.AddYears(100), IsEssential = true, SameSite = SameSiteMode.Lax });
-                return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+                return Results.LocalRedirect(LocalUrl.IsLocal(returnUrl) ? returnUrl! : "/");
             })
             .AllowAnonymous().ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").WithJsonBodyLimit();
         api.AddEndpointFilterFactory(RequiredMembers.Filter);
         api.MapGet("/version", () => TypedResults.Ok(new
         {
@@ -239,28 +228,4 @@ public static class SummitHost
         await GuestSearchIndex.BuildMissingAsync(db);
         await DatabaseSetup.RefreshStatisticsAsync(db);
     }
-
-    private static IApplicationBuilder UseAdminTwoFactorRequirement(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
-        {
-            var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value;
-            var user = context.User;
-            var path = context.Request.Path;
-            if (options.RequireAdminTwoFactor && user.IsInRole(Roles.Admin) && !user.HasClaim(AccountApi.TwoFactorClaim, "true")
-                && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/api/v1/auth") && !path.StartsWithSegments("/_framework")
-                && !path.StartsWithSegments("/_content") && !path.StartsWithSegments("/culture") && !Path.HasExtension(path.Value))
-            {
-                if (path.StartsWithSegments("/api"))
-                {
-                    var localizer = context.RequestServices.GetRequiredService<Localizer>();
-                    await ProblemResults.From(new SummitError("two_factor.setup_required", [], StatusCodes.Status403Forbidden), localizer).ExecuteAsync(context);
-                    return;
-                }
-
-                context.Response.Redirect("/account/two-factor");
-                return;
-            }
-
-            await next(context);
-        });
 }

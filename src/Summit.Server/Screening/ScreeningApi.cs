@@ -41,6 +41,9 @@ public static class ScreeningApi
             .RequireAuthorization(Policies.SensorsManage).WithSummary("Enrol a sensor on a gate (its secret is in this answer only)");
         screening.MapPost("/sensors/{id:guid}/revoke", (Guid id, SensorService sensors, CancellationToken ct) => sensors.RevokeAsync(id, ct))
             .RequireAuthorization(Policies.SensorsManage).WithSummary("Revoke a sensor: its readings are refused from now on");
+        screening.MapPost("/sensors/{id:guid}/reset-sequence", (Guid id, SensorService sensors, CancellationToken ct) => sensors.ResetSequenceAsync(id, ct))
+            .RequireAuthorization(Policies.SensorSequenceReset)
+            .WithSummary("Start a sensor's sequence over: its next reading is accepted whatever its sequence number (audited)");
         screening.MapGet("/refusals", (Guid? sensorId, SensorService sensors, CancellationToken ct) => sensors.RefusalsAsync(sensorId, ct))
             .RequireAuthorization(Policies.ScreeningMonitor).WithSummary("Refused messages counted per sensor and reason, with the last one's detail");
 

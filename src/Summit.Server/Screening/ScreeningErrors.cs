@@ -6,6 +6,7 @@ public static class ScreeningErrors
     public const string SensorNotFound = "screening.sensor_not_found";
     public const string SensorCodeInvalid = "screening.sensor_code_invalid";
     public const string SensorCodeDuplicate = "screening.sensor_code_duplicate";
+    public const string SensorCodeReserved = "screening.sensor_code_reserved";
     public const string GateUnknown = "screening.gate_unknown";
     public const string HoldNotFound = "screening.hold_not_found";
     public const string HoldNotOpen = "screening.hold_not_open";
@@ -14,7 +15,7 @@ public static class ScreeningErrors
     public const string ThresholdOutOfRange = "screening.threshold_out_of_range";
 
     public static readonly IReadOnlyList<string> All =
-        [SensorNotFound, SensorCodeInvalid, SensorCodeDuplicate, GateUnknown, HoldNotFound, HoldNotOpen, RemeasureOutOfRange, RemeasureAboveThreshold,
+        [SensorNotFound, SensorCodeInvalid, SensorCodeDuplicate, SensorCodeReserved, GateUnknown, HoldNotFound, HoldNotOpen, RemeasureOutOfRange, RemeasureAboveThreshold,
         ThresholdOutOfRange];
 }
 
@@ -23,6 +24,7 @@ public static class ScreeningAudit
 {
     public const string SensorEnrolled = "sensor.enrolled";
     public const string SensorRevoked = "sensor.revoked";
+    public const string SequenceReset = "sensor.sequence_reset";
     public const string SensorViewed = "sensor.viewed";
     public const string HoldRaised = "screening.hold_raised";
     public const string HoldCleared = "screening.hold_cleared";

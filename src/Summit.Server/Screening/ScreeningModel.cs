@@ -53,8 +53,10 @@ public sealed class SensorReading
 }
 
 /// <summary>
-/// How many messages were refused for one reason from one sensor, with the last one's time and detail. Messages naming no
-/// enrolled sensor share the key "unknown" (their claimed id is in the detail), so hostile traffic cannot grow the table.
+/// How many messages were refused for one reason from one sensor in one minute, with the last one's time and detail. Messages
+/// naming no enrolled sensor share the key "unknown" (their claimed id is in the detail), so hostile traffic grows the table by at
+/// most one row per reason and minute; the minute lets a report count the refusals received before its moment, however many come
+/// after.
 /// </summary>
 public sealed class SensorRefusalCount
 {
@@ -64,6 +66,9 @@ public sealed class SensorRefusalCount
     public string SensorKey { get; set; } = "";
     public Guid? SensorId { get; set; }
     public string Reason { get; set; } = "";
+
+    /// <summary>The start of the minute (UTC) the refusals were received in.</summary>
+    public DateTimeOffset Minute { get; set; }
     public long Count { get; set; }
     public DateTimeOffset LastAt { get; set; }
     public string LastDetail { get; set; } = "";
@@ -162,7 +167,8 @@ internal sealed class SensorRefusalCountConfiguration : IEntityTypeConfiguration
         e.Property(x => x.SensorKey).HasMaxLength(64);
         e.Property(x => x.Reason).HasMaxLength(32);
         e.Property(x => x.LastDetail).HasMaxLength(300);
-        e.HasIndex(x => new { x.SensorKey, x.Reason }).IsUnique();
+        e.HasIndex(x => new { x.SensorKey, x.Reason, x.Minute }).IsUnique();
+        e.HasIndex(x => x.Minute);
     }
 }
 

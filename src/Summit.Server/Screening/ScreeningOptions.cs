@@ -22,6 +22,12 @@ public sealed class ScreeningOptions
     public double MinCelsius { get; set; } = 30;
 
     public double MaxCelsius { get; set; } = 45;
+
+    /// <summary>
+    /// How far above the last accepted sequence number a reading's may be, so that one reading cannot make every later one look replayed.
+    /// The default is 30 days in milliseconds, for sensors whose sequence is the time; an event whose sensors count 1, 2, 3… can set it lower.
+    /// </summary>
+    public long MaxSequenceJump { get; set; } = 2_592_000_000;
 }
 
 /// <summary>Summit:Mqtt: the in-process broker, or an external one (Mosquitto) when BrokerHost is set.</summary>
@@ -30,10 +36,16 @@ public sealed class MqttOptions
     /// <summary>Port of the in-process broker; 0 starts none (and then, without BrokerHost, nothing is ingested).</summary>
     public int Port { get; set; } = 1883;
 
-    /// <summary>Address the in-process broker listens on.</summary>
-    public string BindAddress { get; set; } = "0.0.0.0";
+    /// <summary>The one address the in-process broker listens on: loopback unless sensors on the network must reach it (then "0.0.0.0" or one address).</summary>
+    public string BindAddress { get; set; } = "127.0.0.1";
 
-    /// <summary>An external broker to subscribe to instead of starting one.</summary>
+    /// <summary>
+    /// The largest MQTT packet the in-process broker takes, header included; a bigger one ends its connection at its header, before
+    /// anything of it is buffered. A reading is about 200 bytes (its payload at most <see cref="Ingestion.SensorMessages.MaxPayloadBytes"/>).
+    /// </summary>
+    public int MaxPacketBytes { get; set; } = 4096;
+
+    /// <summary>An external broker to subscribe to instead of starting one; Username, Password and ClientId are Summit's login there.</summary>
     public string? BrokerHost { get; set; }
 
     public int BrokerPort { get; set; } = 1883;

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using SkiaSharp;
 using Summit.Access.Core;
 using Summit.Server.Access.Badges;
+using Summit.Server.Infrastructure.Printing;
 using static Summit.Tests.Access.BadgeSamples;
 
 namespace Summit.Tests.Access;
@@ -147,17 +148,17 @@ public partial class BadgeRendererTests
         var style = new TextStyle(9f, 4.5f, 2, Bold: true, SKColors.Black);
         const float width = 89f;
 
-        var (size, lines) = BadgeText.Shared.Fit("Alexandra Konstantinopoulou-Papadopoulou", width, style);
+        var (size, lines) = PrintText.Shared.Fit("Alexandra Konstantinopoulou-Papadopoulou", width, style);
         Assert.InRange(size, style.MinSize, style.MaxSize - 0.1f);
         Assert.Equal(["Alexandra Konstantinopoulou-", "Papadopoulou"], lines);
 
-        var (smallest, cut) = BadgeText.Shared.Fit(string.Join(' ', Enumerable.Repeat("Papadopoulou", 30)), width, style);
+        var (smallest, cut) = PrintText.Shared.Fit(string.Join(' ', Enumerable.Repeat("Papadopoulou", 30)), width, style);
         Assert.Equal(style.MinSize, smallest);
         Assert.Equal(2, cut.Count);
         Assert.EndsWith("…", cut[^1], StringComparison.Ordinal);
-        Assert.All(cut, line => Assert.True(BadgeText.Shared.Measure(line, smallest, bold: true) <= width));
+        Assert.All(cut, line => Assert.True(PrintText.Shared.Measure(line, smallest, bold: true) <= width));
 
-        var (_, word) = BadgeText.Shared.Fit("Pneumonoultramicroscopicsilicovolcanoconiosis", 40f, style);
+        var (_, word) = PrintText.Shared.Fit("Pneumonoultramicroscopicsilicovolcanoconiosis", 40f, style);
         Assert.StartsWith("Pneumono", Assert.Single(word), StringComparison.Ordinal);
         Assert.EndsWith("…", word[0], StringComparison.Ordinal);
     }
@@ -167,7 +168,7 @@ public partial class BadgeRendererTests
     {
         var style = new TextStyle(6f, 6f, 3, Bold: false, SKColors.Black);
 
-        var (_, lines) = BadgeText.Shared.Fit("中华人民共和国国家互联网信息办公室", 40f, style);
+        var (_, lines) = PrintText.Shared.Fit("中华人民共和国国家互联网信息办公室", 40f, style);
 
         Assert.True(lines.Count > 1);
         Assert.Equal("中华人民共和国国家互联网信息办公室", string.Concat(lines));

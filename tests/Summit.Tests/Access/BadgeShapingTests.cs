@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Summit.Server.Access.Badges;
+using Summit.Server.Infrastructure.Printing;
 using static Summit.Tests.Access.BadgeSamples;
 
 namespace Summit.Tests.Access;
@@ -161,12 +162,12 @@ public class BadgeShapingTests
     {
         var style = new TextStyle(9f, 9f, 1, Bold: true, SkiaSharp.SKColors.Black);
 
-        var (_, lines) = BadgeText.Shared.Fit("عبد الرحمن بن عبد العزيز بن محمد بن سعود الفيصل آل سعود", 60f, style);
+        var (_, lines) = PrintText.Shared.Fit("عبد الرحمن بن عبد العزيز بن محمد بن سعود الفيصل آل سعود", 60f, style);
 
         var line = Assert.Single(lines);
         Assert.StartsWith("عبد الرحمن", line, StringComparison.Ordinal);
         Assert.EndsWith("…", line, StringComparison.Ordinal);
-        Assert.True(BadgeText.Shared.Measure(line, 9f, bold: true) <= 60f);
+        Assert.True(PrintText.Shared.Measure(line, 9f, bold: true) <= 60f);
     }
 
     /// <summary>
@@ -223,7 +224,7 @@ public class BadgeShapingTests
         ];
     }
 
-    private static ShapedLine Shape(string text, bool bold = true) => BadgeText.Shared.Shape(text, bold);
+    private static ShapedLine Shape(string text, bool bold = true) => PrintText.Shared.Shape(text, bold);
 
     private static string[] GlyphNames(GlyphRun run) =>
         [.. run.Glyphs.Select(g => run.Face.Shaper.TryGetGlyphName(g, out var name) ? name : $"#{g}")];

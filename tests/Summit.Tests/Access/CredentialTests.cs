@@ -136,6 +136,24 @@ public class CredentialTests(AccessFactory app) : IClassFixture<AccessFactory>
     }
 
     [Fact]
+    public async Task An_empty_selection_issues_nothing_and_mails_nobody()
+    {
+        // The attack: "{}" selected every approved guest of the event, issued them all a credential and mailed the codes.
+        var approved = await app.ApprovedGuestAsync();
+        var mailsBefore = await CredentialMailCountAsync();
+        using var officer = await app.ClientForAsync(Roles.AccreditationOfficer);
+        foreach (var body in new[] { "{}", """{"guestIds":[]}""", """{"guestIds":null,"categoryId":null,"delegationId":null}""" })
+        {
+            await (await officer.PostAsync("/api/v1/access/credentials/issue", new StringContent(body, System.Text.Encoding.UTF8, "application/json")))
+                .AssertProblemAsync(422, ErrorCodes.CredentialSelectionEmpty);
+        }
+
+        Assert.Equal(GuestStatus.Approved, await app.StatusOfAsync(approved));
+        Assert.Equal(mailsBefore, await CredentialMailCountAsync());
+        Assert.Equal(0, await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Credentials.CountAsync(c => c.GuestId == approved)));
+    }
+
+    [Fact]
     public async Task Rotating_keeps_old_codes_valid_and_retiring_refuses_them()
     {
         var guest = await app.ApprovedGuestAsync();
@@ -190,4 +208,7 @@ public class CredentialTests(AccessFactory app) : IClassFixture<AccessFactory>
         using var officer = await app.ClientForAsync(Roles.AccreditationOfficer);
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync("/api/v1/access/keys/rotate", null)).StatusCode);
     }
+
+    private Task<int> CredentialMailCountAsync() =>
+        app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().OutgoingMails.CountAsync());
 }

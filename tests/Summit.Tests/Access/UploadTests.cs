@@ -125,6 +125,95 @@ public class UploadTests(AccessFactory app) : IClassFixture<AccessFactory>
     }
 
     [Fact]
+    public async Task An_exit_uploaded_by_an_entry_only_gate_is_kept_but_does_not_move_the_person()
+    {
+        // The attack: the agent of entry-only gate A1 uploads {Exit, Admitted} for a genuine code, and the person is "outside".
+        var code = await app.IssueCodeAsync(await app.ApprovedGuestAsync());
+        Assert.True((await app.ScanAsync(app.Venue.MainInToken, code)).Admitted);
+        var nonce = Guid.NewGuid();
+        var upload = await UploadAsync(app.Venue.MainInToken, new JournalScan(nonce, code, GateDirection.Exit, ReasonCode.Admitted, app.Clock.GetUtcNow()));
+        Assert.Equal(1, upload.Recorded);
+
+        var stored = await StoredAsync(nonce);
+        Assert.Equal((ReasonCode.DirectionNotAllowed, false, ReasonCode.Admitted), (stored.Reason, stored.Admitted, stored.DeviceReason));
+        Assert.Equal(ReasonCode.AlreadyInside, (await app.ScanAsync(app.Venue.MainInToken, code)).Reason);
+        await AssertDisputeRaisedAsync(app.Venue.MainIn.Id, stored.Id);
+    }
+
+    [Fact]
+    public async Task A_forged_code_uploaded_as_admitted_is_recorded_as_the_server_finds_it()
+    {
+        var genuine = await app.IssueCodeAsync(await app.ApprovedGuestAsync());
+        var forged = genuine[..^10] + (genuine[^10] == 'A' ? 'B' : 'A') + genuine[^9..];
+        var nonce = Guid.NewGuid();
+        await UploadAsync(app.Venue.MainInToken, new JournalScan(nonce, forged, GateDirection.Entry, ReasonCode.Admitted, app.Clock.GetUtcNow()));
+
+        var stored = await StoredAsync(nonce);
+        Assert.Equal((ReasonCode.BadSignature, false, ReasonCode.Admitted), (stored.Reason, stored.Admitted, stored.DeviceReason));
+        Assert.Null(stored.GuestId);
+        await AssertDisputeRaisedAsync(app.Venue.MainIn.Id, stored.Id);
+    }
+
+    [Fact]
+    public async Task An_admission_the_policy_never_allowed_is_disputed_and_stored_once()
+    {
+        // A delegate's code opens MAIN and FORUM, not the VIP lounge: a VIP gate that admitted it was wrong, or lied.
+        var code = await app.IssueCodeAsync(await app.ApprovedGuestAsync());
+        var scan = new JournalScan(Guid.NewGuid(), code, GateDirection.Entry, ReasonCode.Admitted, app.Clock.GetUtcNow().AddMinutes(-3));
+        var first = await UploadAsync(app.Venue.VipInToken, scan);
+        var again = await UploadAsync(app.Venue.VipInToken, scan);
+        Assert.Equal((1, 0), (first.Recorded, first.Duplicates));
+        Assert.Equal((0, 1), (again.Recorded, again.Duplicates));
+
+        var stored = await StoredAsync(scan.Nonce);
+        Assert.Equal((ReasonCode.ZoneNotGranted, false, ReasonCode.Admitted), (stored.Reason, stored.Admitted, stored.DeviceReason));
+        var incident = await AssertDisputeRaisedAsync(app.Venue.VipIn.Id, stored.Id);
+        Assert.Single(incident.Evidence, e => e.Reference == stored.Id.ToString());
+        Assert.False(await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().ZonePresence.AnyAsync(p => p.Zone == app.Venue.Vip.Number && p.Inside)));
+    }
+
+    [Fact]
+    public async Task What_the_server_agrees_with_is_recorded_with_the_gates_claim_and_raises_nothing()
+    {
+        var code = await app.IssueCodeAsync(await app.ApprovedGuestAsync());
+        var admitted = new JournalScan(Guid.NewGuid(), code, GateDirection.Entry, ReasonCode.Admitted, app.Clock.GetUtcNow().AddMinutes(-2));
+        var refused = new JournalScan(Guid.NewGuid(), code, GateDirection.Entry, ReasonCode.AlreadyInside, app.Clock.GetUtcNow().AddMinutes(-1));
+        await UploadAsync(app.Venue.ForumInToken, admitted, refused);
+
+        var first = await StoredAsync(admitted.Nonce);
+        var second = await StoredAsync(refused.Nonce);
+        Assert.Equal((ReasonCode.Admitted, true, ReasonCode.Admitted), (first.Reason, first.Admitted, first.DeviceReason));
+        Assert.Equal((ReasonCode.AlreadyInside, false, ReasonCode.AlreadyInside), (second.Reason, second.Admitted, second.DeviceReason));
+        var disputes = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Incidents.AsNoTracking()
+            .CountAsync(i => i.Cause == "access.upload-disputed" && i.GateId == app.Venue.ForumIn.Id));
+        Assert.Equal(0, disputes);
+    }
+
+    private async Task<ScanUploadResponse> UploadAsync(string token, params JournalScan[] scans)
+    {
+        using var device = app.DeviceClient(token);
+        return await (await device.PostAsJsonAsync("/api/v1/device/scans/upload", new ScanUploadRequest(scans), Intents.Json)).OkAsync<ScanUploadResponse>();
+    }
+
+    private Task<Summit.Server.Access.Domain.Scan> StoredAsync(Guid nonce) =>
+        app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Scans.AsNoTracking().SingleAsync(s => s.Nonce == nonce));
+
+    /// <summary>The gate's open dispute incident holds the scan as evidence, for the operations team.</summary>
+    private async Task<Summit.Server.Operations.Incidents.IncidentDetail> AssertDisputeRaisedAsync(Guid gateId, Guid scanId)
+    {
+        using var operations = await app.ClientForAsync(Roles.OperationsCentre);
+        var incidents = await (await operations.GetAsync("/api/v1/incidents?active=true")).OkAsync<List<Summit.Server.Operations.Incidents.IncidentSummary>>();
+        var dispute = Assert.Single(incidents, i => i.Place.GateId == gateId && i.Automatic && i.Type == Summit.Server.Infrastructure.Incidents.IncidentType.Security
+            && i.Title.Contains("disputed", StringComparison.OrdinalIgnoreCase));
+        var detail = await (await operations.GetAsync($"/api/v1/incidents/{dispute.Number}")).OkAsync<Summit.Server.Operations.Incidents.IncidentDetail>();
+        Assert.Contains(detail.Evidence, e => e.Kind == "scan" && e.Reference == scanId.ToString());
+
+        var scans = await (await operations.GetAsync($"/api/v1/access/scans?gate={gateId}&count=200")).OkAsync<List<ScanListItem>>();
+        Assert.Contains(scans, s => s.Id == scanId && s.DeviceReason == ReasonCode.Admitted);
+        return detail;
+    }
+
+    [Fact]
     public async Task Entries_that_can_never_be_recorded_are_rejected_one_by_one_and_the_rest_is_kept()
     {
         var now = app.Clock.GetUtcNow();

@@ -28,7 +28,14 @@ namespace Summit.Tests.Demo;
 public sealed class DemoLiveFactory : SummitFactory
 {
     public const int Guests = 240;
+    private const double Speed = 30;
     private readonly int _brokerPort = ScreeningFactory.FreePort();
+    private readonly Lazy<Task<DemoMorning>> _morning;
+
+    public DemoLiveFactory()
+    {
+        _morning = new(PlayMorningAsync);
+    }
 
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
@@ -42,7 +49,72 @@ public sealed class DemoLiveFactory : SummitFactory
         Clock.SetUtcNow(DemoFactory.Today);
         await DatabaseSetup.MigrateAsync(Services);
         await DemoSeeder.RunAsync(Services, DemoSeeder.DefaultSeed, Guests, reset: false);
-        await Services.GetRequiredService<MqttIngestion>().Subscribed.WaitAsync(TimeSpan.FromSeconds(60));
+        await Services.GetRequiredService<MqttIngestion>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>
+    /// The live morning, played once for the tests that share this server, on the fake clock a script minute at a time: a small
+    /// event has a small room, so the venue manager first narrows sub-forum room D; at minute 45 the security officer clears the
+    /// first lane held by a fever; a minute after the morning the working sensors have kept sending and the broken one has not.
+    /// </summary>
+    public Task<DemoMorning> MorningAsync() => _morning.Value;
+
+    private async Task<DemoMorning> PlayMorningAsync()
+    {
+        await InScopeAsync(async sp =>
+        {
+            var zones = sp.GetRequiredService<ZoneService>();
+            var room = (await zones.ListZonesAsync()).Single(z => z.Code == DemoScriptWriter.CrowdedZone);
+            await zones.UpdateZoneAsync(room.Id, new ZoneInput(room.Code, room.NameEn, room.NameZh, room.Venue, 20, room.AntiPassback, room.ReentryMinutes,
+                room.DailyReset, room.MaxEntriesPerDay, room.Number, room.SortOrder, room.Plan));
+        });
+        var seeded = await InScopeAsync(async sp => (await sp.GetRequiredService<SummitDbContext>().Scans.Select(s => s.Id).ToListAsync()).ToHashSet());
+        var arrivedBefore = await InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Guests.CountAsync(g => g.Status == GuestStatus.Arrived));
+        var writer = Services.GetRequiredService<ReadingWriter>();
+        var processedBefore = writer.Stored + writer.Refused;
+        var start = Clock.GetUtcNow();
+
+        await using var session = await Services.GetRequiredService<DemoPlayer>().StartSessionAsync(DemoSeeder.DefaultSeed, CancellationToken.None);
+        Assert.NotNull(session);
+        using var officer = await DemoClientAsync("securityofficer@summit.local");
+        DateTimeOffset? clearedAt = null;
+        Guid? clearedGate = null;
+        for (var minute = 0; minute <= DemoScriptWriter.Morning.TotalMinutes; minute++)
+        {
+            Clock.SetUtcNow(start + TimeSpan.FromMinutes(minute) / Speed);
+            await session.PlayUntilAsync(TimeSpan.FromMinutes(minute), CancellationToken.None);
+            await WaitForReadingsAsync(writer, processedBefore, session.Stats.Readings);
+            if (minute == 45)
+            {
+                var hold = (await (await officer.GetAsync("/api/v1/screening/holds")).OkAsync<List<HoldView>>()).First(h => h.Status == HoldStatus.Open);
+                await (await officer.PostAsJsonAsync($"/api/v1/screening/holds/{hold.Id}/clear", new HoldDecisionInput(36.7, "re-measured"), Intents.Json))
+                    .OkAsync<HoldView>();
+                (clearedAt, clearedGate) = (Clock.GetUtcNow(), hold.GateId);
+            }
+        }
+
+        var finished = session.Finished;
+        for (var second = 2; second <= 60; second += 2)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(2));
+            await session.PlayUntilAsync(DemoScriptWriter.Morning, CancellationToken.None);
+            await WaitForReadingsAsync(writer, processedBefore, session.Stats.Readings);
+        }
+
+        await Services.GetRequiredService<SensorSilenceWatch>().CheckAsync();
+        await Services.GetRequiredService<OperationsBoard>().RefreshNowAsync();
+        return new DemoMorning(seeded, arrivedBefore, session.Script.CrowdTarget, finished, session.Stats, clearedAt, clearedGate);
+    }
+
+    /// <summary>Waits (up to a minute) until the reading writer has taken every reading published so far.</summary>
+    private static async Task WaitForReadingsAsync(ReadingWriter writer, long before, int published)
+    {
+        var watch = Stopwatch.StartNew();
+        while (writer.Stored + writer.Refused < before + published)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"Only {writer.Stored + writer.Refused - before} of {published} readings reached the writer.");
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>A client signed in as one of the demo's staff accounts.</summary>
@@ -58,13 +130,25 @@ public sealed class DemoLiveFactory : SummitFactory
     private sealed record LoginBody(string AccessToken);
 }
 
+/// <summary>What the live morning did, for the tests that check it.</summary>
+/// <param name="Seeded">The scans the demo was created with, before the morning.</param>
+public sealed record DemoMorning(HashSet<Guid> Seeded, int ArrivedBefore, int CrowdTarget, bool Finished, DemoLiveStats Stats, DateTimeOffset? ClearedAt,
+    Guid? ClearedGate);
+
+/// <summary>The tests that share one demo server and its live morning (played once: it takes a while).</summary>
+[CollectionDefinition(Name)]
+public sealed class DemoLiveCollection : ICollectionFixture<DemoLiveFactory>
+{
+    public const string Name = "Demo live morning";
+}
+
 /// <summary>
 /// The live morning, played on a fake clock a script minute at a time, through the real paths: scans by the turnstiles' devices
 /// through the scan processor, readings signed by the enrolled sensors over Summit's broker, the silence watch, the dashboard.
 /// </summary>
-public sealed class DemoLiveTests(DemoLiveFactory app) : IClassFixture<DemoLiveFactory>
+[Collection(DemoLiveCollection.Name)]
+public sealed class DemoLiveTests(DemoLiveFactory app)
 {
-    private const double Speed = 30;
 
     [Fact]
     public void The_script_is_the_same_for_the_same_seed_and_has_every_part_of_the_morning()
@@ -95,70 +179,26 @@ public sealed class DemoLiveTests(DemoLiveFactory app) : IClassFixture<DemoLiveF
     [Fact]
     public async Task The_morning_admits_arrivals_holds_a_lane_on_a_fever_reports_the_broken_sensor_and_the_crowded_room()
     {
-        // A small event has a small room: the venue manager narrows sub-forum room D so that the small demo's guests can fill it.
-        await app.InScopeAsync(async sp =>
-        {
-            var zones = sp.GetRequiredService<ZoneService>();
-            var room = (await zones.ListZonesAsync()).Single(z => z.Code == DemoScriptWriter.CrowdedZone);
-            await zones.UpdateZoneAsync(room.Id, new ZoneInput(room.Code, room.NameEn, room.NameZh, room.Venue, 20, room.AntiPassback, room.ReentryMinutes,
-                room.DailyReset, room.MaxEntriesPerDay, room.Number, room.SortOrder, room.Plan));
-        });
-        var seeded = await app.InScopeAsync(async sp => (await sp.GetRequiredService<SummitDbContext>().Scans.Select(s => s.Id).ToListAsync()).ToHashSet());
-        var arrivedBefore = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Guests.CountAsync(g => g.Status == GuestStatus.Arrived));
-        var writer = app.Services.GetRequiredService<ReadingWriter>();
-        var processedBefore = writer.Stored + writer.Refused;
-        var start = app.Clock.GetUtcNow();
-
-        await using var session = await app.Services.GetRequiredService<DemoPlayer>().StartSessionAsync(DemoSeeder.DefaultSeed, CancellationToken.None);
-        Assert.NotNull(session);
-        Assert.Equal(20, session.Script.CrowdTarget);
-        using var officer = await app.DemoClientAsync("securityofficer@summit.local");
-        DateTimeOffset? clearedAt = null;
-        Guid? clearedGate = null;
-        for (var minute = 0; minute <= DemoScriptWriter.Morning.TotalMinutes; minute++)
-        {
-            app.Clock.SetUtcNow(start + TimeSpan.FromMinutes(minute) / Speed);
-            await session.PlayUntilAsync(TimeSpan.FromMinutes(minute), CancellationToken.None);
-            await WaitForReadingsAsync(writer, processedBefore, session.Stats.Readings);
-            if (minute == 45)
-            {
-                // The newcomer, as the security officer, clears the first lane held by a fever after a second measurement.
-                var hold = (await (await officer.GetAsync("/api/v1/screening/holds")).OkAsync<List<HoldView>>()).First(h => h.Status == HoldStatus.Open);
-                await (await officer.PostAsJsonAsync($"/api/v1/screening/holds/{hold.Id}/clear", new HoldDecisionInput(36.7, "re-measured"), Intents.Json))
-                    .OkAsync<HoldView>();
-                (clearedAt, clearedGate) = (app.Clock.GetUtcNow(), hold.GateId);
-            }
-        }
-
-        Assert.True(session.Finished);
-        Assert.Equal(0, session.Stats.Failures);
-
-        // A minute after the morning the working sensors have kept sending; the broken one has not.
-        for (var second = 2; second <= 60; second += 2)
-        {
-            app.Clock.Advance(TimeSpan.FromSeconds(2));
-            await session.PlayUntilAsync(DemoScriptWriter.Morning, CancellationToken.None);
-            await WaitForReadingsAsync(writer, processedBefore, session.Stats.Readings);
-        }
-
-        await app.Services.GetRequiredService<SensorSilenceWatch>().CheckAsync();
-        await app.Services.GetRequiredService<OperationsBoard>().RefreshNowAsync();
+        var morning = await app.MorningAsync();
+        Assert.Equal(20, morning.CrowdTarget);
+        Assert.True(morning.Finished);
+        Assert.Equal(0, morning.Stats.Failures);
 
         await app.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SummitDbContext>();
             var gates = await db.Gates.ToDictionaryAsync(g => g.Code, g => g.Id);
-            var live = (await db.Scans.ToListAsync()).Where(s => !seeded.Contains(s.Id)).ToList();
-            Assert.Equal(session.Stats.Scans, live.Count);
+            var live = (await db.Scans.ToListAsync()).Where(s => !morning.Seeded.Contains(s.Id)).ToList();
+            Assert.Equal(morning.Stats.Scans, live.Count);
             Assert.All(live, s => Assert.NotNull(s.DeviceId));
-            Assert.Equal(session.Stats.Admitted, live.Count(s => s.Admitted));
-            Assert.True(await db.Guests.CountAsync(g => g.Status == GuestStatus.Arrived) > arrivedBefore);
+            Assert.Equal(morning.Stats.Admitted, live.Count(s => s.Admitted));
+            Assert.True(await db.Guests.CountAsync(g => g.Status == GuestStatus.Arrived) > morning.ArrivedBefore);
 
             // A fever stopped a lane: its scans were refused until the officer cleared it, and admitted after.
             Assert.Contains(live, s => s.Reason == ReasonCode.ScreeningHold);
-            Assert.True(session.Stats.Rerouted > 0);
-            Assert.NotNull(clearedAt);
-            Assert.Contains(live, s => s.GateId == clearedGate && s.Admitted && s.ReceivedAt > clearedAt);
+            Assert.True(morning.Stats.Rerouted > 0);
+            Assert.NotNull(morning.ClearedAt);
+            Assert.Contains(live, s => s.GateId == morning.ClearedGate && s.Admitted && s.ReceivedAt > morning.ClearedAt);
             Assert.NotEmpty(await db.Set<ScreeningHold>().Where(h => h.Status == HoldStatus.Cleared).ToListAsync());
 
             var incidents = await db.Set<Incident>().ToListAsync();
@@ -202,16 +242,5 @@ public sealed class DemoLiveTests(DemoLiveFactory app) : IClassFixture<DemoLiveF
         var server = WebApplication.CreateBuilder();
         SummitCommand.Parse([]).Configure(server);
         Assert.Null(server.Configuration["Summit:Demo:Live:Enabled"]);
-    }
-
-    /// <summary>Waits (up to a minute) until the reading writer has taken every reading published so far.</summary>
-    private static async Task WaitForReadingsAsync(ReadingWriter writer, long before, int published)
-    {
-        var watch = Stopwatch.StartNew();
-        while (writer.Stored + writer.Refused < before + published)
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"Only {writer.Stored + writer.Refused - before} of {published} readings reached the writer.");
-            await Task.Delay(20);
-        }
     }
 }

@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 using Summit.Server;
 using Summit.Server.Guests.Domain;
-using Summit.Server.Guests.Photos;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Images;
 using Summit.Tests.Infrastructure;
 
 namespace Summit.Tests.Guests;
@@ -23,6 +23,7 @@ public class PhotoTests(SummitFactory app) : IClassFixture<SummitFactory>
         { "truncated-jpeg", ErrorCodes.PhotoCorrupt },
         { "over-5-mb", ErrorCodes.PhotoTooLarge },
         { "png-claiming-20000x20000", ErrorCodes.PhotoPixels },
+        { "png-of-40-megapixels", ErrorCodes.PhotoPixels },
         { "too-small", ErrorCodes.PhotoTooSmall },
     };
 
@@ -37,7 +38,8 @@ public class PhotoTests(SummitFactory app) : IClassFixture<SummitFactory>
             "text" => Encoding.UTF8.GetBytes("This is a passport photo, honestly.\n"),
             "truncated-jpeg" => Truncated(TestImages.Jpeg(400, 500)),
             "over-5-mb" => [.. TestImages.Jpeg(400, 500), .. new byte[PhotoProcessor.MaxBytes]],
-            "png-claiming-20000x20000" => PngClaiming(20_000, 20_000),
+            "png-claiming-20000x20000" => TestImages.PngClaiming(20_000, 20_000),
+            "png-of-40-megapixels" => TestImages.LargePng(8000, 5000),
             "too-small" => TestImages.Jpeg(PhotoProcessor.MinSide - 1, 400),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
@@ -59,7 +61,7 @@ public class PhotoTests(SummitFactory app) : IClassFixture<SummitFactory>
     [Fact]
     public void The_crafted_png_really_claims_a_huge_canvas()
     {
-        using var codec = SKCodec.Create(new MemoryStream(PngClaiming(20_000, 20_000)));
+        using var codec = SKCodec.Create(new MemoryStream(TestImages.PngClaiming(20_000, 20_000)));
         Assert.NotNull(codec);
         Assert.Equal((20_000, 20_000), (codec.Info.Width, codec.Info.Height));
     }
@@ -128,50 +130,6 @@ public class PhotoTests(SummitFactory app) : IClassFixture<SummitFactory>
 
     /// <summary>Cuts a JPEG inside its compressed scan, as an interrupted upload would.</summary>
     private static byte[] Truncated(byte[] jpeg) => jpeg[..(jpeg.Length / 2)];
-
-    /// <summary>A PNG whose header announces the given size; the tiny image data behind it could never fill it.</summary>
-    private static byte[] PngClaiming(int width, int height)
-    {
-        using var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8; // bit depth
-        header[9] = 2; // truecolour RGB; compression, filter and interlace stay 0
-        WriteChunk(png, "IHDR", header);
-        WriteChunk(png, "IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]); // an empty zlib stream
-        WriteChunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    private static void WriteChunk(Stream png, string type, byte[] data)
-    {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-        png.Write(length);
-        byte[] typeAndData = [.. Encoding.ASCII.GetBytes(type), .. data];
-        png.Write(typeAndData);
-        Span<byte> crc = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typeAndData));
-        png.Write(crc);
-    }
-
-    /// <summary>CRC-32 as PNG chunks use it (ISO 3309, polynomial 0xEDB88320).</summary>
-    private static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
-    }
 
     /// <summary>Inserts an EXIF APP1 segment (camera make and orientation, little-endian TIFF) right after the JPEG's SOI marker.</summary>
     private static byte[] WithExif(byte[] jpeg)

@@ -131,6 +131,12 @@ public static class TestImages
 
     public static byte[] Png(int width, int height) => Encode(width, height, SKEncodedImageFormat.Png);
 
+    /// <inheritdoc cref="PngFiles.Flat"/>
+    public static byte[] LargePng(int width, int height) => PngFiles.Flat(width, height);
+
+    /// <inheritdoc cref="PngFiles.Claiming"/>
+    public static byte[] PngClaiming(int width, int height) => PngFiles.Claiming(width, height);
+
     private static byte[] Encode(int width, int height, SKEncodedImageFormat format)
     {
         using var bitmap = new SKBitmap(width, height);

@@ -18,12 +18,12 @@ public class StaffAccountsTests(SummitFactory app) : IClassFixture<SummitFactory
 
         using var anonymous = app.CreateClient();
         HttpResponseMessage attempt = null!;
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 6; i++)
         {
             attempt = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Wrong-Password-1" });
         }
 
-        await attempt.AssertProblemAsync(423, ErrorCodes.LoginLockedOut);
+        await attempt.AssertProblemAsync(429, ErrorCodes.LoginLockedOut);
         var locked = await UserAsync(admin, email);
         Assert.True(locked.LockedOut);
 

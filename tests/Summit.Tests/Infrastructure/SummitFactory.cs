@@ -62,6 +62,10 @@ public class SummitFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Summit:Mail:DispatchInBackground", "false");
         builder.UseSetting("Summit:Mail:PublicBaseUrl", "http://summit.test");
         builder.UseSetting("Summit:Security:RequireAdminTwoFactor", "false");
+        // Every test request comes from one (absent) address and signs in many times: the limits are tested with SecurityFactory.
+        builder.UseSetting("Summit:Security:SignInRequestsPerMinute", "100000");
+        builder.UseSetting("Summit:Security:PortalRequestsPerMinute", "100000");
+        builder.UseSetting("Summit:Security:PortalRequestsPerInvitationPerMinute", "100000");
         // No in-process MQTT broker on the shared port 1883: screening tests that need one choose a free port.
         builder.UseSetting("Summit:Mqtt:Port", "0");
         foreach (var (key, value) in ExtraSettings)

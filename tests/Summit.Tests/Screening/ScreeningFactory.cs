@@ -49,8 +49,8 @@ public class ScreeningFactory : AccessFactory
 
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
+        // Summit:Mqtt:BindAddress stays at its default (BrokerSecurityTests checks that it is loopback only).
         ["Summit:Mqtt:Port"] = _brokerPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Summit:Mqtt:BindAddress"] = "127.0.0.1",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -67,7 +67,7 @@ public class ScreeningFactory : AccessFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await Services.GetRequiredService<MqttIngestion>().Subscribed.WaitAsync(TimeSpan.FromSeconds(60));
+        await Services.GetRequiredService<MqttIngestion>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     public ReadingWriter Writer => Services.GetRequiredService<ReadingWriter>();
@@ -80,18 +80,18 @@ public class ScreeningFactory : AccessFactory
     }
 
     /// <summary>Enrols a sensor on a gate as the admin; returns it with its secret.</summary>
-    public async Task<SensorEnrolment> EnrolSensorAsync(Guid gateId, string? code = null)
+    public virtual async Task<SensorEnrolment> EnrolSensorAsync(Guid gateId, string? code = null)
     {
         using var admin = await this.ClientForAsync(Roles.Admin);
         return await (await admin.PostAsJsonAsync("/api/v1/screening/sensors",
             new SensorInput(code ?? $"IR-{Guid.NewGuid():N}"[..12], "Infrared camera", gateId), Intents.Json)).OkAsync<SensorEnrolment>();
     }
 
-    /// <summary>An MQTTnet client connected to the broker Summit reads (with a sensor's credentials for the in-process broker).</summary>
+    /// <summary>An MQTTnet client connected to the broker Summit reads, as a sensor: its id is both its login and its client id.</summary>
     public async Task<IMqttClient> PublisherAsync(string? username, string? password)
     {
         var client = new MqttClientFactory().CreateMqttClient();
-        var options = new MqttClientOptionsBuilder().WithTcpServer(BrokerHost, BrokerPort).WithClientId("test-" + Guid.NewGuid().ToString("N")[..8]);
+        var options = new MqttClientOptionsBuilder().WithTcpServer(BrokerHost, BrokerPort).WithClientId(username ?? "test-" + Guid.NewGuid().ToString("N")[..8]);
         if (username is not null)
         {
             options = options.WithCredentials(username, password);
@@ -119,6 +119,19 @@ public class ScreeningFactory : AccessFactory
     public string Reading(SensorEnrolment sensor, double celsius, long seq, DateTimeOffset? at = null) =>
         SensorMessages.Payload(sensor.Sensor.Code, sensor.Secret, celsius, at ?? Clock.GetUtcNow(), seq);
 
+    /// <summary>Publishes signed readings as the sensor, under its own login, and waits until the writer has taken them all.</summary>
+    public async Task PublishReadingsAsync(SensorEnrolment sensor, params (long Seq, double Celsius)[] readings)
+    {
+        using var publisher = await PublisherAsync(sensor.Sensor.Code, sensor.Secret);
+        var before = Processed;
+        foreach (var (seq, celsius) in readings)
+        {
+            await PublishAsync(publisher, SensorMessages.TopicFor(sensor.Sensor.Code), Reading(sensor, celsius, seq));
+        }
+
+        await WaitForProcessedAsync(before, readings.Length);
+    }
+
     /// <summary>Waits (up to a minute) until the writer has taken this many more messages than <paramref name="before"/>.</summary>
     public async Task WaitForProcessedAsync(long before, int more)
     {
@@ -132,100 +145,4 @@ public class ScreeningFactory : AccessFactory
     }
 
     public long Processed => Writer.Stored + Writer.Refused;
-}
-
-/// <summary>
-/// The same venue with Summit subscribed to a real Mosquitto (the Debian package) that this fixture starts on a free port; the
-/// in-process broker is off. Fails with a clear message when mosquitto is not installed.
-/// </summary>
-public sealed class MosquittoFactory : ScreeningFactory, IAsyncLifetime
-{
-    public const string MosquittoPath = "/usr/sbin/mosquitto";
-    private readonly int _port = FreePort();
-    private readonly string _configDirectory = Path.Combine(Path.GetTempPath(), "summit-mosquitto-" + Guid.NewGuid().ToString("N"));
-    private readonly Process _mosquitto;
-    private int _stopped;
-
-    public MosquittoFactory()
-    {
-        if (!File.Exists(MosquittoPath))
-        {
-            throw new InvalidOperationException(
-                $"{MosquittoPath} is not installed: apt-get install -y mosquitto mosquitto-clients (scripts/test.sh installs it).");
-        }
-
-        Directory.CreateDirectory(_configDirectory);
-        var config = Path.Combine(_configDirectory, "mosquitto.conf");
-        File.WriteAllText(config, $"listener {_port} 127.0.0.1\nallow_anonymous true\npersistence false\nmax_queued_messages 0\nlog_dest stderr\n");
-        _mosquitto = Process.Start(new ProcessStartInfo(MosquittoPath, ["-c", config])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("mosquitto did not start.");
-        _mosquitto.ErrorDataReceived += (_, _) => { };
-        _mosquitto.BeginErrorReadLine();
-        _mosquitto.BeginOutputReadLine();
-        WaitForPort(_port);
-    }
-
-    public override int BrokerPort => _port;
-
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["Summit:Mqtt:Port"] = "0",
-        ["Summit:Mqtt:BrokerHost"] = "127.0.0.1",
-        ["Summit:Mqtt:BrokerPort"] = _port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Summit:Mqtt:ClientId"] = "summit-test-" + Guid.NewGuid().ToString("N")[..8],
-    };
-
-    /// <summary>Publishes one message with the mosquitto_pub program, as a sensor script would.</summary>
-    public async Task MosquittoPubAsync(string topic, string payload)
-    {
-        using var process = Process.Start(new ProcessStartInfo("mosquitto_pub",
-            ["-h", "127.0.0.1", "-p", BrokerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "-q", "1", "-t", topic, "-m", payload])
-        {
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("mosquitto_pub did not start (apt-get install -y mosquitto-clients).");
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"mosquitto_pub failed ({process.ExitCode}): {error}");
-    }
-
-    public new async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (Interlocked.Exchange(ref _stopped, 1) == 1)
-        {
-            return;
-        }
-
-        if (!_mosquitto.HasExited)
-        {
-            _mosquitto.Kill();
-            await _mosquitto.WaitForExitAsync();
-        }
-
-        _mosquitto.Dispose();
-        Directory.Delete(_configDirectory, recursive: true);
-    }
-
-    private static void WaitForPort(int port)
-    {
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (watch.Elapsed < TimeSpan.FromSeconds(20))
-            {
-                Thread.Sleep(50);
-            }
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Screening;
 using Summit.Server.Screening.Ingestion;
 using Summit.Server.Screening.Sensors;
@@ -10,7 +11,7 @@ public sealed class SensorMessageTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 1, 2, 3, TimeSpan.Zero);
     private const string Secret = "sss_test-secret";
-    private static readonly SensorEntry Sensor = new(Guid.NewGuid(), Guid.NewGuid(), "IR-A1-1", Guid.NewGuid(), Encoding.UTF8.GetBytes(Secret), false, -1);
+    private static readonly SensorEntry Sensor = new(Guid.NewGuid(), Guid.NewGuid(), "IR-A1-1", Guid.NewGuid(), Encoding.UTF8.GetBytes(Secret), false);
     private static readonly Dictionary<string, SensorEntry> Sensors = new() { [Sensor.Code] = Sensor };
 
     private static (AcceptedReading? Reading, RefusedMessage? Refusal) Check(string payload, Dictionary<Guid, long>? sequences = null) =>
@@ -50,6 +51,58 @@ public sealed class SensorMessageTests
         Assert.Equal(RefusalReasons.Replayed, Check(SensorMessages.Payload(Sensor.Code, Secret, 36.7, Now, 5), sequences).Refusal!.Reason);
         Assert.Equal(RefusalReasons.Replayed, Check(SensorMessages.Payload(Sensor.Code, Secret, 36.7, Now, 4), sequences).Refusal!.Reason);
         Assert.Null(Check(SensorMessages.Payload(Sensor.Code, Secret, 36.7, Now, 6), sequences).Refusal);
+    }
+
+    [Fact]
+    public void Sequences_may_not_jump_far_ahead_nor_beyond_the_time_in_milliseconds()
+    {
+        var options = new ScreeningOptions { MaxSequenceJump = 1000 };
+        var nowMs = Now.ToUnixTimeMilliseconds();
+        var aheadMs = (long)options.MaxClockAhead.TotalMilliseconds;
+        (AcceptedReading?, RefusedMessage?) CheckWith(Dictionary<Guid, long> sequences, long seq) =>
+            SensorMessages.Check(new SensorMessage(SensorMessages.TopicFor(Sensor.Code), Encoding.UTF8.GetBytes(SensorMessages.Payload(Sensor.Code, Secret,
+                36.7, Now, seq)), Now), Sensors, sequences, options);
+
+        // A first reading may be a counter or the time in milliseconds, but not beyond that time.
+        Assert.Equal(RefusalReasons.SequenceJump, CheckWith([], long.MaxValue).Item2!.Reason);
+        Assert.Equal(RefusalReasons.SequenceJump, CheckWith([], nowMs + aheadMs + 1).Item2!.Reason);
+        Assert.Null(CheckWith([], nowMs + aheadMs).Item2);
+        Assert.Null(CheckWith([], 1).Item2);
+
+        // After one, at most MaxSequenceJump further.
+        var sequences = new Dictionary<Guid, long> { [Sensor.Id] = 10 };
+        Assert.Equal(RefusalReasons.SequenceJump, CheckWith(sequences, 1011).Item2!.Reason);
+        Assert.Equal(10, sequences[Sensor.Id]);
+        Assert.Null(CheckWith(sequences, 1010).Item2);
+        Assert.Equal(1010, sequences[Sensor.Id]);
+    }
+
+    [Fact]
+    public void What_summits_broker_knows_of_the_publisher_is_checked_first()
+    {
+        var payload = Encoding.UTF8.GetBytes(SensorMessages.Payload(Sensor.Code, Secret, 36.7, Now, 5));
+        var foreign = SensorMessages.Check(new SensorMessage(SensorMessages.TopicFor(Sensor.Code), payload, Now, Publisher: "IR-OTHER"), Sensors, [],
+            new ScreeningOptions()).Refusal!;
+        Assert.Equal(RefusalReasons.ForeignTopic, foreign.Reason);
+        Assert.Equal(SensorRefusalCount.UnknownKey, foreign.SensorKey);
+        Assert.Null(SensorMessages.Check(new SensorMessage(SensorMessages.TopicFor(Sensor.Code), payload, Now, Publisher: Sensor.Code), Sensors, [],
+            new ScreeningOptions()).Refusal);
+
+        var packet = SensorMessages.Check(SensorMessage.RefusedPacket(new PacketRefusal(Sensor.Code, "127.0.0.1:5000", 250_000_000, 4096), Now), Sensors,
+            [], new ScreeningOptions()).Refusal!;
+        Assert.Equal(RefusalReasons.PacketTooLarge, packet.Reason);
+        Assert.Equal(Sensor.Id, packet.SensorId);
+        Assert.Contains("250,000,000", packet.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_refusal_reason_and_screening_error_has_its_text_in_both_languages()
+    {
+        var localizer = new Localizer();
+        var keys = new[] { Localizer.English, Localizer.Chinese }.Select(language => localizer.Keys(language).ToHashSet()).ToList();
+        var missing = RefusalReasons.All.Select(r => $"screening.reason.{r}").Concat(ScreeningErrors.All.Select(code => $"error.{code}"))
+            .Where(key => keys.Any(k => !k.Contains(key))).ToList();
+        Assert.True(missing.Count == 0, "Missing in a catalog: " + string.Join(", ", missing));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SkiaSharp;
+using Summit.Server.Infrastructure.Printing;
 
 namespace Summit.Server.Access.Badges;
 
@@ -90,12 +91,12 @@ public static class BadgeRenderer
     public static byte[] QrPng(string credentialCode, int pixels) => QrSymbol.Encode(credentialCode).ToPng(pixels);
 
     /// <summary>Whether the installed fonts have every character of the text (a name in its original script, say).</summary>
-    public static bool CanRender(string text) => BadgeText.Shared.CanRender(text);
+    public static bool CanRender(string text) => PrintText.Shared.CanRender(text);
 
     private static void Draw(SKCanvas canvas, BadgeCard card)
     {
         var band = ParseColour(card.Category.Colour);
-        var text = BadgeText.Shared;
+        var text = PrintText.Shared;
         DrawHeader(canvas, card, band, text);
         DrawPhoto(canvas, card.PhotoJpeg, SKRect.Create(Margin, PhotoTop, PhotoWidth, PhotoHeight));
         DrawQr(canvas, card.CredentialCode, WidthMm - Margin - QrSymbolMm, PhotoTop + ((PhotoHeight - QrSymbolMm) / 2));
@@ -105,7 +106,7 @@ public static class BadgeRenderer
         DrawBand(canvas, card.Category, band, bandTop, text);
     }
 
-    private static void DrawHeader(SKCanvas canvas, BadgeCard card, SKColor band, BadgeText text)
+    private static void DrawHeader(SKCanvas canvas, BadgeCard card, SKColor band, PrintText text)
     {
         using var header = new SKPaint { Color = HeaderColour, IsAntialias = true };
         canvas.DrawRect(0, 0, WidthMm, HeaderHeight, header);
@@ -211,7 +212,7 @@ public static class BadgeRenderer
     }
 
     /// <summary>The names, title, organisation and country, centred between the photo row and the zones, shrunk together if they do not fit.</summary>
-    private static void DrawHolder(SKCanvas canvas, BadgeCard card, float top, float bottom, BadgeText text)
+    private static void DrawHolder(SKCanvas canvas, BadgeCard card, float top, float bottom, PrintText text)
     {
         var latinIsName = string.Equals(card.Name.Trim(), card.LatinName.Trim(), StringComparison.OrdinalIgnoreCase);
         var country = card.Country.NameEn == card.Country.NameZh
@@ -250,14 +251,14 @@ public static class BadgeRenderer
         }
     }
 
-    private static float Height(List<(string Text, TextStyle Style, float Gap)> blocks, float scale, BadgeText text) =>
+    private static float Height(List<(string Text, TextStyle Style, float Gap)> blocks, float scale, PrintText text) =>
         blocks.Sum(b => (b.Gap * scale) + text.Height(b.Text, TextWidth, Scaled(b.Style, scale)));
 
     private static TextStyle Scaled(TextStyle style, float scale) =>
         style with { MaxSize = style.MaxSize * scale, MinSize = style.MinSize * scale };
 
     /// <summary>The zone codes as dark chips in centred rows ending at <paramref name="bottom"/>; returns the top of the first row.</summary>
-    private static float DrawZones(SKCanvas canvas, IReadOnlyList<string> zones, float bottom, BadgeText text)
+    private static float DrawZones(SKCanvas canvas, IReadOnlyList<string> zones, float bottom, PrintText text)
     {
         const float size = 3.6f;
         const float chipHeight = 6.2f;
@@ -298,7 +299,7 @@ public static class BadgeRenderer
         return top;
     }
 
-    private static void DrawBand(SKCanvas canvas, BadgeCategory category, SKColor colour, float top, BadgeText text)
+    private static void DrawBand(SKCanvas canvas, BadgeCategory category, SKColor colour, float top, PrintText text)
     {
         using var fill = new SKPaint { Color = colour, IsAntialias = true };
         canvas.DrawRect(0, top, WidthMm, BandHeight, fill);

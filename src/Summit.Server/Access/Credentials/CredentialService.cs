@@ -156,6 +156,12 @@ public sealed class CredentialService(
     /// <summary>Issues credentials to every selected guest who may hold one and has none; reports the others with their reason.</summary>
     public async Task<BulkResult> IssueManyAsync(GuestSelection selection, CancellationToken ct = default)
     {
+        // An empty selection would otherwise mean every approved guest of the event, each issued a code and mailed it.
+        if (selection.IsEmpty)
+        {
+            throw new SummitException(SummitError.Of(ErrorCodes.CredentialSelectionEmpty));
+        }
+
         var (summitEvent, _) = await settings.GetAsync(ct);
         var ids = selection.GuestIds is { Count: > 0 } list
             ? list.Distinct().ToList()

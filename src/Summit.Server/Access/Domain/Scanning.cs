@@ -55,8 +55,16 @@ public sealed class Scan
     /// <summary>Set only when the code's signature was genuine.</summary>
     public Guid? CredentialId { get; set; }
     public Guid? GuestId { get; set; }
+    /// <summary>
+    /// Why Summit holds the scan admitted or refused. For a scan a gate agent uploaded, the agent's verdict, unless the agent
+    /// admitted and the server's own check of the upload refuses: then the server's reason (see <see cref="DeviceReason"/>).
+    /// </summary>
     public ReasonCode Reason { get; set; }
     public bool Admitted { get; set; }
+
+    /// <summary>What a gate agent said it decided, for an uploaded scan; null for scans the server decided. Differs from
+    /// <see cref="Reason"/> when the server disputes the agent's admission.</summary>
+    public ReasonCode? DeviceReason { get; set; }
     public DateTimeOffset ScannedAt { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
 

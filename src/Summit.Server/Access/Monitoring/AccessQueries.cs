@@ -8,7 +8,8 @@ using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Access.Monitoring;
 
-public sealed record ZoneOccupancy(int Zone, string Code, string NameEn, string NameZh, string? Venue, int Capacity, int Inside, Guid ZoneId = default,
+// No default for ZoneId: the OpenAPI schema exporter cannot write a struct's default (it has no constant) and failed the whole document.
+public sealed record ZoneOccupancy(int Zone, string Code, string NameEn, string NameZh, string? Venue, int Capacity, int Inside, Guid ZoneId,
     ZonePlanArea? Plan = null)
 {
     /// <summary>Share of the capacity in use, 0..1 (and above when over capacity); null when no capacity is set.</summary>
@@ -24,9 +25,10 @@ public sealed record ScanTallyItem(Guid ScanId, Guid GateId, DateTimeOffset Scan
 
 public sealed record OccupancyView(DateTimeOffset AsOf, IReadOnlyList<ZoneOccupancy> Zones, IReadOnlyList<GateFlow> Gates);
 
+/// <param name="DeviceReason">What a gate agent said it decided, when it differs from <paramref name="Reason"/>: an admission the server disputes.</param>
 public sealed record ScanListItem(Guid Id, DateTimeOffset ScannedAt, DateTimeOffset ReceivedAt, Guid GateId, string GateCode, int Zone,
     GateDirection Direction, ScanSource Source, ReasonCode Reason, bool Admitted, bool Late, bool Conflict, Guid? GuestId, string? HolderName,
-    string? CategoryCode);
+    string? CategoryCode, ReasonCode? DeviceReason = null);
 
 public sealed record ConflictView(Guid Id, Guid GuestId, string HolderName, int Zone, string ZoneCode, ScanListItem First, ScanListItem Second,
     DateTimeOffset DetectedAt, DateTimeOffset? ResolvedAt, string? ResolvedBy, string? Resolution);
@@ -190,7 +192,8 @@ public sealed class AccessQueries(SummitDbContext db, AccessSettingsService sett
         {
             var card = s.GuestId is { } id ? cards.GetValueOrDefault(id) : null;
             return new ScanListItem(s.Id, s.ScannedAt, s.ReceivedAt, s.GateId, gates.GetValueOrDefault(s.GateId, "?"), s.Zone, s.Direction, s.Source, s.Reason,
-                s.Admitted, s.Late, s.Conflict, s.GuestId, card?.Name, card is null ? null : categories.GetValueOrDefault(card.CategoryId));
+                s.Admitted, s.Late, s.Conflict, s.GuestId, card?.Name, card is null ? null : categories.GetValueOrDefault(card.CategoryId),
+                s.DeviceReason is { } claimed && claimed != s.Reason ? claimed : null);
         })];
     }
 

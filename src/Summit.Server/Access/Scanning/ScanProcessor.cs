@@ -10,6 +10,7 @@ using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Incidents;
+using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Access.Scanning;
 
@@ -205,6 +206,7 @@ public sealed class ScanProcessor : BackgroundService
         var moved = new Dictionary<(Guid, int), (ZonePresence Row, bool IsNew)>();
         var arrivals = new HashSet<Guid>();
         var conflicts = new List<(EntryConflict Conflict, GateInfo Gate)>();
+        var disputes = new List<(Scan Scan, GateInfo Gate)>();
         for (var i = 0; i < batch.Count; i++)
         {
             var (work, receivedAt) = (batch[i].Work, batch[i].ReceivedAt);
@@ -224,6 +226,11 @@ public sealed class ScanProcessor : BackgroundService
             var scan = Decide(work, gate!, receivedAt, identities[i], snapshot, book, held.Contains(gate!.Id));
             recorded.Add(scan);
             knownByKey[(work.Scanner, work.Nonce)] = scan;
+            if (scan.DeviceReason is { } claimed && claimed != scan.Reason)
+            {
+                disputes.Add((scan, gate));
+            }
+
             EntryConflict? conflict = null;
             if (scan.Admitted && scan.CredentialId is { } credentialId)
             {
@@ -258,13 +265,19 @@ public sealed class ScanProcessor : BackgroundService
             await guests.MarkArrivedAsync(arrivals, ct);
         }
 
-        if (conflicts.Count > 0)
+        if (conflicts.Count > 0 || disputes.Count > 0)
         {
-            // In this batch's transaction: the incident exists exactly when the conflict does.
+            // In this batch's transaction: the incident exists exactly when the conflict or the disputed scan does.
             var reporter = provider.GetRequiredService<IIncidentReporter>();
             foreach (var (conflict, gate) in conflicts)
             {
                 await reporter.ReportAsync(DoubleEntryReport(conflict, gate, snapshot), ct);
+            }
+
+            var localizer = provider.GetRequiredService<Localizer>();
+            foreach (var (scan, gate) in disputes)
+            {
+                await reporter.ReportAsync(DisputedUploadReport(scan, gate, snapshot, localizer), ct);
             }
         }
 
@@ -298,9 +311,11 @@ public sealed class ScanProcessor : BackgroundService
         DateTimeOffset scannedAt;
         if (work.AgentReason is { } decided)
         {
-            // The agent decided offline with what it knew: its verdict is what happened at the gate.
-            reason = decided;
+            // The agent decided offline with what it knew: its verdict is what happened at the gate, unless it admitted what the
+            // server's own check refuses. Then the server's reason is recorded (the agent's claim beside it), and nobody moves.
             scannedAt = (work.ScannedAt ?? receivedAt).ToUniversalTime();
+            reason = decided.Admits() && UploadReview.Check(identity?.Payload, identity?.Signature ?? SignatureCheck.BadSignature, gate, work.Direction, scannedAt,
+                snapshot) is var found && !found.Admits() ? found : decided;
         }
         else
         {
@@ -335,6 +350,7 @@ public sealed class ScanProcessor : BackgroundService
             GuestId = genuine?.Payload.HolderId,
             Reason = reason,
             Admitted = reason.Admits() && genuine is not null,
+            DeviceReason = work.AgentReason,
             ScannedAt = scannedAt,
             ReceivedAt = receivedAt,
             Late = work.AgentReason is not null && receivedAt - scannedAt > TimeSpan.FromSeconds(snapshot.LateAfterSeconds),
@@ -446,6 +462,26 @@ public sealed class ScanProcessor : BackgroundService
             new IncidentEvidence("entry-conflict", conflict.Id.ToString(),
                 $"Credential …{credential} entered zone {zoneCode} twice without leaving; found when gate {gate.Code} synced.",
                 $"凭证 …{credential} 未离开即两次进入区域 {zoneCode}；闸机 {gate.Code} 同步时发现。"));
+    }
+
+    /// <summary>
+    /// A gate agent's admission the server does not confirm, as an incident of the gate: a forged code, a lane the gate does not
+    /// have, a code the policy does not open. One open incident per gate gathers every such scan; the scan itself is listed with
+    /// the agent's claim on Live access.
+    /// </summary>
+    private static AutomaticIncidentReport DisputedUploadReport(Scan scan, GateInfo gate, AccessSnapshot snapshot, Localizer localizer)
+    {
+        var zone = snapshot.Zones.GetValueOrDefault(scan.Zone)?.Code ?? scan.Zone.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var at = scan.ScannedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+        string Verdict(string language, ReasonCode reason) => ScanResponses.Message(localizer, language, reason);
+        return new AutomaticIncidentReport(Infrastructure.Incidents.IncidentType.Security, IncidentSeverity.High, "access.upload-disputed",
+            new IncidentPlace(GateId: gate.Id),
+            $"Disputed offline scans at gate {gate.Code}", $"闸机 {gate.Code} 的离线扫码存疑",
+            new IncidentEvidence("scan", scan.Id.ToString(),
+                $"Gate {gate.Code} ({zone}) uploaded an {scan.Direction.ToString().ToLowerInvariant()} at {at} as \"{Verdict(Localizer.English, scan.DeviceReason!.Value)}\"; "
+                + $"Summit finds: {Verdict(Localizer.English, scan.Reason)}.",
+                $"闸机 {gate.Code}（{zone}）上传了 {at} 的{(scan.Direction == GateDirection.Entry ? "入场" : "出场")}扫码，记为“{Verdict(Localizer.Chinese, scan.DeviceReason!.Value)}”；"
+                + $"系统核查结果：{Verdict(Localizer.Chinese, scan.Reason)}。"));
     }
 
     private static ScanOutcome Outcome(Scan scan, bool duplicate, Dictionary<Guid, GuestCard> cards, AccessSnapshot snapshot, EntryConflict? conflict)

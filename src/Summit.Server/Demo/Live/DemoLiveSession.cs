@@ -132,9 +132,10 @@ public sealed class DemoLiveSession : IAsyncDisposable
             sensors.ToDictionary(s => s.Key, s => s.Value.Code), seed);
         if (brokerHost is not null)
         {
+            var lastSequences = await db.Set<Sensor>().AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.LastSequence, ct);
             foreach (var sensor in sensors.Values)
             {
-                await session.ConnectAsync(sensor, brokerHost, brokerPort, ct);
+                await session.ConnectAsync(sensor, lastSequences.GetValueOrDefault(sensor.Id, -1), brokerHost, brokerPort, ct);
             }
         }
 
@@ -199,13 +200,13 @@ public sealed class DemoLiveSession : IAsyncDisposable
         }
     }
 
-    private async Task ConnectAsync(SensorEntry sensor, string host, int port, CancellationToken ct)
+    private async Task ConnectAsync(SensorEntry sensor, long lastSequence, string host, int port, CancellationToken ct)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         try
         {
             var secret = Encoding.UTF8.GetString(sensor.Key);
-            var result = await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(host, port).WithClientId("summit-demo-" + sensor.Code)
+            var result = await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(host, port).WithClientId(sensor.Code)
                 .WithCredentials(sensor.Code, secret).WithCleanSession(true).Build(), ct);
             if (result.ResultCode != MqttClientConnectResultCode.Success)
             {
@@ -213,7 +214,7 @@ public sealed class DemoLiveSession : IAsyncDisposable
             }
 
             // Sequences only grow: from the server clock's milliseconds, above whatever this sensor sent in an earlier run.
-            var sequence = Math.Max(sensor.LastSequence, _clock.GetUtcNow().ToUnixTimeMilliseconds());
+            var sequence = Math.Max(lastSequence, _clock.GetUtcNow().ToUnixTimeMilliseconds());
             _sensors[sensor.Code] = (client, sensor.Key, sequence, DateTimeOffset.MinValue);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)

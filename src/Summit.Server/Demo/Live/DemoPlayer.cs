@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 using Summit.Server.Access.Scanning;
 using Summit.Server.Screening;
@@ -123,11 +124,11 @@ public sealed class DemoPlayer(IServiceScopeFactory scopes, IOptions<DemoLiveOpt
 
         try
         {
-            await ingestion.Subscribed.WaitAsync(BrokerWait, clock, ct);
+            await ingestion.Ready.WaitAsync(BrokerWait, clock, ct);
         }
         catch (TimeoutException)
         {
-            _logger.LogWarning("Live demo: Summit is not subscribed to the MQTT broker after {Wait}; the sensors try anyway", BrokerWait);
+            _logger.LogWarning("Live demo: Summit does not take MQTT readings yet after {Wait}; the sensors try anyway", BrokerWait);
         }
 
         if (settings.UsesExternalBroker)
@@ -135,6 +136,10 @@ public sealed class DemoPlayer(IServiceScopeFactory scopes, IOptions<DemoLiveOpt
             return (settings.BrokerHost, settings.BrokerPort);
         }
 
-        return ingestion.BrokerPort is { } port ? ("127.0.0.1", port) : (null, 0);
+        // The broker listens on one address (loopback by default); "any" is reached through loopback.
+        return ingestion.BrokerEndpoint is not { } endpoint ? (null, 0)
+            : endpoint.Address.Equals(IPAddress.Any) ? ("127.0.0.1", endpoint.Port)
+            : endpoint.Address.Equals(IPAddress.IPv6Any) ? ("::1", endpoint.Port)
+            : (endpoint.Address.ToString(), endpoint.Port);
     }
 }

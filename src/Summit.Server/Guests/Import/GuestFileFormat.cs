@@ -17,7 +17,21 @@ public static class GuestFileFormat
 
     public static readonly IReadOnlyList<string> RequiredColumns = ["family_name", "organisation", "organisation_type", "country", "email", "category"];
 
+    // What an import file may hold, whatever its format; each bound is checked while the file is read, before what it claims is held.
     public const int MaxRows = 200_000;
+    public const int MaxColumns = 64;
+    public const int MaxCells = 4_000_000;
+
+    /// <summary>The most a spreadsheet program puts in one cell.</summary>
+    public const int MaxCellLength = 32_767;
+
+    /// <summary>
+    /// The text of all cells together: as much as the largest CSV file holds. Cells of a spreadsheet may all name one long shared
+    /// string, so that a small file reads as far more text than it holds.
+    /// </summary>
+    public const long MaxTextLength = GuestImportApi.MaxUploadBytes;
+
+    private static readonly CsvLimits CsvLimits = new(MaxRows + 1, MaxColumns, MaxCellLength, MaxCells);
 
     public static bool IsXlsx(string fileName, ReadOnlySpan<byte> head) =>
         fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || (head.Length > 3 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4);
@@ -41,6 +55,16 @@ public static class GuestFileFormat
         {
             throw;
         }
+        catch (CsvLimitException ex)
+        {
+            throw new SummitException(ex.Limit switch
+            {
+                CsvLimit.Records => SummitError.Of(ErrorCodes.ImportTooLarge, MaxRows),
+                CsvLimit.Fields => SummitError.Of(ErrorCodes.ImportTooManyColumns, MaxColumns),
+                CsvLimit.FieldLength => SummitError.Of(ErrorCodes.ImportCellTooLong, MaxCellLength),
+                _ => SummitError.Of(ErrorCodes.ImportTooManyCells, MaxCells),
+            });
+        }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException
                                        or InvalidOperationException or ArgumentException or System.Xml.XmlException)
         {
@@ -63,7 +87,7 @@ public static class GuestFileFormat
             throw new SummitException(SummitError.Of(ErrorCodes.ImportFormat, "the file is not UTF-8 text"));
         }
 
-        var records = Csv.Parse(text.TrimStart('\uFEFF'));
+        var records = Csv.Parse(text.TrimStart('\uFEFF'), CsvLimits);
         if (records.Count == 0)
         {
             throw new SummitException(SummitError.Of(ErrorCodes.ImportEmpty));
@@ -71,11 +95,6 @@ public static class GuestFileFormat
 
         var headers = records[0].Select(NormalizeHeader).ToArray();
         CheckHeaders(headers);
-        if (records.Count - 1 > MaxRows)
-        {
-            throw new SummitException(SummitError.Of(ErrorCodes.ImportTooLarge, MaxRows));
-        }
-
         var rows = new List<Dictionary<string, string>>(records.Count - 1);
         foreach (var record in records.Skip(1))
         {
@@ -87,7 +106,10 @@ public static class GuestFileFormat
             var row = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < headers.Length; i++)
             {
-                row[headers[i]] = i < record.Length ? record[i].Trim() : "";
+                if (IsColumn(headers[i]))
+                {
+                    row[headers[i]] = i < record.Length ? record[i].Trim() : "";
+                }
             }
 
             rows.Add(row);
@@ -98,12 +120,25 @@ public static class GuestFileFormat
 
     private static List<Dictionary<string, string>> ReadXlsx(byte[] bytes)
     {
+        var extent = XlsxGuard.Check(bytes);
         using var stream = new MemoryStream(bytes);
         var rows = new List<Dictionary<string, string>>();
         string[]? headers = null;
-        foreach (IDictionary<string, object?> raw in stream.Query(useHeaderRow: false))
+        var text = 0L;
+        // The reader makes every row as wide as the sheet's stated dimension and fills the rows a sheet skips: both are bounded
+        // here to the rows and columns the cells use (within what an import may have), whatever dimension the file states.
+        var sheet = stream.QueryRange(useHeaderRow: false, sheetName: null, excelType: ExcelType.XLSX, startRowIndex: 1, startColumnIndex: 1,
+            endRowIndex: Math.Max(1, extent.Rows), endColumnIndex: Math.Max(1, extent.Columns));
+        foreach (IDictionary<string, object?> raw in sheet)
         {
-            var cells = raw.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim() ?? "").ToArray();
+            var cells = raw.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToArray();
+            text += cells.Sum(c => (long)c.Length);
+            if (text > MaxTextLength)
+            {
+                throw new SummitException(SummitError.Of(ErrorCodes.ImportTextTooLarge, MaxTextLength));
+            }
+
+            cells = [.. cells.Select(c => c.Trim())];
             if (headers is null)
             {
                 headers = cells.Select(NormalizeHeader).ToArray();
@@ -119,7 +154,7 @@ public static class GuestFileFormat
             var row = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < headers.Length && i < cells.Length; i++)
             {
-                if (headers[i].Length > 0)
+                if (IsColumn(headers[i]))
                 {
                     row[headers[i]] = cells[i];
                 }
@@ -139,6 +174,9 @@ public static class GuestFileFormat
 
         return rows;
     }
+
+    /// <summary>Only the columns of the layout are kept: the others would be held for every row and never read.</summary>
+    private static bool IsColumn(string header) => Columns.Contains(header);
 
     private static void CheckHeaders(string[] headers)
     {

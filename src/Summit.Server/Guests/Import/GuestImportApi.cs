@@ -1,3 +1,4 @@
+using Summit.Server.Infrastructure.Errors;
 using Summit.Server.Infrastructure.Identity;
 
 namespace Summit.Server.Guests.Import;
@@ -15,13 +16,14 @@ public static class GuestImportApi
             {
                 if (file.Length > MaxUploadBytes)
                 {
-                    throw new SummitException(SummitError.Of(ErrorCodes.ImportTooLarge, GuestFileFormat.MaxRows));
+                    throw new SummitException(SummitError.Of(ErrorCodes.ImportFileTooLarge, MaxUploadBytes / (1024 * 1024)));
                 }
 
                 await using var stream = file.OpenReadStream();
                 return TypedResults.Ok(await service.ImportAsync(stream, file.FileName, commit == true, progress: null, ct));
             })
             .DisableAntiforgery()
+            .WithUploadLimit(MaxUploadBytes, ErrorCodes.ImportFileTooLarge)
             .WithTags("Guests").RequireAuthorization(Policies.GuestsImport)
             .WithSummary("Import guests from CSV or XLSX: a dry run by default, ?commit=true writes all rows or none");
 

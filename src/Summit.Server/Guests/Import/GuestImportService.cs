@@ -11,9 +11,11 @@ namespace Summit.Server.Guests.Import;
 
 public sealed record ImportRowProblem(int Row, string Field, string Code, string Message);
 
-public sealed record ImportPreview(int Rows, int ValidRows, IReadOnlyList<ImportRowProblem> Problems, bool Committed)
+/// <param name="Problems">The first <see cref="GuestImportService.MaxListedProblems"/> problems, in row order.</param>
+/// <param name="ProblemCount">Every problem of the file, listed or not.</param>
+public sealed record ImportPreview(int Rows, int ValidRows, IReadOnlyList<ImportRowProblem> Problems, int ProblemCount, bool Committed)
 {
-    public bool CanCommit => Rows > 0 && Problems.Count == 0;
+    public bool CanCommit => Rows > 0 && ProblemCount == 0;
 }
 
 /// <summary>
@@ -29,6 +31,9 @@ public sealed class GuestImportService(
     Localizer localizer,
     TimeProvider clock)
 {
+    /// <summary>A file of 200,000 bad rows has millions of problems: they are all counted, the first ones listed.</summary>
+    public const int MaxListedProblems = 1000;
+
     public async Task<ImportPreview> ImportAsync(Stream file, string fileName, bool commit, IProgress<double>? progress = null, CancellationToken ct = default)
     {
         var rows = GuestFileFormat.Read(file, fileName);
@@ -43,7 +48,7 @@ public sealed class GuestImportService(
         var existingPassports = (await db.Guests.Where(g => g.EventId == summitEvent.Id && g.PassportHash != null).Select(g => g.PassportHash!).ToListAsync(ct)).ToHashSet();
         var emailsInFile = new Dictionary<string, int>();
         var passportsInFile = new Dictionary<string, int>();
-        var problems = new List<ImportRowProblem>();
+        var problems = new ProblemList(MaxListedProblems);
         var valid = new List<(ValidGuest Guest, string? PassportHash)>(rows.Count);
 
         for (var i = 0; i < rows.Count; i++)
@@ -51,7 +56,11 @@ public sealed class GuestImportService(
             // Row numbers as the user sees them in a spreadsheet: the header is row 1.
             var rowNumber = i + 2;
             var (guest, fieldProblems) = GuestValidator.Validate(ToInput(rows[i]), reference, localizer);
-            problems.AddRange(fieldProblems.Select(p => new ImportRowProblem(rowNumber, p.Field, p.Code, p.Message)));
+            foreach (var p in fieldProblems)
+            {
+                problems.Add(new ImportRowProblem(rowNumber, p.Field, p.Code, p.Message));
+            }
+
             if (guest is null)
             {
                 continue;
@@ -97,7 +106,7 @@ public sealed class GuestImportService(
             }
         }
 
-        var preview = new ImportPreview(rows.Count, valid.Count, problems, Committed: false);
+        var preview = new ImportPreview(rows.Count, valid.Count, problems.Listed, problems.Count, Committed: false);
         if (!commit)
         {
             progress?.Report(1);
@@ -171,5 +180,23 @@ public sealed class GuestImportService(
             Category = Get("category") ?? "",
             PassportNumber = Get("passport"),
         };
+    }
+
+    /// <summary>Counts every problem and keeps the first few.</summary>
+    private sealed class ProblemList(int keep)
+    {
+        private readonly List<ImportRowProblem> _listed = [];
+
+        public int Count { get; private set; }
+
+        public IReadOnlyList<ImportRowProblem> Listed => _listed;
+
+        public void Add(ImportRowProblem problem)
+        {
+            if (++Count <= keep)
+            {
+                _listed.Add(problem);
+            }
+        }
     }
 }

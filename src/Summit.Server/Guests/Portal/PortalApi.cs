@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Summit.Server.Infrastructure.Errors;
+using Summit.Server.Infrastructure.Images;
+using Summit.Server.Infrastructure.Security;
 
 namespace Summit.Server.Guests.Portal;
 
@@ -7,7 +10,7 @@ public static class PortalApi
 {
     public static RouteGroupBuilder MapPortalApi(this RouteGroupBuilder api)
     {
-        var portal = api.MapGroup("/portal/{token}").WithTags("Guest portal").AllowAnonymous();
+        var portal = api.MapGroup("/portal/{token}").WithTags("Guest portal").AllowAnonymous().RequireSummitRateLimit(RateLimitFamily.Portal);
 
         portal.MapGet("/", async (string token, Guid? member, PortalService service, CancellationToken ct) =>
             TypedResults.Ok(await service.OpenAsync(token, member, ct)))
@@ -26,9 +29,9 @@ public static class PortalApi
                 byte[]? photo = null;
                 if (form.Photo is { Length: > 0 })
                 {
-                    if (form.Photo.Length > Photos.PhotoProcessor.MaxBytes)
+                    if (form.Photo.Length > PhotoProcessor.MaxBytes)
                     {
-                        throw new SummitException(SummitError.Of(ErrorCodes.PhotoTooLarge, Photos.PhotoProcessor.MaxBytes / (1024 * 1024)));
+                        throw new SummitException(SummitError.Of(ErrorCodes.PhotoTooLarge, PhotoProcessor.MaxBytes / (1024 * 1024)));
                     }
 
                     using var buffer = new MemoryStream();
@@ -56,6 +59,7 @@ public static class PortalApi
                 return TypedResults.Ok(await service.RegisterAsync(token, new RegistrationSubmission(input, photo, form.DataConsent, form.FaceConsent), form.Member, ct));
             })
             .DisableAntiforgery()
+            .WithUploadLimit(PhotoProcessor.MaxBytes, ErrorCodes.PhotoTooLarge)
             .WithSummary("Submit the registration form with photo and consents (multipart/form-data)");
 
         portal.MapPost("/face-consent/withdraw", async (string token, PortalService service, CancellationToken ct) =>

@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Summit.Server.Events;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Guests.Invitations;
-using Summit.Server.Guests.Photos;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Images;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Security;
 

@@ -40,6 +40,9 @@ public static class AuditActions
     public const string UserLoggedIn = "user.logged_in";
     public const string UserTwoFactorEnabled = "user.two_factor_enabled";
     public const string UserUnlocked = "user.unlocked";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string UserPasswordReset = "user.password_reset";
     public const string EventUpdated = "event.updated";
     public const string ZoneCreated = "zone.created";
     public const string ZoneUpdated = "zone.updated";

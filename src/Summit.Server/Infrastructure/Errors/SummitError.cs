@@ -27,7 +27,7 @@ public sealed class SummitException(SummitError error, object? details = null) :
 }
 
 /// <summary>Every reason code Summit can return. Each has an "error.{code}" text in every language catalog.</summary>
-public static class ErrorCodes
+public static partial class ErrorCodes
 {
     public const string StatusUnchanged = "status.unchanged";
     public const string StatusTransitionIllegal = "status.transition_illegal";
@@ -63,6 +63,12 @@ public static class ErrorCodes
     public const string ImportEmpty = "import.empty";
     public const string ImportFormat = "import.format";
     public const string ImportTooLarge = "import.too_large";
+    public const string ImportFileTooLarge = "import.file_too_large";
+    public const string ImportUnpackedTooLarge = "import.unpacked_too_large";
+    public const string ImportTooManyColumns = "import.too_many_columns";
+    public const string ImportTooManyCells = "import.too_many_cells";
+    public const string ImportCellTooLong = "import.cell_too_long";
+    public const string ImportTextTooLarge = "import.text_too_large";
     public const string ImportMissingColumns = "import.missing_columns";
     public const string ImportHasProblems = "import.has_problems";
     public const string ImportDuplicateInFile = "import.duplicate_in_file";
@@ -77,6 +83,13 @@ public static class ErrorCodes
     public const string EventDatesInvalid = "event.dates_invalid";
     public const string TimeZoneUnknown = "event.time_zone_unknown";
     public const string RequestInvalid = "request.invalid";
+    public const string RequestJsonInvalid = "request.json_invalid";
+    public const string RequestUnreadable = "request.unreadable";
+    public const string RequestTooLarge = "request.too_large";
+    public const string RequestUnsupportedMediaType = "request.unsupported_media_type";
+    public const string RequestNotFound = "request.not_found";
+    public const string RequestMethodNotAllowed = "request.method_not_allowed";
+    public const string RequestFailed = "request.failed";
     public const string CategoryNotFound = "category.not_found";
     public const string CategoryCodeDuplicate = "category.code_duplicate";
     public const string CategoryCodeInvalid = "category.code_invalid";
@@ -106,6 +119,7 @@ public static class ErrorCodes
     public const string CredentialNone = "credential.none";
     public const string CredentialGuestNotApproved = "credential.guest_not_approved";
     public const string CredentialGuestOnline = "credential.guest_online";
+    public const string CredentialSelectionEmpty = "credential.selection_empty";
     public const string BadgeSelectionEmpty = "badge.selection_empty";
     public const string BadgeNoneInSelection = "badge.none_in_selection";
     public const string DeviceNotFound = "device.not_found";
@@ -118,4 +132,5 @@ public static class ErrorCodes
     public const string ConflictNotFound = "conflict.not_found";
     public const string ResolutionRequired = "conflict.resolution_required";
     public const string ReportTraceInvalid = "report.trace_invalid";
+    public const string ReportAsOfInvalid = "report.as_of_invalid";
 }

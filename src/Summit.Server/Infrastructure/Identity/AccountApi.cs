@@ -5,6 +5,7 @@ using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Errors;
 using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Infrastructure.Security;
 
 namespace Summit.Server.Infrastructure.Identity;
 
@@ -18,7 +19,10 @@ public sealed record CreateUserRequest(string Email, string DisplayName, string 
 
 public sealed record SetRolesRequest(IReadOnlyList<string> Roles);
 
-public sealed record UserDto(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool TwoFactorEnabled, bool LockedOut);
+public sealed record SetPasswordRequest(string Password);
+
+/// <summary>A staff account: <c>LockedOut</c> when some source waits after failed sign-ins, <c>Disabled</c> when every sign-in is refused.</summary>
+public sealed record UserDto(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool TwoFactorEnabled, bool LockedOut, bool Disabled);
 
 /// <summary>Sign-in for API clients (bearer) and browsers (cookie form post), two-factor set-up, and staff management.</summary>
 public static class AccountApi
@@ -29,19 +33,14 @@ public static class AccountApi
     {
         var auth = api.MapGroup("/auth").WithTags("Accounts");
 
-        auth.MapPost("/login", async (LoginRequest request, SignInManager<SummitUser> signIn, Localizer localizer, AuditLog audit, SummitDbContext db) =>
+        auth.MapPost("/login", async (LoginRequest request, StaffSignIn signIn, Localizer localizer) =>
             {
-                signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-                var error = await SignInAsync(signIn, request.Email, request.Password, request.TwoFactorCode);
-                if (error is not null)
-                {
-                    return (IResult)ProblemResults.From(error, localizer);
-                }
-
-                // SignInAsync has written the bearer token response.
-                return Results.Empty;
+                var error = await signIn.SignInAsync(IdentityConstants.BearerScheme, request.Email, request.Password, request.TwoFactorCode);
+                // Signed in, the bearer scheme has written the token response.
+                return error is null ? Results.Empty : ProblemResults.From(error, localizer);
             })
-            .AllowAnonymous().WithSummary("Sign in; answers a bearer token (access and refresh)");
+            .AllowAnonymous().RequireSummitRateLimit(RateLimitFamily.SignIn)
+            .WithSummary("Sign in; answers a bearer token (access and refresh)");
 
         auth.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new
         {
@@ -50,14 +49,14 @@ public static class AccountApi
             roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray(),
             twoFactor = user.HasClaim(TwoFactorClaim, "true"),
         }))
-            .RequireAuthorization(Policies.StaffSignedIn).WithSummary("Who am I");
+            .RequireAuthorization(Policies.OwnAccount).WithSummary("Who am I (answers 401 auth.session_ended once the session was ended)");
 
-        auth.MapPost("/two-factor/setup", async (ClaimsPrincipal principal, UserManager<SummitUser> users) =>
+        auth.MapPost("/two-factor/setup", async (ClaimsPrincipal principal, UserManager<SummitUser> users, IUserStore<SummitUser> store) =>
             {
                 var user = await users.GetUserAsync(principal) ?? throw new SummitException(SummitError.NotFound("user.not_found"));
-                return TypedResults.Ok(await TwoFactorSetupAsync(users, user));
+                return TypedResults.Ok(await TwoFactorSetupAsync(users, store, user));
             })
-            .RequireAuthorization(Policies.StaffSignedIn).WithSummary("Get the authenticator key to scan (TOTP, RFC 6238)");
+            .RequireAuthorization(Policies.OwnAccount).RequireSummitRateLimit(RateLimitFamily.SignIn).WithSummary("Get the authenticator key to scan (TOTP, RFC 6238)");
 
         auth.MapPost("/two-factor/enable", async (TwoFactorEnableRequest request, ClaimsPrincipal principal, UserManager<SummitUser> users,
                 AuditLog audit, SummitDbContext db, Localizer localizer) =>
@@ -66,27 +65,27 @@ public static class AccountApi
                 var error = await EnableTwoFactorAsync(users, audit, db, user, request.Code);
                 return error is null ? Results.NoContent() : ProblemResults.From(error, localizer);
             })
-            .RequireAuthorization(Policies.StaffSignedIn).WithSummary("Turn on two-factor sign-in with a code from the authenticator");
+            .RequireAuthorization(Policies.OwnAccount).RequireSummitRateLimit(RateLimitFamily.SignIn).WithSummary("Turn on two-factor sign-in with a code from the authenticator");
 
         // Browser form posts (the login and 2FA pages are static forms, because a sign-in must set a cookie).
         app.MapPost("/account/login", async ([FromForm] string email, [FromForm] string password, [FromForm] string? code,
-                [FromForm] string? returnUrl, SignInManager<SummitUser> signIn) =>
+                [FromForm] string? returnUrl, StaffSignIn signIn) =>
             {
-                signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-                var error = await SignInAsync(signIn, email, password, code);
-                var safeReturn = IsLocal(returnUrl) ? returnUrl! : "/";
+                var error = await signIn.SignInAsync(IdentityConstants.ApplicationScheme, email, password, code);
+                var safeReturn = LocalUrl.IsLocal(returnUrl) ? returnUrl! : "/";
                 return error is null
                     ? Results.LocalRedirect(safeReturn)
-                    : Results.Redirect($"/login?error={Uri.EscapeDataString(error.Code)}&email={Uri.EscapeDataString(email)}&returnUrl={Uri.EscapeDataString(safeReturn)}");
+                    : Results.Redirect(LoginPageWithError(error, email, safeReturn));
             })
-            .AllowAnonymous().ExcludeFromDescription();
+            .AllowAnonymous().RequireSummitRateLimit(RateLimitFamily.SignIn).ExcludeFromDescription();
 
+        // A sign-out is a change too: it needs the form's antiforgery token, so that another site cannot sign a user out.
         app.MapPost("/account/logout", async (SignInManager<SummitUser> signIn) =>
             {
                 await signIn.SignOutAsync();
                 return Results.LocalRedirect("/login");
             })
-            .RequireAuthorization(Policies.StaffSignedIn).ExcludeFromDescription();
+            .RequireAuthorization(Policies.OwnAccount).RequireAntiforgeryToken().ExcludeFromDescription();
 
         app.MapPost("/account/two-factor", async ([FromForm] string code, ClaimsPrincipal principal, UserManager<SummitUser> users,
                 SignInManager<SummitUser> signIn, AuditLog audit, SummitDbContext db) =>
@@ -101,7 +100,7 @@ public static class AccountApi
                 await signIn.RefreshSignInAsync(user);
                 return Results.LocalRedirect("/");
             })
-            .RequireAuthorization(Policies.StaffSignedIn).ExcludeFromDescription();
+            .RequireAuthorization(Policies.OwnAccount).RequireSummitRateLimit(RateLimitFamily.SignIn).ExcludeFromDescription();
 
         var users = api.MapGroup("/users").WithTags("Accounts").RequireAuthorization(Policies.UsersManage);
 
@@ -127,22 +126,46 @@ public static class AccountApi
                 await accounts.UnlockAsync(id);
                 return TypedResults.NoContent();
             })
-            .WithSummary("Lift the lockout of an account after too many failed sign-ins");
+            .WithSummary("Let every source that waits after failed sign-ins try the account again");
+
+        users.MapPost("/{id}/disable", async (string id, StaffAccounts accounts) =>
+            {
+                await accounts.DisableAsync(id);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Disable an account: every sign-in is refused and its sessions end at once (not the last active administrator)");
+
+        users.MapPost("/{id}/enable", async (string id, StaffAccounts accounts) =>
+            {
+                await accounts.EnableAsync(id);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Re-enable a disabled account");
+
+        users.MapPut("/{id}/password", async (string id, SetPasswordRequest request, StaffAccounts accounts) =>
+            {
+                await accounts.SetPasswordAsync(id, request.Password);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Set a new password for an account (at least 12 characters, not a common one); its sessions end at once");
 
         return app;
     }
 
-    public static async Task<TwoFactorSetup> TwoFactorSetupAsync(UserManager<SummitUser> users, SummitUser user)
+    public static async Task<TwoFactorSetup> TwoFactorSetupAsync(UserManager<SummitUser> users, IUserStore<SummitUser> store, SummitUser user)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            // A first key, set without ResetAuthenticatorKeyAsync: that changes the security stamp, which would end the very
+            // session that is setting two-factor up (there is no earlier key whose sessions should end).
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<SummitUser>)store).SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+            await users.UpdateAsync(user);
         }
 
         var uri = $"otpauth://totp/Summit:{Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer=Summit&digits=6";
-        return new TwoFactorSetup(key!, uri);
+        return new TwoFactorSetup(key, uri);
     }
 
     private static async Task<SummitError?> EnableTwoFactorAsync(UserManager<SummitUser> users, AuditLog audit, SummitDbContext db, SummitUser user, string code)
@@ -159,33 +182,11 @@ public static class AccountApi
         return null;
     }
 
-    private static async Task<SummitError?> SignInAsync(SignInManager<SummitUser> signIn, string email, string password, string? code)
+    private static string LoginPageWithError(SummitError error, string email, string returnUrl)
     {
-        var result = await signIn.PasswordSignInAsync(email ?? "", password ?? "", isPersistent: false, lockoutOnFailure: true);
-        if (result.RequiresTwoFactor)
-        {
-            if (string.IsNullOrWhiteSpace(code))
-            {
-                return SummitError.Of(ErrorCodes.LoginTwoFactorRequired) with { HttpStatus = StatusCodes.Status401Unauthorized };
-            }
-
-            result = await signIn.TwoFactorAuthenticatorSignInAsync(new string(code.Where(char.IsDigit).ToArray()), false, false);
-            if (!result.Succeeded && !result.IsLockedOut)
-            {
-                return SummitError.Of(ErrorCodes.LoginTwoFactorInvalid) with { HttpStatus = StatusCodes.Status401Unauthorized };
-            }
-        }
-
-        if (result.IsLockedOut)
-        {
-            return SummitError.Of(ErrorCodes.LoginLockedOut) with { HttpStatus = StatusCodes.Status423Locked };
-        }
-
-        return result.Succeeded ? null : SummitError.Of(ErrorCodes.LoginFailed) with { HttpStatus = StatusCodes.Status401Unauthorized };
+        var page = $"/login?error={Uri.EscapeDataString(error.Code)}&email={Uri.EscapeDataString(email)}&returnUrl={Uri.EscapeDataString(returnUrl)}";
+        return error.Args is [int seconds] ? page + "&wait=" + seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) : page;
     }
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }
 
 /// <summary>Puts the two-factor state into the sign-in cookie, so the admin check needs no database read.</summary>

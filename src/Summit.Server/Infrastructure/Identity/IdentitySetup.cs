@@ -5,12 +5,6 @@ using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Infrastructure.Identity;
 
-public sealed class SecurityOptions
-{
-    /// <summary>When true, an Admin without an authenticator app is sent to set one up before anything else.</summary>
-    public bool RequireAdminTwoFactor { get; set; } = true;
-}
-
 public static class IdentitySetup
 {
     /// <summary>Cookie for the browser, bearer token for API clients; one policy scheme picks per request.</summary>
@@ -26,14 +20,20 @@ public static class IdentitySetup
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 5;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed sign-ins are counted per account and source by SignInThrottle, not by Identity's account-wide lockout
+                // (which anyone who knows an address could trigger). Identity's lockout end is what disables an account.
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<SummitDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddSingleton<CommonPasswords>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<StaffSignIn>();
+        services.AddSingleton<IAuthorizationHandler, AdminTwoFactorHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, SummitAuthorizationResultHandler>();
 
         services.AddAuthentication(o =>
             {
@@ -42,13 +42,7 @@ public static class IdentitySetup
                 o.DefaultForbidScheme = Scheme;
                 o.DefaultAuthenticateScheme = Scheme;
             })
-            .AddPolicyScheme(Scheme, "Cookie, bearer or device", o => o.ForwardDefaultSelector = context =>
-            {
-                var authorization = context.Request.Headers.Authorization.ToString();
-                return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme
-                    : authorization.StartsWith(DeviceAuthentication.HeaderPrefix, StringComparison.OrdinalIgnoreCase) ? DeviceAuthentication.Scheme
-                    : IdentityConstants.ApplicationScheme;
-            })
+            .AddPolicyScheme(Scheme, "Cookie, bearer or device", o => o.ForwardDefaultSelector = context => SchemeFor(context.Request))
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
 
         services.ConfigureApplicationCookie(o =>
@@ -58,6 +52,7 @@ public static class IdentitySetup
             o.Cookie.Name = "summit.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
             // API callers get status codes, not a redirect to an HTML login page.
@@ -69,11 +64,29 @@ public static class IdentitySetup
         return services;
     }
 
+    /// <summary>The scheme that authenticates a request: bearer or device by its Authorization header, otherwise the sign-in cookie.</summary>
+    public static string SchemeFor(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme
+            : authorization.StartsWith(DeviceAuthentication.HeaderPrefix, StringComparison.OrdinalIgnoreCase) ? DeviceAuthentication.Scheme
+            : IdentityConstants.ApplicationScheme;
+    }
+
     private static AuthorizationBuilder AddSummitPolicies(this AuthorizationBuilder builder)
     {
         foreach (var (policy, roles) in Policies.RolesFor)
         {
-            builder.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+            // Every policy but the staff member's own account (who am I, two-factor set-up) holds an admin to the two-factor rule,
+            // so the rule is enforced wherever authorization is: endpoints, pages and a circuit's own navigation.
+            builder.AddPolicy(policy, p =>
+            {
+                p.RequireAuthenticatedUser().RequireRole(roles);
+                if (policy != Policies.OwnAccount)
+                {
+                    p.AddRequirements(AdminTwoFactorRequirement.Instance);
+                }
+            });
         }
 
         builder.AddPolicy(DeviceAuthentication.Policy, p => p.AddAuthenticationSchemes(DeviceAuthentication.Scheme).RequireClaim(DeviceAuthentication.DeviceClaim));

@@ -29,6 +29,9 @@ public static class Roles
 public static class Policies
 {
     public const string StaffSignedIn = nameof(StaffSignedIn);
+
+    /// <summary>A staff member acting on their own account (who am I, two-factor set-up, sign-out): open before two-factor is set up.</summary>
+    public const string OwnAccount = nameof(OwnAccount);
     public const string GuestsRead = nameof(GuestsRead);
     public const string GuestsWrite = nameof(GuestsWrite);
     public const string GuestsApprove = nameof(GuestsApprove);
@@ -47,6 +50,7 @@ public static class Policies
     public const string AccessMonitor = nameof(AccessMonitor);
     public const string PersonsBlock = nameof(PersonsBlock);
     public const string SensorsManage = nameof(SensorsManage);
+    public const string SensorSequenceReset = nameof(SensorSequenceReset);
     public const string ScreeningMonitor = nameof(ScreeningMonitor);
     public const string ScreeningHoldsDecide = nameof(ScreeningHoldsDecide);
     public const string OperationsView = nameof(OperationsView);
@@ -54,12 +58,14 @@ public static class Policies
     public const string IncidentsView = nameof(IncidentsView);
     public const string IncidentsAct = nameof(IncidentsAct);
     public const string IncidentsAssign = nameof(IncidentsAssign);
+    public const string IncidentsHealthDetails = nameof(IncidentsHealthDetails);
     public const string ReportsRead = nameof(ReportsRead);
     public const string OperationsSettingsManage = nameof(OperationsSettingsManage);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [StaffSignedIn] = [.. Roles.All],
+        [OwnAccount] = [.. Roles.All],
         // Security officers look people up to block them or to check them at secondary screening.
         [GuestsRead] = [Roles.Admin, Roles.Secretariat, Roles.AccreditationOfficer, Roles.SecurityOfficer],
         [GuestsWrite] = [Roles.Admin, Roles.Secretariat, Roles.AccreditationOfficer],
@@ -86,6 +92,8 @@ public static class Policies
         // Screening: the admin enrols and revokes sensors (they are devices); security officers decide holds at the lane;
         // the operations centre watches sensors, refusals and holds.
         [SensorsManage] = [Roles.Admin],
+        // Starting a sensor's sequence over, when a repair or a bad reading left it refused as replayed: the officers at the lanes.
+        [SensorSequenceReset] = [Roles.Admin, Roles.SecurityOfficer],
         [ScreeningMonitor] = [Roles.Admin, Roles.SecurityOfficer, Roles.OperationsCentre],
         [ScreeningHoldsDecide] = [Roles.SecurityOfficer],
         // The operations dashboard: counts and places, no one named. The centre, security, and the venue managers who open and
@@ -97,6 +105,9 @@ public static class Policies
         [IncidentsView] = [Roles.Admin, Roles.OperationsCentre, Roles.SecurityOfficer, Roles.VenueManager],
         [IncidentsAct] = [Roles.Admin, Roles.OperationsCentre, Roles.SecurityOfficer, Roles.VenueManager],
         [IncidentsAssign] = [Roles.Admin, Roles.OperationsCentre],
+        // The health details of an incident (temperatures, the person concerned, photos of them): the officers who handle health
+        // at the gates (they already decide screening holds) and admin. The centre and the venue see that an incident exists.
+        [IncidentsHealthDetails] = [Roles.Admin, Roles.SecurityOfficer],
         // The closing report and the records behind its figures: the operations centre and the organizers.
         [ReportsRead] = [Roles.Admin, Roles.Secretariat, Roles.OperationsCentre],
         // The fever threshold and the incident response times of the event: they change who is stopped and who is escalated.

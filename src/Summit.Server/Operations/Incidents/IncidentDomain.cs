@@ -79,6 +79,9 @@ public sealed class Incident
     public List<IncidentEvidenceLink> Evidence { get; set; } = [];
     public List<IncidentTimelineEntry> Timeline { get; set; } = [];
 
+    /// <summary>Its periods: the first from raising, one more from each reopen. The history a reopen keeps (the fields above start again).</summary>
+    public List<IncidentPeriod> Periods { get; set; } = [];
+
     public bool IsDone => Status is IncidentStatus.Resolved or IncidentStatus.Closed;
 
     public string DisplayNumber => Format(Number);
@@ -87,6 +90,25 @@ public sealed class Incident
 
     public string TitleIn(string language) =>
         language == Infrastructure.Localization.Localizer.Chinese && !string.IsNullOrEmpty(TitleZh) ? TitleZh : Title;
+}
+
+/// <summary>
+/// One period of an incident, from its raising (period 0) or a reopen (1, 2...) to the resolution that ended it, with the SLA
+/// targets counted from its start. Never cleared: the closing report reads first acknowledgements, final resolutions and the time
+/// spent reopened from these, as of any moment.
+/// </summary>
+public sealed class IncidentPeriod
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid IncidentId { get; set; }
+
+    /// <summary>0 from the raising, then the reopen's number.</summary>
+    public int Number { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset AcknowledgeDueAt { get; set; }
+    public DateTimeOffset ResolveDueAt { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
 }
 
 /// <summary>A record that shows what happened: a scan, a reading, an entry conflict.</summary>

@@ -30,6 +30,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         e.HasIndex(x => new { x.EventId, x.Status });
         e.HasMany(x => x.Evidence).WithOne().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Timeline).WithOne().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.Periods).WithOne().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<SummitEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -55,6 +56,15 @@ internal sealed class IncidentTimelineConfiguration : IEntityTypeConfiguration<I
         e.Property(x => x.ActorName).HasMaxLength(256);
         e.Property(x => x.Text).HasMaxLength(IncidentLimits.Description);
         e.HasIndex(x => new { x.IncidentId, x.At });
+    }
+}
+
+internal sealed class IncidentPeriodConfiguration : IEntityTypeConfiguration<IncidentPeriod>
+{
+    public void Configure(EntityTypeBuilder<IncidentPeriod> e)
+    {
+        e.ToTable("IncidentPeriods");
+        e.HasIndex(x => new { x.IncidentId, x.Number }).IsUnique();
     }
 }
 

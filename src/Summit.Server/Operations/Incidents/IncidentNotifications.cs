@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Mail;
 
@@ -73,32 +74,35 @@ public sealed class IncidentNotifier(SummitDbContext db, Localizer localizer, Ma
     public async Task<List<SummitUserRef>> UsersInRolesAsync(IEnumerable<string> roles, CancellationToken ct)
     {
         var names = roles.Select(r => r.ToUpperInvariant()).ToList();
-        return await (from userRole in db.UserRoles
+        var userIds = from userRole in db.UserRoles
                       join role in db.Roles on userRole.RoleId equals role.Id
-                      join user in db.Users on userRole.UserId equals user.Id
                       where names.Contains(role.NormalizedName!)
-                      select new SummitUserRef(user.Id, user.Email ?? user.UserName ?? "", user.DisplayName, user.Language))
-            .Distinct().ToListAsync(ct);
+                      select userRole.UserId;
+        return await RefsAsync(db.Users.Where(u => userIds.Contains(u.Id)), ct);
     }
 
     public async Task<SummitUserRef?> FindUserAsync(string userId, CancellationToken ct) =>
-        await db.Users.Where(u => u.Id == userId).Select(u => new SummitUserRef(u.Id, u.Email ?? u.UserName ?? "", u.DisplayName, u.Language))
-            .FirstOrDefaultAsync(ct);
+        (await RefsAsync(db.Users.Where(u => u.Id == userId), ct)).FirstOrDefault();
 
+    /// <summary>
+    /// A bell entry and a mail for each recipient. A recipient whose roles do not read health details gets, for a health incident,
+    /// its kind, number and place only: no title as written, no description.
+    /// </summary>
     public void Notify(Incident incident, NotificationKind kind, IEnumerable<SummitUserRef> recipients, string? exceptUserId)
     {
         var now = clock.GetUtcNow();
         var link = $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/operations/incidents/{incident.DisplayNumber}";
         foreach (var user in recipients.DistinctBy(u => u.Id).Where(u => u.Id != exceptUserId))
         {
+            var withheld = IncidentService.HoldsHealthDetails(incident) && !user.MayReadHealth;
             var notification = new IncidentNotification
             {
                 UserId = user.Id,
                 IncidentId = incident.Id,
                 Number = incident.Number,
                 Kind = kind,
-                TitleEn = incident.Title,
-                TitleZh = incident.TitleZh ?? incident.Title,
+                TitleEn = withheld ? localizer.Get(Localizer.English, IncidentService.HealthTitleKey) : incident.Title,
+                TitleZh = withheld ? localizer.Get(Localizer.Chinese, IncidentService.HealthTitleKey) : incident.TitleZh ?? incident.Title,
                 At = now,
             };
             db.Add(notification);
@@ -109,13 +113,13 @@ public sealed class IncidentNotifier(SummitDbContext db, Localizer localizer, Ma
             }
 
             var lang = Localizer.NormalizeLanguage(user.Language);
-            var title = incident.TitleIn(lang);
+            var title = withheld ? localizer.Get(lang, IncidentService.HealthTitleKey) : incident.TitleIn(lang);
             var severity = localizer.Format(lang, "incidents.mail.severity", incident.Severity);
             var type = localizer.Format(lang, "incidents.mail.type", incident.Type);
             var subject = localizer.Format(lang, $"incidents.mail.subject.{kind}", incident.DisplayNumber, title);
             var intro = localizer.Format(lang, $"incidents.mail.intro.{kind}", incident.DisplayNumber);
             var open = localizer.Format(lang, "incidents.mail.open", link);
-            var lines = new[] { intro, title, severity, type, incident.Description, open };
+            var lines = new[] { intro, title, severity, type, withheld ? localizer.Get(lang, "incidents.health.withheld") : incident.Description, open };
             db.OutgoingMails.Add(new OutgoingMail
             {
                 ToAddress = user.Email,
@@ -129,6 +133,17 @@ public sealed class IncidentNotifier(SummitDbContext db, Localizer localizer, Ma
         }
     }
 
+    private async Task<List<SummitUserRef>> RefsAsync(IQueryable<SummitUser> users, CancellationToken ct)
+    {
+        var health = Policies.RolesFor[Policies.IncidentsHealthDetails].Select(r => r.ToUpperInvariant()).ToList();
+        var healthReaders = from userRole in db.UserRoles
+                            join role in db.Roles on userRole.RoleId equals role.Id
+                            where health.Contains(role.NormalizedName!)
+                            select userRole.UserId;
+        return await users.Select(u => new SummitUserRef(u.Id, u.Email ?? u.UserName ?? "", u.DisplayName, u.Language, healthReaders.Contains(u.Id)))
+            .ToListAsync(ct);
+    }
+
     /// <summary>Pushes what this unit of work queued; call after saving. Pages read the database again, so a push is only a hint.</summary>
     public void Publish(Incident incident)
     {
@@ -138,5 +153,5 @@ public sealed class IncidentNotifier(SummitDbContext db, Localizer localizer, Ma
     }
 }
 
-/// <summary>A staff user to tell about an incident.</summary>
-public sealed record SummitUserRef(string Id, string Email, string DisplayName, string Language);
+/// <summary>A staff user to tell about an incident; <paramref name="MayReadHealth"/>: their roles read health details.</summary>
+public sealed record SummitUserRef(string Id, string Email, string DisplayName, string Language, bool MayReadHealth);

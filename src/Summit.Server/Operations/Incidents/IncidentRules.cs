@@ -22,11 +22,13 @@ public static class IncidentErrors
     public const string SlaOutOfRange = "incident.sla_out_of_range";
     public const string SlaResolveBeforeAcknowledge = "incident.sla_resolve_before_acknowledge";
     public const string SlaOrder = "incident.sla_order";
+    public const string HealthDetailsRestricted = "incident.health_details_restricted";
 
     public static readonly IReadOnlyList<string> All =
     [
         NotFound, TransitionIllegal, ReasonRequired, PlaceRequired, TeamUnknown, AssigneeUnknown, AssignmentEmpty, NotYours,
         TypeUnknown, SeverityUnknown, AttachmentNotFound, AttachmentLimit, EventMissing, SlaOutOfRange, SlaResolveBeforeAcknowledge, SlaOrder,
+        HealthDetailsRestricted,
     ];
 }
 
@@ -40,6 +42,7 @@ public static class IncidentAuditActions
     public const string Commented = "incident.commented";
     public const string PhotoUploaded = "incident.photo.uploaded";
     public const string PhotoViewed = "incident.photo.viewed";
+    public const string HealthDetailsViewed = "incident.health_viewed";
     public const string Escalated = "incident.escalated";
     public const string SlaChanged = "incident.sla_changed";
 }

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Access.Zones;
 using Summit.Server.Events;
-using Summit.Server.Guests.Photos;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Images;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Security;
@@ -53,7 +53,9 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
         var found = await query.OrderByDescending(i => i.Number).Take(500).ToListAsync(ct);
         var places = await PlacesAsync(ct);
         var now = clock.GetUtcNow();
-        return [.. found.OrderBy(i => i.IsDone).ThenByDescending(i => i.Severity).ThenByDescending(i => i.Number).Select(i => Summary(i, places, now))];
+        var mayReadHealth = MayReadHealth((await WhoAsync(ct)).Roles);
+        return [.. found.OrderBy(i => i.IsDone).ThenByDescending(i => i.Severity).ThenByDescending(i => i.Number)
+            .Select(i => Summary(i, places, now, withheld: HoldsHealthDetails(i) && !mayReadHealth))];
     }
 
     public async Task<IncidentDetail> GetAsync(string number, CancellationToken ct = default)
@@ -123,8 +125,7 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
         await SaveNewAsync(incident, cause: null, evidence: null, ct);
         if (processed is not null)
         {
-            await StorePhotoAsync(incident, processed, actor);
-            await SaveAsync(incident, ct);
+            await AppendAsync(incident, now => StorePhotoAsync(incident, processed, actor, now), ct);
         }
 
         return await DetailAsync(incident, ct);
@@ -216,21 +217,26 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
         }
 
         var now = clock.GetUtcNow();
+        var period = CurrentPeriod(incident);
         TimelineKind kind;
         switch (to)
         {
             case IncidentStatus.Acknowledged:
                 incident.AcknowledgedAt = now;
+                period.AcknowledgedAt ??= now;
                 kind = TimelineKind.Acknowledged;
                 break;
             case IncidentStatus.InProgress:
                 incident.AcknowledgedAt ??= now;
+                period.AcknowledgedAt ??= now;
                 incident.StartedAt = now;
                 kind = TimelineKind.Started;
                 break;
             case IncidentStatus.Resolved:
                 incident.AcknowledgedAt ??= now;
+                period.AcknowledgedAt ??= now;
                 incident.ResolvedAt = now;
+                period.ResolvedAt = now;
                 incident.Resolution = note;
                 // A new report of the same cause and place now opens a new incident.
                 incident.OpenKey = null;
@@ -308,7 +314,7 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
 
     public async Task<IncidentDetail> CommentAsync(string number, CommentRequest request, CancellationToken ct = default)
     {
-        var incident = await LoadAsync(number, tracked: true, ct);
+        var incident = await LoadAsync(number, tracked: false, ct);
         var (actor, roles) = await WhoAsync(ct);
         EnsureMayAct(incident, actor, roles);
         var text = request.Text?.Trim() ?? "";
@@ -322,38 +328,45 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
             throw new SummitException(SummitError.Of(ErrorCodes.FieldTooLong, localizer["incidents.field.comment"], IncidentLimits.Note));
         }
 
-        var now = clock.GetUtcNow();
-        Touch(incident, now);
-        AddTimeline(incident, TimelineKind.Commented, actor.Name, text, now);
-        await audit.RecordAsync(IncidentAuditActions.Commented, EntityType, incident.Id.ToString(), new Dictionary<string, (object?, object?)>
+        await AppendAsync(incident, async now =>
         {
-            ["comment"] = (null, text),
-        });
-        await SaveAsync(incident, ct);
+            AddTimeline(incident, TimelineKind.Commented, actor.Name, text, now);
+            await audit.RecordAsync(IncidentAuditActions.Commented, EntityType, incident.Id.ToString(), new Dictionary<string, (object?, object?)>
+            {
+                ["comment"] = (null, text),
+            });
+        }, ct);
         return await DetailAsync(incident, ct);
     }
 
     /// <summary>Adds a photo with the guest photo rules: size limit, a real JPEG or PNG, re-encoded without metadata, encrypted.</summary>
     public async Task<AttachmentView> AddPhotoAsync(string number, byte[] upload, CancellationToken ct = default)
     {
-        var incident = await LoadAsync(number, tracked: true, ct);
+        var incident = await LoadAsync(number, tracked: false, ct);
         var (actor, roles) = await WhoAsync(ct);
         EnsureMayAct(incident, actor, roles);
-        if (await db.Set<IncidentAttachment>().CountAsync(a => a.IncidentId == incident.Id, ct) >= MaxPhotos)
+        await EnsureRoomForPhotoAsync(incident, ct);
+        // Decoded before the incident is locked: the seconds a large photo may take hold up no one else's photo or comment.
+        var processed = PhotoProcessor.Process(upload);
+        IncidentAttachment? stored = null;
+        await AppendAsync(incident, async now =>
         {
-            throw new SummitException(SummitError.Of(IncidentErrors.AttachmentLimit, MaxPhotos));
-        }
-
-        await StorePhotoAsync(incident, PhotoProcessor.Process(upload), actor);
-        await SaveAsync(incident, ct);
-        var stored = db.ChangeTracker.Entries<IncidentAttachment>().Select(e => e.Entity).Last(a => a.IncidentId == incident.Id);
-        return new AttachmentView(stored.Id, stored.Width, stored.Height, stored.UploadedAt, stored.UploadedBy);
+            // Counted again under the incident's lock, so that photos sent at once cannot pass the limit together.
+            await EnsureRoomForPhotoAsync(incident, ct);
+            stored = await StorePhotoAsync(incident, processed, actor, now);
+        }, ct);
+        return new AttachmentView(stored!.Id, stored.Width, stored.Height, stored.UploadedAt, stored.UploadedBy);
     }
 
-    /// <summary>A photo as JPEG; every view is in the audit log.</summary>
+    /// <summary>A photo as JPEG; every view is in the audit log. Photos of a health incident are for the roles that read its health details.</summary>
     public async Task<byte[]> GetPhotoAsync(string number, Guid attachmentId, CancellationToken ct = default)
     {
         var incident = await LoadAsync(number, tracked: false, ct);
+        if (HoldsHealthDetails(incident) && !MayReadHealth((await WhoAsync(ct)).Roles))
+        {
+            throw new SummitException(new SummitError(IncidentErrors.HealthDetailsRestricted, [incident.DisplayNumber], StatusCodes.Status403Forbidden));
+        }
+
         var attachment = await db.Set<IncidentAttachment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.IncidentId == incident.Id, ct)
             ?? throw new SummitException(SummitError.NotFound(IncidentErrors.AttachmentNotFound, attachmentId));
         await audit.RecordAsync(IncidentAuditActions.PhotoViewed, EntityType, incident.Id.ToString(), new Dictionary<string, (object?, object?)>
@@ -463,7 +476,7 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
     {
         var now = clock.GetUtcNow();
         var sla = targets.For(severity);
-        return new Incident
+        var incident = new Incident
         {
             EventId = eventId,
             Type = type,
@@ -483,7 +496,19 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
             AcknowledgeDueAt = now.AddMinutes(sla.AcknowledgeMinutes),
             ResolveDueAt = now.AddMinutes(sla.ResolveMinutes),
         };
+        incident.Periods.Add(new IncidentPeriod
+        {
+            IncidentId = incident.Id,
+            StartedAt = now,
+            AcknowledgeDueAt = incident.AcknowledgeDueAt,
+            ResolveDueAt = incident.ResolveDueAt,
+        });
+        return incident;
     }
+
+    /// <summary>The period the incident is in: its last (every incident has its first from when it was raised).</summary>
+    private static IncidentPeriod CurrentPeriod(Incident incident) =>
+        incident.Periods.MaxBy(p => p.Number) ?? throw new InvalidOperationException($"{incident.DisplayNumber} has no period.");
 
     /// <summary>Numbers, stores and announces a new incident, inside the caller's transaction or one of its own.</summary>
     private async Task SaveNewAsync(Incident incident, string? cause, IncidentEvidenceLink? evidence, CancellationToken ct)
@@ -556,6 +581,17 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
         incident.ResolveDueAt = now.AddMinutes(sla.ResolveMinutes);
         incident.AcknowledgeEscalatedAt = null;
         incident.ResolveEscalatedAt = null;
+        // The periods before stay as they were: the first acknowledgement and the earlier resolutions are history, not reset.
+        var period = new IncidentPeriod
+        {
+            IncidentId = incident.Id,
+            Number = incident.ReopenCount,
+            StartedAt = now,
+            AcknowledgeDueAt = incident.AcknowledgeDueAt,
+            ResolveDueAt = incident.ResolveDueAt,
+        };
+        incident.Periods.Add(period);
+        db.Add(period);
         if (incident.Cause is { } cause)
         {
             // It takes its cause and place back unless a newer incident of the same kind is open there meanwhile.
@@ -565,9 +601,8 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
         }
     }
 
-    private async Task StorePhotoAsync(Incident incident, ProcessedPhoto photo, Actor actor)
+    private async Task<IncidentAttachment> StorePhotoAsync(Incident incident, ProcessedPhoto photo, Actor actor, DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
         var attachment = new IncidentAttachment
         {
             IncidentId = incident.Id,
@@ -578,13 +613,41 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
             UploadedBy = actor.Name,
         };
         db.Add(attachment);
-        Touch(incident, now);
         AddTimeline(incident, TimelineKind.PhotoAdded, actor.Name, null, now);
         await audit.RecordAsync(IncidentAuditActions.PhotoUploaded, EntityType, incident.Id.ToString(), new Dictionary<string, (object?, object?)>
         {
             ["photo"] = (null, attachment.Id),
             ["size"] = (null, $"{photo.Width}x{photo.Height}"),
         });
+        return attachment;
+    }
+
+    private async Task EnsureRoomForPhotoAsync(Incident incident, CancellationToken ct)
+    {
+        if (await db.Set<IncidentAttachment>().CountAsync(a => a.IncidentId == incident.Id, ct) >= MaxPhotos)
+        {
+            throw new SummitException(SummitError.Of(IncidentErrors.AttachmentLimit, MaxPhotos));
+        }
+    }
+
+    /// <summary>
+    /// Adds to an incident without changing it: a comment, a photo. An addition takes the incident's row for its transaction (to
+    /// set the time of the last change) but neither checks nor changes its version, so additions never conflict with each other
+    /// or with a change of status made meanwhile; they only queue for the row, which keeps the photo limit whole.
+    /// </summary>
+    private async Task AppendAsync(Incident incident, Func<DateTimeOffset, Task> append, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.Set<Incident>().Where(i => i.Id == incident.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.UpdatedAt, now), ct);
+            await append(now);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        incident.UpdatedAt = now;
+        notifier.Publish(incident);
     }
 
     private async Task SaveAsync(Incident incident, CancellationToken ct)
@@ -644,7 +707,7 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
     {
         var value = ParseNumber(number);
         var eventId = (await CurrentEventAsync(ct)).Id;
-        var query = db.Set<Incident>().Include(i => i.Evidence).Include(i => i.Timeline).AsSplitQuery();
+        var query = db.Set<Incident>().Include(i => i.Evidence).Include(i => i.Timeline).Include(i => i.Periods).AsSplitQuery();
         return await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(i => i.EventId == eventId && i.Number == value, ct)
             ?? throw new SummitException(SummitError.NotFound(IncidentErrors.NotFound, number));
     }
@@ -652,25 +715,40 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
     private async Task<SummitEvent> CurrentEventAsync(CancellationToken ct) =>
         await events.FindCurrentAsync(ct) ?? throw new SummitException(SummitError.Conflict(IncidentErrors.EventMissing));
 
+    /// <summary>
+    /// The incident as the signed-in reader may see it. A health incident's details (its title and description as written, the
+    /// evidence, the words of its timeline, the resolution, the photos) go only to the roles that handle health, and each such read
+    /// is audited; everyone else sees that it exists, where, how urgent and how far along.
+    /// </summary>
     private async Task<IncidentDetail> DetailAsync(Incident incident, CancellationToken ct)
     {
         var places = await PlacesAsync(ct);
         var (actor, roles) = await WhoAsync(ct);
-        var photos = await db.Set<IncidentAttachment>().AsNoTracking().Where(a => a.IncidentId == incident.Id).OrderBy(a => a.UploadedAt)
+        var withheld = HoldsHealthDetails(incident) && !MayReadHealth(roles);
+        if (HoldsHealthDetails(incident) && !withheld)
+        {
+            await audit.RecordReadAsync(IncidentAuditActions.HealthDetailsViewed, EntityType, incident.Id.ToString());
+        }
+
+        var photos = withheld ? [] : await db.Set<IncidentAttachment>().AsNoTracking().Where(a => a.IncidentId == incident.Id).OrderBy(a => a.UploadedAt)
             .Select(a => new AttachmentView(a.Id, a.Width, a.Height, a.UploadedAt, a.UploadedBy)).ToListAsync(ct);
         var canAct = MayAct(incident, actor, roles);
-        return new IncidentDetail(Summary(incident, places, clock.GetUtcNow()), incident.Description, incident.Cause, incident.ReporterName,
-            incident.AcknowledgedAt, incident.StartedAt, incident.ResolvedAt, incident.ClosedAt, incident.ReopenedAt, incident.Resolution,
-            incident.AcknowledgeDueAt, incident.ResolveDueAt, incident.AcknowledgeEscalatedAt, incident.ResolveEscalatedAt,
-            [.. incident.Evidence.OrderBy(e => e.AddedAt).Select(e => new EvidenceView(e.Kind, e.Reference, e.SummaryEn, e.SummaryZh, e.AddedAt, EvidenceLinks.PageFor(e.Kind)))],
-            [.. incident.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.At, t.Kind, t.ActorName, t.Text))],
+        return new IncidentDetail(Summary(incident, places, clock.GetUtcNow(), withheld), withheld ? "" : incident.Description, incident.Cause,
+            incident.ReporterName, incident.AcknowledgedAt, incident.StartedAt, incident.ResolvedAt, incident.ClosedAt, incident.ReopenedAt,
+            withheld ? null : incident.Resolution, incident.AcknowledgeDueAt, incident.ResolveDueAt, incident.AcknowledgeEscalatedAt, incident.ResolveEscalatedAt,
+            [.. incident.Evidence.OrderBy(e => e.AddedAt).Select(e => withheld
+                ? new EvidenceView(e.Kind, e.Reference, "", "", e.AddedAt, EvidenceLinks.PageFor(e.Kind))
+                : new EvidenceView(e.Kind, e.Reference, e.SummaryEn, e.SummaryZh, e.AddedAt, EvidenceLinks.PageFor(e.Kind)))],
+            [.. incident.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(t.At, t.Kind, t.ActorName,
+                withheld && !SaysNothingPersonal(t.Kind) ? null : t.Text))],
             photos,
             canAct ? IncidentLifecycle.Next(incident.Status) : [],
             canAct,
-            Policies.RolesFor[Policies.IncidentsAssign].Any(roles.Contains));
+            Policies.RolesFor[Policies.IncidentsAssign].Any(roles.Contains),
+            withheld);
     }
 
-    private static IncidentSummary Summary(Incident i, Places places, DateTimeOffset now)
+    private IncidentSummary Summary(Incident i, Places places, DateTimeOffset now, bool withheld)
     {
         SlaClock? sla = i.Status switch
         {
@@ -678,10 +756,25 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
             IncidentStatus.Acknowledged or IncidentStatus.InProgress => new SlaClock("resolve", i.ResolveDueAt, now >= i.ResolveDueAt),
             _ => null,
         };
-        return new IncidentSummary(i.Id, i.DisplayNumber, i.Type, i.Severity, i.Status, i.Title, i.TitleZh, places.Describe(i.ZoneId, i.GateId, i.PlaceText),
+        // A withheld title says only what kind of incident it is: a title written by staff may name the person concerned.
+        var (title, titleZh) = withheld
+            ? (localizer.Get(Localizer.English, HealthTitleKey), localizer.Get(Localizer.Chinese, HealthTitleKey))
+            : (i.Title, i.TitleZh);
+        return new IncidentSummary(i.Id, i.DisplayNumber, i.Type, i.Severity, i.Status, title, titleZh, places.Describe(i.ZoneId, i.GateId, i.PlaceText),
             i.AssignedTeam, i.AssignedUserName, i.CreatedAt, sla, i.AcknowledgeEscalatedAt is not null || i.ResolveEscalatedAt is not null,
             i.Cause is not null, i.ReportCount);
     }
+
+    /// <summary>Health incidents hold health details: temperatures, the person concerned, photos of them.</summary>
+    internal static bool HoldsHealthDetails(Incident incident) => incident.Type == IncidentType.Health;
+
+    internal static bool MayReadHealth(IReadOnlySet<string> roles) => Policies.RolesFor[Policies.IncidentsHealthDetails].Any(roles.Contains);
+
+    /// <summary>The catalog key of the title a reader without health rights sees for a health incident.</summary>
+    internal const string HealthTitleKey = "incidents.health.title";
+
+    /// <summary>Timeline lines whose words are a team or role, never what someone wrote about the person.</summary>
+    private static bool SaysNothingPersonal(TimelineKind kind) => kind is TimelineKind.Assigned or TimelineKind.AcknowledgeBreached or TimelineKind.ResolveBreached;
 
     private async Task<Places> PlacesAsync(CancellationToken ct) =>
         new((await zones.ListZonesAsync(ct)).ToDictionary(z => z.Id), (await zones.ListGatesAsync(ct)).ToDictionary(g => g.Id));
@@ -696,10 +789,7 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
     {
         var entry = new IncidentTimelineEntry { IncidentId = incident.Id, At = at, Kind = kind, ActorName = Clip(actorName, 256), Text = text };
         incident.Timeline.Add(entry);
-        if (db.Entry(incident).State != EntityState.Detached)
-        {
-            db.Add(entry);
-        }
+        db.Add(entry);
     }
 
     private static string ModuleOf(string cause) => cause.Split('.')[0];

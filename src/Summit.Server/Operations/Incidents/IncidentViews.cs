@@ -35,7 +35,7 @@ public sealed record IncidentDetail(IncidentSummary Summary, string Description,
     DateTimeOffset? AcknowledgedAt, DateTimeOffset? StartedAt, DateTimeOffset? ResolvedAt, DateTimeOffset? ClosedAt, DateTimeOffset? ReopenedAt,
     string? Resolution, DateTimeOffset AcknowledgeDueAt, DateTimeOffset ResolveDueAt, DateTimeOffset? AcknowledgeEscalatedAt,
     DateTimeOffset? ResolveEscalatedAt, IReadOnlyList<EvidenceView> Evidence, IReadOnlyList<TimelineView> Timeline,
-    IReadOnlyList<AttachmentView> Photos, IReadOnlyList<IncidentStatus> NextStatuses, bool CanAct, bool CanAssign);
+    IReadOnlyList<AttachmentView> Photos, IReadOnlyList<IncidentStatus> NextStatuses, bool CanAct, bool CanAssign, bool HealthDetailsWithheld);
 
 public sealed record AssigneeView(string Id, string Name, IReadOnlyList<string> Teams);
 

@@ -1,5 +1,6 @@
-using Summit.Server.Guests.Photos;
+using Summit.Server.Infrastructure.Errors;
 using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Images;
 using Summit.Server.Infrastructure.Incidents;
 
 namespace Summit.Server.Operations.Incidents;
@@ -46,6 +47,7 @@ public static class IncidentsApi
                 return TypedResults.Created($"/api/v1/incidents/{number}/photos/{stored.Id}", stored);
             })
             .DisableAntiforgery()
+            .WithUploadLimit(PhotoProcessor.MaxBytes, ErrorCodes.PhotoTooLarge)
             .RequireAuthorization(Policies.IncidentsAct).WithSummary("Attach a photo (JPEG or PNG up to 5 MB, re-encoded and encrypted)");
         incidents.MapGet("/{number}/photos/{photoId:guid}", async (string number, Guid photoId, IncidentService service, CancellationToken ct) =>
                 Results.File(await service.GetPhotoAsync(number, photoId, ct), "image/jpeg"))
@@ -82,6 +84,7 @@ public static class IncidentsModule
         services.AddScoped<IncidentService>();
         services.AddScoped<IncidentSlaSettingsService>();
         services.AddScoped<IncidentInbox>();
+        services.AddScoped<IncidentReportQueries>();
         services.AddScoped<IIncidentReporter, IncidentReporter>();
         services.AddSingleton<IncidentSlaMonitor>();
         if (configuration.GetValue("Summit:Incidents:MonitorInBackground", true))

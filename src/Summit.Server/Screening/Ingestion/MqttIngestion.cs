@@ -1,18 +1,15 @@
 using System.Net;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
-using MQTTnet.Server;
 using Summit.Server.Screening.Sensors;
 
 namespace Summit.Server.Screening.Ingestion;
 
 /// <summary>
-/// The one ingestion path (docs/adr/0011): Summit always subscribes as an MQTT client to "summit/v1/sensors/+/readings", on
-/// its own in-process broker by default or on an external broker (Mosquitto) when Summit:Mqtt:BrokerHost is set. The
-/// in-process broker lets a sensor in with its code and secret, and Summit's own client with a password made at start.
-/// Messages go to the <see cref="ReadingWriter"/> queue; the client reconnects and resubscribes whenever the link drops.
+/// Takes sensor readings off MQTT into the <see cref="ReadingWriter"/> queue. By default Summit runs its own broker and takes each
+/// publish inside it (<see cref="SensorBroker"/>); with Summit:Mqtt:BrokerHost set it subscribes to "summit/v1/sensors/+/readings" on
+/// that broker (Mosquitto) as a client with its own login, and reconnects and resubscribes whenever the link drops (docs/adr/0016).
 /// </summary>
 public sealed class MqttIngestion(IOptions<MqttOptions> mqttOptions, SensorDirectory directory, ReadingWriter writer, TimeProvider clock,
     ILogger<MqttIngestion> logger) : BackgroundService
@@ -20,15 +17,17 @@ public sealed class MqttIngestion(IOptions<MqttOptions> mqttOptions, SensorDirec
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
     private readonly MqttOptions _options = mqttOptions.Value;
-    private readonly string _internalPassword = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private MqttServer? _broker;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private SensorBroker? _broker;
+
+    /// <summary>Where the in-process broker listens once started; null without one.</summary>
+    public IPEndPoint? BrokerEndpoint => _broker?.Endpoint;
 
     /// <summary>The port of the in-process broker once started (the configured one, or the one the OS chose); null without one.</summary>
-    public int? BrokerPort { get; private set; }
+    public int? BrokerPort => BrokerEndpoint?.Port;
 
-    /// <summary>Completes when Summit first holds its subscription (tests and the bench publish after this).</summary>
-    public Task Subscribed => _subscribed.Task;
+    /// <summary>Completes when Summit takes readings: its broker listens, or it holds its subscription on the external one.</summary>
+    public Task Ready => _ready.Task;
 
     public bool Enabled => _options.UsesExternalBroker || _options.Port != 0;
 
@@ -40,31 +39,13 @@ public sealed class MqttIngestion(IOptions<MqttOptions> mqttOptions, SensorDirec
             return;
         }
 
-        string host;
-        int port;
-        string? username;
-        string? password;
-        if (_options.UsesExternalBroker)
+        if (!_options.UsesExternalBroker)
         {
-            (host, port, username, password) = (_options.BrokerHost!, _options.BrokerPort, _options.Username, _options.Password);
-        }
-        else
-        {
-            try
-            {
-                _broker = await StartBrokerAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The rest of Summit must run even when the port is taken (a system Mosquitto on 1883, say): no ingestion, a clear log.
-                logger.LogError(ex, "The in-process MQTT broker cannot listen on {Address}:{Port}; sensor readings are not ingested. "
-                    + "Free the port, choose another (Summit:Mqtt:Port) or use that broker (Summit:Mqtt:BrokerHost)", _options.BindAddress, _options.Port);
-                return;
-            }
-
-            (host, port, username, password) = ("127.0.0.1", BrokerPort!.Value, _options.ClientId, _internalPassword);
+            await StartBrokerAsync();
+            return;
         }
 
+        var (host, port) = (_options.BrokerHost!, _options.BrokerPort);
         using var client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += async e =>
         {
@@ -73,9 +54,9 @@ public sealed class MqttIngestion(IOptions<MqttOptions> mqttOptions, SensorDirec
         };
         var clientOptions = new MqttClientOptionsBuilder().WithTcpServer(host, port).WithClientId(_options.ClientId).WithCleanSession(true)
             .WithTimeout(TimeSpan.FromSeconds(10));
-        if (!string.IsNullOrEmpty(username))
+        if (!string.IsNullOrEmpty(_options.Username))
         {
-            clientOptions = clientOptions.WithCredentials(username, password);
+            clientOptions = clientOptions.WithCredentials(_options.Username, _options.Password);
         }
 
         var built = clientOptions.Build();
@@ -85,12 +66,24 @@ public sealed class MqttIngestion(IOptions<MqttOptions> mqttOptions, SensorDirec
             {
                 if (!client.IsConnected)
                 {
-                    await client.ConnectAsync(built, stoppingToken);
-                    await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+                    var connected = await client.ConnectAsync(built, stoppingToken);
+                    if (connected.ResultCode != MqttClientConnectResultCode.Success)
+                    {
+                        throw new InvalidOperationException($"The broker refused Summit's login ({connected.ResultCode}): check Summit:Mqtt:Username and Password.");
+                    }
+
+                    var subscribed = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
                         .WithTopicFilter(f => f.WithTopic(SensorMessages.SubscriptionFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
                         .Build(), stoppingToken);
+                    if (subscribed.Items.Any(i => (int)i.ResultCode >= 0x80))
+                    {
+                        await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), stoppingToken);
+                        throw new InvalidOperationException($"The broker refused Summit's subscription to {SensorMessages.SubscriptionFilter}: "
+                            + "its ACL must let Summit's account read it (docs/screening/mqtt.md).");
+                    }
+
                     logger.LogInformation("Subscribed to {Filter} on {Host}:{Port}", SensorMessages.SubscriptionFilter, host, port);
-                    _subscribed.TrySetResult();
+                    _ready.TrySetResult();
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -119,49 +112,27 @@ public sealed class MqttIngestion(IOptions<MqttOptions> mqttOptions, SensorDirec
         await base.StopAsync(cancellationToken);
         if (_broker is not null)
         {
-            await _broker.StopAsync();
-            _broker.Dispose();
+            await _broker.DisposeAsync();
         }
     }
 
-    private async Task<MqttServer> StartBrokerAsync(CancellationToken ct)
+    private async Task StartBrokerAsync()
     {
-        var port = _options.Port > 0 ? _options.Port : throw new InvalidOperationException("No broker port.");
-        var factory = new MqttServerFactory();
-        var serverOptions = factory.CreateServerOptionsBuilder().WithDefaultEndpoint().WithDefaultEndpointPort(port)
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(_options.BindAddress))
-            // The broker keeps what Summit's client has not taken yet: a burst of readings must wait, not be dropped.
-            .WithMaxPendingMessagesPerClient(250_000)
-            .Build();
-        var broker = factory.CreateMqttServer(serverOptions);
-        broker.ValidatingConnectionAsync += async e =>
+        try
         {
-            if (e.UserName == _options.ClientId)
-            {
-                e.ReasonCode = e.Password == _internalPassword ? MqttConnectReasonCode.Success : MqttConnectReasonCode.BadUserNameOrPassword;
-                return;
-            }
-
-            var sensors = await directory.GetAsync(ct);
-            e.ReasonCode = e.UserName is { } user && sensors.TryGetValue(user, out var sensor) && !sensor.Revoked && sensor.SecretMatches(e.Password)
-                ? MqttConnectReasonCode.Success
-                : MqttConnectReasonCode.BadUserNameOrPassword;
-        };
-        // Only Summit reads readings: a sensor may publish but not subscribe. What it publishes is checked like any reading
-        // (a sensor cannot sign for another), so a refused message is counted rather than dropped here unseen.
-        broker.InterceptingSubscriptionAsync += e =>
+            var broker = new SensorBroker(_options, directory, writer, clock, logger);
+            await broker.StartAsync();
+            _broker = broker;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            if (e.UserName != _options.ClientId)
-            {
-                e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
-                e.ProcessSubscription = false;
-            }
+            // The rest of Summit must run even when the port is taken (a system Mosquitto on 1883, say): no ingestion, a clear log.
+            logger.LogError(ex, "The in-process MQTT broker cannot listen on {Address}:{Port}; sensor readings are not ingested. "
+                + "Free the port, choose another (Summit:Mqtt:Port) or use that broker (Summit:Mqtt:BrokerHost)", _options.BindAddress, _options.Port);
+            return;
+        }
 
-            return Task.CompletedTask;
-        };
-        await broker.StartAsync();
-        BrokerPort = port;
-        logger.LogInformation("In-process MQTT broker listening on {Address}:{Port}", _options.BindAddress, port);
-        return broker;
+        logger.LogInformation("In-process MQTT broker listening on {Endpoint}, packets up to {MaxPacketBytes} bytes", _broker.Endpoint, _options.MaxPacketBytes);
+        _ready.TrySetResult();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Screening.Holds;
@@ -35,7 +36,6 @@ public sealed class ReadingWriter : BackgroundService
     private readonly IOptionsMonitor<ScreeningOptions> _options;
     private readonly ScreeningThreshold _threshold;
     private readonly ILogger<ReadingWriter> _logger;
-    private Dictionary<Guid, long> _lastSequences = [];
     private long _stored;
     private long _refused;
 
@@ -105,7 +105,18 @@ public sealed class ReadingWriter : BackgroundService
         var options = _options.CurrentValue;
         var threshold = await _threshold.GetAsync(ct);
         var sensors = await _directory.GetAsync(ct);
-        var sequences = new Dictionary<Guid, long>(_lastSequences);
+
+        await using var scope = _scopes.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        provider.GetRequiredService<CurrentActor>().Use(new Actor(null, "screening", null));
+        var db = provider.GetRequiredService<SummitDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // The sequences are checked against the database inside the transaction, with the sensors' rows locked until it commits: a
+        // reading counts once whichever server process (or writer) takes it, and no in-memory copy can go stale.
+        var named = batch.Select(m => SensorMessages.TopicCode(m.Topic) is { } code ? sensors.GetValueOrDefault(code)?.Id : null).OfType<Guid>().Distinct();
+        var rows = await LockSensorsAsync(db, [.. named], ct);
+        var sequences = rows.Values.ToDictionary(s => s.Id, s => s.LastSequence);
         var accepted = new List<AcceptedReading>(batch.Count);
         var refused = new List<RefusedMessage>();
         foreach (var message in batch)
@@ -121,12 +132,6 @@ public sealed class ReadingWriter : BackgroundService
             }
         }
 
-        await using var scope = _scopes.CreateAsyncScope();
-        var provider = scope.ServiceProvider;
-        provider.GetRequiredService<CurrentActor>().Use(new Actor(null, "screening", null));
-        var db = provider.GetRequiredService<SummitDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-
         var readings = accepted.Select(r => new SensorReading
         {
             SensorId = r.Sensor.Id,
@@ -138,14 +143,30 @@ public sealed class ReadingWriter : BackgroundService
             Fever = r.Celsius > threshold,
         }).ToList();
         await AddReadingsAsync(db, readings, ct);
-        await UpdateSensorsAsync(db, readings, ct);
+        await UpdateSensorsAsync(db, rows, readings, ct);
         await CountRefusalsAsync(db, refused, ct);
         var fevers = readings.Where(r => r.Fever).ToList();
         var raised = fevers.Count == 0 ? 0 : await provider.GetRequiredService<FeverHolds>().RaiseAsync(fevers, threshold, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        _lastSequences = sequences;
         return new BatchResult(readings.Count, refused.Count, raised);
+    }
+
+    /// <summary>
+    /// Reads (tracked) the rows of the sensors a batch names and, on PostgreSQL, locks them until the transaction ends, in id order so
+    /// that two writers never wait on each other in a circle. SQLite needs no lock: its write transaction already excludes every other.
+    /// </summary>
+    private static async Task<Dictionary<Guid, Sensor>> LockSensorsAsync(SummitDbContext db, Guid[] ids, CancellationToken ct)
+    {
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        var query = db.Database.IsNpgsql()
+            ? db.Set<Sensor>().FromSql($"SELECT * FROM \"Sensors\" WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE")
+            : db.Set<Sensor>().Where(s => ids.Contains(s.Id));
+        return await query.ToDictionaryAsync(s => s.Id, ct);
     }
 
     /// <summary>
@@ -200,7 +221,7 @@ public sealed class ReadingWriter : BackgroundService
         }
     }
 
-    private static async Task UpdateSensorsAsync(SummitDbContext db, List<SensorReading> readings, CancellationToken ct)
+    private static async Task UpdateSensorsAsync(SummitDbContext db, Dictionary<Guid, Sensor> rows, List<SensorReading> readings, CancellationToken ct)
     {
         if (readings.Count == 0)
         {
@@ -208,8 +229,7 @@ public sealed class ReadingWriter : BackgroundService
         }
 
         var bySensor = readings.GroupBy(r => r.SensorId).ToDictionary(g => g.Key, g => g.ToList());
-        var ids = bySensor.Keys.ToList();
-        var sensors = await db.Set<Sensor>().Where(s => ids.Contains(s.Id)).ToListAsync(ct);
+        var sensors = bySensor.Keys.Select(id => rows[id]).ToList();
         // Only sensors reported silent have an open silence to close: the common batch pays no extra query.
         var silentIds = sensors.Where(s => s.SilentSince is not null).Select(s => s.Id).ToList();
         var silences = silentIds.Count == 0 ? []
@@ -239,15 +259,17 @@ public sealed class ReadingWriter : BackgroundService
             return;
         }
 
+        // Counted per minute of receipt, so that a report pinned to a moment counts the same refusals whenever it is rebuilt.
         var keys = refused.Select(r => r.SensorKey).Distinct().ToList();
-        var rows = (await db.Set<SensorRefusalCount>().Where(r => keys.Contains(r.SensorKey)).ToListAsync(ct))
-            .ToDictionary(r => (r.SensorKey, r.Reason));
-        foreach (var group in refused.GroupBy(r => (r.SensorKey, r.Reason)))
+        var from = ReportMoment.Of(refused.Min(r => r.ReceivedAt));
+        var rows = (await db.Set<SensorRefusalCount>().Where(r => keys.Contains(r.SensorKey) && r.Minute >= from).ToListAsync(ct))
+            .ToDictionary(r => (r.SensorKey, r.Reason, r.Minute));
+        foreach (var group in refused.GroupBy(r => (r.SensorKey, r.Reason, Minute: ReportMoment.Of(r.ReceivedAt))))
         {
             var last = group.Last();
             if (!rows.TryGetValue(group.Key, out var row))
             {
-                row = new SensorRefusalCount { SensorKey = group.Key.SensorKey, SensorId = last.SensorId, Reason = group.Key.Reason };
+                row = new SensorRefusalCount { SensorKey = group.Key.SensorKey, SensorId = last.SensorId, Reason = group.Key.Reason, Minute = group.Key.Minute };
                 db.Set<SensorRefusalCount>().Add(row);
                 rows[group.Key] = row;
             }

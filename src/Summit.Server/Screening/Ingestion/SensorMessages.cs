@@ -20,13 +20,26 @@ public static class RefusalReasons
     public const string TooOld = "too-old";
     public const string FutureTime = "future-time";
     public const string Replayed = "replayed";
+    public const string SequenceJump = "sequence-jump";
+    public const string ForeignTopic = "foreign-topic";
+    public const string PacketTooLarge = "packet-too-large";
 
     public static readonly IReadOnlyList<string> All =
-        [TooLarge, Malformed, TopicMismatch, UnknownSensor, RevokedSensor, BadSignature, OutOfRange, TooOld, FutureTime, Replayed];
+        [TooLarge, Malformed, TopicMismatch, UnknownSensor, RevokedSensor, BadSignature, OutOfRange, TooOld, FutureTime, Replayed, SequenceJump,
+        ForeignTopic, PacketTooLarge];
 }
 
-/// <summary>A message as it came off the broker.</summary>
-public sealed record SensorMessage(string Topic, byte[] Payload, DateTimeOffset ReceivedAt, bool Truncated = false);
+/// <summary>
+/// A message as it came off the broker. <paramref name="Publisher"/> is the login that published it when Summit's own broker took
+/// it (an external broker does not say).
+/// </summary>
+public sealed record SensorMessage(string Topic, byte[] Payload, DateTimeOffset ReceivedAt, bool Truncated = false, string? Publisher = null)
+{
+    /// <summary>Set when the broker refused the packet from its header: nothing of it was read, it is only counted.</summary>
+    public PacketRefusal? Refused { get; init; }
+
+    public static SensorMessage RefusedPacket(PacketRefusal refusal, DateTimeOffset at) => new("", [], at, Truncated: true, refusal.Login) { Refused = refusal };
+}
 
 /// <summary>A reading that passed every check.</summary>
 public sealed record AcceptedReading(SensorEntry Sensor, double Celsius, DateTimeOffset MeasuredAt, long Sequence, DateTimeOffset ReceivedAt);
@@ -67,7 +80,10 @@ public static class SensorMessages
         return $"{{\"sensor\":{JsonSerializer.Serialize(sensor)},\"celsius\":{celsiusText},\"at\":\"{atText}\",\"seq\":{seqText},\"sig\":\"{sig}\"}}";
     }
 
-    /// <summary>Checks one message. <paramref name="lastSequences"/> holds the highest accepted sequence per sensor and is advanced on acceptance.</summary>
+    /// <summary>
+    /// Checks one message. <paramref name="lastSequences"/> holds the highest accepted sequence per sensor (as read from the database in
+    /// the batch's transaction; none means none accepted) and is advanced on acceptance.
+    /// </summary>
     public static (AcceptedReading? Reading, RefusedMessage? Refusal) Check(SensorMessage message, IReadOnlyDictionary<string, SensorEntry> sensors,
         Dictionary<Guid, long> lastSequences, ScreeningOptions options)
     {
@@ -75,6 +91,22 @@ public static class SensorMessages
         var topicCode = TopicCode(message.Topic);
         RefusedMessage Refuse(SensorEntry? sensor, string reason, string detail) =>
             new(sensor?.Id.ToString("N") ?? SensorRefusalCount.UnknownKey, sensor?.Id, reason, Clip(detail), at);
+
+        if (message.Refused is { } packet)
+        {
+            var sensor = packet.Login is not null ? sensors.GetValueOrDefault(packet.Login) : null;
+            return (null, Refuse(sensor is { Revoked: false } ? sensor : null, RefusalReasons.PacketTooLarge,
+                $"a packet of {packet.AnnouncedBytes:N0} bytes (limit {packet.LimitBytes:N0}) from {packet.Login ?? "a client not logged in"} at {packet.From}; "
+                + "connection closed"));
+        }
+
+        // Summit's own broker knows which sensor's login published: it may publish on its own topic only.
+        if (message.Publisher is { } publisher && topicCode != publisher)
+        {
+            var sensor = sensors.GetValueOrDefault(publisher);
+            return (null, Refuse(sensor is { Revoked: false } ? sensor : null, RefusalReasons.ForeignTopic,
+                $"{Clip(publisher, 64)} published on {Clip(message.Topic, 100)}"));
+        }
 
         if (message.Truncated || message.Payload.Length > MaxPayloadBytes)
         {
@@ -124,10 +156,24 @@ public static class SensorMessages
             return (null, Refuse(entry, RefusalReasons.FutureTime, $"measured {fields.AtText}, seq {fields.SeqText}"));
         }
 
-        var last = lastSequences.TryGetValue(entry.Id, out var known) ? known : entry.LastSequence;
+        var last = lastSequences.GetValueOrDefault(entry.Id, -1);
         if (fields.Seq <= last)
         {
             return (null, Refuse(entry, RefusalReasons.Replayed, $"seq {fields.SeqText}, last accepted {last}"));
+        }
+
+        // A sequence far ahead would make every later reading look replayed: a counter and a clock in milliseconds since 1970 (the two
+        // documented kinds) never run ahead of the time in milliseconds, nor, between two readings, by more than MaxSequenceJump.
+        var ceiling = (at + options.MaxClockAhead).ToUnixTimeMilliseconds();
+        if (fields.Seq > ceiling)
+        {
+            return (null, Refuse(entry, RefusalReasons.SequenceJump, $"seq {fields.SeqText} is beyond the time in milliseconds ({ceiling})"));
+        }
+
+        if (last >= 0 && fields.Seq - last > options.MaxSequenceJump)
+        {
+            return (null, Refuse(entry, RefusalReasons.SequenceJump,
+                $"seq {fields.SeqText} is {fields.Seq - last} past the last accepted {last} (at most {options.MaxSequenceJump})"));
         }
 
         lastSequences[entry.Id] = fields.Seq;

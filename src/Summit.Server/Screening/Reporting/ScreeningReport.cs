@@ -7,21 +7,28 @@ using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Screening.Reporting;
 
-/// <summary>One day of screening (event time): readings received, of them above the threshold, and lanes put on hold.</summary>
-public sealed record ScreeningDayTotal(DateOnly Day, int Readings, int Fevers, int HoldsPlaced);
+/// <summary>One day of screening (event time): readings received, of them above the threshold, and lanes put on hold. Every event day has one.</summary>
+/// <param name="WithinEvent">False for a day outside the event's dates: shown apart, never in the event's totals.</param>
+public sealed record ScreeningDayTotal(DateOnly Day, bool WithinEvent, int Readings, int Fevers, int HoldsPlaced);
 
-/// <summary>Messages refused for one reason over the whole event (refusals are counted per sensor and reason, not stored one by one).</summary>
+/// <summary>Readings, fevers and holds placed over several days.</summary>
+public sealed record ScreeningSpanTotal(int Readings, int Fevers, int HoldsPlaced);
+
+/// <summary>Messages refused for one reason before the report's moment (refusals are counted per sensor, reason and minute, not stored one by one).</summary>
 public sealed record ScreeningRefusalFigure(string Reason, long Messages);
 
 /// <summary>
-/// The screening figures of the closing report, each computed from the records that <see cref="ScreeningReportQueries.TraceAsync"/>
-/// lists. Fevers are readings above the threshold in force when they arrived; a fever at a lane already on hold opens no new hold.
+/// The screening figures of the closing report as of <see cref="AsOf"/>, each computed from the records that
+/// <see cref="ScreeningReportQueries.TraceAsync"/> lists for the same moment. Fevers are readings above the threshold in force when
+/// they arrived; a fever at a lane already on hold opens no new hold. Holds, refusals and silences count every record before the
+/// moment, whatever its day; a hold decided after the moment counts as open.
 /// </summary>
-/// <param name="MedianMinutesToDecision">Median minutes from a hold to the officer's decision, over the decided holds; null if none.</param>
+/// <param name="Event">Readings, fevers and holds placed on the event's dates; <paramref name="Outside"/> on the days outside them.</param>
+/// <param name="MedianMinutesToDecision">Median minutes from a hold to the officer's decision, over the holds decided before the moment; null if none.</param>
 /// <param name="SilentSensors">Sensors that went silent at least once; <paramref name="Silences"/> counts every silence.</param>
-public sealed record ScreeningReportFigures(double ThresholdCelsius, IReadOnlyList<ScreeningDayTotal> Days, IReadOnlyList<ScreeningRefusalFigure> Refusals,
-    int Readings, int Fevers, long RefusedMessages, int HoldsPlaced, int HoldsOpen, int HoldsCleared, int HoldsConfirmed, double? MedianMinutesToDecision,
-    int SilentSensors, int Silences);
+public sealed record ScreeningReportFigures(DateTimeOffset AsOf, double ThresholdCelsius, IReadOnlyList<ScreeningDayTotal> Days, ScreeningSpanTotal Event,
+    ScreeningSpanTotal Outside, IReadOnlyList<ScreeningRefusalFigure> Refusals, long RefusedMessages, int HoldsPlaced, int HoldsOpen, int HoldsCleared,
+    int HoldsConfirmed, double? MedianMinutesToDecision, int SilentSensors, int Silences);
 
 /// <summary>Which kind of screening record a figure counts.</summary>
 public enum ScreeningRecordKind
@@ -31,29 +38,36 @@ public enum ScreeningRecordKind
     /// <summary>Readings above the threshold.</summary>
     Fevers = 1,
 
-    /// <summary>The refusal counters (per sensor and reason).</summary>
+    /// <summary>The refusal counters (per sensor, reason and minute).</summary>
     Refusals = 2,
 
     Holds = 3,
     Silences = 4,
 }
 
-/// <summary>Which screening records stand behind one figure: everything left null is not filtered on.</summary>
+/// <summary>Which screening records stand behind one figure, as of a moment: everything left null is not filtered on.</summary>
+/// <param name="AsOf">Only records received (readings, refusals), placed (holds) or reported (silences) before this moment.</param>
 /// <param name="Day">A day in event time (readings and fevers: by arrival; holds: by when they were placed).</param>
 /// <param name="Reason">A refusal reason (<see cref="Ingestion.RefusalReasons"/>), for refusal counters.</param>
-/// <param name="Status">A hold status, for holds.</param>
-/// <param name="Decided">True: only holds an officer has decided (the median time to decision counts those).</param>
-public sealed record ScreeningTrace(ScreeningRecordKind Records, DateOnly? Day = null, string? Reason = null, HoldStatus? Status = null, bool? Decided = null);
+/// <param name="Status">A hold status as it stood at the moment, for holds.</param>
+/// <param name="Decided">True: only holds an officer had decided by the moment (the median time to decision counts those).</param>
+/// <param name="Span">The event's dates or the days outside them, when no <paramref name="Day"/> is given (readings, fevers, holds).</param>
+public sealed record ScreeningTrace(ScreeningRecordKind Records, DateTimeOffset AsOf, DateOnly? Day = null, string? Reason = null, HoldStatus? Status = null,
+    bool? Decided = null, ReportSpan? Span = null);
 
 public sealed record ReadingRecord(Guid Id, DateTimeOffset ReceivedAt, DateTimeOffset MeasuredAt, string SensorCode, string GateCode, double Celsius,
     bool Fever, long Sequence);
 
-public sealed record RefusalCountRecord(string SensorKey, string? SensorCode, string Reason, long Count, DateTimeOffset LastAt, string LastDetail);
+/// <param name="Minute">The minute (UTC) the counted messages were received in.</param>
+public sealed record RefusalCountRecord(string SensorKey, string? SensorCode, string Reason, DateTimeOffset Minute, long Count, DateTimeOffset LastAt,
+    string LastDetail);
 
+/// <summary>A hold as it stood at the report's moment: a decision taken after it is not shown.</summary>
 /// <param name="MinutesToDecision">From the hold to the officer's decision; null while open.</param>
 public sealed record HoldRecord(Guid Id, DateTimeOffset RaisedAt, string GateCode, string SensorCode, double Celsius, double Threshold, HoldStatus Status,
     double? RemeasuredCelsius, DateTimeOffset? DecidedAt, string? DecidedBy, double? MinutesToDecision, Guid? IncidentId, string? Note);
 
+/// <summary>A silence as it stood at the report's moment (an end after it is not shown).</summary>
 public sealed record SilenceRecord(Guid Id, string SensorCode, string GateCode, DateTimeOffset QuietSince, DateTimeOffset ReportedAt, DateTimeOffset? EndedAt);
 
 /// <summary>The records behind one screening figure: only the list of the trace's kind is filled.</summary>
@@ -63,17 +77,16 @@ public sealed record ScreeningRecords(ScreeningTrace Trace, IReadOnlyList<Readin
 /// <summary>
 /// Screening's share of the closing report, the only way other modules read screening figures. Everything is counted from the
 /// module's records of the current event (readings of its sensors, refusal counters of its sensors plus the shared "unknown" line,
-/// holds, silences) in the event's time zone, and <see cref="TraceAsync"/> lists the very records a figure counts.
+/// holds, silences) in the event's time zone, as of a moment, and <see cref="TraceAsync"/> lists the very records a figure counts.
 /// </summary>
 public sealed class ScreeningReportQueries(SummitDbContext db, EventService events, ZoneService zones, AuditLog audit, ScreeningThreshold threshold)
 {
-    public async Task<ScreeningReportFigures> FiguresAsync(CancellationToken ct = default)
+    public async Task<ScreeningReportFigures> FiguresAsync(DateTimeOffset asOf, CancellationToken ct = default)
     {
         var context = await LoadContextAsync(ct);
-        var readings = Readings(context);
-        var days = new List<ScreeningDayTotal>();
-        var holds = await db.Set<ScreeningHold>().AsNoTracking().Where(h => h.EventId == context.EventId)
-            .Select(h => new { h.RaisedAt, h.Status, h.DecidedAt }).ToListAsync(ct);
+        var readings = Readings(context, asOf);
+        var holds = (await HoldsAsOf(context, asOf).Select(h => new { h.RaisedAt, h.Status, h.DecidedAt }).ToListAsync(ct))
+            .Select(h => new { h.RaisedAt, Status = StatusAt(h.Status, h.DecidedAt, asOf), DecidedAt = h.DecidedAt < asOf ? h.DecidedAt : null }).ToList();
         var holdsByDay = holds.GroupBy(h => context.DayOf(h.RaisedAt)).ToDictionary(g => g.Key, g => g.Count());
 
         // Readings can run to millions: counted per day in the database, over the days between the first and the last one.
@@ -82,7 +95,7 @@ public sealed class ScreeningReportQueries(SummitDbContext db, EventService even
         var readingDays = new Dictionary<DateOnly, (int Readings, int Fevers)>();
         if (first is { } from && last is { } to)
         {
-            for (var day = context.DayOf(from); day <= context.DayOf(to); day = day.AddDays(1))
+            foreach (var day in EventCalendar.Days(context.DayOf(from), context.DayOf(to)))
             {
                 var (start, end) = context.RangeOf(day);
                 var ofDay = readings.Where(r => r.ReceivedAt >= start && r.ReceivedAt < end);
@@ -94,19 +107,24 @@ public sealed class ScreeningReportQueries(SummitDbContext db, EventService even
             }
         }
 
-        foreach (var day in readingDays.Keys.Union(holdsByDay.Keys).Order())
+        var outsideDays = readingDays.Keys.Union(holdsByDay.Keys).Where(d => !context.Within(d));
+        var days = EventCalendar.Days(context.StartDate, context.EndDate).Union(outsideDays).Order().Select(day =>
         {
             var (count, fevers) = readingDays.GetValueOrDefault(day);
-            days.Add(new ScreeningDayTotal(day, count, fevers, holdsByDay.GetValueOrDefault(day)));
-        }
+            return new ScreeningDayTotal(day, context.Within(day), count, fevers, holdsByDay.GetValueOrDefault(day));
+        }).ToList();
+        ScreeningSpanTotal Total(bool within) =>
+            new(days.Where(d => d.WithinEvent == within).Sum(d => d.Readings), days.Where(d => d.WithinEvent == within).Sum(d => d.Fevers),
+                days.Where(d => d.WithinEvent == within).Sum(d => d.HoldsPlaced));
 
-        var refusals = (await RefusalCounters(context).Select(r => new { r.Reason, r.Count }).ToListAsync(ct))
+        var refusals = (await RefusalCounters(context, asOf).Select(r => new { r.Reason, r.Count }).ToListAsync(ct))
             .GroupBy(r => r.Reason).Select(g => new ScreeningRefusalFigure(g.Key, g.Sum(r => r.Count)))
             .OrderByDescending(r => r.Messages).ThenBy(r => r.Reason, StringComparer.Ordinal).ToList();
-        var silences = await db.Set<SensorSilence>().AsNoTracking().Where(s => s.EventId == context.EventId).Select(s => s.SensorId).ToListAsync(ct);
+        var silences = await db.Set<SensorSilence>().AsNoTracking().Where(s => s.EventId == context.EventId && s.ReportedAt < asOf)
+            .Select(s => s.SensorId).ToListAsync(ct);
         var decided = holds.Where(h => h.DecidedAt is not null).Select(h => (h.DecidedAt!.Value - h.RaisedAt).TotalMinutes);
 
-        return new ScreeningReportFigures(await threshold.GetAsync(ct), days, refusals, days.Sum(d => d.Readings), days.Sum(d => d.Fevers),
+        return new ScreeningReportFigures(asOf, await threshold.GetAsync(ct), days, Total(within: true), Total(within: false), refusals,
             refusals.Sum(r => r.Messages), holds.Count, holds.Count(h => h.Status == HoldStatus.Open), holds.Count(h => h.Status == HoldStatus.Cleared),
             holds.Count(h => h.Status == HoldStatus.FeverConfirmed), ReportStatistics.Median(decided), silences.Distinct().Count(), silences.Count);
     }
@@ -123,13 +141,14 @@ public sealed class ScreeningReportQueries(SummitDbContext db, EventService even
             ScreeningRecordKind.Readings or ScreeningRecordKind.Fevers => Only(trace, readings: await ReadingRecordsAsync(context, trace, ct)),
             ScreeningRecordKind.Refusals => Only(trace, refusals: await RefusalRecordsAsync(context, trace, ct)),
             ScreeningRecordKind.Holds => Only(trace, holds: await HoldRecordsAsync(context, trace, ct)),
-            ScreeningRecordKind.Silences => Only(trace, silences: await SilenceRecordsAsync(context, ct)),
+            ScreeningRecordKind.Silences => Only(trace, silences: await SilenceRecordsAsync(context, trace.AsOf, ct)),
             _ => throw new ArgumentOutOfRangeException(nameof(trace), trace.Records, "Not a kind of screening record."),
         };
 
         await audit.RecordAsync(AuditActions.ReportTraced, "report", "closing", new Dictionary<string, (object?, object?)>
         {
-            ["records"] = (null, $"screening={trace.Records};day={trace.Day:yyyy-MM-dd};reason={trace.Reason};status={trace.Status};decided={trace.Decided}"),
+            ["records"] = (null, $"screening={trace.Records};asOf={ReportMoment.Format(trace.AsOf)};day={trace.Day:yyyy-MM-dd};span={trace.Span};"
+                + $"reason={trace.Reason};status={trace.Status};decided={trace.Decided}"),
             ["count"] = (null, result.Readings.Count + result.Refusals.Count + result.Holds.Count + result.Silences.Count),
         });
         await db.SaveChangesAsync(ct);
@@ -140,18 +159,21 @@ public sealed class ScreeningReportQueries(SummitDbContext db, EventService even
         List<HoldRecord>? holds = null, List<SilenceRecord>? silences = null) =>
         new(trace, readings ?? [], refusals ?? [], holds ?? [], silences ?? []);
 
+    /// <summary>A hold's status at the moment: open until the officer decided.</summary>
+    private static HoldStatus StatusAt(HoldStatus status, DateTimeOffset? decidedAt, DateTimeOffset asOf) => decidedAt < asOf ? status : HoldStatus.Open;
+
     private async Task<List<ReadingRecord>> ReadingRecordsAsync(ReportContext context, ScreeningTrace trace, CancellationToken ct)
     {
-        var query = Readings(context);
+        var query = Readings(context, trace.AsOf);
         if (trace.Records == ScreeningRecordKind.Fevers)
         {
             query = query.Where(r => r.Fever);
         }
 
-        if (trace.Day is { } day)
+        if (context.Bounds(trace.Day, trace.Span) is { } range)
         {
-            var (start, end) = context.RangeOf(day);
-            query = query.Where(r => r.ReceivedAt >= start && r.ReceivedAt < end);
+            query = range.Inside ? query.Where(r => r.ReceivedAt >= range.Start && r.ReceivedAt < range.End)
+                : query.Where(r => r.ReceivedAt < range.Start || r.ReceivedAt >= range.End);
         }
 
         var rows = await query.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id).ToListAsync(ct);
@@ -161,60 +183,71 @@ public sealed class ScreeningReportQueries(SummitDbContext db, EventService even
 
     private async Task<List<RefusalCountRecord>> RefusalRecordsAsync(ReportContext context, ScreeningTrace trace, CancellationToken ct)
     {
-        var query = RefusalCounters(context);
+        var query = RefusalCounters(context, trace.AsOf);
         if (trace.Reason is { } reason)
         {
             query = query.Where(r => r.Reason == reason);
         }
 
         var rows = await query.ToListAsync(ct);
-        return [.. rows.OrderBy(r => r.LastAt).ThenBy(r => r.SensorKey, StringComparer.Ordinal).Select(r => new RefusalCountRecord(r.SensorKey,
-            r.SensorId is { } id ? context.SensorCode(id) : null, r.Reason, r.Count, r.LastAt, r.LastDetail))];
+        return [.. rows.OrderBy(r => r.Minute).ThenBy(r => r.SensorKey, StringComparer.Ordinal).ThenBy(r => r.Reason, StringComparer.Ordinal)
+            .Select(r => new RefusalCountRecord(r.SensorKey, r.SensorId is { } id ? context.SensorCode(id) : null, r.Reason, r.Minute, r.Count, r.LastAt,
+                r.LastDetail))];
     }
 
     private async Task<List<HoldRecord>> HoldRecordsAsync(ReportContext context, ScreeningTrace trace, CancellationToken ct)
     {
-        var query = db.Set<ScreeningHold>().AsNoTracking().Where(h => h.EventId == context.EventId);
-        if (trace.Status is { } status)
-        {
-            query = query.Where(h => h.Status == status);
-        }
-
+        var query = HoldsAsOf(context, trace.AsOf);
         if (trace.Decided is { } decided)
         {
-            query = decided ? query.Where(h => h.DecidedAt != null) : query.Where(h => h.DecidedAt == null);
+            query = decided ? query.Where(h => h.DecidedAt < trace.AsOf) : query.Where(h => h.DecidedAt == null || h.DecidedAt >= trace.AsOf);
         }
 
-        if (trace.Day is { } day)
+        if (trace.Status is { } status)
         {
-            var (start, end) = context.RangeOf(day);
-            query = query.Where(h => h.RaisedAt >= start && h.RaisedAt < end);
+            query = status == HoldStatus.Open ? query.Where(h => h.DecidedAt == null || h.DecidedAt >= trace.AsOf)
+                : query.Where(h => h.Status == status && h.DecidedAt < trace.AsOf);
+        }
+
+        if (context.Bounds(trace.Day, trace.Span) is { } range)
+        {
+            query = range.Inside ? query.Where(h => h.RaisedAt >= range.Start && h.RaisedAt < range.End)
+                : query.Where(h => h.RaisedAt < range.Start || h.RaisedAt >= range.End);
         }
 
         var rows = await query.OrderBy(h => h.RaisedAt).ThenBy(h => h.Id).ToListAsync(ct);
-        return [.. rows.Select(h => new HoldRecord(h.Id, h.RaisedAt, context.GateCode(h.GateId), context.SensorCode(h.SensorId), h.Celsius, h.Threshold,
-            h.Status, h.RemeasuredCelsius, h.DecidedAt, h.DecidedBy, h.DecidedAt is { } at ? (at - h.RaisedAt).TotalMinutes : null, h.IncidentId, h.Note))];
+        return [.. rows.Select(h =>
+        {
+            var known = h.DecidedAt < trace.AsOf;
+            return new HoldRecord(h.Id, h.RaisedAt, context.GateCode(h.GateId), context.SensorCode(h.SensorId), h.Celsius, h.Threshold,
+                StatusAt(h.Status, h.DecidedAt, trace.AsOf), known ? h.RemeasuredCelsius : null, known ? h.DecidedAt : null, known ? h.DecidedBy : null,
+                known ? (h.DecidedAt!.Value - h.RaisedAt).TotalMinutes : null, h.IncidentId, known ? h.Note : null);
+        })];
     }
 
-    private async Task<List<SilenceRecord>> SilenceRecordsAsync(ReportContext context, CancellationToken ct)
+    private async Task<List<SilenceRecord>> SilenceRecordsAsync(ReportContext context, DateTimeOffset asOf, CancellationToken ct)
     {
-        var rows = await db.Set<SensorSilence>().AsNoTracking().Where(s => s.EventId == context.EventId)
+        var rows = await db.Set<SensorSilence>().AsNoTracking().Where(s => s.EventId == context.EventId && s.ReportedAt < asOf)
             .OrderBy(s => s.ReportedAt).ThenBy(s => s.Id).ToListAsync(ct);
         return [.. rows.Select(s => new SilenceRecord(s.Id, context.SensorCode(s.SensorId), context.GateCode(s.GateId), s.QuietSince, s.ReportedAt,
-            s.EndedAt))];
+            s.EndedAt < asOf ? s.EndedAt : null))];
     }
 
-    private IQueryable<SensorReading> Readings(ReportContext context)
+    private IQueryable<SensorReading> Readings(ReportContext context, DateTimeOffset asOf)
     {
         var sensorIds = context.Sensors.Keys.ToList();
-        return db.Set<SensorReading>().AsNoTracking().Where(r => sensorIds.Contains(r.SensorId));
+        return db.Set<SensorReading>().AsNoTracking().Where(r => sensorIds.Contains(r.SensorId) && r.ReceivedAt < asOf);
     }
 
-    /// <summary>The counters of the event's sensors, plus the shared line of messages that named no enrolled sensor.</summary>
-    private IQueryable<SensorRefusalCount> RefusalCounters(ReportContext context)
+    private IQueryable<ScreeningHold> HoldsAsOf(ReportContext context, DateTimeOffset asOf) =>
+        db.Set<ScreeningHold>().AsNoTracking().Where(h => h.EventId == context.EventId && h.RaisedAt < asOf);
+
+    /// <summary>The counters of the event's sensors, plus the shared line of messages that named no enrolled sensor, for the minutes before the moment.</summary>
+    private IQueryable<SensorRefusalCount> RefusalCounters(ReportContext context, DateTimeOffset asOf)
     {
         var sensorIds = context.Sensors.Keys.ToList();
-        return db.Set<SensorRefusalCount>().AsNoTracking().Where(r => r.SensorId == null || sensorIds.Contains(r.SensorId.Value));
+        return db.Set<SensorRefusalCount>().AsNoTracking()
+            .Where(r => (r.SensorId == null || sensorIds.Contains(r.SensorId.Value)) && r.Minute < asOf);
     }
 
     private async Task<ReportContext> LoadContextAsync(CancellationToken ct)
@@ -222,12 +255,21 @@ public sealed class ScreeningReportQueries(SummitDbContext db, EventService even
         var summitEvent = await events.GetCurrentAsync(ct);
         var sensors = await db.Set<Sensor>().AsNoTracking().Where(s => s.EventId == summitEvent.Id).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
         var gates = (await zones.ListGatesAsync(ct)).ToDictionary(g => g.Id, g => g.Code);
-        return new ReportContext(summitEvent.Id, TimeZoneInfo.FindSystemTimeZoneById(summitEvent.TimeZoneId), sensors, gates);
+        return new ReportContext(summitEvent.Id, TimeZoneInfo.FindSystemTimeZoneById(summitEvent.TimeZoneId), summitEvent.StartDate, summitEvent.EndDate,
+            sensors, gates);
     }
 
-    private sealed record ReportContext(Guid EventId, TimeZoneInfo TimeZone, Dictionary<Guid, string> Sensors, Dictionary<Guid, string> Gates)
-        : EventCalendar(TimeZone)
+    private sealed record ReportContext(Guid EventId, TimeZoneInfo TimeZone, DateOnly StartDate, DateOnly EndDate, Dictionary<Guid, string> Sensors,
+        Dictionary<Guid, string> Gates) : EventCalendar(TimeZone)
     {
+        public bool Within(DateOnly day) => day >= StartDate && day <= EndDate;
+
+        /// <summary>The instants a day or a span covers; <c>Inside</c> false: everything outside the range (the days outside the event).</summary>
+        public (DateTimeOffset Start, DateTimeOffset End, bool Inside)? Bounds(DateOnly? day, ReportSpan? span) =>
+            day is { } d ? (StartOf(d), StartOf(d.AddDays(1)), true)
+            : span is { } s ? (StartOf(StartDate), StartOf(EndDate.AddDays(1)), s == ReportSpan.Event)
+            : null;
+
         public string SensorCode(Guid id) => Sensors.GetValueOrDefault(id, "?");
 
         public string GateCode(Guid id) => Gates.GetValueOrDefault(id, "?");

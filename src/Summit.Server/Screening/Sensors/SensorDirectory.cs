@@ -8,7 +8,7 @@ using Summit.Server.Infrastructure.Security;
 namespace Summit.Server.Screening.Sensors;
 
 /// <summary>An enrolled sensor as ingestion needs it: its gate and the key its readings are signed with.</summary>
-public sealed record SensorEntry(Guid Id, Guid EventId, string Code, Guid GateId, byte[] Key, bool Revoked, long LastSequence)
+public sealed record SensorEntry(Guid Id, Guid EventId, string Code, Guid GateId, byte[] Key, bool Revoked)
 {
     /// <summary>Compares a broker password with the secret in constant time.</summary>
     public bool SecretMatches(string? password) =>
@@ -48,7 +48,7 @@ public sealed class SensorDirectory(IServiceScopeFactory scopes, FieldProtector 
             var db = scope.ServiceProvider.GetRequiredService<SummitDbContext>();
             var sensors = await db.Set<Sensor>().AsNoTracking().ToListAsync(ct);
             var byCode = sensors.ToFrozenDictionary(s => s.Code,
-                s => new SensorEntry(s.Id, s.EventId, s.Code, s.GateId, protector.Unprotect(s.SecretProtected), s.RevokedAt is not null, s.LastSequence),
+                s => new SensorEntry(s.Id, s.EventId, s.Code, s.GateId, protector.Unprotect(s.SecretProtected), s.RevokedAt is not null),
                 StringComparer.Ordinal);
             _current = new Snapshot(byCode, now);
             return byCode;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Summit.Server.Access;
 using Summit.Server.Access.Zones;
 using Summit.Server.Infrastructure.Audit;
@@ -14,7 +15,7 @@ public sealed record SensorInput(string Code, string Name, Guid GateId);
 
 public sealed record SensorView(Guid Id, string Code, string Name, Guid GateId, string GateCode, string SecretPrefix, DateTimeOffset CreatedAt,
     string CreatedBy, DateTimeOffset? RevokedAt, string? RevokedBy, double? LastCelsius, DateTimeOffset? LastReadingAt, DateTimeOffset? LastSeenAt,
-    long ReadingCount, DateTimeOffset? SilentSince, long RefusedCount)
+    long ReadingCount, DateTimeOffset? SilentSince, long RefusedCount, long LastSequence)
 {
     public bool IsActive => RevokedAt is null;
 }
@@ -27,7 +28,7 @@ public sealed record RefusalView(string SensorKey, Guid? SensorId, string Reason
 
 /// <summary>Enrols body-temperature sensors on gates, each with its own secret (kept encrypted), and revokes them.</summary>
 public sealed partial class SensorService(SummitDbContext db, AccessSettingsService settings, ZoneService zones, SensorDirectory directory,
-    FieldProtector protector, AuditLog audit, CurrentActor actor, Localizer localizer, TimeProvider clock)
+    FieldProtector protector, AuditLog audit, CurrentActor actor, Localizer localizer, IOptions<MqttOptions> mqtt, TimeProvider clock)
 {
     public const string SecretPrefix = "sss_";
 
@@ -51,8 +52,12 @@ public sealed partial class SensorService(SummitDbContext db, AccessSettingsServ
             query = query.Where(r => r.SensorId == id);
         }
 
+        // Counted per minute: one line per sender and reason, with the latest minute's last detail.
         var rows = await query.ToListAsync(ct);
-        return [.. rows.OrderByDescending(r => r.LastAt).Select(r => new RefusalView(r.SensorKey, r.SensorId, r.Reason, r.Count, r.LastAt, r.LastDetail))];
+        return [.. rows.GroupBy(r => (r.SensorKey, r.SensorId, r.Reason))
+            .Select(g => (Count: g.Sum(r => r.Count), Last: g.MaxBy(r => r.LastAt)!))
+            .OrderByDescending(r => r.Last.LastAt)
+            .Select(r => new RefusalView(r.Last.SensorKey, r.Last.SensorId, r.Last.Reason, r.Count, r.Last.LastAt, r.Last.LastDetail))];
     }
 
     public async Task<SensorEnrolment> EnrolAsync(SensorInput input, CancellationToken ct = default)
@@ -67,6 +72,10 @@ public sealed partial class SensorService(SummitDbContext db, AccessSettingsServ
         else if (!SensorCode().IsMatch(code))
         {
             checks.Add("code", "screening.field.code", ScreeningErrors.SensorCodeInvalid);
+        }
+        else if (IsReserved(code))
+        {
+            checks.Add("code", "screening.field.code", ScreeningErrors.SensorCodeReserved, code);
         }
         else if (await db.Set<Sensor>().AnyAsync(s => s.Code == code, ct))
         {
@@ -127,8 +136,31 @@ public sealed partial class SensorService(SummitDbContext db, AccessSettingsServ
         return ToView(sensor, gate?.Code ?? "?", 0);
     }
 
+    /// <summary>
+    /// Starts a sensor's sequence over: its next reading is accepted whatever its sequence number (after a repair that reset its counter,
+    /// or a reading that jumped ahead). Audited with the sequence it had. A sensor whose secret may be known to others is revoked instead.
+    /// </summary>
+    public async Task<SensorView> ResetSequenceAsync(Guid id, CancellationToken ct = default)
+    {
+        var sensor = await db.Set<Sensor>().FirstOrDefaultAsync(s => s.Id == id, ct)
+            ?? throw new SummitException(SummitError.NotFound(ScreeningErrors.SensorNotFound, id));
+        var old = sensor.LastSequence;
+        sensor.LastSequence = -1;
+        await audit.RecordAsync(ScreeningAudit.SequenceReset, "sensor", sensor.Id.ToString(), new Dictionary<string, (object?, object?)>
+        {
+            ["lastSequence"] = (old, sensor.LastSequence),
+        });
+        await db.SaveChangesAsync(ct);
+        var gate = (await zones.ListGatesAsync(ct)).FirstOrDefault(g => g.Id == sensor.GateId);
+        return ToView(sensor, gate?.Code ?? "?", 0);
+    }
+
+    // With an external broker a sensor's id is its login there: none may take Summit's own (docs/screening/mqtt.md).
+    private bool IsReserved(string code) =>
+        string.Equals(code, mqtt.Value.ClientId, StringComparison.OrdinalIgnoreCase) || string.Equals(code, mqtt.Value.Username, StringComparison.OrdinalIgnoreCase);
+
     private static SensorView ToView(Sensor s, string gateCode, long refused) => new(s.Id, s.Code, s.Name, s.GateId, gateCode, s.SecretPrefix, s.CreatedAt,
-        s.CreatedBy, s.RevokedAt, s.RevokedBy, s.LastCelsius, s.LastReadingAt, s.LastSeenAt, s.ReadingCount, s.SilentSince, refused);
+        s.CreatedBy, s.RevokedAt, s.RevokedBy, s.LastCelsius, s.LastReadingAt, s.LastSeenAt, s.ReadingCount, s.SilentSince, refused, s.LastSequence);
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
     internal static partial Regex SensorCode();

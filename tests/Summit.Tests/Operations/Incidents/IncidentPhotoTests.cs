@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Server;
-using Summit.Server.Guests.Photos;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Images;
 using Summit.Server.Infrastructure.Security;
 using Summit.Server.Operations.Incidents;
 using Summit.Tests.Access;
@@ -73,6 +74,62 @@ public class IncidentPhotoTests(IncidentsFactory app) : IClassFixture<IncidentsF
                 null, "Turnstile arm bent", null, app.Venue.MainIn.Id, null), "GIF89a"u8.ToArray())));
         Assert.Equal(ErrorCodes.PhotoType, refused.Error.Code);
         Assert.Equal(before, await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Incidents.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_photo_of_forty_megapixels_is_refused_from_its_header_before_it_is_decoded()
+    {
+        // The probe: an 8000 x 5000 PNG of a few hundred kilobytes took 10-13 s of CPU and 450 MB to decode.
+        var raised = await app.RaiseAsync(Roles.Secretariat, Summit.Server.Infrastructure.Incidents.IncidentType.Equipment);
+        using var venue = await app.ClientForAsync(Roles.VenueManager);
+        var huge = TestImages.LargePng(8000, 5000);
+        Assert.True(huge.Length < PhotoProcessor.MaxBytes);
+        await (await venue.PostAsync($"/api/v1/incidents/{raised.Summary.Number}/photos", Form("crowd.png", "image/png", huge)))
+            .AssertProblemAsync(422, ErrorCodes.PhotoPixels);
+        Assert.Empty((await app.GetIncidentAsync(raised.Summary.Number)).Photos);
+    }
+
+    [Fact]
+    public async Task Photos_sent_at_once_to_one_incident_are_all_kept_up_to_the_limit()
+    {
+        // Adding a photo only appends: two at once are no conflict. The probe saw 409s for parallel uploads.
+        var raised = await app.RaiseAsync(Roles.Secretariat, Summit.Server.Infrastructure.Incidents.IncidentType.Equipment);
+        var number = raised.Summary.Number;
+        var photo = TestImages.Jpeg(400, 300);
+        var clients = await Task.WhenAll(Enumerable.Range(0, IncidentService.MaxPhotos + 2).Select(_ => app.ClientForAsync(Roles.VenueManager)));
+        var responses = await Task.WhenAll(clients.Select(c => c.PostAsync($"/api/v1/incidents/{number}/photos", Form("door.jpg", "image/jpeg", photo))));
+
+        Assert.Equal(IncidentService.MaxPhotos, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            await refused.AssertProblemAsync(422, IncidentErrors.AttachmentLimit);
+        }
+
+        var detail = await app.GetIncidentAsync(number);
+        Assert.Equal(IncidentService.MaxPhotos, detail.Photos.Count);
+        Assert.Equal(IncidentService.MaxPhotos, detail.Timeline.Count(t => t.Kind == TimelineKind.PhotoAdded));
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Comments_written_at_once_are_all_kept()
+    {
+        var raised = await app.RaiseAsync(Roles.Secretariat, Summit.Server.Infrastructure.Incidents.IncidentType.Equipment);
+        var number = raised.Summary.Number;
+        var clients = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => app.ClientForAsync(Roles.VenueManager)));
+        var responses = await Task.WhenAll(clients.Select((c, i) =>
+            c.PostAsJsonAsync($"/api/v1/incidents/{number}/comments", new CommentRequest($"Checked door {i}"), Intents.Json)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var comments = (await app.GetIncidentAsync(number)).Timeline.Where(t => t.Kind == TimelineKind.Commented).Select(t => t.Text ?? "").ToHashSet();
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => $"Checked door {i}").ToHashSet(), comments);
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
     }
 
     private static MultipartFormDataContent Form(string fileName, string contentType, byte[] content)

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
@@ -60,6 +62,9 @@ public class ClosingReportScreeningTests(ScreeningFactory app) : IClassFixture<S
         await (await officer.PostAsJsonAsync($"/api/v1/screening/holds/{vipHold.Id}/confirm", new HoldDecisionInput(38.7), Intents.Json))
             .OkAsync<HoldView>();
         await watch.CheckAsync();
+
+        // Reports are stamped to the minute: the next one counts the whole morning.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -67,12 +72,13 @@ public class ClosingReportScreeningTests(ScreeningFactory app) : IClassFixture<S
     [Fact]
     public async Task The_screening_figures_count_readings_fevers_refusals_holds_decisions_and_silences()
     {
-        using var operations = await app.ClientForAsync(Roles.OperationsCentre);
-        var screening = (await (await operations.GetAsync("/api/v1/reports/closing")).OkAsync<ClosingReport>()).Screening;
+        var screening = (await ReportAsync(await SetUpStampAsync())).Screening;
 
-        var day = Assert.Single(screening.Days);
-        Assert.Equal((5, 3, 2), (day.Readings, day.Fevers, day.HoldsPlaced));
-        Assert.Equal((5, 3, 2L), (screening.Readings, screening.Fevers, screening.RefusedMessages));
+        // The test event runs 26-28 September: every day is listed; the morning's records are all on the first.
+        Assert.Equal([(new DateOnly(2021, 9, 26), 5, 3, 2), (new DateOnly(2021, 9, 27), 0, 0, 0), (new DateOnly(2021, 9, 28), 0, 0, 0)],
+            screening.Days.Select(d => (d.Day, d.Readings, d.Fevers, d.HoldsPlaced)).ToList());
+        Assert.Equal(new ScreeningSpanTotal(5, 3, 2), screening.Event);
+        Assert.Equal(2L, screening.RefusedMessages);
         Assert.Equal([(RefusalReasons.BadSignature, 1L), (RefusalReasons.OutOfRange, 1L)],
             screening.Refusals.Select(r => (r.Reason, r.Messages)).OrderBy(r => r.Reason, StringComparer.Ordinal).ToList());
         Assert.Equal((2, 1, 1, 0), (screening.HoldsPlaced, screening.HoldsCleared, screening.HoldsConfirmed, screening.HoldsOpen));
@@ -85,64 +91,70 @@ public class ClosingReportScreeningTests(ScreeningFactory app) : IClassFixture<S
     public async Task Each_screening_figure_links_to_exactly_the_records_it_counts()
     {
         using var operations = await app.ClientForAsync(Roles.OperationsCentre);
-        var screening = (await (await operations.GetAsync("/api/v1/reports/closing")).OkAsync<ClosingReport>()).Screening;
+        var stamp = await SetUpStampAsync();
         var tracesBefore = await TraceAuditsAsync();
 
-        foreach (var day in screening.Days)
-        {
-            var readings = await RecordsAsync(operations, new(ScreeningRecordKind.Readings, day.Day));
-            Assert.Equal(day.Readings, readings.Count);
-            var fevers = await RecordsAsync(operations, new(ScreeningRecordKind.Fevers, day.Day));
-            Assert.Equal(day.Fevers, fevers.Count);
-            Assert.All(fevers, r => Assert.True(double.Parse(r["celsius"], System.Globalization.CultureInfo.InvariantCulture) > screening.ThresholdCelsius));
-            Assert.Equal(day.HoldsPlaced, (await RecordsAsync(operations, new(ScreeningRecordKind.Holds, day.Day))).Count);
-        }
+        Assert.True(await ReportRecords.RecomputeEveryFigureAsync(operations, await ReportRecords.FiguresAsync(operations, stamp)) > 20);
 
-        Assert.Equal(screening.Readings, (await RecordsAsync(operations, new(ScreeningRecordKind.Readings))).Count);
-        Assert.Equal(screening.Fevers, (await RecordsAsync(operations, new(ScreeningRecordKind.Fevers))).Count);
-        foreach (var refusal in screening.Refusals)
-        {
-            var counters = await RecordsAsync(operations, new(ScreeningRecordKind.Refusals, Reason: refusal.Reason));
-            Assert.Equal(refusal.Messages, counters.Sum(c => long.Parse(c["messages"], System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        var holds = await RecordsAsync(operations, new(ScreeningRecordKind.Holds));
-        Assert.Equal(screening.HoldsPlaced, holds.Count);
-        Assert.Equal(screening.HoldsCleared, (await RecordsAsync(operations, new(ScreeningRecordKind.Holds, Status: HoldStatus.Cleared))).Count);
-        Assert.Equal(screening.HoldsConfirmed, (await RecordsAsync(operations, new(ScreeningRecordKind.Holds, Status: HoldStatus.FeverConfirmed))).Count);
-        Assert.Equal(screening.HoldsOpen, (await RecordsAsync(operations, new(ScreeningRecordKind.Holds, Status: HoldStatus.Open))).Count);
-        var decided = await RecordsAsync(operations, new(ScreeningRecordKind.Holds, Decided: true));
-        var minutes = decided.Select(h => double.Parse(h["minutes_to_decision"], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
-        Assert.Equal([4.0, 10.0], minutes);
-        Assert.Equal(screening.MedianMinutesToDecision, minutes.Average());
+        var decided = await ReportRecords.RecordsAsync(operations, ClosingReportLinks.Screening(new(ScreeningRecordKind.Holds, stamp, Decided: true)));
+        Assert.Equal([4.0, 10.0], decided.Select(h => double.Parse(h["minutes_to_decision"], CultureInfo.InvariantCulture)).Order().ToList());
         Assert.Contains(decided, h => h["note"] == "re-measured at the forehead" && h["decided_by"].Length > 0);
-
-        var silences = await RecordsAsync(operations, new(ScreeningRecordKind.Silences));
-        Assert.Equal(screening.Silences, silences.Count);
-        Assert.Equal(screening.SilentSensors, silences.Select(s => s["sensor"]).Distinct().Count());
+        var fevers = await ReportRecords.RecordsAsync(operations, ClosingReportLinks.Screening(new(ScreeningRecordKind.Fevers, stamp, Span: ReportSpan.Event)));
+        Assert.All(fevers, r => Assert.True(double.Parse(r["celsius"], CultureInfo.InvariantCulture) > 37.3));
         // The first silence of each sensor ended with its first reading; the second is still going on.
+        var silences = await ReportRecords.RecordsAsync(operations, ClosingReportLinks.Screening(new(ScreeningRecordKind.Silences, stamp)));
         Assert.Equal(3, silences.Count(s => s["ended_at"].Length > 0));
+        var refusals = await ReportRecords.RecordsAsync(operations, ClosingReportLinks.Screening(new(ScreeningRecordKind.Refusals, stamp,
+            Reason: RefusalReasons.BadSignature)));
+        Assert.All(refusals, r => Assert.Equal(0, DateTimeOffset.Parse(r["minute"], CultureInfo.InvariantCulture).Second));
 
         // Every look at the records is in the audit log (hold records carry officers' names and notes about the person screened).
-        Assert.Equal(tracesBefore + 13, await TraceAuditsAsync());
+        Assert.True(await TraceAuditsAsync() > tracesBefore + 10);
+    }
+
+    [Fact]
+    public async Task Refusals_holds_and_silences_after_the_stamp_leave_the_report_of_that_moment_unchanged()
+    {
+        using var operations = await app.ClientForAsync(Roles.OperationsCentre);
+        var stamp = await SetUpStampAsync();
+        var before = await ReportAsync(stamp);
+
+        // A minute later: another badly signed message and a fever that holds the main entrance.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var sensor = await app.EnrolSensorAsync(app.Venue.MainIn.Id);
+        var processed = app.Processed;
+        await PublishAsync(sensor, SensorMessages.Payload(sensor.Sensor.Code, "sss_forged", 36.6, app.Clock.GetUtcNow(), 1), app.Reading(sensor, 38.8, 2));
+        await app.WaitForProcessedAsync(processed, 2);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var again = await ReportAsync(stamp);
+        Assert.Equal(JsonSerializer.Serialize(before.Screening, Intents.Json), JsonSerializer.Serialize(again.Screening, Intents.Json));
+        var now = (await ReportAsync(null)).Screening;
+        Assert.Equal(before.Screening.RefusedMessages + 1, now.RefusedMessages);
+        Assert.Equal(before.Screening.HoldsPlaced + 1, now.HoldsPlaced);
+        Assert.Equal(before.Screening.HoldsOpen + 1, now.HoldsOpen);
+        Assert.Equal(1, (await ReportRecords.RecordsAsync(operations, ClosingReportLinks.Screening(new(ScreeningRecordKind.Refusals, stamp,
+            Reason: RefusalReasons.BadSignature)))).Sum(r => int.Parse(r["messages"], CultureInfo.InvariantCulture)));
     }
 
     [Fact]
     public async Task The_csv_export_has_the_screening_figures_each_with_its_link()
     {
         using var operations = await app.ClientForAsync(Roles.OperationsCentre);
-        var rows = Csv.Parse((await (await operations.GetAsync("/api/v1/reports/closing.csv")).Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
+        var stamp = await SetUpStampAsync();
+        var rows = await ReportRecords.FiguresAsync(operations, stamp);
 
-        var readings = Assert.Single(rows, r => r[0] == "screening-day" && r[5] == "readings");
+        var readings = Assert.Single(rows, r => r[0] == "screening-day" && r[1] == "2021-09-26" && r[5] == "readings");
         Assert.Equal("5", readings[6]);
-        Assert.Equal(ClosingReportService.ScreeningTraceLink(new(ScreeningRecordKind.Readings, DateOnly.Parse(readings[1],
-            System.Globalization.CultureInfo.InvariantCulture))), readings[7]);
+        Assert.Equal(ClosingReportLinks.Screening(new(ScreeningRecordKind.Readings, stamp, new DateOnly(2021, 9, 26))), readings[7]);
+        var asOf = "?asOf=" + ReportMoment.Format(stamp);
         Assert.Contains(rows, r => r[0] == "screening-refusals" && r[4] == "Bad signature" && r[6] == "1"
-            && r[7] == ClosingReportService.ScreeningTracePath + "?records=refusals&reason=bad-signature");
+            && r[7] == ClosingReportLinks.ScreeningTracePath + asOf + "&records=refusals&reason=bad-signature");
         Assert.Contains(rows, r => r[0] == "screening-holds" && r[5] == "cleared" && r[6] == "1"
-            && r[7] == ClosingReportService.ScreeningTracePath + "?records=holds&status=Cleared");
+            && r[7] == ClosingReportLinks.ScreeningTracePath + asOf + "&records=holds&status=Cleared");
         Assert.Contains(rows, r => r[0] == "screening-holds" && r[5] == "median minutes to decision" && r[6] == "7");
         Assert.Contains(rows, r => r[0] == "screening-sensors" && r[5] == "went silent" && r[6] == "3");
+        Assert.Contains(rows, r => r[0] == "screening-event" && r[5] == "fevers" && r[6] == "3");
     }
 
     [Theory]
@@ -151,13 +163,14 @@ public class ClosingReportScreeningTests(ScreeningFactory app) : IClassFixture<S
     public async Task The_printable_page_shows_the_screening_figures_with_links_in_both_languages(string language, string heading, string reason,
         string silent)
     {
-        var html = await app.PageAsync(Roles.OperationsCentre, "/operations/report", language);
+        var stamp = await SetUpStampAsync();
+        var html = await app.PageAsync(Roles.OperationsCentre, ClosingReportLinks.Page(stamp), language);
 
         Assert.Contains(heading, html);
         Assert.Contains(reason, html);
         Assert.Contains(silent, html);
-        Assert.Contains($"href=\"{ClosingReportService.ScreeningTraceLink(new(ScreeningRecordKind.Holds, Status: HoldStatus.FeverConfirmed))}\"", html);
-        Assert.Contains($"href=\"{ClosingReportService.ScreeningTraceLink(new(ScreeningRecordKind.Silences))}\"", html);
+        Assert.Contains($"href=\"{ClosingReportLinks.Screening(new(ScreeningRecordKind.Holds, stamp, Status: HoldStatus.FeverConfirmed))}\"", html);
+        Assert.Contains($"href=\"{ClosingReportLinks.Screening(new(ScreeningRecordKind.Silences, stamp))}\"", html);
     }
 
     [Theory]
@@ -167,10 +180,11 @@ public class ClosingReportScreeningTests(ScreeningFactory app) : IClassFixture<S
     [InlineData("?records=refusals&reason=rude")]
     [InlineData("?records=holds&status=Forgotten")]
     [InlineData("?records=readings&day=tomorrow")]
+    [InlineData("?records=readings&span=later")]
     public async Task A_malformed_screening_trace_is_refused_with_its_reason(string query)
     {
         using var operations = await app.ClientForAsync(Roles.OperationsCentre);
-        await (await operations.GetAsync(ClosingReportService.ScreeningTracePath + query)).AssertProblemAsync(422, ErrorCodes.ReportTraceInvalid);
+        await (await operations.GetAsync(ClosingReportLinks.ScreeningTracePath + query)).AssertProblemAsync(422, ErrorCodes.ReportTraceInvalid);
     }
 
     [Fact]
@@ -178,7 +192,20 @@ public class ClosingReportScreeningTests(ScreeningFactory app) : IClassFixture<S
     {
         using var gate = await app.ClientForAsync(Roles.GateOperator);
         Assert.Equal(HttpStatusCode.Forbidden,
-            (await gate.GetAsync(ClosingReportService.ScreeningTraceLink(new(ScreeningRecordKind.Holds)))).StatusCode);
+            (await gate.GetAsync(ClosingReportLinks.Screening(new(ScreeningRecordKind.Holds, await SetUpStampAsync())))).StatusCode);
+    }
+
+    /// <summary>The stamp just after the known morning (its last step, the second decision, came 10 minutes after the first hold), whatever later tests added.</summary>
+    private Task<DateTimeOffset> SetUpStampAsync() => app.InScopeAsync(async sp =>
+    {
+        var firstHold = await sp.GetRequiredService<SummitDbContext>().Set<ScreeningHold>().MinAsync(h => h.RaisedAt);
+        return ReportMoment.Of(firstHold.AddMinutes(10)).AddMinutes(1);
+    });
+
+    private async Task<ClosingReport> ReportAsync(DateTimeOffset? asOf)
+    {
+        using var operations = await app.ClientForAsync(Roles.OperationsCentre);
+        return await ReportRecords.ReportAsync(operations, asOf);
     }
 
     private async Task PublishAsync(SensorEnrolment sensor, params string[] payloads)
@@ -194,12 +221,4 @@ public class ClosingReportScreeningTests(ScreeningFactory app) : IClassFixture<S
 
     private Task<int> TraceAuditsAsync() =>
         app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().AuditEntries.CountAsync(a => a.Action == AuditActions.ReportTraced));
-
-    private static async Task<List<Dictionary<string, string>>> RecordsAsync(HttpClient client, ScreeningTrace trace)
-    {
-        var response = await client.GetAsync(ClosingReportService.ScreeningTraceLink(trace));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var rows = Csv.Parse((await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
-        return [.. rows.Skip(1).Select(r => rows[0].Zip(r).ToDictionary(p => p.First, p => p.Second))];
-    }
 }

@@ -1,8 +1,15 @@
+using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
+using Summit.Access.Core.Sync;
 using Summit.Server;
+using Summit.Server.Access.Monitoring;
+using Summit.Server.Guests;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -14,97 +21,267 @@ using Summit.Tests.Infrastructure;
 namespace Summit.Tests.Operations.Reports;
 
 /// <summary>
-/// The closing report on a day of known scans: two delegates and a VIP through the main gate, one of them into the forum,
-/// a second entry refused by anti-passback, a misread code. Every figure must equal the records its link lists.
+/// A known week at the gates of the test event (26-28 September 2021, Asia/Shanghai), with a report printed at two moments:
+/// <list type="bullet">
+/// <item>25 September (the set-up day, outside the event's dates): the first delegate comes in and goes out.</item>
+/// <item>26 September, 08:30: two delegates and a VIP enter the main venue, the first delegate the forum; a second entry is refused by
+/// anti-passback, a misread code refused. Report 1 is printed at 08:35.</item>
+/// <item>08:40: the second delegate becomes a VIP (their code is reissued) and enters the VIP lounge.</item>
+/// <item>27 September, 09:00: the first delegate comes back; two offline gates both let the VIP in (a double entry, both scans uploaded
+/// late), resolved at 09:10. Report 2 is printed at 09:20.</item>
+/// <item>28 September: nobody. Then, at 09:30 on the 27th, more scans arrive after both reports.</item>
+/// </list>
 /// </summary>
-public class ClosingReportTests(AccessFactory app) : IClassFixture<AccessFactory>, IAsyncLifetime
+public sealed class ClosingReportFactory : EarlyAccessFactory
 {
-    private static readonly DateOnly Day = new(2021, 9, 26);
+    public DateTimeOffset FirstStamp { get; private set; }
+    public DateTimeOffset SecondStamp { get; private set; }
+    public DateTimeOffset ConflictFoundAt { get; private set; }
+    public string FirstReport { get; private set; } = "";
+    public string SecondReport { get; private set; } = "";
+    public List<string[]> FirstFigures { get; private set; } = [];
+    public List<string[]> SecondFigures { get; private set; } = [];
+    public Guid SecondDelegate { get; private set; }
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        if (await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Scans.AnyAsync()))
+        await base.InitializeAsync();
+        var first = await this.IssueCodeAsync(await this.ApprovedGuestAsync());
+        SecondDelegate = await this.ApprovedGuestAsync();
+        var second = await this.IssueCodeAsync(SecondDelegate);
+        var vip = await this.IssueCodeAsync(await this.ApprovedGuestAsync("VIP"));
+        string otherEntrance;
+        using (var secretariat = await this.ClientForAsync(Roles.Secretariat))
         {
-            return;
+            otherEntrance = await this.EnrolDeviceAsync((await AccessIntents.CreateGateAsync(secretariat, "A3", Venue.Main.Id, GateDirections.Entry)).Id);
         }
 
-        var first = await app.IssueCodeAsync(await app.ApprovedGuestAsync());
-        var second = await app.IssueCodeAsync(await app.ApprovedGuestAsync());
-        var vip = await app.IssueCodeAsync(await app.ApprovedGuestAsync("VIP"));
-        Assert.True((await app.ScanAsync(app.Venue.MainInToken, first)).Admitted);
-        Assert.True((await app.ScanAsync(app.Venue.MainInToken, second)).Admitted);
-        Assert.True((await app.ScanAsync(app.Venue.MainInToken, vip)).Admitted);
-        Assert.True((await app.ScanAsync(app.Venue.ForumInToken, first, GateDirection.Entry)).Admitted);
-        Assert.Equal(ReasonCode.AlreadyInside, (await app.ScanAsync(app.Venue.MainInToken, second)).Reason);
-        Assert.Equal(ReasonCode.BadFormat, (await app.ScanAsync(app.Venue.MainInToken, "not a code")).Reason);
+        Clock.SetUtcNow(new DateTimeOffset(2021, 9, 25, 2, 0, 0, TimeSpan.Zero));
+        Assert.True((await this.ScanAsync(Venue.MainInToken, first)).Admitted);
+        Assert.True((await this.ScanAsync(Venue.MainOutToken, first)).Admitted);
+
+        Clock.SetUtcNow(AccessFactory.FirstMorning);
+        Assert.True((await this.ScanAsync(Venue.MainInToken, first)).Admitted);
+        Assert.True((await this.ScanAsync(Venue.MainInToken, second)).Admitted);
+        Assert.True((await this.ScanAsync(Venue.MainInToken, vip)).Admitted);
+        Assert.True((await this.ScanAsync(Venue.ForumInToken, first, GateDirection.Entry)).Admitted);
+        Assert.Equal(ReasonCode.AlreadyInside, (await this.ScanAsync(Venue.MainInToken, second)).Reason);
+        Assert.Equal(ReasonCode.BadFormat, (await this.ScanAsync(Venue.MainInToken, "not a code")).Reason);
+
+        Clock.SetUtcNow(AccessFactory.FirstMorning.AddMinutes(5).AddSeconds(20));
+        using (var morning = await this.ClientForAsync(Roles.OperationsCentre))
+        {
+            (FirstStamp, FirstReport, FirstFigures) = await PrintAsync(morning);
+        }
+
+        Clock.SetUtcNow(AccessFactory.FirstMorning.AddMinutes(10));
+        using (var officer = await this.ClientForAsync(Roles.AccreditationOfficer))
+        {
+            await (await officer.PostAsJsonAsync($"/api/v1/guests/{SecondDelegate}/category", new CategoryChangeRequest(Categories["VIP"].Id), Intents.Json))
+                .OkAsync<GuestDetail>();
+        }
+
+        var secondAsVip = await this.CodeOfAsync(SecondDelegate);
+        Assert.NotEqual(second, secondAsVip);
+        Assert.True((await this.ScanAsync(Venue.VipInToken, secondAsVip, GateDirection.Entry)).Admitted);
+
+        var secondDay = new DateTimeOffset(2021, 9, 27, 1, 0, 0, TimeSpan.Zero);
+        Clock.SetUtcNow(secondDay);
+        Assert.True((await this.ScanAsync(Venue.MainInToken, first)).Admitted);
+        Clock.SetUtcNow(secondDay.AddMinutes(2));
+        ConflictFoundAt = Clock.GetUtcNow();
+        await UploadAsync(Venue.MainInToken, vip, secondDay.AddMinutes(-10));
+        var conflict = Assert.Single((await UploadAsync(otherEntrance, vip, secondDay.AddMinutes(-9))).Conflicts);
+        Clock.SetUtcNow(secondDay.AddMinutes(10));
+        using var operations = await this.ClientForAsync(Roles.OperationsCentre);
+        Assert.True((await operations.PostAsJsonAsync($"/api/v1/access/conflicts/{conflict.ConflictId}/resolve",
+            new ResolveConflictRequest("Two lanes were offline at once; one visit"), Intents.Json)).IsSuccessStatusCode);
+
+        Clock.SetUtcNow(secondDay.AddMinutes(20).AddSeconds(30));
+        (SecondStamp, SecondReport, SecondFigures) = await PrintAsync(operations);
+
+        // After both reports: more scans, a refusal, an exit.
+        Clock.SetUtcNow(secondDay.AddMinutes(30));
+        Assert.True((await this.ScanAsync(Venue.MainInToken, secondAsVip)).Admitted);
+        Assert.Equal(ReasonCode.BadFormat, (await this.ScanAsync(Venue.MainInToken, "garbage")).Reason);
+        Assert.True((await this.ScanAsync(Venue.MainOutToken, first)).Admitted);
+        Clock.SetUtcNow(secondDay.AddMinutes(45));
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    /// <summary>The report as the API gives it now (its JSON without who built it and when), and its CSV.</summary>
+    public static async Task<(DateTimeOffset Stamp, string Figures, List<string[]> Csv)> PrintAsync(HttpClient client, DateTimeOffset? asOf = null)
+    {
+        var report = await ReportRecords.ReportAsync(client, asOf);
+        var figures = JsonSerializer.Serialize(report with { GeneratedAt = default, GeneratedBy = "" }, Intents.Json);
+        return (report.AsOf, figures, await ReportRecords.FiguresAsync(client, report.AsOf));
+    }
+
+    private async Task<ScanUploadResponse> UploadAsync(string token, string code, DateTimeOffset scannedAt)
+    {
+        using var device = this.DeviceClient(token);
+        return await (await device.PostAsJsonAsync("/api/v1/device/scans/upload", new ScanUploadRequest(
+            [new(Guid.NewGuid(), code, GateDirection.Entry, ReasonCode.Admitted, scannedAt)]), Intents.Json)).OkAsync<ScanUploadResponse>();
+    }
+}
+
+public class ClosingReportTests(ClosingReportFactory app) : IClassFixture<ClosingReportFactory>
+{
+    private static readonly DateOnly SetUpDay = new(2021, 9, 25);
+    private static readonly DateOnly FirstDay = new(2021, 9, 26);
+    private static readonly DateOnly SecondDay = new(2021, 9, 27);
+    private static readonly DateOnly LastDay = new(2021, 9, 28);
 
     [Fact]
-    public async Task The_figures_count_people_entries_and_refusals_per_day_zone_category_and_reason()
+    public async Task Every_event_day_is_listed_people_count_once_over_the_whole_event_and_per_zone_and_other_days_stand_apart()
     {
-        using var operations = await app.ClientForAsync(Roles.OperationsCentre);
-        var report = await (await operations.GetAsync("/api/v1/reports/closing")).OkAsync<ClosingReport>();
+        var access = (await ReportAsync(app.SecondStamp)).Access;
 
-        var day = Assert.Single(report.Access.Days);
-        Assert.Equal(new AccessDayTotalShape(Day, 3, 4, 2), new AccessDayTotalShape(day.Day, day.Persons, day.Entries, day.Refusals));
         Assert.Equal(
-            [("MAIN", "Delegate", 2, 2), ("MAIN", "VIP", 1, 1), ("FORUM", "Delegate", 1, 1)],
-            report.Access.Attendance.Select(r => (r.ZoneCode, r.CategoryCode, r.Persons, r.Entries)).ToList());
+            [(SetUpDay, false, 1, 1, 0), (FirstDay, true, 3, 5, 2), (SecondDay, true, 2, 3, 0), (LastDay, true, 0, 0, 0)],
+            access.Days.Select(d => (d.Day, d.WithinEvent, d.Persons, d.Entries, d.Refusals)).ToList());
+        // Three people came, not 3 + 2: the second day's two had come on the first.
+        Assert.Equal(new AccessSpanTotal(3, 8, 2), access.Event);
+        Assert.Equal(new AccessSpanTotal(1, 1, 0), access.Outside);
+        Assert.Equal(new Dictionary<string, (int, int)> { ["MAIN"] = (3, 6), ["FORUM"] = (1, 1), ["VIP"] = (1, 1) },
+            access.Zones.ToDictionary(z => z.ZoneCode, z => (z.Persons, z.Entries)));
         Assert.Equal([(ReasonCode.BadFormat, 1), (ReasonCode.AlreadyInside, 1)],
-            report.Access.Refusals.Select(r => (r.Reason, r.Scans)).OrderBy(r => r.Reason).ToList());
-        Assert.Equal(0, report.Access.Conflicts);
+            access.Refusals.Select(r => (r.Reason, r.Scans)).OrderBy(r => r.Reason).ToList());
+        Assert.Equal((1, 0, 2), (access.Conflicts, access.UnresolvedConflicts, access.LateUploads));
     }
 
     [Fact]
-    public async Task Each_figure_links_to_exactly_the_records_it_counts()
+    public async Task Attendance_by_category_keeps_the_category_held_when_entering_after_a_change()
     {
+        var access = (await ReportAsync(app.SecondStamp)).Access;
+        Assert.Equal(
+            [
+                (SetUpDay, false, "MAIN", "Delegate", 1, 1),
+                (FirstDay, true, "MAIN", "Delegate", 2, 2), (FirstDay, true, "MAIN", "VIP", 1, 1), (FirstDay, true, "FORUM", "Delegate", 1, 1),
+                (FirstDay, true, "VIP", "VIP", 1, 1),
+                (SecondDay, true, "MAIN", "Delegate", 1, 1), (SecondDay, true, "MAIN", "VIP", 1, 2),
+            ],
+            access.Attendance.Select(r => (r.Day, r.WithinEvent, r.ZoneCode, r.CategoryCode, r.Persons, r.Entries)).ToList());
+
+        // The second delegate is a VIP now; their entry of the first morning still counts, and is listed, as a delegate's.
         using var operations = await app.ClientForAsync(Roles.OperationsCentre);
-        var report = await (await operations.GetAsync("/api/v1/reports/closing")).OkAsync<ClosingReport>();
+        var delegates = await ReportRecords.RecordsAsync(operations,
+            ClosingReportLinks.Scans(new ScanTrace(app.SecondStamp, FirstDay, "MAIN", "Delegate", Admitted: true)));
+        Assert.Contains(delegates, r => r["guest"] == app.SecondDelegate.ToString());
+        Assert.All(delegates, r => Assert.Equal("Delegate", r["category_at_entry"]));
+        Assert.Equal(app.Categories["VIP"].Id, await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Guests
+            .Where(g => g.Id == app.SecondDelegate).Select(g => g.CategoryId).FirstAsync()));
 
-        foreach (var row in report.Access.Attendance)
-        {
-            var records = await RecordsAsync(operations, ClosingReportService.TraceLink(new(row.Day, row.ZoneCode, row.CategoryCode, Admitted: true)));
-            Assert.Equal(row.Entries, records.Count);
-            Assert.Equal(row.Persons, records.Select(r => r["guest"]).Distinct().Count());
-            Assert.All(records, r => Assert.Equal(row.CategoryCode, r["category"]));
-        }
-
-        var day = report.Access.Days[0];
-        var entries = await RecordsAsync(operations, ClosingReportService.TraceLink(new(day.Day, Admitted: true)));
-        Assert.Equal(day.Entries, entries.Count);
-        Assert.Equal(day.Persons, entries.Select(r => r["guest"]).Distinct().Count());
-        var refusals = await RecordsAsync(operations, ClosingReportService.TraceLink(new(day.Day, Admitted: false)));
-        Assert.Equal(day.Refusals, refusals.Count);
-        Assert.All(refusals, r => Assert.Equal("refused", r["verdict"]));
-
-        foreach (var row in report.Access.Refusals)
-        {
-            Assert.Equal(row.Scans, (await RecordsAsync(operations, ClosingReportService.TraceLink(new(row.Day, Reason: row.Reason, Admitted: false)))).Count);
-        }
-
-        // Looking at the records behind a figure reads names: it is in the audit log.
-        Assert.True(await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().AuditEntries
-            .AnyAsync(a => a.Action == AuditActions.ReportTraced)));
+        // After the change, their entries count as a VIP's.
+        var now = (await ReportAsync(null)).Access;
+        Assert.Contains(now.Attendance, r => r is { CategoryCode: "VIP", ZoneCode: "MAIN", Persons: 2, Entries: 3 } && r.Day == SecondDay);
     }
 
     [Fact]
-    public async Task The_csv_export_has_one_figure_per_row_with_its_link_and_is_audited()
+    public async Task Every_figure_of_both_reports_is_recomputed_from_its_own_links()
     {
         using var operations = await app.ClientForAsync(Roles.OperationsCentre);
-        var response = await operations.GetAsync("/api/v1/reports/closing.csv");
+        var tracesBefore = await AuditsAsync(AuditActions.ReportTraced);
+
+        Assert.True(await ReportRecords.RecomputeEveryFigureAsync(operations, app.SecondFigures) > 40);
+        Assert.True(await ReportRecords.RecomputeEveryFigureAsync(operations, app.FirstFigures) > 20);
+        Assert.True(await ReportRecords.RecomputeEveryFigureAsync(operations, await ReportRecords.FiguresAsync(operations)) > 40);
+
+        // Every look at the records reads names: it is in the audit log.
+        Assert.True(await AuditsAsync(AuditActions.ReportTraced) > tracesBefore + 40);
+    }
+
+    [Fact]
+    public async Task Reports_printed_at_two_moments_say_the_same_when_rebuilt_from_their_stamps_after_more_scans_arrived()
+    {
+        using var operations = await app.ClientForAsync(Roles.OperationsCentre);
+        Assert.Equal(ReportMoment.Of(AccessFactory.FirstMorning.AddMinutes(5)), app.FirstStamp);
+
+        var (_, first, firstCsv) = await ClosingReportFactory.PrintAsync(operations, app.FirstStamp);
+        var (_, second, secondCsv) = await ClosingReportFactory.PrintAsync(operations, app.SecondStamp);
+        var (nowStamp, now, _) = await ClosingReportFactory.PrintAsync(operations);
+
+        Assert.Equal(app.FirstReport, first);
+        Assert.Equal(app.SecondReport, second);
+        Assert.Equal(Without("built", app.FirstFigures), Without("built", firstCsv));
+        Assert.Equal(Without("built", app.SecondFigures), Without("built", secondCsv));
+        Assert.NotEqual(second, now);
+        Assert.True(nowStamp > app.SecondStamp);
+
+        // The first report had neither the second day nor the offline gates.
+        var early = (await ReportAsync(app.FirstStamp)).Access;
+        Assert.Equal((3, 4, 2), early.Days.Where(d => d.Day == FirstDay).Select(d => (d.Persons, d.Entries, d.Refusals)).Single());
+        Assert.Equal((0, 0, 0), (early.Conflicts, early.LateUploads, early.Days.Single(d => d.Day == SecondDay).Entries));
+        Assert.DoesNotContain(early.Attendance, r => r.ZoneCode == "VIP");
+    }
+
+    [Fact]
+    public async Task A_double_entry_resolved_after_the_stamp_is_still_open_in_the_report_of_that_moment()
+    {
+        using var operations = await app.ClientForAsync(Roles.OperationsCentre);
+        var between = ReportMoment.Of(app.ConflictFoundAt.AddMinutes(3));
+        var access = (await ReportAsync(between)).Access;
+        Assert.Equal((1, 1), (access.Conflicts, access.UnresolvedConflicts));
+
+        var open = Assert.Single(await ReportRecords.RecordsAsync(operations, ClosingReportLinks.Conflicts(between, unresolvedOnly: true)));
+        Assert.Equal(("MAIN", "A1", "A3", ""), (open["zone"], open["first_gate"], open["second_gate"], open["resolved_at"]));
+        Assert.Equal("", open["resolution"]);
+        var resolved = Assert.Single(await ReportRecords.RecordsAsync(operations, ClosingReportLinks.Conflicts(app.SecondStamp)));
+        Assert.Equal("Two lanes were offline at once; one visit", resolved["resolution"]);
+        Assert.Empty(await ReportRecords.RecordsAsync(operations, ClosingReportLinks.Conflicts(app.SecondStamp, unresolvedOnly: true)));
+
+        var late = await ReportRecords.RecordsAsync(operations, ClosingReportLinks.Scans(new ScanTrace(app.SecondStamp, Late: true)));
+        Assert.Equal(2, late.Count);
+        Assert.All(late, r => Assert.Equal("yes", r["late"]));
+    }
+
+    [Fact]
+    public async Task The_csv_export_starts_with_the_stamp_has_one_figure_per_row_with_its_link_and_is_audited()
+    {
+        using var operations = await app.ClientForAsync(Roles.OperationsCentre);
+        var response = await operations.GetAsync(ClosingReportLinks.Csv(app.SecondStamp));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("summit-closing-report-2021-09-27T0120Z.csv", response.Content.Headers.ContentDisposition?.FileNameStar);
         var rows = Csv.Parse((await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
-        Assert.Equal(["section", "day", "zone", "category", "reason", "measure", "value", "records"], rows[0]);
-        var persons = rows.Single(r => r[0] == "attendance" && r[2] == "MAIN" && r[3] == "Delegate" && r[5] == "persons");
+        Assert.Equal(["report", "", "", "", "", "as of", "2021-09-27T01:20:00Z", "/operations/report?asOf=2021-09-27T01:20:00Z"], rows[1]);
+        var persons = rows.Single(r => r[0] == "attendance" && r[1] == "2021-09-26" && r[2] == "MAIN" && r[3] == "Delegate" && r[5] == "persons");
         Assert.Equal("2", persons[6]);
-        Assert.StartsWith(ClosingReportService.TracePath + "?day=2021-09-26&zone=MAIN&category=Delegate&admitted=true", persons[7]);
+        Assert.Equal(ClosingReportLinks.TracePath + "?asOf=2021-09-27T01:20:00Z&day=2021-09-26&zone=MAIN&category=Delegate&admitted=true", persons[7]);
+        Assert.Contains(rows, r => r[0] == "attendance-day-outside" && r[1] == "2021-09-25" && r[5] == "persons" && r[6] == "1");
+        Assert.Contains(rows, r => r[0] == "attendance-day" && r[1] == "2021-09-28" && r[5] == "entries" && r[6] == "0");
+        Assert.Contains(rows, r => r[0] == "attendance-event" && r[5] == "persons" && r[6] == "3");
         Assert.Contains(rows, r => r[0] == "refusals" && r[4] == "Already inside: exit first" && r[6] == "1");
 
         Assert.True(await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().AuditEntries
-            .AnyAsync(a => a.Action == AuditActions.ReportExported && a.Changes!.Contains("csv"))));
+            .AnyAsync(a => a.Action == AuditActions.ReportExported && a.Changes!.Contains("csv") && a.Changes!.Contains("2021-09-27T01:20:00Z"))));
+    }
+
+    [Fact]
+    public async Task The_page_and_the_csv_show_the_same_figures_with_the_same_links()
+    {
+        var (report, document) = await app.InScopeAsync(async sp =>
+        {
+            var service = sp.GetRequiredService<ClosingReportService>();
+            var built = await service.BuildAsync(app.SecondStamp);
+            return (built, service.Document(built, "en"));
+        });
+        var figures = app.SecondFigures.Skip(1).Select(r => (Link: r[7], Value: r[6])).ToHashSet();
+        var cells = document.Sections.SelectMany(s => s.Tables).SelectMany(t => t.Rows).SelectMany(r => r.Cells).Where(c => c.Link is not null).ToList();
+        Assert.True(cells.Count > 40);
+        Assert.All(cells, c => Assert.Contains((c.Link!, c.Text == "–" ? "" : c.Text), figures));
+        Assert.Equal(app.SecondStamp, report.AsOf);
+    }
+
+    [Theory]
+    [InlineData("?asOf=yesterday")]
+    [InlineData("?asOf=2021-09-27T01:20:00")]
+    [InlineData("?asOf=")]
+    [InlineData("?asOf=2030-01-01T00:00:00Z")]
+    public async Task A_stamp_that_is_no_past_moment_is_refused_with_its_reason(string query)
+    {
+        using var operations = await app.ClientForAsync(Roles.OperationsCentre);
+        await (await operations.GetAsync(ClosingReportLinks.ReportPath + query)).AssertProblemAsync(422, ErrorCodes.ReportAsOfInvalid);
+        await (await operations.GetAsync(ClosingReportLinks.TracePath + query)).AssertProblemAsync(422, ErrorCodes.ReportAsOfInvalid);
     }
 
     [Theory]
@@ -112,11 +289,11 @@ public class ClosingReportTests(AccessFactory app) : IClassFixture<AccessFactory
     [InlineData("?reason=3")]
     [InlineData("?day=2021-13-40")]
     [InlineData("?day=yesterday")]
+    [InlineData("?span=always")]
     public async Task A_malformed_trace_is_refused_with_its_reason(string query)
     {
         using var operations = await app.ClientForAsync(Roles.OperationsCentre);
-        var response = await operations.GetAsync(ClosingReportService.TracePath + query);
-        await response.AssertProblemAsync(422, ErrorCodes.ReportTraceInvalid);
+        await (await operations.GetAsync(ClosingReportLinks.TracePath + query)).AssertProblemAsync(422, ErrorCodes.ReportTraceInvalid);
     }
 
     [Theory]
@@ -125,30 +302,109 @@ public class ClosingReportTests(AccessFactory app) : IClassFixture<AccessFactory
     public async Task Roles_outside_the_operations_centre_and_the_organizers_cannot_read_the_report(string role)
     {
         using var client = await app.ClientForAsync(role);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/reports/closing")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(ClosingReportService.TracePath)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(ClosingReportLinks.ReportPath)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(ClosingReportLinks.Pdf(app.SecondStamp))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(ClosingReportLinks.TracePath)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(ClosingReportLinks.Conflicts(app.SecondStamp))).StatusCode);
     }
 
     [Theory]
-    [InlineData("en", "Attendance per day, zone and category", "Already inside: exit first")]
-    [InlineData("zh-Hans", "按日期、区域和类别的到场情况", "已在场内：请先出场")]
-    public async Task The_printable_page_shows_the_figures_with_links_to_their_records_in_both_languages(string language, string heading, string reason)
+    [InlineData("en", "Attendance per day, zone and category", "Already inside: exit first", "Outside the event's dates",
+        "the category signed into the code they scanned")]
+    [InlineData("zh-Hans", "按日期、区域和类别的到场情况", "已在场内：请先出场", "活动日期之外", "即其所扫凭证中签入的类别")]
+    public async Task The_page_pinned_to_a_stamp_shows_the_figures_linked_to_their_records_with_the_definitions_in_both_languages(string language,
+        string heading, string reason, string outside, string definition)
     {
-        var html = await app.PageAsync(Roles.OperationsCentre, "/operations/report", language);
+        var html = await app.PageAsync(Roles.OperationsCentre, ClosingReportLinks.Page(app.SecondStamp), language);
 
+        Assert.Contains("data-as-of=\"2021-09-27T01:20:00Z\"", html);
         Assert.Contains(heading, html);
         Assert.Contains(reason, html);
+        Assert.Contains(outside, html);
+        Assert.Contains(definition, html);
         Assert.Contains("data-testid=\"report-print\"", html);
-        Assert.Contains($"href=\"{ClosingReportService.TraceLink(new(Day, "MAIN", "Delegate", Admitted: true))}\"", html);
+        Assert.Contains($"href=\"{ClosingReportLinks.Scans(new(app.SecondStamp, FirstDay, "MAIN", "Delegate", Admitted: true))}\"", html);
+        Assert.Contains($"href=\"{ClosingReportLinks.Pdf(app.SecondStamp)}\"", html);
+        Assert.Contains("2021-09-27 09:20", html);
     }
 
-    private static async Task<List<Dictionary<string, string>>> RecordsAsync(HttpClient client, string link)
+    [Theory]
+    [InlineData("en", "Closing report", "As of 2021-09-27 09:20 CST (UTC+8) (2021-09-27T01:20:00Z)", "Test Summit · 测试峰会",
+        "Outside the event's dates: records of days before the first", "Minutes to first acknowledgement: from raising")]
+    [InlineData("zh-Hans", "闭幕报告", "截至 2021-09-27 09:20 CST (UTC+8)（2021-09-27T01:20:00Z）", "测试峰会 · Test Summit",
+        "活动日期之外：活动首日之前或末日之后的记录", "首次确认用时：自上报至事件首次被确认")]
+    public async Task The_pdf_has_the_stamp_every_table_and_the_definitions_as_text_in_both_languages(string language, string title, string stamp,
+        string eventName, string outside, string acknowledgement)
     {
-        var response = await client.GetAsync(link);
+        using var operations = await app.ClientForAsync(Roles.OperationsCentre);
+        using var request = new HttpRequestMessage(HttpMethod.Get, ClosingReportLinks.Pdf(app.SecondStamp));
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var response = await operations.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var rows = Csv.Parse((await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
-        return [.. rows.Skip(1).Select(r => rows[0].Zip(r).ToDictionary(p => p.First, p => p.Second))];
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF", Encoding.ASCII.GetString(pdf, 0, 4));
+
+        var text = Normalize(await PdfTextAsync(pdf));
+        Assert.Contains(Normalize(title), text);
+        Assert.Contains(Normalize(stamp), text);
+        Assert.Contains(Normalize(eventName), text);
+        Assert.Contains(Normalize(outside), text);
+        Assert.Contains(Normalize(acknowledgement), text);
+        Assert.Contains("2021-09-28", text);
+        // Each figure is a link to its records, absolute on the server's public address and bounded to the stamp.
+        Assert.Contains("(http://summit.test/api/v1/reports/closing/trace?asOf=2021-09-27T01:20:00Z&day=2021-09-26&zone=MAIN&category=Delegate&admitted=true)",
+            Encoding.Latin1.GetString(pdf));
+        Assert.True(await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().AuditEntries
+            .AnyAsync(a => a.Action == AuditActions.ReportExported && a.Changes!.Contains("pdf"))));
     }
 
-    private sealed record AccessDayTotalShape(DateOnly Day, int Persons, int Entries, int Refusals);
+    private async Task<ClosingReport> ReportAsync(DateTimeOffset? asOf)
+    {
+        using var operations = await app.ClientForAsync(Roles.OperationsCentre);
+        return await ReportRecords.ReportAsync(operations, asOf);
+    }
+
+    private Task<int> AuditsAsync(string action) =>
+        app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().AuditEntries.CountAsync(a => a.Action == action));
+
+    private static List<string[]> Without(string measure, List<string[]> rows) => [.. rows.Where(r => r.Length < 6 || r[5] != measure)];
+
+    /// <summary>
+    /// Text without its white space (lines wrap where the page ends, between words or between two Chinese characters), in its
+    /// compatibility form: the CJK font maps a few ideographs and their Kangxi radical twins (日 and ⽇) to one glyph, and a reader may
+    /// give back either.
+    /// </summary>
+    private static string Normalize(string text) => string.Concat(text.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>The text of a PDF as poppler's pdftotext reads it: a reader that owes nothing to the code that wrote it.</summary>
+    internal static async Task<string> PdfTextAsync(byte[] pdf)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"summit-report-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        try
+        {
+            var start = new ProcessStartInfo("pdftotext") { ArgumentList = { "-enc", "UTF-8", path, "-" }, RedirectStandardOutput = true, RedirectStandardError = true };
+            Process? started;
+            try
+            {
+                started = Process.Start(start);
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw new InvalidOperationException("pdftotext is missing: apt-get install poppler-utils (scripts/test.sh installs it).", e);
+            }
+
+            using var process = started ?? throw new InvalidOperationException("pdftotext did not start.");
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, $"pdftotext failed (exit {process.ExitCode}): {await errors}");
+            return await output;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -551,6 +551,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<Guid?>("DeviceId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("DeviceReason")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Direction")
                         .HasColumnType("integer");
 
@@ -1573,6 +1576,41 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("IncidentNotifications");
                 });
 
+            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AcknowledgeDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ResolveDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("IncidentPeriods", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSequence", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -1865,6 +1903,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<DateTimeOffset>("Minute")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1880,7 +1921,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SensorKey", "Reason")
+                    b.HasIndex("Minute");
+
+                    b.HasIndex("SensorKey", "Reason", "Minute")
                         .IsUnique();
 
                     b.ToTable("SensorRefusalCounts", (string)null);
@@ -2166,6 +2209,15 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentPeriod", b =>
+                {
+                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                        .WithMany("Periods")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSequence", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
@@ -2197,6 +2249,8 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
             modelBuilder.Entity("Summit.Server.Operations.Incidents.Incident", b =>
                 {
                     b.Navigation("Evidence");
+
+                    b.Navigation("Periods");
 
                     b.Navigation("Timeline");
                 });

@@ -542,6 +542,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<Guid?>("DeviceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DeviceReason")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Direction")
                         .HasColumnType("INTEGER");
 
@@ -1561,6 +1564,41 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("IncidentNotifications");
                 });
 
+            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AcknowledgeDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResolveDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("IncidentPeriods", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSequence", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -1853,6 +1891,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1868,7 +1909,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SensorKey", "Reason")
+                    b.HasIndex("Minute");
+
+                    b.HasIndex("SensorKey", "Reason", "Minute")
                         .IsUnique();
 
                     b.ToTable("SensorRefusalCounts", (string)null);
@@ -2154,6 +2197,15 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentPeriod", b =>
+                {
+                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                        .WithMany("Periods")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSequence", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
@@ -2185,6 +2237,8 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
             modelBuilder.Entity("Summit.Server.Operations.Incidents.Incident", b =>
                 {
                     b.Navigation("Evidence");
+
+                    b.Navigation("Periods");
 
                     b.Navigation("Timeline");
                 });

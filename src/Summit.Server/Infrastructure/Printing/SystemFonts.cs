@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Summit.Server.Access.Badges;
+namespace Summit.Server.Infrastructure.Printing;
 
 /// <summary>
 /// Finds an installed typeface for a character, the last resort for a script Summit ships no badge font for. The font manager is asked first (it knows the system fonts on Windows,

@@ -2,26 +2,26 @@ using System.Globalization;
 using System.Text;
 using SkiaSharp;
 
-namespace Summit.Server.Access.Badges;
+namespace Summit.Server.Infrastructure.Printing;
 
 /// <summary>How one centred block of text is set: it shrinks from <see cref="MaxSize"/> to <see cref="MinSize"/> (mm) until it fits in <see cref="MaxLines"/>.</summary>
 internal readonly record struct TextStyle(float MaxSize, float MinSize, int MaxLines, bool Bold, SKColor Ink);
 
 /// <summary>
-/// Sets names, titles and organisations in any script with the fonts Summit ships (<see cref="BadgeFonts"/>): each line is
+/// Sets text for everything Summit prints (badges, the closing report) in any script with the fonts Summit ships (<see cref="PrintFonts"/>): each line is
 /// shaped by HarfBuzz after the bidi algorithm (<see cref="TextShaper"/>), so Arabic and Hebrew read from the right with their
 /// letters joined, Devanagari forms its conjuncts and Thai stacks its marks. Wrapping works on the logical text; each line is
 /// then reordered and drawn as positioned glyphs.
 /// </summary>
-internal sealed class BadgeText
+internal sealed class PrintText
 {
     private const float LineSpacing = 1.18f;
 
-    private readonly BadgeFonts _fonts;
+    private readonly PrintFonts _fonts;
 
-    private BadgeText(BadgeFonts fonts) => _fonts = fonts;
+    private PrintText(PrintFonts fonts) => _fonts = fonts;
 
-    public static BadgeText Shared { get; } = new(BadgeFonts.Shipped);
+    public static PrintText Shared { get; } = new(PrintFonts.Shipped);
 
     /// <summary>Whether every visible character of the text has a glyph in a shipped font or, failing that, an installed one.</summary>
     public bool CanRender(string text) =>
@@ -40,23 +40,35 @@ internal sealed class BadgeText
         }
         var lineHeight = size * LineSpacing;
         // Baseline at the ascent of the metrics face, so blocks stack by their visible tops whatever script a line is in.
-        using var metrics = Font(_fonts.Metrics(style.Bold).Typeface, size);
-        var baseline = top - metrics.Metrics.Ascent;
-        using var paint = new SKPaint { Color = style.Ink, IsAntialias = true };
+        var baseline = top + Ascent(size, style.Bold);
         foreach (var line in lines)
         {
-            var shaped = Shape(line, style.Bold);
-            var x = left + ((width - (shaped.Width * size)) / 2);
-            using (var blob = Blob(shaped, size))
-            {
-                if (blob is not null)
-                {
-                    canvas.DrawText(blob, x, baseline, paint);
-                }
-            }
+            DrawLine(canvas, line, left + ((width - Measure(line, size, style.Bold)) / 2), baseline, size, style.Bold, style.Ink);
             baseline += lineHeight;
         }
         return top + BlockHeight(size, lines.Count);
+    }
+
+    /// <summary>The text wrapped to the width at one size (mm), as many lines as it takes; a word wider than the width is cut with an ellipsis.</summary>
+    public IReadOnlyList<string> Wrap(string text, float width, float size, bool bold) =>
+        Fit(text, width, new TextStyle(size, size, int.MaxValue, bold, SKColors.Black)).Lines;
+
+    /// <summary>Draws one shaped line from the left edge <paramref name="left"/>, its baseline at <paramref name="baseline"/> (mm).</summary>
+    public void DrawLine(SKCanvas canvas, string line, float left, float baseline, float size, bool bold, SKColor ink)
+    {
+        using var blob = Blob(Shape(line, bold), size);
+        if (blob is not null)
+        {
+            using var paint = new SKPaint { Color = ink, IsAntialias = true };
+            canvas.DrawText(blob, left, baseline, paint);
+        }
+    }
+
+    /// <summary>How far the metrics face rises above its baseline at a size (mm): where to put the baseline of a line whose top is known.</summary>
+    public float Ascent(float size, bool bold)
+    {
+        using var metrics = Font(_fonts.Metrics(bold).Typeface, size);
+        return -metrics.Metrics.Ascent;
     }
 
     /// <summary>The glyph runs as one text blob at the size, origin at the left end of the baseline.</summary>

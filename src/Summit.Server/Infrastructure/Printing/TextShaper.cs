@@ -2,20 +2,20 @@ using System.Text;
 using HarfBuzzSharp;
 using HbBuffer = HarfBuzzSharp.Buffer;
 
-namespace Summit.Server.Access.Badges;
+namespace Summit.Server.Infrastructure.Printing;
 
 /// <summary>
 /// Glyphs of one face in one direction, in visual order (left to right as drawn), at a font size of 1: positions and the
 /// advance are in ems. <see cref="Clusters"/> are the UTF-16 offsets in the line of the characters each glyph draws.
 /// </summary>
-internal sealed record GlyphRun(BadgeFace Face, Script Script, bool RightToLeft, ushort[] Glyphs, float[] X, float[] Y, int[] Clusters, float Advance);
+internal sealed record GlyphRun(PrintFace Face, Script Script, bool RightToLeft, ushort[] Glyphs, float[] X, float[] Y, int[] Clusters, float Advance);
 
 /// <summary>A shaped line: its glyph runs in visual order and its width in ems.</summary>
 internal sealed record ShapedLine(IReadOnlyList<GlyphRun> Runs, float Width);
 
 /// <summary>
 /// Shapes one line of text as a typesetter would: the Unicode bidi algorithm splits it into directional runs in visual
-/// order (<see cref="UnicodeBidi"/>), each run is split by script and font (<see cref="BadgeFonts"/>), and HarfBuzz shapes each
+/// order (<see cref="UnicodeBidi"/>), each run is split by script and font (<see cref="PrintFonts"/>), and HarfBuzz shapes each
 /// piece with its script's rules: Arabic letters join in their initial, medial and final forms, Devanagari conjuncts and vowel
 /// signs are formed and reordered, Thai marks stack, Latin kerns and ligates.
 /// </summary>
@@ -23,7 +23,7 @@ internal static class TextShaper
 {
     private static readonly UnicodeFunctions Unicode = UnicodeFunctions.Default;
 
-    public static ShapedLine Shape(string line, bool bold, BadgeFonts fonts)
+    public static ShapedLine Shape(string line, bool bold, PrintFonts fonts)
     {
         var runs = new List<GlyphRun>();
         var width = 0f;
@@ -50,7 +50,7 @@ internal static class TextShaper
         return new ShapedLine(runs, width);
     }
 
-    private static GlyphRun ShapeRun(string line, int start, int length, Script script, BadgeFace face, bool rightToLeft)
+    private static GlyphRun ShapeRun(string line, int start, int length, Script script, PrintFace face, bool rightToLeft)
     {
         using var buffer = new HbBuffer();
         // The whole line is the context (Arabic joining looks at the neighbours), only the piece is shaped.
@@ -81,10 +81,10 @@ internal static class TextShaper
     }
 
     /// <summary>Splits a bidi run into pieces of one script and one face, in logical order.</summary>
-    private static List<(int Start, int Length, Script Script, BadgeFace Face)> Itemize(
-        string line, BidiRun bidi, Script[] scripts, bool bold, BadgeFonts fonts)
+    private static List<(int Start, int Length, Script Script, PrintFace Face)> Itemize(
+        string line, BidiRun bidi, Script[] scripts, bool bold, PrintFonts fonts)
     {
-        var pieces = new List<(int Start, int Length, Script Script, BadgeFace Face)>();
+        var pieces = new List<(int Start, int Length, Script Script, PrintFace Face)>();
         var index = bidi.Start;
         var end = bidi.Start + bidi.Length;
         while (index < end)

@@ -2,15 +2,15 @@ using System.Collections.Concurrent;
 using HarfBuzzSharp;
 using SkiaSharp;
 
-namespace Summit.Server.Access.Badges;
+namespace Summit.Server.Infrastructure.Printing;
 
 /// <summary>
 /// One font file as both engines see it: Skia draws its glyphs, HarfBuzz shapes with its tables. Both read the same file,
 /// so the glyph ids HarfBuzz returns are the ones Skia embeds in the PDF.
 /// </summary>
-internal sealed class BadgeFace
+internal sealed class PrintFace
 {
-    private BadgeFace(string name, SKTypeface typeface, HarfBuzzSharp.Font shaper, int unitsPerEm, bool shipped)
+    private PrintFace(string name, SKTypeface typeface, HarfBuzzSharp.Font shaper, int unitsPerEm, bool shipped)
     {
         Name = name;
         Typeface = typeface;
@@ -34,7 +34,7 @@ internal sealed class BadgeFace
 
     public bool HasGlyph(int codePoint) => Shaper.TryGetNominalGlyph(codePoint, out _);
 
-    public static BadgeFace FromFile(string path, int index, bool shipped)
+    public static PrintFace FromFile(string path, int index, bool shipped)
     {
         var typeface = SKTypeface.FromFile(path, index)
             ?? throw new InvalidOperationException($"The font file {path} could not be read.");
@@ -42,11 +42,11 @@ internal sealed class BadgeFace
         using var face = new Face(blob, index);
         var shaper = new HarfBuzzSharp.Font(face);
         shaper.SetScale(face.UnitsPerEm, face.UnitsPerEm);
-        return new BadgeFace(shipped ? Path.GetFileName(path) : typeface.FamilyName, typeface, shaper, face.UnitsPerEm, shipped);
+        return new PrintFace(shipped ? Path.GetFileName(path) : typeface.FamilyName, typeface, shaper, face.UnitsPerEm, shipped);
     }
 
     /// <summary>A system typeface (found through Skia): HarfBuzz reads a copy of the font data Skia opens.</summary>
-    public static BadgeFace FromTypeface(SKTypeface typeface)
+    public static PrintFace FromTypeface(SKTypeface typeface)
     {
         using var stream = typeface.OpenStream(out var index)
             ?? throw new InvalidOperationException($"The font {typeface.FamilyName} cannot be read.");
@@ -57,17 +57,17 @@ internal sealed class BadgeFace
         using var face = new Face(blob, index);
         var shaper = new HarfBuzzSharp.Font(face);
         shaper.SetScale(face.UnitsPerEm, face.UnitsPerEm);
-        return new BadgeFace(typeface.FamilyName, typeface, shaper, face.UnitsPerEm, shipped: false);
+        return new PrintFace(typeface.FamilyName, typeface, shaper, face.UnitsPerEm, shipped: false);
     }
 }
 
 /// <summary>
-/// The fonts Summit ships for badges (Noto, SIL Open Font License; see Access/Badges/Fonts/README.md), one per script and
+/// The fonts Summit ships for badges (Noto, SIL Open Font License; see Infrastructure/Printing/Fonts/README.md), one per script and
 /// weight, copied next to the server as fonts/. A character gets the font of its script; if that font lacks it, any
 /// shipped font that has it; only then an installed system font (for a script Summit ships none for); and if nothing has
 /// it, the script's font draws its "missing glyph" box rather than failing the batch.
 /// </summary>
-internal sealed class BadgeFonts
+internal sealed class PrintFonts
 {
     /// <summary>The folder under the application's base directory that holds the shipped fonts.</summary>
     public const string Folder = "fonts";
@@ -82,13 +82,13 @@ internal sealed class BadgeFonts
         ("NotoSansCJKsc", [Script.Han, Script.Hiragana, Script.Katakana, Script.Hangul, Script.Bopomofo]),
     ];
 
-    private readonly Dictionary<(Script Script, bool Bold), BadgeFace> _byScript = [];
-    private readonly List<BadgeFace> _regular = [];
-    private readonly List<BadgeFace> _bold = [];
-    private readonly ConcurrentDictionary<(int CodePoint, bool Bold), BadgeFace?> _systemFallback = new();
-    private readonly ConcurrentDictionary<(string Family, int Weight, SKFontStyleSlant Slant), BadgeFace> _systemFaces = new();
+    private readonly Dictionary<(Script Script, bool Bold), PrintFace> _byScript = [];
+    private readonly List<PrintFace> _regular = [];
+    private readonly List<PrintFace> _bold = [];
+    private readonly ConcurrentDictionary<(int CodePoint, bool Bold), PrintFace?> _systemFallback = new();
+    private readonly ConcurrentDictionary<(string Family, int Weight, SKFontStyleSlant Slant), PrintFace> _systemFaces = new();
 
-    private BadgeFonts(string folder)
+    private PrintFonts(string folder)
     {
         foreach (var (file, scripts) in Families)
         {
@@ -97,7 +97,7 @@ internal sealed class BadgeFonts
                 var name = $"{file}-{(bold ? "Bold" : "Regular")}";
                 var path = new[] { ".ttf", ".otf" }.Select(e => Path.Combine(folder, name + e)).FirstOrDefault(File.Exists)
                     ?? throw new InvalidOperationException($"The badge font {name} is missing from {folder}: Summit ships it; rebuild or reinstall.");
-                var face = BadgeFace.FromFile(path, 0, shipped: true);
+                var face = PrintFace.FromFile(path, 0, shipped: true);
                 (bold ? _bold : _regular).Add(face);
                 foreach (var script in scripts)
                 {
@@ -107,19 +107,19 @@ internal sealed class BadgeFonts
         }
     }
 
-    public static BadgeFonts Shipped { get; } = new(Path.Combine(AppContext.BaseDirectory, Folder));
+    public static PrintFonts Shipped { get; } = new(Path.Combine(AppContext.BaseDirectory, Folder));
 
     /// <summary>The face for Latin text and for characters of no particular script (spaces, punctuation, digits).</summary>
-    public BadgeFace Latin(bool bold) => _byScript[(Script.Latin, bold)];
+    public PrintFace Latin(bool bold) => _byScript[(Script.Latin, bold)];
 
     /// <summary>The face whose vertical metrics place every line: the CJK face, whose ascent covers the tallest scripts' bodies.</summary>
-    public BadgeFace Metrics(bool bold) => _byScript[(Script.Han, bold)];
+    public PrintFace Metrics(bool bold) => _byScript[(Script.Han, bold)];
 
     /// <summary>Every shipped face of the weight, in order of preference.</summary>
-    public IReadOnlyList<BadgeFace> All(bool bold) => bold ? _bold : _regular;
+    public IReadOnlyList<PrintFace> All(bool bold) => bold ? _bold : _regular;
 
     /// <summary>The face that draws the character, written in the given script (Common characters take their neighbours' script).</summary>
-    public BadgeFace For(int codePoint, Script script, bool bold)
+    public PrintFace For(int codePoint, Script script, bool bold)
     {
         if (_byScript.TryGetValue((script, bold), out var face) && face.HasGlyph(codePoint))
         {
@@ -139,9 +139,9 @@ internal sealed class BadgeFonts
     public bool Covers(int codePoint, bool bold) =>
         All(bold).Any(f => f.HasGlyph(codePoint)) || SystemFallback(codePoint, bold) is not null;
 
-    private BadgeFace? SystemFallback(int codePoint, bool bold) =>
+    private PrintFace? SystemFallback(int codePoint, bool bold) =>
         _systemFallback.GetOrAdd((codePoint, bold), key =>
             SystemFonts.ForCharacter(key.CodePoint, key.Bold ? SKFontStyle.Bold : SKFontStyle.Normal) is { } typeface
-                ? _systemFaces.GetOrAdd((typeface.FamilyName, typeface.FontWeight, typeface.FontSlant), _ => BadgeFace.FromTypeface(typeface))
+                ? _systemFaces.GetOrAdd((typeface.FamilyName, typeface.FontWeight, typeface.FontSlant), _ => PrintFace.FromTypeface(typeface))
                 : null);
 }
