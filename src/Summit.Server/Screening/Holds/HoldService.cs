@@ -15,8 +15,9 @@ public sealed record HoldView(Guid Id, Guid GateId, string GateCode, string Gate
     DateTimeOffset? DecidedAt, string? DecidedBy, string? Note);
 
 /// <summary>The security officers' side of a hold: see the held lanes, record the re-measurement, clear or confirm.</summary>
+/// <remarks>A decision tells the gate agents at once through <see cref="GateHoldWatch"/>.</remarks>
 public sealed class HoldService(SummitDbContext db, ZoneService zones, AuditLog audit, CurrentActor actor, ScreeningLiveFeed feed,
-    IOptionsMonitor<ScreeningOptions> options, ScreeningThreshold threshold, TimeProvider clock)
+    IOptionsMonitor<ScreeningOptions> options, ScreeningThreshold threshold, GateHoldWatch gateHolds, TimeProvider clock)
 {
     /// <summary>Open holds first (oldest first: the longest-waiting lane), then the latest decided ones.</summary>
     public async Task<List<HoldView>> ListAsync(int decided = 20, CancellationToken ct = default)
@@ -87,6 +88,7 @@ public sealed class HoldService(SummitDbContext db, ZoneService zones, AuditLog 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        gateHolds.Changed();
         feed.Publish(new ScreeningChange(0, 0, 0, HoldDecided: true));
         return await GetAsync(id, ct);
     }
@@ -110,7 +112,7 @@ public sealed class HoldService(SummitDbContext db, ZoneService zones, AuditLog 
     }
 }
 
-/// <summary>Screening's answer to Access's question "which of these gates are held?": the gates with an open hold.</summary>
+/// <summary>Screening's answer to Access's question "which gates are held?": the gates with an open hold; watched are those with an active sensor.</summary>
 public sealed class ScreeningGateHolds : IGateHolds
 {
     public async Task<IReadOnlySet<Guid>> HeldAmongAsync(SummitDbContext db, IReadOnlyCollection<Guid> gateIds, CancellationToken ct)
@@ -118,5 +120,14 @@ public sealed class ScreeningGateHolds : IGateHolds
         var ids = gateIds.ToList();
         var held = await db.Set<ScreeningHold>().Where(h => h.Status == HoldStatus.Open && ids.Contains(h.GateId)).Select(h => h.GateId).ToListAsync(ct);
         return held.ToHashSet();
+    }
+
+    public async Task<GateHoldStates> StatesAsync(SummitDbContext db, CancellationToken ct)
+    {
+        var open = await db.Set<ScreeningHold>().AsNoTracking().Where(h => h.Status == HoldStatus.Open).Select(h => new { h.GateId, h.RaisedAt })
+            .ToListAsync(ct);
+        var watched = await db.Set<Sensor>().AsNoTracking().Where(s => s.RevokedAt == null).Select(s => s.GateId).Distinct().ToListAsync(ct);
+        return new GateHoldStates(open.GroupBy(h => h.GateId).ToDictionary(g => g.Key, g => g.Min(h => h.RaisedAt)),
+            watched.Concat(open.Select(h => h.GateId)).ToHashSet());
     }
 }
