@@ -27,8 +27,8 @@ public sealed class FeverHolds(SummitDbContext db, ZoneService zones, UserManage
     public async Task<int> RaiseAsync(IReadOnlyList<SensorReading> fevers, double threshold, CancellationToken ct)
     {
         var gateIds = fevers.Select(f => f.GateId).Distinct().ToList();
-        var held = (await db.Set<ScreeningHold>().Where(h => h.Status == HoldStatus.Open && gateIds.Contains(h.GateId)).Select(h => h.GateId)
-            .ToListAsync(ct)).ToHashSet();
+        var held = (await db.Set<ScreeningHold>().Where(h => h.Status == HoldStatus.Open && gateIds.Contains(h.GateId)).ToListAsync(ct))
+            .ToDictionary(h => h.GateId);
         var gates = (await zones.ListGatesAsync(ct)).ToDictionary(g => g.Id);
         var sensorIds = fevers.Select(f => f.SensorId).Distinct().ToList();
         var sensors = await db.Set<Sensor>().AsNoTracking().Where(s => sensorIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
@@ -58,8 +58,10 @@ public sealed class FeverHolds(SummitDbContext db, ZoneService zones, UserManage
                         localizer.Format(Localizer.Chinese, "screening.incident.fever_evidence", degrees, sensorCode, Utc(fever.MeasuredAt)))), ct);
             }
 
-            if (!held.Add(fever.GateId))
+            if (held.TryGetValue(fever.GateId, out var open))
             {
+                // The lane is held already. A new incident means its last one was resolved meanwhile: the decision settles the new one.
+                open.IncidentId = incidentId ?? open.IncidentId;
                 continue;
             }
 
@@ -76,6 +78,7 @@ public sealed class FeverHolds(SummitDbContext db, ZoneService zones, UserManage
                 Status = HoldStatus.Open,
             };
             db.Set<ScreeningHold>().Add(hold);
+            held[fever.GateId] = hold;
             await audit.RecordAsync(ScreeningAudit.HoldRaised, "screening_hold", hold.Id.ToString(), new Dictionary<string, (object?, object?)>
             {
                 ["gate"] = (null, gateCode),

@@ -4,6 +4,8 @@ using Summit.Server.Access.Scanning;
 using Summit.Server.Access.Zones;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Incidents;
+using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Screening.Holds;
 
@@ -15,9 +17,11 @@ public sealed record HoldView(Guid Id, Guid GateId, string GateCode, string Gate
     DateTimeOffset? DecidedAt, string? DecidedBy, string? Note);
 
 /// <summary>The security officers' side of a hold: see the held lanes, record the re-measurement, clear or confirm.</summary>
-/// <remarks>A decision tells the gate agents at once through <see cref="GateHoldWatch"/>.</remarks>
+/// <remarks>A decision also moves the hold's incident on (cleared: resolved; confirmed: in progress, each with the officer's note) and
+/// tells the gate agents at once through <see cref="GateHoldWatch"/>.</remarks>
 public sealed class HoldService(SummitDbContext db, ZoneService zones, AuditLog audit, CurrentActor actor, ScreeningLiveFeed feed,
-    IOptionsMonitor<ScreeningOptions> options, ScreeningThreshold threshold, GateHoldWatch gateHolds, TimeProvider clock)
+    IOptionsMonitor<ScreeningOptions> options, ScreeningThreshold threshold, GateHoldWatch gateHolds, Localizer localizer, IServiceProvider services,
+    TimeProvider clock)
 {
     /// <summary>Open holds first (oldest first: the longest-waiting lane), then the latest decided ones.</summary>
     public async Task<List<HoldView>> ListAsync(int decided = 20, CancellationToken ct = default)
@@ -86,11 +90,27 @@ public sealed class HoldService(SummitDbContext db, ZoneService zones, AuditLog 
                 ["note"] = (null, note),
             });
         await db.SaveChangesAsync(ct);
+        if (hold.IncidentId is { } incidentId && services.GetService<IIncidentReporter>() is { } incidents)
+        {
+            // With the decision or not at all: a cleared hold must not leave its incident open to breach its SLA.
+            await incidents.SettleAsync(incidentId, decision == HoldStatus.Cleared ? IncidentSettlement.Resolved : IncidentSettlement.InProgress,
+                SettlementNote(decision, gate?.Code ?? "?", input.Celsius, note), ct);
+        }
+
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         gateHolds.Changed();
         feed.Publish(new ScreeningChange(0, 0, 0, HoldDecided: true));
         return await GetAsync(id, ct);
+    }
+
+    /// <summary>What the incident's timeline says: the decision and the re-measurement in both languages, then the officer's own words.</summary>
+    private string SettlementNote(HoldStatus decision, string gateCode, double celsius, string? note)
+    {
+        var key = decision == HoldStatus.Cleared ? "screening.incident.cleared_note" : "screening.incident.confirmed_note";
+        var degrees = celsius.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        var text = $"{localizer.Format(Localizer.English, key, gateCode, degrees)} / {localizer.Format(Localizer.Chinese, key, gateCode, degrees)}";
+        return note is null ? text : $"{note} ({text})";
     }
 
     private async Task<List<HoldView>> ViewsAsync(List<ScreeningHold> holds, CancellationToken ct)
