@@ -5,11 +5,13 @@ using Summit.Benchmarks;
 // dotnet run -c Release --project bench/Summit.Benchmarks -- fuzz --count 1000000 --seed 1
 // dotnet run -c Release --project bench/Summit.Benchmarks -- latency --count 1000000
 // dotnet run -c Release --project bench/Summit.Benchmarks -- sensor-load --url http://127.0.0.1:5143 --broker-port 18830 (see bench/sensor-load.sh)
+// dotnet run -c Release --project bench/Summit.Benchmarks -- hold-latency --url http://127.0.0.1:5145 --broker-port 18831 --agent PATH (see bench/hold-latency.sh)
 return args.FirstOrDefault() switch
 {
     "fuzz" => DecoderFuzz.Run(args[1..]),
     "latency" => GateLatency.Run(args[1..]),
     "sensor-load" => await SensorLoad.RunAsync(args[1..]),
+    "hold-latency" => await HoldLatency.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 
