@@ -7,6 +7,7 @@ using Summit.Benchmarks;
 // dotnet run -c Release --project bench/Summit.Benchmarks -- badges --count 2000
 // dotnet run -c Release --project bench/Summit.Benchmarks -- uploads --case photo-png-24mp (see bench/uploads.sh)
 // dotnet run -c Release --project bench/Summit.Benchmarks -- sensor-load --url http://127.0.0.1:5143 --broker-port 18830 (see bench/sensor-load.sh)
+// dotnet run -c Release --project bench/Summit.Benchmarks -- hold-latency --url http://127.0.0.1:5145 --broker-port 18831 --agent PATH (see bench/hold-latency.sh)
 return args.FirstOrDefault() switch
 {
     "fuzz" => DecoderFuzz.Run(args[1..]),
@@ -14,6 +15,7 @@ return args.FirstOrDefault() switch
     "badges" => BadgeBatch.Run(args[1..]),
     "uploads" => HostileUploads.Run(args[1..]),
     "sensor-load" => await SensorLoad.RunAsync(args[1..]),
+    "hold-latency" => await HoldLatency.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

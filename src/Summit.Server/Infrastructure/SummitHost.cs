@@ -118,6 +118,8 @@ public static class SummitHost
         services.AddSingleton<AccessLiveFeed>();
         services.AddSingleton<ScanProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<ScanProcessor>());
+        services.AddSingleton<GateHoldWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<GateHoldWatch>());
         services.AddScreening(configuration);
         services.AddOperationsDashboard();
         services.AddIncidents(configuration);

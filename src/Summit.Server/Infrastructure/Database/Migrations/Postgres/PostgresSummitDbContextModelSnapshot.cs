@@ -655,6 +655,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
 
+                    b.Property<int>("CapacityLimit")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
