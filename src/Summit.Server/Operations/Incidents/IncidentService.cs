@@ -228,7 +228,7 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
     /// </summary>
     public async Task SettleAutomaticAsync(Guid incidentId, IncidentSettlement settlement, string note, CancellationToken ct = default)
     {
-        var incident = await db.Set<Incident>().FirstOrDefaultAsync(i => i.Id == incidentId, ct);
+        var incident = await db.Set<Incident>().Include(i => i.Periods).FirstOrDefaultAsync(i => i.Id == incidentId, ct);
         if (incident is null)
         {
             return;
