@@ -1,6 +1,7 @@
 using Summit.Server.Guests.Photos;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;
+using Summit.Server.Privacy.Contracts;
 
 namespace Summit.Server.Operations.Incidents;
 
@@ -83,6 +84,7 @@ public static class IncidentsModule
         services.AddScoped<IncidentSlaSettingsService>();
         services.AddScoped<IncidentInbox>();
         services.AddScoped<IIncidentReporter, IncidentReporter>();
+        services.AddScoped<IPersonalDataHolder, IncidentPersonalData>();
         services.AddSingleton<IncidentSlaMonitor>();
         if (configuration.GetValue("Summit:Incidents:MonitorInBackground", true))
         {
