@@ -59,30 +59,34 @@ public sealed class MailPersonalData(SummitDbContext db, MailOptionsAccessor opt
         var ids = candidates.Where(id => !_erasedMail.Contains(id)).ToList();
         var kept = await db.OutgoingMails.Where(m => m.GuestId != null && held.Contains(m.GuestId.Value)).Select(m => m.Id).ToListAsync(ct);
         var keptSet = kept.ToHashSet();
-        var copies = OutboxFolderTransport.Copies(options.Value.OutboxDirectory)
-            .Where(c => c.Written < scope.Cutoff && !(c.MailId is { } id && (keptSet.Contains(id) || _erasedMail.Contains(id))))
-            .Select(c => c.Path).ToList();
+        bool Purged((string Path, DateTimeOffset Written, Guid? MailId) copy) =>
+            copy.Written < scope.Cutoff && !(copy.MailId is { } id && (keptSet.Contains(id) || _erasedMail.Contains(id)));
+        var copies = Copies(Purged).Count;
         var deleted = await DeleteAsync(ids, dryRun, ct);
         if (!dryRun)
         {
             // Files cannot be rolled back: they go once the purge has committed.
-            scope.OnCommitted(() => copies.ForEach(File.Delete));
+            scope.OnCommitted(() => Copies(Purged).ForEach(File.Delete));
         }
 
-        return [new(Area, "mail", DataAction.Deleted, deleted), new(Area, "mail-copy", DataAction.Deleted, copies.Count)];
+        return [new(Area, "mail", DataAction.Deleted, deleted), new(Area, "mail-copy", DataAction.Deleted, copies)];
     }
 
     private int DeleteCopies(ErasureScope scope, List<Guid> ids, bool dryRun)
     {
         var wanted = ids.ToHashSet();
-        var copies = OutboxFolderTransport.Copies(options.Value.OutboxDirectory).Where(c => c.MailId is { } id && wanted.Contains(id)).Select(c => c.Path).ToList();
+        bool Erased((string Path, DateTimeOffset Written, Guid? MailId) copy) => copy.MailId is { } id && wanted.Contains(id);
         if (!dryRun)
         {
-            scope.OnCommitted(() => copies.ForEach(File.Delete));
+            // Listed again after the commit: the mail dispatcher may have written a copy of a message that was still queued.
+            scope.OnCommitted(() => Copies(Erased).ForEach(File.Delete));
         }
 
-        return copies.Count;
+        return Copies(Erased).Count;
     }
+
+    private List<string> Copies(Func<(string Path, DateTimeOffset Written, Guid? MailId), bool> which) =>
+        [.. OutboxFolderTransport.Copies(options.Value.OutboxDirectory).Where(which).Select(c => c.Path)];
 
     private async Task<int> DeleteAsync(List<Guid> ids, bool dryRun, CancellationToken ct)
     {
