@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Prepares a running demo server for bench/scan-load.sh, through the REST API only.
 
-    bench/scan-load-setup.py URL DATA_FILE
+    bench/scan-load-setup.py URL DATA_FILE [Soft|Hard]
 
 Signs in as the demo admin, moves the event's dates around today (credentials are valid from the day before the event
 to the day after it, and the server decides with its own clock), creates a zone of its own with hard anti-passback and
 eight gates (two entry-only, two exit-only, four both-ways lanes), lets every category open it, issues a credential to
 every guest who may hold one, fetches their codes, and enrols 64 devices, eight per gate. Writes the codes and device
-tokens as a Lua table to DATA_FILE for bench/scan-load.lua. Standard library only.
+tokens as a Lua table to DATA_FILE for bench/scan-load.lua. The third argument makes the zone's capacity (5,000, never
+reached) a hard limit, so that every batch counts the people inside (default Soft). Standard library only.
 """
 import datetime
 import http.client
@@ -40,7 +41,7 @@ class Api:
         return json.loads(text) if text else None
 
 
-def main(url, data_file):
+def main(url, data_file, capacity_limit="Soft"):
     api = Api(url)
     login = api.call("POST", "/api/v1/auth/login", {"email": ADMIN[0], "password": ADMIN[1]})
     api.headers["Authorization"] = "Bearer " + login["accessToken"]
@@ -51,7 +52,7 @@ def main(url, data_file):
     api.call("PUT", "/api/v1/event", {**event, "startDate": str(today - datetime.timedelta(days=1)),
                                       "endDate": str(today + datetime.timedelta(days=1))})
 
-    zone = api.call("POST", "/api/v1/access/zones", ZONE)
+    zone = api.call("POST", "/api/v1/access/zones", {**ZONE, "capacityLimit": capacity_limit})
     gates = [api.call("POST", "/api/v1/access/gates", {"code": code, "nameEn": f"Benchmark gate {code}", "nameZh": f"基准测试闸机 {code}",
                                                         "zoneId": zone["id"], "directions": directions})
              for code, directions in GATES]
@@ -95,10 +96,11 @@ def main(url, data_file):
         out.write("  },\n  devices = {\n")
         out.writelines(f'    {{ token = "{t}", directions = {{ {", ".join(json.dumps(d) for d in dirs)} }} }},\n' for t, dirs in devices)
         out.write("  },\n}\n")
-    print(f"zone {ZONE['code']} (number {zone['number']}), {len(gates)} gates, {len(codes)} credentials, {len(devices)} devices")
+    print(f"zone {ZONE['code']} (number {zone['number']}, capacity {zone['capacity']}, {zone['capacityLimit'].lower()} limit), "
+          f"{len(gates)} gates, {len(codes)} credentials, {len(devices)} devices")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4) or (len(sys.argv) == 4 and sys.argv[3] not in ("Soft", "Hard")):
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:])

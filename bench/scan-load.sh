@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Online scans per second through the HTTP API on PostgreSQL (issue 3: at least 2,000 per second sustained with 64
 # concurrent gate clients, with p50 and p99 latency).
-#   bench/scan-load.sh [--duration S] [--warmup S] [--connections N] [--threads N] [--guests N] [--priority] [--keep]
+#   bench/scan-load.sh [--duration S] [--warmup S] [--connections N] [--threads N] [--guests N] [--hard-capacity] [--priority] [--keep]
 # Makes a fresh PostgreSQL database, starts the Release server on it with the demo (--guests, default 3,800, of whom
 # about 2,000 may hold a credential), prepares a zone, gates, credentials and 64 devices through the REST API
 # (bench/scan-load-setup.py), then runs wrk (bench/scan-load.lua): a warm-up, then the measured run with --latency.
 # Counts the rows of "Scans" before and after the measured run, prints the verdict mix of the run, the CPU the server,
 # PostgreSQL and wrk used, and drops the database (--keep leaves it and the server's log). --priority (as root) runs the
 # server and wrk at nice -10 and, after the warm-up, the PostgreSQL backends of the benchmark's database too: on a machine
-# shared with other jobs, the figure is then what the two cores give the gate workload when it comes first.
+# shared with other jobs, the figure is then what the two cores give the gate workload when it comes first. --hard-capacity
+# makes the zone's capacity (5,000, never reached) a hard limit: each batch then locks the zone and counts who is inside.
 # Needs: a Release build (dotnet build src/Summit.Server -c Release), wrk and GNU time (apt-get install wrk time), PostgreSQL with the
 # summit role that ./scripts/test.sh creates, or SUMMIT_BENCH_POSTGRES="Host=...;Port=...;Username=...;Password=...".
 set -euo pipefail
@@ -18,7 +19,7 @@ BIN=$ROOT/src/Summit.Server/bin/Release/net10.0
 PORT=${SUMMIT_BENCH_PORT:-5143}
 URL=http://127.0.0.1:$PORT
 POSTGRES=${SUMMIT_BENCH_POSTGRES:-"Host=127.0.0.1;Port=5432;Username=summit;Password=summit"}
-DURATION=60 WARMUP=30 CONNECTIONS=64 THREADS=2 GUESTS=3800 KEEP=0 NICE=()
+DURATION=60 WARMUP=30 CONNECTIONS=64 THREADS=2 GUESTS=3800 KEEP=0 NICE=() LIMIT=Soft
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --duration | --warmup | --connections | --threads | --guests)
@@ -28,7 +29,8 @@ while [[ $# -gt 0 ]]; do
             ;;
         --keep) KEEP=1 ;;
         --priority) NICE=(nice -n -10) ;;
-        *) echo "Unknown option: $1 (use --duration, --warmup, --connections, --threads, --guests, --priority, --keep)" >&2; exit 2 ;;
+        --hard-capacity) LIMIT=Hard ;;
+        *) echo "Unknown option: $1 (use --duration, --warmup, --connections, --threads, --guests, --hard-capacity, --priority, --keep)" >&2; exit 2 ;;
     esac
     shift
 done
@@ -99,7 +101,7 @@ done
 echo "ready in $((SECONDS - started)) s"
 
 echo "== set-up through the REST API"
-python3 "$ROOT/bench/scan-load-setup.py" "$URL" "$work/data.lua"
+python3 "$ROOT/bench/scan-load-setup.py" "$URL" "$work/data.lua" "$LIMIT"
 
 run_wrk() { # seconds, extra options...
     local seconds=$1

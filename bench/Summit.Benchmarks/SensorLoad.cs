@@ -154,19 +154,7 @@ public static class SensorLoad
     private static async Task<long> StoredAsync(HttpClient http) =>
         (await Ok<JsonElement>(await http.GetAsync("/api/v1/screening/settings"))).GetProperty("storedSinceStart").GetInt64();
 
-    private static async Task<T> Ok<T>(HttpResponseMessage response)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {await response.Content.ReadAsStringAsync()}");
-        }
+    private static Task<T> Ok<T>(HttpResponseMessage response) => CommandLine.OkAsync<T>(response, Json);
 
-        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
-    }
-
-    private static string Text(string[] args, string name, string defaultValue)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : defaultValue;
-    }
+    private static string Text(string[] args, string name, string defaultValue) => CommandLine.Text(args, name, defaultValue);
 }

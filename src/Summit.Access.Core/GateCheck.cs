@@ -69,6 +69,10 @@ public static class GateChecks
 
     public static IGateCheck DailyLimit { get; } = new DailyLimitCheck();
 
+    public static IGateCheck ZoneCapacity { get; } = new ZoneCapacityCheck();
+
+    public static IGateCheck NotHeld { get; } = new NotHeldCheck();
+
     private sealed class GateOpenCheck : IGateCheck
     {
         public ReasonCode Check(in ScanContext scan) => scan.Gate.IsOpen ? ReasonCode.Admitted : ReasonCode.GateClosed;
@@ -155,5 +159,37 @@ public static class GateChecks
                 ? ReasonCode.DailyLimitReached
                 : ReasonCode.Admitted;
         }
+    }
+
+    /// <summary>
+    /// A hard capacity: an entry is refused once the zone holds that many people. Someone the count already has inside (a second
+    /// entry that anti-passback lets through) takes no new place.
+    /// </summary>
+    private sealed class ZoneCapacityCheck : IGateCheck
+    {
+        public ReasonCode Check(in ScanContext scan)
+        {
+            var max = scan.Rule.MaxInside;
+            if (!scan.IsEntry || max <= 0)
+            {
+                return ReasonCode.Admitted;
+            }
+            var id = scan.Credential.CredentialId;
+            var zone = scan.Gate.Zone;
+            if (scan.Presence.IsInside(id, zone) && scan.Presence.LastEntry(id, zone) >= scan.AccessDayStart)
+            {
+                return ReasonCode.Admitted;
+            }
+            return scan.Presence.PeopleInside(zone, scan.AccessDayStart) >= max ? ReasonCode.ZoneFull : ReasonCode.Admitted;
+        }
+    }
+
+    /// <summary>
+    /// A lane on screening hold stops whoever it would have let in. It is the last check, so a refusal for another reason keeps
+    /// that reason; leaving is never held.
+    /// </summary>
+    private sealed class NotHeldCheck : IGateCheck
+    {
+        public ReasonCode Check(in ScanContext scan) => scan.IsEntry && scan.Gate.Held ? ReasonCode.ScreeningHold : ReasonCode.Admitted;
     }
 }

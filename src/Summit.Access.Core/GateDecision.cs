@@ -2,7 +2,7 @@ namespace Summit.Access.Core;
 
 /// <summary>
 /// An ordered pipeline of checks. Decoding and the signature come first and are fixed (the checks need a genuine
-/// credential); then each check runs in order and the first refusal wins. New checks (screening hold, face match)
+/// credential); then each check runs in order and the first refusal wins. New checks (face match)
 /// are added by building a pipeline with a longer list, leaving the existing checks untouched.
 /// </summary>
 public sealed class GatePipeline
@@ -78,6 +78,8 @@ public static class GateDecision
         GateChecks.ZoneGranted,
         GateChecks.AntiPassback,
         GateChecks.DailyLimit,
+        GateChecks.ZoneCapacity,
+        GateChecks.NotHeld,
     ];
 
     public static GatePipeline Standard { get; } = new(StandardChecks);

@@ -14,4 +14,10 @@ public interface IPresenceState
 
     /// <summary>Admitted entries into the zone at or after <paramref name="since"/> (the start of the access day).</summary>
     int EntriesSince(Guid credentialId, int zone, DateTimeOffset since);
+
+    /// <summary>
+    /// People inside the zone who entered at or after <paramref name="since"/> (the start of the access day): what a hard capacity
+    /// is checked against. As exact as what the caller knows: the server counts live, a gate agent from its last sync and its own scans.
+    /// </summary>
+    int PeopleInside(int zone, DateTimeOffset since);
 }

@@ -43,6 +43,9 @@ public sealed class PresenceBook : IPresenceState
 {
     private readonly Dictionary<(Guid Credential, int Zone), ZoneMovements> _movements = [];
 
+    // People inside a zone whose movements this book does not hold (the server loads only a batch's credentials).
+    private readonly Dictionary<int, int> _insideElsewhere = [];
+
     public int Count => _movements.Count;
 
     public bool TryGet(Guid credentialId, int zone, out ZoneMovements movements) => _movements.TryGetValue((credentialId, zone), out movements);
@@ -72,6 +75,12 @@ public sealed class PresenceBook : IPresenceState
         }
     }
 
+    /// <summary>
+    /// Tells the book how many people are inside a zone besides the credentials it holds, for <see cref="PeopleInside"/>: the
+    /// server counts them in the database for a batch; a gate agent, whose book holds its whole zone, never needs to.
+    /// </summary>
+    public void SetInsideElsewhere(int zone, int people) => _insideElsewhere[zone] = people;
+
     public IEnumerable<(Guid CredentialId, int Zone, ZoneMovements Movements)> All() =>
         _movements.Select(m => (m.Key.Credential, m.Key.Zone, m.Value));
 
@@ -82,4 +91,18 @@ public sealed class PresenceBook : IPresenceState
 
     public int EntriesSince(Guid credentialId, int zone, DateTimeOffset since) =>
         _movements.TryGetValue((credentialId, zone), out var m) ? m.EntriesSince(since) : 0;
+
+    /// <summary>The people counted elsewhere plus the credentials of this book inside the zone since the access day began.</summary>
+    public int PeopleInside(int zone, DateTimeOffset since)
+    {
+        var inside = _insideElsewhere.GetValueOrDefault(zone);
+        foreach (var ((_, movementZone), movements) in _movements)
+        {
+            if (movementZone == zone && movements.Inside && movements.DayStart >= since)
+            {
+                inside++;
+            }
+        }
+        return inside;
+    }
 }

@@ -30,7 +30,8 @@ public enum ReasonCode
 
     /// <summary>
     /// The lane is on screening hold: a body-temperature sensor at the gate read a fever, and a security officer has not yet
-    /// cleared it (secondary screening). Decided by the server only; an offline gate agent does not know holds.
+    /// cleared it (secondary screening). The server decides it for online scans; a gate agent learns of holds on its lane
+    /// from the server within seconds while it is online, and keeps the last hold state it knew while it is not.
     /// </summary>
     ScreeningHold = 23,
 
@@ -39,6 +40,13 @@ public enum ReasonCode
     /// a gate agent uploaded: an agent never admits through a lane its gate does not have, so an upload that says so is disputed.
     /// </summary>
     DirectionNotAllowed = 24,
+
+    /// <summary>
+    /// The zone's capacity is a hard limit and that many people are inside: nobody more enters until someone leaves. The server
+    /// counts live; a gate agent counts what it knows (the server's count at its last sync plus its own scans), so its count is
+    /// approximate.
+    /// </summary>
+    ZoneFull = 25,
 }
 
 public static class ReasonCodes

@@ -214,6 +214,11 @@ public static class AgentCommandLine
         Verdicts go to standard output, logs to standard error.
         标准输入：每行一个码（键盘模拟扫码枪输入码后回车）。判定结果写到标准输出，日志写到标准错误。
 
+        Online, the agent follows the lane's screening holds as they change (entries refused: secondary screening);
+        offline it cannot know them, and says so on GET /status and on every entry it admits at a screened lane.
+        联网时，闸机代理实时获知本通道的体温筛查暂停（暂停期间拒绝入场：需二次体温筛查）；离线时无法获知，
+        并在 GET /status 及受筛查通道每次放行时说明。
+
         Exit codes / 退出码:
           0  stopped normally (Ctrl+C, SIGTERM, or end of input with --exit-on-eof) / 正常停止
           1  unexpected failure / 意外故障

@@ -33,6 +33,12 @@ public sealed class AgentOptions
 
     public int UploadBatchSize { get; init; } = 200;
 
+    /// <summary>
+    /// How long one holds request waits at the server for a change before it is asked again: a hold reaches the gate as soon as it
+    /// is raised; a network that dies without closing the connection is noticed within this plus a few seconds.
+    /// </summary>
+    public TimeSpan HoldsWait { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>False when the caller drives <see cref="GateAgent.SyncNowAsync"/> and <see cref="GateAgent.UploadNowAsync"/>
     /// itself (tests do, to control exactly when the server is asked).</summary>
     public bool ExchangeInBackground { get; init; } = true;

@@ -46,8 +46,31 @@ public static class AgentTexts
         ReasonCode.GateClosed => new("Gate closed.", "通道已关闭。"),
         ReasonCode.ScreeningHold => new("Secondary screening: wait for a security officer.", "需二次体温筛查：请等候安保人员。"),
         ReasonCode.DirectionNotAllowed => new("This gate does not open in that direction.", "本闸机不开放该方向通行。"),
+        ReasonCode.ZoneFull => new("Zone full: wait until someone leaves.", "区域已满：请等候有人离开。"),
         _ => new($"Refused ({(int)reason}).", $"拒绝通行（{(int)reason}）。"),
     };
+
+    /// <summary>
+    /// An entry admitted at a screened lane while the agent cannot hear from the server: a fever hold raised meanwhile is unknown here.
+    /// </summary>
+    /// <param name="since">When the agent last heard the lane's holds, as the staff read the time; null when never.</param>
+    public static BilingualText HoldsUnknown(string? since) => since is null
+        ? new("Screening holds unknown: this gate has not reached the server yet; watch the infrared display.",
+            "体温筛查暂停状态未知：本闸机尚未连上服务器；请留意红外测温显示屏。")
+        : new($"Screening holds unknown since {since}: this gate cannot reach the server; watch the infrared display.",
+            $"自 {since} 起体温筛查暂停状态未知：本闸机无法连接服务器；请留意红外测温显示屏。");
+
+    /// <summary>A refusal by a hold the agent learnt before it lost the server: an officer may have cleared it since.</summary>
+    public static BilingualText HoldLastKnown(string since) =>
+        new($"Hold as last known at {since}: this gate cannot reach the server to learn of its clearing; ask the security officer.",
+            $"此为 {since} 时最后获知的暂停状态：本闸机无法连接服务器获知是否已解除；请询问安保人员。");
+
+    /// <summary>What the agent knows of a zone with a hard capacity: the server's count at the last sync plus this gate's own scans.</summary>
+    public static BilingualText ApproximateCount(int inside, int capacity, string? asOf) => asOf is null
+        ? new($"Approximate count at this gate: {inside} of {capacity} inside (this gate's own scans only).",
+            $"本闸机的近似计数：区域内 {inside} / {capacity} 人（仅本闸机的扫码）。")
+        : new($"Approximate count at this gate: {inside} of {capacity} inside (the server's count at {asOf} plus this gate's scans since).",
+            $"本闸机的近似计数：区域内 {inside} / {capacity} 人（{asOf} 时服务器的计数加上本闸机此后的扫码）。");
 
     public static BilingualText For(ClosureCause cause) => cause switch
     {

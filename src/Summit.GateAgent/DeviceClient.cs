@@ -31,7 +31,8 @@ public readonly record struct ServerAnswer<T>(AnswerKind Kind, T? Value, string?
 /// or server failure: it answers <see cref="AnswerKind.Failed"/> so the agent keeps deciding offline.</summary>
 public sealed class DeviceClient : IDisposable
 {
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
+    /// <summary>Longer than a holds request may wait (<see cref="AgentOptions.HoldsWait"/>) plus the answer's way back.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
 
     private readonly HttpClient _http;
 
@@ -57,6 +58,21 @@ public sealed class DeviceClient : IDisposable
             request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue($"\"{version.ToString(CultureInfo.InvariantCulture)}\""));
         }
         return SendAsync<GatePolicyDocument>(request, cancellation);
+    }
+
+    /// <summary>
+    /// The lane's holds. With <paramref name="knownTag"/> the server waits up to <paramref name="wait"/> for them to change and answers
+    /// 304 (<see cref="AnswerKind.NotModified"/>) when they did not; without it, it answers at once.
+    /// </summary>
+    public Task<ServerAnswer<GateHoldsDocument>> GetHoldsAsync(string? knownTag, TimeSpan wait, CancellationToken cancellation)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/device/holds");
+        if (knownTag is not null)
+        {
+            request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue($"\"{knownTag}\""));
+            request.Headers.Add("Prefer", string.Create(CultureInfo.InvariantCulture, $"wait={(int)wait.TotalSeconds}"));
+        }
+        return SendAsync<GateHoldsDocument>(request, cancellation);
     }
 
     public Task<ServerAnswer<PresenceDocument>> GetPresenceAsync(CancellationToken cancellation) =>

@@ -19,6 +19,9 @@ public sealed class GateAgent : IAsyncDisposable
     public const string JournalFile = "journal.db";
 
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(30);
+
+    // A lane whose hold the agent cannot hear must hear again soon after the server is back: a short ceiling.
+    private static readonly TimeSpan LongestHoldsBackoff = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan TolerableClockSkew = TimeSpan.FromMinutes(2);
 
     private readonly AgentOptions _options;
@@ -42,10 +45,16 @@ public sealed class GateAgent : IAsyncDisposable
     private bool _revoked;
     private GateJournal? _journal;
 
+    // The lane's holds as the server last told them, and whether the agent hears them now (docs/adr/0020).
+    private CachedHolds? _holds;
+    private bool _holdsLive;
+    private bool _holdsOutageReported;
+
     private volatile ExchangeHealth _health = new(null, null, null, null);
     private LocalEndpoint? _endpoint;
     private CancellationTokenSource? _stopping;
     private Task? _exchangeLoop;
+    private Task? _holdsLoop;
 
     public GateAgent(AgentOptions options, TimeProvider time, ILoggerFactory loggers, HttpMessageHandler? serverHandler = null)
     {
@@ -97,6 +106,7 @@ public sealed class GateAgent : IAsyncDisposable
         {
             _stopping = new CancellationTokenSource();
             _exchangeLoop = Task.Run(() => RunExchangeLoopAsync(_stopping.Token), CancellationToken.None);
+            _holdsLoop = Task.Run(() => RunHoldsLoopAsync(_stopping.Token), CancellationToken.None);
         }
     }
 
@@ -111,6 +121,11 @@ public sealed class GateAgent : IAsyncDisposable
         {
             await loop;
             _exchangeLoop = null;
+        }
+        if (_holdsLoop is { } holdsLoop)
+        {
+            await holdsLoop;
+            _holdsLoop = null;
         }
         if (_endpoint is { } endpoint)
         {
@@ -162,11 +177,42 @@ public sealed class GateAgent : IAsyncDisposable
         }
     }
 
-    /// <summary>Syncs device, policy and presence now; false when the server could not be reached or refused the device.</summary>
+    /// <summary>Syncs device, policy, presence and holds now; false when the server could not be reached or refused the device.</summary>
     public Task<bool> SyncNowAsync(CancellationToken cancellation = default) => ExclusivelyAsync(SyncAsync, cancellation);
 
     /// <summary>Uploads every pending journal scan now, in batches.</summary>
     public Task<UploadReport> UploadNowAsync(CancellationToken cancellation = default) => ExclusivelyAsync(UploadAsync, cancellation);
+
+    /// <summary>
+    /// One holds exchange: while the agent hears the holds, asks the server to answer when they change (waiting up to
+    /// <paramref name="wait"/>); otherwise asks for them now. False when the server could not be reached or refused the device.
+    /// The background loop calls it again and again; tests call it themselves.
+    /// </summary>
+    public async Task<bool> WatchHoldsOnceAsync(TimeSpan wait, CancellationToken cancellation = default)
+    {
+        string? known;
+        lock (_decisionLock)
+        {
+            known = _holdsLive ? _holds?.Holds.Tag : null;
+        }
+        var answer = await _server.GetHoldsAsync(known, wait, cancellation);
+        switch (answer.Kind)
+        {
+            case AnswerKind.Ok:
+                AcceptHolds(answer.Value);
+                return true;
+            case AnswerKind.NotModified when known is not null:
+                AcceptHolds(null);
+                return true;
+            case AnswerKind.Unauthorized:
+                MarkRevoked(answer.Error!);
+                LoseHolds(answer.Error!);
+                return false;
+            default:
+                LoseHolds(answer.Error ?? $"unexpected answer {answer.Kind}");
+                return false;
+        }
+    }
 
     public AgentStatus Status()
     {
@@ -179,7 +225,7 @@ public sealed class GateAgent : IAsyncDisposable
             return new AgentStatus(
                 closure is null, closure, message?.En, message?.Zh, _device?.DeviceId, _device?.Name, _setup?.Document.Gate,
                 _setup?.Document.PolicyVersion, _setup?.SyncedAt, _presenceAsOf, _presence.Count, health.Reachable == true,
-                health.LastSyncAt, health.LastUploadAt, health.LastError, pending, total);
+                health.LastSyncAt, health.LastUploadAt, health.LastError, pending, total, ScreeningNow(), CapacityNow());
         }
     }
 
@@ -223,8 +269,63 @@ public sealed class GateAgent : IAsyncDisposable
         {
             return new GateVerdict(nonce, ReasonCode.GateClosed, requested ?? GateDirection.Entry, now, null, null, gateInfo?.Zone, closure);
         }
-        var verdict = GateDecision.Decide(code, now, setup.Document.Gate.ToGate(lane), setup.Policy, _presence);
-        return new GateVerdict(nonce, verdict.Reason, lane, now, verdict.CredentialId, verdict.HolderId, setup.Document.Gate.Zone, null);
+        var gate = setup.Document.Gate.ToGate(lane) with { Held = IsHeld(setup.Document.Gate) };
+        var verdict = GateDecision.Decide(code, now, gate, setup.Policy, _presence);
+        return new GateVerdict(nonce, verdict.Reason, lane, now, verdict.CredentialId, verdict.HolderId, setup.Document.Gate.Zone, null,
+            NoticeFor(verdict.Reason, gate, setup.Policy, now));
+    }
+
+    /// <summary>Whether the server last said this lane is held (the last state known, also while the server is out of reach).</summary>
+    private bool IsHeld(GateInfo gate) => _holds?.Holds is { } holds && holds.GateId == gate.Id && holds.Held;
+
+    /// <summary>What the staff should read beside a verdict: a hold this gate cannot know, or the approximate count behind "zone full".</summary>
+    private BilingualText? NoticeFor(ReasonCode reason, Gate gate, AccessPolicy policy, DateTimeOffset now)
+    {
+        if (reason == ReasonCode.ZoneFull)
+        {
+            var rule = policy.Rules.For(gate.Zone);
+            var inside = _presence.PeopleInside(gate.Zone, AccessDay.Start(now, policy.TimeZone, rule.DailyReset));
+            return AgentTexts.ApproximateCount(inside, rule.MaxInside, Time(_presenceAsOf, policy));
+        }
+        if (_holdsLive)
+        {
+            return null;
+        }
+        if (reason == ReasonCode.ScreeningHold)
+        {
+            return AgentTexts.HoldLastKnown(Time(_holds?.ReceivedAt, policy) ?? "?");
+        }
+        // Only where a hold can come from: a lane the server said no sensor watches needs no warning.
+        return reason.Admits() && gate.Direction == GateDirection.Entry && _holds?.Holds.Screened != false
+            ? AgentTexts.HoldsUnknown(Time(_holds?.ReceivedAt, policy))
+            : null;
+    }
+
+    /// <summary>A time as the staff at the gate read it: the event's clock, with its offset.</summary>
+    private static string? Time(DateTimeOffset? at, AccessPolicy policy) => at is { } time
+        ? TimeZoneInfo.ConvertTime(time, policy.TimeZone).ToString("yyyy-MM-dd HH:mm:ss 'UTC'zzz", System.Globalization.CultureInfo.InvariantCulture)
+        : null;
+
+    private ScreeningStatus ScreeningNow()
+    {
+        var holds = _holds?.Holds;
+        var held = _setup is { } setup ? IsHeld(setup.Document.Gate) : holds?.Held == true;
+        var note = _holdsLive ? (BilingualText?)null
+            : _setup is { } known ? AgentTexts.HoldsUnknown(Time(_holds?.ReceivedAt, known.Policy))
+            : AgentTexts.HoldsUnknown(_holds?.ReceivedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+        return new ScreeningStatus(_holdsLive, holds?.Screened, held, held ? holds?.HeldSince : null, _holds?.ReceivedAt, note?.En, note?.Zh);
+    }
+
+    private CapacityStatus? CapacityNow()
+    {
+        if (_setup is not { } setup || setup.Policy.Rules.For(setup.Document.Gate.Zone) is not { MaxInside: > 0 } rule)
+        {
+            return null;
+        }
+        var zone = setup.Document.Gate.Zone;
+        var inside = _presence.PeopleInside(zone, AccessDay.Start(_time.GetUtcNow(), setup.Policy.TimeZone, rule.DailyReset));
+        var note = AgentTexts.ApproximateCount(inside, rule.MaxInside, Time(_presenceAsOf, setup.Policy));
+        return new CapacityStatus(zone, rule.MaxInside, inside, Approximate: true, _presenceAsOf, note.En, note.Zh);
     }
 
     private static void Record(PresenceBook book, AccessPolicy policy, Guid credentialId, int zone, GateDirection direction, DateTimeOffset at) =>
@@ -261,6 +362,7 @@ public sealed class GateAgent : IAsyncDisposable
         }
         _device = device.Value?.Device;
         _revoked = device.Value?.Revoked == true;
+        RestoreHolds();
         if (_revoked)
         {
             _log.LogCritical("The server refused this device's token at {At}: the gate refuses every scan (GateClosed) until a sync succeeds / " +
@@ -303,6 +405,75 @@ public sealed class GateAgent : IAsyncDisposable
             presence.Value?.Presence.AsOf, reapplied);
     }
 
+    private void RestoreHolds()
+    {
+        var holds = _cache.Load<CachedHolds>(LocalCache.HoldsFile);
+        if (holds.Problem is { } problem)
+        {
+            _log.LogWarning("Cached screening holds: {Problem}; they are asked again from the server / 缓存的体温筛查暂停状态不可用，将重新向服务器获取", problem);
+        }
+        _holds = holds.Value;
+        if (_holds?.Holds.Held == true)
+        {
+            _log.LogWarning("The lane was on screening hold when last heard ({At}): entries are refused (ScreeningHold) until the server says otherwise / " +
+                "上次获知时本通道处于体温筛查暂停：在服务器告知解除之前拒绝入场", _holds.ReceivedAt);
+        }
+    }
+
+    /// <summary>The server answered the holds: a new document, or (null) the same state still.</summary>
+    private void AcceptHolds(GateHoldsDocument? document)
+    {
+        var now = _time.GetUtcNow();
+        GateHoldsDocument? before;
+        CachedHolds? current;
+        bool wasReported;
+        lock (_decisionLock)
+        {
+            before = _holds?.Holds;
+            _holds = document is not null ? new CachedHolds(now, document) : _holds is { } known ? known with { ReceivedAt = now } : null;
+            current = _holds;
+            _holdsLive = true;
+            wasReported = _holdsOutageReported;
+            _holdsOutageReported = false;
+        }
+        if (wasReported)
+        {
+            _log.LogInformation("Screening holds: in contact with the server again / 体温筛查暂停状态：已重新连接服务器");
+        }
+        if (document is null || current is null || before?.Tag == document.Tag)
+        {
+            return;
+        }
+        // Only a new state is written: the file keeps what a restart without the server must know.
+        SaveQuietly(LocalCache.HoldsFile, current);
+        if (document.Held && (before?.Held != true || before.HeldSince != document.HeldSince))
+        {
+            _log.LogWarning("Lane on screening hold since {Since}: entries are refused (ScreeningHold) until a security officer decides / " +
+                "本通道自该时间起处于体温筛查暂停：在安保人员处理之前拒绝入场", document.HeldSince);
+        }
+        else if (!document.Held && before?.Held == true)
+        {
+            _log.LogInformation("The screening hold on this lane was lifted: entries are admitted again / 本通道的体温筛查暂停已解除：恢复放行");
+        }
+    }
+
+    /// <summary>The holds cannot be heard: the lane keeps the last state it knew, and says that it cannot know more (once per outage).</summary>
+    private void LoseHolds(string error)
+    {
+        bool report;
+        bool held;
+        lock (_decisionLock)
+        {
+            _holdsLive = false;
+            report = !_holdsOutageReported;
+            _holdsOutageReported = true;
+            held = _holds?.Holds.Held == true;
+        }
+        _log.Log(report ? LogLevel.Warning : LogLevel.Debug,
+            "Screening holds unknown ({Error}): a fever hold raised now cannot reach this lane; it keeps the last state it knew ({State}) / " +
+            "体温筛查暂停状态未知：此时发生的暂停无法通知本通道，本通道保持最后获知的状态", error, held ? "held" : "not held");
+    }
+
     private async Task<bool> SyncAsync(CancellationToken cancellation)
     {
         var device = await _server.GetDeviceAsync(cancellation);
@@ -331,6 +502,8 @@ public sealed class GateAgent : IAsyncDisposable
         }
         AcceptPresence(presence.Value!, acknowledgedThrough);
         _health = _health with { LastSyncAt = _time.GetUtcNow() };
+        // The holds too, at once: the background loop follows their changes; a server without holds leaves them unknown, not the sync failed.
+        await WatchHoldsOnceAsync(TimeSpan.Zero, cancellation);
         return true;
     }
 
@@ -538,6 +711,43 @@ public sealed class GateAgent : IAsyncDisposable
             try
             {
                 await Task.Delay(ok ? _options.UploadInterval : Backoff(failures), _time, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task RunHoldsLoopAsync(CancellationToken stopping)
+    {
+        var failures = 0;
+        while (!stopping.IsCancellationRequested)
+        {
+            var ok = false;
+            try
+            {
+                ok = await WatchHoldsOnceAsync(_options.HoldsWait, stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                _log.LogError(e, "Watching the screening holds failed unexpectedly; retrying / 获取体温筛查暂停状态意外失败，将重试");
+                LoseHolds(e.Message);
+            }
+            if (ok)
+            {
+                failures = 0;
+                continue;
+            }
+            failures++;
+            try
+            {
+                var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Min(failures - 1, 10)), LongestHoldsBackoff.TotalSeconds));
+                await Task.Delay(backoff, _time, stopping);
             }
             catch (OperationCanceledException)
             {

@@ -6,9 +6,10 @@ namespace Summit.GateAgent;
 /// <summary>The agent's answer to one scan, as journaled.</summary>
 /// <param name="Closure">Set when the agent closed the gate itself (revoked device, no policy...), before any decision.</param>
 /// <param name="Zone">The zone the gate leads into or out of; null when there was no policy to tell.</param>
+/// <param name="Notice">What the staff should know about how the agent decided (holds it cannot know, an approximate count).</param>
 public sealed record GateVerdict(
     Guid Nonce, ReasonCode Reason, GateDirection Direction, DateTimeOffset ScannedAt, Guid? CredentialId, Guid? HolderId, int? Zone,
-    ClosureCause? Closure)
+    ClosureCause? Closure, BilingualText? Notice = null)
 {
     public bool Admitted => Reason.Admits();
 
@@ -21,7 +22,8 @@ public sealed record GateVerdict(
     {
         var line = string.Create(CultureInfo.InvariantCulture,
             $"{(Admitted ? "ADMITTED" : "REFUSED ")} {Reason} ({(int)Reason}) {Direction} credential={Id(CredentialId)} holder={Id(HolderId)} | {Message}");
-        return Detail is { } detail ? $"{line} | {detail}" : line;
+        line = Detail is { } detail ? $"{line} | {detail}" : line;
+        return Notice is { } notice ? $"{line} | {notice}" : line;
     }
 
     private static string Id(Guid? id) => id?.ToString() ?? "-";
@@ -33,11 +35,13 @@ public sealed record LocalScanRequest(string Code, GateDirection? Direction = nu
 /// <summary>The local endpoint's answer to a scan.</summary>
 public sealed record LocalScanResponse(
     Guid Nonce, bool Admitted, ReasonCode Reason, int ReasonNumber, string Message, string MessageZh, string? Detail, string? DetailZh,
-    ClosureCause? Closure, GateDirection Direction, DateTimeOffset ScannedAt, Guid? CredentialId, Guid? HolderId)
+    ClosureCause? Closure, GateDirection Direction, DateTimeOffset ScannedAt, Guid? CredentialId, Guid? HolderId, string? Notice = null,
+    string? NoticeZh = null)
 {
     public static LocalScanResponse From(GateVerdict verdict) => new(
         verdict.Nonce, verdict.Admitted, verdict.Reason, (int)verdict.Reason, verdict.Message.En, verdict.Message.Zh, verdict.Detail?.En,
-        verdict.Detail?.Zh, verdict.Closure, verdict.Direction, verdict.ScannedAt, verdict.CredentialId, verdict.HolderId);
+        verdict.Detail?.Zh, verdict.Closure, verdict.Direction, verdict.ScannedAt, verdict.CredentialId, verdict.HolderId, verdict.Notice?.En,
+        verdict.Notice?.Zh);
 }
 
 /// <summary>A refused local request (bad JSON, body too large), in both languages.</summary>

@@ -12,6 +12,9 @@ public sealed record CachedPolicy(DateTimeOffset SyncedAt, GatePolicyDocument Po
 /// so they are in it; later admitted scans are applied on top.</param>
 public sealed record CachedPresence(long AcknowledgedThrough, PresenceDocument Presence);
 
+/// <summary>The lane's holds as the server last told them: a restart while the server is down keeps a held lane held.</summary>
+public sealed record CachedHolds(DateTimeOffset ReceivedAt, GateHoldsDocument Holds);
+
 /// <summary>Who the server says this device is, and whether it refused the device's token.</summary>
 public sealed record CachedDevice(DeviceInfo? Device, bool Revoked, DateTimeOffset? RevokedAt);
 
@@ -28,6 +31,7 @@ public sealed class LocalCache(string directory, TimeProvider time)
     public const string PolicyFile = "policy.json";
     public const string PresenceFile = "presence.json";
     public const string DeviceFile = "device.json";
+    public const string HoldsFile = "holds.json";
 
     public string PathOf(string file) => Path.Combine(directory, file);
 

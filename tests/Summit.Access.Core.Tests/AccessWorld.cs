@@ -109,4 +109,7 @@ internal sealed class FakePresence : IPresenceState
 
     public int EntriesSince(Guid credentialId, int zone, DateTimeOffset since) =>
         _moves.Count(m => m.Credential == credentialId && m.Zone == zone && m.Direction == GateDirection.Entry && m.At >= since);
+
+    public int PeopleInside(int zone, DateTimeOffset since) =>
+        _moves.Select(m => m.Credential).Distinct().Count(c => IsInside(c, zone) && LastEntry(c, zone) >= since);
 }

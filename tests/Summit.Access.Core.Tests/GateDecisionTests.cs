@@ -258,6 +258,81 @@ public class GateDecisionTests
     }
 
     [Fact]
+    public void A_hard_capacity_refuses_entries_once_the_zone_holds_that_many_and_a_departure_frees_a_place()
+    {
+        var policy = Policy(rules: new ZoneRules([KeyValuePair.Create(Plenary, ZoneRule.Open with { MaxInside = 2 })]));
+        var presence = new FakePresence();
+        var (first, second, third) = (Issue(Payload()), Issue(Payload()), Issue(Payload()));
+
+        Assert.True(presence.Scan(first, Local(9, 9), Entry(Plenary), policy).Admitted);
+        Assert.True(presence.Scan(second, Local(9, 9, 1), Entry(Plenary), policy).Admitted);
+        Assert.Equal(ReasonCode.ZoneFull, presence.Scan(third, Local(9, 9, 2), Entry(Plenary), policy).Reason);
+        // Someone counted inside takes no new place (anti-passback is off here), and leaving is never refused.
+        Assert.True(presence.Scan(first, Local(9, 9, 3), Entry(Plenary), policy).Admitted);
+        Assert.True(presence.Scan(first, Local(9, 9, 4), Exit(Plenary), policy).Admitted);
+        Assert.True(presence.Scan(third, Local(9, 9, 5), Entry(Plenary), policy).Admitted);
+        // Other zones are not counted.
+        Assert.True(presence.Scan(first, Local(9, 9, 6), Entry(Venue), policy).Admitted);
+    }
+
+    [Fact]
+    public void A_hard_capacity_forgets_who_entered_before_the_daily_reset()
+    {
+        var policy = Policy(rules: new ZoneRules([KeyValuePair.Create(Plenary, ZoneRule.Open with { DailyReset = new TimeOnly(4, 0), MaxInside = 1 })]));
+        var presence = new FakePresence();
+        Assert.True(presence.Scan(Issue(Payload()), Local(9, 18), Entry(Plenary), policy).Admitted);
+
+        Assert.Equal(ReasonCode.ZoneFull, presence.Scan(Issue(Payload()), Local(10, 3, 59), Entry(Plenary), policy).Reason);
+        Assert.True(presence.Scan(Issue(Payload()), Local(10, 4), Entry(Plenary), policy).Admitted);
+    }
+
+    [Fact]
+    public void A_presence_book_counts_its_own_credentials_inside_plus_those_it_is_told_of()
+    {
+        var book = new PresenceBook();
+        var dayStart = Local(9, 4);
+        book.Record(Guid.NewGuid(), Plenary, GateDirection.Entry, Local(9, 9), dayStart);
+        var leaver = Guid.NewGuid();
+        book.Record(leaver, Plenary, GateDirection.Entry, Local(9, 9), dayStart);
+        book.Record(leaver, Plenary, GateDirection.Exit, Local(9, 10), dayStart);
+        book.Record(Guid.NewGuid(), Plenary, GateDirection.Entry, Local(8, 9), Local(8, 4));
+        book.Record(Guid.NewGuid(), Venue, GateDirection.Entry, Local(9, 9), dayStart);
+
+        Assert.Equal(1, book.PeopleInside(Plenary, dayStart));
+        book.SetInsideElsewhere(Plenary, 41);
+        Assert.Equal(42, book.PeopleInside(Plenary, dayStart));
+        Assert.Equal(1, book.PeopleInside(Venue, dayStart));
+    }
+
+    [Fact]
+    public void A_held_lane_refuses_entries_with_screening_hold_but_keeps_other_refusals_and_never_holds_an_exit()
+    {
+        var payload = Payload(category: PressCategory);
+        var held = Entry(Venue) with { Held = true };
+
+        Assert.Equal(ReasonCode.ScreeningHold, Decide(Issue(payload), held).Reason);
+        Assert.Equal(ReasonCode.ZoneNotGranted, Decide(Issue(payload), Entry(Plenary) with { Held = true }).Reason);
+        Assert.Equal(ReasonCode.Expired, Decide(Issue(payload), held, now: Local(12, 9)).Reason);
+        Assert.True(Decide(Issue(payload), Exit(Venue) with { Held = true }).Admitted);
+        Assert.True(Decide(Issue(payload), Entry(Venue)).Admitted);
+    }
+
+    [Fact]
+    public void A_full_zone_is_said_before_a_hold_and_after_every_other_refusal()
+    {
+        var full = Policy(rules: new ZoneRules([KeyValuePair.Create(Venue, ZoneRule.Open with { MaxInside = 1 })]));
+        var presence = new FakePresence();
+        Assert.True(presence.Scan(Issue(Payload()), Morning, Entry(Venue), full).Admitted);
+        var press = Payload(category: PressCategory);
+
+        Assert.Equal(ReasonCode.ZoneFull, Decide(Issue(press), Entry(Venue) with { Held = true }, full, presence: presence).Reason);
+        Assert.Equal(ReasonCode.Expired, Decide(Issue(press), Entry(Venue), full, Local(12, 9), presence).Reason);
+        Assert.Equal(
+            [GateChecks.DailyLimit, GateChecks.ZoneCapacity, GateChecks.NotHeld],
+            GateDecision.StandardChecks.TakeLast(3));
+    }
+
+    [Fact]
     public void Checks_run_in_order_and_the_first_refusal_wins()
     {
         var payload = Payload(category: PressCategory);
@@ -288,7 +363,7 @@ public class GateDecisionTests
     {
         // Stored with scans and shipped to gate agents: a renumbering must fail here.
         Assert.Equal(
-            [0, 1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+            [0, 1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25],
             Enum.GetValues<ReasonCode>().Select(r => (int)r));
     }
 

@@ -44,8 +44,11 @@ public sealed class AccessSetup(SummitServer server, HttpClient admin) : IDispos
         await setup.MoveEventToTodayAsync();
     }
 
-    /// <summary>A zone (hard anti-passback: a second entry waits for an exit) with one entry gate, opened to the Speaker category.</summary>
-    public async Task<TestLane> LaneAsync()
+    /// <summary>
+    /// A zone (hard anti-passback: a second entry waits for an exit) with one entry gate, opened to the Speaker category; its capacity
+    /// is a soft limit, and it has no place on the venue plan unless given one.
+    /// </summary>
+    public async Task<TestLane> LaneAsync(int capacity = 40, object? plan = null)
     {
         // Codes of its own, so tests (and a demo venue) never collide; names a venue would use, as they show in the docs images.
         var suffix = Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
@@ -54,8 +57,9 @@ public sealed class AccessSetup(SummitServer server, HttpClient admin) : IDispos
             code = "HALL-" + suffix,
             nameEn = "Main conference hall",
             nameZh = "主会场",
-            capacity = 40,
+            capacity,
             antiPassback = "Hard",
+            plan,
         }));
         var zoneId = zone["id"]!.GetValue<Guid>();
         var gate = await OkAsync(await admin.PostAsJsonAsync("/api/v1/access/gates", new

@@ -25,6 +25,8 @@ public class GateConsoleTests(SummitServer server)
         var verdict = page.GetByTestId("verdict");
         await Assertions.Expect(verdict).ToHaveAttributeAsync("data-verdict", "admitted");
         await Assertions.Expect(page.GetByTestId("verdict-word")).ToHaveTextAsync("ADMITTED");
+        // The other language too, as the gate agent prints it: the guest at the lane may read only that one.
+        await Assertions.Expect(page.GetByTestId("verdict-word-other")).ToHaveTextAsync("准予通行");
         await Assertions.Expect(page.GetByTestId("holder-name")).ToHaveTextAsync(holder.LatinName);
         await Assertions.Expect(page.GetByTestId("holder-name-original")).ToHaveTextAsync(holder.OriginalName);
         await Assertions.Expect(page.GetByTestId("holder-category")).ToContainTextAsync("Speaker");
@@ -60,6 +62,8 @@ public class GateConsoleTests(SummitServer server)
         await Assertions.Expect(verdict).ToHaveAttributeAsync("data-verdict", "refused");
         await Assertions.Expect(page.GetByTestId("verdict-word")).ToHaveTextAsync("REFUSED");
         await Assertions.Expect(page.GetByTestId("verdict-reason")).ToContainTextAsync("Already inside");
+        await Assertions.Expect(page.GetByTestId("verdict-word-other")).ToHaveTextAsync("禁止通行");
+        await Assertions.Expect(page.GetByTestId("verdict-reason-other")).ToHaveTextAsync("已在场内：请先出场");
         await Assertions.Expect(page.GetByTestId("holder-name")).ToHaveTextAsync(holder.LatinName);
 
         // A click elsewhere on the page must not leave the scanner typing into nothing.
@@ -68,6 +72,7 @@ public class GateConsoleTests(SummitServer server)
         await ScanAsync(page, "https://example.org/not-a-badge");
         await Assertions.Expect(verdict).ToHaveAttributeAsync("data-reason", "BadFormat");
         await Assertions.Expect(page.GetByTestId("verdict-reason")).ToHaveTextAsync("Not a Summit code");
+        await Assertions.Expect(page.GetByTestId("verdict-reason-other")).ToHaveTextAsync("不是峰会通行码");
         await Assertions.Expect(page.GetByTestId("holder")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("recent-scan")).ToHaveCountAsync(3);
 

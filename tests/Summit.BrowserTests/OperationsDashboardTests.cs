@@ -44,6 +44,43 @@ public class OperationsDashboardTests(SummitServer server)
     }
 
     [Fact]
+    public async Task A_zone_far_over_its_capacity_keeps_its_figure_inside_its_box_on_the_plan()
+    {
+        using var setup = await AccessSetup.SignInAsync(server);
+        // The width of sub-forum room D, and one of the narrowest rectangles the plan accepts; both hold 2 people for 1 place.
+        var room = await setup.LaneAsync(capacity: 1, plan: new { x = 640, y = 455, width = 110, height = 115 });
+        var sliver = await setup.LaneAsync(capacity: 1, plan: new { x = 870, y = 455, width = 24, height = 115 });
+        foreach (var holder in new[] { await setup.AccreditedGuestAsync(), await setup.AccreditedGuestAsync() })
+        {
+            foreach (var lane in new[] { room, sliver })
+            {
+                var scan = await setup.ScanAsync(lane, holder.Code);
+                Assert.True(scan["admitted"]!.GetValue<bool>(), scan.ToJsonString());
+            }
+        }
+
+        var page = await server.NewPageAsync();
+        await SummitServer.LoginAsync(page, OperationsEmail);
+        await SummitServer.GotoLiveAsync(page, "/operations");
+        foreach (var (lane, label) in new[] { (room, "2/1"), (sliver, "200%") })
+        {
+            var zone = page.Locator($"[data-testid=plan-zone][data-zone='{lane.ZoneCode}']");
+            await Assertions.Expect(zone).ToHaveAttributeAsync("data-inside", "2");
+            await Assertions.Expect(zone.GetByTestId("plan-zone-count")).ToHaveTextAsync(label);
+            Assert.Contains("2/1 · 200%", await zone.Locator("title").TextContentAsync(), StringComparison.Ordinal);
+            var inside = await zone.EvaluateAsync<bool>("""
+                g => {
+                    const box = g.querySelector('rect').getBBox();
+                    const text = g.querySelector('[data-testid=plan-zone-count]').getBBox();
+                    return text.x >= box.x && text.x + text.width <= box.x + box.width + 0.5
+                        && text.y >= box.y && text.y + text.height <= box.y + box.height + 0.5;
+                }
+                """);
+            Assert.True(inside, $"The label of {lane.ZoneCode} spills out of its rectangle.");
+        }
+    }
+
+    [Fact]
     public async Task The_dashboard_shows_a_held_lane_and_a_temperature_alert_after_a_fever_reading_without_a_reload()
     {
         using var setup = await AccessSetup.SignInAsync(server);

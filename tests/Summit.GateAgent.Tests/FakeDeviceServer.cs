@@ -29,6 +29,8 @@ internal sealed class FakeDeviceServer : IAsyncDisposable
     private readonly ConcurrentDictionary<Guid, int> _receipts = new();
     private readonly PresenceBook _presence = new();
     private int _loseUploadAnswers;
+    private GateHoldsDocument? _holds;
+    private TaskCompletionSource _holdsChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FakeDeviceServer(WebApplication app, TimeProvider time)
     {
@@ -50,6 +52,30 @@ internal sealed class FakeDeviceServer : IAsyncDisposable
     public int UploadRequests { get; private set; }
 
     public int NotModifiedAnswers { get; private set; }
+
+    /// <summary>Holds requests answered, and how many of them waited for a change.</summary>
+    public int HoldsRequests { get; private set; }
+
+    /// <summary>The lane's holds as the server would tell them; not held, no sensor, until a test says otherwise.</summary>
+    public GateHoldsDocument Holds
+    {
+        get => _holds ?? new GateHoldsDocument(Policy.Gate.Id, Screened: false, Held: false, null, _time.GetUtcNow());
+        set
+        {
+            TaskCompletionSource changed;
+            lock (_lock)
+            {
+                _holds = value;
+                changed = _holdsChanged;
+                _holdsChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+            changed.TrySetResult();
+        }
+    }
+
+    /// <summary>Puts the lane on hold since now (true) or lifts the hold (false), as a fever reading and an officer would.</summary>
+    public void Hold(bool held) =>
+        Holds = new GateHoldsDocument(Policy.Gate.Id, Screened: true, held, held ? _time.GetUtcNow() : null, _time.GetUtcNow());
 
     /// <summary>Scans stored, one per nonce.</summary>
     public IReadOnlyDictionary<Guid, JournalScan> Recorded => _recorded;
@@ -81,6 +107,7 @@ internal sealed class FakeDeviceServer : IAsyncDisposable
         app.MapGet("/api/v1/device/me", server.Me);
         app.MapGet("/api/v1/device/policy", server.GetPolicy);
         app.MapGet("/api/v1/device/presence", server.GetPresence);
+        app.MapGet("/api/v1/device/holds", (Delegate)server.GetHoldsAsync);
         app.MapPost("/api/v1/device/scans/upload", server.Upload);
         await app.StartAsync();
         server.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -120,6 +147,27 @@ internal sealed class FakeDeviceServer : IAsyncDisposable
         }
         http.Response.Headers.ETag = etag;
         return Results.Ok(Policy);
+    }
+
+    /// <summary>As the server: with If-None-Match and "Prefer: wait=N", answers when the holds change, or 304 after N (real) seconds.</summary>
+    private async Task<IResult> GetHoldsAsync(HttpContext http)
+    {
+        Task changed;
+        lock (_lock)
+        {
+            HoldsRequests++;
+            changed = _holdsChanged.Task;
+        }
+        var known = http.Request.Headers.IfNoneMatch.ToString();
+        var prefer = http.Request.Headers["Prefer"].ToString();
+        if (known == $"\"{Holds.Tag}\"" && prefer.StartsWith("wait=", StringComparison.Ordinal)
+            && int.TryParse(prefer["wait=".Length..], System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            await Task.WhenAny(changed, Task.Delay(TimeSpan.FromSeconds(seconds), http.RequestAborted));
+        }
+        var etag = $"\"{Holds.Tag}\"";
+        http.Response.Headers.ETag = etag;
+        return known == etag ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(Holds);
     }
 
     private PresenceDocument GetPresence()

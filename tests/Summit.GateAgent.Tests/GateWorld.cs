@@ -24,7 +24,7 @@ internal static class GateWorld
     public static DateTimeOffset Local(int day, int hour, int minute = 0) => new(2021, 11, day, hour, minute, 0, TimeSpan.FromHours(8));
 
     public static GatePolicyDocument Policy(long version = 1, AntiPassbackMode antiPassback = AntiPassbackMode.Hard, int maxEntriesPerDay = 0,
-        IReadOnlyList<Guid>? revoked = null) => new(
+        IReadOnlyList<Guid>? revoked = null, int maxInside = 0) => new(
             version,
             EventNumber,
             "Asia/Shanghai",
@@ -34,7 +34,7 @@ internal static class GateWorld
             [],
             [new CategoryGrantEntry(DelegateCategory, ZoneSet.Of(0, Hall).Bits, null, null)],
             [],
-            [new ZoneRuleEntry(Hall, antiPassback, 0, new TimeOnly(4, 0), maxEntriesPerDay)]);
+            [new ZoneRuleEntry(Hall, antiPassback, 0, new TimeOnly(4, 0), maxEntriesPerDay, maxInside)]);
 
     public static PresenceDocument NobodyInside(DateTimeOffset asOf) => new(Hall, asOf, []);
 

@@ -26,6 +26,21 @@ public partial class ArchitectureTests
         AssertNoReference("Access", UiReference(), []);
         AssertNoReference("Screening", UiReference(), []);
         AssertNoReference("Operations", UiReference(), []);
+        AssertNoReference("Privacy", UiReference(), []);
+    }
+
+    [Fact]
+    public void Privacy_reaches_the_modules_only_through_the_holders_they_implement() =>
+        // Export, erasure and purge go through IPersonalDataHolder and IDataSubjects; the Privacy module names no module's types or tables.
+        AssertNoReference("Privacy", PrivacyForbidden(), []);
+
+    [Fact]
+    public void The_modules_know_of_privacy_only_its_contracts()
+    {
+        foreach (var module in new[] { "Guests", "Events", "Access", "Screening", "Operations" })
+        {
+            AssertNoReference(module, PrivacyInternals(), []);
+        }
     }
 
     [Fact]
@@ -79,8 +94,14 @@ public partial class ArchitectureTests
         Assert.True(offenders.Count == 0, "Forbidden references:\n" + string.Join("\n", offenders));
     }
 
-    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Access|Screening|Operations|Demo|Components)\b")]
+    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Access|Screening|Operations|Privacy|Demo|Components)\b")]
     private static partial Regex ModuleReference();
+
+    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Access|Screening|Operations|Demo|Components)\b|\b(db|Db|context)\.(Guests|Categories|Delegations|GuestPhotos|Invitations|GuestSearchTerms|Zones|Gates|GateDevices|Scans|ZonePresence|Credentials|EntryConflicts|Incidents|IncidentAttachments)\b|\bSet<(Sensor|SensorReading|ScreeningHold)>")]
+    private static partial Regex PrivacyForbidden();
+
+    [GeneratedRegex(@"\bSummit\.Server\.Privacy\b(?!\.Contracts\b)")]
+    private static partial Regex PrivacyInternals();
 
     [GeneratedRegex(@"\bSummit\.Server\.Operations\b")]
     private static partial Regex OperationsReference();

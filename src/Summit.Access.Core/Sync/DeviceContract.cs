@@ -7,6 +7,8 @@ namespace Summit.Access.Core.Sync;
 //   GET  /api/v1/device/me              -> DeviceInfo
 //   GET  /api/v1/device/policy          -> GatePolicyDocument (ETag = PolicyVersion; If-None-Match answers 304)
 //   GET  /api/v1/device/presence        -> PresenceDocument (the device's zone)
+//   GET  /api/v1/device/holds           -> GateHoldsDocument (ETag = GateHoldsDocument.Tag; with If-None-Match and
+//                                          "Prefer: wait=N" the server answers as soon as the holds change, or 304 after N s)
 //   POST /api/v1/device/scans           DeviceScanRequest  -> ScanResponse   (online: the server decides)
 //   POST /api/v1/device/scans/upload    ScanUploadRequest  -> ScanUploadResponse (offline journal: the device decided)
 
@@ -43,7 +45,9 @@ public sealed record CategoryGrantEntry(ushort Category, ulong Zones, DateOnly? 
 
 public sealed record PersonalGrantEntry(Guid CredentialId, GrantChange Change, ulong Zones, DateOnly? FirstDay, DateOnly? LastDay);
 
-public sealed record ZoneRuleEntry(int Zone, AntiPassbackMode AntiPassback, int ReentryMinutes, TimeOnly DailyReset, int MaxEntriesPerDay);
+/// <param name="MaxInside">A hard capacity: people allowed inside at once; 0 when the gates do not count (absent from older servers).</param>
+public sealed record ZoneRuleEntry(int Zone, AntiPassbackMode AntiPassback, int ReentryMinutes, TimeOnly DailyReset, int MaxEntriesPerDay,
+    int MaxInside = 0);
 
 /// <summary>
 /// Everything a gate needs to decide alone: keys, revocations, blocked persons, grants, rules and its own gate.
@@ -75,7 +79,7 @@ public sealed record GatePolicyDocument(
             PersonalGrants.Select(g => new PersonalGrant(g.CredentialId, g.Change, new ZoneSet(g.Zones), new DayRange(g.FirstDay, g.LastDay)))),
         Rules = new ZoneRules(Rules
             .Where(r => (uint)r.Zone <= ZoneSet.MaxZone)
-            .Select(r => KeyValuePair.Create(r.Zone, new ZoneRule(r.AntiPassback, r.ReentryMinutes, r.DailyReset, r.MaxEntriesPerDay)))),
+            .Select(r => KeyValuePair.Create(r.Zone, new ZoneRule(r.AntiPassback, r.ReentryMinutes, r.DailyReset, r.MaxEntriesPerDay, Math.Max(0, r.MaxInside))))),
     };
 
     private static byte[]? TryBase64(string text)
@@ -91,6 +95,20 @@ public sealed record PresenceEntry(Guid CredentialId, bool Inside, DateTimeOffse
     DateTimeOffset DayStart, int EntriesInDay);
 
 public sealed record PresenceDocument(int Zone, DateTimeOffset AsOf, IReadOnlyList<PresenceEntry> Entries);
+
+/// <summary>
+/// Whether the device's lane is on screening hold now. Holds change within seconds (a fever reading, an officer's decision), far
+/// faster than the policy, so they have their own long-polled endpoint instead of a policy version.
+/// </summary>
+/// <param name="Screened">True when an active body-temperature sensor watches this gate: only then can it be held.</param>
+/// <param name="HeldSince">When the open hold was raised; null when the lane is not held.</param>
+/// <param name="AsOf">The server's time of this answer.</param>
+public sealed record GateHoldsDocument(Guid GateId, bool Screened, bool Held, DateTimeOffset? HeldSince, DateTimeOffset AsOf)
+{
+    /// <summary>What the ETag carries: two documents with the same tag hold the same lane in the same state.</summary>
+    public string Tag => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{GateId:N}-{(Screened ? "screened" : "unscreened")}-{(Held ? $"held-{HeldSince?.UtcTicks ?? 0}" : "open")}");
+}
 
 /// <summary>An online scan. The nonce is chosen by the device: the same nonce twice is one scan.</summary>
 /// <param name="ScannedAt">When the code was read; the server's receipt time when absent.</param>

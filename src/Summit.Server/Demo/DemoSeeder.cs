@@ -8,6 +8,7 @@ using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Security;
+using Summit.Server.Privacy;
 using static Summit.Server.Demo.DemoData;
 
 namespace Summit.Server.Demo;
@@ -50,16 +51,22 @@ public static partial class DemoSeeder
             await DatabaseSetup.MigrateAsync(services);
         }
 
+        var clock = provider.GetRequiredService<TimeProvider>();
+        var now = clock.GetUtcNow();
         if (await db.Events.AnyAsync())
         {
-            // A demo made before the sensors existed gets them now, so that the live morning has readings to send.
+            // A demo made before the sensors existed gets them now, so that the live morning has readings to send; the same for
+            // its retention period, which must outlast the 2021 event before the purge job looks.
             await DemoScreening.EnrolSensorsAsync(services);
+            await DemoPrivacy.EnsureRetentionAsync(db, now);
             return Banner(services, "The demo event already exists; start with --reset to create it again "
                 + "(the live morning moves only the guests who have not arrived yet).", watch.Elapsed);
         }
 
         var summitEvent = CreateEvent();
         db.Events.Add(summitEvent);
+        // With the event, in one save: the purge job must never see the 2021 event without the demo's retention period.
+        db.Set<PrivacySettings>().Add(DemoPrivacy.RetentionFor(summitEvent, now));
         var categories = Categories.Select((c, i) => new AccreditationCategory
         {
             EventId = summitEvent.Id,
@@ -74,8 +81,6 @@ public static partial class DemoSeeder
 
         var random = new Random(seed);
         var protector = provider.GetRequiredService<FieldProtector>();
-        var clock = provider.GetRequiredService<TimeProvider>();
-        var now = clock.GetUtcNow();
         var delegations = CreateDelegations(summitEvent.Id);
         db.Delegations.AddRange(delegations.Values);
 

@@ -1,5 +1,6 @@
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
+using Summit.Server.Access.Domain;
 using Summit.Server.Access.Zones;
 
 namespace Summit.Server.Demo;
@@ -11,6 +12,8 @@ internal static class DemoVenue
     public const string ExpoCenter = "Light of Internet Expo Center";
 
     /// <remarks>
+    /// The halls' capacities are their seats, a hard limit (a full room refuses entries); the site, the VIP lounge, the media centre,
+    /// the expo and the back of house admit beyond theirs and alert the operations centre.
     /// The plan rectangles are a schematic of the two venues on the dashboard's 1000 x 600 canvas, not a survey: the conference
     /// center's site on the left with the main forum hall, the four sub-forum rooms, the VIP lounge and the media centre inside it;
     /// the expo center on the right; the back-of-house areas of both venues as one band under the expo center.
@@ -18,11 +21,11 @@ internal static class DemoVenue
     internal static readonly ZoneInput[] Zones =
     [
         new("SITE", "Conference and Exhibition Center site", "互联网国际会展中心园区", ConferenceCenter, 5000, AntiPassbackMode.Hard, Plan: new(20, 20, 600, 560)),
-        new("MAIN", "Main forum hall", "主论坛会场", ConferenceCenter, 2000, AntiPassbackMode.Hard, Plan: new(50, 80, 300, 240)),
-        new("FORUM-A", "Sub-forum room A", "分论坛A厅", ConferenceCenter, 400, AntiPassbackMode.Timed, 10, Plan: new(370, 80, 110, 115)),
-        new("FORUM-B", "Sub-forum room B", "分论坛B厅", ConferenceCenter, 300, AntiPassbackMode.Timed, 10, Plan: new(490, 80, 110, 115)),
-        new("FORUM-C", "Sub-forum room C", "分论坛C厅", ConferenceCenter, 300, AntiPassbackMode.Timed, 10, Plan: new(370, 205, 110, 115)),
-        new("FORUM-D", "Sub-forum room D", "分论坛D厅", ConferenceCenter, 200, AntiPassbackMode.Timed, 10, Plan: new(490, 205, 110, 115)),
+        new("MAIN", "Main forum hall", "主论坛会场", ConferenceCenter, 2000, AntiPassbackMode.Hard, Plan: new(50, 80, 300, 240), CapacityLimit: CapacityLimit.Hard),
+        new("FORUM-A", "Sub-forum room A", "分论坛A厅", ConferenceCenter, 400, AntiPassbackMode.Timed, 10, Plan: new(370, 80, 110, 115), CapacityLimit: CapacityLimit.Hard),
+        new("FORUM-B", "Sub-forum room B", "分论坛B厅", ConferenceCenter, 300, AntiPassbackMode.Timed, 10, Plan: new(490, 80, 110, 115), CapacityLimit: CapacityLimit.Hard),
+        new("FORUM-C", "Sub-forum room C", "分论坛C厅", ConferenceCenter, 300, AntiPassbackMode.Timed, 10, Plan: new(370, 205, 110, 115), CapacityLimit: CapacityLimit.Hard),
+        new("FORUM-D", "Sub-forum room D", "分论坛D厅", ConferenceCenter, 200, AntiPassbackMode.Timed, 10, Plan: new(490, 205, 110, 115), CapacityLimit: CapacityLimit.Hard),
         new("VIP", "VIP lounge", "贵宾休息室", ConferenceCenter, 80, AntiPassbackMode.Soft, Plan: new(50, 350, 140, 110)),
         new("MEDIA", "Media centre", "新闻中心", ConferenceCenter, 300, Plan: new(210, 350, 140, 110)),
         new("EXPO", "Light of Internet Expo Center", "互联网之光博览中心", ExpoCenter, 10000, Plan: new(660, 20, 320, 420)),

@@ -13,6 +13,13 @@ public sealed class EventService(SummitDbContext db, AuditLog audit)
     public async Task<SummitEvent?> FindCurrentAsync(CancellationToken ct = default) =>
         await db.Events.Include(e => e.Venues.OrderBy(v => v.SortOrder)).OrderBy(e => e.StartDate).FirstOrDefaultAsync(ct);
 
+    /// <summary>Every event Summit holds, the current one first (past events stay until their data is purged).</summary>
+    public async Task<List<SummitEvent>> ListAsync(CancellationToken ct = default) =>
+        await db.Events.AsNoTracking().OrderBy(e => e.StartDate).ToListAsync(ct);
+
+    public async Task<SummitEvent?> FindAsync(Guid id, CancellationToken ct = default) =>
+        await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+
     public async Task<SummitEvent> GetCurrentAsync(CancellationToken ct = default) =>
         await FindCurrentAsync(ct) ?? throw new SummitException(SummitError.NotFound("event.none"));
 

@@ -88,7 +88,7 @@ public sealed class GuestDirectory(SummitDbContext db, AuditLog audit, FieldProt
     public async Task<List<Guid>> SelectAsync(Guid eventId, Guid? categoryId, Guid? delegationId, IReadOnlyCollection<GuestStatus> statuses,
         CancellationToken ct = default)
     {
-        var query = db.Guests.AsNoTracking().Where(g => g.EventId == eventId && statuses.Contains(g.Status));
+        var query = db.Guests.AsNoTracking().Where(g => g.EventId == eventId && statuses.Contains(g.Status) && g.ErasedAt == null);
         if (categoryId is { } category)
         {
             query = query.Where(g => g.CategoryId == category);

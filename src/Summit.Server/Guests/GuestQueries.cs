@@ -41,7 +41,8 @@ public sealed class GuestQueries(SummitDbContext db)
 
     public IQueryable<Guest> Filtered(Guid eventId, GuestFilter filter)
     {
-        var query = db.Guests.AsNoTracking().Where(g => g.EventId == eventId);
+        // An erased guest is only a count now: no list, search or export shows it.
+        var query = db.Guests.AsNoTracking().Where(g => g.EventId == eventId && g.ErasedAt == null);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             // Every word must begin one of the guest's terms: "wang", "王", "xiaoming", "zhejiang univ".

@@ -38,7 +38,8 @@ public static class GuestSearchIndex
         var stored = (editedIds.Count == 0 ? [] : db.GuestSearchTerms.Where(t => editedIds.Contains(t.GuestId)).ToList()).ToLookup(t => t.GuestId);
         foreach (var guest in added.Concat(edited))
         {
-            var wanted = GuestSearch.TermsOf(guest);
+            // An erased guest is found by no search.
+            var wanted = guest.ErasedAt is null ? GuestSearch.TermsOf(guest) : [];
             var existing = stored[guest.Id].ToList();
             db.GuestSearchTerms.RemoveRange(existing.Where(t => !wanted.Contains(t.Term)));
             var have = existing.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);

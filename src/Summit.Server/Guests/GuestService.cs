@@ -40,8 +40,9 @@ public sealed class GuestService(
 
     public async Task<GuestDetail> GetDetailAsync(Guid id, bool auditRead = true, CancellationToken ct = default)
     {
+        // An erased guest is only a count: no page shows or edits it.
         var guest = await db.Guests.AsNoTracking().Include(g => g.Category).Include(g => g.Delegation)
-            .FirstOrDefaultAsync(g => g.Id == id, ct) ?? throw new SummitException(SummitError.NotFound(ErrorCodes.GuestNotFound, id));
+            .FirstOrDefaultAsync(g => g.Id == id && g.ErasedAt == null, ct) ?? throw new SummitException(SummitError.NotFound(ErrorCodes.GuestNotFound, id));
         if (auditRead)
         {
             await audit.RecordReadAsync(AuditActions.GuestViewed, "guest", id.ToString());
@@ -295,7 +296,7 @@ public sealed class GuestService(
 
     private async Task<Guest> LoadAsync(Guid id, Guid? expectedStamp, CancellationToken ct)
     {
-        var guest = await db.Guests.Include(g => g.Category).FirstOrDefaultAsync(g => g.Id == id, ct)
+        var guest = await db.Guests.Include(g => g.Category).FirstOrDefaultAsync(g => g.Id == id && g.ErasedAt == null, ct)
             ?? throw new SummitException(SummitError.NotFound(ErrorCodes.GuestNotFound, id));
         if (expectedStamp is { } stamp && stamp != guest.ConcurrencyStamp)
         {

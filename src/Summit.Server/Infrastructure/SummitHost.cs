@@ -9,6 +9,7 @@ using Summit.Server.Access.Credentials;
 using Summit.Server.Access.Devices;
 using Summit.Server.Access.Keys;
 using Summit.Server.Access.Monitoring;
+using Summit.Server.Access.PersonalData;
 using Summit.Server.Access.Policy;
 using Summit.Server.Access.Scanning;
 using Summit.Server.Access.Zones;
@@ -18,6 +19,7 @@ using Summit.Server.Events;
 using Summit.Server.Guests;
 using Summit.Server.Guests.Import;
 using Summit.Server.Guests.Invitations;
+using Summit.Server.Guests.PersonalData;
 using Summit.Server.Guests.Portal;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -29,6 +31,8 @@ using Summit.Server.Infrastructure.Security;
 using Summit.Server.Operations.Dashboard;
 using Summit.Server.Operations.Incidents;
 using Summit.Server.Operations.Reports;
+using Summit.Server.Privacy;
+using Summit.Server.Privacy.Contracts;
 using Summit.Server.Screening;
 
 namespace Summit.Server.Infrastructure;
@@ -61,6 +65,7 @@ public static class SummitHost
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<AuditRedaction>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<UiOperations>();
 
@@ -100,6 +105,9 @@ public static class SummitHost
         services.AddScoped<PortalService>();
         services.AddScoped<GuestDirectory>();
         services.AddGuestImport();
+        services.AddScoped<GuestPersonalData>();
+        services.AddScoped<IDataSubjects>(sp => sp.GetRequiredService<GuestPersonalData>());
+        services.AddScoped<IPersonalDataHolder>(sp => sp.GetRequiredService<GuestPersonalData>());
 
         services.AddScoped<AccessSettingsService>();
         services.AddScoped<SigningKeyService>();
@@ -113,15 +121,19 @@ public static class SummitHost
         services.AddScoped<AccessQueries>();
         services.AddScoped<AccessReportQueries>();
         services.AddScoped<ConsoleScans>();
+        services.AddScoped<IPersonalDataHolder, AccessPersonalData>();
         services.AddSingleton<DeviceRegistry>();
         services.AddSingleton<AccessSnapshotCache>();
         services.AddSingleton<AccessLiveFeed>();
         services.AddSingleton<ScanProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<ScanProcessor>());
+        services.AddSingleton<GateHoldWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<GateHoldWatch>());
         services.AddScreening(configuration);
         services.AddOperationsDashboard();
         services.AddIncidents(configuration);
         services.AddDemo(configuration);
+        services.AddPrivacy(configuration);
 
         services.AddScoped<ClosingReportService>();
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DeviceAuthenticationHandler>(
@@ -206,6 +218,7 @@ public static class SummitHost
         api.MapScreeningApi();
         api.MapOperationsDashboardApi();
         api.MapIncidentsApi();
+        api.MapPrivacyApi();
 
         // Pages state their own policy; the framework's endpoints (circuit hub, redirects) serve anonymous portal users too.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(endpoint =>

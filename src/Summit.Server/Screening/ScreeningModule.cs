@@ -1,4 +1,5 @@
 using Summit.Server.Access.Scanning;
+using Summit.Server.Privacy.Contracts;
 using Summit.Server.Screening.Holds;
 using Summit.Server.Screening.Ingestion;
 using Summit.Server.Screening.Reporting;
@@ -28,6 +29,7 @@ public static class ScreeningModule
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngestion>());
         services.AddSingleton<SensorSilenceWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<SensorSilenceWatch>());
+        services.AddScoped<IPersonalDataHolder, PersonalData.ScreeningPersonalData>();
         return services;
     }
 }

@@ -73,6 +73,37 @@ public static class AccessIntents
         return guestId;
     }
 
+    /// <summary>
+    /// Many approved in-person guests with a code each, quickly: created and moved through the pipeline by staff (no portal, no
+    /// photo), then issued their credentials in one bulk request.
+    /// </summary>
+    public static async Task<List<(Guid GuestId, string Code)>> ApprovedGuestsWithCodesAsync(this SummitFactory app, int count)
+    {
+        using var officer = await app.ClientForAsync(Roles.AccreditationOfficer);
+        var guests = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var guest = await app.CreateGuestAsync();
+            foreach (var status in new[] { GuestStatus.Registered, GuestStatus.Approved })
+            {
+                await (await officer.PostAsJsonAsync($"/api/v1/guests/{guest.Id}/status", new StatusChangeRequest(status, null, null), Intents.Json))
+                    .OkAsync<GuestDetail>();
+            }
+
+            guests.Add(guest.Id);
+        }
+
+        var issued = await (await officer.PostAsJsonAsync("/api/v1/access/credentials/issue", new GuestSelection(guests), Intents.Json)).OkAsync<BulkResult>();
+        Assert.Empty(issued.Refused);
+        var codes = new List<(Guid, string)>();
+        foreach (var guest in guests)
+        {
+            codes.Add((guest, await app.CodeOfAsync(guest)));
+        }
+
+        return codes;
+    }
+
     /// <summary>A guest invited and registered through the portal; returns the token of their portal link too.</summary>
     public static async Task<(Guid GuestId, string Token)> RegisteredWithLinkAsync(this SummitFactory app, GuestInput input)
     {

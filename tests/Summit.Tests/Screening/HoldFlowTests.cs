@@ -88,6 +88,17 @@ public sealed class HoldFlowTests(ScreeningFactory app) : IClassFixture<Screenin
         var admitted = await app.ScanAsync(token, code, GateDirection.Entry);
         Assert.True(admitted.Admitted, admitted.Reason.ToString());
 
+        // The clearing resolved the hold's incident with the officer's note, in the officer's name: it cannot breach its SLA any more.
+        var resolved = await IncidentOfAsync(hold.IncidentId!.Value);
+        Assert.Equal(IncidentStatus.Resolved, resolved.Incident.Status);
+        Assert.Null(resolved.Incident.OpenKey);
+        Assert.StartsWith("forehead re-measured (Hold at gate F1 cleared: re-measured 36.8 °C, the lane admits again. / F1 闸口暂停已解除", resolved.Incident.Resolution,
+            StringComparison.Ordinal);
+        Assert.Contains(resolved.Timeline, t => t.Kind == TimelineKind.Resolved && t.ActorName == SummitFactory.EmailOf(Roles.SecurityOfficer));
+        app.Clock.Advance(TimeSpan.FromHours(3));
+        await app.InScopeAsync(sp => sp.GetRequiredService<IncidentService>().EscalateBreachesAsync());
+        Assert.Null((await IncidentOfAsync(hold.IncidentId!.Value)).Incident.ResolveEscalatedAt);
+
         var actions = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().AuditEntries
             .Where(a => a.EntityType == "screening_hold" && a.EntityId == hold.Id.ToString()).Select(a => a.Action).ToListAsync());
         Assert.Equal([ScreeningAudit.HoldCleared, ScreeningAudit.HoldRaised], actions.Order(StringComparer.Ordinal).ToList());
@@ -124,10 +135,65 @@ public sealed class HoldFlowTests(ScreeningFactory app) : IClassFixture<Screenin
         var held = await app.InScopeAsync(sp => new ScreeningGateHolds().HeldAmongAsync(sp.GetRequiredService<SummitDbContext>(), [gate.Id], default));
         Assert.Empty(held);
 
+        // A confirmed fever is work in progress (the person is in medical care), with the officer's note on the timeline.
+        var inProgress = await IncidentOfAsync(hold.IncidentId!.Value);
+        Assert.Equal(IncidentStatus.InProgress, inProgress.Incident.Status);
+        Assert.NotNull(inProgress.Incident.StartedAt);
+        var started = Assert.Single(inProgress.Timeline, t => t.Kind == TimelineKind.Started);
+        Assert.StartsWith("sent to the clinic (Fever confirmed at gate V1: re-measured 38.9 °C", started.Text, StringComparison.Ordinal);
+
         var audit = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().AuditEntries
             .AnyAsync(a => a.Action == ScreeningAudit.FeverConfirmed && a.EntityId == hold.Id.ToString()));
         Assert.True(audit);
     }
+
+    [Fact]
+    public async Task A_hold_whose_incident_was_resolved_meanwhile_settles_the_new_incident_of_its_lane()
+    {
+        using var secretariat = await app.ClientForAsync(Roles.Secretariat);
+        var gate = await AccessIntents.CreateGateAsync(secretariat, "H9", app.Venue.Main.Id, Summit.Access.Core.Sync.GateDirections.Entry);
+        var sensor = await app.EnrolSensorAsync(gate.Id);
+        using var publisher = await app.PublisherAsync(sensor.Sensor.Code, sensor.Secret);
+        var topic = SensorMessages.TopicFor(sensor.Sensor.Code);
+        var before = app.Processed;
+        await ScreeningFactory.PublishAsync(publisher, topic, app.Reading(sensor, 38.2, 1));
+        await app.WaitForProcessedAsync(before, 1);
+        using var officer = await app.ClientForAsync(Roles.SecurityOfficer);
+        var hold = Assert.Single(await (await officer.GetAsync("/api/v1/screening/holds")).OkAsync<List<HoldView>>(),
+            h => h.GateId == gate.Id && h.Status == HoldStatus.Open);
+        var first = hold.IncidentId!.Value;
+
+        // The operations centre resolves the incident before the officer decides; the lane is still held, and a new fever at it
+        // opens a new incident, which the hold now points to.
+        using (var operations = await app.ClientForAsync(Roles.OperationsCentre))
+        {
+            var number = (await IncidentOfAsync(first)).Incident.DisplayNumber;
+            await (await operations.PostAsJsonAsync($"/api/v1/incidents/{number}/transitions",
+                new TransitionRequest(IncidentStatus.Resolved, "handled at the lane"), Intents.Json)).OkAsync<IncidentDetail>();
+        }
+
+        before = app.Processed;
+        await ScreeningFactory.PublishAsync(publisher, topic, app.Reading(sensor, 38.6, 2));
+        await app.WaitForProcessedAsync(before, 1);
+        var second = Assert.Single(await (await officer.GetAsync("/api/v1/screening/holds")).OkAsync<List<HoldView>>(),
+            h => h.Id == hold.Id).IncidentId!.Value;
+        Assert.NotEqual(first, second);
+
+        await (await officer.PostAsJsonAsync($"/api/v1/screening/holds/{hold.Id}/clear", new HoldDecisionInput(36.9), Intents.Json)).OkAsync<HoldView>();
+
+        Assert.Equal(IncidentStatus.Resolved, (await IncidentOfAsync(second)).Incident.Status);
+        Assert.Equal("Hold at gate H9 cleared: re-measured 36.9 °C, the lane admits again. / H9 闸口暂停已解除：复测 36.9 °C，通道恢复放行。",
+            (await IncidentOfAsync(second)).Incident.Resolution);
+        Assert.Equal("handled at the lane", (await IncidentOfAsync(first)).Incident.Resolution);
+    }
+
+    private Task<(Incident Incident, List<IncidentTimelineEntry> Timeline)> IncidentOfAsync(Guid id) => app.InScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<SummitDbContext>();
+        var incident = await db.Incidents.AsNoTracking().SingleAsync(i => i.Id == id);
+        var timeline = await db.Set<IncidentTimelineEntry>().AsNoTracking().Where(t => t.IncidentId == id).ToListAsync();
+        return (incident, timeline);
+    });
 
     [Fact]
     public async Task The_screening_pages_show_held_lanes_sensors_and_refusals_to_each_role_as_allowed()

@@ -22,6 +22,8 @@ public sealed class IncidentLog
 {
     public ConcurrentQueue<(Guid Id, AutomaticIncidentReport Report)> Reports { get; } = new();
 
+    public ConcurrentQueue<(Guid Id, IncidentSettlement Settlement, string Note)> Settlements { get; } = new();
+
     public List<AutomaticIncidentReport> Of(string cause) => [.. Reports.Select(r => r.Report).Where(r => r.Cause == cause)];
 }
 
@@ -33,6 +35,12 @@ public sealed class RecordingIncidentReporter(IncidentLog log, IncidentReporter 
         var id = await real.ReportAsync(report, ct);
         log.Reports.Enqueue((id, report));
         return id;
+    }
+
+    public async Task SettleAsync(Guid incidentId, IncidentSettlement settlement, string note, CancellationToken ct = default)
+    {
+        await real.SettleAsync(incidentId, settlement, note, ct);
+        log.Settlements.Enqueue((incidentId, settlement, note));
     }
 }
 

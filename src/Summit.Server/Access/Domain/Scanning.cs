@@ -55,6 +55,12 @@ public sealed class Scan
     /// <summary>Set only when the code's signature was genuine.</summary>
     public Guid? CredentialId { get; set; }
     public Guid? GuestId { get; set; }
+
+    /// <summary>
+    /// The category of the scan's credential, copied here when an erasure or the retention purge unlinks the credential, so that
+    /// the closing report still counts the entry in its category; null while <see cref="CredentialId"/> says it.
+    /// </summary>
+    public Guid? CategoryId { get; set; }
     /// <summary>
     /// Why Summit holds the scan admitted or refused. For a scan a gate agent uploaded, the agent's verdict, unless the agent
     /// admitted and the server's own check of the upload refuses: then the server's reason (see <see cref="DeviceReason"/>).

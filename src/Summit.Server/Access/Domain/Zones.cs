@@ -26,6 +26,9 @@ public sealed class Zone
     /// <summary>People allowed inside at once (fire safety); 0 when not set.</summary>
     public int Capacity { get; set; }
 
+    /// <summary>Whether the gates refuse entries once <see cref="Capacity"/> people are inside, or admit and alert.</summary>
+    public CapacityLimit CapacityLimit { get; set; }
+
     public AntiPassbackMode AntiPassback { get; set; }
 
     /// <summary>For timed anti-passback: minutes after an entry during which re-entry is refused.</summary>
@@ -52,7 +55,20 @@ public sealed class Zone
 
     public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
 
-    public ZoneRule ToRule() => new(AntiPassback, ReentryMinutes, DailyReset, MaxEntriesPerDay);
+    public ZoneRule ToRule() => new(AntiPassback, ReentryMinutes, DailyReset, MaxEntriesPerDay, MaxInside);
+
+    /// <summary>The capacity the gates enforce: the capacity when it is a hard limit, otherwise 0 (not counted at the gates).</summary>
+    public int MaxInside => CapacityLimit == CapacityLimit.Hard ? Capacity : 0;
+}
+
+/// <summary>What reaching a zone's capacity does.</summary>
+public enum CapacityLimit
+{
+    /// <summary>The gates keep admitting; the operations dashboard shows the zone crowded and raises a crowding incident.</summary>
+    Soft = 0,
+
+    /// <summary>The gates refuse entries with <see cref="ReasonCode.ZoneFull"/> while the zone holds its capacity.</summary>
+    Hard = 1,
 }
 
 /// <summary>

@@ -226,7 +226,7 @@ public sealed class AccessReportQueries(SummitDbContext db, AccessSettingsServic
 
     private static int Persons(IEnumerable<ScanFacts> entries) => entries.Select(e => e.GuestId).Distinct().Count();
 
-    /// <summary>The event's scans received before the moment, each with the category of the credential it was made with (none for a code not genuine).</summary>
+    /// <summary>The event's scans received before the moment, each with the category of the credential it was made with (kept on the scan once an erasure unlinks the credential; none for a code not genuine).</summary>
     private IQueryable<ScanFacts> ScansAsOf(ReportContext context, DateTimeOffset asOf) =>
         from s in db.Scans.AsNoTracking()
         where s.EventId == context.EventId && s.ReceivedAt < asOf
@@ -242,7 +242,7 @@ public sealed class AccessReportQueries(SummitDbContext db, AccessSettingsServic
             Admitted = s.Admitted,
             Reason = s.Reason,
             Late = s.Late,
-            CategoryId = c == null ? null : (Guid?)c.CategoryId,
+            CategoryId = s.CategoryId ?? (c == null ? null : (Guid?)c.CategoryId),
         };
 
     private async Task<ReportContext> LoadContextAsync(CancellationToken ct)

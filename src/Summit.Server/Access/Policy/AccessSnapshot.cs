@@ -66,7 +66,7 @@ public sealed class AccessSnapshot
             .Where(p => zoneNumbers.ContainsKey(p.ZoneId))
             .Select(p => new PersonalGrantEntry(p.Id, p.Change, 1UL << zoneNumbers[p.ZoneId], p.FirstDay, p.LastDay))
             .ToList();
-        var rules = zones.Select(z => new ZoneRuleEntry(z.Number, z.AntiPassback, z.ReentryMinutes, z.DailyReset, z.MaxEntriesPerDay)).ToList();
+        var rules = zones.Select(z => new ZoneRuleEntry(z.Number, z.AntiPassback, z.ReentryMinutes, z.DailyReset, z.MaxEntriesPerDay, z.MaxInside)).ToList();
 
         var keyRing = new PublicKeyRing(keyEntries.Select(k => KeyRingEntry.FromRaw(k.KeyId, Convert.FromBase64String(k.PublicKey), k.Status)!));
         var policy = new AccessPolicy

@@ -51,6 +51,21 @@ public static class DeviceApi
             })
             .WithSummary("Who is inside the device's zone and their entries today, for anti-passback offline");
 
+        device.MapGet("/holds", async (ClaimsPrincipal user, DeviceContext context, GateHoldWatch holds, HttpContext http, CancellationToken ct) =>
+            {
+                var (_, gate) = await context.ResolveAsync(user, ct);
+                var known = http.Request.Headers.IfNoneMatch.ToString();
+                var wait = PreferredWait(http.Request.Headers["Prefer"]);
+                var state = known.Length > 2 && wait > TimeSpan.Zero
+                    ? await holds.WaitForChangeAsync(gate.Id, known.Trim('"'), wait, ct)
+                    : await holds.StateAsync(gate.Id, ct);
+                var etag = $"\"{state.Tag}\"";
+                http.Response.Headers.ETag = etag;
+                return known == etag ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(state);
+            })
+            .WithSummary($"Whether the device's lane is on screening hold. With If-None-Match and \"Prefer: wait=N\" (N up to {MaxHoldWaitSeconds}) it answers " +
+                "as soon as that changes, or 304 after N seconds: a gate agent learns of a fever hold within a second");
+
         device.MapPost("/scans", async (DeviceScanRequest request, ClaimsPrincipal user, DeviceContext context, ScanProcessor processor, Localizer localizer,
                 CancellationToken ct) =>
             {
@@ -116,6 +131,25 @@ public static class DeviceApi
             .WithSummary("The photo of a person this device scanned in the last 10 minutes (the read is audited)");
 
         return api;
+    }
+
+    /// <summary>The longest a holds request waits for a change: well under the timeouts of proxies and of the agent's HTTP client.</summary>
+    public const int MaxHoldWaitSeconds = 30;
+
+    /// <summary>The wait a client asked for with RFC 7240 "Prefer: wait=N", up to <see cref="MaxHoldWaitSeconds"/>; zero when absent or unreadable.</summary>
+    internal static TimeSpan PreferredWait(Microsoft.Extensions.Primitives.StringValues prefer)
+    {
+        foreach (var preference in prefer.SelectMany(p => (p ?? "").Split(',')))
+        {
+            var parts = preference.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length == 2 && parts[0].Equals("wait", StringComparison.OrdinalIgnoreCase)
+                && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+            {
+                return TimeSpan.FromSeconds(Math.Min(seconds, MaxHoldWaitSeconds));
+            }
+        }
+
+        return TimeSpan.Zero;
     }
 
     private static string? Problem(JournalScan? scan, DateTimeOffset now) =>

@@ -5,11 +5,21 @@ namespace Summit.Server.Access.Scanning;
 /// <summary>
 /// The lanes another module has put on hold (screening: a fever reading at the gate). Access defines this point and knows no
 /// implementation: the scan processor asks every registered one, inside each batch's transaction, and refuses entries at a held
-/// gate with <see cref="Summit.Access.Core.ReasonCode.ScreeningHold"/>. Holds act on scans the server decides (online and
-/// console); a gate agent deciding offline does not know them.
+/// gate with <see cref="Summit.Access.Core.ReasonCode.ScreeningHold"/>; <see cref="GateHoldWatch"/> asks it what to tell the
+/// gate agents, which decide on their own.
 /// </summary>
 public interface IGateHolds
 {
     /// <summary>Which of these gates are held now; read through the batch's own context, so it sees what its transaction sees.</summary>
     Task<IReadOnlySet<Guid>> HeldAmongAsync(SummitDbContext db, IReadOnlyCollection<Guid> gateIds, CancellationToken ct);
+
+    /// <summary>Every held gate now, with when its hold was raised, and the gates that can be held at all (the watched ones).</summary>
+    Task<GateHoldStates> StatesAsync(SummitDbContext db, CancellationToken ct);
+}
+
+/// <param name="HeldSince">Each held gate and when its open hold was raised.</param>
+/// <param name="Watched">The gates a hold can come from (an active sensor watches them).</param>
+public sealed record GateHoldStates(IReadOnlyDictionary<Guid, DateTimeOffset> HeldSince, IReadOnlySet<Guid> Watched)
+{
+    public static GateHoldStates None { get; } = new(new Dictionary<Guid, DateTimeOffset>(), new HashSet<Guid>());
 }

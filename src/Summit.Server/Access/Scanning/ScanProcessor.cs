@@ -196,6 +196,8 @@ public sealed class ScanProcessor : BackgroundService
             book.Set(row.CredentialId, row.Zone, new ZoneMovements(row.Inside, row.LastEntryAt, row.LastExitAt, row.DayStart, row.EntriesInDay));
         }
 
+        await CountHardCapacityZonesAsync(db, batch, snapshot, credentialIds, book, ct);
+
         var conflictCheck = await ConflictCheck.LoadAsync(db, batch.Select(p => p.Work), identities, ct);
         var held = await HeldGatesAsync(provider, db, batch, ct);
         var holderIds = identities.Where(i => i is { Genuine: true }).Select(i => i!.Value.Payload.HolderId).Distinct().ToList();
@@ -323,13 +325,7 @@ public sealed class ScanProcessor : BackgroundService
             scannedAt = receivedAt;
             reason = identity is not { } id ? ReasonCode.BadFormat
                 : id.Signature != SignatureCheck.Valid ? GatePipeline.ReasonOf(id.Signature)
-                : GateDecision.Standard.Check(id.Payload, receivedAt, gate.ToGate(work.Direction), snapshot.Policy, book).Reason;
-
-            // A held lane stops whoever it would have let in; a refusal for another reason keeps that reason, and leaving is never held.
-            if (gateHeld && work.Direction == GateDirection.Entry && reason.Admits())
-            {
-                reason = ReasonCode.ScreeningHold;
-            }
+                : GateDecision.Standard.Check(id.Payload, receivedAt, gate.ToGate(work.Direction) with { Held = gateHeld }, snapshot.Policy, book).Reason;
         }
 
         // A code names a person only once its signature is genuine: forged or altered codes are recorded without identity.
@@ -373,6 +369,43 @@ public sealed class ScanProcessor : BackgroundService
         }
 
         return held;
+    }
+
+    /// <summary>
+    /// For each zone with a hard capacity that this batch's online entries go into: locks the zone on PostgreSQL (SQLite's write lock
+    /// already serializes batches), so that batches deciding entries into it, in this process or another, count one after the
+    /// other; then tells the book how many people are inside besides the batch's own credentials, whose rows it holds.
+    /// </summary>
+    private static async Task CountHardCapacityZonesAsync(SummitDbContext db, List<Pending> batch, AccessSnapshot snapshot, List<Guid> credentialIds,
+        PresenceBook book, CancellationToken ct)
+    {
+        var zones = batch.Where(p => p.Work.AgentReason is null && p.Work.Direction == GateDirection.Entry)
+            .Select(p => snapshot.Gates.TryGetValue(p.Work.Gate.Id, out var gate) ? gate.Zone : p.Work.Gate.Zone)
+            .Where(zone => snapshot.Policy.Rules.For(zone).MaxInside > 0).Distinct().Order().ToArray();
+        if (zones.Length == 0)
+        {
+            return;
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            // After the presence rows and in number order, as every batch locks: batches queue here instead of deadlocking. The count
+            // below is a new statement, so it sees every entry the batch that held the lock before us committed.
+            await db.Database.ExecuteSqlAsync(
+                $"SELECT 1 FROM \"Zones\" WHERE \"EventId\" = {snapshot.EventId} AND \"Number\" = ANY({zones}) ORDER BY \"Number\" FOR NO KEY UPDATE", ct);
+        }
+
+        // The batch's scans are decided at their receipt times (the demo records past ones): count as of the first of them.
+        var now = batch.Min(p => p.ReceivedAt);
+        foreach (var zone in zones)
+        {
+            // As the dashboard counts: people, not credentials, inside since the zone's daily reset.
+            var dayStart = AccessDay.Start(now, snapshot.TimeZone, snapshot.Policy.Rules.For(zone).DailyReset);
+            var inside = await db.ZonePresence.AsNoTracking()
+                .Where(p => p.EventId == snapshot.EventId && p.Zone == zone && p.Inside && p.DayStart >= dayStart && !credentialIds.Contains(p.CredentialId))
+                .Select(p => p.GuestId).Distinct().CountAsync(ct);
+            book.SetInsideElsewhere(zone, inside);
+        }
     }
 
     /// <summary>Decodes a code and verifies its signature once; null when it does not decode.</summary>

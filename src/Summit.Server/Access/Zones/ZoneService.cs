@@ -12,15 +12,18 @@ using Summit.Server.Infrastructure.Localization;
 namespace Summit.Server.Access.Zones;
 
 /// <summary>A zone as typed in the form or sent to the API. The number is assigned (lowest free) when absent.</summary>
+/// <param name="CapacityLimit">Hard: the gates refuse entries once the capacity is reached; soft (the default): they admit, and the
+/// operations dashboard alerts.</param>
 public sealed record ZoneInput(string Code, string NameEn, string NameZh, string? Venue = null, int Capacity = 0,
     AntiPassbackMode AntiPassback = AntiPassbackMode.Off, int ReentryMinutes = 0, TimeOnly? DailyReset = null, int MaxEntriesPerDay = 0,
-    int? Number = null, int? SortOrder = null, ZonePlanArea? Plan = null);
+    int? Number = null, int? SortOrder = null, ZonePlanArea? Plan = null, CapacityLimit CapacityLimit = CapacityLimit.Soft);
 
 public sealed record ZoneView(Guid Id, int Number, string Code, string NameEn, string NameZh, string? Venue, int Capacity,
-    AntiPassbackMode AntiPassback, int ReentryMinutes, TimeOnly DailyReset, int MaxEntriesPerDay, int SortOrder, ZonePlanArea? Plan = null)
+    AntiPassbackMode AntiPassback, int ReentryMinutes, TimeOnly DailyReset, int MaxEntriesPerDay, int SortOrder, ZonePlanArea? Plan = null,
+    CapacityLimit CapacityLimit = CapacityLimit.Soft)
 {
     public static ZoneView From(Zone z) => new(z.Id, z.Number, z.Code, z.NameEn, z.NameZh, z.Venue, z.Capacity, z.AntiPassback, z.ReentryMinutes,
-        z.DailyReset, z.MaxEntriesPerDay, z.SortOrder, z.Plan);
+        z.DailyReset, z.MaxEntriesPerDay, z.SortOrder, z.Plan, z.CapacityLimit);
 
     public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
 }
@@ -349,6 +352,16 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
             checks.Add("capacity", "access.field.capacity", ErrorCodes.NumberOutOfRange, 0, 1_000_000);
         }
 
+        if (!Enum.IsDefined(input.CapacityLimit))
+        {
+            checks.Add("capacityLimit", "access.field.capacity_limit", ErrorCodes.RequestInvalid, 1);
+        }
+        else if (input.CapacityLimit == CapacityLimit.Hard && input.Capacity == 0)
+        {
+            // A hard limit of nothing would refuse everyone: say so rather than close the zone by accident.
+            checks.Add("capacity", "access.field.capacity", ErrorCodes.NumberOutOfRange, 1, 1_000_000);
+        }
+
         if (!Enum.IsDefined(input.AntiPassback))
         {
             checks.Add("antiPassback", "access.field.anti_passback", ErrorCodes.RequestInvalid, 1);
@@ -375,6 +388,7 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
         zone.NameZh = nameZh;
         zone.Venue = venue;
         zone.Capacity = input.Capacity;
+        zone.CapacityLimit = input.CapacityLimit;
         zone.AntiPassback = input.AntiPassback;
         zone.ReentryMinutes = input.AntiPassback == AntiPassbackMode.Timed ? input.ReentryMinutes : 0;
         zone.DailyReset = input.DailyReset ?? zone.DailyReset;
@@ -493,6 +507,7 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
         ["nameZh"] = z.NameZh,
         ["venue"] = z.Venue,
         ["capacity"] = z.Capacity,
+        ["capacityLimit"] = z.CapacityLimit,
         ["antiPassback"] = z.AntiPassback,
         ["reentryMinutes"] = z.ReentryMinutes,
         ["dailyReset"] = z.DailyReset.ToString("HH:mm", CultureInfo.InvariantCulture),

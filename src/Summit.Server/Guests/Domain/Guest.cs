@@ -51,6 +51,12 @@ public sealed class Guest
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Set when the guest's data was erased (on request or after the retention period): the record then holds only what the
+    /// event's counts need (category, status, participation), under a new random id, and no list shows it.
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; set; }
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public string DisplayName => DisplayNameOf(FamilyNameLatin, GivenNameLatin, FamilyName, GivenName);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Events;
 using Summit.Server.Guests.Domain;
@@ -7,6 +8,7 @@ using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Images;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Security;
+using Summit.Server.Privacy.Contracts;
 
 namespace Summit.Server.Guests.Portal;
 
@@ -16,7 +18,7 @@ public sealed record PortalView(
     Guid GuestId, string GuestName, string EventName, string EventNameZh, DateOnly StartDate, DateOnly EndDate, GuestStatus Status,
     bool CanRegister, GuestInput Form, string Email, string CategoryCode, string? DelegationName, bool IsLiaison,
     IReadOnlyList<PortalMember> DelegationMembers, bool FaceConsentGiven, bool HasPhoto, DateTimeOffset ExpiresAt, bool DataConsentGiven,
-    GuestPass? Pass, string TimeZoneId);
+    GuestPass? Pass, string TimeZoneId, PrivacyNotice Notice);
 
 public sealed record RegistrationSubmission(GuestInput Form, byte[]? Photo, bool DataConsent, bool FaceConsent);
 
@@ -30,14 +32,13 @@ public sealed class PortalService(
     EventService events,
     GuestService guests,
     IGuestCredentialView credentials,
+    IPrivacyNotice privacyNotice,
     AuditLog audit,
     CurrentActor actor,
     FieldProtector protector,
     Localizer localizer,
     TimeProvider clock)
 {
-    public const string PrivacyNoticeVersion = "2021-09";
-
     public async Task<PortalView> OpenAsync(string token, Guid? memberId = null, CancellationToken ct = default)
     {
         var (invitation, self, target) = await ResolveAsync(token, memberId, ct);
@@ -53,7 +54,16 @@ public sealed class PortalService(
         return new PortalView(target.Id, target.DisplayName, summitEvent.Name, summitEvent.NameZh, summitEvent.StartDate, summitEvent.EndDate,
             target.Status, canRegister, ToForm(target, category.Code, delegation?.Name), target.Email, category.Code, delegation?.Name,
             isLiaison, members, target.FaceConsentAt is not null && target.FaceConsentWithdrawnAt is null, target.HasPhoto, invitation.ExpiresAt,
-            target.DataConsentAt is not null, await credentials.FindAsync(target.Id, ct), summitEvent.TimeZoneId);
+            target.DataConsentAt is not null, await credentials.FindAsync(target.Id, ct), summitEvent.TimeZoneId,
+            await NoticeAsync(summitEvent, ct));
+    }
+
+    /// <summary>The privacy notice in force, in the page's language: written from the event's retention setting.</summary>
+    private async Task<PrivacyNotice> NoticeAsync(SummitEvent summitEvent, CancellationToken ct)
+    {
+        var language = Localizer.LanguageOf(CultureInfo.CurrentUICulture);
+        var name = language == Localizer.Chinese && summitEvent.NameZh.Length > 0 ? summitEvent.NameZh : summitEvent.Name;
+        return await privacyNotice.ForEventAsync(summitEvent.Id, name, language, ct);
     }
 
     /// <summary>The QR code of the credential in force of the token's guest (or of a member of the liaison's delegation).</summary>
@@ -132,7 +142,8 @@ public sealed class PortalService(
         target.Status = GuestStatus.Registered;
         target.StatusChangedAt = now;
         target.DataConsentAt = now;
-        target.PrivacyNoticeVersion = PrivacyNoticeVersion;
+        // The version names the retention promised, so that a later change of the setting does not rewrite what this guest agreed to.
+        target.PrivacyNoticeVersion = (await NoticeAsync(await events.GetCurrentAsync(ct), ct)).Version;
         if (submission.FaceConsent)
         {
             target.FaceConsentAt = now;

@@ -18,6 +18,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         e.HasIndex(x => x.At);
         e.HasIndex(x => new { x.EntityType, x.EntityId });
         e.HasIndex(x => new { x.ActorName, x.At });
+        // An erasure finds the entries a guest made in the portal by their actor id.
+        e.HasIndex(x => x.ActorId);
     }
 }
 

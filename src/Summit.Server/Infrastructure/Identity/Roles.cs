@@ -15,10 +15,13 @@ public static class Roles
     public const string Exhibitor = nameof(Exhibitor);
     public const string MediaOfficer = nameof(MediaOfficer);
 
+    /// <summary>The data protection officer (GDPR art. 37) or personal information protection officer (PIPL art. 52).</summary>
+    public const string DataProtectionOfficer = nameof(DataProtectionOfficer);
+
     public static readonly IReadOnlyList<string> All =
     [
         Admin, Secretariat, AccreditationOfficer, GateOperator, SecurityOfficer, OperationsCentre,
-        VenueManager, ProgrammeManager, Reviewer, Exhibitor, MediaOfficer,
+        VenueManager, ProgrammeManager, Reviewer, Exhibitor, MediaOfficer, DataProtectionOfficer,
     ];
 }
 
@@ -61,6 +64,9 @@ public static class Policies
     public const string IncidentsHealthDetails = nameof(IncidentsHealthDetails);
     public const string ReportsRead = nameof(ReportsRead);
     public const string OperationsSettingsManage = nameof(OperationsSettingsManage);
+    public const string PrivacyRequests = nameof(PrivacyRequests);
+    public const string PrivacyPurge = nameof(PrivacyPurge);
+    public const string RetentionManage = nameof(RetentionManage);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -112,5 +118,10 @@ public static class Policies
         [ReportsRead] = [Roles.Admin, Roles.Secretariat, Roles.OperationsCentre],
         // The fever threshold and the incident response times of the event: they change who is stopped and who is escalated.
         [OperationsSettingsManage] = [Roles.Admin],
+        // A person's copy of their data and its erasure: everything about one person at once, so only the data protection
+        // officer and the admin. The same for the purge and its dry run; the retention period itself is the organizer's decision.
+        [PrivacyRequests] = [Roles.Admin, Roles.DataProtectionOfficer],
+        [PrivacyPurge] = [Roles.Admin, Roles.DataProtectionOfficer],
+        [RetentionManage] = [Roles.Admin],
     };
 }

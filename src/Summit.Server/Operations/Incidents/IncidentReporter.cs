@@ -7,6 +7,9 @@ namespace Summit.Server.Operations.Incidents;
 public sealed class IncidentReporter(IncidentService incidents) : IIncidentReporter
 {
     public Task<Guid> ReportAsync(AutomaticIncidentReport report, CancellationToken ct = default) => incidents.ReportAutomaticAsync(report, ct);
+
+    public Task SettleAsync(Guid incidentId, IncidentSettlement settlement, string note, CancellationToken ct = default) =>
+        incidents.SettleAutomaticAsync(incidentId, settlement, note, ct);
 }
 
 /// <summary>

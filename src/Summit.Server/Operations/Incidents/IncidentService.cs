@@ -216,7 +216,49 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
             throw new SummitException(SummitError.Of(ErrorCodes.FieldTooLong, localizer["incidents.field.note"], IncidentLimits.Note));
         }
 
+        await MoveAsync(incident, to, note, actor, clock.GetUtcNow(), ct);
+        await SaveAsync(incident, ct);
+        return await DetailAsync(incident, ct);
+    }
+
+    /// <summary>
+    /// A module settled the cause of its automatic incident (a fever hold cleared or confirmed): moves it to <paramref name="settlement"/>
+    /// with the note, in the name of the current actor (the officer who decided, already authorized by that module) and in the caller's
+    /// unit of work. An incident someone already moved past that point keeps its status and gets the note as a comment.
+    /// </summary>
+    public async Task SettleAutomaticAsync(Guid incidentId, IncidentSettlement settlement, string note, CancellationToken ct = default)
+    {
+        var incident = await db.Set<Incident>().Include(i => i.Periods).FirstOrDefaultAsync(i => i.Id == incidentId, ct);
+        if (incident is null)
+        {
+            return;
+        }
+
+        var actor = await currentActor.GetAsync();
+        var to = settlement == IncidentSettlement.Resolved ? IncidentStatus.Resolved : IncidentStatus.InProgress;
+        var text = Clip(note.Trim(), IncidentLimits.Note);
         var now = clock.GetUtcNow();
+        if (IncidentLifecycle.Allows(incident.Status, to))
+        {
+            await MoveAsync(incident, to, text, actor, now, ct);
+        }
+        else
+        {
+            Touch(incident, now);
+            AddTimeline(incident, TimelineKind.Commented, actor.Name, text, now);
+            await audit.RecordAsync(IncidentAuditActions.Commented, EntityType, incident.Id.ToString(), new Dictionary<string, (object?, object?)>
+            {
+                ["comment"] = (null, text),
+            });
+        }
+
+        await SaveAsync(incident, ct);
+    }
+
+    /// <summary>Moves an incident to a status the lifecycle allows from its own, with its timeline line and audit entry (not saved).</summary>
+    private async Task MoveAsync(Incident incident, IncidentStatus to, string? note, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var from = incident.Status;
         var period = CurrentPeriod(incident);
         TimelineKind kind;
         switch (to)
@@ -265,9 +307,6 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
         {
             notifier.Notify(incident, NotificationKind.Raised, await TeamOfAsync(incident, ct), actor.Id);
         }
-
-        await SaveAsync(incident, ct);
-        return await DetailAsync(incident, ct);
     }
 
     public async Task<IncidentDetail> AssignAsync(string number, AssignRequest request, CancellationToken ct = default)

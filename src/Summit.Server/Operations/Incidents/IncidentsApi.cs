@@ -2,6 +2,7 @@ using Summit.Server.Infrastructure.Errors;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Images;
 using Summit.Server.Infrastructure.Incidents;
+using Summit.Server.Privacy.Contracts;
 
 namespace Summit.Server.Operations.Incidents;
 
@@ -86,6 +87,7 @@ public static class IncidentsModule
         services.AddScoped<IncidentInbox>();
         services.AddScoped<IncidentReportQueries>();
         services.AddScoped<IIncidentReporter, IncidentReporter>();
+        services.AddScoped<IPersonalDataHolder, IncidentPersonalData>();
         services.AddSingleton<IncidentSlaMonitor>();
         if (configuration.GetValue("Summit:Incidents:MonitorInBackground", true))
         {

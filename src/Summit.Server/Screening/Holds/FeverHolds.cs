@@ -28,8 +28,8 @@ public sealed class FeverHolds(SummitDbContext db, ZoneService zones, EventServi
     public async Task<int> RaiseAsync(IReadOnlyList<SensorReading> fevers, double threshold, CancellationToken ct)
     {
         var gateIds = fevers.Select(f => f.GateId).Distinct().ToList();
-        var held = (await db.Set<ScreeningHold>().Where(h => h.Status == HoldStatus.Open && gateIds.Contains(h.GateId)).Select(h => h.GateId)
-            .ToListAsync(ct)).ToHashSet();
+        var held = (await db.Set<ScreeningHold>().Where(h => h.Status == HoldStatus.Open && gateIds.Contains(h.GateId)).ToListAsync(ct))
+            .ToDictionary(h => h.GateId);
         var gates = (await zones.ListGatesAsync(ct)).ToDictionary(g => g.Id);
         var sensorIds = fevers.Select(f => f.SensorId).Distinct().ToList();
         var sensors = await db.Set<Sensor>().AsNoTracking().Where(s => sensorIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
@@ -60,8 +60,10 @@ public sealed class FeverHolds(SummitDbContext db, ZoneService zones, EventServi
                         localizer.Format(Localizer.Chinese, "screening.incident.fever_evidence", degrees, sensorCode, Time(fever.MeasuredAt, zone)))), ct);
             }
 
-            if (!held.Add(fever.GateId))
+            if (held.TryGetValue(fever.GateId, out var open))
             {
+                // The lane is held already. A new incident means its last one was resolved meanwhile: the decision settles the new one.
+                open.IncidentId = incidentId ?? open.IncidentId;
                 continue;
             }
 
@@ -78,6 +80,7 @@ public sealed class FeverHolds(SummitDbContext db, ZoneService zones, EventServi
                 Status = HoldStatus.Open,
             };
             db.Set<ScreeningHold>().Add(hold);
+            held[fever.GateId] = hold;
             await audit.RecordAsync(ScreeningAudit.HoldRaised, "screening_hold", hold.Id.ToString(), new Dictionary<string, (object?, object?)>
             {
                 ["gate"] = (null, gateCode),

@@ -4,6 +4,8 @@ using Summit.Server.Access.Scanning;
 using Summit.Server.Access.Zones;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Incidents;
+using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Screening.Holds;
 
@@ -15,8 +17,11 @@ public sealed record HoldView(Guid Id, Guid GateId, string GateCode, string Gate
     DateTimeOffset? DecidedAt, string? DecidedBy, string? Note);
 
 /// <summary>The security officers' side of a hold: see the held lanes, record the re-measurement, clear or confirm.</summary>
+/// <remarks>A decision also moves the hold's incident on (cleared: resolved; confirmed: in progress, each with the officer's note) and
+/// tells the gate agents at once through <see cref="GateHoldWatch"/>.</remarks>
 public sealed class HoldService(SummitDbContext db, ZoneService zones, AuditLog audit, CurrentActor actor, ScreeningLiveFeed feed,
-    IOptionsMonitor<ScreeningOptions> options, ScreeningThreshold threshold, TimeProvider clock)
+    IOptionsMonitor<ScreeningOptions> options, ScreeningThreshold threshold, GateHoldWatch gateHolds, Localizer localizer, IServiceProvider services,
+    TimeProvider clock)
 {
     /// <summary>Open holds first (oldest first: the longest-waiting lane), then the latest decided ones.</summary>
     public async Task<List<HoldView>> ListAsync(int decided = 20, CancellationToken ct = default)
@@ -85,10 +90,27 @@ public sealed class HoldService(SummitDbContext db, ZoneService zones, AuditLog 
                 ["note"] = (null, note),
             });
         await db.SaveChangesAsync(ct);
+        if (hold.IncidentId is { } incidentId && services.GetService<IIncidentReporter>() is { } incidents)
+        {
+            // With the decision or not at all: a cleared hold must not leave its incident open to breach its SLA.
+            await incidents.SettleAsync(incidentId, decision == HoldStatus.Cleared ? IncidentSettlement.Resolved : IncidentSettlement.InProgress,
+                SettlementNote(decision, gate?.Code ?? "?", input.Celsius, note), ct);
+        }
+
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        gateHolds.Changed();
         feed.Publish(new ScreeningChange(0, 0, 0, HoldDecided: true));
         return await GetAsync(id, ct);
+    }
+
+    /// <summary>What the incident's timeline says: the decision and the re-measurement in both languages, then the officer's own words.</summary>
+    private string SettlementNote(HoldStatus decision, string gateCode, double celsius, string? note)
+    {
+        var key = decision == HoldStatus.Cleared ? "screening.incident.cleared_note" : "screening.incident.confirmed_note";
+        var degrees = celsius.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        var text = $"{localizer.Format(Localizer.English, key, gateCode, degrees)} / {localizer.Format(Localizer.Chinese, key, gateCode, degrees)}";
+        return note is null ? text : $"{note} ({text})";
     }
 
     private async Task<List<HoldView>> ViewsAsync(List<ScreeningHold> holds, CancellationToken ct)
@@ -110,7 +132,7 @@ public sealed class HoldService(SummitDbContext db, ZoneService zones, AuditLog 
     }
 }
 
-/// <summary>Screening's answer to Access's question "which of these gates are held?": the gates with an open hold.</summary>
+/// <summary>Screening's answer to Access's question "which gates are held?": the gates with an open hold; watched are those with an active sensor.</summary>
 public sealed class ScreeningGateHolds : IGateHolds
 {
     public async Task<IReadOnlySet<Guid>> HeldAmongAsync(SummitDbContext db, IReadOnlyCollection<Guid> gateIds, CancellationToken ct)
@@ -118,5 +140,14 @@ public sealed class ScreeningGateHolds : IGateHolds
         var ids = gateIds.ToList();
         var held = await db.Set<ScreeningHold>().Where(h => h.Status == HoldStatus.Open && ids.Contains(h.GateId)).Select(h => h.GateId).ToListAsync(ct);
         return held.ToHashSet();
+    }
+
+    public async Task<GateHoldStates> StatesAsync(SummitDbContext db, CancellationToken ct)
+    {
+        var open = await db.Set<ScreeningHold>().AsNoTracking().Where(h => h.Status == HoldStatus.Open).Select(h => new { h.GateId, h.RaisedAt })
+            .ToListAsync(ct);
+        var watched = await db.Set<Sensor>().AsNoTracking().Where(s => s.RevokedAt == null).Select(s => s.GateId).Distinct().ToListAsync(ct);
+        return new GateHoldStates(open.GroupBy(h => h.GateId).ToDictionary(g => g.Key, g => g.Min(h => h.RaisedAt)),
+            watched.Concat(open.Select(h => h.GateId)).ToHashSet());
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Summit.Server.Access.Scanning;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -35,14 +36,16 @@ public sealed class ReadingWriter : BackgroundService
     private readonly ScreeningLiveFeed _feed;
     private readonly IOptionsMonitor<ScreeningOptions> _options;
     private readonly ScreeningThreshold _threshold;
+    private readonly GateHoldWatch _gateHolds;
     private readonly ILogger<ReadingWriter> _logger;
     private long _stored;
     private long _refused;
 
     public ReadingWriter(IServiceScopeFactory scopes, SensorDirectory directory, ScreeningLiveFeed feed, IOptionsMonitor<ScreeningOptions> options,
-        ScreeningThreshold threshold, ILogger<ReadingWriter> logger)
+        ScreeningThreshold threshold, GateHoldWatch gateHolds, ILogger<ReadingWriter> logger)
     {
         _threshold = threshold;
+        _gateHolds = gateHolds;
         _scopes = scopes;
         _directory = directory;
         _feed = feed;
@@ -83,6 +86,12 @@ public sealed class ReadingWriter : BackgroundService
                 var result = await WriteAsync(batch, ct);
                 Interlocked.Add(ref _stored, result.Stored);
                 Interlocked.Add(ref _refused, result.Refused);
+                if (result.HoldsRaised > 0)
+                {
+                    // The gate agents at those lanes are waiting for exactly this: tell them before the pages.
+                    _gateHolds.Changed();
+                }
+
                 _feed.Publish(new ScreeningChange(result.Stored, result.Refused, result.HoldsRaised));
                 return;
             }

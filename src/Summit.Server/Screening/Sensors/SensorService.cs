@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Summit.Server.Access;
+using Summit.Server.Access.Scanning;
 using Summit.Server.Access.Zones;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -28,7 +29,7 @@ public sealed record RefusalView(string SensorKey, Guid? SensorId, string Reason
 
 /// <summary>Enrols body-temperature sensors on gates, each with its own secret (kept encrypted), and revokes them.</summary>
 public sealed partial class SensorService(SummitDbContext db, AccessSettingsService settings, ZoneService zones, SensorDirectory directory,
-    FieldProtector protector, AuditLog audit, CurrentActor actor, Localizer localizer, IOptions<MqttOptions> mqtt, TimeProvider clock)
+    GateHoldWatch gateHolds, FieldProtector protector, AuditLog audit, CurrentActor actor, Localizer localizer, IOptions<MqttOptions> mqtt, TimeProvider clock)
 {
     public const string SecretPrefix = "sss_";
 
@@ -112,6 +113,7 @@ public sealed partial class SensorService(SummitDbContext db, AccessSettingsServ
         });
         await db.SaveChangesAsync(ct);
         directory.Invalidate();
+        gateHolds.Changed();
         return new SensorEnrolment(ToView(sensor, gate.Code, 0), secret);
     }
 
@@ -130,6 +132,7 @@ public sealed partial class SensorService(SummitDbContext db, AccessSettingsServ
             });
             await db.SaveChangesAsync(ct);
             directory.Invalidate();
+            gateHolds.Changed();
         }
 
         var gate = (await zones.ListGatesAsync(ct)).FirstOrDefault(g => g.Id == sensor.GateId);

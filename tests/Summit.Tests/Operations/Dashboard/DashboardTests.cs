@@ -20,6 +20,8 @@ namespace Summit.Tests.Operations.Dashboard;
 public sealed class RecordedIncidents
 {
     public ConcurrentQueue<AutomaticIncidentReport> Reports { get; } = new();
+
+    public ConcurrentQueue<(Guid IncidentId, IncidentSettlement Settlement, string Note)> Settlements { get; } = new();
 }
 
 public sealed class RecordingIncidentReporter(RecordedIncidents recorded) : IIncidentReporter
@@ -28,6 +30,12 @@ public sealed class RecordingIncidentReporter(RecordedIncidents recorded) : IInc
     {
         recorded.Reports.Enqueue(report);
         return Task.FromResult(Guid.NewGuid());
+    }
+
+    public Task SettleAsync(Guid incidentId, IncidentSettlement settlement, string note, CancellationToken ct = default)
+    {
+        recorded.Settlements.Enqueue((incidentId, settlement, note));
+        return Task.CompletedTask;
     }
 }
 

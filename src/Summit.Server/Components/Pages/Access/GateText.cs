@@ -34,6 +34,11 @@ public static class GateText
     public static string InLanguage(string english, string chinese) =>
         Localizer.LanguageOf(CultureInfo.CurrentUICulture) == Localizer.Chinese && chinese.Length > 0 ? chinese : english;
 
+    /// <summary>The language the page is not in: a gate shows its verdict in both.</summary>
+    public static string OtherLanguage => Localizer.LanguageOf(CultureInfo.CurrentUICulture) == Localizer.Chinese ? Localizer.English : Localizer.Chinese;
+
+    public static string InOtherLanguage(string english, string chinese) => OtherLanguage == Localizer.Chinese ? chinese : english;
+
     public static string ZoneLabel(IReadOnlyDictionary<int, ZoneView> zones, int zone, string fallback) =>
         zones.TryGetValue(zone, out var z) ? $"{z.Code} · {InLanguage(z.NameEn, z.NameZh)}" : fallback;
 

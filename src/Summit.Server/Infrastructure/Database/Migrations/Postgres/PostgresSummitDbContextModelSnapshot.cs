@@ -542,6 +542,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<bool>("Admitted")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("Conflict")
                         .HasColumnType("boolean");
 
@@ -653,6 +656,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CapacityLimit")
                         .HasColumnType("integer");
 
                     b.Property<string>("Code")
@@ -919,6 +925,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");
 
@@ -1149,6 +1158,8 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
 
                     b.HasIndex("At");
 
@@ -1698,6 +1709,83 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("IncidentTimeline", (string)null);
                 });
 
+            modelBuilder.Entity("Summit.Server.Privacy.PrivacySettings", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("PrivacySettings");
+                });
+
+            modelBuilder.Entity("Summit.Server.Privacy.PurgeRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Counts")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Erased")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PurgeRuns_Running")
+                        .HasFilter("\"FinishedAt\" IS NULL");
+
+                    b.HasIndex("EventId", "StartedAt");
+
+                    b.ToTable("PurgeRuns", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Screening.ScreeningEventSettings", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -2232,6 +2320,24 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
                         .WithMany("Timeline")
                         .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Privacy.PrivacySettings", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithOne()
+                        .HasForeignKey("Summit.Server.Privacy.PrivacySettings", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Privacy.PurgeRun", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

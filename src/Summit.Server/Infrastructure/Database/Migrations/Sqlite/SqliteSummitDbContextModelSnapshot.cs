@@ -533,6 +533,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<bool>("Admitted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Conflict")
                         .HasColumnType("INTEGER");
 
@@ -644,6 +647,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CapacityLimit")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Code")
@@ -910,6 +916,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
 
@@ -1137,6 +1146,8 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
 
                     b.HasIndex("At");
 
@@ -1686,6 +1697,83 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("IncidentTimeline", (string)null);
                 });
 
+            modelBuilder.Entity("Summit.Server.Privacy.PrivacySettings", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("PrivacySettings");
+                });
+
+            modelBuilder.Entity("Summit.Server.Privacy.PurgeRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Counts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Erased")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PurgeRuns_Running")
+                        .HasFilter("\"FinishedAt\" IS NULL");
+
+                    b.HasIndex("EventId", "StartedAt");
+
+                    b.ToTable("PurgeRuns", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Screening.ScreeningEventSettings", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -2220,6 +2308,24 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
                         .WithMany("Timeline")
                         .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Privacy.PrivacySettings", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithOne()
+                        .HasForeignKey("Summit.Server.Privacy.PrivacySettings", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Privacy.PurgeRun", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
