@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark and prints the results (not part of the test command; takes about 20-40 minutes).
-#   bench/run.sh [--postgres] [--only list|import|demo|cold|gate|fuzz|badges|uploads]
+#   bench/run.sh [--postgres] [--only list|import|demo|cold|gate|fuzz|badges|uploads|faces]
 # --postgres  also measure on PostgreSQL: uses SUMMIT_BENCH_POSTGRES, or the summit role on 127.0.0.1:5432
 #             that ./scripts/test.sh sets up.
 # Results: BenchmarkDotNet.Artifacts/results/*.md (BenchmarkDotNet) and BenchmarkDotNet.Artifacts/*.md (hyperfine,
@@ -14,11 +14,11 @@ while [[ $# -gt 0 ]]; do
     case "$1" in
         --postgres) export SUMMIT_BENCH_POSTGRES=${SUMMIT_BENCH_POSTGRES:-"Host=127.0.0.1;Port=5432;Username=summit;Password=summit"} ;;
         --only)
-            [[ $# -ge 2 ]] || { echo "--only needs list, import, demo, cold, gate, fuzz, badges or uploads" >&2; exit 2; }
+            [[ $# -ge 2 ]] || { echo "--only needs list, import, demo, cold, gate, fuzz, badges, uploads or faces" >&2; exit 2; }
             ONLY=$2
             shift
             ;;
-        *) echo "Unknown option: $1 (use --postgres, --only list|import|demo|cold|gate|fuzz|badges|uploads)" >&2; exit 2 ;;
+        *) echo "Unknown option: $1 (use --postgres, --only list|import|demo|cold|gate|fuzz|badges|uploads|faces)" >&2; exit 2 ;;
     esac
     shift
 done
@@ -81,6 +81,10 @@ fi
 if [[ $ONLY == all || $ONLY == badges ]]; then
     echo "== batch print of 2,000 badges with photos, names shaped in six scripts (goal: a 2,000 batch well inside the print run)"
     dotnet "$BENCH" badges --count 2000 | tee "$ARTIFACTS/badges.md"
+fi
+if [[ $ONLY == all || $ONLY == faces ]]; then
+    echo "== faces: Summit beside the reference on one core, a 640 x 480 frame, 1:N over 500, memory, accuracy"
+    bench/faces.sh --repeat 5
 fi
 
 if [[ $ONLY == all || $ONLY == uploads ]]; then

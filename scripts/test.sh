@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The test command: ./scripts/test.sh [--no-postgres] [--filter EXPR]
 #
-# Installs what the tests need when missing (PostgreSQL, Chromium, aiosmtpd, CJK fonts, zbarimg, pdftotext), starts PostgreSQL
-# on 127.0.0.1:5432 and a capturing SMTP server on 127.0.0.1:2525, builds once in Release, runs every test
+# Installs what the tests need when missing (PostgreSQL, Chromium, aiosmtpd, CJK fonts, zbarimg, pdftotext, Node.js with
+# npm), starts PostgreSQL on 127.0.0.1:5432 and a capturing SMTP server on 127.0.0.1:2525, builds once in Release, runs every test
 # project on SQLite, then the integration suite again on PostgreSQL. Ends with "N passed, N failed" summed
 # over the TRX files of all runs and exits non-zero if anything failed.
 set -euo pipefail
@@ -58,6 +58,9 @@ packages=(python3-aiosmtpd chromium fonts-noto-cjk zbar-tools poppler-utils mosq
 [[ $POSTGRES -eq 1 ]] && packages+=(postgresql)
 missing=()
 for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done
+# The face tests fetch the npm package @vladmandic/face-api (sample photos, weights) and run the reference's JPEG
+# decoder with Node.js. Node.js from elsewhere (say, NodeSource's, which bundles npm) is fine.
+command -v npm > /dev/null && command -v node > /dev/null || missing+=(nodejs npm)
 if [[ ${#missing[@]} -gt 0 ]]; then
     step "installing ${missing[*]}"
     log=$(mktemp)

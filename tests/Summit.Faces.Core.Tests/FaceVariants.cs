@@ -1,0 +1,100 @@
+using SkiaSharp;
+
+namespace Summit.Faces.Core.Tests;
+
+/// <summary>
+/// A same-person variant of a photo made by code: the region around one face, scaled, rotated, made darker or brighter,
+/// blurred, and saved as a JPEG of the given quality. The only same-person pairs we can get without photos of our own.
+/// </summary>
+public sealed record FaceVariant(string Name, double Scale = 1, int JpegQuality = 95, float Brightness = 1, float RotationDegrees = 0, float BlurSigma = 0);
+
+/// <summary>Makes <see cref="FaceVariant"/>s and finds the face of the original in them.</summary>
+public static class FaceVariants
+{
+    /// <summary>The variants the accuracy figures are measured on (docs/benchmarks.md, "Faces: accuracy").</summary>
+    public static IReadOnlyList<FaceVariant> Accuracy { get; } =
+    [
+        new("re-encoded (JPEG 95)"),
+        new("scaled to 50 %", Scale: 0.5),
+        new("scaled to 35 %", Scale: 0.35),
+        new("JPEG quality 30", JpegQuality: 30),
+        new("JPEG quality 10", JpegQuality: 10),
+        new("darker (60 %)", Brightness: 0.6f),
+        new("brighter (140 %)", Brightness: 1.4f),
+        new("rotated 5°", RotationDegrees: 5),
+        new("rotated -10°", RotationDegrees: -10),
+        new("slightly blurred", BlurSigma: 1.5f),
+        new("all at once", Scale: 0.6, JpegQuality: 50, Brightness: 0.75f, RotationDegrees: 6, BlurSigma: 1),
+    ];
+
+    /// <summary>The image as SkiaSharp draws it (opaque RGBA).</summary>
+    public static SKImage ToSkImage(FaceImage image)
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        var pixels = bitmap.GetPixelSpan();
+        var rgb = image.Rgb;
+        for (int source = 0, target = 0; source < rgb.Length; source += 3, target += 4)
+        {
+            pixels[target] = rgb[source];
+            pixels[target + 1] = rgb[source + 1];
+            pixels[target + 2] = rgb[source + 2];
+            pixels[target + 3] = 255;
+        }
+
+        return SKImage.FromBitmap(bitmap);
+    }
+
+    /// <summary>The region around a face: its dlib-aligned box grown by <paramref name="factor"/> about its centre, inside the image.</summary>
+    public static SKRectI AroundFace(FaceBox aligned, double factor, int width, int height)
+    {
+        double centreX = aligned.X + (aligned.Width / 2), centreY = aligned.Y + (aligned.Height / 2), half = aligned.Width * factor / 2;
+        return new SKRectI(
+            Math.Max(0, (int)(centreX - half)), Math.Max(0, (int)(centreY - half)),
+            Math.Min(width, (int)(centreX + half)), Math.Min(height, (int)(centreY + half)));
+    }
+
+    /// <summary>The variant of <paramref name="region"/>, and where a point of the source lands in it.</summary>
+    public static (FaceImage Image, SKMatrix Transform) Make(SKImage source, SKRectI region, FaceVariant variant)
+    {
+        var width = Math.Max(1, (int)Math.Round(region.Width * variant.Scale));
+        var height = Math.Max(1, (int)Math.Round(region.Height * variant.Scale));
+        // Source pixels → the region's corner at the origin → scaled → rotated about the centre of the result.
+        var transform = SKMatrix.CreateTranslation(-region.Left, -region.Top)
+            .PostConcat(SKMatrix.CreateScale((float)variant.Scale, (float)variant.Scale))
+            .PostConcat(SKMatrix.CreateRotationDegrees(variant.RotationDegrees, width / 2f, height / 2f));
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.Gray);
+        canvas.SetMatrix(transform);
+        float b = variant.Brightness;
+        using var paint = new SKPaint
+        {
+            ColorFilter = SKColorFilter.CreateColorMatrix([b, 0, 0, 0, 0, 0, b, 0, 0, 0, 0, 0, b, 0, 0, 0, 0, 0, 1, 0]),
+            ImageFilter = variant.BlurSigma > 0 ? SKImageFilter.CreateBlur(variant.BlurSigma, variant.BlurSigma) : null,
+        };
+        canvas.DrawImage(source, 0, 0, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear), paint);
+        using var snapshot = surface.Snapshot();
+        using var jpeg = snapshot.Encode(SKEncodedImageFormat.Jpeg, variant.JpegQuality);
+        return (FaceImage.Decode(jpeg.AsSpan()), transform);
+    }
+
+    /// <summary>
+    /// The face of the variant that is the original face moved: its box overlaps where the original's box went by more than
+    /// half (intersection over union), so that a neighbour in a group photo is never taken for it.
+    /// </summary>
+    public static FaceAnalysis? FindMoved(IReadOnlyList<FaceAnalysis> found, FaceAnalysis original, SKMatrix transform)
+    {
+        var box = original.Detection.Box;
+        var moved = transform.MapRect(new SKRect((float)box.X, (float)box.Y, (float)box.Right, (float)box.Bottom));
+        var best = found.MaxBy(face => Overlap(face.Detection.Box, moved));
+        return best is not null && Overlap(best.Detection.Box, moved) > 0.5 ? best : null;
+    }
+
+    private static double Overlap(FaceBox box, SKRect other)
+    {
+        var mine = new SKRect((float)box.X, (float)box.Y, (float)box.Right, (float)box.Bottom);
+        var intersection = SKRect.Intersect(mine, other);
+        var shared = intersection.IsEmpty ? 0 : (double)intersection.Width * intersection.Height;
+        return shared / (((double)mine.Width * mine.Height) + ((double)other.Width * other.Height) - shared);
+    }
+}
