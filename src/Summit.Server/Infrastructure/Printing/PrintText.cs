@@ -43,7 +43,8 @@ internal sealed class PrintText
         var baseline = top + Ascent(size, style.Bold);
         foreach (var line in lines)
         {
-            DrawLine(canvas, line, left + ((width - Measure(line, size, style.Bold)) / 2), baseline, size, style.Bold, style.Ink);
+            var shaped = Shape(line, style.Bold);
+            DrawShaped(canvas, shaped, left + ((width - (shaped.Width * size)) / 2), baseline, size, style.Ink);
             baseline += lineHeight;
         }
         return top + BlockHeight(size, lines.Count);
@@ -54,9 +55,12 @@ internal sealed class PrintText
         Fit(text, width, new TextStyle(size, size, int.MaxValue, bold, SKColors.Black)).Lines;
 
     /// <summary>Draws one shaped line from the left edge <paramref name="left"/>, its baseline at <paramref name="baseline"/> (mm).</summary>
-    public void DrawLine(SKCanvas canvas, string line, float left, float baseline, float size, bool bold, SKColor ink)
+    public void DrawLine(SKCanvas canvas, string line, float left, float baseline, float size, bool bold, SKColor ink) =>
+        DrawShaped(canvas, Shape(line, bold), left, baseline, size, ink);
+
+    private static void DrawShaped(SKCanvas canvas, ShapedLine line, float left, float baseline, float size, SKColor ink)
     {
-        using var blob = Blob(Shape(line, bold), size);
+        using var blob = Blob(line, size);
         if (blob is not null)
         {
             using var paint = new SKPaint { Color = ink, IsAntialias = true };
