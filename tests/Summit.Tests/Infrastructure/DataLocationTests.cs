@@ -51,7 +51,10 @@ public sealed class DataLocationTests : IDisposable
             root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("The tests run outside the repository.");
         }
 
-        Assert.Equal(Path.Combine(root, "data"), DataLocation.Resolve(Settings(), Path.Combine(root, "src", "Summit.Server")));
+        // With the server's own appsettings.json, as `dotnet run --project src/Summit.Server` reads it.
+        var project = Path.Combine(root, "src", "Summit.Server");
+        var shipped = new ConfigurationBuilder().AddJsonFile(Path.Combine(project, "appsettings.json")).Build();
+        Assert.Equal(Path.Combine(root, "data"), DataLocation.Resolve(shipped, project));
     }
 
     public void Dispose() => Directory.Delete(_checkout, recursive: true);
