@@ -103,6 +103,11 @@ public partial class DemoSeederTests(DemoFactory app) : IClassFixture<DemoFactor
         var console = await (await operatorClient.PostAsJsonAsync($"/api/v1/access/gates/{mainDoor}/scans", new ConsoleScanRequest(Guid.NewGuid(), code), Intents.Json))
             .OkAsync<ScanResponse>();
         Assert.True(console.Admitted, console.Message);
+        // The console shows the VIP's drawn portrait, not "No photo".
+        Assert.NotNull(console.Holder?.PhotoUrl);
+        using var photo = await operatorClient.GetAsync(console.Holder.PhotoUrl);
+        Assert.Equal(System.Net.HttpStatusCode.OK, photo.StatusCode);
+        Assert.Equal("image/jpeg", photo.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
