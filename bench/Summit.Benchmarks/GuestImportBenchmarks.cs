@@ -68,6 +68,7 @@ public class GuestImportBenchmarks
         string[] categories = ["VIP", "Speaker", "Delegate", "Delegate", "Delegate", "Media", "Exhibitor", "Staff", "Volunteer", "Contractor"];
         var organisationTypes = Enum.GetNames<OrganisationType>();
         var csv = new StringBuilder();
+        var universityPositions = DemoData.PositionsByOrganisation[Summit.Server.Guests.Domain.OrganisationType.University];
         csv.AppendLine(string.Join(',', GuestFileFormat.Columns));
         for (var i = 0; i < rows; i++)
         {
@@ -78,7 +79,7 @@ public class GuestImportBenchmarks
             string[] values =
             [
                 family.Native, given.Native, family.Latin, given.Latin, random.Next(4) == 0 ? "Dr." : "", random.Next(2) == 0 ? "Female" : "Male",
-                organisation, organisationTypes[random.Next(organisationTypes.Length)], DemoData.Positions[random.Next(DemoData.Positions.Length)],
+                organisation, organisationTypes[random.Next(organisationTypes.Length)], universityPositions[random.Next(universityPositions.Length)],
                 country, "", $"guest{i:00000}@org{i % 97}.example",
                 $"+86 571 {random.Next(1000, 9999)} {i:0000}", pool.Language, random.Next(5) == 0 ? "Online" : "InPerson",
                 categories[random.Next(categories.Length)], $"E{i:00000000}",

@@ -18,10 +18,10 @@ using Summit.Server.Infrastructure.Database;
 namespace Summit.Server.Demo;
 
 /// <summary>What the access part of the demo made, for the banner.</summary>
-/// <param name="SampleCode">The code of an accredited VIP who has not arrived yet (null when the demo has none), to try at a gate.</param>
+/// <param name="Sample">An accredited VIP who has not arrived yet (null when the demo has none), whose code the banner prints to try
+/// at the gate agent; the live morning keeps them out.</param>
 internal sealed record DemoAccessResult(int Zones, int Gates, int Devices, int Credentials, int Reissued, int Blocked, int Scans,
-    IReadOnlyList<(string Zone, int Inside)> Inside, DateOnly ValidFrom, DateOnly ValidUntil, string AgentGate, string AgentTokenFile,
-    string AgentDataDirectory, string? SampleCode, string? SampleHolder);
+    IReadOnlyList<(string Zone, int Inside)> Inside, DateOnly ValidFrom, DateOnly ValidUntil, Guid? Sample);
 
 /// <summary>
 /// One-code access in the demo, made through the Access module's services as staff would: zones, gates and what each category
@@ -71,7 +71,7 @@ internal static class DemoAccess
             personal[guest.Id].Where(p => p.Zone == zone).Select(p => (bool?)(p.Change == GrantChange.Add)).LastOrDefault()
             ?? DemoVenue.CategoryZones[categoryCodes[guest.CategoryId]].Contains(zone);
 
-        var (scans, inside, sampleCode) = await InScopeAsync<(int, List<(string, int)>, string?)>(services, async sp =>
+        var (scans, inside) = await InScopeAsync<(int, List<(string, int)>)>(services, async sp =>
         {
             var db = sp.GetRequiredService<SummitDbContext>();
             var snapshot = await sp.GetRequiredService<AccessSnapshotCache>().GetAsync(db, sp.GetRequiredService<GuestDirectory>(),
@@ -102,27 +102,32 @@ internal static class DemoAccess
 
             var outcomes = await sp.GetRequiredService<ScanProcessor>().RecordPastAsync(plan);
             var occupancy = await sp.GetRequiredService<AccessQueries>().OccupancyAsync();
-            return (outcomes.Count, occupancy.Zones.Where(z => z.Inside > 0).Select(z => (z.Code, z.Inside)).ToList(),
-                sample is null ? null : await credentials.GetCodeAsync(sample.Id));
+            return (outcomes.Count, occupancy.Zones.Where(z => z.Inside > 0).Select(z => (z.Code, z.Inside)).ToList());
         });
 
         var dataDirectory = SummitHost.DataDirectory(services.GetRequiredService<IConfiguration>());
-        var agentData = Path.Combine(dataDirectory, AgentDataFolderName);
+        var agentData = AgentDataDirectory(dataDirectory);
         if (Directory.Exists(agentData))
         {
             // The journal and policy of an earlier demo's device: its scans and codes mean nothing to this one.
             Directory.Delete(agentData, recursive: true);
         }
 
+        await WriteTokenAsync(dataDirectory, devices[DemoVenue.AgentGate].Token);
         return new DemoAccessResult(DemoVenue.Zones.Length, DemoVenue.Gates.Length, devices.Count, issued, lostBadges.Count, blocked is null ? 0 : 1,
-            scans, inside, validity.From, validity.Until, DemoVenue.AgentGate, await WriteTokenAsync(dataDirectory, devices[DemoVenue.AgentGate].Token),
-            agentData, sampleCode, sample is null ? null : $"{sample.DisplayName} ({categoryCodes[sample.CategoryId]})");
+            scans, inside, validity.From, validity.Until, sample?.Id);
     }
+
+    /// <summary>The device token of the turnstile the banner's gate agent runs as.</summary>
+    public static string AgentTokenFile(string dataDirectory) => Path.Combine(dataDirectory, AgentTokenFileName);
+
+    /// <summary>The gate agent's own journal and policy for the demo.</summary>
+    public static string AgentDataDirectory(string dataDirectory) => Path.Combine(dataDirectory, AgentDataFolderName);
 
     private static Task<(DateOnly From, DateOnly Until)> ExtendValidityAsync(IServiceProvider services, TimeZoneInfo timeZone, DateTimeOffset now) =>
         InScopeAsync(services, async sp =>
         {
-            // The event was in 2021; codes stay valid until a year after the demo was made, so that they open its gates today.
+            // Codes stay valid until a year after the demo was made, so that it can be shown after its three days too.
             var (_, settings) = await sp.GetRequiredService<AccessSettingsService>().GetAsync();
             settings.ValidUntil = CredentialTime.FloorToMinute(now.AddYears(1));
             await sp.GetRequiredService<SummitDbContext>().SaveChangesAsync();
@@ -264,9 +269,9 @@ internal static class DemoAccess
         return [.. plan.OrderBy(p => p.At)];
     }
 
-    private static async Task<string> WriteTokenAsync(string dataDirectory, string token)
+    private static async Task WriteTokenAsync(string dataDirectory, string token)
     {
-        var path = Path.Combine(dataDirectory, AgentTokenFileName);
+        var path = AgentTokenFile(dataDirectory);
         // Created afresh, so that it gets the owner-only mode: the token is the device's password.
         File.Delete(path);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
@@ -277,7 +282,6 @@ internal static class DemoAccess
 
         await using var file = new FileStream(path, options);
         await file.WriteAsync(Encoding.ASCII.GetBytes(token + "\n"));
-        return path;
     }
 
     private static DateOnly LocalDate(DateTimeOffset time, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time, zone).DateTime);

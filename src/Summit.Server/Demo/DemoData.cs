@@ -1,3 +1,5 @@
+using Summit.Server.Guests.Domain;
+
 namespace Summit.Server.Demo;
 
 /// <summary>Name, organisation and country pools for the demo event, by writing system.</summary>
@@ -25,14 +27,31 @@ internal static class DemoData
         [("민준", "Min-jun"), ("서연", "Seo-yeon"), ("지훈", "Ji-hoon"), ("수빈", "Su-bin"), ("현우", "Hyun-woo"), ("지아", "Ji-a")],
         FamilyFirst: true);
 
+    private static (string Native, string Latin)[] Same(params string[] names) => [.. names.Select(n => (n, n))];
+
     internal static readonly NamePool Russian = new("en",
         [("Иванов", "Ivanov"), ("Смирнова", "Smirnova"), ("Кузнецов", "Kuznetsov"), ("Попова", "Popova"), ("Соколов", "Sokolov"), ("Лебедева", "Lebedeva"), ("Касперский", "Kaspersky")],
         [("Алексей", "Aleksei"), ("Мария", "Maria"), ("Дмитрий", "Dmitry"), ("Анна", "Anna"), ("Сергей", "Sergei"), ("Ольга", "Olga"), ("Евгений", "Evgeny")],
         FamilyFirst: false);
 
+    internal static readonly NamePool CentralAsian = new("en",
+        [("Нурланов", "Nurlanov"), ("Абдуллаев", "Abdullaev"), ("Сейтказиева", "Seitkazieva"), ("Юсупов", "Yusupov"), ("Каримова", "Karimova"), ("Жумабеков", "Zhumabekov")],
+        [("Айгерим", "Aigerim"), ("Нурлан", "Nurlan"), ("Дильноза", "Dilnoza"), ("Тимур", "Timur"), ("Жанар", "Zhanar"), ("Бекзат", "Bekzat")],
+        FamilyFirst: false);
+
     internal static readonly NamePool Arabic = new("en",
         [("الحسن", "Al-Hassan"), ("المنصوري", "Al-Mansouri"), ("حداد", "Haddad"), ("العتيبي", "Al-Otaibi"), ("منصور", "Mansour"), ("القاسمي", "Al-Qasimi")],
         [("محمد", "Mohammed"), ("فاطمة", "Fatima"), ("أحمد", "Ahmed"), ("ليلى", "Layla"), ("عمر", "Omar"), ("نور", "Nour"), ("خالد", "Khaled")],
+        FamilyFirst: false);
+
+    internal static readonly NamePool Persian = new("en",
+        [("حسینی", "Hosseini"), ("رضایی", "Rezaei"), ("محمدی", "Mohammadi"), ("کریمی", "Karimi"), ("احمدی", "Ahmadi")],
+        [("علی", "Ali"), ("زهرا", "Zahra"), ("مریم", "Maryam"), ("رضا", "Reza"), ("سارا", "Sara"), ("امیر", "Amir")],
+        FamilyFirst: false);
+
+    internal static readonly NamePool Hebrew = new("en",
+        [("כהן", "Cohen"), ("לוי", "Levi"), ("מזרחי", "Mizrahi"), ("פרץ", "Peretz"), ("ביטון", "Biton")],
+        [("נועה", "Noa"), ("יוסף", "Yosef"), ("תמר", "Tamar"), ("דוד", "David"), ("מיכל", "Michal"), ("איתי", "Itai")],
         FamilyFirst: false);
 
     internal static readonly NamePool Thai = new("en",
@@ -45,34 +64,125 @@ internal static class DemoData
         [("Γιώργος", "Giorgos"), ("Ελένη", "Eleni"), ("Δημήτρης", "Dimitris"), ("Μαρία", "Maria")],
         FamilyFirst: false);
 
-    internal static readonly NamePool Latin = new("en",
-        [("Smith", "Smith"), ("Müller", "Müller"), ("Dubois", "Dubois"), ("García", "García"), ("Rossi", "Rossi"), ("Silva", "Silva"),
-         ("Nowak", "Nowak"), ("Jensen", "Jensen"), ("Yılmaz", "Yılmaz"), ("Nguyễn", "Nguyễn"), ("O'Brien", "O'Brien"), ("Kowalczyk", "Kowalczyk"),
-         ("Fernández", "Fernández"), ("Lefèvre", "Lefèvre"), ("Schröder", "Schröder"), ("Sánchez", "Sánchez"), ("Okafor", "Okafor"),
-         ("Mwangi", "Mwangi"), ("Sharma", "Sharma"), ("Patel", "Patel"), ("Santos", "Santos"), ("Johansson", "Johansson"), ("Van der Berg", "Van der Berg")],
-        [("James", "James"), ("Sophie", "Sophie"), ("Lukas", "Lukas"), ("Camille", "Camille"), ("José", "José"), ("Giulia", "Giulia"),
-         ("João", "João"), ("Zofia", "Zofia"), ("Søren", "Søren"), ("Ayşe", "Ayşe"), ("Minh", "Minh"), ("Chloé", "Chloé"), ("Amara", "Amara"),
-         ("Wanjiru", "Wanjiru"), ("Priya", "Priya"), ("Arjun", "Arjun"), ("Elif", "Elif"), ("François", "François"), ("Mateus", "Mateus"),
-         ("Ingrid", "Ingrid"), ("Chinedu", "Chinedu"), ("Emma", "Emma"), ("Noah", "Noah")],
-        FamilyFirst: false);
+    // Latin-script pools, one per language area, so that a name belongs to the countries where people carry it.
+    internal static readonly NamePool English = new("en",
+        Same("Smith", "Johnson", "Williams", "Brown", "Taylor", "Davies", "Walsh", "Murphy", "Campbell", "Clarke", "Thompson", "Mitchell", "O'Brien"),
+        Same("James", "Emily", "Oliver", "Sarah", "Michael", "Jessica", "Daniel", "Hannah", "Thomas", "Rachel", "Liam", "Grace", "Noah", "Emma"), FamilyFirst: false);
+
+    internal static readonly NamePool German = new("en",
+        Same("Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Wagner", "Becker", "Hoffmann", "Schröder", "Huber"),
+        Same("Lukas", "Anna", "Felix", "Lena", "Jonas", "Katharina", "Maximilian", "Sophie", "Tobias", "Julia"), FamilyFirst: false);
+
+    internal static readonly NamePool French = new("en",
+        Same("Dubois", "Martin", "Bernard", "Lefèvre", "Moreau", "Laurent", "Girard", "Fournier", "Rousseau", "Mercier"),
+        Same("Camille", "Julien", "Chloé", "Mathieu", "Élodie", "François", "Manon", "Antoine", "Léa", "Nicolas"), FamilyFirst: false);
+
+    internal static readonly NamePool Italian = new("en",
+        Same("Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino", "Greco"),
+        Same("Giulia", "Marco", "Francesca", "Luca", "Chiara", "Alessandro", "Sara", "Matteo", "Elena", "Davide"), FamilyFirst: false);
+
+    internal static readonly NamePool Spanish = new("en",
+        Same("García", "Fernández", "González", "Rodríguez", "López", "Martínez", "Sánchez", "Pérez", "Gómez", "Díaz", "Torres", "Ramírez"),
+        Same("José", "María", "Carlos", "Lucía", "Javier", "Carmen", "Diego", "Valentina", "Pablo", "Sofía", "Alejandro", "Isabel"), FamilyFirst: false);
+
+    internal static readonly NamePool Portuguese = new("en",
+        Same("Silva", "Santos", "Oliveira", "Souza", "Costa", "Pereira", "Ferreira", "Almeida", "Carvalho", "Ribeiro"),
+        Same("João", "Ana", "Mateus", "Beatriz", "Pedro", "Mariana", "Rafael", "Camila", "Gabriel", "Larissa"), FamilyFirst: false);
+
+    internal static readonly NamePool Dutch = new("en",
+        Same("de Jong", "Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer"),
+        Same("Daan", "Sanne", "Thijs", "Femke", "Bram", "Lotte", "Ruben", "Anouk"), FamilyFirst: false);
+
+    internal static readonly NamePool Nordic = new("en",
+        Same("Johansson", "Andersson", "Nilsson", "Hansen", "Jensen", "Nielsen", "Larsen", "Lindqvist"),
+        Same("Søren", "Ingrid", "Erik", "Astrid", "Lars", "Sigrid", "Nils", "Freja"), FamilyFirst: false);
+
+    internal static readonly NamePool Finnish = new("en",
+        Same("Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Laine"), Same("Mikko", "Aino", "Juha", "Elina", "Ville"), FamilyFirst: false);
+
+    internal static readonly NamePool Baltic = new("en",
+        Same("Tamm", "Saar", "Kask", "Bērziņš", "Kalniņš", "Kazlauskas", "Petrauskas"), Same("Kristjan", "Liis", "Jānis", "Ilze", "Tomas", "Rūta"), FamilyFirst: false);
+
+    internal static readonly NamePool Polish = new("en",
+        Same("Nowak", "Kowalski", "Wiśniewska", "Wójcik", "Kowalczyk", "Kamińska"), Same("Zofia", "Piotr", "Katarzyna", "Tomasz", "Agnieszka", "Marek"), FamilyFirst: false);
+
+    internal static readonly NamePool Czech = new("en",
+        Same("Novák", "Svoboda", "Dvořák", "Černá", "Procházková"), Same("Jan", "Petra", "Tomáš", "Lucie", "Jakub"), FamilyFirst: false);
+
+    internal static readonly NamePool Hungarian = new("en",
+        Same("Nagy", "Kovács", "Tóth", "Szabó", "Horváth"), Same("Bence", "Eszter", "Gábor", "Zsófia", "Dániel"), FamilyFirst: true);
+
+    internal static readonly NamePool Romanian = new("en",
+        Same("Popescu", "Ionescu", "Popa", "Dumitru", "Stan"), Same("Andrei", "Ioana", "Mihai", "Elena", "Cristian"), FamilyFirst: false);
+
+    internal static readonly NamePool SouthSlavic = new("en",
+        Same("Jovanović", "Petrović", "Nikolić", "Horvat", "Kovačević", "Dimitrov", "Georgieva"), Same("Marko", "Jelena", "Nikola", "Milica", "Stefan", "Ivana"), FamilyFirst: false);
+
+    internal static readonly NamePool Turkish = new("en",
+        Same("Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Aydın"), Same("Elif", "Mehmet", "Zeynep", "Emre", "Ayşe", "Burak"), FamilyFirst: false);
+
+    internal static readonly NamePool Caucasian = new("en",
+        Same("Aliyev", "Mammadova", "Harutyunyan", "Petrosyan", "Beridze", "Gelashvili"), Same("Rashad", "Leyla", "Armen", "Anahit", "Giorgi", "Nino"), FamilyFirst: false);
+
+    internal static readonly NamePool Indian = new("en",
+        Same("Sharma", "Patel", "Singh", "Gupta", "Iyer", "Reddy", "Nair"), Same("Priya", "Arjun", "Ananya", "Rahul", "Deepika", "Vikram"), FamilyFirst: false);
+
+    internal static readonly NamePool Pakistani = new("en",
+        Same("Khan", "Hussain", "Qureshi", "Malik", "Butt"), Same("Ayesha", "Imran", "Sana", "Bilal", "Hina"), FamilyFirst: false);
+
+    internal static readonly NamePool Bengali = new("en",
+        Same("Rahman", "Hossain", "Chowdhury", "Islam"), Same("Nusrat", "Tanvir", "Farhana", "Rafiq"), FamilyFirst: false);
+
+    internal static readonly NamePool SriLankan = new("en",
+        Same("Perera", "Jayawardena", "Wickramasinghe", "Bandara"), Same("Nimal", "Dilani", "Kasun", "Chamari"), FamilyFirst: false);
+
+    internal static readonly NamePool Nepali = new("en",
+        Same("Shrestha", "Thapa", "Gurung", "Adhikari"), Same("Sita", "Bishal", "Anjali", "Prakash"), FamilyFirst: false);
+
+    internal static readonly NamePool Vietnamese = new("en",
+        Same("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng"), Same("Minh", "Lan", "Hùng", "Thảo", "Tuấn", "Linh"), FamilyFirst: true);
+
+    internal static readonly NamePool Indonesian = new("en",
+        Same("Santoso", "Wijaya", "Hidayat", "Kusuma", "Saputra"), Same("Budi", "Siti", "Agus", "Dewi", "Rizky", "Putri"), FamilyFirst: false);
+
+    internal static readonly NamePool Malay = new("en",
+        Same("Abdullah", "Ibrahim", "Ismail", "Rahim", "Yusof"), Same("Ahmad", "Nurul", "Faizal", "Aisyah", "Hafiz"), FamilyFirst: false);
+
+    internal static readonly NamePool Filipino = new("en",
+        Same("Reyes", "Cruz", "Bautista", "Mendoza", "Villanueva"), Same("Angelica", "Mark", "Kristine", "Paolo", "Joy"), FamilyFirst: false);
+
+    internal static readonly NamePool Mainland = new("en",
+        Same("Sok", "Chea", "Heng", "Phommachanh", "Souvannavong", "Keomany", "Aung", "Htun"), Same("Dara", "Sopheap", "Somphone", "Khamla", "Kyaw", "Thandar"), FamilyFirst: false);
+
+    internal static readonly NamePool Mongolian = new("en",
+        Same("Ganbaatar", "Batbayar", "Enkhbold", "Tsedev"), Same("Tuya", "Bat-Erdene", "Oyunchimeg", "Temuulen"), FamilyFirst: false);
+
+    internal static readonly NamePool WestAfrican = new("en",
+        Same("Okafor", "Adeyemi", "Okonkwo", "Balogun", "Mensah", "Owusu", "Boateng", "Diop", "Ndiaye"), Same("Chinedu", "Ngozi", "Tunde", "Kwame", "Ama", "Kofi", "Aminata", "Moussa"), FamilyFirst: false);
+
+    internal static readonly NamePool EastAfrican = new("en",
+        Same("Mwangi", "Otieno", "Kamau", "Mushi", "Okello", "Mugisha", "Uwimana", "Habimana", "Tesfaye", "Bekele"), Same("Wanjiru", "Achieng", "Baraka", "Neema", "Nakato", "Aline", "Abebe", "Meron"), FamilyFirst: false);
+
+    internal static readonly NamePool SouthernAfrican = new("en",
+        Same("Nkosi", "Dlamini", "Botha", "van der Merwe", "Naidoo", "Banda", "Phiri", "Mwale"), Same("Thabo", "Lerato", "Pieter", "Nomvula", "Sipho", "Chanda", "Mulenga"), FamilyFirst: false);
 
     /// <summary>Countries and regions of the demo, with the name pool their people draw from and a weight.</summary>
     internal static readonly (string Code, NamePool Pool, int Weight)[] Countries =
     [
         ("CN", Chinese, 700), ("HK", Chinese, 20), ("MO", Chinese, 8), ("SG", Chinese, 20), ("TW", Chinese, 6),
-        ("JP", Japanese, 25), ("KR", Korean, 25), ("RU", Russian, 40), ("BY", Russian, 8), ("KZ", Russian, 12), ("KG", Russian, 5),
-        ("UZ", Russian, 6), ("AE", Arabic, 15), ("SA", Arabic, 12), ("EG", Arabic, 14), ("QA", Arabic, 6), ("JO", Arabic, 5),
+        ("JP", Japanese, 25), ("KR", Korean, 25), ("RU", Russian, 40), ("BY", Russian, 8), ("KZ", CentralAsian, 12), ("KG", CentralAsian, 5),
+        ("UZ", CentralAsian, 6), ("AE", Arabic, 15), ("SA", Arabic, 12), ("EG", Arabic, 14), ("QA", Arabic, 6), ("JO", Arabic, 5),
         ("MA", Arabic, 5), ("DZ", Arabic, 4), ("TN", Arabic, 4), ("LB", Arabic, 3), ("OM", Arabic, 3), ("KW", Arabic, 3), ("TH", Thai, 15),
-        ("GR", Greek, 8), ("CY", Greek, 3), ("US", Latin, 45), ("GB", Latin, 35), ("DE", Latin, 30), ("FR", Latin, 30), ("IT", Latin, 18),
-        ("ES", Latin, 15), ("PT", Latin, 8), ("NL", Latin, 10), ("BE", Latin, 8), ("CH", Latin, 12), ("AT", Latin, 6), ("SE", Latin, 8),
-        ("NO", Latin, 5), ("DK", Latin, 6), ("FI", Latin, 6), ("PL", Latin, 8), ("CZ", Latin, 5), ("HU", Latin, 6), ("RS", Latin, 8),
-        ("RO", Latin, 5), ("BG", Latin, 4), ("HR", Latin, 3), ("IE", Latin, 4), ("TR", Latin, 12), ("IL", Latin, 6), ("IN", Latin, 20),
-        ("PK", Latin, 12), ("BD", Latin, 6), ("LK", Latin, 5), ("NP", Latin, 4), ("VN", Latin, 12), ("ID", Latin, 14), ("MY", Latin, 14),
-        ("PH", Latin, 8), ("KH", Latin, 6), ("LA", Latin, 6), ("MM", Latin, 4), ("MN", Latin, 5), ("AU", Latin, 12), ("NZ", Latin, 5),
-        ("CA", Latin, 12), ("MX", Latin, 6), ("BR", Latin, 14), ("AR", Latin, 8), ("CL", Latin, 6), ("CO", Latin, 4), ("PE", Latin, 4),
-        ("CU", Latin, 4), ("ZA", Latin, 12), ("NG", Latin, 10), ("KE", Latin, 8), ("ET", Latin, 6), ("GH", Latin, 5), ("TZ", Latin, 4),
-        ("RW", Latin, 4), ("SN", Latin, 3), ("UG", Latin, 3), ("ZM", Latin, 3), ("LU", Latin, 3), ("EE", Latin, 4),
-        ("LV", Latin, 3), ("LT", Latin, 3), ("IR", Arabic, 6), ("AZ", Russian, 4), ("GE", Latin, 4), ("AM", Russian, 3),
+        ("GR", Greek, 8), ("CY", Greek, 3), ("US", English, 45), ("GB", English, 35), ("DE", German, 30), ("FR", French, 30), ("IT", Italian, 18),
+        ("ES", Spanish, 15), ("PT", Portuguese, 8), ("NL", Dutch, 10), ("BE", French, 8), ("CH", German, 12), ("AT", German, 6), ("SE", Nordic, 8),
+        ("NO", Nordic, 5), ("DK", Nordic, 6), ("FI", Finnish, 6), ("PL", Polish, 8), ("CZ", Czech, 5), ("HU", Hungarian, 6), ("RS", SouthSlavic, 8),
+        ("RO", Romanian, 5), ("BG", SouthSlavic, 4), ("HR", SouthSlavic, 3), ("IE", English, 4), ("TR", Turkish, 12), ("IL", Hebrew, 6), ("IN", Indian, 20),
+        ("PK", Pakistani, 12), ("BD", Bengali, 6), ("LK", SriLankan, 5), ("NP", Nepali, 4), ("VN", Vietnamese, 12), ("ID", Indonesian, 14), ("MY", Malay, 14),
+        ("PH", Filipino, 8), ("KH", Mainland, 6), ("LA", Mainland, 6), ("MM", Mainland, 4), ("MN", Mongolian, 5), ("AU", English, 12), ("NZ", English, 5),
+        ("CA", English, 12), ("MX", Spanish, 6), ("BR", Portuguese, 14), ("AR", Spanish, 8), ("CL", Spanish, 6), ("CO", Spanish, 4), ("PE", Spanish, 4),
+        ("CU", Spanish, 4), ("ZA", SouthernAfrican, 12), ("NG", WestAfrican, 10), ("KE", EastAfrican, 8), ("ET", EastAfrican, 6), ("GH", WestAfrican, 5), ("TZ", EastAfrican, 4),
+        ("RW", EastAfrican, 4), ("SN", WestAfrican, 3), ("UG", EastAfrican, 3), ("ZM", SouthernAfrican, 3), ("LU", French, 3), ("EE", Baltic, 4),
+        ("LV", Baltic, 3), ("LT", Baltic, 3), ("IR", Persian, 6), ("AZ", Caucasian, 4), ("GE", Caucasian, 4), ("AM", Caucasian, 3),
     ];
 
     internal static readonly string[] Companies =
@@ -130,12 +240,37 @@ internal static class DemoData
         "Ministry of Industry and Information Technology", "Ministry of Science and Technology", "Embassy", "Data Protection Authority",
     ];
 
-    internal static readonly string[] Positions =
-    [
-        "Minister", "Vice Minister", "Ambassador", "Director-General", "Secretary-General", "Chief Executive Officer", "Chairman",
-        "President", "Vice President", "Chief Technology Officer", "Chief Information Security Officer", "Professor", "Senior Researcher",
-        "Director", "Head of Policy", "Editor-in-Chief", "Correspondent", "Photographer", "Engineer", "Programme Officer", "Counsellor",
-    ];
+    /// <summary>What people of a category do, where the category says it (an exhibitor is not a professor, a volunteer not a minister).</summary>
+    internal static readonly Dictionary<string, string[]> PositionsByCategory = new()
+    {
+        ["Exhibitor"] = ["Sales Director", "Solutions Architect", "Product Manager", "Booth Manager", "Marketing Manager", "Business Development Manager"],
+        ["Media"] = ["Correspondent", "Editor-in-Chief", "Photographer", "Video Journalist", "Reporter", "Producer"],
+        ["Staff"] = ["Protocol Officer", "Accreditation Officer", "Operations Coordinator", "Interpreter", "Press Officer"],
+        ["Volunteer"] = ["Volunteer Guide", "Information Desk Volunteer", "Language Volunteer", "Shuttle Desk Volunteer"],
+        ["Contractor"] = ["Stage Technician", "Audio-Visual Engineer", "Catering Supervisor", "Security Supervisor", "Network Engineer"],
+    };
 
-    internal static readonly string[] Titles = ["Mr", "Ms", "Dr", "Prof.", "H.E.", "Mx"];
+    /// <summary>Positions of the other categories, by the kind of organisation the guest comes from.</summary>
+    internal static readonly Dictionary<OrganisationType, string[]> PositionsByOrganisation = new()
+    {
+        [OrganisationType.Government] = ["Minister", "Vice Minister", "Ambassador", "Director-General", "Counsellor", "Head of Division"],
+        [OrganisationType.InternationalOrganization] = ["Secretary-General", "Director", "Programme Officer", "Senior Policy Adviser"],
+        [OrganisationType.IndustryAssociation] = ["Secretary-General", "Chairman", "Vice President", "Policy Director"],
+        [OrganisationType.Company] = ["Chief Executive Officer", "Chief Technology Officer", "Chief Information Security Officer", "Vice President", "Chairman", "Senior Engineer"],
+        [OrganisationType.University] = ["Professor", "Associate Professor", "Dean", "Lecturer"],
+        [OrganisationType.ThinkTank] = ["Senior Fellow", "Research Director", "President", "Head of Policy"],
+        [OrganisationType.ResearchInstitute] = ["Senior Researcher", "Chief Scientist", "Research Fellow", "Director"],
+        [OrganisationType.Media] = ["Correspondent", "Editor-in-Chief", "Photographer", "Reporter"],
+    };
+
+    /// <summary>Positions that carry a form of address: the others get "Dr" now and then, or none.</summary>
+    internal static readonly Dictionary<string, string> TitleOfPosition = new()
+    {
+        ["Minister"] = "H.E.",
+        ["Vice Minister"] = "H.E.",
+        ["Ambassador"] = "H.E.",
+        ["Professor"] = "Prof.",
+        ["Associate Professor"] = "Prof.",
+    };
+
 }

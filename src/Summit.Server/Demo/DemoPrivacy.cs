@@ -6,8 +6,8 @@ using Summit.Server.Privacy;
 namespace Summit.Server.Demo;
 
 /// <summary>
-/// The demo's event took place in 2021, so the default retention period (90 days after it) ended long ago and the purge would
-/// empty the demo at its first check. The demo keeps its data as long as its codes open its gates: until a year after it was made.
+/// The demo keeps its data as long as its codes open its gates: until a year after it was made, not the default 90 days after its
+/// three days, so that a demo shown again months later is still whole.
 /// </summary>
 internal static class DemoPrivacy
 {

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Summit.Server.Demo.Live;
 using Summit.Server.Events;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Guests.Invitations;
+using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
@@ -16,7 +18,8 @@ namespace Summit.Server.Demo;
 /// <summary>
 /// Creates the reference event, WIC Wuzhen Summit 2021, at full scale: about 2,000 guests from 80+
 /// countries and regions in every category, organisation type and status, with delegations and one
-/// staff account per role. The same seed always gives the same event.
+/// staff account per role. The same seed always gives the same event. Its programme and figures are
+/// those of 2021; its three days are the days on which the demo is run, so that what it records falls on them.
 /// </summary>
 public static partial class DemoSeeder
 {
@@ -24,6 +27,11 @@ public static partial class DemoSeeder
     public const int DefaultGuestCount = 2000;
     public const string DemoPassword = "Summit-Demo-2021";
     public const string AdminEmail = "admin@summit.local";
+    public const string EventTimeZone = "Asia/Shanghai";
+    public const int EventDays = 3;
+
+    /// <summary>The arrived guests came through the gates at most this long before the demo was made (the seeded morning).</summary>
+    internal static readonly TimeSpan SeededArrivals = TimeSpan.FromMinutes(150);
 
     private static readonly (string Code, string En, string Zh, string Colour, int Weight)[] Categories =
     [
@@ -53,19 +61,21 @@ public static partial class DemoSeeder
 
         var clock = provider.GetRequiredService<TimeProvider>();
         var now = clock.GetUtcNow();
-        if (await db.Events.AnyAsync())
+        if (await db.Events.OrderBy(e => e.StartDate).FirstOrDefaultAsync() is { } existing)
         {
             // A demo made before the sensors existed gets them now, so that the live morning has readings to send; the same for
-            // its retention period, which must outlast the 2021 event before the purge job looks.
+            // its retention period, which must outlast the event before the purge job looks.
             await DemoScreening.EnrolSensorsAsync(services);
             await DemoPrivacy.EnsureRetentionAsync(db, now);
-            return Banner(services, "The demo event already exists; start with --reset to create it again "
-                + "(the live morning moves only the guests who have not arrived yet).", watch.Elapsed);
+            var reserved = await ReserveAsync(provider, existing.Id);
+            return Banner(services, "The demo event already exists: the live morning carries on where it stood, nothing is played twice "
+                + "(start with --reset to create the demo again and play the morning from the start).\n"
+                + await AgentTextAsync(provider, reserved), watch.Elapsed, existing: true);
         }
 
-        var summitEvent = CreateEvent();
+        var summitEvent = CreateEvent(now);
         db.Events.Add(summitEvent);
-        // With the event, in one save: the purge job must never see the 2021 event without the demo's retention period.
+        // With the event, in one save: the purge job must never see the event without the demo's retention period.
         db.Set<PrivacySettings>().Add(DemoPrivacy.RetentionFor(summitEvent, now));
         var categories = Categories.Select((c, i) => new AccreditationCategory
         {
@@ -101,6 +111,7 @@ public static partial class DemoSeeder
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Guests.AddRange(guests);
+        db.GuestPhotos.AddRange(Portraits(guests, seed, protector));
         await db.SaveChangesAsync();
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await DatabaseSetup.RefreshStatisticsAsync(db);
@@ -120,27 +131,71 @@ public static partial class DemoSeeder
         }
 
         var access = await DemoAccess.RunAsync(services, random, summitEvent, categories, guests, now);
+        // Before the live morning starts: it leaves this VIP out, so that their code is still unused when a newcomer pastes it.
+        new DemoLiveState { EventId = summitEvent.Id, ReservedGuestId = access.Sample }.Save(DemoLiveState.PathIn(services.GetRequiredService<IConfiguration>()));
         var sensors = await DemoScreening.EnrolSensorsAsync(services);
         return Banner(services, $"Created {summitEvent.Name}: {guests.Count} guests from {guests.Select(g => g.CountryCode).Distinct().Count()} countries and regions, "
             + $"{delegations.Count} delegations, {invitations.Sent.Count} invitations, {Roles.All.Count} staff accounts (seed {seed}).\n"
-            + $"Try the guest portal:   {guestLink}\nas a delegation liaison: {liaisonLink}\n" + AccessText(access, ServerUrl(services))
+            + $"Try the guest portal:   {guestLink}\nas a delegation liaison: {liaisonLink}\n" + AccessText(access) + "\n" + await AgentTextAsync(provider, access.Sample)
             + $"\n{sensors} infrared sensors on the entry lanes ({string.Join(", ", DemoScreening.SensorGates)}), readings over MQTT.", watch.Elapsed);
     }
 
-    private static string AccessText(DemoAccessResult access, string url)
+    private static string AccessText(DemoAccessResult access) => $"""
+        One-code access: {access.Zones} zones, {access.Gates} gates, {access.Devices} turnstile devices; {access.Credentials} credentials ({access.Reissued} reissued after a lost badge), {access.Blocked} person blocked.
+        {access.Scans} scans at the turnstiles in the two hours before now; inside now: {string.Join(", ", access.Inside.Select(z => $"{z.Zone} {z.Inside}"))}.
+        Codes are valid from {access.ValidFrom:yyyy-MM-dd} to {access.ValidUntil:yyyy-MM-dd}.
+        """;
+
+    /// <summary>
+    /// The VIP kept for the gate agent: the one recorded for this event, or (a demo made before the reservation existed) the first
+    /// accredited VIP who has not arrived, recorded now, before the live morning starts and leaves them out.
+    /// </summary>
+    private static async Task<Guid?> ReserveAsync(IServiceProvider provider, Guid eventId)
     {
+        var path = DemoLiveState.PathIn(provider.GetRequiredService<IConfiguration>());
+        var state = DemoLiveState.Load(path, eventId);
+        if (state?.ReservedGuestId is { } reserved)
+        {
+            return reserved;
+        }
+
+        var db = provider.GetRequiredService<SummitDbContext>();
+        var vip = await db.Categories.Where(c => c.EventId == eventId && c.Code == "VIP").Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
+        var movedByTheMorning = state?.People?.ToHashSet() ?? [];
+        var candidates = await db.Guests.AsNoTracking().Where(g => g.EventId == eventId && g.CategoryId == vip && g.Status == GuestStatus.Accredited)
+            .OrderBy(g => g.Email).Select(g => g.Id).ToListAsync();
+        var chosen = candidates.Where(id => !movedByTheMorning.Contains(id)).Select(id => (Guid?)id).FirstOrDefault();
+        ((state ?? new DemoLiveState { EventId = eventId }) with { ReservedGuestId = chosen }).Save(path);
+        return chosen;
+    }
+
+    /// <summary>How to run the gate agent against the demo, and the reserved VIP's code to paste into it: printed on every start.</summary>
+    private static async Task<string> AgentTextAsync(IServiceProvider provider, Guid? reserved)
+    {
+        var url = ServerUrl(provider);
+        var dataDirectory = SummitHost.DataDirectory(provider.GetRequiredService<IConfiguration>());
+        var tokenFile = DemoAccess.AgentTokenFile(dataDirectory);
         var text = $"""
-            One-code access: {access.Zones} zones, {access.Gates} gates, {access.Devices} turnstile devices; {access.Credentials} credentials ({access.Reissued} reissued after a lost badge), {access.Blocked} person blocked.
-            {access.Scans} scans at the turnstiles in the two hours before now; inside now: {string.Join(", ", access.Inside.Select(z => $"{z.Zone} {z.Inside}"))}.
-            Codes are valid from {access.ValidFrom:yyyy-MM-dd} to {access.ValidUntil:yyyy-MM-dd}: past the 2021 event, so that they open the demo's gates today.
             Gate console: {url}/gate  (sign in as gateoperator@summit.local)
-            Gate agent on turnstile {access.AgentGate} (its device token is in {access.AgentTokenFile}), from the repository root:
-                dotnet run --project src/Summit.GateAgent -- --server {url} --token-file {access.AgentTokenFile} --data {access.AgentDataDirectory}
+            Gate agent on turnstile {DemoVenue.AgentGate} (its device token is in {tokenFile}), from the repository root:
+                dotnet run --project src/Summit.GateAgent -- --server {url} --token-file {tokenFile} --data {DemoAccess.AgentDataDirectory(dataDirectory)}
             """;
-        return access.SampleCode is null ? text : $"""
+        var db = provider.GetRequiredService<SummitDbContext>();
+        var holder = reserved is null ? null : await db.Guests.AsNoTracking().FirstOrDefaultAsync(g => g.Id == reserved);
+        var code = holder is null ? null : await provider.GetRequiredService<Access.Credentials.CredentialService>().GetCodeAsync(holder.Id);
+        if (holder is null || code is null)
+        {
+            return text;
+        }
+
+        var category = await db.Categories.Where(c => c.Id == holder.CategoryId).Select(c => c.Code).FirstAsync();
+        var how = holder.Status == GuestStatus.Arrived
+            ? "who was let in already (in an earlier run), and press Enter: it is refused (already inside)"
+            : "whom the live morning leaves out, and press Enter; the second time it is refused (already inside)";
+        return $"""
             {text}
-            then paste the code of {access.SampleHolder}, who has not arrived yet, and press Enter; the second time it is refused (already inside):
-            {access.SampleCode}
+            then paste the code of {holder.DisplayName} ({category}), {how}:
+            {code}
             """;
     }
 
@@ -151,7 +206,7 @@ public static partial class DemoSeeder
         return WildcardHost().Replace(url, "//localhost");
     }
 
-    private static string Banner(IServiceProvider services, string what, TimeSpan elapsed)
+    private static string Banner(IServiceProvider services, string what, TimeSpan elapsed, bool existing = false)
     {
         return $"""
 
@@ -162,33 +217,43 @@ public static partial class DemoSeeder
                 {AdminEmail}  /  {DemoPassword}
             Every role has an account <role>@summit.local with the same password,
             for example accreditationofficer@summit.local or gateoperator@summit.local.
-            {LiveText(services)}
+            {LiveText(services, existing)}
             =============================================================================
 
             """;
     }
 
-    private static string LiveText(IServiceProvider services)
+    private static string LiveText(IServiceProvider services, bool existing)
     {
-        var live = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Live.DemoLiveOptions>>().Value;
-        return live.Enabled
-            ? $"""
-                The opening morning plays live as soon as the server answers, at {live.Speed:0.#}x: {Live.DemoScriptWriter.Morning.TotalMinutes / live.Speed:0.#} minutes.
+        var live = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoLiveOptions>>().Value;
+        return !live.Enabled ? "The live morning is off (--no-live): the dashboard shows the recorded mornings only."
+            : existing ? $"""
+                The opening morning carries on live where the last run left it (the console says from which minute), at {live.Speed:0.#}x;
+                a morning played to its end is not played again. Watch {ServerUrl(services)}/operations.
+                """
+            : $"""
+                The opening morning plays live as soon as the server answers, at {live.Speed:0.#}x: {DemoScriptWriter.Morning.TotalMinutes / live.Speed:0.#} minutes.
                 Watch {ServerUrl(services)}/operations: arrivals, fevers that hold a lane (clear them on /screening as
                 securityofficer@summit.local), a sensor that breaks, a sub-forum that fills up.
-                """
-            : "The live morning is off (--no-live): the dashboard shows the seeded morning only.";
+                """;
     }
 
-    private static SummitEvent CreateEvent()
+    /// <summary>
+    /// The 2021 summit (26-28 September) moved to the days on which the demo runs: day 1 is the day (in Wuzhen) of the seeded
+    /// morning's first arrivals, so the day it is created unless that is before 02:30 in Wuzhen. The closing report then finds
+    /// the seeded and the live mornings within the event's dates.
+    /// </summary>
+    internal static SummitEvent CreateEvent(DateTimeOffset now)
     {
+        var firstArrivals = TimeZoneInfo.ConvertTime(now - SeededArrivals, TimeZoneInfo.FindSystemTimeZoneById(EventTimeZone));
+        var firstDay = DateOnly.FromDateTime(firstArrivals.DateTime);
         var summitEvent = new SummitEvent
         {
             Name = "World Internet Conference Wuzhen Summit 2021",
             NameZh = "2021年世界互联网大会乌镇峰会",
-            StartDate = new DateOnly(2021, 9, 26),
-            EndDate = new DateOnly(2021, 9, 28),
-            TimeZoneId = "Asia/Shanghai",
+            StartDate = firstDay,
+            EndDate = firstDay.AddDays(EventDays - 1),
+            TimeZoneId = EventTimeZone,
         };
         summitEvent.Venues.Add(new EventVenue { EventId = summitEvent.Id, Name = "Wuzhen Internet International Conference and Exhibition Center", SortOrder = 0 });
         summitEvent.Venues.Add(new EventVenue { EventId = summitEvent.Id, Name = "Light of Internet Expo Center", SortOrder = 1 });
@@ -232,6 +297,8 @@ public static partial class DemoSeeder
             OrganisationType.ResearchInstitute => ResearchInstitutes[random.Next(ResearchInstitutes.Length)],
             _ => Media[random.Next(Media.Length)],
         };
+        var positions = PositionsByCategory.GetValueOrDefault(category.Code) ?? PositionsByOrganisation[organisationType];
+        var position = positions[random.Next(positions.Length)];
         var status = Pick(random, StatusMix, s => s.Weight).Status;
         var emailLocal = Ascii($"{given.Latin}.{family.Latin}");
         var domain = Ascii(organisation.Split(' ', ',', '(')[0]) is { Length: > 1 } d ? d : "example";
@@ -243,7 +310,7 @@ public static partial class DemoSeeder
 
         // Arrived guests came through the gates in the two hours before the demo was made (see DemoAccess); the others moved
         // to their status over the last forty days.
-        var changedAt = status == GuestStatus.Arrived ? now.AddSeconds(-random.Next(10 * 60, 150 * 60)) : now.AddMinutes(-random.Next(60, 60 * 24 * 40));
+        var changedAt = status == GuestStatus.Arrived ? now.AddSeconds(-random.Next(10 * 60, (int)SeededArrivals.TotalSeconds)) : now.AddMinutes(-random.Next(60, 60 * 24 * 40));
         var inDelegation = delegations.TryGetValue(countryCode, out var delegation) && organisationType == OrganisationType.Government;
         var registered = status is not (GuestStatus.Invited or GuestStatus.Withdrawn);
         var guest = new Guest
@@ -253,15 +320,15 @@ public static partial class DemoSeeder
             GivenName = given.Native,
             FamilyNameLatin = family.Latin,
             GivenNameLatin = given.Latin,
-            Title = random.Next(3) == 0 ? Titles[random.Next(Titles.Length)] : null,
+            Title = TitleOfPosition.TryGetValue(position, out var title) ? title : random.Next(6) == 0 ? "Dr" : null,
             Gender = random.Next(10) == 0 ? null : (Gender)random.Next(1, 3),
             Organisation = organisation,
             OrganisationType = organisationType,
-            Position = Positions[random.Next(Positions.Length)],
+            Position = position,
             CountryCode = countryCode,
             DelegationId = inDelegation ? delegation!.Id : null,
             Email = email,
-            Phone = $"+{random.Next(1, 999)} {random.Next(100, 999)} {random.Next(1000, 9999)} {random.Next(100, 9999)}",
+            Phone = DemoPhones.For(countryCode, random),
             Language = pool.Language,
             // Online participants get no credential, so they stop at Approved.
             ParticipationMode = category.Code is "Staff" or "Volunteer" or "Contractor" || random.Next(100) >= 22 || status is GuestStatus.Accredited or GuestStatus.Arrived
@@ -286,6 +353,36 @@ public static partial class DemoSeeder
 
         guest.RefreshDerivedFields();
         return guest;
+    }
+
+    /// <summary>
+    /// A drawn portrait for every registered guest who comes in person (as the portal asks of them), encrypted as an upload is. The
+    /// portraits are Summit's own small JPEGs without metadata, so they skip the upload's re-encoding.
+    /// </summary>
+    private static List<GuestPhoto> Portraits(List<Guest> guests, int seed, FieldProtector protector)
+    {
+        var photos = new List<GuestPhoto>();
+        for (var i = 0; i < guests.Count; i++)
+        {
+            var guest = guests[i];
+            if (guest.DataConsentAt is null || guest.ParticipationMode != ParticipationMode.InPerson)
+            {
+                continue;
+            }
+
+            var initials = $"{guest.GivenNameLatin?.FirstOrDefault()}{guest.FamilyNameLatin?.FirstOrDefault()}".ToUpperInvariant();
+            photos.Add(new GuestPhoto
+            {
+                GuestId = guest.Id,
+                EncryptedJpeg = protector.Protect(DemoPortraits.Jpeg(initials, unchecked(seed * 100_003 + i))),
+                Width = DemoPortraits.Width,
+                Height = DemoPortraits.Height,
+                UploadedAt = guest.DataConsentAt.Value,
+            });
+            guest.HasPhoto = true;
+        }
+
+        return photos;
     }
 
     private static int IndexOf(string code, List<AccreditationCategory> categories) => categories.FindIndex(c => c.Code == code);

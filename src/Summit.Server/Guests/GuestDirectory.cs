@@ -16,6 +16,10 @@ public sealed record GuestCard(
 public sealed record CategoryCard(Guid Id, string Code, string NameEn, string NameZh, string Colour, int SortOrder)
 {
     public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
+
+    /// <summary>Code and name for a choice list ("Media · 媒体"); the name alone where it says the same as the code ("VIP", not "VIP · VIP").</summary>
+    public string Label(string language) =>
+        string.Equals(Name(language), Code, StringComparison.OrdinalIgnoreCase) ? Name(language) : $"{Code} · {Name(language)}";
 }
 
 /// <summary>How many of an event's guests of one category stand at one status: the arrivals pipeline counts, with no one named.</summary>

@@ -40,8 +40,7 @@ namespace Summit.Server.Infrastructure;
 /// <summary>The map of the system: every module registers its services and endpoints here.</summary>
 public static class SummitHost
 {
-    public static string DataDirectory(IConfiguration configuration) =>
-        Path.GetFullPath(configuration["Summit:DataDirectory"] ?? configuration["SUMMIT_DATA"] ?? "data");
+    public static string DataDirectory(IConfiguration configuration) => DataLocation.Resolve(configuration, Directory.GetCurrentDirectory());
 
     public static WebApplicationBuilder AddSummit(this WebApplicationBuilder builder)
     {

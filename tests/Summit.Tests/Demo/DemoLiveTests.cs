@@ -210,6 +210,61 @@ public sealed class DemoLiveTests(DemoLiveFactory app)
         });
     }
 
+    [Fact]
+    public async Task The_morning_leaves_out_the_reserved_VIP_whose_code_the_banner_prints()
+    {
+        await app.MorningAsync();
+        var eventId = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Events.Select(e => e.Id).SingleAsync());
+        var reserved = DemoLiveState.Load(Path.Combine(app.DataDirectory, DemoLiveState.FileName), eventId)?.ReservedGuestId;
+        Assert.NotNull(reserved);
+        var code = await app.InScopeAsync(sp => sp.GetRequiredService<Summit.Server.Access.Credentials.CredentialService>().GetCodeAsync(reserved.Value));
+        Assert.NotNull(code);
+
+        await using var session = await app.Services.GetRequiredService<DemoPlayer>().StartSessionAsync(DemoSeeder.DefaultSeed, CancellationToken.None);
+        Assert.NotNull(session);
+        Assert.Equal(reserved, session.ReservedGuestId);
+        Assert.NotEmpty(session.Script.Beats);
+        Assert.DoesNotContain(session.Script.Beats, b => b.Code == code);
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SummitDbContext>();
+            Assert.Equal(GuestStatus.Accredited, await db.Guests.Where(g => g.Id == reserved).Select(g => g.Status).SingleAsync());
+            Assert.False(await db.Scans.AnyAsync(s => s.GuestId == reserved));
+        });
+    }
+
+    [Fact]
+    public async Task A_restart_after_the_morning_carries_on_and_plays_nothing_again()
+    {
+        var morning = await app.MorningAsync();
+        Assert.True(morning.Finished);
+        var before = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SummitDbContext>();
+            return (Scans: await db.Scans.CountAsync(), Holds: await db.Set<ScreeningHold>().CountAsync(), Incidents: await db.Set<Incident>().CountAsync());
+        });
+
+        // What `summit demo` does on a start without --reset: a new session on the same database and data directory.
+        await using var session = await app.Services.GetRequiredService<DemoPlayer>().StartSessionAsync(DemoSeeder.DefaultSeed, CancellationToken.None);
+        Assert.NotNull(session);
+        Assert.Equal(DemoScriptWriter.Morning, session.ResumedAt);
+        Assert.True(session.Finished);
+        for (var minute = 0; minute <= DemoScriptWriter.Morning.TotalMinutes; minute += 15)
+        {
+            app.Clock.Advance(TimeSpan.FromSeconds(2));
+            await session.PlayUntilAsync(TimeSpan.FromMinutes(minute), CancellationToken.None);
+        }
+
+        Assert.Equal(0, session.Stats.Scans);
+        Assert.Equal(0, session.Stats.FeverReadings);
+        var after = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SummitDbContext>();
+            return (Scans: await db.Scans.CountAsync(), Holds: await db.Set<ScreeningHold>().CountAsync(), Incidents: await db.Set<Incident>().CountAsync());
+        });
+        Assert.Equal(before, after);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("601")]

@@ -103,6 +103,127 @@ public partial class DemoSeederTests(DemoFactory app) : IClassFixture<DemoFactor
         var console = await (await operatorClient.PostAsJsonAsync($"/api/v1/access/gates/{mainDoor}/scans", new ConsoleScanRequest(Guid.NewGuid(), code), Intents.Json))
             .OkAsync<ScanResponse>();
         Assert.True(console.Admitted, console.Message);
+        // The console shows the VIP's drawn portrait, not "No photo".
+        Assert.NotNull(console.Holder?.PhotoUrl);
+        using var photo = await operatorClient.GetAsync(console.Holder.PhotoUrl);
+        Assert.Equal(System.Net.HttpStatusCode.OK, photo.StatusCode);
+        Assert.Equal("image/jpeg", photo.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_start_without_reset_keeps_the_event_and_prints_the_agent_command_and_the_same_reserved_code_again()
+    {
+        var code = SampleCode().Match(app.Banner).Value;
+        Assert.NotEmpty(code);
+        var guests = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Guests.CountAsync());
+
+        var again = await DemoSeeder.RunAsync(app.Services, DemoSeeder.DefaultSeed, guestCount: 300, reset: false);
+
+        Assert.Contains("already exists", again, StringComparison.Ordinal);
+        Assert.Contains("dotnet run --project src/Summit.GateAgent -- --server", again, StringComparison.Ordinal);
+        Assert.Equal(TokenFile().Groups[1].Value, TokenFilePattern().Match(again).Groups[1].Value);
+        Assert.Equal(code, SampleCode().Match(again).Value);
+        Assert.Equal(guests, await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Guests.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_event_is_dated_on_the_days_the_demo_runs_so_its_scans_fall_on_day_one()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(DemoSeeder.EventTimeZone);
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SummitDbContext>();
+            var summitEvent = await db.Events.SingleAsync();
+            Assert.Equal(new DateOnly(2026, 11, 30), summitEvent.StartDate);
+            Assert.Equal(new DateOnly(2026, 12, 2), summitEvent.EndDate);
+            Assert.All(await db.Scans.Select(s => s.ScannedAt).ToListAsync(),
+                at => Assert.Equal(summitEvent.StartDate, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime)));
+        });
+    }
+
+    [Theory]
+    [InlineData("2026-11-30T02:30:00Z", "2026-11-30")] // 10:30 in Wuzhen
+    [InlineData("2026-11-30T15:59:00Z", "2026-11-30")] // 23:59 in Wuzhen
+    [InlineData("2026-11-30T18:00:00Z", "2026-11-30")] // 02:00 in Wuzhen: the seeded arrivals began the evening before
+    [InlineData("2026-11-30T19:00:00Z", "2026-12-01")] // 03:00 in Wuzhen
+    public void Day_one_is_the_day_of_the_seeded_arrivals_in_Wuzhen_and_the_event_lasts_three_days(string now, string firstDay)
+    {
+        var summitEvent = DemoSeeder.CreateEvent(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(DateOnly.Parse(firstDay, System.Globalization.CultureInfo.InvariantCulture), summitEvent.StartDate);
+        Assert.Equal(summitEvent.StartDate.AddDays(2), summitEvent.EndDate);
+        Assert.Equal("World Internet Conference Wuzhen Summit 2021", summitEvent.Name);
+    }
+
+    [Fact]
+    public async Task Every_phone_number_is_valid_for_the_guests_country()
+    {
+        var util = PhoneNumbers.PhoneNumberUtil.GetInstance();
+        var phones = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Guests.Select(g => new { g.Phone, g.CountryCode }).ToListAsync());
+        Assert.Equal(300, phones.Count);
+        Assert.All(phones, p =>
+        {
+            Assert.NotNull(p.Phone);
+            Assert.True(util.IsValidNumberForRegion(util.Parse(p.Phone, p.CountryCode), p.CountryCode), $"{p.Phone} is not a number of {p.CountryCode}");
+        });
+        // Every region of the demo can be drawn, not only those the 300 guests happen to come from.
+        Assert.All(DemoData.Countries, c => Assert.True(util.IsValidNumberForRegion(util.Parse(DemoPhones.For(c.Code, new Random(1)), c.Code), c.Code), c.Code));
+    }
+
+    [Fact]
+    public async Task A_family_name_belongs_to_one_language_area_and_positions_and_titles_fit_the_guest()
+    {
+        var poolOf = DemoData.Countries.ToDictionary(c => c.Code, c => c.Pool);
+        var pools = DemoData.Countries.Select(c => c.Pool).Distinct().ToList();
+        Assert.Equal(pools.Sum(p => p.Family.Length), pools.SelectMany(p => p.Family.Select(f => f.Latin)).Distinct().Count());
+
+        var guests = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SummitDbContext>();
+            var categories = await db.Categories.ToDictionaryAsync(c => c.Id, c => c.Code);
+            return (await db.Guests.ToListAsync()).Select(g => (Guest: g, Category: categories[g.CategoryId])).ToList();
+        });
+        Assert.All(guests.GroupBy(g => g.Guest.FamilyNameLatin), name =>
+            Assert.Single(name.Select(g => poolOf[g.Guest.CountryCode]).Distinct()));
+        Assert.All(guests, g => Assert.Contains(g.Guest.FamilyNameLatin, poolOf[g.Guest.CountryCode].Family.Select(f => f.Latin)));
+
+        string[] senior = ["Professor", "Associate Professor", "Minister", "Vice Minister", "Ambassador", "Dean"];
+        Assert.All(guests.Where(g => g.Category is "Exhibitor" or "Contractor" or "Volunteer" or "Staff" or "Media"),
+            g => Assert.DoesNotContain(g.Guest.Position, senior));
+        Assert.All(guests.Where(g => g.Guest.Position is "Professor" or "Associate Professor"), g => Assert.Equal(OrganisationType.University, g.Guest.OrganisationType));
+        Assert.All(guests.Where(g => g.Guest.Title == "H.E."), g => Assert.Contains(g.Guest.Position, new[] { "Minister", "Vice Minister", "Ambassador" }));
+        Assert.All(guests.Where(g => g.Guest.Title == "Prof."), g => Assert.Contains("Professor", g.Guest.Position, StringComparison.Ordinal));
+        Assert.Contains(guests, g => g.Category == "Exhibitor");
+    }
+
+    [Fact]
+    public async Task Every_registered_guest_who_comes_in_person_has_a_drawn_portrait_stored_encrypted()
+    {
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SummitDbContext>();
+            var guests = await db.Guests.ToListAsync();
+            var expected = guests.Where(g => g.DataConsentAt != null && g.ParticipationMode == ParticipationMode.InPerson).Select(g => g.Id).Order().ToList();
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, guests.Where(g => g.HasPhoto).Select(g => g.Id).Order());
+            Assert.Equal(expected, await db.GuestPhotos.Select(p => p.GuestId).OrderBy(id => id).ToListAsync());
+
+            var stored = await db.GuestPhotos.FirstAsync();
+            Assert.NotEqual((byte)0xFF, stored.EncryptedJpeg[0]);
+            var service = sp.GetRequiredService<Summit.Server.Guests.GuestService>();
+            var images = new List<byte[]>();
+            foreach (var id in expected.Take(3))
+            {
+                var jpeg = await service.GetPhotoJpegAsync(id);
+                Assert.NotNull(jpeg);
+                using var bitmap = SkiaSharp.SKBitmap.Decode(jpeg);
+                Assert.Equal((DemoPortraits.Width, DemoPortraits.Height), (bitmap.Width, bitmap.Height));
+                images.Add(jpeg);
+            }
+
+            Assert.Equal(3, images.Select(Convert.ToBase64String).Distinct().Count());
+        });
+        // The same seed draws the same portrait.
+        Assert.Equal(DemoPortraits.Jpeg("LW", 7), DemoPortraits.Jpeg("LW", 7));
     }
 
     private Match TokenFile()

@@ -44,6 +44,7 @@ public sealed class DemoLiveSession : IAsyncDisposable
 {
     private const int MaxReroutes = 2;
     private static readonly TimeSpan ReconnectEvery = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan SaveEvery = TimeSpan.FromSeconds(1);
 
     private readonly IServiceScopeFactory _scopes;
     private readonly ScanProcessor _processor;
@@ -63,11 +64,15 @@ public sealed class DemoLiveSession : IAsyncDisposable
     private readonly Random _random;
     private readonly List<string> _pendingReadings = [];
     private List<(DemoBeat Beat, int Reroutes)> _retries = [];
+    private readonly string _statePath;
+    private DemoLiveState _state;
+    private DateTimeOffset _savedAt = DateTimeOffset.MinValue;
+    private bool _saveFailed;
     private int _next;
 
     private DemoLiveSession(IServiceScopeFactory scopes, ScanProcessor processor, DemoLiveOptions options, double threshold, TimeProvider clock,
         ILogger logger, DemoScript script, Dictionary<string, Guid> deviceByGate, Dictionary<string, Guid> gateIds, Dictionary<string, string> sensorByGate,
-        int seed)
+        int seed, DemoLiveState state, string statePath)
     {
         _scopes = scopes;
         _processor = processor;
@@ -80,11 +85,33 @@ public sealed class DemoLiveSession : IAsyncDisposable
         _gateIds = gateIds;
         _sensorByGate = sensorByGate;
         _random = new Random(seed + 1);
+        _state = state;
+        _statePath = statePath;
+        if (state.PlayedUntil is { } played)
+        {
+            // A restart: what was played stays played. Only its lasting effect is taken over: the broken camera stays silent.
+            ResumedAt = played;
+            while (_next < script.Beats.Count && script.Beats[_next].At <= played)
+            {
+                if (script.Beats[_next].Kind == DemoBeatKind.SensorBreaks)
+                {
+                    _broken.Add(script.Beats[_next].Sensor!);
+                }
+
+                _next++;
+            }
+        }
     }
 
     public DemoScript Script { get; }
 
     public DemoLiveStats Stats { get; } = new();
+
+    /// <summary>Where an earlier run of the demo left the morning (script time), or null when it starts from the beginning.</summary>
+    public TimeSpan? ResumedAt { get; }
+
+    /// <summary>The VIP kept out of the morning, whose code the banner prints for the gate agent.</summary>
+    public Guid? ReservedGuestId => _state.ReservedGuestId;
 
     /// <summary>Every beat played and no lane change pending.</summary>
     public bool Finished => _next >= Script.Beats.Count && _retries.Count == 0;
@@ -96,11 +123,15 @@ public sealed class DemoLiveSession : IAsyncDisposable
         var provider = scope.ServiceProvider;
         provider.GetRequiredService<CurrentActor>().Use(new Actor(null, "demo", null));
         var db = provider.GetRequiredService<SummitDbContext>();
-        if (!await db.Events.AnyAsync(ct))
+        var eventId = await db.Events.OrderBy(e => e.StartDate).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
+        if (eventId is null)
         {
             logger.LogWarning("Live demo: there is no event to play; start with `summit demo --reset`");
             return null;
         }
+
+        var statePath = DemoLiveState.PathIn(provider.GetRequiredService<IConfiguration>());
+        var state = DemoLiveState.Load(statePath, eventId.Value) ?? new DemoLiveState { EventId = eventId.Value };
 
         var gates = await provider.GetRequiredService<Access.Zones.ZoneService>().ListGatesAsync(ct);
         var gateIds = gates.ToDictionary(g => g.Code, g => g.Id);
@@ -118,9 +149,22 @@ public sealed class DemoLiveSession : IAsyncDisposable
         var holders = await db.Guests.AsNoTracking().Where(g => g.Status == GuestStatus.Accredited || g.Status == GuestStatus.Arrived)
             .Select(g => new { g.Id, g.Email, g.CategoryId, g.Status }).ToListAsync(ct);
         var codes = await provider.GetRequiredService<CredentialService>().GetCodesAsync([.. holders.Select(h => h.Id)], ct);
-        var people = holders.Where(h => codes.ContainsKey(h.Id) && categories.ContainsKey(h.CategoryId))
+        // The reserved VIP is never part of the morning: their code is the newcomer's to try at the gate agent.
+        var people = holders.Where(h => codes.ContainsKey(h.Id) && categories.ContainsKey(h.CategoryId) && h.Id != state.ReservedGuestId)
             .Select(h => new DemoPerson(h.Id, h.Email, codes[h.Id], categories[h.CategoryId], h.Status == GuestStatus.Arrived))
             .ToList();
+        if (state is { People: { } inMorning, Arriving: { } arriving })
+        {
+            // Started before: the same people, as they were then, give the same script.
+            var wereIn = inMorning.ToHashSet();
+            var wereArriving = arriving.ToHashSet();
+            people = [.. people.Where(p => wereIn.Contains(p.GuestId)).Select(p => p with { Arrived = !wereArriving.Contains(p.GuestId) })];
+        }
+        else
+        {
+            state = state with { People = [.. people.Select(p => p.GuestId)], Arriving = [.. people.Where(p => !p.Arrived).Select(p => p.GuestId)] };
+            state.Save(statePath);
+        }
 
         var sensors = (await provider.GetRequiredService<SensorDirectory>().GetAsync(ct)).Values.Where(s => !s.Revoked && gateCodes.ContainsKey(s.GateId))
             .GroupBy(s => gateCodes[s.GateId]).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Code, StringComparer.Ordinal).First());
@@ -129,7 +173,7 @@ public sealed class DemoLiveSession : IAsyncDisposable
 
         var session = new DemoLiveSession(scopes, processor, options,
             await provider.GetRequiredService<ScreeningThreshold>().GetAsync(ct), clock, logger, script, deviceByGate, gateIds,
-            sensors.ToDictionary(s => s.Key, s => s.Value.Code), seed);
+            sensors.ToDictionary(s => s.Key, s => s.Value.Code), seed, state, statePath);
         if (brokerHost is not null)
         {
             var lastSequences = await db.Set<Sensor>().AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.LastSequence, ct);
@@ -178,10 +222,19 @@ public sealed class DemoLiveSession : IAsyncDisposable
 
         await SubmitAsync(scans, ct);
         await HeartbeatsAsync(ct);
+        if (scriptTime > (_state.PlayedUntil ?? TimeSpan.MinValue))
+        {
+            _state = _state with { PlayedUntil = scriptTime > Script.Length ? Script.Length : scriptTime };
+            if (_clock.GetUtcNow() - _savedAt >= SaveEvery || Finished)
+            {
+                SaveState();
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
+        SaveState();
         foreach (var (client, _, _, _) in _sensors.Values)
         {
             try
@@ -197,6 +250,26 @@ public sealed class DemoLiveSession : IAsyncDisposable
             }
 
             client.Dispose();
+        }
+    }
+
+    private void SaveState()
+    {
+        try
+        {
+            _state.Save(_statePath);
+            _savedAt = _clock.GetUtcNow();
+            _saveFailed = false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The morning plays on; only a restart would replay what was not recorded. Logged once per failing stretch.
+            if (!_saveFailed)
+            {
+                _logger.LogWarning(ex, "Live demo: cannot record how far the morning went in {Path}; a restart would play part of it again", _statePath);
+            }
+
+            _saveFailed = true;
         }
     }
 

@@ -75,12 +75,28 @@ public sealed class DemoPlayer(IServiceScopeFactory scopes, IOptions<DemoLiveOpt
                 return;
             }
 
-            _logger.LogInformation("Live demo: playing the opening morning ({Scans} scans, {Fevers} fevers, sensor {Broken} breaks, {Zone} fills) "
-                + "at {Speed}x: {Minutes:0.0} minutes. Open /operations to watch it", session.Script.Scans, session.Script.Fevers,
-                session.Script.BrokenSensor ?? "none", session.Script.CrowdedZone ?? "no zone", settings.Speed,
-                session.Script.Length.TotalMinutes / settings.Speed);
-            var started = clock.GetUtcNow();
-            var finished = false;
+            var resumedAt = session.ResumedAt ?? TimeSpan.Zero;
+            if (session.Finished)
+            {
+                _logger.LogInformation("Live demo: the opening morning was played before this start and is not played again (`summit demo --reset` "
+                    + "plays it from the start); the working sensors keep sending");
+            }
+            else if (session.ResumedAt is not null)
+            {
+                _logger.LogInformation("Live demo: the opening morning carries on from minute {Minute:0} of {Length:0}, where the last run stopped, at {Speed}x",
+                    resumedAt.TotalMinutes, session.Script.Length.TotalMinutes, settings.Speed);
+            }
+            else
+            {
+                _logger.LogInformation("Live demo: playing the opening morning ({Scans} scans, {Fevers} fevers, sensor {Broken} breaks, {Zone} fills) "
+                    + "at {Speed}x: {Minutes:0.0} minutes. Open /operations to watch it", session.Script.Scans, session.Script.Fevers,
+                    session.Script.BrokenSensor ?? "none", session.Script.CrowdedZone ?? "no zone", settings.Speed,
+                    session.Script.Length.TotalMinutes / settings.Speed);
+            }
+
+            // A resumed morning goes on from where it stood, as if it had started that much earlier.
+            var started = clock.GetUtcNow() - resumedAt / settings.Speed;
+            var finished = session.Finished;
             while (!stoppingToken.IsCancellationRequested)
             {
                 var scriptTime = (clock.GetUtcNow() - started) * settings.Speed;
