@@ -15,7 +15,7 @@ public sealed record GuestCard(
 /// <summary>An accreditation category as other modules see it.</summary>
 public sealed record CategoryCard(Guid Id, string Code, string NameEn, string NameZh, string Colour, int SortOrder)
 {
-    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
+    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && NameZh.Length > 0 ? NameZh : NameEn;
 }
 
 /// <summary>How many of an event's guests of one category stand at one status: the arrivals pipeline counts, with no one named.</summary>
@@ -24,7 +24,7 @@ public sealed record CategoryStatusCount(Guid CategoryId, GuestStatus Status, in
 /// <summary>A zone a credential opens, as its holder reads it.</summary>
 public sealed record PassZone(string Code, string NameEn, string NameZh)
 {
-    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
+    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && NameZh.Length > 0 ? NameZh : NameEn;
 }
 
 /// <summary>A guest's credential in force as the guest sees it: the code the QR carries and the zones it opens.</summary>
