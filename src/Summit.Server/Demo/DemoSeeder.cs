@@ -190,8 +190,8 @@ public static partial class DemoSeeder
             EndDate = new DateOnly(2021, 9, 28),
             TimeZoneId = "Asia/Shanghai",
         };
-        summitEvent.Venues.Add(new EventVenue { EventId = summitEvent.Id, Name = "Wuzhen Internet International Conference and Exhibition Center", SortOrder = 0 });
-        summitEvent.Venues.Add(new EventVenue { EventId = summitEvent.Id, Name = "Light of Internet Expo Center", SortOrder = 1 });
+        summitEvent.Venues.Add(new EventVenue { EventId = summitEvent.Id, Name = DemoVenue.ConferenceCenter, NameZh = DemoVenue.ConferenceCenterZh, SortOrder = 0 });
+        summitEvent.Venues.Add(new EventVenue { EventId = summitEvent.Id, Name = DemoVenue.ExpoCenter, NameZh = DemoVenue.ExpoCenterZh, SortOrder = 1 });
         return summitEvent;
     }
 
