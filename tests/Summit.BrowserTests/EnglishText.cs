@@ -4,8 +4,9 @@ namespace Summit.BrowserTests;
 
 /// <summary>
 /// Finds the English words on a page shown in Chinese. A word of Latin letters passes only when it is data (a guest's name, an
-/// organisation, a device's name: see <c>data</c>), a code (no lower-case letter, or letters mixed with digits: VIP, N1, FORUM-D,
-/// zh-Hans is not one), an e-mail address or web address, or one of the few names that stay as they are in Chinese.
+/// organisation, a device's name: see <c>data</c>), a code (no lower-case letter, letters mixed with digits, or an identifier with
+/// an underscore: VIP, N1, FORUM-D, sgd_x1; zh-Hans is not one), an e-mail or web address, a configuration key, a time zone id, or
+/// one of the few names that stay as they are in Chinese.
 /// </summary>
 public static partial class EnglishText
 {
@@ -29,12 +30,14 @@ public static partial class EnglishText
     private static bool IsAllowed(string word, IReadOnlySet<string> data) =>
         !word.Any(char.IsAsciiLetter) || Untranslated.Contains(word) || data.Contains(word) || IsCode(word);
 
-    private static bool IsCode(string word) => !word.Any(char.IsAsciiLetterLower) || (word.Any(char.IsAsciiDigit) && word.Any(char.IsAsciiLetter));
+    private static bool IsCode(string word) =>
+        !word.Any(char.IsAsciiLetterLower) || (word.Any(char.IsAsciiDigit) && word.Any(char.IsAsciiLetter)) || word.Contains('_');
 
     // Latin letters and digits, joined by an apostrophe, dot, dash or underscore ("O'Brien", "zh-Hans", "v1.2").
     [GeneratedRegex(@"[A-Za-z0-9]+(?:['’.\-_][A-Za-z0-9]+)*")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"[^\s@]+@[^\s@]+|https?://\S+")]
+    // E-mail and web addresses, identifiers with an underscore (token prefixes: sgd_-x1), configuration keys (Summit:Screening:ThresholdCelsius) and IANA time zone ids (Asia/Shanghai).
+    [GeneratedRegex(@"[^\s@]+@[^\s@]+|https?://\S+|\S*_\S*|\b[A-Z][A-Za-z]+(?::[A-Z][A-Za-z]+)+\b|\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z0-9_+\-]+(?:/[A-Za-z_]+)?")]
     private static partial Regex Addresses();
 }

@@ -15,7 +15,7 @@ public class EnglishTextTests
     public void Data_codes_addresses_and_numbers_pass()
     {
         var page = "Ivanova Anna · Moscow State University · VIP · 闸机 N1 · FORUM-D · 分论坛A厅 · anna@example.org · https://summit.local/x · 2,000 · 166% · "
-            + "Summit · MQTT · 2026-12-03 21:26";
+            + "Summit · MQTT · 2026-12-03 21:26 (Asia/Shanghai) · Summit:Screening:ThresholdCelsius · sgd_pjGJdo · sgd_-ofhdW";
         Assert.Empty(EnglishText.Find(page, Data));
     }
 
