@@ -255,8 +255,8 @@ public static partial class DemoSeeder
             EndDate = firstDay.AddDays(EventDays - 1),
             TimeZoneId = EventTimeZone,
         };
-        summitEvent.Venues.Add(new EventVenue { EventId = summitEvent.Id, Name = "Wuzhen Internet International Conference and Exhibition Center", SortOrder = 0 });
-        summitEvent.Venues.Add(new EventVenue { EventId = summitEvent.Id, Name = "Light of Internet Expo Center", SortOrder = 1 });
+        summitEvent.Venues.Add(new EventVenue { EventId = summitEvent.Id, Name = DemoVenue.ConferenceCenter, NameZh = DemoVenue.ConferenceCenterZh, SortOrder = 0 });
+        summitEvent.Venues.Add(new EventVenue { EventId = summitEvent.Id, Name = DemoVenue.ExpoCenter, NameZh = DemoVenue.ExpoCenterZh, SortOrder = 1 });
         return summitEvent;
     }
 

@@ -9,7 +9,9 @@ namespace Summit.Server.Demo;
 internal static class DemoVenue
 {
     public const string ConferenceCenter = "Wuzhen Internet International Conference and Exhibition Center";
+    public const string ConferenceCenterZh = "乌镇互联网国际会展中心";
     public const string ExpoCenter = "Light of Internet Expo Center";
+    public const string ExpoCenterZh = "互联网之光博览中心";
 
     /// <remarks>
     /// The halls' capacities are their seats, a hard limit (a full room refuses entries); the site, the VIP lounge, the media centre,
@@ -29,7 +31,7 @@ internal static class DemoVenue
         new("VIP", "VIP lounge", "贵宾休息室", ConferenceCenter, 80, AntiPassbackMode.Soft, Plan: new(50, 350, 140, 110)),
         new("MEDIA", "Media centre", "新闻中心", ConferenceCenter, 300, Plan: new(210, 350, 140, 110)),
         new("EXPO", "Light of Internet Expo Center", "互联网之光博览中心", ExpoCenter, 10000, Plan: new(660, 20, 320, 420)),
-        new("BACK", "Back of house and staff areas", "后台及工作人员区", "Both venues", 600, Plan: new(660, 470, 320, 110)),
+        new("BACK", "Back of house and staff areas", "后台及工作人员区", null, 600, Plan: new(660, 470, 320, 110)),
     ];
 
     /// <summary>

@@ -5,7 +5,13 @@ using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Events;
 
-public sealed record EventInput(string Name, string NameZh, DateOnly StartDate, DateOnly EndDate, string TimeZoneId, IReadOnlyList<string> Venues);
+/// <param name="Venues">The venues' English names, in order (zones refer to a venue by it).</param>
+/// <param name="VenueNamesZh">
+/// The venues' Chinese names by English name; null leaves the Chinese names as they are (a client that predates them), an empty
+/// name removes one.
+/// </param>
+public sealed record EventInput(string Name, string NameZh, DateOnly StartDate, DateOnly EndDate, string TimeZoneId, IReadOnlyList<string> Venues,
+    IReadOnlyDictionary<string, string?>? VenueNamesZh = null);
 
 /// <summary>The current event: the one the secretariat set up. Modules ask here rather than query the table.</summary>
 public sealed class EventService(SummitDbContext db, AuditLog audit)
@@ -66,6 +72,11 @@ public sealed class EventService(SummitDbContext db, AuditLog audit)
             {
                 venue.SortOrder = index;
             }
+
+            if (input.VenueNamesZh is { } chinese)
+            {
+                venue.NameZh = chinese.GetValueOrDefault(name)?.Trim() is { Length: > 0 } nameZh ? nameZh : null;
+            }
         }
 
         if (isNew)
@@ -85,6 +96,6 @@ public sealed class EventService(SummitDbContext db, AuditLog audit)
         ["startDate"] = e.StartDate,
         ["endDate"] = e.EndDate,
         ["timeZone"] = e.TimeZoneId,
-        ["venues"] = string.Join(", ", e.Venues.OrderBy(v => v.SortOrder).Select(v => v.Name)),
+        ["venues"] = string.Join(", ", e.Venues.OrderBy(v => v.SortOrder).Select(v => v.NameZh is null ? v.Name : $"{v.Name} / {v.NameZh}")),
     };
 }

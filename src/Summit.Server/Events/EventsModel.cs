@@ -17,5 +17,9 @@ internal sealed class SummitEventConfiguration : IEntityTypeConfiguration<Summit
 
 internal sealed class EventVenueConfiguration : IEntityTypeConfiguration<EventVenue>
 {
-    public void Configure(EntityTypeBuilder<EventVenue> e) => e.Property(x => x.Name).HasMaxLength(200);
+    public void Configure(EntityTypeBuilder<EventVenue> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.Property(x => x.NameZh).HasMaxLength(200);
+    }
 }

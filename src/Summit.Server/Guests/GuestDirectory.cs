@@ -15,7 +15,7 @@ public sealed record GuestCard(
 /// <summary>An accreditation category as other modules see it.</summary>
 public sealed record CategoryCard(Guid Id, string Code, string NameEn, string NameZh, string Colour, int SortOrder)
 {
-    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
+    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && NameZh.Length > 0 ? NameZh : NameEn;
 
     /// <summary>Code and name for a choice list ("Media · 媒体"); the name alone where it says the same as the code ("VIP", not "VIP · VIP").</summary>
     public string Label(string language) =>
@@ -28,7 +28,7 @@ public sealed record CategoryStatusCount(Guid CategoryId, GuestStatus Status, in
 /// <summary>A zone a credential opens, as its holder reads it.</summary>
 public sealed record PassZone(string Code, string NameEn, string NameZh)
 {
-    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
+    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && NameZh.Length > 0 ? NameZh : NameEn;
 }
 
 /// <summary>A guest's credential in force as the guest sees it: the code the QR carries and the zones it opens.</summary>

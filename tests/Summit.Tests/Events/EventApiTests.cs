@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Summit.Server;
 using Summit.Server.Events;
 using Summit.Server.Infrastructure.Identity;
@@ -26,6 +27,37 @@ public class EventApiTests(SummitFactory app) : IClassFixture<SummitFactory>
 
         var trail = await app.AuditTrailAsync("event", app.EventId);
         Assert.Equal(("Expo Center, Main Hall, Grand Theatre", "Grand Theatre, Expo Center"), trail[0].Change("venues"));
+    }
+
+    [Fact]
+    public async Task A_venue_has_a_Chinese_name_which_an_older_client_leaves_alone_and_which_falls_back_to_English()
+    {
+        using var secretariat = await app.ClientForAsync(Roles.Secretariat);
+        var input = new EventInput("Test Summit", "测试峰会", new DateOnly(2021, 9, 26), new DateOnly(2021, 9, 28), "Asia/Shanghai",
+            ["Light of Internet Expo Center", "Side Hall"], new Dictionary<string, string?> { ["Light of Internet Expo Center"] = " 互联网之光博览中心 " });
+        Assert.Equal(HttpStatusCode.OK, (await secretariat.PutAsJsonAsync("/api/v1/event", input, Intents.Json)).StatusCode);
+        var named = await secretariat.GetFromJsonAsync<EventDto>("/api/v1/event", Intents.Json);
+        Assert.Equal(new Dictionary<string, string> { ["Light of Internet Expo Center"] = "互联网之光博览中心" }, named!.VenueNamesZh);
+
+        // A client that knows only the English names keeps the Chinese ones.
+        Assert.Equal(HttpStatusCode.OK, (await secretariat.PutAsJsonAsync("/api/v1/event", input with { VenueNamesZh = null }, Intents.Json)).StatusCode);
+        Assert.Equal("互联网之光博览中心", (await secretariat.GetFromJsonAsync<EventDto>("/api/v1/event", Intents.Json))!.VenueNamesZh["Light of Internet Expo Center"]);
+
+        var summitEvent = await app.InScopeAsync(sp => sp.GetRequiredService<EventService>().GetCurrentAsync());
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-Hans");
+            Assert.Equal("互联网之光博览中心", summitEvent.VenueInReaderLanguage("Light of Internet Expo Center"));
+            Assert.Equal("Side Hall", summitEvent.VenueInReaderLanguage("Side Hall"));
+            Assert.Equal("Somewhere else", summitEvent.VenueInReaderLanguage("Somewhere else"));
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+            Assert.Equal("Light of Internet Expo Center", summitEvent.VenueInReaderLanguage("Light of Internet Expo Center"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+        }
     }
 
     [Fact]

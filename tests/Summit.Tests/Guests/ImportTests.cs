@@ -69,7 +69,34 @@ public class ImportTests(SummitFactory app) : IClassFixture<SummitFactory>
     {
         var response = await ImportAsync(Encoding.UTF8.GetBytes("family_name,given_name,email\r\nIvanova,Anna,anna@example.org\r\n"), "guests.csv", commit: false);
         var title = (await response.ProblemAsync()).GetProperty("title").GetString()!;
-        Assert.Contains("organisation, organisation_type, country, category", title);
+        Assert.Contains("Organisation / 单位, Organisation type / 单位类型, Country / 国家或地区, Category / 类别", title);
+    }
+
+    [Fact]
+    public async Task The_bilingual_headers_of_the_template_and_the_old_snake_case_ones_both_import()
+    {
+        var bilingual = Row();
+        var snakeCase = Row();
+        Assert.True((await ReadPreviewAsync(await ImportAsync(CsvFile([bilingual], GuestFileFormat.Header), "bilingual.csv", commit: true))).Committed);
+        Assert.True((await ReadPreviewAsync(await ImportAsync(CsvFile([snakeCase], c => c), "old.csv", commit: true))).Committed);
+        Assert.Equal("Moscow State University", (await FindByEmailAsync(bilingual["email"])).Organisation);
+        Assert.Equal("Moscow State University", (await FindByEmailAsync(snakeCase["email"])).Organisation);
+    }
+
+    [Theory]
+    [InlineData("en", "These columns are not part of the guest file format: Emial, Hobby.")]
+    [InlineData("zh-Hans", "以下列不属于嘉宾文件格式：Emial, Hobby。")]
+    public async Task An_unknown_header_is_refused_with_its_name_in_the_readers_language(string language, string expected)
+    {
+        var header = string.Join(",", GuestFileFormat.Headers(GuestFileFormat.Columns)) + ",Emial,Hobby";
+        using var client = await app.ClientForAsync(Roles.Secretariat);
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(header + "\r\n"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using var form = new MultipartFormDataContent { { file, "file", "guests.csv" } };
+        var response = await client.PostAsync("/api/v1/guests/import?commit=false", form);
+        await response.AssertProblemAsync(422, ErrorCodes.ImportUnknownColumns);
+        Assert.StartsWith(expected, (await response.ProblemAsync()).GetProperty("title").GetString());
     }
 
     [Fact]
@@ -217,11 +244,12 @@ public class ImportTests(SummitFactory app) : IClassFixture<SummitFactory>
         Assert.Equal(imported.Count, exported.Count);
         foreach (var (row, name) in imported.Zip(WorldNames))
         {
-            var line = Assert.Single(exported, e => e["email"] == row["email"]);
-            AssertSameBytes(name.Family, line["family_name"]);
-            AssertSameBytes(name.Given, line["given_name"]);
-            AssertSameBytes(name.FamilyLatin ?? name.Family, line["family_name_latin"]);
-            AssertSameBytes(name.GivenLatin ?? name.Given, line["given_name_latin"]);
+            var line = Assert.Single(exported, e => e["Email / 电子邮箱"] == row["email"]);
+            // Exports carry the bilingual headers people read, which an import reads back.
+            AssertSameBytes(name.Family, line["Family name / 姓"]);
+            AssertSameBytes(name.Given, line["Given name / 名"]);
+            AssertSameBytes(name.FamilyLatin ?? name.Family, line["Family name (Latin) / 姓（拉丁字母）"]);
+            AssertSameBytes(name.GivenLatin ?? name.Given, line["Given name (Latin) / 名（拉丁字母）"]);
         }
     }
 
@@ -264,10 +292,13 @@ public class ImportTests(SummitFactory app) : IClassFixture<SummitFactory>
         return row;
     }
 
-    private static byte[] CsvFile(IEnumerable<Dictionary<string, string>> rows)
+    private static byte[] CsvFile(IEnumerable<Dictionary<string, string>> rows) => CsvFile(rows, c => c);
+
+    /// <summary>A CSV file of the rows, its header row written by <paramref name="header"/> from each column key.</summary>
+    private static byte[] CsvFile(IEnumerable<Dictionary<string, string>> rows, Func<string, string> header)
     {
         var output = new StringBuilder();
-        Csv.WriteRow(output, GuestFileFormat.Columns);
+        Csv.WriteRow(output, GuestFileFormat.Columns.Select(header));
         foreach (var row in rows)
         {
             Csv.WriteRow(output, GuestFileFormat.Columns.Select(c => row[c]));

@@ -53,7 +53,7 @@ public sealed class Zone
         set => (PlanX, PlanY, PlanWidth, PlanHeight) = (value?.X, value?.Y, value?.Width, value?.Height);
     }
 
-    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
+    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && NameZh.Length > 0 ? NameZh : NameEn;
 
     public ZoneRule ToRule() => new(AntiPassback, ReentryMinutes, DailyReset, MaxEntriesPerDay, MaxInside);
 
@@ -104,7 +104,7 @@ public sealed class AccessGate
     /// <summary>A closed gate refuses every scan with GateClosed.</summary>
     public bool IsOpen { get; set; } = true;
 
-    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
+    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && NameZh.Length > 0 ? NameZh : NameEn;
 }
 
 /// <summary>The zones an accreditation category opens, on the days given (open ends: every day).</summary>

@@ -11,7 +11,7 @@ namespace Summit.Server.Access.Monitoring;
 /// <summary>People who entered a zone on a day (event time) in one accreditation category (the one they held when they entered).</summary>
 /// <param name="WithinEvent">False for a day outside the event's dates: shown apart, never in the event's totals.</param>
 public sealed record AttendanceRow(DateOnly Day, bool WithinEvent, int Zone, string ZoneCode, string ZoneNameEn, string ZoneNameZh, Guid CategoryId,
-    string CategoryCode, int Persons, int Entries);
+    string CategoryCode, int Persons, int Entries, string CategoryNameEn = "", string CategoryNameZh = "");
 
 /// <summary>One day at the gates: people admitted anywhere, admitted entries, and refused scans. Every event day has one, zero or not.</summary>
 public sealed record AccessDayTotal(DateOnly Day, bool WithinEvent, int Persons, int Entries, int Refusals);
@@ -92,7 +92,7 @@ public sealed class AccessReportQueries(SummitDbContext db, AccessSettingsServic
                 var zone = context.Zones[g.Key.Zone];
                 var category = context.CategoriesById[g.Key.Category];
                 return new AttendanceRow(g.Key.Day, context.Within(g.Key.Day), zone.Number, zone.Code, zone.NameEn, zone.NameZh, category.Id, category.Code,
-                    Persons(g), g.Count());
+                    Persons(g), g.Count(), category.NameEn, category.NameZh);
             })
             .OrderBy(r => r.Day).ThenBy(r => context.Zones[r.Zone].SortOrder).ThenBy(r => r.Zone).ThenBy(r => r.CategoryCode, StringComparer.Ordinal)
             .ToList();

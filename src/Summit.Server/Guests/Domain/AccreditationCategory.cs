@@ -15,7 +15,7 @@ public sealed class AccreditationCategory
     public string Colour { get; set; } = "#607D8B";
     public int SortOrder { get; set; }
 
-    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
+    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && NameZh.Length > 0 ? NameZh : NameEn;
 }
 
 public sealed class Delegation

@@ -54,7 +54,7 @@ public sealed class GuestExportService(SummitDbContext db, GuestQueries queries,
             ["language"] = g.Language,
             ["participation"] = g.ParticipationMode.ToString(),
             ["category"] = g.Category,
-            ["status"] = g.Status.ToString(),
+            [GuestFileFormat.StatusColumn] = g.Status.ToString(),
         }).ToList();
 
         await audit.RecordAsync(AuditActions.GuestsExported, "event", summitEvent.Id.ToString(), new Dictionary<string, (object?, object?)>
@@ -69,13 +69,14 @@ public sealed class GuestExportService(SummitDbContext db, GuestQueries queries,
         if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
         {
             using var stream = new MemoryStream();
-            await stream.SaveAsAsync(records, cancellationToken: ct);
+            var rowsByHeader = records.Select(r => r.ToDictionary(c => GuestFileFormat.Header(c.Key), c => c.Value)).ToList();
+            await stream.SaveAsAsync(rowsByHeader, cancellationToken: ct);
             return (stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"summit-guests-{stamp}.xlsx");
         }
 
         var output = new System.Text.StringBuilder();
-        var columns = GuestFileFormat.Columns.Where(c => c != "passport").Append("status").ToList();
-        Csv.WriteRow(output, columns);
+        var columns = GuestFileFormat.Columns.Where(c => c != "passport").Append(GuestFileFormat.StatusColumn).ToList();
+        Csv.WriteRow(output, GuestFileFormat.Headers(columns));
         foreach (var record in records)
         {
             Csv.WriteRow(output, columns.Select(c => record[c]?.ToString()));

@@ -2,18 +2,65 @@ using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
 using Summit.Server.Infrastructure;
+using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Guests.Import;
 
 /// <summary>The column layout of guest imports and exports, shared so that an export can be re-imported.</summary>
 public static class GuestFileFormat
 {
+    /// <summary>The columns by key: the snake_case name files used before the headers became bilingual, still accepted.</summary>
     public static readonly IReadOnlyList<string> Columns =
     [
         "family_name", "given_name", "family_name_latin", "given_name_latin", "title", "gender", "organisation",
         "organisation_type", "position", "country", "delegation", "email", "phone", "language", "participation", "category",
         "passport",
     ];
+
+    /// <summary>A column of exports only: read back without complaint, so that an export can be imported again.</summary>
+    public const string StatusColumn = "status";
+
+    /// <summary>
+    /// The header row people read, in both languages so that one file serves the whole secretariat. It is a file format,
+    /// not a catalog text: a changed wording would make earlier files unreadable, so the headers live here and never change.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, (string English, string Chinese)> HeaderNames = new Dictionary<string, (string, string)>
+    {
+        ["family_name"] = ("Family name", "姓"),
+        ["given_name"] = ("Given name", "名"),
+        ["family_name_latin"] = ("Family name (Latin)", "姓（拉丁字母）"),
+        ["given_name_latin"] = ("Given name (Latin)", "名（拉丁字母）"),
+        ["title"] = ("Title", "称谓"),
+        ["gender"] = ("Gender", "性别"),
+        ["organisation"] = ("Organisation", "单位"),
+        ["organisation_type"] = ("Organisation type", "单位类型"),
+        ["position"] = ("Position", "职务"),
+        ["country"] = ("Country", "国家或地区"),
+        ["delegation"] = ("Delegation", "代表团"),
+        ["email"] = ("Email", "电子邮箱"),
+        ["phone"] = ("Phone", "电话"),
+        ["language"] = ("Language", "语言"),
+        ["participation"] = ("Participation", "参会方式"),
+        ["category"] = ("Category", "类别"),
+        ["passport"] = ("Passport number", "护照号码"),
+        [StatusColumn] = ("Status", "状态"),
+    };
+
+    /// <summary>Every header an import accepts, normalized, to its column key: the bilingual header, either half of it, and the old key.</summary>
+    private static readonly IReadOnlyDictionary<string, string> KeysByHeader = HeaderNames
+        .SelectMany(h => new[] { h.Key, Header(h.Key), h.Value.English, h.Value.Chinese }.Select(name => (Name: NormalizeHeader(name), h.Key)))
+        .DistinctBy(h => h.Name)
+        .ToDictionary(h => h.Name, h => h.Key, StringComparer.Ordinal);
+
+    /// <summary>The header of a column as exports and the template write it, for example "Family name / 姓".</summary>
+    public static string Header(string column) => $"{HeaderNames[column].English} / {HeaderNames[column].Chinese}";
+
+    /// <summary>The header of a column in one language, for the help beside the import.</summary>
+    public static string Header(string column, string language) =>
+        language == Localizer.Chinese ? HeaderNames[column].Chinese : HeaderNames[column].English;
+
+    /// <summary>The header row of exports and of the template.</summary>
+    public static IReadOnlyList<string> Headers(IEnumerable<string> columns) => [.. columns.Select(Header)];
 
     public static readonly IReadOnlyList<string> RequiredColumns = ["family_name", "organisation", "organisation_type", "country", "email", "category"];
 
@@ -93,8 +140,7 @@ public static class GuestFileFormat
             throw new SummitException(SummitError.Of(ErrorCodes.ImportEmpty));
         }
 
-        var headers = records[0].Select(NormalizeHeader).ToArray();
-        CheckHeaders(headers);
+        var headers = ColumnKeys(records[0]);
         var rows = new List<Dictionary<string, string>>(records.Count - 1);
         foreach (var record in records.Skip(1))
         {
@@ -141,8 +187,7 @@ public static class GuestFileFormat
             cells = [.. cells.Select(c => c.Trim())];
             if (headers is null)
             {
-                headers = cells.Select(NormalizeHeader).ToArray();
-                CheckHeaders(headers);
+                headers = ColumnKeys(cells);
                 continue;
             }
 
@@ -176,14 +221,28 @@ public static class GuestFileFormat
     }
 
     /// <summary>Only the columns of the layout are kept: the others would be held for every row and never read.</summary>
-    private static bool IsColumn(string header) => Columns.Contains(header);
+    private static bool IsColumn(string key) => Columns.Contains(key);
 
-    private static void CheckHeaders(string[] headers)
+    /// <summary>
+    /// The column key of each header cell ("" for an empty cell). A header Summit does not know is refused rather than skipped: a
+    /// misspelt "Emial" would otherwise import every row without its address.
+    /// </summary>
+    private static string[] ColumnKeys(IEnumerable<string> headerCells)
     {
-        var missing = RequiredColumns.Where(c => !headers.Contains(c)).ToList();
+        var cells = headerCells.Select(c => c.Trim()).ToArray();
+        var unknown = cells.Where(c => c.Length > 0 && !KeysByHeader.ContainsKey(NormalizeHeader(c))).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new SummitException(SummitError.Of(ErrorCodes.ImportUnknownColumns, string.Join(", ", unknown)));
+        }
+
+        var keys = cells.Select(c => c.Length == 0 ? "" : KeysByHeader[NormalizeHeader(c)]).ToArray();
+        var missing = RequiredColumns.Where(c => !keys.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.ImportMissingColumns, string.Join(", ", missing)));
+            throw new SummitException(SummitError.Of(ErrorCodes.ImportMissingColumns, string.Join(", ", missing.Select(Header))));
         }
+
+        return keys;
     }
 }

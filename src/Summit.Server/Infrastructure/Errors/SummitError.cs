@@ -70,6 +70,7 @@ public static partial class ErrorCodes
     public const string ImportCellTooLong = "import.cell_too_long";
     public const string ImportTextTooLarge = "import.text_too_large";
     public const string ImportMissingColumns = "import.missing_columns";
+    public const string ImportUnknownColumns = "import.unknown_columns";
     public const string ImportHasProblems = "import.has_problems";
     public const string ImportDuplicateInFile = "import.duplicate_in_file";
     public const string DelegationNotYours = "delegation.not_yours";

@@ -32,6 +32,10 @@ public sealed class Localizer
     public static string LanguageOf(CultureInfo culture) =>
         culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
 
+    /// <summary>Data kept in both languages (a category, a venue) in the reader's language; the English text while the Chinese one is empty.</summary>
+    public static string InReaderLanguage(string english, string? chinese) =>
+        LanguageOf(CultureInfo.CurrentUICulture) == Chinese && !string.IsNullOrWhiteSpace(chinese) ? chinese : english;
+
     public static string NormalizeLanguage(string? language) =>
         language is not null && language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
 

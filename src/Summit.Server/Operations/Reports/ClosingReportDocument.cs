@@ -86,7 +86,7 @@ internal sealed class ClosingReportDocument
         {
             var link = ClosingReportLinks.Scans(new ScanTrace(AsOf, row.Day, row.ZoneCode, row.CategoryCode, Admitted: true));
             return new ReportRow($"{Text(row.Day)}|{row.ZoneCode}|{row.CategoryCode}", [Label(Text(row.Day)),
-                Label($"{row.ZoneCode} · {Named(row.ZoneNameEn, row.ZoneNameZh)}"), Label(row.CategoryCode), Figure(row.Persons, link), Figure(row.Entries, link)]);
+                Label($"{row.ZoneCode} · {Named(row.ZoneNameEn, row.ZoneNameZh)}"), Label(Named(row.CategoryNameEn is { Length: > 0 } name ? name : row.CategoryCode, row.CategoryNameZh)), Figure(row.Persons, link), Figure(row.Entries, link)]);
         });
         return new ReportSection(T("reports.attendance"), [new ReportTable("attendance", null, [Column("reports.day"), Column("reports.zone"),
             Column("reports.category"), Number("reports.persons"), Number("reports.entries")], rows, [T("reports.def.category"), T("reports.def.zone_persons")],

@@ -31,8 +31,7 @@ public static class GateText
     /// <summary>Scan times to the second, in the event's time zone: staff compare them with the clock on the wall.</summary>
     public static string Clock(DateTimeOffset at, TimeZoneInfo zone) => EventTime.Format(at, zone, TimeStyle.Seconds);
 
-    public static string InLanguage(string english, string chinese) =>
-        Localizer.LanguageOf(CultureInfo.CurrentUICulture) == Localizer.Chinese && chinese.Length > 0 ? chinese : english;
+    public static string InLanguage(string english, string chinese) => Localizer.InReaderLanguage(english, chinese);
 
     /// <summary>The language the page is not in: a gate shows its verdict in both.</summary>
     public static string OtherLanguage => Localizer.LanguageOf(CultureInfo.CurrentUICulture) == Localizer.Chinese ? Localizer.English : Localizer.Chinese;
