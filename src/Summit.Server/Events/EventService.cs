@@ -5,8 +5,6 @@ using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Events;
 
-public sealed record EventInput(string Name, string NameZh, DateOnly StartDate, DateOnly EndDate, string TimeZoneId, IReadOnlyList<string> Venues);
-
 /// <summary>The current event: the one the secretariat set up. Modules ask here rather than query the table.</summary>
 public sealed class EventService(SummitDbContext db, AuditLog audit)
 {

@@ -13,11 +13,3 @@ public sealed class SummitEvent
     public string TimeZoneId { get; set; } = "UTC";
     public List<EventVenue> Venues { get; set; } = [];
 }
-
-public sealed class EventVenue
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid EventId { get; set; }
-    public string Name { get; set; } = "";
-    public int SortOrder { get; set; }
-}

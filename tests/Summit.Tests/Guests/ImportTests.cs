@@ -69,7 +69,7 @@ public class ImportTests(SummitFactory app) : IClassFixture<SummitFactory>
     {
         var response = await ImportAsync(Encoding.UTF8.GetBytes("family_name,given_name,email\r\nIvanova,Anna,anna@example.org\r\n"), "guests.csv", commit: false);
         var title = (await response.ProblemAsync()).GetProperty("title").GetString()!;
-        Assert.Contains("organisation, organisation_type, country, category", title);
+        Assert.Contains("organisation, organisation_type, country, category", title, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public class ImportTests(SummitFactory app) : IClassFixture<SummitFactory>
         }
 
         Assert.DoesNotContain(preview.Problems, p => p.Row == 2);
-        Assert.Contains("2", preview.Problems.Single(p => p.Row == 10).Message);
+        Assert.Contains("2", preview.Problems.Single(p => p.Row == 10).Message, StringComparison.Ordinal);
         var shortRow = preview.Problems.Where(p => p.Row == 12).Select(p => (p.Field, p.Code)).ToHashSet();
         Assert.Superset(shortRow, new HashSet<(string, string)>
         {

@@ -110,7 +110,3 @@ public abstract class SummitDbContext(DbContextOptions options) : IdentityDbCont
         }
     }
 }
-
-public sealed class SqliteSummitDbContext(DbContextOptions<SqliteSummitDbContext> options) : SummitDbContext(options);
-
-public sealed class PostgresSummitDbContext(DbContextOptions<PostgresSummitDbContext> options) : SummitDbContext(options);

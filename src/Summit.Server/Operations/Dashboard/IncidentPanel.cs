@@ -9,13 +9,3 @@ public sealed class IncidentPanel(IncidentService incidents) : IIncidentDashboar
         [.. (await incidents.ListAsync(new IncidentFilter(ActiveOnly: true), ct)).Select(i => new OpenIncidentItem(i.Id, i.Number, i.Title,
             i.TitleZh ?? i.Title, i.Type, i.Severity, i.Place.LabelEn, i.Place.LabelZh, i.CreatedAt, i.Sla?.DueAt))];
 }
-
-/// <summary>Wakes the board when an incident is opened or changes.</summary>
-public sealed class IncidentPanelChanges(IncidentFeed feed) : IDashboardChangeSource
-{
-    public IDisposable Subscribe(Action changed) => feed.Subscribe(_ =>
-    {
-        changed();
-        return Task.CompletedTask;
-    });
-}

@@ -2,7 +2,6 @@ using Summit.Server.Infrastructure.Errors;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Images;
 using Summit.Server.Infrastructure.Incidents;
-using Summit.Server.Privacy.Contracts;
 
 namespace Summit.Server.Operations.Incidents;
 
@@ -69,31 +68,5 @@ public static class IncidentsApi
             .RequireAuthorization(Policies.OperationsSettingsManage)
             .WithSummary("Set the current event's SLA targets (1 minute to a week; resolve at least acknowledge; ordered by severity); audited");
         return api;
-    }
-}
-
-public static class IncidentsModule
-{
-    /// <summary>The incidents module: its services, the reporter other modules raise incidents through, and the SLA monitor.</summary>
-    public static IServiceCollection AddIncidents(this IServiceCollection services, IConfiguration configuration)
-    {
-        var options = configuration.GetSection("Summit:Incidents").Get<IncidentOptions>() ?? new IncidentOptions();
-        options.Validate();
-        services.AddSingleton(options);
-        services.AddSingleton<IncidentFeed>();
-        services.AddScoped<IncidentNotifier>();
-        services.AddScoped<IncidentService>();
-        services.AddScoped<IncidentSlaSettingsService>();
-        services.AddScoped<IncidentInbox>();
-        services.AddScoped<IncidentReportQueries>();
-        services.AddScoped<IIncidentReporter, IncidentReporter>();
-        services.AddScoped<IPersonalDataHolder, IncidentPersonalData>();
-        services.AddSingleton<IncidentSlaMonitor>();
-        if (configuration.GetValue("Summit:Incidents:MonitorInBackground", true))
-        {
-            services.AddHostedService(sp => sp.GetRequiredService<IncidentSlaMonitor>());
-        }
-
-        return services;
     }
 }

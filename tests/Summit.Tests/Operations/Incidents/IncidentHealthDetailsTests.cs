@@ -35,12 +35,12 @@ public class IncidentHealthDetailsTests(IncidentsFactory app) : IClassFixture<In
             Assert.True(seen.HealthDetailsWithheld);
             Assert.Equal((IncidentType.Health, fever.Severity, fever.Status), (seen.Summary.Type, seen.Summary.Severity, seen.Summary.Status));
             Assert.Equal(app.Venue.MainIn.Id, seen.Summary.Place.GateId);
-            Assert.DoesNotContain("38.4", Everything(seen));
+            Assert.DoesNotContain("38.4", Everything(seen), StringComparison.Ordinal);
         }
 
         var officer = await app.GetIncidentAsync(fever.Number, Roles.SecurityOfficer);
         Assert.False(officer.HealthDetailsWithheld);
-        Assert.Contains("38.4", Assert.Single(officer.Evidence).SummaryEn);
+        Assert.Contains("38.4", Assert.Single(officer.Evidence).SummaryEn, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public class IncidentHealthDetailsTests(IncidentsFactory app) : IClassFixture<In
         {
             var full = await app.GetIncidentAsync(number, role);
             Assert.False(full.HealthDetailsWithheld);
-            Assert.Contains(Person, full.Description);
+            Assert.Contains(Person, full.Description, StringComparison.Ordinal);
             Assert.Contains(full.Timeline, t => t.Text?.Contains(Temperature, StringComparison.Ordinal) == true);
             Assert.Single(full.Photos);
         }
@@ -65,17 +65,17 @@ public class IncidentHealthDetailsTests(IncidentsFactory app) : IClassFixture<In
         {
             var withheld = await app.GetIncidentAsync(number, role);
             Assert.True(withheld.HealthDetailsWithheld);
-            Assert.DoesNotContain(Person, Everything(withheld));
-            Assert.DoesNotContain(Temperature, Everything(withheld));
+            Assert.DoesNotContain(Person, Everything(withheld), StringComparison.Ordinal);
+            Assert.DoesNotContain(Temperature, Everything(withheld), StringComparison.Ordinal);
             Assert.Empty(withheld.Photos);
             Assert.Contains(withheld.Timeline, t => t.Kind == TimelineKind.Commented);
-            Assert.DoesNotContain(Person, string.Join(" ", (await ListAsync(role)).Select(i => i.Title + " " + i.TitleZh)));
+            Assert.DoesNotContain(Person, string.Join(" ", (await ListAsync(role)).Select(i => i.Title + " " + i.TitleZh)), StringComparison.Ordinal);
 
             using var client = await app.ClientForAsync(role);
             await (await client.GetAsync($"/api/v1/incidents/{number}/photos/{photo.Id}")).AssertProblemAsync(403, IncidentErrors.HealthDetailsRestricted);
         }
 
-        Assert.Contains(Person, string.Join(" ", (await ListAsync(Roles.SecurityOfficer)).Select(i => i.Title)));
+        Assert.Contains(Person, string.Join(" ", (await ListAsync(Roles.SecurityOfficer)).Select(i => i.Title)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,15 +104,15 @@ public class IncidentHealthDetailsTests(IncidentsFactory app) : IClassFixture<In
         var toVenue = mails.Where(m => m.ToAddress == SummitFactory.EmailOf(Roles.VenueManager) && m.TextBody.Contains(number, StringComparison.Ordinal)).ToList();
         var toSecurity = mails.Where(m => m.ToAddress == SummitFactory.EmailOf(Roles.SecurityOfficer) && m.TextBody.Contains(number, StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(toVenue);
-        Assert.All(toVenue, m => Assert.DoesNotContain(Person, m.Subject + m.TextBody + m.HtmlBody));
-        Assert.All(toVenue, m => Assert.DoesNotContain(Temperature, m.Subject + m.TextBody + m.HtmlBody));
+        Assert.All(toVenue, m => Assert.DoesNotContain(Person, m.Subject + m.TextBody + m.HtmlBody, StringComparison.Ordinal));
+        Assert.All(toVenue, m => Assert.DoesNotContain(Temperature, m.Subject + m.TextBody + m.HtmlBody, StringComparison.Ordinal));
         Assert.Contains(toSecurity, m => m.TextBody.Contains(Person, StringComparison.Ordinal));
 
         using var venue = await app.ClientForAsync(Roles.VenueManager);
         var bell = await (await venue.GetAsync("/api/v1/notifications?count=100")).OkAsync<Bell>();
         var mine = bell.Items.Where(n => n.Number == number).ToList();
         Assert.NotEmpty(mine);
-        Assert.All(mine, n => Assert.DoesNotContain(Person, n.TitleEn + n.TitleZh));
+        Assert.All(mine, n => Assert.DoesNotContain(Person, n.TitleEn + n.TitleZh, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -120,11 +120,11 @@ public class IncidentHealthDetailsTests(IncidentsFactory app) : IClassFixture<In
     {
         var number = await RaiseHealthAsync();
         var withheld = await app.PageAsync(Roles.VenueManager, $"/operations/incidents/{number}");
-        Assert.Contains("data-testid=\"health-withheld\"", withheld);
-        Assert.DoesNotContain(Person, withheld);
+        Assert.Contains("data-testid=\"health-withheld\"", withheld, StringComparison.Ordinal);
+        Assert.DoesNotContain(Person, withheld, StringComparison.Ordinal);
         var full = await app.PageAsync(Roles.SecurityOfficer, $"/operations/incidents/{number}");
-        Assert.Contains(Person, full);
-        Assert.DoesNotContain("data-testid=\"health-withheld\"", full);
+        Assert.Contains(Person, full, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"health-withheld\"", full, StringComparison.Ordinal);
     }
 
     private async Task<string> RaiseHealthAsync()

@@ -10,15 +10,6 @@ using Summit.Tests.Infrastructure;
 
 namespace Summit.Tests.Operations.Incidents;
 
-/// <summary>The test venue with the SLA monitor stopped: tests run its rounds themselves, on the fake clock.</summary>
-public class IncidentsFactory : AccessFactory
-{
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["Summit:Incidents:MonitorInBackground"] = "false",
-    };
-}
-
 /// <summary>What incident tests do, named by intent.</summary>
 public static class IncidentIntents
 {

@@ -14,28 +14,28 @@ public class IncidentPagesTests(IncidentsFactory app) : IClassFixture<IncidentsF
         var number = raised.Summary.Number;
 
         var list = await app.PageAsync(Roles.OperationsCentre, "/operations/incidents");
-        Assert.Contains(number, list);
-        Assert.Contains("5 min left to acknowledge", list);
-        Assert.Contains("MAIN", list);
+        Assert.Contains(number, list, StringComparison.Ordinal);
+        Assert.Contains("5 min left to acknowledge", list, StringComparison.Ordinal);
+        Assert.Contains("MAIN", list, StringComparison.Ordinal);
 
         var detail = await app.PageAsync(Roles.SecurityOfficer, $"/operations/incidents/{number}");
-        Assert.Contains("A man without a badge argues with the stewards", detail);
-        Assert.Contains("data-testid=\"move-Acknowledged\"", detail);
-        Assert.Contains("Raised", detail);
+        Assert.Contains("A man without a badge argues with the stewards", detail, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"move-Acknowledged\"", detail, StringComparison.Ordinal);
+        Assert.Contains("Raised", detail, StringComparison.Ordinal);
         // In the event's time zone (Asia/Shanghai), not the server's.
         var local = TimeZoneInfo.ConvertTime(raised.Summary.CreatedAt, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
-        Assert.Contains(local.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), detail);
+        Assert.Contains(local.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), detail, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromHours(8), local.Offset);
         // Assigning is for the operations centre.
-        Assert.DoesNotContain("data-testid=\"assign-save\"", detail);
+        Assert.DoesNotContain("data-testid=\"assign-save\"", detail, StringComparison.Ordinal);
 
         var chinese = await app.PageAsync(Roles.OperationsCentre, $"/operations/incidents/{number}", "zh-Hans");
-        Assert.Contains("待处理", chinese);
-        Assert.Contains("data-testid=\"assign-save\"", chinese);
+        Assert.Contains("待处理", chinese, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"assign-save\"", chinese, StringComparison.Ordinal);
 
         // Staff outside the incident teams see the Report a problem action, but not the incidents.
         var home = await app.PageAsync(Roles.Secretariat, "/");
-        Assert.Contains("data-testid=\"report-problem\"", home);
-        Assert.DoesNotContain("data-testid=\"nav-incidents\"", home);
+        Assert.Contains("data-testid=\"report-problem\"", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"nav-incidents\"", home, StringComparison.Ordinal);
     }
 }

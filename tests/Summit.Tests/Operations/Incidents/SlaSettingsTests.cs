@@ -93,10 +93,10 @@ public sealed class SlaSettingsTests(IncidentsFactory app) : IClassFixture<Incid
     public async Task The_event_settings_page_has_the_sla_section_for_the_admin_only(string language, string heading, string column)
     {
         var html = await app.PageAsync(Roles.Admin, "/event", language);
-        Assert.Contains(heading, html);
-        Assert.Contains(column, html);
-        Assert.Contains("data-testid=\"sla-ack-Critical\"", html);
+        Assert.Contains(heading, html, StringComparison.Ordinal);
+        Assert.Contains(column, html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"sla-ack-Critical\"", html, StringComparison.Ordinal);
 
-        Assert.DoesNotContain("data-testid=\"incident-sla-settings\"", await app.PageAsync(Roles.Secretariat, "/event", language));
+        Assert.DoesNotContain("data-testid=\"incident-sla-settings\"", await app.PageAsync(Roles.Secretariat, "/event", language), StringComparison.Ordinal);
     }
 }

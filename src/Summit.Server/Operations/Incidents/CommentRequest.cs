@@ -1,0 +1,3 @@
+namespace Summit.Server.Operations.Incidents;
+
+public sealed record CommentRequest(string? Text);

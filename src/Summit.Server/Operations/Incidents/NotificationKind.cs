@@ -1,0 +1,8 @@
+namespace Summit.Server.Operations.Incidents;
+
+public enum NotificationKind
+{
+    Raised,
+    Assigned,
+    Escalated,
+}
