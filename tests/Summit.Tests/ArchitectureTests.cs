@@ -26,6 +26,7 @@ public partial class ArchitectureTests
         AssertNoReference("Access", UiReference(), []);
         AssertNoReference("Screening", UiReference(), []);
         AssertNoReference("Operations", UiReference(), []);
+        AssertNoReference("Incidents", UiReference(), []);
         AssertNoReference("Privacy", UiReference(), []);
     }
 
@@ -37,7 +38,7 @@ public partial class ArchitectureTests
     [Fact]
     public void The_modules_know_of_privacy_only_its_contracts()
     {
-        foreach (var module in new[] { "Guests", "Events", "Access", "Screening", "Operations" })
+        foreach (var module in new[] { "Guests", "Events", "Access", "Screening", "Operations", "Incidents" })
         {
             AssertNoReference(module, PrivacyInternals(), []);
         }
@@ -50,6 +51,7 @@ public partial class ArchitectureTests
         AssertNoReference("Events", OperationsReference(), []);
         AssertNoReference("Access", OperationsReference(), []);
         AssertNoReference("Screening", OperationsReference(), []);
+        AssertNoReference("Incidents", OperationsReference(), []);
     }
 
     [Fact]
@@ -94,10 +96,10 @@ public partial class ArchitectureTests
         Assert.True(offenders.Count == 0, "Forbidden references:\n" + string.Join("\n", offenders));
     }
 
-    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Access|Screening|Operations|Privacy|Demo|Components)\b")]
+    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Events|Access|Screening|Operations|Incidents|Privacy|Demo|Components)\b")]
     private static partial Regex ModuleReference();
 
-    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Access|Screening|Operations|Demo|Components)\b|\b(db|Db|context)\.(Guests|Categories|Delegations|GuestPhotos|Invitations|GuestSearchTerms|Zones|Gates|GateDevices|Scans|ZonePresence|Credentials|EntryConflicts|Incidents|IncidentAttachments)\b|\bSet<(Sensor|SensorReading|ScreeningHold)>")]
+    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Access|Screening|Operations|Incidents|Demo|Components)\b|\b(db|Db|context)\.(Guests|Categories|Delegations|GuestPhotos|Invitations|GuestSearchTerms|Zones|Gates|GateDevices|Scans|ZonePresence|Credentials|EntryConflicts|Incidents|IncidentAttachments)\b|\bSet<(Sensor|SensorReading|ScreeningHold)>")]
     private static partial Regex PrivacyForbidden();
 
     [GeneratedRegex(@"\bSummit\.Server\.Privacy\b(?!\.Contracts\b)")]

@@ -1,5 +1,5 @@
+using Summit.Server.Incidents;
 using Summit.Server.Infrastructure.Incidents;
-using Summit.Server.Operations.Incidents;
 
 namespace Summit.Tests.Screening;
 

@@ -1,4 +1,4 @@
-using Summit.Server.Operations.Incidents;
+using Summit.Server.Incidents;
 
 namespace Summit.Server.Operations.Dashboard;
 

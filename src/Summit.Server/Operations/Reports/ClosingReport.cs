@@ -1,5 +1,5 @@
 using Summit.Server.Access.Monitoring;
-using Summit.Server.Operations.Incidents;
+using Summit.Server.Incidents;
 using Summit.Server.Screening.Reporting;
 
 namespace Summit.Server.Operations.Reports;

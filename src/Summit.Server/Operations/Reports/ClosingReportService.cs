@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text;
 using Summit.Server.Access.Monitoring;
 using Summit.Server.Events;
+using Summit.Server.Incidents;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Mail;
-using Summit.Server.Operations.Incidents;
 using Summit.Server.Screening.Reporting;
 
 namespace Summit.Server.Operations.Reports;

@@ -1,4 +1,0 @@
-namespace Summit.Server.Operations.Incidents;
-
-/// <summary>Assign to a team (a role of <see cref="IncidentTeams"/>), to one person, or both.</summary>
-public sealed record AssignRequest(string? Team, string? UserId);

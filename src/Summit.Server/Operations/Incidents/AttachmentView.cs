@@ -1,3 +1,0 @@
-namespace Summit.Server.Operations.Incidents;
-
-public sealed record AttachmentView(Guid Id, int Width, int Height, DateTimeOffset UploadedAt, string UploadedBy);

@@ -1,3 +1,0 @@
-namespace Summit.Server.Operations.Incidents;
-
-public sealed record CommentRequest(string? Text);

@@ -1,3 +1,0 @@
-namespace Summit.Server.Operations.Incidents;
-
-public sealed record EvidenceView(string Kind, string Reference, string SummaryEn, string SummaryZh, DateTimeOffset AddedAt, string? Link);

@@ -1,6 +1,0 @@
-using Summit.Server.Infrastructure.Incidents;
-
-namespace Summit.Server.Operations.Incidents;
-
-public sealed record IncidentFilter(IncidentStatus? Status = null, IncidentSeverity? Severity = null, IncidentType? Type = null,
-    string? Team = null, bool ActiveOnly = false);

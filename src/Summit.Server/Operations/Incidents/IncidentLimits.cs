@@ -1,9 +1,0 @@
-namespace Summit.Server.Operations.Incidents;
-
-public static class IncidentLimits
-{
-    public const int Title = 200;
-    public const int Description = 4000;
-    public const int PlaceText = 200;
-    public const int Note = 2000;
-}

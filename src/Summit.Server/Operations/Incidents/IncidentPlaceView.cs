@@ -1,3 +1,0 @@
-namespace Summit.Server.Operations.Incidents;
-
-public sealed record IncidentPlaceView(Guid? ZoneId, Guid? GateId, string? Text, string LabelEn, string LabelZh);

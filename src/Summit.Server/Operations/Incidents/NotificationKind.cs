@@ -1,8 +1,0 @@
-namespace Summit.Server.Operations.Incidents;
-
-public enum NotificationKind
-{
-    Raised,
-    Assigned,
-    Escalated,
-}

@@ -1,3 +1,0 @@
-namespace Summit.Server.Operations.Incidents;
-
-public sealed record NotificationView(Guid Id, string Number, NotificationKind Kind, string TitleEn, string TitleZh, DateTimeOffset At, bool Read);

@@ -1,4 +1,0 @@
-namespace Summit.Server.Operations.Incidents;
-
-/// <summary>Minutes to acknowledge and to resolve an incident of one severity.</summary>
-public sealed record SlaMinutes(int AcknowledgeMinutes, int ResolveMinutes);

@@ -1,8 +1,0 @@
-namespace Summit.Server.Operations.Incidents;
-
-/// <summary>How fast an incident of one severity must be acknowledged and resolved.</summary>
-public sealed class SlaTarget
-{
-    public int AcknowledgeMinutes { get; set; }
-    public int ResolveMinutes { get; set; }
-}

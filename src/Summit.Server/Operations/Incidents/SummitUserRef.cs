@@ -1,4 +1,0 @@
-namespace Summit.Server.Operations.Incidents;
-
-/// <summary>A staff user to tell about an incident; <paramref name="MayReadHealth"/>: their roles read health details.</summary>
-public sealed record SummitUserRef(string Id, string Email, string DisplayName, string Language, bool MayReadHealth);

@@ -1,3 +1,0 @@
-namespace Summit.Server.Operations.Incidents;
-
-public sealed record TimelineView(DateTimeOffset At, TimelineKind Kind, string Actor, string? Text);
