@@ -1,7 +1,7 @@
 using System.Globalization;
 using Summit.Server.Infrastructure.Localization;
 
-namespace Summit.Server.Components.Pages.Screening;
+namespace Summit.Server.Screening.Pages;
 
 /// <summary>How screening pages write degrees and refusal reasons.</summary>
 public static class ScreeningPageText
