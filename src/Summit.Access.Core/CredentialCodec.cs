@@ -3,38 +3,6 @@ using NSec.Cryptography;
 
 namespace Summit.Access.Core;
 
-/// <summary>Why a scanned text is not a well-formed credential (before any signature check).</summary>
-public enum DecodeError
-{
-    None = 0,
-
-    /// <summary>Does not start with "S" and a version digit.</summary>
-    BadPrefix = 1,
-
-    /// <summary>A version this decoder does not know (prefix or version byte).</summary>
-    UnsupportedVersion = 2,
-
-    /// <summary>Wrong number of characters for the version.</summary>
-    BadLength = 3,
-
-    /// <summary>A character outside the Base32 alphabet, or non-zero padding bits.</summary>
-    BadCharacter = 4,
-
-    /// <summary>The validity window is empty (until not after from) or ends past year 9999.</summary>
-    BadValidity = 5,
-}
-
-/// <summary>Result of checking a decoded credential's signature against a key ring.</summary>
-public enum SignatureCheck
-{
-    Valid = 0,
-    UnknownKey = 1,
-    BadSignature = 2,
-
-    /// <summary>The signature is genuine but its key has been retired.</summary>
-    RetiredKey = 3,
-}
-
 /// <summary>
 /// Credential format version 1 (see docs/access/credential-format.md): text "S1" + Base32 of
 /// version | key id | credential id | holder id | event id | category | extra zones | valid from | valid until | signature,

@@ -1,11 +1,5 @@
 namespace Summit.Access.Core;
 
-public enum GateDirection
-{
-    Entry = 0,
-    Exit = 1,
-}
-
 /// <summary>The gate lane a scan happened at.</summary>
 /// <param name="Zone">The zone (0..63) the gate leads into (entry) or out of (exit).</param>
 /// <param name="Direction">Direction of this lane; a two-way gate reports the lane that scanned.</param>

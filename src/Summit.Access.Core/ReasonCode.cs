@@ -48,8 +48,3 @@ public enum ReasonCode
     /// </summary>
     ZoneFull = 25,
 }
-
-public static class ReasonCodes
-{
-    public static bool Admits(this ReasonCode reason) => reason is ReasonCode.Admitted or ReasonCode.AdmittedWithAlert;
-}

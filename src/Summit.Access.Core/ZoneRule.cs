@@ -1,19 +1,5 @@
 namespace Summit.Access.Core;
 
-public enum AntiPassbackMode
-{
-    Off = 0,
-
-    /// <summary>Deny a second entry until an exit.</summary>
-    Hard = 1,
-
-    /// <summary>Admit a second entry without exit, with an alert.</summary>
-    Soft = 2,
-
-    /// <summary>Deny re-entry within <see cref="ZoneRule.ReentryMinutes"/> of the last entry.</summary>
-    Timed = 3,
-}
-
 /// <summary>Entry rules of one zone.</summary>
 /// <param name="ReentryMinutes">For <see cref="AntiPassbackMode.Timed"/>: minutes after an entry during which re-entry is denied.</param>
 /// <param name="DailyReset">Event-local time of day at which presence and entry counts start afresh.</param>
@@ -34,25 +20,4 @@ public sealed record ZoneRule(AntiPassbackMode AntiPassback, int ReentryMinutes,
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minutes);
         return new(AntiPassbackMode.Timed, minutes, dailyReset, maxEntriesPerDay);
     }
-}
-
-/// <summary>The rules of every zone, indexed by zone number; zones without a rule get <see cref="ZoneRule.Open"/>.</summary>
-public sealed class ZoneRules
-{
-    private readonly ZoneRule[] _rules = new ZoneRule[ZoneSet.MaxZone + 1];
-
-    public ZoneRules(IEnumerable<KeyValuePair<int, ZoneRule>> rules)
-    {
-        Array.Fill(_rules, ZoneRule.Open);
-        foreach (var (zone, rule) in rules)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(zone);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(zone, ZoneSet.MaxZone);
-            _rules[zone] = rule ?? throw new ArgumentException($"Zone {zone} has no rule.", nameof(rules));
-        }
-    }
-
-    public static ZoneRules AllOpen { get; } = new([]);
-
-    public ZoneRule For(int zone) => (uint)zone <= ZoneSet.MaxZone ? _rules[zone] : ZoneRule.Open;
 }

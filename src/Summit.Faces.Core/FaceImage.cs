@@ -2,12 +2,6 @@ using SkiaSharp;
 
 namespace Summit.Faces.Core;
 
-/// <summary>Bounds on what <see cref="FaceImage.Decode"/> accepts, checked before any pixel is decoded.</summary>
-public sealed record FaceImageLimits(int MaxBytes = 10 * 1024 * 1024, long MaxPixels = 40_000_000)
-{
-    public static FaceImageLimits Default { get; } = new();
-}
-
 /// <summary>
 /// An image as 8-bit RGB, row by row, upright: what the face networks read. Made from a JPEG or PNG (a portal photo, an
 /// accreditation desk photo) or from raw camera pixels. Immutable, so one image can be read by several threads.

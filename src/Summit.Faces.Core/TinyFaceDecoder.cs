@@ -1,8 +1,5 @@
 namespace Summit.Faces.Core;
 
-/// <summary>A face the detector found: its confidence (0-1) and its box in image pixels.</summary>
-public sealed record DetectedFace(double Score, FaceBox Box);
-
 /// <summary>
 /// Turns the tiny face detector's output grid into face boxes, as face-api's TinyYolov2Base.extractBoxes and its
 /// nonMaxSuppression do: a sigmoid score per anchor above the threshold, boxes from the anchors, then the highest scores

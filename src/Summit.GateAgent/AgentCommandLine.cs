@@ -3,14 +3,6 @@ using System.Net;
 
 namespace Summit.GateAgent;
 
-/// <summary>What the command line asks for: run with these settings, or show the help or the version.</summary>
-/// <param name="Errors">Why the command line cannot run (exit code <see cref="ExitCodes.Usage"/>).</param>
-public sealed record CommandLineResult(RunSettings? Settings, bool ShowHelp, bool ShowVersion, IReadOnlyList<BilingualText> Errors);
-
-/// <param name="ReadStandardInput">Read scans from standard input (a keyboard-wedge scanner).</param>
-/// <param name="ExitAtEndOfInput">Stop when standard input ends (scripted runs); otherwise keep serving the local endpoint.</param>
-public sealed record RunSettings(AgentOptions Options, bool ReadStandardInput, bool ExitAtEndOfInput);
-
 /// <summary>Parses the command line and the SUMMIT_GATE_* environment variables (the command line wins).</summary>
 public static class AgentCommandLine
 {

@@ -7,26 +7,6 @@ using Summit.Access.Core.Sync;
 
 namespace Summit.GateAgent;
 
-public enum AnswerKind
-{
-    Ok = 0,
-
-    /// <summary>304: the policy did not change.</summary>
-    NotModified = 1,
-
-    /// <summary>401: the server does not accept this device's token.</summary>
-    Unauthorized = 2,
-
-    /// <summary>Unreachable, timed out, an error status, or a body that is not the contract's.</summary>
-    Failed = 3,
-}
-
-/// <summary>One answer of the server; <see cref="Error"/> says what went wrong for <see cref="AnswerKind.Failed"/>.</summary>
-public readonly record struct ServerAnswer<T>(AnswerKind Kind, T? Value, string? Error) where T : class
-{
-    public static ServerAnswer<T> Fail(string error) => new(AnswerKind.Failed, null, error);
-}
-
 /// <summary>The device API of the Summit server (src/Summit.Access.Core/Sync/DeviceContract.cs). Never throws for a network
 /// or server failure: it answers <see cref="AnswerKind.Failed"/> so the agent keeps deciding offline.</summary>
 public sealed class DeviceClient : IDisposable

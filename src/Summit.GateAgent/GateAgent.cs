@@ -1,13 +1,8 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
 
 namespace Summit.GateAgent;
-
-/// <summary>What one upload round sent and what the server said about it.</summary>
-/// <param name="Complete">True when nothing is left to upload; false when the server could not be reached or refused.</param>
-public sealed record UploadReport(int Sent, int Recorded, int Duplicates, int Late, IReadOnlyList<EntryConflictInfo> Conflicts, bool Complete);
 
 /// <summary>
 /// The gate agent: decides every scan locally from the last synced policy and presence, journals it durably before
@@ -764,24 +759,4 @@ public sealed class GateAgent : IAsyncDisposable
     }
 
     private sealed record ExchangeHealth(bool? Reachable, DateTimeOffset? LastSyncAt, DateTimeOffset? LastUploadAt, string? LastError);
-}
-
-/// <summary>A synced policy document and the decision's view of it.</summary>
-internal sealed record GateSetup(GatePolicyDocument Document, AccessPolicy Policy, DateTimeOffset SyncedAt)
-{
-    public static bool TryCreate(GatePolicyDocument document, DateTimeOffset syncedAt, [NotNullWhen(true)] out GateSetup? setup, out string error)
-    {
-        try
-        {
-            setup = new GateSetup(document, document.ToAccessPolicy(), syncedAt);
-            error = "";
-            return true;
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
-        {
-            setup = null;
-            error = $"{e.GetType().Name}: {e.Message}";
-            return false;
-        }
-    }
 }

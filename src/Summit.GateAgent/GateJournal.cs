@@ -1,19 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Summit.Access.Core;
-using Summit.Access.Core.Sync;
 
 namespace Summit.GateAgent;
-
-/// <summary>The data folder or the journal cannot be used. The agent refuses to start rather than guess which scans it holds.</summary>
-public sealed class LocalDataException(string message, Exception? inner = null) : Exception(message, inner);
-
-/// <summary>One journaled scan. <paramref name="Sequence"/> orders scans as they were made.</summary>
-public sealed record JournalEntry(
-    long Sequence, Guid Nonce, string Code, GateDirection Direction, ReasonCode Reason, DateTimeOffset ScannedAt, Guid? CredentialId, int? Zone)
-{
-    public JournalScan ToUpload() => new(Nonce, Code, Direction, Reason, ScannedAt);
-}
 
 /// <summary>
 /// The durable record of every scan, in SQLite (see docs/adr/0007-gate-agent-journal.md). Each append is its own

@@ -28,21 +28,3 @@ public sealed record GateVerdict(
 
     private static string Id(Guid? id) => id?.ToString() ?? "-";
 }
-
-/// <summary>The local endpoint's scan request: the code as read, and the lane for a two-way gate.</summary>
-public sealed record LocalScanRequest(string Code, GateDirection? Direction = null);
-
-/// <summary>The local endpoint's answer to a scan.</summary>
-public sealed record LocalScanResponse(
-    Guid Nonce, bool Admitted, ReasonCode Reason, int ReasonNumber, string Message, string MessageZh, string? Detail, string? DetailZh,
-    ClosureCause? Closure, GateDirection Direction, DateTimeOffset ScannedAt, Guid? CredentialId, Guid? HolderId, string? Notice = null,
-    string? NoticeZh = null)
-{
-    public static LocalScanResponse From(GateVerdict verdict) => new(
-        verdict.Nonce, verdict.Admitted, verdict.Reason, (int)verdict.Reason, verdict.Message.En, verdict.Message.Zh, verdict.Detail?.En,
-        verdict.Detail?.Zh, verdict.Closure, verdict.Direction, verdict.ScannedAt, verdict.CredentialId, verdict.HolderId, verdict.Notice?.En,
-        verdict.Notice?.Zh);
-}
-
-/// <summary>A refused local request (bad JSON, body too large), in both languages.</summary>
-public sealed record LocalProblem(string Code, string Title, string TitleZh);

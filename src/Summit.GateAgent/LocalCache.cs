@@ -1,25 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Summit.Access.Core.Sync;
 
 namespace Summit.GateAgent;
-
-/// <summary>The last policy the gate synced, kept so that a restart while the server is down still decides.</summary>
-public sealed record CachedPolicy(DateTimeOffset SyncedAt, GatePolicyDocument Policy);
-
-/// <summary>The server's presence of the gate's zone, and how much of the journal it already counted.</summary>
-/// <param name="AcknowledgedThrough">Journal scans up to this sequence were acknowledged before the presence was asked for,
-/// so they are in it; later admitted scans are applied on top.</param>
-public sealed record CachedPresence(long AcknowledgedThrough, PresenceDocument Presence);
-
-/// <summary>The lane's holds as the server last told them: a restart while the server is down keeps a held lane held.</summary>
-public sealed record CachedHolds(DateTimeOffset ReceivedAt, GateHoldsDocument Holds);
-
-/// <summary>Who the server says this device is, and whether it refused the device's token.</summary>
-public sealed record CachedDevice(DeviceInfo? Device, bool Revoked, DateTimeOffset? RevokedAt);
-
-/// <summary>A JSON file read back from the data folder: its value, or why it could not be used.</summary>
-public readonly record struct CacheRead<T>(T? Value, string? Problem) where T : class;
 
 /// <summary>
 /// JSON files in the data folder, replaced atomically: written to a temporary file, flushed to disk, then renamed over the old

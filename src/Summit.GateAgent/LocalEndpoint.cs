@@ -13,9 +13,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Summit.GateAgent;
 
-/// <summary>The local endpoint cannot listen on its address (taken, or not an address of this computer).</summary>
-public sealed class LocalEndpointException(string message, Exception inner) : Exception(message, inner);
-
 /// <summary>
 /// The local HTTP endpoint for a turnstile controller on the same computer: POST /scan {code, direction?} answers the verdict,
 /// GET /status the agent's state. No authentication: it listens on the loopback address by default.

@@ -2,18 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SkiaSharp;
 
 namespace Summit.BrowserTests;
-
-/// <summary>A lane of its own for a browser test: a zone with hard anti-passback and one entry gate into it.</summary>
-public sealed record TestLane(Guid ZoneId, string ZoneCode, Guid GateId, string GateCode);
-
-/// <summary>A body-temperature sensor enrolled on a test lane, with the secret it signs and logs in with.</summary>
-public sealed record TestSensor(Guid Id, string Code, string Secret);
-
-/// <summary>A guest with a photo and a credential in force.</summary>
-public sealed record TestHolder(Guid GuestId, string LatinName, string OriginalName, string Code);
 
 /// <summary>
 /// Sets up what the access browser tests need through the REST API, as an organizer would: the demo event has no zones,
@@ -193,26 +183,5 @@ public sealed class AccessSetup(SummitServer server, HttpClient admin) : IDispos
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
         return body.Length == 0 ? null : JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true });
-    }
-}
-
-/// <summary>Images made on the fly, so the tests need no binary files.</summary>
-public static class TestImages
-{
-    /// <summary>A synthetic portrait: a head and shoulders on a light background.</summary>
-    public static byte[] Portrait()
-    {
-        using var bitmap = new SKBitmap(480, 600);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(new SKColor(220, 230, 240));
-            using var paint = new SKPaint { Color = new SKColor(60, 90, 140), IsAntialias = true };
-            canvas.DrawCircle(240, 230, 120, paint);
-            canvas.DrawOval(240, 560, 200, 140, paint);
-        }
-
-        using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 90);
-        return data.ToArray();
     }
 }

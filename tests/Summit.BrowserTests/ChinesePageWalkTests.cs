@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -72,7 +73,7 @@ public class ChinesePageWalkTests(SummitServer server)
             var english = EnglishText.Find(await page.EvaluateAsync<string>(VisibleText), data);
             if (english.Count > 0)
             {
-                found.AppendLine($"{url}: {string.Join(", ", english)}");
+                found.AppendLine(CultureInfo.InvariantCulture, $"{url}: {string.Join(", ", english)}");
             }
         }
 

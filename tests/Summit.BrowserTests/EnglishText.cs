@@ -31,7 +31,7 @@ public static partial class EnglishText
         !word.Any(char.IsAsciiLetter) || Untranslated.Contains(word) || data.Contains(word) || IsCode(word);
 
     private static bool IsCode(string word) =>
-        !word.Any(char.IsAsciiLetterLower) || (word.Any(char.IsAsciiDigit) && word.Any(char.IsAsciiLetter)) || word.Contains('_');
+        !word.Any(char.IsAsciiLetterLower) || (word.Any(char.IsAsciiDigit) && word.Any(char.IsAsciiLetter)) || word.Contains('_', StringComparison.Ordinal);
 
     // Latin letters and digits, joined by an apostrophe, dot, dash or underscore ("O'Brien", "zh-Hans", "v1.2").
     [GeneratedRegex(@"[A-Za-z0-9]+(?:['’.\-_][A-Za-z0-9]+)*")]

@@ -38,7 +38,7 @@ public class GuestJourneyTests(SummitServer server)
         await Assertions.Expect(admin.GetByTestId("status-chip").First).ToHaveAttributeAsync("data-status", "Invited");
         await admin.GetByTestId("send-invitation").ClickAsync();
         var link = (await admin.GetByTestId("invitation-link").InnerTextAsync()).Trim();
-        Assert.Contains("/portal/", link);
+        Assert.Contains("/portal/", link, StringComparison.Ordinal);
 
         // The guest opens the link, adds a photo, reads the notice, consents and registers.
         var guest = await server.NewPageAsync();

@@ -25,7 +25,7 @@ public class SecurityTests(SummitServer server)
         foreach (var url in new[] { "/", "/guests", "/approvals", "/access/zones", "/access/live", "/operations", "/operations/incidents", "/screening", "/admin/users" })
         {
             var response = await page.GotoAsync(url);
-            Assert.Contains("script-src 'self'", response!.Headers["content-security-policy"]);
+            Assert.Contains("script-src 'self'", response!.Headers["content-security-policy"], StringComparison.Ordinal);
             // Interactive means blazor.web.js ran and opened its circuit: the policy let Summit's own scripts through.
             await page.Locator("[data-interactive=true]").WaitForAsync();
             Assert.Empty(await page.EvaluateAsync<string[]>("window.__csp"));

@@ -171,9 +171,3 @@ public sealed class SummitServer : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class ServerCollection : ICollectionFixture<SummitServer>
-{
-    public const string Name = "Summit server";
-}

@@ -28,9 +28,3 @@ public sealed class FaceEngineFixture : IDisposable
 
     public void Dispose() => Engine.Dispose();
 }
-
-[CollectionDefinition(Name)]
-public sealed class FaceEngineCollection : ICollectionFixture<FaceEngineFixture>
-{
-    public const string Name = "face engine";
-}

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
 
@@ -80,36 +79,4 @@ public sealed class NpmPackage(string name, string version, string environmentVa
         $"The face tests need the npm package {name} {version}, and it could not be fetched: {why}. Check that npm can " +
         $"reach its registry (npm view {name}@{version} version), or unpack the package yourself (npm pack {name}@{version}) " +
         $"and set {environmentVariable} to its package/ folder.");
-}
-
-/// <summary>Runs a command-line tool with a time limit; a tool that cannot start is reported through <c>unavailable</c>.</summary>
-public static class Tool
-{
-    public static (int ExitCode, string Output, string Error) Run(
-        string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, Func<string, Exception> unavailable)
-    {
-        var start = new ProcessStartInfo(file, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory,
-        };
-        try
-        {
-            using var process = Process.Start(start) ?? throw unavailable($"{file} did not start");
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw unavailable($"{file} did not finish within {timeout.TotalSeconds:N0} s");
-            }
-
-            return (process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw unavailable($"{file} could not be started ({e.Message}); install Node.js and npm");
-        }
-    }
 }

@@ -46,8 +46,3 @@ internal static class GateWorld
         return new Credential(payload, CredentialCodec.Encode(payload, SigningKey));
     }
 }
-
-internal sealed record Credential(CredentialPayload Payload, string Code)
-{
-    public Guid Id => Payload.CredentialId;
-}

@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace Summit.Faces.ModelBuilder;
 
-/// <summary>One ONNX file the builder writes, with the face-api model it comes from.</summary>
-public sealed record BuiltModel(string FileName, string SourceModel, byte[] Bytes);
-
 /// <summary>
 /// The three networks of @vladmandic/face-api 1.7.15 that Summit runs, laid out as face-api.js builds them with
 /// TensorFlow.js (src/tinyFaceDetector, src/faceLandmarkNet with src/faceFeatureExtractor, src/faceRecognitionNet).

@@ -4,9 +4,6 @@ using System.Text.Json;
 
 namespace Summit.Faces.ModelBuilder;
 
-/// <summary>One weight tensor of a face-api model, in TensorFlow's layout (filters are height, width, in, out).</summary>
-internal sealed record Weight(string Name, int[] Shape, float[] Values);
-
 /// <summary>
 /// The weights of one face-api model, read from its TensorFlow.js weight manifest and the binary shards it names.
 /// Quantized weights are expanded exactly as TensorFlow.js does when it loads them (value = q * scale + min, computed
@@ -163,5 +160,3 @@ internal sealed class WeightManifest
 
     private sealed record ManifestQuantization(string Dtype, double Scale, double Min);
 }
-
-internal sealed class ModelBuildException(string message) : Exception(message);

@@ -1,4 +1,3 @@
-using Summit.Access.Core;
 using Summit.Server.Access.Credentials;
 using Summit.Server.Access.Devices;
 using Summit.Server.Access.Keys;
@@ -8,13 +7,6 @@ using Summit.Server.Access.Zones;
 using Summit.Server.Infrastructure.Identity;
 
 namespace Summit.Server.Access;
-
-public sealed record GateOpenRequest(bool Open);
-
-public sealed record ReissueRequest(string? Reason);
-
-/// <summary>A scan at a staffed console: the operator's browser sends the code a USB scanner or the camera read.</summary>
-public sealed record ConsoleScanRequest(Guid Nonce, string Code, GateDirection? Direction = null);
 
 /// <summary>REST endpoints of the Access module under /api/v1 for staff (devices have their own, see <see cref="DeviceApi"/>).</summary>
 public static class AccessApi

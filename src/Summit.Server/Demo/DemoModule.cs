@@ -1,15 +1,24 @@
 using Summit.Server.Demo.Live;
+using Summit.Server.Infrastructure.Modules;
 
 namespace Summit.Server.Demo;
 
 /// <summary>The demo's live player (Summit:Demo:Live), which `summit demo` turns on; it does nothing otherwise.</summary>
-public static class DemoModule
+public sealed class DemoModule : ISummitModule
 {
-    public static IServiceCollection AddDemo(this IServiceCollection services, IConfiguration configuration)
+    public IReadOnlyList<string> OwnedPolicies { get; } = [];
+
+    public IReadOnlyList<NavigationEntry> Navigation { get; } = [];
+
+    public void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        // The demo has no endpoints of its own: it plays its morning through the other modules' services.
+    }
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DemoLiveOptions>(configuration.GetSection("Summit:Demo:Live"));
         services.AddSingleton<DemoPlayer>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoPlayer>());
-        return services;
     }
 }

@@ -8,14 +8,6 @@ using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Guests;
 
-/// <summary>A category as typed in the form or sent to the API. A missing sort order puts the category last.</summary>
-public sealed record CategoryInput(string Code, string NameEn, string NameZh, string Colour, int? SortOrder = null);
-
-public sealed record CategoryDetail(Guid Id, string Code, string NameEn, string NameZh, string Colour, int SortOrder)
-{
-    public static CategoryDetail From(AccreditationCategory c) => new(c.Id, c.Code, c.NameEn, c.NameZh, c.Colour, c.SortOrder);
-}
-
 /// <summary>The accreditation categories of the current event: the organizer adds and edits them; every change is audited.</summary>
 public sealed partial class CategoryService(SummitDbContext db, EventService events, AuditLog audit, Localizer localizer)
 {

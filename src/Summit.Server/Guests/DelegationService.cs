@@ -7,14 +7,6 @@ using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Guests;
 
-/// <summary>A delegation as typed in the form or sent to the API. Country: ISO code or name.</summary>
-public sealed record DelegationInput(string Name, string Country, Guid? LiaisonGuestId = null);
-
-/// <summary>A delegation with what the list shows: its liaison's name and how many guests belong to it.</summary>
-public sealed record DelegationSummary(Guid Id, string Name, string CountryCode, Guid? LiaisonGuestId, string? LiaisonName, int MemberCount);
-
-public sealed record DelegationMember(Guid Id, string Name, string Organisation);
-
 /// <summary>The delegations of the current event. The liaison must be one of the delegation's own guests.</summary>
 public sealed class DelegationService(SummitDbContext db, EventService events, AuditLog audit, Localizer localizer)
 {

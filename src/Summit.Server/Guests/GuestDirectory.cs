@@ -7,56 +7,6 @@ using Summit.Server.Infrastructure.Security;
 
 namespace Summit.Server.Guests;
 
-/// <summary>What another module may know of a guest: enough to issue, print and check a credential; no contact or passport data.</summary>
-public sealed record GuestCard(
-    Guid Id, Guid EventId, string Name, string OriginalName, string? Title, string Organisation, string? Position, string CountryCode,
-    Guid CategoryId, GuestStatus Status, ParticipationMode ParticipationMode, bool HasPhoto, string Language, Guid? DelegationId);
-
-/// <summary>An accreditation category as other modules see it.</summary>
-public sealed record CategoryCard(Guid Id, string Code, string NameEn, string NameZh, string Colour, int SortOrder)
-{
-    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && NameZh.Length > 0 ? NameZh : NameEn;
-
-    /// <summary>Code and name for a choice list ("Media · 媒体"); the name alone where it says the same as the code ("VIP", not "VIP · VIP").</summary>
-    public string Label(string language) =>
-        string.Equals(Name(language), Code, StringComparison.OrdinalIgnoreCase) ? Name(language) : $"{Code} · {Name(language)}";
-}
-
-/// <summary>How many of an event's guests of one category stand at one status: the arrivals pipeline counts, with no one named.</summary>
-public sealed record CategoryStatusCount(Guid CategoryId, GuestStatus Status, int Count);
-
-/// <summary>A zone a credential opens, as its holder reads it.</summary>
-public sealed record PassZone(string Code, string NameEn, string NameZh)
-{
-    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && NameZh.Length > 0 ? NameZh : NameEn;
-}
-
-/// <summary>A guest's credential in force as the guest sees it: the code the QR carries and the zones it opens.</summary>
-public sealed record GuestPass(string Code, IReadOnlyList<PassZone> Zones, DateTimeOffset ValidUntil);
-
-/// <summary>
-/// What the Access module tells the Guests module about a guest's credential (for the portal), so that Guests needs no
-/// reference to Access.
-/// </summary>
-public interface IGuestCredentialView
-{
-    /// <summary>The guest's credential in force, or null when there is none.</summary>
-    Task<GuestPass?> FindAsync(Guid guestId, CancellationToken ct);
-
-    /// <summary>The pass's QR code as a square PNG, large enough to scan from a phone screen.</summary>
-    byte[] QrPng(GuestPass pass);
-}
-
-/// <summary>Told about changes to guests that other modules must follow, inside the same unit of work.</summary>
-public interface IGuestObserver
-{
-    /// <summary>The guest moved to another status (withdrawn, rejected...).</summary>
-    Task OnStatusChangedAsync(Guid guestId, GuestStatus from, GuestStatus to, CancellationToken ct);
-
-    /// <summary>The guest's accreditation category changed.</summary>
-    Task OnCategoryChangedAsync(Guid guestId, Guid fromCategoryId, Guid toCategoryId, CancellationToken ct);
-}
-
 /// <summary>
 /// The public surface of the Guests module for other modules (Access, later Operations): guest cards and photos, the two
 /// pipeline steps other modules cause (accredited when a credential is issued, arrived at the first admitted entry), and

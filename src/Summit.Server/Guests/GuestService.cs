@@ -8,14 +8,6 @@ using Summit.Server.Infrastructure.Security;
 
 namespace Summit.Server.Guests;
 
-public sealed record GuestDetail(
-    Guid Id, string FamilyName, string GivenName, string FamilyNameLatin, string GivenNameLatin, string? Title, Gender? Gender,
-    string Organisation, OrganisationType OrganisationType, string? Position, string CountryCode, Guid? DelegationId,
-    string? DelegationName, string Email, string? Phone, string Language, ParticipationMode ParticipationMode, Guid CategoryId,
-    string CategoryCode, string? PassportMasked, GuestStatus Status, string? StatusReason, DateTimeOffset StatusChangedAt,
-    DateTimeOffset? DataConsentAt, DateTimeOffset? FaceConsentAt, DateTimeOffset? FaceConsentWithdrawnAt, bool HasPhoto,
-    IReadOnlyList<GuestStatus> NextStatuses, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, Guid ConcurrencyStamp);
-
 /// <summary>The commands on a guest record: create, edit, move through the pipeline. Each change is audited.</summary>
 public sealed class GuestService(
     SummitDbContext db,
@@ -366,7 +358,3 @@ public sealed class GuestService(
         g.Status, g.StatusReason, g.StatusChangedAt, g.DataConsentAt, g.FaceConsentAt, g.FaceConsentWithdrawnAt, g.HasPhoto,
         GuestPipeline.NextFrom(g.Status), g.CreatedAt, g.UpdatedAt, g.ConcurrencyStamp);
 }
-
-public sealed record BulkRefusal(Guid GuestId, string Code, string Message);
-
-public sealed record BulkResult(int Succeeded, IReadOnlyList<BulkRefusal> Refused);

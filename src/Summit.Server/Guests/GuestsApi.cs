@@ -8,18 +8,6 @@ using Summit.Server.Infrastructure.Identity;
 
 namespace Summit.Server.Guests;
 
-/// <param name="Reason">The internal reason (required for a rejection), kept for staff.</param>
-/// <param name="MessageToGuest">For a rejection: what the guest is told in the rejection mail, as the officer chose to share it (optional).</param>
-public sealed record StatusChangeRequest(GuestStatus To, string? Reason, Guid? ConcurrencyStamp, string? MessageToGuest = null);
-
-public sealed record GuestIdsRequest(IReadOnlyList<Guid> GuestIds);
-
-public sealed record CategoryChangeRequest(Guid CategoryId);
-
-public sealed record CategoryDto(Guid Id, string Code, string NameEn, string NameZh, string Colour);
-
-public sealed record DelegationDto(Guid Id, string Name, string CountryCode, Guid? LiaisonGuestId);
-
 /// <summary>REST endpoints of the Guests module under /api/v1.</summary>
 public static class GuestsApi
 {
@@ -89,22 +77,4 @@ public static class GuestsApi
 
         return api;
     }
-}
-
-/// <summary>Query string of GET /api/v1/guests.</summary>
-public sealed record GuestListQuery(string? Search, Guid? Category, GuestStatus? Status, ParticipationMode? Mode, Guid? Delegation,
-    string? Country, GuestSort? Sort, int? Page, int? PageSize)
-{
-    public GuestFilter ToFilter() => new()
-    {
-        Search = Search,
-        CategoryId = Category,
-        Status = Status,
-        Mode = Mode,
-        DelegationId = Delegation,
-        Country = Country,
-        Sort = Sort ?? GuestSort.Name,
-        Page = Page ?? 1,
-        PageSize = PageSize ?? 50,
-    };
 }

@@ -158,22 +158,3 @@ public static class Csv
         return new[] { ',', ';', '\t' }.OrderByDescending(d => header.Count(c => c == d)).First();
     }
 }
-
-/// <summary>The most a parse of text from outside may hold: records (lines), fields per record, characters per field, fields in all.</summary>
-public sealed record CsvLimits(int MaxRecords, int MaxFields, int MaxFieldLength, long MaxTotalFields);
-
-public enum CsvLimit
-{
-    Records,
-    Fields,
-    FieldLength,
-    TotalFields,
-}
-
-/// <summary>The text passed one of its <see cref="CsvLimits"/>; <see cref="Record"/> is the 1-based record being read.</summary>
-public sealed class CsvLimitException(CsvLimit limit, int record) : Exception($"The text passes the CSV limit on {limit} at record {record}.")
-{
-    public CsvLimit Limit { get; } = limit;
-
-    public int Record { get; } = record;
-}

@@ -1,45 +1,44 @@
 using System.Globalization;
-using System.Reflection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Summit.Server.Access;
-using Summit.Server.Access.Badges;
-using Summit.Server.Access.Credentials;
-using Summit.Server.Access.Devices;
-using Summit.Server.Access.Keys;
-using Summit.Server.Access.Monitoring;
-using Summit.Server.Access.PersonalData;
-using Summit.Server.Access.Policy;
-using Summit.Server.Access.Scanning;
-using Summit.Server.Access.Zones;
 using Summit.Server.Components;
 using Summit.Server.Demo;
 using Summit.Server.Events;
 using Summit.Server.Guests;
-using Summit.Server.Guests.Import;
-using Summit.Server.Guests.Invitations;
-using Summit.Server.Guests.PersonalData;
-using Summit.Server.Guests.Portal;
+using Summit.Server.Incidents;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Errors;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Mail;
+using Summit.Server.Infrastructure.Modules;
 using Summit.Server.Infrastructure.Security;
-using Summit.Server.Operations.Dashboard;
-using Summit.Server.Operations.Incidents;
-using Summit.Server.Operations.Reports;
+using Summit.Server.Operations;
 using Summit.Server.Privacy;
-using Summit.Server.Privacy.Contracts;
 using Summit.Server.Screening;
 
 namespace Summit.Server.Infrastructure;
 
-/// <summary>The map of the system: every module registers its services and endpoints here.</summary>
+/// <summary>The map of the system: the infrastructure, then the modules, each of which registers its own services, endpoints, menu and policies.</summary>
 public static class SummitHost
 {
+    /// <summary>Every module, in the order their services are registered (the privacy module last: it holds the infrastructure's data after the modules').</summary>
+    public static readonly IReadOnlyList<ISummitModule> Modules =
+    [
+        new PlatformModule(),
+        new EventsModule(),
+        new GuestsModule(),
+        new AccessModule(),
+        new ScreeningModule(),
+        new OperationsModule(),
+        new IncidentsModule(),
+        new DemoModule(),
+        new PrivacyModule(),
+    ];
+
     public static string DataDirectory(IConfiguration configuration) => DataLocation.Resolve(configuration, Directory.GetCurrentDirectory());
 
     public static WebApplicationBuilder AddSummit(this WebApplicationBuilder builder)
@@ -57,15 +56,11 @@ public static class SummitHost
         services.AddSingleton<Localizer>();
         services.AddSingleton(FieldProtector.FromConfiguration(configuration, dataDirectory));
         services.AddSummitDatabase(DatabaseSettings.From(configuration, dataDirectory));
-        services.AddSummitIdentity();
+        services.AddSummitIdentity(Modules.SelectMany(m => m.OwnedPolicies));
         services.AddScoped<IUserClaimsPrincipalFactory<SummitUser>, SummitClaimsFactory>();
         services.Configure<SecurityOptions>(configuration.GetSection("Summit:Security"));
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
-        services.AddScoped<AuditLog>();
-        services.AddScoped<AuditQueries>();
-        services.AddScoped<AuditRedaction>();
-        services.AddScoped<StaffAccounts>();
         services.AddScoped<UiOperations>();
 
         var mailOptions = configuration.GetSection("Summit:Mail").Get<MailOptions>() ?? new MailOptions();
@@ -93,50 +88,11 @@ public static class SummitHost
             services.AddHostedService(sp => sp.GetRequiredService<MailDispatcher>());
         }
 
-        // Modules.
-        services.AddScoped<EventService>();
-        services.AddScoped<GuestQueries>();
-        services.AddScoped<GuestService>();
-        services.AddScoped<CategoryService>();
-        services.AddScoped<DelegationService>();
-        services.AddSingleton(configuration.GetSection("Summit:Invitations").Get<InvitationOptions>() ?? new InvitationOptions());
-        services.AddScoped<InvitationService>();
-        services.AddScoped<PortalService>();
-        services.AddScoped<GuestDirectory>();
-        services.AddGuestImport();
-        services.AddScoped<GuestPersonalData>();
-        services.AddScoped<IDataSubjects>(sp => sp.GetRequiredService<GuestPersonalData>());
-        services.AddScoped<IPersonalDataHolder>(sp => sp.GetRequiredService<GuestPersonalData>());
-
-        services.AddScoped<AccessSettingsService>();
-        services.AddScoped<SigningKeyService>();
-        services.AddScoped<ZoneService>();
-        services.AddScoped<CredentialService>();
-        services.AddScoped<IGuestObserver, CredentialGuestObserver>();
-        services.AddScoped<IGuestCredentialView, GuestCredentialView>();
-        services.AddScoped<BadgeService>();
-        services.AddScoped<DeviceService>();
-        services.AddScoped<DeviceContext>();
-        services.AddScoped<AccessQueries>();
-        services.AddScoped<AccessReportQueries>();
-        services.AddScoped<ConsoleScans>();
-        services.AddScoped<IPersonalDataHolder, AccessPersonalData>();
-        services.AddSingleton<DeviceRegistry>();
-        services.AddSingleton<AccessSnapshotCache>();
-        services.AddSingleton<AccessLiveFeed>();
-        services.AddSingleton<ScanProcessor>();
-        services.AddHostedService(sp => sp.GetRequiredService<ScanProcessor>());
-        services.AddSingleton<GateHoldWatch>();
-        services.AddHostedService(sp => sp.GetRequiredService<GateHoldWatch>());
-        services.AddScreening(configuration);
-        services.AddOperationsDashboard();
-        services.AddIncidents(configuration);
-        services.AddDemo(configuration);
-        services.AddPrivacy(configuration);
-
-        services.AddScoped<ClosingReportService>();
-        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DeviceAuthenticationHandler>(
-            DeviceAuthentication.Scheme, null);
+        services.AddSingleton(new SummitNavigation(Modules));
+        foreach (var module in Modules)
+        {
+            module.AddServices(services, configuration);
+        }
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -195,29 +151,10 @@ public static class SummitHost
 
         var api = app.MapGroup("/api/v1").WithJsonBodyLimit();
         api.AddEndpointFilterFactory(RequiredMembers.Filter);
-        api.MapGet("/version", () => TypedResults.Ok(new
+        foreach (var module in Modules)
         {
-            name = "Summit",
-            version = typeof(SummitHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0",
-            runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
-        }))
-            .WithTags("System").AllowAnonymous().WithSummary("Server version");
-        app.MapAccountEndpoints(api);
-        api.MapEventApi();
-        api.MapGuestsApi();
-        api.MapCategoriesApi();
-        api.MapDelegationsApi();
-        api.MapGuestImportApi();
-        api.MapPortalApi();
-        api.MapAuditApi();
-        api.MapAccessApi();
-        api.MapReportApi();
-        api.MapBadgeApi();
-        api.MapDeviceApi();
-        api.MapScreeningApi();
-        api.MapOperationsDashboardApi();
-        api.MapIncidentsApi();
-        api.MapPrivacyApi();
+            module.MapEndpoints(app, api);
+        }
 
         // Pages state their own policy; the framework's endpoints (circuit hub, redirects) serve anonymous portal users too.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(endpoint =>

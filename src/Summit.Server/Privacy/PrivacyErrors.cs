@@ -15,14 +15,3 @@ public static class PrivacyErrors
     public static readonly IReadOnlyList<string> All =
         [RetentionOutOfRange, SubjectNotFound, ErasureReasonRequired, ErasureNotConfirmed, ErasureHeld, PurgeNotDue, PurgeRunning, SearchTooShort];
 }
-
-/// <summary>The audit actions of the Privacy module.</summary>
-public static class PrivacyAudit
-{
-    public const string RetentionChanged = "privacy.retention_changed";
-    public const string Exported = "privacy.exported";
-    public const string ErasurePreviewed = "privacy.erasure_previewed";
-    public const string Erased = "privacy.erased";
-    public const string PurgePreviewed = "privacy.purge_previewed";
-    public const string Purged = "privacy.purged";
-}

@@ -1,3 +1,6 @@
+using MudBlazor;
+using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Modules;
 using Summit.Server.Privacy.Contracts;
 using Summit.Server.Privacy.Holders;
 
@@ -8,9 +11,16 @@ namespace Summit.Server.Privacy;
 /// erasure, and the privacy notice written from the settings in force. It reaches the modules only through
 /// <see cref="IPersonalDataHolder"/>, which each module that keeps personal data implements, and <see cref="IDataSubjects"/> (Guests).
 /// </summary>
-public static class PrivacyModule
+public sealed class PrivacyModule : ISummitModule
 {
-    public static IServiceCollection AddPrivacy(this IServiceCollection services, IConfiguration configuration)
+    public IReadOnlyList<string> OwnedPolicies { get; } = [Policies.PrivacyRequests, Policies.PrivacyPurge, Policies.RetentionManage];
+
+    public IReadOnlyList<NavigationEntry> Navigation { get; } =
+        [NavigationEntry.For(Policies.PrivacyPurge, 180, "/privacy", "privacy.nav", Icons.Material.Filled.PrivacyTip, "nav-privacy")];
+
+    public void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapPrivacyApi();
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Summit:Privacy").Get<PrivacyOptions>() ?? new PrivacyOptions();
         options.Validate();
@@ -28,9 +38,5 @@ public static class PrivacyModule
         {
             services.AddHostedService(sp => sp.GetRequiredService<PurgeJob>());
         }
-
-        return services;
     }
-
-    public static RouteGroupBuilder MapPrivacy(this RouteGroupBuilder api) => api.MapPrivacyApi();
 }

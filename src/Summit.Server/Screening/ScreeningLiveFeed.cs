@@ -1,8 +1,5 @@
 namespace Summit.Server.Screening;
 
-/// <summary>What changed in screening: readings stored and refused by a batch, holds raised or decided.</summary>
-public sealed record ScreeningChange(int Stored, int Refused, int HoldsRaised, bool HoldDecided = false);
-
 /// <summary>
 /// Tells live pages (the screening page, the dashboard) about screening changes once they are committed. A slow subscriber never
 /// delays ingestion: each handler runs in the background.

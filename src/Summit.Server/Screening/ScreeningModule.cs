@@ -1,4 +1,7 @@
+using MudBlazor;
 using Summit.Server.Access.Scanning;
+using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Modules;
 using Summit.Server.Privacy.Contracts;
 using Summit.Server.Screening.Holds;
 using Summit.Server.Screening.Ingestion;
@@ -8,9 +11,20 @@ using Summit.Server.Screening.Sensors;
 namespace Summit.Server.Screening;
 
 /// <summary>Infrared screening: sensors over MQTT, fever holds on gates, silence watch (issue 4, docs/adr/0011).</summary>
-public static class ScreeningModule
+public sealed class ScreeningModule : ISummitModule
 {
-    public static IServiceCollection AddScreening(this IServiceCollection services, IConfiguration configuration)
+    public IReadOnlyList<string> OwnedPolicies { get; } =
+        [Policies.SensorsManage, Policies.SensorSequenceReset, Policies.ScreeningMonitor, Policies.ScreeningHoldsDecide];
+
+    public IReadOnlyList<NavigationEntry> Navigation { get; } =
+    [
+        NavigationEntry.For(Policies.ScreeningMonitor, 120, "/screening", "screening.nav.holds", Icons.Material.Filled.Thermostat, "nav-screening", matchAll: true),
+        NavigationEntry.For(Policies.ScreeningMonitor, 130, "/screening/sensors", "screening.nav.sensors", Icons.Material.Filled.SettingsRemote, "nav-screening-sensors"),
+    ];
+
+    public void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapScreeningApi();
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ScreeningOptions>(configuration.GetSection("Summit:Screening"));
         services.Configure<MqttOptions>(configuration.GetSection("Summit:Mqtt"));
@@ -30,6 +44,5 @@ public static class ScreeningModule
         services.AddSingleton<SensorSilenceWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<SensorSilenceWatch>());
         services.AddScoped<IPersonalDataHolder, PersonalData.ScreeningPersonalData>();
-        return services;
     }
 }

@@ -13,10 +13,6 @@ using Summit.Tests.Infrastructure;
 
 namespace Summit.Tests.Access;
 
-/// <summary>A small venue for access tests: zones, gates, what the categories open, and a device per gate.</summary>
-public sealed record AccessWorldSetup(ZoneView Main, ZoneView Forum, ZoneView Vip, GateView MainIn, GateView MainOut, GateView ForumIn, GateView VipIn,
-    string MainInToken, string MainOutToken, string ForumInToken, string VipInToken);
-
 /// <summary>What access tests do through the HTTP API, named by intent.</summary>
 public static class AccessIntents
 {
@@ -156,44 +152,4 @@ public static class AccessIntents
     }
 
     public sealed record CodeBody(string Code);
-}
-
-/// <summary>A Summit server with the small test venue set up and a device enrolled on each gate.</summary>
-public class AccessFactory : SummitFactory
-{
-    /// <summary>08:30 in Wuzhen on the first day of the test event.</summary>
-    public static readonly DateTimeOffset FirstMorning = new(2021, 9, 26, 0, 30, 0, TimeSpan.Zero);
-
-    public AccessWorldSetup Venue { get; private set; } = null!;
-
-    /// <summary>False keeps the clock a week before the event, when no credential is valid yet.</summary>
-    protected virtual bool StartAtTheEvent => true;
-
-    /// <summary>
-    /// The event's setting (on by default in the product). Off here: access tests issue credentials themselves, to approved
-    /// guests; issuing at approval has tests of its own.
-    /// </summary>
-    protected virtual bool IssueOnApproval => false;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        Venue = await this.SetUpVenueAsync();
-        using (var officer = await this.ClientForAsync(Roles.AccreditationOfficer))
-        {
-            await (await officer.PutAsJsonAsync("/api/v1/access/credential-settings", new CredentialSettings(IssueOnApproval), Intents.Json))
-                .OkAsync<CredentialSettings>();
-        }
-
-        if (StartAtTheEvent)
-        {
-            Clock.SetUtcNow(FirstMorning);
-        }
-    }
-}
-
-/// <summary>The test venue a week before the event.</summary>
-public class EarlyAccessFactory : AccessFactory
-{
-    protected override bool StartAtTheEvent => false;
 }

@@ -25,9 +25,9 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
         var html = await app.PageAsync(Roles.Secretariat, "/access/zones");
 
         Assert.Superset(new HashSet<string> { "MAIN", "FORUM", "VIP" }, TestIds(html, "zone-row-code").ToHashSet());
-        Assert.Contains("主会场", html);
-        Assert.Contains("Timed: 10 min", html);
-        Assert.Contains("Soft (alert)", html);
+        Assert.Contains("主会场", html, StringComparison.Ordinal);
+        Assert.Contains("Timed: 10 min", html, StringComparison.Ordinal);
+        Assert.Contains("Soft (alert)", html, StringComparison.Ordinal);
         Assert.Superset(new HashSet<string> { "A1", "A2", "F1", "V1" }, TestIds(html, "gate-row-code").ToHashSet());
         Assert.Equal(["MAIN", "FORUM"], GrantedZones(html, "Delegate"));
         Assert.Equal(["MAIN", "FORUM", "VIP"], GrantedZones(html, "VIP"));
@@ -39,9 +39,9 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
     {
         var html = await app.PageAsync(Roles.Secretariat, "/access/zones", "zh-Hans");
 
-        Assert.Contains("区域与闸口", html);
-        Assert.Contains("证件类别可进入的区域", html);
-        Assert.Contains("限时：10 分钟", html);
+        Assert.Contains("区域与闸口", html, StringComparison.Ordinal);
+        Assert.Contains("证件类别可进入的区域", html, StringComparison.Ordinal);
+        Assert.Contains("限时：10 分钟", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,13 +65,13 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
         var html = await app.PageAsync(Roles.Admin, "/access/devices");
 
         Assert.True(TestIds(html, "device-row-name").Count >= 4);
-        Assert.Contains(app.Venue.MainInToken[..10], html);
+        Assert.Contains(app.Venue.MainInToken[..10], html, StringComparison.Ordinal);
         foreach (var token in new[] { app.Venue.MainInToken, app.Venue.MainOutToken, app.Venue.ForumInToken, app.Venue.VipInToken })
         {
-            Assert.DoesNotContain(token, html);
+            Assert.DoesNotContain(token, html, StringComparison.Ordinal);
         }
 
-        Assert.Contains("data-testid=\"device-enrol\"", html);
+        Assert.Contains("data-testid=\"device-enrol\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
 
         var html = await app.PageAsync(Roles.Admin, "/access/keys");
 
-        Assert.Contains($"data-status=\"Active\"", html);
+        Assert.Contains($"data-status=\"Active\"", html, StringComparison.Ordinal);
         Assert.Contains(active.Fingerprint, TestIds(html, "key-row-fingerprint"));
         var credentials = TestIds(html, "key-row-credentials");
         Assert.Contains(active.ActiveCredentials.ToString(System.Globalization.CultureInfo.InvariantCulture), credentials);
@@ -111,13 +111,13 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
         var html = await app.PageAsync(Roles.AccreditationOfficer, $"/guests/{guest}");
 
         Assert.Equal(["#2"], TestIds(html, "credential-sequence"));
-        Assert.Contains("data-state=\"active\"", html);
+        Assert.Contains("data-state=\"active\"", html, StringComparison.Ordinal);
         Assert.Equal(["Badge lost at the hotel"], TestIds(html, "credential-history-reason"));
-        Assert.Contains("data-testid=\"credential-reissue\"", html);
-        Assert.Contains("data-testid=\"credential-revoke\"", html);
+        Assert.Contains("data-testid=\"credential-reissue\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"credential-revoke\"", html, StringComparison.Ordinal);
         // Each piece of the panel stays behind its own policy: accreditation neither edits zones nor blocks people.
-        Assert.DoesNotContain("personal-zones-panel", html);
-        Assert.DoesNotContain("block-panel", html);
+        Assert.DoesNotContain("personal-zones-panel", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("block-panel", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,8 +127,8 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
 
         var html = await app.PageAsync(Roles.AccreditationOfficer, $"/guests/{guest}");
 
-        Assert.Contains("data-state=\"none\"", html);
-        Assert.Contains("data-testid=\"credential-issue\"", html);
+        Assert.Contains("data-state=\"none\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"credential-issue\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,10 +140,10 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
 
         var html = await app.PageAsync(Roles.Secretariat, $"/guests/{guest}");
 
-        Assert.DoesNotContain("credential-panel", html);
-        Assert.Contains("personal-zones-panel", html);
-        Assert.Contains("data-zone=\"VIP\" data-change=\"Add\"", html);
-        Assert.Contains("Speaker at the VIP dinner", html);
+        Assert.DoesNotContain("credential-panel", html, StringComparison.Ordinal);
+        Assert.Contains("personal-zones-panel", html, StringComparison.Ordinal);
+        Assert.Contains("data-zone=\"VIP\" data-change=\"Add\"", html, StringComparison.Ordinal);
+        Assert.Contains("Speaker at the VIP dinner", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,9 +154,9 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
 
         var html = await app.PageAsync(Roles.Admin, $"/guests/{guest}");
 
-        Assert.Contains("data-blocked=\"true\"", html);
+        Assert.Contains("data-blocked=\"true\"", html, StringComparison.Ordinal);
         Assert.Equal(["Threatened staff at registration"], TestIds(html, "block-reason"));
-        Assert.Contains("Blocked at the gates", html);
+        Assert.Contains("Blocked at the gates", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -181,24 +181,24 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
     [Fact]
     public async Task Bulk_issue_is_offered_on_the_guest_list_to_accreditation_only()
     {
-        Assert.Contains("data-testid=\"issue-selected\"", await app.PageAsync(Roles.AccreditationOfficer, "/guests"));
-        Assert.DoesNotContain("data-testid=\"issue-selected\"", await app.PageAsync(Roles.Secretariat, "/guests"));
+        Assert.Contains("data-testid=\"issue-selected\"", await app.PageAsync(Roles.AccreditationOfficer, "/guests"), StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"issue-selected\"", await app.PageAsync(Roles.Secretariat, "/guests"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_menu_shows_each_access_page_to_the_roles_of_its_policy()
     {
         var admin = await app.PageAsync(Roles.Admin, "/");
-        Assert.Contains("nav-access-zones", admin);
-        Assert.Contains("nav-access-devices", admin);
-        Assert.Contains("nav-access-keys", admin);
+        Assert.Contains("nav-access-zones", admin, StringComparison.Ordinal);
+        Assert.Contains("nav-access-devices", admin, StringComparison.Ordinal);
+        Assert.Contains("nav-access-keys", admin, StringComparison.Ordinal);
 
         var security = await app.PageAsync(Roles.SecurityOfficer, "/");
-        Assert.Contains("nav-access-zones", security);
-        Assert.DoesNotContain("nav-access-devices", security);
-        Assert.DoesNotContain("nav-access-keys", security);
+        Assert.Contains("nav-access-zones", security, StringComparison.Ordinal);
+        Assert.DoesNotContain("nav-access-devices", security, StringComparison.Ordinal);
+        Assert.DoesNotContain("nav-access-keys", security, StringComparison.Ordinal);
 
-        Assert.DoesNotContain("nav-access-", await app.PageAsync(Roles.AccreditationOfficer, "/"));
+        Assert.DoesNotContain("nav-access-", await app.PageAsync(Roles.AccreditationOfficer, "/"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,25 +2,16 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 using Summit.Access.Core;
 using Summit.Server.Access;
 using Summit.Server.Access.Credentials;
 using Summit.Server.Guests;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Guests.Portal;
-using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
-using Summit.Server.Infrastructure.Mail;
 using Summit.Tests.Infrastructure;
 
 namespace Summit.Tests.Access;
-
-/// <summary>The test venue with the product's default: approving an in-person guest issues their credential.</summary>
-public class ApprovalIssuingFactory : AccessFactory
-{
-    protected override bool IssueOnApproval => true;
-}
 
 /// <summary>Approval gives an in-person guest their code at once, in the one approval mail; a reissue mails the new code.</summary>
 public partial class CredentialMailTests(ApprovalIssuingFactory app) : IClassFixture<ApprovalIssuingFactory>
@@ -114,49 +105,4 @@ public partial class CredentialMailTests(ApprovalIssuingFactory app) : IClassFix
 
     [GeneratedRegex(@"http://summit\.test/portal/(?<token>[A-Za-z0-9_-]+)")]
     private static partial Regex PortalLink();
-}
-
-/// <summary>With issuing at approval switched off, the approval mail has no code, and issuing later sends its own mail.</summary>
-public class CredentialMailWithoutIssuingAtApprovalTests(AccessFactory app) : IClassFixture<AccessFactory>
-{
-    [Fact]
-    public async Task The_credential_mail_follows_the_approval_mail_when_issued_later()
-    {
-        var input = Intents.NewGuestInput();
-        var (guest, _) = await app.RegisteredWithLinkAsync(input);
-        Assert.Equal(GuestStatus.Approved, (await app.ApproveAsync(guest)).Status);
-        var approval = Assert.Single(await app.MailsOfAsync(guest), m => m.Kind == MailComposer.ApprovalKind);
-        Assert.Empty(approval.Images);
-
-        var code = await app.IssueCodeAsync(guest);
-
-        await app.DispatchMailAsync();
-        var message = await MailFiles.WaitForAsync(Path.Combine(app.DataDirectory, "outbox"), input.Email, "您的入场通行证件");
-        Assert.Equal(code, await CredentialMails.QrCodeOfAsync(message));
-        Assert.Contains("您的入场通行证件已生成", message.TextBody, StringComparison.Ordinal);
-    }
-}
-
-internal static class CredentialMails
-{
-    /// <summary>
-    /// The code in the QR image of a credential mail: an inline part of a multipart/related body that the HTML shows by its
-    /// content id, read with zbar.
-    /// </summary>
-    public static async Task<string> QrCodeOfAsync(MimeMessage message)
-    {
-        Assert.Contains($"src=\"cid:{MailComposer.QrContentId}\"", message.HtmlBody, StringComparison.Ordinal);
-        var related = Assert.Single(Entities(message.Body!).OfType<MultipartRelated>());
-        var image = Assert.Single(related.OfType<MimePart>(), p => p.ContentId == MailComposer.QrContentId);
-        Assert.Equal("image/png", image.ContentType.MimeType);
-        using var png = new MemoryStream();
-        await image.Content!.DecodeToAsync(png);
-        return await Zbar.DecodeSingleAsync(png.ToArray());
-    }
-
-    public static Task<List<OutgoingMail>> MailsOfAsync(this SummitFactory app, Guid guestId) => app.InScopeAsync(sp =>
-        sp.GetRequiredService<SummitDbContext>().OutgoingMails.AsNoTracking().Include(m => m.Images).Where(m => m.GuestId == guestId).ToListAsync());
-
-    private static IEnumerable<MimeEntity> Entities(MimeEntity entity) =>
-        entity is Multipart multipart ? multipart.SelectMany(Entities).Prepend(entity) : [entity];
 }

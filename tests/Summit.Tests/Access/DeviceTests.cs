@@ -21,11 +21,11 @@ public class DeviceTests(AccessFactory app) : IClassFixture<AccessFactory>
         using var admin = await app.ClientForAsync(Roles.Admin);
         var enrolment = await (await admin.PostAsJsonAsync("/api/v1/access/devices", new DeviceInput("Lane 7 turnstile", app.Venue.MainIn.Id), Intents.Json))
             .OkAsync<DeviceEnrolment>();
-        Assert.StartsWith("sgd_", enrolment.Token);
-        Assert.StartsWith(enrolment.Device.TokenPrefix, enrolment.Token);
+        Assert.StartsWith("sgd_", enrolment.Token, StringComparison.Ordinal);
+        Assert.StartsWith(enrolment.Device.TokenPrefix, enrolment.Token, StringComparison.Ordinal);
 
         var listed = await (await admin.GetAsync("/api/v1/access/devices")).Content.ReadAsStringAsync();
-        Assert.DoesNotContain(enrolment.Token, listed);
+        Assert.DoesNotContain(enrolment.Token, listed, StringComparison.Ordinal);
         var stored = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().GateDevices.AsNoTracking().SingleAsync(d => d.Id == enrolment.Device.Id));
         Assert.Equal(DeviceService.Hash(enrolment.Token), stored.TokenHash);
         Assert.DoesNotContain(enrolment.Token[4..], stored.TokenHash, StringComparison.Ordinal);

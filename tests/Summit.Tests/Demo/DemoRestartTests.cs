@@ -3,20 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Summit.Server.Demo;
 using Summit.Server.Demo.Live;
 using Summit.Server.Infrastructure.Database;
-using Summit.Tests.Infrastructure;
 
 namespace Summit.Tests.Demo;
-
-/// <summary>A small demo event without sensors (no broker), for a morning stopped halfway and started again.</summary>
-public sealed class DemoRestartFactory : SummitFactory
-{
-    public override async Task InitializeAsync()
-    {
-        Clock.SetUtcNow(DemoFactory.Today);
-        await DatabaseSetup.MigrateAsync(Services);
-        await DemoSeeder.RunAsync(Services, DemoSeeder.DefaultSeed, guestCount: 160, reset: false);
-    }
-}
 
 public sealed class DemoRestartTests(DemoRestartFactory app) : IClassFixture<DemoRestartFactory>
 {

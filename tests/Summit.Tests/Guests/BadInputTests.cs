@@ -94,7 +94,7 @@ public class BadInputTests(SummitFactory app) : IClassFixture<SummitFactory>
         var registered = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().AuditEntries
             .SingleAsync(a => a.Action == AuditActions.GuestRegistered && a.EntityId == memberId.ToString()));
         Assert.Equal($"guest:{liaisonId}", registered.ActorId);
-        Assert.StartsWith("liaison ", registered.ActorName);
+        Assert.StartsWith("liaison ", registered.ActorName, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class BadInputTests(SummitFactory app) : IClassFixture<SummitFactory>
             .SingleAsync(a => a.Action == AuditActions.GuestConsentWithdrawn && a.EntityId == guestId.ToString()));
         Assert.Equal(withdrawnAt, entry.At);
         Assert.Equal($"guest:{guestId}", entry.ActorId);
-        Assert.Contains("faceConsent", entry.Changes);
+        Assert.Contains("faceConsent", entry.Changes, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public class BadInputTests(SummitFactory app) : IClassFixture<SummitFactory>
         Assert.All(details, d =>
         {
             Assert.Equal(ErrorCodes.FieldRequired, d.GetProperty("code").GetString());
-            Assert.EndsWith("is required.", d.GetProperty("message").GetString());
+            Assert.EndsWith("is required.", d.GetProperty("message").GetString(), StringComparison.Ordinal);
         });
     }
 

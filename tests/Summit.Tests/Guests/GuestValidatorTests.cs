@@ -87,7 +87,7 @@ public class GuestValidatorTests
     {
         var problem = Assert.Single(Problems(i => i.Country = "Atlantis"));
         Assert.Equal(("country", ErrorCodes.CountryUnknown), (problem.Field, problem.Code));
-        Assert.Contains("Atlantis", problem.Message);
+        Assert.Contains("Atlantis", problem.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -132,7 +132,7 @@ public class GuestValidatorTests
     {
         var problem = Assert.Single(Problems(i => i.Organisation = new string('x', 201)));
         Assert.Equal(("organisation", ErrorCodes.FieldTooLong), (problem.Field, problem.Code));
-        Assert.Contains("200", problem.Message);
+        Assert.Contains("200", problem.Message, StringComparison.Ordinal);
     }
 
     private static GuestInput Input() => new()

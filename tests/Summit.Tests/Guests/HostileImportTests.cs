@@ -49,7 +49,7 @@ public class HostileImportTests(SummitFactory app) : IClassFixture<SummitFactory
 
         var response = await ImportAsync(file);
         await response.AssertProblemAsync(422, ErrorCodes.ImportCellTooLong);
-        Assert.Contains("32,767", (await response.ProblemAsync()).GetProperty("title").GetString());
+        Assert.Contains("32,767", (await response.ProblemAsync()).GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public class ImportTests(SummitFactory app) : IClassFixture<SummitFactory>
     {
         var response = await ImportAsync(Encoding.UTF8.GetBytes("family_name,given_name,email\r\nIvanova,Anna,anna@example.org\r\n"), "guests.csv", commit: false);
         var title = (await response.ProblemAsync()).GetProperty("title").GetString()!;
-        Assert.Contains("Organisation / 单位, Organisation type / 单位类型, Country / 国家或地区, Category / 类别", title);
+        Assert.Contains("Organisation / 单位, Organisation type / 单位类型, Country / 国家或地区, Category / 类别", title, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class ImportTests(SummitFactory app) : IClassFixture<SummitFactory>
         using var form = new MultipartFormDataContent { { file, "file", "guests.csv" } };
         var response = await client.PostAsync("/api/v1/guests/import?commit=false", form);
         await response.AssertProblemAsync(422, ErrorCodes.ImportUnknownColumns);
-        Assert.StartsWith(expected, (await response.ProblemAsync()).GetProperty("title").GetString());
+        Assert.StartsWith(expected, (await response.ProblemAsync()).GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public class ImportTests(SummitFactory app) : IClassFixture<SummitFactory>
         }
 
         Assert.DoesNotContain(preview.Problems, p => p.Row == 2);
-        Assert.Contains("2", preview.Problems.Single(p => p.Row == 10).Message);
+        Assert.Contains("2", preview.Problems.Single(p => p.Row == 10).Message, StringComparison.Ordinal);
         var shortRow = preview.Problems.Where(p => p.Row == 12).Select(p => (p.Field, p.Code)).ToHashSet();
         Assert.Superset(shortRow, new HashSet<(string, string)>
         {

@@ -82,7 +82,7 @@ public class PhotoTests(SummitFactory app) : IClassFixture<SummitFactory>
     public async Task The_stored_photo_is_a_fresh_jpeg_without_exif()
     {
         var upload = WithExif(TestImages.Jpeg(400, 500));
-        Assert.Contains("Exif", Encoding.Latin1.GetString(upload));
+        Assert.Contains("Exif", Encoding.Latin1.GetString(upload), StringComparison.Ordinal);
         using (var codec = SKCodec.Create(new MemoryStream(upload)))
         {
             Assert.Equal(400, codec.Info.Width);
@@ -95,8 +95,8 @@ public class PhotoTests(SummitFactory app) : IClassFixture<SummitFactory>
         var stored = await PhotoAsync(guest.Id);
         var text = Encoding.Latin1.GetString(stored);
         Assert.True(PhotoProcessor.IsJpeg(stored));
-        Assert.DoesNotContain("Exif", text);
-        Assert.DoesNotContain(SecretMake, text);
+        Assert.DoesNotContain("Exif", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(SecretMake, text, StringComparison.Ordinal);
         using var decoded = SKBitmap.Decode(stored);
         Assert.Equal((400, 500), (decoded.Width, decoded.Height));
     }

@@ -45,8 +45,8 @@ public class RegistrationFlowTests(SummitFactory app) : IClassFixture<SummitFact
         var expires = app.Clock.GetUtcNow() + TimeSpan.FromDays(21);
         await app.DispatchMailAsync();
         var invitation = await LatestMailAsync(guest.Email);
-        Assert.Contains("邀请函", invitation.Subject);
-        Assert.Contains(token, invitation.TextBody);
+        Assert.Contains("邀请函", invitation.Subject, StringComparison.Ordinal);
+        Assert.Contains(token, invitation.TextBody, StringComparison.Ordinal);
         // The expiry in the event's zone (Asia/Shanghai) with its label, not in UTC.
         var local = TimeZoneInfo.ConvertTime(expires, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
         Assert.Contains($"{local:yyyy-MM-dd HH:mm} CST (UTC+8)", invitation.TextBody, StringComparison.Ordinal);

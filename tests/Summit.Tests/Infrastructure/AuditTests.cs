@@ -94,8 +94,8 @@ public class AuditTests(SummitFactory app) : IClassFixture<SummitFactory>
         foreach (var passport in passports.Append(registered))
         {
             var digits = new string(passport.Where(char.IsDigit).ToArray());
-            Assert.DoesNotContain(digits, text);
-            Assert.DoesNotContain(passport, text);
+            Assert.DoesNotContain(digits, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(passport, text, StringComparison.Ordinal);
         }
     }
 
@@ -110,7 +110,7 @@ public class AuditTests(SummitFactory app) : IClassFixture<SummitFactory>
         var exported = entries.Items[0];
         Assert.Equal((app.Clock.GetUtcNow(), "event", app.EventId.ToString()), (exported.At, exported.EntityType, exported.EntityId));
         Assert.Equal((null, "xlsx"), Change(exported, "format"));
-        Assert.Contains("CN", Change(exported, "filter")!.Value.New);
+        Assert.Contains("CN", Change(exported, "filter")!.Value.New, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -115,13 +115,13 @@ public partial class OpenApiDocumentTests(SummitFactory app) : IClassFixture<Sum
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
-        Assert.Contains("\"hideClientButton\":true", html);
-        Assert.Contains("\"withDefaultFonts\":false", html);
+        Assert.Contains("\"hideClientButton\":true", html, StringComparison.Ordinal);
+        Assert.Contains("\"withDefaultFonts\":false", html, StringComparison.Ordinal);
 
         // Its one inline script runs under the page's own nonce, the only inline script the policy lets run.
         var nonce = Regex.Match(html, "nonce=\"([^\"]+)\"").Groups[1].Value;
         Assert.NotEmpty(nonce);
-        Assert.Contains($"'nonce-{nonce}'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains($"'nonce-{nonce}'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         var script = await anonymous.GetAsync("/api-reference/scalar.js");
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }

@@ -8,15 +8,6 @@ using Summit.Tests.Access;
 
 namespace Summit.Tests.Infrastructure;
 
-/// <summary>The test venue served by Kestrel on a free port: request size limits are the real server's, which the in-memory test server does not enforce.</summary>
-public sealed class KestrelAccessFactory : AccessFactory
-{
-    public KestrelAccessFactory()
-    {
-        UseKestrel(0);
-    }
-}
-
 /// <summary>
 /// Requests the API cannot even read: malformed JSON, a body over the limit, a wrong content type, an unknown address. Each is
 /// refused with an RFC 9457 problem carrying a stable code and a title in the caller's language, never a bare status.
@@ -89,12 +80,12 @@ public class RequestProblemTests(KestrelAccessFactory app) : IClassFixture<Kestr
         var justOver = new byte[GuestImportApi.MaxUploadBytes + 1];
         var response = await secretariat.PostAsync("/api/v1/guests/import", ImportForm(justOver, chunked));
         await response.AssertProblemAsync(422, ErrorCodes.ImportFileTooLarge);
-        Assert.Contains("50", (await response.ProblemAsync()).GetProperty("title").GetString());
+        Assert.Contains("50", (await response.ProblemAsync()).GetProperty("title").GetString(), StringComparison.Ordinal);
 
         var farOver = new byte[GuestImportApi.MaxUploadBytes + (8 * 1024 * 1024)];
         var refused = await secretariat.PostAsync("/api/v1/guests/import", ImportForm(farOver, chunked));
         await refused.AssertProblemAsync(413, ErrorCodes.ImportFileTooLarge);
-        Assert.Contains("50", (await refused.ProblemAsync()).GetProperty("title").GetString());
+        Assert.Contains("50", (await refused.ProblemAsync()).GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

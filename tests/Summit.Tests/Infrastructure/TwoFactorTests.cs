@@ -11,15 +11,6 @@ using Summit.Server.Infrastructure.Identity;
 
 namespace Summit.Tests.Infrastructure;
 
-/// <summary>A Summit that insists on two-factor sign-in for administrators, as production does.</summary>
-public sealed class TwoFactorSummitFactory : SummitFactory
-{
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["Summit:Security:RequireAdminTwoFactor"] = "true",
-    };
-}
-
 public class TwoFactorTests(TwoFactorSummitFactory app) : IClassFixture<TwoFactorSummitFactory>
 {
     [Fact]
@@ -47,8 +38,8 @@ public class TwoFactorTests(TwoFactorSummitFactory app) : IClassFixture<TwoFacto
         var setupResponse = await admin.PostAsync("/api/v1/auth/two-factor/setup", null);
         var setup = (await setupResponse.Content.ReadFromJsonAsync<TwoFactorSetup>(Intents.Json))!;
         Assert.Matches("^[A-Z2-7]{32}$", setup.SharedKey);
-        Assert.StartsWith("otpauth://totp/Summit:", setup.AuthenticatorUri);
-        Assert.Contains("secret=" + setup.SharedKey, setup.AuthenticatorUri);
+        Assert.StartsWith("otpauth://totp/Summit:", setup.AuthenticatorUri, StringComparison.Ordinal);
+        Assert.Contains("secret=" + setup.SharedKey, setup.AuthenticatorUri, StringComparison.Ordinal);
 
         var code = Totp(setup.SharedKey);
         var wrong = ((int.Parse(code, CultureInfo.InvariantCulture) + 500_000) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
@@ -78,7 +69,7 @@ public class TwoFactorTests(TwoFactorSummitFactory app) : IClassFixture<TwoFacto
         using var browser = await app.BrowserForAsync(null);
         var form = await BrowserSession.SubmitLoginAsync(browser, email, SummitFactory.Password);
         Assert.Equal("/login", form.Headers.Location?.OriginalString.Split('?')[0]);
-        Assert.Contains("error=" + ErrorCodes.LoginLockedOut, form.Headers.Location?.OriginalString);
+        Assert.Contains("error=" + ErrorCodes.LoginLockedOut, form.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -5,36 +5,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
 using Summit.Server.Guests;
+using Summit.Server.Incidents;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
-using Summit.Server.Operations.Incidents;
 using Summit.Server.Operations.Reports;
 using Summit.Server.Privacy;
 using Summit.Tests.Access;
 using Summit.Tests.Infrastructure;
 
 namespace Summit.Tests.Privacy;
-
-/// <summary>
-/// The test venue, with the purge job off (tests run it by hand), so that moving the clock past the end of the retention period
-/// purges nothing behind a test's back; the SLA monitor is off too, or moving the clock would escalate open incidents (and write)
-/// while a test checks that a dry run writes nothing.
-/// </summary>
-public class PrivacyFactory : AccessFactory
-{
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["Summit:Privacy:PurgeInBackground"] = "false",
-        ["Summit:Incidents:MonitorInBackground"] = "false",
-    };
-}
-
-/// <summary>One guest of a privacy scenario: the names and numbers that must leave the database when they are erased.</summary>
-public sealed record Person(Guid Id, string FamilyNameLatin, string GivenNameLatin, string FamilyName, string GivenName, string Email, string Passport, string? Code)
-{
-    /// <summary>Everything that identifies the person and may not stay anywhere after an erasure.</summary>
-    public IEnumerable<string> Traces => [Id.ToString(), Id.ToString("N"), Email, FamilyNameLatin, FamilyName + GivenName, Passport];
-}
 
 /// <summary>What privacy tests do, named by intent.</summary>
 public static class PrivacyIntents

@@ -6,15 +6,6 @@ using Summit.Tests.Access;
 
 namespace Summit.Tests.Privacy;
 
-/// <summary>A test venue whose purge job runs, as on a real server.</summary>
-public sealed class PurgeJobFactory : AccessFactory
-{
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["Summit:Privacy:PurgeInBackground"] = "true",
-    };
-}
-
 /// <summary>
 /// The purge job on two servers of one database: when the clock passes the end of the retention period, both look, one claims
 /// the event and purges it, the other leaves it; nobody is erased twice and nothing fails.

@@ -3,10 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,45 +18,6 @@ using Summit.Tests.Access;
 using Summit.Tests.Infrastructure;
 
 namespace Summit.Tests.Screening;
-
-/// <summary>
-/// The screening venue served by Kestrel on a free port and on the real clock, so that a gate agent process (which decides by its
-/// own clock) can reach it: credentials are valid from yesterday to tomorrow.
-/// </summary>
-public sealed class LiveScreeningFactory : ScreeningFactory
-{
-    public LiveScreeningFactory()
-    {
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-    }
-
-    public Uri Address => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-
-    public static DateTimeOffset Now => TimeProvider.System.GetUtcNow();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton(TimeProvider.System);
-        });
-    }
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<SummitDbContext>();
-            var settings = await db.AccessSettings.SingleAsync(s => s.EventId == EventId);
-            settings.ValidFrom = CredentialTime.FloorToMinute(Now.AddDays(-1));
-            settings.ValidUntil = CredentialTime.FloorToMinute(Now.AddDays(1));
-            await db.SaveChangesAsync();
-        });
-    }
-}
 
 /// <summary>
 /// Issue 10's lane N1: the gate agent at a screened lane, as a process, against the real server. A fever reading published to the

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -7,42 +6,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
 using MQTTnet.Protocol;
+using Summit.Server.Incidents;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;
-using Summit.Server.Operations.Incidents;
 using Summit.Server.Screening.Ingestion;
 using Summit.Server.Screening.Sensors;
 using Summit.Tests.Access;
 using Summit.Tests.Infrastructure;
 
 namespace Summit.Tests.Screening;
-
-/// <summary>Every automatic incident the server reported, in order (the test double of the incidents module's reporter).</summary>
-public sealed class IncidentLog
-{
-    public ConcurrentQueue<(Guid Id, AutomaticIncidentReport Report)> Reports { get; } = new();
-
-    public ConcurrentQueue<(Guid Id, IncidentSettlement Settlement, string Note)> Settlements { get; } = new();
-
-    public List<AutomaticIncidentReport> Of(string cause) => [.. Reports.Select(r => r.Report).Where(r => r.Cause == cause)];
-}
-
-/// <summary>Notes each report, then hands it to the incidents module's real reporter: tests see what was reported and what it opened.</summary>
-public sealed class RecordingIncidentReporter(IncidentLog log, IncidentReporter real) : IIncidentReporter
-{
-    public async Task<Guid> ReportAsync(AutomaticIncidentReport report, CancellationToken ct = default)
-    {
-        var id = await real.ReportAsync(report, ct);
-        log.Reports.Enqueue((id, report));
-        return id;
-    }
-
-    public async Task SettleAsync(Guid incidentId, IncidentSettlement settlement, string note, CancellationToken ct = default)
-    {
-        await real.SettleAsync(incidentId, settlement, note, ct);
-        log.Settlements.Enqueue((incidentId, settlement, note));
-    }
-}
 
 /// <summary>The access test venue with Summit's in-process MQTT broker on a free port, and incidents recorded.</summary>
 public class ScreeningFactory : AccessFactory

@@ -87,12 +87,12 @@ public sealed class ThresholdSettingsTests(ScreeningFactory app) : IClassFixture
     public async Task The_event_settings_page_has_the_threshold_section_for_the_admin_only(string language, string heading, string field)
     {
         var html = await app.PageAsync(Roles.Admin, "/event", language);
-        Assert.Contains(heading, html);
-        Assert.Contains(field, html);
-        Assert.Contains("data-testid=\"screening-threshold-save\"", html);
+        Assert.Contains(heading, html, StringComparison.Ordinal);
+        Assert.Contains(field, html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"screening-threshold-save\"", html, StringComparison.Ordinal);
 
         var secretariat = await app.PageAsync(Roles.Secretariat, "/event", language);
-        Assert.DoesNotContain("data-testid=\"screening-settings\"", secretariat);
+        Assert.DoesNotContain("data-testid=\"screening-settings\"", secretariat, StringComparison.Ordinal);
     }
 
     private Task<bool> HeldAsync(Guid gateId) =>

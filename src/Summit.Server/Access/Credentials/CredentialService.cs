@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Summit.Access.Core;
 using Summit.Server.Access.Badges;
@@ -11,29 +10,6 @@ using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Access.Credentials;
-
-public sealed record CredentialView(Guid Id, Guid GuestId, int Sequence, uint KeyId, string CategoryCode, DateTimeOffset ValidFrom,
-    DateTimeOffset ValidUntil, DateTimeOffset IssuedAt, string IssuedBy, DateTimeOffset? RevokedAt, string? RevokedReason, string? RevokedBy,
-    bool KeyRetired, IReadOnlyList<string> Zones)
-{
-    public bool IsActive => RevokedAt is null;
-}
-
-/// <summary>A guest's credentials: the one in force (if any) and the earlier ones, newest first.</summary>
-public sealed record GuestCredentials(Guid GuestId, CredentialView? Active, IReadOnlyList<CredentialView> History);
-
-public sealed record RevokeRequest(string Reason);
-
-/// <summary>Which guests a batch operation covers: explicit ids, or a category and/or delegation.</summary>
-public sealed record GuestSelection(IReadOnlyList<Guid>? GuestIds = null, Guid? CategoryId = null, Guid? DelegationId = null)
-{
-    [JsonIgnore]
-    public bool IsEmpty => GuestIds is not { Count: > 0 } && CategoryId is null && DelegationId is null;
-}
-
-/// <summary>How credentials are handed out in the current event.</summary>
-/// <param name="IssueOnApproval">Approving an in-person guest issues their credential at once, and the approval mail carries the QR.</param>
-public sealed record CredentialSettings(bool IssueOnApproval);
 
 /// <summary>
 /// Issues, reissues and revokes credentials. A guest holds at most one credential in force; a reissue revokes the previous
@@ -414,30 +390,5 @@ public sealed class CredentialService(
         return [.. credentials.Select(c => new CredentialView(c.Id, c.GuestId, c.Sequence, (uint)c.KeyId, categories.GetValueOrDefault(c.CategoryId, "?"),
             c.ValidFrom, c.ValidUntil, c.IssuedAt, c.IssuedBy, c.RevokedAt, c.RevokedReason, c.RevokedBy, retired.Contains(c.KeyId),
             [.. opened.GetValueOrDefault(c.Id)?.Select(z => z.Code) ?? []]))];
-    }
-}
-
-/// <summary>Keeps credentials in step with the guest pipeline: a withdrawn or rejected guest loses theirs; a new category means a new code.</summary>
-public sealed class CredentialGuestObserver(CredentialService credentials, GuestDirectory guests, Localizer localizer) : IGuestObserver
-{
-    public async Task OnStatusChangedAsync(Guid guestId, GuestStatus from, GuestStatus to, CancellationToken ct)
-    {
-        if (to is GuestStatus.Withdrawn or GuestStatus.Rejected)
-        {
-            await credentials.RevokeActiveAsync(guestId, localizer.Get(Localizer.English, $"access.revoke.status.{to}"), ct);
-        }
-        else if (to == GuestStatus.Approved)
-        {
-            await credentials.IssueOnApprovalAsync(guestId, ct);
-        }
-    }
-
-    public async Task OnCategoryChangedAsync(Guid guestId, Guid fromCategoryId, Guid toCategoryId, CancellationToken ct)
-    {
-        // The category is signed into the code, so the old badge would keep opening the old category's zones.
-        if (await credentials.HasActiveAsync(guestId, ct) && await guests.FindAsync(guestId, ct) is { } guest)
-        {
-            await credentials.ReissueWithinAsync(guest with { CategoryId = toCategoryId }, localizer.Get(Localizer.English, "access.reissue.category_changed"), ct);
-        }
     }
 }

@@ -8,36 +8,6 @@ using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Access.Monitoring;
 
-// No default for ZoneId: the OpenAPI schema exporter cannot write a struct's default (it has no constant) and failed the whole document.
-public sealed record ZoneOccupancy(int Zone, string Code, string NameEn, string NameZh, string? Venue, int Capacity, int Inside, Guid ZoneId,
-    ZonePlanArea? Plan = null)
-{
-    /// <summary>Share of the capacity in use, 0..1 (and above when over capacity); null when no capacity is set.</summary>
-    public double? Load => Capacity > 0 ? (double)Inside / Capacity : null;
-}
-
-public sealed record GateMinute(DateTimeOffset Minute, int Entries, int Exits, int Refusals);
-
-public sealed record GateFlow(Guid GateId, string Code, string NameEn, string NameZh, bool IsOpen, IReadOnlyList<GateMinute> Minutes);
-
-/// <summary>One scan as a live tally counts it: no person, no credential.</summary>
-public sealed record ScanTallyItem(Guid ScanId, Guid GateId, DateTimeOffset ScannedAt, GateDirection Direction, bool Admitted, ReasonCode Reason);
-
-public sealed record OccupancyView(DateTimeOffset AsOf, IReadOnlyList<ZoneOccupancy> Zones, IReadOnlyList<GateFlow> Gates);
-
-/// <param name="DeviceReason">What a gate agent said it decided, when it differs from <paramref name="Reason"/>: an admission the server disputes.</param>
-public sealed record ScanListItem(Guid Id, DateTimeOffset ScannedAt, DateTimeOffset ReceivedAt, Guid GateId, string GateCode, int Zone,
-    GateDirection Direction, ScanSource Source, ReasonCode Reason, bool Admitted, bool Late, bool Conflict, Guid? GuestId, string? HolderName,
-    string? CategoryCode, ReasonCode? DeviceReason = null);
-
-public sealed record ConflictView(Guid Id, Guid GuestId, string HolderName, int Zone, string ZoneCode, ScanListItem First, ScanListItem Second,
-    DateTimeOffset DetectedAt, DateTimeOffset? ResolvedAt, string? ResolvedBy, string? Resolution);
-
-public sealed record ResolveConflictRequest(string Resolution);
-
-/// <summary>What the live access page shows: occupancy and gate flow, the latest scans, the open conflicts, and the event's clock.</summary>
-public sealed record LiveAccessView(string TimeZoneId, OccupancyView Occupancy, IReadOnlyList<ScanListItem> Scans, IReadOnlyList<ConflictView> Conflicts);
-
 /// <summary>Reads for the people who watch the gates: who is inside each zone now, entries per gate per minute, scans and conflicts.</summary>
 public sealed class AccessQueries(SummitDbContext db, AccessSettingsService settings, EventService events, GuestDirectory guests, AuditLog audit,
     CurrentActor actor, TimeProvider clock)

@@ -1,17 +1,12 @@
 using Summit.Access.Core.Sync;
 using Summit.Server.Access.Domain;
 using Summit.Server.Access.Policy;
-using Summit.Server.Access.Zones;
 using Summit.Server.Guests;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Access.Scanning;
-
-/// <summary>What a gate console shows around its scans: the gates to pick from, zone and category names, the event's clock.</summary>
-public sealed record ConsoleSetup(IReadOnlyList<GateInfo> Gates, IReadOnlyDictionary<int, ZoneView> Zones, IReadOnlyList<CategoryCard> Categories,
-    TimeZoneInfo TimeZone);
 
 /// <summary>
 /// Scans at a staffed console, from the gate console page or a browser calling the API: decided and recorded like a device scan,

@@ -16,10 +16,3 @@ public interface IGateHolds
     /// <summary>Every held gate now, with when its hold was raised, and the gates that can be held at all (the watched ones).</summary>
     Task<GateHoldStates> StatesAsync(SummitDbContext db, CancellationToken ct);
 }
-
-/// <param name="HeldSince">Each held gate and when its open hold was raised.</param>
-/// <param name="Watched">The gates a hold can come from (an active sensor watches them).</param>
-public sealed record GateHoldStates(IReadOnlyDictionary<Guid, DateTimeOffset> HeldSince, IReadOnlySet<Guid> Watched)
-{
-    public static GateHoldStates None { get; } = new(new Dictionary<Guid, DateTimeOffset>(), new HashSet<Guid>());
-}

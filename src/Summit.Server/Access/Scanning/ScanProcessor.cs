@@ -14,15 +14,6 @@ using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Access.Scanning;
 
-/// <summary>One scan to record: decided by the server (online, console), or already decided by a gate agent (upload).</summary>
-/// <param name="Scanner">"device:{id}" or "user:{id}": with the nonce, what makes the scan unique.</param>
-/// <param name="AgentReason">The agent's verdict for an uploaded scan; null when the server decides.</param>
-public sealed record ScanWork(string Scanner, Guid? DeviceId, GateInfo Gate, Guid Nonce, string Code, GateDirection Direction,
-    DateTimeOffset? ScannedAt, ScanSource Source, ReasonCode? AgentReason = null);
-
-/// <summary>What became of a scan. <see cref="Duplicate"/>: the nonce was known, <see cref="Scan"/> is the first record.</summary>
-public sealed record ScanOutcome(Scan Scan, bool Duplicate, GuestCard? Holder, CategoryCard? Category, EntryConflict? Conflict);
-
 /// <summary>
 /// Decides and records scans, in batches. Everything a batch reads and writes is one transaction that holds the presence rows
 /// of its credentials (SELECT ... FOR UPDATE on PostgreSQL, the database write lock on SQLite), so anti-passback holds however

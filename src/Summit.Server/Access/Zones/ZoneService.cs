@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Summit.Access.Core;
-using Summit.Access.Core.Sync;
 using Summit.Server.Access.Domain;
 using Summit.Server.Guests;
 using Summit.Server.Infrastructure.Audit;
@@ -10,45 +9,6 @@ using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Access.Zones;
-
-/// <summary>A zone as typed in the form or sent to the API. The number is assigned (lowest free) when absent.</summary>
-/// <param name="CapacityLimit">Hard: the gates refuse entries once the capacity is reached; soft (the default): they admit, and the
-/// operations dashboard alerts.</param>
-public sealed record ZoneInput(string Code, string NameEn, string NameZh, string? Venue = null, int Capacity = 0,
-    AntiPassbackMode AntiPassback = AntiPassbackMode.Off, int ReentryMinutes = 0, TimeOnly? DailyReset = null, int MaxEntriesPerDay = 0,
-    int? Number = null, int? SortOrder = null, ZonePlanArea? Plan = null, CapacityLimit CapacityLimit = CapacityLimit.Soft);
-
-public sealed record ZoneView(Guid Id, int Number, string Code, string NameEn, string NameZh, string? Venue, int Capacity,
-    AntiPassbackMode AntiPassback, int ReentryMinutes, TimeOnly DailyReset, int MaxEntriesPerDay, int SortOrder, ZonePlanArea? Plan = null,
-    CapacityLimit CapacityLimit = CapacityLimit.Soft)
-{
-    public static ZoneView From(Zone z) => new(z.Id, z.Number, z.Code, z.NameEn, z.NameZh, z.Venue, z.Capacity, z.AntiPassback, z.ReentryMinutes,
-        z.DailyReset, z.MaxEntriesPerDay, z.SortOrder, z.Plan, z.CapacityLimit);
-
-    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
-}
-
-public sealed record GateInput(string Code, string NameEn, string NameZh, Guid ZoneId, GateDirections Directions = GateDirections.Both, bool IsOpen = true);
-
-public sealed record GateView(Guid Id, int Number, string Code, string NameEn, string NameZh, Guid ZoneId, string ZoneCode, int Zone,
-    GateDirections Directions, bool IsOpen, int ActiveDevices)
-{
-    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
-}
-
-/// <summary>A zone a category opens; no days means every day.</summary>
-public sealed record ZoneDays(Guid ZoneId, DateOnly? FirstDay = null, DateOnly? LastDay = null);
-
-public sealed record CategoryZonesView(Guid CategoryId, IReadOnlyList<ZoneDays> Zones);
-
-public sealed record PersonalGrantInput(Guid ZoneId, GrantChange Change, DateOnly? FirstDay = null, DateOnly? LastDay = null, string? Reason = null);
-
-public sealed record PersonalGrantView(Guid Id, Guid GuestId, Guid ZoneId, string ZoneCode, GrantChange Change, DateOnly? FirstDay, DateOnly? LastDay,
-    string? Reason, DateTimeOffset CreatedAt);
-
-public sealed record BlockInput(string Reason);
-
-public sealed record BlockView(Guid GuestId, string Reason, DateTimeOffset BlockedAt, string BlockedBy);
 
 /// <summary>
 /// Zones, gates, which zones each category opens, per-person additions and removals, and blocked persons. Every change is

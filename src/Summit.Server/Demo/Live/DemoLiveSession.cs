@@ -19,22 +19,6 @@ using Summit.Server.Screening.Sensors;
 
 namespace Summit.Server.Demo.Live;
 
-/// <summary>What the player did so far.</summary>
-public sealed class DemoLiveStats
-{
-    public int Scans { get; set; }
-    public int Admitted { get; set; }
-    public Dictionary<ReasonCode, int> Refused { get; } = [];
-    public int Rerouted { get; set; }
-    public int Readings { get; set; }
-    public int FeverReadings { get; set; }
-    public int Failures { get; set; }
-
-    public string Summary() => $"{Scans} scans, {Admitted} admitted, refused: "
-        + (Refused.Count == 0 ? "none" : string.Join(", ", Refused.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}")))
-        + $", {Rerouted} sent to another lane, {Readings} sensor readings ({FeverReadings} fevers)";
-}
-
 /// <summary>
 /// One playing of the morning: the script, the turnstiles' devices, one MQTT connection per working sensor. The player calls
 /// <see cref="PlayUntilAsync"/> with the script time reached; tests call it with a fake clock. Each beat's failure is logged and

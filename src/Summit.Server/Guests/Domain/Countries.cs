@@ -3,11 +3,6 @@ using System.Reflection;
 
 namespace Summit.Server.Guests.Domain;
 
-public sealed record Country(string Code, string NameEn, string NameZh)
-{
-    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
-}
-
 /// <summary>The ISO 3166-1 list of countries and regions, in English and Chinese (from Debian's iso-codes).</summary>
 public static class Countries
 {

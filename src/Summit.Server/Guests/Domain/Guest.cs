@@ -72,28 +72,3 @@ public sealed class Guest
         EmailNormalized = Email.Trim().ToLowerInvariant();
     }
 }
-
-public enum Gender
-{
-    Female = 1,
-    Male = 2,
-    Other = 3,
-}
-
-public enum OrganisationType
-{
-    Government = 1,
-    InternationalOrganization = 2,
-    IndustryAssociation = 3,
-    Company = 4,
-    University = 5,
-    ThinkTank = 6,
-    ResearchInstitute = 7,
-    Media = 8,
-}
-
-public enum ParticipationMode
-{
-    InPerson = 1,
-    Online = 2,
-}

@@ -2,13 +2,6 @@ using System.Globalization;
 
 namespace Summit.Server.Guests.Domain;
 
-/// <summary>One search term of a guest: a word of a name, organisation or email, lower-cased.</summary>
-public sealed class GuestSearchTerm
-{
-    public string Term { get; set; } = "";
-    public Guid GuestId { get; set; }
-}
-
 /// <summary>
 /// The guest search: every word a person might type (any name form, organisation, email) becomes a term, and a
 /// search word matches the terms it begins. A prefix is a range on an ordered index, so the search reads only

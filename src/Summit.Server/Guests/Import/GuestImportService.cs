@@ -9,15 +9,6 @@ using Summit.Server.Infrastructure.Security;
 
 namespace Summit.Server.Guests.Import;
 
-public sealed record ImportRowProblem(int Row, string Field, string Code, string Message);
-
-/// <param name="Problems">The first <see cref="GuestImportService.MaxListedProblems"/> problems, in row order.</param>
-/// <param name="ProblemCount">Every problem of the file, listed or not.</param>
-public sealed record ImportPreview(int Rows, int ValidRows, IReadOnlyList<ImportRowProblem> Problems, int ProblemCount, bool Committed)
-{
-    public bool CanCommit => Rows > 0 && ProblemCount == 0;
-}
-
 /// <summary>
 /// Bulk import of guests from CSV or XLSX: a dry run lists every problem of every row; a commit writes
 /// all rows in one transaction or none at all.

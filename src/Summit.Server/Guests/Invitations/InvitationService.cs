@@ -9,15 +9,6 @@ using Summit.Server.Infrastructure.Security;
 
 namespace Summit.Server.Guests.Invitations;
 
-public sealed class InvitationOptions
-{
-    public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(21);
-}
-
-public sealed record SentInvitation(Guid GuestId, string Link, DateTimeOffset ExpiresAt);
-
-public sealed record InvitationBatchResult(IReadOnlyList<SentInvitation> Sent, IReadOnlyList<BulkRefusal> Refused);
-
 /// <summary>
 /// Sends invitation links. Each link carries a fresh 256-bit token; sending again revokes the guest's
 /// earlier links, so only the newest mail works.

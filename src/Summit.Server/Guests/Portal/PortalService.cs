@@ -12,16 +12,6 @@ using Summit.Server.Privacy.Contracts;
 
 namespace Summit.Server.Guests.Portal;
 
-public sealed record PortalMember(Guid GuestId, string Name, GuestStatus Status, bool IsSelf);
-
-public sealed record PortalView(
-    Guid GuestId, string GuestName, string EventName, string EventNameZh, DateOnly StartDate, DateOnly EndDate, GuestStatus Status,
-    bool CanRegister, GuestInput Form, string Email, string CategoryCode, string? DelegationName, bool IsLiaison,
-    IReadOnlyList<PortalMember> DelegationMembers, bool FaceConsentGiven, bool HasPhoto, DateTimeOffset ExpiresAt, bool DataConsentGiven,
-    GuestPass? Pass, string TimeZoneId, PrivacyNotice Notice);
-
-public sealed record RegistrationSubmission(GuestInput Form, byte[]? Photo, bool DataConsent, bool FaceConsent);
-
 /// <summary>
 /// The guest's self-service portal, reached only through an invitation token (no staff account).
 /// A delegation liaison may also complete the registrations of their own delegation's members.

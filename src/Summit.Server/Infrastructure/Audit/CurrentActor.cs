@@ -3,11 +3,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Summit.Server.Infrastructure.Audit;
 
-public sealed record Actor(string? Id, string Name, string? IpAddress)
-{
-    public static readonly Actor System = new(null, "system", null);
-}
-
 /// <summary>
 /// Who is acting in this scope: the signed-in user of an HTTP request or a Blazor circuit, a guest
 /// using the portal, or the system (CLI, demo, background jobs).

@@ -4,10 +4,10 @@ using Summit.Server.Access.Domain;
 using Summit.Server.Events;
 using Summit.Server.Guests;
 using Summit.Server.Guests.Domain;
+using Summit.Server.Incidents;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Mail;
-using Summit.Server.Operations.Incidents;
 
 namespace Summit.Server.Infrastructure.Database;
 
@@ -110,7 +110,3 @@ public abstract class SummitDbContext(DbContextOptions options) : IdentityDbCont
         }
     }
 }
-
-public sealed class SqliteSummitDbContext(DbContextOptions<SqliteSummitDbContext> options) : SummitDbContext(options);
-
-public sealed class PostgresSummitDbContext(DbContextOptions<PostgresSummitDbContext> options) : SummitDbContext(options);

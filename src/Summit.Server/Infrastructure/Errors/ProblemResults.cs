@@ -75,7 +75,7 @@ public static class ProblemResults
         });
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     private static SummitError ForUnreadable(HttpContext context, BadHttpRequestException ex) => ex switch
     {

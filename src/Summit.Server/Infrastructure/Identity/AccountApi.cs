@@ -9,21 +9,6 @@ using Summit.Server.Infrastructure.Security;
 
 namespace Summit.Server.Infrastructure.Identity;
 
-public sealed record LoginRequest(string Email, string Password, string? TwoFactorCode);
-
-public sealed record TwoFactorSetup(string SharedKey, string AuthenticatorUri);
-
-public sealed record TwoFactorEnableRequest(string Code);
-
-public sealed record CreateUserRequest(string Email, string DisplayName, string Password, IReadOnlyList<string> Roles, string? Language);
-
-public sealed record SetRolesRequest(IReadOnlyList<string> Roles);
-
-public sealed record SetPasswordRequest(string Password);
-
-/// <summary>A staff account: <c>LockedOut</c> when some source waits after failed sign-ins, <c>Disabled</c> when every sign-in is refused.</summary>
-public sealed record UserDto(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool TwoFactorEnabled, bool LockedOut, bool Disabled);
-
 /// <summary>Sign-in for API clients (bearer) and browsers (cookie form post), two-factor set-up, and staff management.</summary>
 public static class AccountApi
 {
@@ -186,18 +171,5 @@ public static class AccountApi
     {
         var page = $"/login?error={Uri.EscapeDataString(error.Code)}&email={Uri.EscapeDataString(email)}&returnUrl={Uri.EscapeDataString(returnUrl)}";
         return error.Args is [int seconds] ? page + "&wait=" + seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) : page;
-    }
-}
-
-/// <summary>Puts the two-factor state into the sign-in cookie, so the admin check needs no database read.</summary>
-public sealed class SummitClaimsFactory(UserManager<SummitUser> users, RoleManager<IdentityRole> roles, Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<SummitUser, IdentityRole>(users, roles, options)
-{
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(SummitUser user)
-    {
-        var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(AccountApi.TwoFactorClaim, user.TwoFactorEnabled ? "true" : "false"));
-        identity.AddClaim(new Claim("summit:name", user.DisplayName));
-        return identity;
     }
 }

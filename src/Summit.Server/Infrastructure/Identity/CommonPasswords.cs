@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Microsoft.AspNetCore.Identity;
 
 namespace Summit.Server.Infrastructure.Identity;
 
@@ -46,15 +45,4 @@ public sealed class CommonPasswords
     }
 
     private static char[] NotLetters(string text) => [.. text.Where(c => !char.IsLetter(c)).Distinct()];
-}
-
-/// <summary>Refuses a staff password that is on the common password list.</summary>
-internal sealed class CommonPasswordValidator(CommonPasswords common) : IPasswordValidator<SummitUser>
-{
-    public const string Code = "PasswordCommon";
-
-    public Task<IdentityResult> ValidateAsync(UserManager<SummitUser> manager, SummitUser user, string? password) =>
-        Task.FromResult(password is not null && common.IsCommon(password)
-            ? IdentityResult.Failed(new IdentityError { Code = Code, Description = "The password is one of the most common passwords." })
-            : IdentityResult.Success);
 }

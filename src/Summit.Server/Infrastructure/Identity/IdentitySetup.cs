@@ -10,7 +10,7 @@ public static class IdentitySetup
     /// <summary>Cookie for the browser, bearer token for API clients; one policy scheme picks per request.</summary>
     public const string Scheme = "Summit";
 
-    public static IServiceCollection AddSummitIdentity(this IServiceCollection services)
+    public static IServiceCollection AddSummitIdentity(this IServiceCollection services, IEnumerable<string> policies)
     {
         services.AddIdentity<SummitUser, IdentityRole>(o =>
             {
@@ -60,7 +60,7 @@ public static class IdentitySetup
             o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
 
-        services.AddAuthorizationBuilder().AddSummitPolicies();
+        services.AddAuthorizationBuilder().AddSummitPolicies(policies);
         return services;
     }
 
@@ -73,10 +73,13 @@ public static class IdentitySetup
             : IdentityConstants.ApplicationScheme;
     }
 
-    private static AuthorizationBuilder AddSummitPolicies(this AuthorizationBuilder builder)
+    private static AuthorizationBuilder AddSummitPolicies(this AuthorizationBuilder builder, IEnumerable<string> policies)
     {
-        foreach (var (policy, roles) in Policies.RolesFor)
+        // The modules say which policies they own; who holds each stays in the one matrix, Policies.RolesFor.
+        foreach (var policy in policies)
         {
+            var roles = Policies.RolesFor.TryGetValue(policy, out var allowed) ? allowed
+                : throw new InvalidOperationException($"Policy {policy} is not in the permission matrix (Policies.RolesFor).");
             // Every policy but the staff member's own account (who am I, two-factor set-up) holds an admin to the two-factor rule,
             // so the rule is enforced wherever authorization is: endpoints, pages and a circuit's own navigation.
             builder.AddPolicy(policy, p =>
@@ -96,7 +99,7 @@ public static class IdentitySetup
 
     private static Task ApiAwareRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -4,12 +4,6 @@ using Microsoft.Extensions.Options;
 namespace Summit.Server.Infrastructure.Identity;
 
 /// <summary>
-/// Where a sign-in attempt comes from: a browser or client that signed in to this account before (its trusted-device cookie), or
-/// else its network address. Failures are counted per account and source, so an outsider's failures make only the outsider wait.
-/// </summary>
-public readonly record struct SignInSource(string Key, bool TrustedDevice);
-
-/// <summary>
 /// Back-off after failed sign-ins (wrong password or wrong two-factor code), kept in the server's memory:
 /// <list type="bullet">
 /// <item>per account and source: after <see cref="SecurityOptions.FailuresBeforeBackoff"/> failures the source waits

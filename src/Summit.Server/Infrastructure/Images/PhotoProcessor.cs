@@ -2,8 +2,6 @@ using SkiaSharp;
 
 namespace Summit.Server.Infrastructure.Images;
 
-public sealed record ProcessedPhoto(byte[] Jpeg, int Width, int Height);
-
 /// <summary>
 /// Accepts an uploaded photo (a guest's, or one of an incident) only if its content is a real JPEG or PNG within the limits, then
 /// re-encodes it as a fresh JPEG. Re-encoding drops every metadata block (EXIF location, camera serials) and any payload hidden

@@ -4,22 +4,6 @@ using System.Globalization;
 
 namespace Summit.Server.Infrastructure.Localization;
 
-/// <summary>How much of a moment <see cref="EventTime"/> writes.</summary>
-public enum TimeStyle
-{
-    /// <summary>2026-09-26 09:30 CST (UTC+8)</summary>
-    DateTime,
-
-    /// <summary>09:30 CST (UTC+8)</summary>
-    Time,
-
-    /// <summary>09:30:15 CST (UTC+8), for scans and readings that staff compare with a clock.</summary>
-    Seconds,
-
-    /// <summary>2026-09-26 09:30:15 CST (UTC+8), for records (the audit log, readings in incidents and mail).</summary>
-    DateTimeSeconds,
-}
-
 /// <summary>
 /// Every time Summit shows a person, in mail, the portal, the pages and the dashboard, is written here: in the event's time
 /// zone, with the zone's label, so that "09:30" is never ambiguous. The label is the tz database's abbreviation where it has

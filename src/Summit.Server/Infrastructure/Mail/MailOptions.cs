@@ -17,6 +17,3 @@ public sealed class MailOptions
     public string SmtpSecurity { get; set; } = "Auto";
     public string OutboxDirectory { get; set; } = "";
 }
-
-/// <summary>Holds the mail options resolved at start-up (outbox folder made absolute).</summary>
-public sealed record MailOptionsAccessor(MailOptions Value);

@@ -4,9 +4,6 @@ using SkiaSharp;
 
 namespace Summit.Server.Infrastructure.Printing;
 
-/// <summary>How one centred block of text is set: it shrinks from <see cref="MaxSize"/> to <see cref="MinSize"/> (mm) until it fits in <see cref="MaxLines"/>.</summary>
-internal readonly record struct TextStyle(float MaxSize, float MinSize, int MaxLines, bool Bold, SKColor Ink);
-
 /// <summary>
 /// Sets text for everything Summit prints (badges, the closing report) in any script with the fonts Summit ships (<see cref="PrintFonts"/>): each line is
 /// shaped by HarfBuzz after the bidi algorithm (<see cref="TextShaper"/>), so Arabic and Hebrew read from the right with their

@@ -5,15 +5,6 @@ using HbBuffer = HarfBuzzSharp.Buffer;
 namespace Summit.Server.Infrastructure.Printing;
 
 /// <summary>
-/// Glyphs of one face in one direction, in visual order (left to right as drawn), at a font size of 1: positions and the
-/// advance are in ems. <see cref="Clusters"/> are the UTF-16 offsets in the line of the characters each glyph draws.
-/// </summary>
-internal sealed record GlyphRun(PrintFace Face, Script Script, bool RightToLeft, ushort[] Glyphs, float[] X, float[] Y, int[] Clusters, float Advance);
-
-/// <summary>A shaped line: its glyph runs in visual order and its width in ems.</summary>
-internal sealed record ShapedLine(IReadOnlyList<GlyphRun> Runs, float Width);
-
-/// <summary>
 /// Shapes one line of text as a typesetter would: the Unicode bidi algorithm splits it into directional runs in visual
 /// order (<see cref="UnicodeBidi"/>), each run is split by script and font (<see cref="PrintFonts"/>), and HarfBuzz shapes each
 /// piece with its script's rules: Arabic letters join in their initial, medial and final forms, Devanagari conjuncts and vowel

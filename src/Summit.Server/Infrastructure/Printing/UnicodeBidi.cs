@@ -2,9 +2,6 @@ using System.Runtime.InteropServices;
 
 namespace Summit.Server.Infrastructure.Printing;
 
-/// <summary>A directional run of a line, in visual order: the UTF-16 range it covers and whether it reads right to left.</summary>
-internal readonly record struct BidiRun(int Start, int Length, bool RightToLeft);
-
 /// <summary>
 /// The Unicode Bidirectional Algorithm (UAX #9) from ICU, the library .NET itself uses for globalization on Linux and
 /// Windows: a line is split into runs of one direction and the runs are put in visual order. The paragraph direction comes

@@ -22,7 +22,7 @@ public static class CrossSiteRequests
         app.Use(async (context, next) =>
         {
             var request = context.Request;
-            if (request.Path.StartsWithSegments("/api") && !IsSafe(request.Method) && context.User.Identity?.IsAuthenticated == true
+            if (request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !IsSafe(request.Method) && context.User.Identity?.IsAuthenticated == true
                 && IdentitySetup.SchemeFor(request) == IdentityConstants.ApplicationScheme
                 && context.GetEndpoint() is { } endpoint && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
             {
@@ -43,7 +43,7 @@ public static class CrossSiteRequests
             if (!await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
             {
                 var localizer = context.RequestServices.GetRequiredService<Localizer>();
-                if (context.Request.Path.StartsWithSegments("/api"))
+                if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
                 {
                     return ProblemResults.From(new SummitError(ErrorCodes.AntiforgeryInvalid, [], StatusCodes.Status400BadRequest), localizer);
                 }

@@ -8,23 +8,6 @@ using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Infrastructure.Security;
 
-/// <summary>The endpoints whose requests are counted, and so limited, together.</summary>
-public static class RateLimitFamily
-{
-    /// <summary>Sign-in and two-factor: per address (failures are also counted per account by <see cref="SignInThrottle"/>).</summary>
-    public const string SignIn = "sign-in";
-
-    /// <summary>The guest portal: per address and per invitation link.</summary>
-    public const string Portal = "portal";
-}
-
-/// <summary>Puts an endpoint (or a page, as an attribute) in a rate-limit family.</summary>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class SummitRateLimitAttribute(string family) : Attribute
-{
-    public string Family { get; } = family;
-}
-
 /// <summary>
 /// ASP.NET Core rate limiting for the endpoints an outsider can reach without an account: sliding one-minute windows per source
 /// address for each family, and per invitation link for the portal. A refusal is a 429 with Retry-After and the problem
@@ -76,15 +59,15 @@ public static class RateLimits
         var error = new SummitError(ErrorCodes.RateLimited, [seconds], StatusCodes.Status429TooManyRequests);
         var localizer = context.RequestServices.GetRequiredService<Localizer>();
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api"))
+        if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             await ProblemResults.From(error, localizer).ExecuteAsync(context);
         }
-        else if (path.StartsWithSegments("/account/login"))
+        else if (path.StartsWithSegments("/account/login", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.Redirect($"/login?error={ErrorCodes.RateLimited}&wait={seconds}");
         }
-        else if (path.StartsWithSegments("/account/two-factor"))
+        else if (path.StartsWithSegments("/account/two-factor", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.Redirect($"/account/two-factor?error={ErrorCodes.RateLimited}&wait={seconds}");
         }

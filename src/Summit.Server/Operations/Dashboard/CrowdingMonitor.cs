@@ -1,16 +1,5 @@
 namespace Summit.Server.Operations.Dashboard;
 
-public enum CrowdingChange
-{
-    None,
-
-    /// <summary>The zone went above the threshold while armed: raise one incident for this episode.</summary>
-    Raised,
-
-    /// <summary>The zone fell back under the re-arm level: the next rise is a new episode.</summary>
-    Cleared,
-}
-
 /// <summary>
 /// One crowding incident per episode: a zone that goes above <see cref="RaiseAbove"/> of its capacity raises once, and only
 /// re-arms when it falls under <see cref="RearmBelow"/>, so a count that wobbles around 90% does not raise an incident per scan.

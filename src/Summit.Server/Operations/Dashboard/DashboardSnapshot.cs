@@ -1,8 +1,5 @@
 namespace Summit.Server.Operations.Dashboard;
 
-/// <summary>How long scans took from reaching the server to showing in a published dashboard, over the recent ones.</summary>
-public sealed record LatencySummary(int Samples, double P50Milliseconds, double P95Milliseconds, double MaxMilliseconds);
-
 /// <summary>
 /// Everything the operations dashboard shows, built once per refresh and shared by every open screen (they only render it).
 /// Panels of other modules that could not be read this time are null.

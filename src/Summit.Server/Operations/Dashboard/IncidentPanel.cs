@@ -1,4 +1,4 @@
-using Summit.Server.Operations.Incidents;
+using Summit.Server.Incidents;
 
 namespace Summit.Server.Operations.Dashboard;
 
@@ -8,14 +8,4 @@ public sealed class IncidentPanel(IncidentService incidents) : IIncidentDashboar
     public async Task<IReadOnlyList<OpenIncidentItem>> OpenAsync(CancellationToken ct) =>
         [.. (await incidents.ListAsync(new IncidentFilter(ActiveOnly: true), ct)).Select(i => new OpenIncidentItem(i.Id, i.Number, i.Title,
             i.TitleZh ?? i.Title, i.Type, i.Severity, i.Place.LabelEn, i.Place.LabelZh, i.CreatedAt, i.Sla?.DueAt))];
-}
-
-/// <summary>Wakes the board when an incident is opened or changes.</summary>
-public sealed class IncidentPanelChanges(IncidentFeed feed) : IDashboardChangeSource
-{
-    public IDisposable Subscribe(Action changed) => feed.Subscribe(_ =>
-    {
-        changed();
-        return Task.CompletedTask;
-    });
 }

@@ -3,19 +3,6 @@ using Summit.Server.Access.Monitoring;
 
 namespace Summit.Server.Operations.Dashboard;
 
-/// <summary>Scans of one minute, all gates together (or of one gate).</summary>
-public sealed record ThroughputMinute(DateTimeOffset Minute, int Entries, int Exits, int Refusals);
-
-/// <summary>A gate's traffic over the last few minutes, and its rate per minute.</summary>
-public sealed record GateRate(Guid GateId, string Code, string NameEn, string NameZh, bool IsOpen, int Entries, int Exits, int Refusals, int Minutes)
-{
-    public double EntriesPerMinute => Minutes <= 0 ? 0 : (double)Entries / Minutes;
-
-    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
-}
-
-public sealed record RefusalCount(ReasonCode Reason, int Count);
-
 /// <summary>
 /// Counts scans as they come from the live feed, so the dashboard never goes back to the scans table per scan: per gate and
 /// minute for the throughput chart (the last <see cref="KeptMinutes"/> minutes), and refusals per reason since the start of the

@@ -1,30 +1,6 @@
-using Summit.Server.Access.Domain;
 using Summit.Server.Access.Monitoring;
 
 namespace Summit.Server.Operations.Dashboard;
-
-/// <summary>How full a zone is, as the plan colours it.</summary>
-public enum OccupancyLevel
-{
-    /// <summary>No capacity set: drawn grey, never crowded.</summary>
-    Unknown,
-
-    /// <summary>Under 70%: green.</summary>
-    Normal,
-
-    /// <summary>70% to 90%: amber.</summary>
-    Busy,
-
-    /// <summary>Over 90%: red.</summary>
-    Crowded,
-}
-
-/// <summary>A zone on the dashboard: people inside now against capacity, its colour, and whether a crowding episode is on.</summary>
-public sealed record ZoneTile(Guid ZoneId, int Number, string Code, string NameEn, string NameZh, string? Venue, int Capacity, int Inside,
-    double? Load, OccupancyLevel Level, bool Crowded, ZonePlanArea? Plan)
-{
-    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
-}
 
 public static class ZoneLoad
 {

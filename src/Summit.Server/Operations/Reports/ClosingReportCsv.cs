@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Summit.Server.Access.Monitoring;
+using Summit.Server.Incidents;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Localization;
-using Summit.Server.Operations.Incidents;
 using Summit.Server.Screening;
 using Summit.Server.Screening.Reporting;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Summit.Server.Access.Monitoring;
+using Summit.Server.Incidents;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Localization;
-using Summit.Server.Operations.Incidents;
 using Summit.Server.Screening;
 using Summit.Server.Screening.Reporting;
 

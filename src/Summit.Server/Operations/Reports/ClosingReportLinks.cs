@@ -1,7 +1,7 @@
 using System.Globalization;
 using Summit.Server.Access.Monitoring;
+using Summit.Server.Incidents;
 using Summit.Server.Infrastructure;
-using Summit.Server.Operations.Incidents;
 using Summit.Server.Screening.Reporting;
 
 namespace Summit.Server.Operations.Reports;

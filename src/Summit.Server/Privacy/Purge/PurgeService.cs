@@ -8,20 +8,6 @@ using Summit.Server.Privacy.Contracts;
 
 namespace Summit.Server.Privacy;
 
-/// <summary>A person the purge leaves alone, with the reasons in the reader's language.</summary>
-public sealed record HeldPersonView(Guid PersonId, string DisplayName, IReadOnlyList<HoldView> Reasons);
-
-/// <summary>The dry run of an event's purge: what it deletes or makes anonymous, per module and kind, and whom it keeps and why.</summary>
-/// <param name="Due">The retention period has ended: the purge may run.</param>
-public sealed record PurgePlan(Guid EventId, string EventName, RetentionView Retention, bool Due, int Persons, IReadOnlyList<DataCount> Counts,
-    IReadOnlyList<HeldPersonView> Held)
-{
-    public bool HasWork => Counts.Any(c => c.Action != DataAction.Kept && c.Count > 0);
-}
-
-public sealed record PurgeRunView(Guid Id, Guid EventId, PurgeTrigger Trigger, string Actor, string Node, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
-    PurgeOutcome Outcome, int Erased, int Held, IReadOnlyList<DataCount> Counts, string? Error);
-
 /// <summary>
 /// Deletes or makes anonymous an event's personal data once its retention period has ended: every person nothing holds, then
 /// the event's records that belong to no one person, in one transaction. A server first claims the event in the database (one

@@ -2,16 +2,6 @@ using Summit.Server.Privacy.Contracts;
 
 namespace Summit.Server.Privacy;
 
-/// <summary>A person kept under a legal hold, with every reason.</summary>
-public sealed record HeldPerson(Guid PersonId, string DisplayName, IReadOnlyList<LegalHold> Holds);
-
-/// <summary>What an erasure or purge does (or would do), per module, kind and action, and who it must leave alone.</summary>
-public sealed record ErasurePlan(int Persons, IReadOnlyList<DataCount> Counts, IReadOnlyList<HeldPerson> Held)
-{
-    /// <summary>Whether anything would be deleted or made anonymous.</summary>
-    public bool HasWork => Counts.Any(c => c.Action != DataAction.Kept && c.Count > 0);
-}
-
 /// <summary>
 /// Runs the modules' holders for an erasure: asks for the records others may point to, then the legal holds, then erases the
 /// persons nothing holds, each under a fresh random pseudonym known only to this run. The caller owns the transaction.

@@ -10,26 +10,6 @@ using Summit.Server.Privacy.Contracts;
 
 namespace Summit.Server.Privacy;
 
-/// <summary>Everything Summit holds about one person, section by section (one per module), as an officer hands it over.</summary>
-public sealed record PersonalDataExport(string Format, DateTimeOffset GeneratedAt, string GeneratedBy, ExportEvent Event, ExportSubject Subject,
-    IReadOnlyList<PersonalDataSection> Sections);
-
-public sealed record ExportEvent(Guid Id, string Name, string NameZh, DateOnly StartDate, DateOnly EndDate, int RetentionDays, DateOnly LastDayKept);
-
-public sealed record ExportSubject(Guid Id, string Name, string Email);
-
-/// <summary>An officer's erasure: the reason (the request it carries out) and the confirmation that it is meant.</summary>
-public sealed record ErasureRequest(string? Reason, bool Confirm);
-
-/// <summary>A reason an erasure must wait, in the reader's language.</summary>
-public sealed record HoldView(string Area, string Code, string Message);
-
-/// <summary>What an erasure would do, and what holds it back.</summary>
-public sealed record ErasurePreview(Guid PersonId, string DisplayName, IReadOnlyList<DataCount> Counts, IReadOnlyList<HoldView> Holds);
-
-/// <summary>What an erasure did. The pseudonym is the id the kept records (and the audit entry of the erasure) carry now.</summary>
-public sealed record ErasureResult(Guid Pseudonym, DateTimeOffset ErasedAt, IReadOnlyList<DataCount> Counts);
-
 /// <summary>
 /// The data subject's requests, carried out by an officer: look the person up, give them a copy of everything Summit holds
 /// about them (a page and a JSON file), and erase it. Each step is audited; an erasure names its reason and is refused, with the

@@ -6,15 +6,6 @@ using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Privacy;
 
-/// <summary>The retention period in force for an event and when it ends.</summary>
-/// <param name="FromEvent">False while the event has no period of its own and the configured default applies.</param>
-/// <param name="LastDayKept">The last day (in the event's time zone) the data is kept.</param>
-/// <param name="DueAt">The moment the purge may run.</param>
-public sealed record RetentionView(Guid EventId, int RetentionDays, int DefaultDays, bool FromEvent, DateOnly EventEndDate, string TimeZoneId,
-    DateOnly LastDayKept, DateTimeOffset DueAt, DateTimeOffset? UpdatedAt, string? UpdatedBy);
-
-public sealed record RetentionInput(int RetentionDays);
-
 /// <summary>An admin sets the retention period of the current event; every change is audited with the old and new value.</summary>
 public sealed class RetentionService(SummitDbContext db, EventService events, IOptions<PrivacyOptions> options, AuditLog audit, CurrentActor actor,
     TimeProvider clock)

@@ -9,13 +9,6 @@ using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Screening.Holds;
 
-/// <param name="Celsius">The officer's re-measurement.</param>
-public sealed record HoldDecisionInput(double Celsius, string? Note = null);
-
-public sealed record HoldView(Guid Id, Guid GateId, string GateCode, string GateNameEn, string GateNameZh, Guid SensorId, string SensorCode,
-    double Celsius, double Threshold, DateTimeOffset RaisedAt, Guid? IncidentId, HoldStatus Status, double? RemeasuredCelsius,
-    DateTimeOffset? DecidedAt, string? DecidedBy, string? Note);
-
 /// <summary>The security officers' side of a hold: see the held lanes, record the re-measurement, clear or confirm.</summary>
 /// <remarks>A decision also moves the hold's incident on (cleared: resolved; confirmed: in progress, each with the officer's note) and
 /// tells the gate agents at once through <see cref="GateHoldWatch"/>.</remarks>
@@ -129,25 +122,5 @@ public sealed class HoldService(SummitDbContext db, ZoneService zones, AuditLog 
             return new HoldView(h.Id, h.GateId, gate?.Code ?? "?", gate?.NameEn ?? "", gate?.NameZh ?? "", h.SensorId, sensors.GetValueOrDefault(h.SensorId, "?"),
                 h.Celsius, h.Threshold, h.RaisedAt, h.IncidentId, h.Status, h.RemeasuredCelsius, h.DecidedAt, h.DecidedBy, h.Note);
         })];
-    }
-}
-
-/// <summary>Screening's answer to Access's question "which gates are held?": the gates with an open hold; watched are those with an active sensor.</summary>
-public sealed class ScreeningGateHolds : IGateHolds
-{
-    public async Task<IReadOnlySet<Guid>> HeldAmongAsync(SummitDbContext db, IReadOnlyCollection<Guid> gateIds, CancellationToken ct)
-    {
-        var ids = gateIds.ToList();
-        var held = await db.Set<ScreeningHold>().Where(h => h.Status == HoldStatus.Open && ids.Contains(h.GateId)).Select(h => h.GateId).ToListAsync(ct);
-        return held.ToHashSet();
-    }
-
-    public async Task<GateHoldStates> StatesAsync(SummitDbContext db, CancellationToken ct)
-    {
-        var open = await db.Set<ScreeningHold>().AsNoTracking().Where(h => h.Status == HoldStatus.Open).Select(h => new { h.GateId, h.RaisedAt })
-            .ToListAsync(ct);
-        var watched = await db.Set<Sensor>().AsNoTracking().Where(s => s.RevokedAt == null).Select(s => s.GateId).Distinct().ToListAsync(ct);
-        return new GateHoldStates(open.GroupBy(h => h.GateId).ToDictionary(g => g.Key, g => g.Min(h => h.RaisedAt)),
-            watched.Concat(open.Select(h => h.GateId)).ToHashSet());
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,46 +5,6 @@ using System.Text.Json;
 using Summit.Server.Screening.Sensors;
 
 namespace Summit.Server.Screening.Ingestion;
-
-/// <summary>Why a message was refused: stable words, stored with the counts and shown on the sensor page.</summary>
-public static class RefusalReasons
-{
-    public const string TooLarge = "too-large";
-    public const string Malformed = "malformed";
-    public const string TopicMismatch = "topic-mismatch";
-    public const string UnknownSensor = "unknown-sensor";
-    public const string RevokedSensor = "revoked-sensor";
-    public const string BadSignature = "bad-signature";
-    public const string OutOfRange = "out-of-range";
-    public const string TooOld = "too-old";
-    public const string FutureTime = "future-time";
-    public const string Replayed = "replayed";
-    public const string SequenceJump = "sequence-jump";
-    public const string ForeignTopic = "foreign-topic";
-    public const string PacketTooLarge = "packet-too-large";
-
-    public static readonly IReadOnlyList<string> All =
-        [TooLarge, Malformed, TopicMismatch, UnknownSensor, RevokedSensor, BadSignature, OutOfRange, TooOld, FutureTime, Replayed, SequenceJump,
-        ForeignTopic, PacketTooLarge];
-}
-
-/// <summary>
-/// A message as it came off the broker. <paramref name="Publisher"/> is the login that published it when Summit's own broker took
-/// it (an external broker does not say).
-/// </summary>
-public sealed record SensorMessage(string Topic, byte[] Payload, DateTimeOffset ReceivedAt, bool Truncated = false, string? Publisher = null)
-{
-    /// <summary>Set when the broker refused the packet from its header: nothing of it was read, it is only counted.</summary>
-    public PacketRefusal? Refused { get; init; }
-
-    public static SensorMessage RefusedPacket(PacketRefusal refusal, DateTimeOffset at) => new("", [], at, Truncated: true, refusal.Login) { Refused = refusal };
-}
-
-/// <summary>A reading that passed every check.</summary>
-public sealed record AcceptedReading(SensorEntry Sensor, double Celsius, DateTimeOffset MeasuredAt, long Sequence, DateTimeOffset ReceivedAt);
-
-/// <summary>A refused message: the sensor it names when that sensor is enrolled, else the shared "unknown" key.</summary>
-public sealed record RefusedMessage(string SensorKey, Guid? SensorId, string Reason, string Detail, DateTimeOffset ReceivedAt);
 
 /// <summary>
 /// The topic layout, the payload and the checks every reading passes (docs/screening/mqtt.md). Pure: it never throws on bad
@@ -283,11 +242,4 @@ public static class SensorMessages
 
     private readonly record struct Fields(string Sensor, double Celsius, string CelsiusText, DateTimeOffset At, string AtText, long Seq, string SeqText,
         string Sig);
-}
-
-/// <summary>Helpers to copy a broker payload once, refusing oversized ones without copying them.</summary>
-public static class PayloadCopy
-{
-    public static (byte[] Bytes, bool Truncated) Of(ReadOnlySequence<byte> payload) =>
-        payload.Length > SensorMessages.MaxPayloadBytes ? ([], true) : (payload.ToArray(), false);
 }

@@ -1,19 +1,9 @@
 using System.Collections.Frozen;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Security;
 
 namespace Summit.Server.Screening.Sensors;
-
-/// <summary>An enrolled sensor as ingestion needs it: its gate and the key its readings are signed with.</summary>
-public sealed record SensorEntry(Guid Id, Guid EventId, string Code, Guid GateId, byte[] Key, bool Revoked)
-{
-    /// <summary>Compares a broker password with the secret in constant time.</summary>
-    public bool SecretMatches(string? password) =>
-        password is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(password), Key);
-}
 
 /// <summary>
 /// Sensor code to sensor, with the secrets decrypted once, so that verifying a reading costs no database read. Refreshed when

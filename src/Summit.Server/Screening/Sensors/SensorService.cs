@@ -12,21 +12,6 @@ using Summit.Server.Infrastructure.Security;
 
 namespace Summit.Server.Screening.Sensors;
 
-public sealed record SensorInput(string Code, string Name, Guid GateId);
-
-public sealed record SensorView(Guid Id, string Code, string Name, Guid GateId, string GateCode, string SecretPrefix, DateTimeOffset CreatedAt,
-    string CreatedBy, DateTimeOffset? RevokedAt, string? RevokedBy, double? LastCelsius, DateTimeOffset? LastReadingAt, DateTimeOffset? LastSeenAt,
-    long ReadingCount, DateTimeOffset? SilentSince, long RefusedCount, long LastSequence)
-{
-    public bool IsActive => RevokedAt is null;
-}
-
-/// <summary>An enrolment: the sensor and its secret, which is shown this once and never again.</summary>
-public sealed record SensorEnrolment(SensorView Sensor, string Secret);
-
-/// <summary>Refusals of one reason from one sensor (or from unknown senders), with the last one's detail.</summary>
-public sealed record RefusalView(string SensorKey, Guid? SensorId, string Reason, long Count, DateTimeOffset LastAt, string LastDetail);
-
 /// <summary>Enrols body-temperature sensors on gates, each with its own secret (kept encrypted), and revokes them.</summary>
 public sealed partial class SensorService(SummitDbContext db, AccessSettingsService settings, ZoneService zones, SensorDirectory directory,
     GateHoldWatch gateHolds, FieldProtector protector, AuditLog audit, CurrentActor actor, Localizer localizer, IOptions<MqttOptions> mqtt, TimeProvider clock)

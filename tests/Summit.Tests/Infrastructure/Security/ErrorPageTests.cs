@@ -1,24 +1,8 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Summit.Server;
-using Summit.Server.Guests;
 using Summit.Server.Infrastructure.Identity;
 
 namespace Summit.Tests.Infrastructure.Security;
-
-/// <summary>A Summit whose home page can be made to crash, as any page might.</summary>
-public sealed class CrashingFactory : SummitFactory
-{
-    public volatile bool Crash;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddScoped(sp =>
-            Crash ? throw new InvalidOperationException("A page failed.") : ActivatorUtilities.CreateInstance<GuestQueries>(sp)));
-    }
-}
 
 /// <summary>
 /// A failure outside the API shows a page in the reader's language, not a bare 500: the error page itself answered 404, and
@@ -55,10 +39,10 @@ public class ErrorPageTests(CrashingFactory app) : IClassFixture<CrashingFactory
             var response = await browser.SendAsync(request);
             var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
             Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-            Assert.Contains($"<h1>{title}</h1>", html);
-            Assert.Contains($">{otherLanguage}</a>", html);
-            Assert.Contains("data-status=\"500\"", html);
-            Assert.DoesNotContain("A page failed", html);
+            Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
+            Assert.Contains($">{otherLanguage}</a>", html, StringComparison.Ordinal);
+            Assert.Contains("data-status=\"500\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("A page failed", html, StringComparison.Ordinal);
         }
         finally
         {
@@ -74,7 +58,7 @@ public class ErrorPageTests(CrashingFactory app) : IClassFixture<CrashingFactory
         request.Headers.Accept.ParseAdd("text/html");
         var missing = await browser.SendAsync(request);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        Assert.Contains("<h1>Page not found</h1>", await missing.Content.ReadAsStringAsync());
+        Assert.Contains("<h1>Page not found</h1>", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var api = app.CreateClient();
         await (await api.GetAsync("/api/v1/guests")).AssertProblemAsync(401, ErrorCodes.AuthRequired);
@@ -92,7 +76,7 @@ public class ErrorPageTests(CrashingFactory app) : IClassFixture<CrashingFactory
         try
         {
             await (await secretariat.GetAsync("/api/v1/guests")).AssertProblemAsync(500, ErrorCodes.ServerError);
-            Assert.StartsWith("服务器出现错误", await secretariat.ChineseTitleAsync(HttpMethod.Get, "/api/v1/guests"));
+            Assert.StartsWith("服务器出现错误", await secretariat.ChineseTitleAsync(HttpMethod.Get, "/api/v1/guests"), StringComparison.Ordinal);
         }
         finally
         {

@@ -24,10 +24,10 @@ public class SecurityHeadersTests(SecurityFactory app) : IClassFixture<SecurityF
         var policy = response.Headers.GetValues("Content-Security-Policy").Single();
         var scripts = policy.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal));
         Assert.Equal("script-src 'self'", scripts);
-        Assert.Contains("default-src 'self'", policy);
-        Assert.Contains("object-src 'none'", policy);
-        Assert.Contains("frame-ancestors 'none'", policy);
-        Assert.Contains("base-uri 'self'", policy);
+        Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("object-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("base-uri 'self'", policy, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
     }
@@ -37,7 +37,7 @@ public class SecurityHeadersTests(SecurityFactory app) : IClassFixture<SecurityF
     {
         using var https = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://summit.example"), AllowAutoRedirect = false });
         var login = await https.GetAsync("/login");
-        Assert.StartsWith("max-age=31536000", login.Headers.GetValues("Strict-Transport-Security").Single());
+        Assert.StartsWith("max-age=31536000", login.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
         Assert.All(login.Headers.GetValues("Set-Cookie"), c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
 
         var signIn = await https.PostAsJsonAsync("/api/v1/auth/login", new LoginRequest(SummitFactory.EmailOf(Roles.Reviewer), SummitFactory.Password, null));

@@ -34,7 +34,7 @@ public class SessionTests(SummitFactory app) : IClassFixture<SummitFactory>
         // The cookie too: the page sends the browser to sign in, and the cookie is removed.
         var page = await browser.GetAsync("/guests");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/login", new Uri(new Uri("http://localhost"), page.Headers.Location!).AbsolutePath);
+        Assert.StartsWith("/login", new Uri(new Uri("http://localhost"), page.Headers.Location!).AbsolutePath, StringComparison.Ordinal);
         Assert.Contains(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("summit.auth=;", StringComparison.Ordinal));
 
         // Signing in again gives the roles the account has now.
@@ -76,7 +76,7 @@ public class SessionTests(SummitFactory app) : IClassFixture<SummitFactory>
         Assert.Contains(reason, details);
 
         var chinese = await admin.ChineseTitleAsync(HttpMethod.Put, $"/api/v1/users/{id}/password", JsonContent.Create(new SetPasswordRequest(password)));
-        Assert.StartsWith("密码不符合要求", chinese);
+        Assert.StartsWith("密码不符合要求", chinese, StringComparison.Ordinal);
 
         var created = await admin.PostAsJsonAsync("/api/v1/users", new CreateUserRequest($"new-{Guid.NewGuid():N}@test.summit", "New", password, [Roles.Reviewer], "en"));
         await created.AssertProblemAsync(422, ErrorCodes.UserPasswordRejected);

@@ -1,33 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Server;
 using Summit.Server.Infrastructure.Identity;
 
 namespace Summit.Tests.Infrastructure.Security;
-
-/// <summary>Counts password-hash checks, to show that an unknown address costs the same hashing work as a known one.</summary>
-public sealed class CountingFactory : SecurityFactory
-{
-    public int HashChecks;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<IPasswordHasher<SummitUser>>(new CountingHasher(this)));
-    }
-
-    private sealed class CountingHasher(CountingFactory factory) : PasswordHasher<SummitUser>
-    {
-        public override PasswordVerificationResult VerifyHashedPassword(SummitUser user, string hashedPassword, string providedPassword)
-        {
-            Interlocked.Increment(ref factory.HashChecks);
-            return base.VerifyHashedPassword(user, hashedPassword, providedPassword);
-        }
-    }
-}
 
 /// <summary>
 /// Sign-in cannot be used as a weapon: it was unlimited (100 failed sign-ins in 0.7 s), five wrong passwords locked any account,
@@ -53,7 +30,7 @@ public class SignInAbuseTests(CountingFactory app) : IClassFixture<CountingFacto
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login") { Content = JsonContent.Create(new LoginRequest("x@test.summit", "y", null)) };
         request.Headers.AcceptLanguage.ParseAdd("zh-Hans");
-        Assert.StartsWith("请求过于频繁", (await (await flood.SendAsync(request)).ProblemAsync()).GetProperty("title").GetString());
+        Assert.StartsWith("请求过于频繁", (await (await flood.SendAsync(request)).ProblemAsync()).GetProperty("title").GetString(), StringComparison.Ordinal);
 
         // Another address is not held back by this one.
         using var other = app.ClientFrom("203.0.113.11");
@@ -63,7 +40,7 @@ public class SignInAbuseTests(CountingFactory app) : IClassFixture<CountingFacto
         using var browser = app.ClientFrom("203.0.113.10", handleCookies: true);
         var form = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "a@b.c", ["password"] = "x" }));
         Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
-        Assert.StartsWith("/login?error=rate_limited", form.Headers.Location!.OriginalString);
+        Assert.StartsWith("/login?error=rate_limited", form.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,7 +78,7 @@ public class SignInAbuseTests(CountingFactory app) : IClassFixture<CountingFacto
         }
 
         Assert.Equal(locked[0], locked[1]);
-        Assert.StartsWith("429 login.locked_out", locked[0]);
+        Assert.StartsWith("429 login.locked_out", locked[0], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Summit.Access.Core;
-using Summit.Access.Core.Sync;
 using Summit.Server.Access.Domain;
-using Summit.Server.Access.Zones;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Operations.Dashboard;
@@ -15,63 +10,6 @@ using Summit.Tests.Access;
 using Summit.Tests.Infrastructure;
 
 namespace Summit.Tests.Operations.Dashboard;
-
-/// <summary>The incident reports the dashboard makes, kept for the test to read (the incidents module is not part of these tests).</summary>
-public sealed class RecordedIncidents
-{
-    public ConcurrentQueue<AutomaticIncidentReport> Reports { get; } = new();
-
-    public ConcurrentQueue<(Guid IncidentId, IncidentSettlement Settlement, string Note)> Settlements { get; } = new();
-}
-
-public sealed class RecordingIncidentReporter(RecordedIncidents recorded) : IIncidentReporter
-{
-    public Task<Guid> ReportAsync(AutomaticIncidentReport report, CancellationToken ct = default)
-    {
-        recorded.Reports.Enqueue(report);
-        return Task.FromResult(Guid.NewGuid());
-    }
-
-    public Task SettleAsync(Guid incidentId, IncidentSettlement settlement, string note, CancellationToken ct = default)
-    {
-        recorded.Settlements.Enqueue((incidentId, settlement, note));
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>The test venue with a small zone (TINY, capacity 2, one gate both ways) that Delegates open, and a recording incident reporter.</summary>
-public class DashboardFactory : AccessFactory
-{
-    public ZoneView Tiny { get; private set; } = null!;
-    public string TinyToken { get; private set; } = "";
-
-    public RecordedIncidents Incidents => Services.GetRequiredService<RecordedIncidents>();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services =>
-        {
-            services.AddSingleton<RecordedIncidents>();
-            services.RemoveAll<IIncidentReporter>();
-            services.AddScoped<IIncidentReporter, RecordingIncidentReporter>();
-        });
-    }
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        using var secretariat = await ClientForAsync(Roles.Secretariat);
-        Tiny = await (await secretariat.PostAsJsonAsync("/api/v1/access/zones",
-            new ZoneInput("TINY", "Small meeting room", "小会议室", null, 2, AntiPassbackMode.Hard, Plan: new ZonePlanArea(10, 10, 100, 60)), Intents.Json))
-            .OkAsync<ZoneView>();
-        var gate = await AccessIntents.CreateGateAsync(secretariat, "T1", Tiny.Id, GateDirections.Both);
-        await AccessIntents.SetCategoryZonesAsync(secretariat, Categories["Delegate"].Id, Venue.Main.Id, Venue.Forum.Id, Tiny.Id);
-        TinyToken = await this.EnrolDeviceAsync(gate.Id);
-    }
-
-    public Task<DashboardSnapshot> RefreshAsync() => Services.GetRequiredService<OperationsBoard>().RefreshNowAsync();
-}
 
 public class DashboardTests(DashboardFactory app) : IClassFixture<DashboardFactory>
 {
@@ -140,7 +78,7 @@ public class DashboardTests(DashboardFactory app) : IClassFixture<DashboardFacto
         Assert.Equal(app.Tiny.Id.ToString(), report.Evidence.Reference);
         Assert.Equal("Zone TINY crowded: Small meeting room", report.TitleEn);
         Assert.Equal("区域TINY拥挤：小会议室", report.TitleZh);
-        Assert.StartsWith("2 people inside of a capacity of 2 (100%)", report.Evidence.SummaryEn);
+        Assert.StartsWith("2 people inside of a capacity of 2 (100%)", report.Evidence.SummaryEn, StringComparison.Ordinal);
 
         // Half full again ends the episode; full again is a new one.
         Assert.True((await app.ScanAsync(app.TinyToken, first, GateDirection.Exit)).Admitted);
@@ -173,16 +111,16 @@ public class DashboardTests(DashboardFactory app) : IClassFixture<DashboardFacto
         var html = await app.PageAsync(Roles.OperationsCentre, "/operations");
 
         Assert.Matches("data-testid=\"plan-zone\" data-zone=\"TINY\" data-level=\"(Normal|Busy|Crowded)\"", html);
-        Assert.Contains("<rect x=\"10\" y=\"10\" width=\"100\" height=\"60\"", html);
+        Assert.Contains("<rect x=\"10\" y=\"10\" width=\"100\" height=\"60\"", html, StringComparison.Ordinal);
         // The test venue's other zones have no rectangle: they are listed under the plan.
-        Assert.Contains("data-testid=\"off-plan-zone\" data-zone=\"MAIN\"", html);
-        Assert.Contains("Arrivals pipeline by category", html);
-        Assert.Contains("No open incidents.", html);
-        Assert.Contains("data-testid=\"ops-holds\" data-count=\"0\"", html);
+        Assert.Contains("data-testid=\"off-plan-zone\" data-zone=\"MAIN\"", html, StringComparison.Ordinal);
+        Assert.Contains("Arrivals pipeline by category", html, StringComparison.Ordinal);
+        Assert.Contains("No open incidents.", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"ops-holds\" data-count=\"0\"", html, StringComparison.Ordinal);
 
         var chinese = await app.PageAsync(Roles.VenueManager, "/operations", "zh-Hans");
-        Assert.Contains("运行指挥大屏", chinese);
-        Assert.Contains("各类别嘉宾到会进度", chinese);
+        Assert.Contains("运行指挥大屏", chinese, StringComparison.Ordinal);
+        Assert.Contains("各类别嘉宾到会进度", chinese, StringComparison.Ordinal);
     }
 
     private List<AutomaticIncidentReport> CrowdingReports() => [.. app.Incidents.Reports.Where(r => r.Cause == "zone.crowded")];

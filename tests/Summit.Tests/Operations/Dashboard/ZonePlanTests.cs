@@ -48,6 +48,6 @@ public class ZonePlanTests(SummitFactory app) : IClassFixture<SummitFactory>
         var problem = Assert.Single(details);
         Assert.Equal(field, problem.GetProperty("field").GetString());
         Assert.Equal(ErrorCodes.NumberOutOfRange, problem.GetProperty("code").GetString());
-        Assert.StartsWith("Plan: ", problem.GetProperty("message").GetString());
+        Assert.StartsWith("Plan: ", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 }

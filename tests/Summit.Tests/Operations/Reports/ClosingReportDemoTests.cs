@@ -1,9 +1,9 @@
 using System.Globalization;
+using Summit.Server.Incidents;
 using Summit.Server.Infrastructure.Incidents;
-using Summit.Server.Operations.Incidents;
 using Summit.Tests.Access;
 using Summit.Tests.Demo;
-using Summit.Tests.Operations.Incidents;
+using Summit.Tests.Incidents;
 
 namespace Summit.Tests.Operations.Reports;
 

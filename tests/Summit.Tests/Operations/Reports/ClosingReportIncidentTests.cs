@@ -1,12 +1,12 @@
 using Summit.Server;
+using Summit.Server.Incidents;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;
-using Summit.Server.Operations.Incidents;
 using Summit.Server.Operations.Reports;
 using Summit.Tests.Access;
+using Summit.Tests.Incidents;
 using Summit.Tests.Infrastructure;
-using Summit.Tests.Operations.Incidents;
 
 namespace Summit.Tests.Operations.Reports;
 

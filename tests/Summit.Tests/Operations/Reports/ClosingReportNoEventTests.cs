@@ -1,25 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
-using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Operations.Reports;
 using Summit.Tests.Infrastructure;
 
 namespace Summit.Tests.Operations.Reports;
-
-/// <summary>A server just installed: staff accounts, no event yet.</summary>
-public sealed class NoEventFactory : SummitFactory
-{
-    public override async Task InitializeAsync()
-    {
-        await DatabaseSetup.MigrateAsync(Services);
-        await using var scope = Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-        foreach (var role in Roles.All)
-        {
-            await accounts.CreateAsync(EmailOf(role), role, Password, [role]);
-        }
-    }
-}
 
 public class ClosingReportNoEventTests(NoEventFactory app) : IClassFixture<NoEventFactory>
 {
@@ -30,10 +13,10 @@ public class ClosingReportNoEventTests(NoEventFactory app) : IClassFixture<NoEve
     {
         var html = await app.PageAsync(Roles.OperationsCentre, ClosingReportLinks.PagePath, language);
 
-        Assert.Contains(message, html);
-        Assert.Contains("data-testid=\"report-error\"", html);
-        Assert.DoesNotContain("event.none", html);
-        Assert.DoesNotContain("mud-progress-linear", html);
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"report-error\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("event.none", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("mud-progress-linear", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,8 +24,8 @@ public class ClosingReportNoEventTests(NoEventFactory app) : IClassFixture<NoEve
     {
         var html = await app.PageAsync(Roles.OperationsCentre, ClosingReportLinks.PagePath + "?asOf=last-tuesday");
 
-        Assert.Contains("The moment \"last-tuesday\" cannot be a report's stamp", html);
-        Assert.DoesNotContain("mud-progress-linear", html);
+        Assert.Contains("The moment \"last-tuesday\" cannot be a report's stamp", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("mud-progress-linear", html, StringComparison.Ordinal);
     }
 
     [Fact]

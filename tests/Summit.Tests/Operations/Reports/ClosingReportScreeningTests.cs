@@ -166,11 +166,11 @@ public class ClosingReportScreeningTests(ScreeningFactory app) : IClassFixture<S
         var stamp = await SetUpStampAsync();
         var html = await app.PageAsync(Roles.OperationsCentre, ClosingReportLinks.Page(stamp), language);
 
-        Assert.Contains(heading, html);
-        Assert.Contains(reason, html);
-        Assert.Contains(silent, html);
-        Assert.Contains($"href=\"{ClosingReportLinks.Screening(new(ScreeningRecordKind.Holds, stamp, Status: HoldStatus.FeverConfirmed))}\"", html);
-        Assert.Contains($"href=\"{ClosingReportLinks.Screening(new(ScreeningRecordKind.Silences, stamp))}\"", html);
+        Assert.Contains(heading, html, StringComparison.Ordinal);
+        Assert.Contains(reason, html, StringComparison.Ordinal);
+        Assert.Contains(silent, html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{ClosingReportLinks.Screening(new(ScreeningRecordKind.Holds, stamp, Status: HoldStatus.FeverConfirmed))}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{ClosingReportLinks.Screening(new(ScreeningRecordKind.Silences, stamp))}\"", html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -57,7 +57,7 @@ internal static class ReportRecords
         {
             var (section, measure, value, link) = (figure[0], figure[5], figure[6], figure[7]);
             Assert.False(string.IsNullOrEmpty(link), $"The figure {string.Join(",", figure)} has no records.");
-            Assert.Contains("asOf=" + ReportMoment.Format(asOf), link);
+            Assert.Contains("asOf=" + ReportMoment.Format(asOf), link, StringComparison.Ordinal);
             if (!cache.TryGetValue(link, out var records))
             {
                 records = await RecordsAsync(client, link);

@@ -5,14 +5,6 @@ using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Components.Pages.Access;
 
-/// <summary>How a verdict looks to the gate staff: admitted (green), admitted with an alert (amber), refused (red).</summary>
-public enum VerdictKind
-{
-    Admitted,
-    Alert,
-    Refused,
-}
-
 /// <summary>Formatting shared by the gate console and the live access page.</summary>
 public static class GateText
 {

@@ -1,8 +1,8 @@
 using System.Globalization;
 using MudBlazor;
+using Summit.Server.Incidents;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Infrastructure.Localization;
-using Summit.Server.Operations.Incidents;
 
 namespace Summit.Server.Components.Pages.Operations;
 

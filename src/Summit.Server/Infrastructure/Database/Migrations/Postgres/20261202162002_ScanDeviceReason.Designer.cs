@@ -1325,7 +1325,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("OutgoingMails");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.Incident", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.Incident", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1459,7 +1459,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("Incidents");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentAttachment", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentAttachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1493,7 +1493,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("IncidentAttachments");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentEvidenceLink", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentEvidenceLink", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1534,7 +1534,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("IncidentEvidence", (string)null);
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentNotification", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentNotification", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1579,7 +1579,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("IncidentNotifications");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSequence", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentSequence", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");
@@ -1592,7 +1592,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("IncidentSequences");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSlaSettings", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentSlaSettings", b =>
                 {
                     b.Property<Guid>("EventId")
                         .ValueGeneratedOnAdd()
@@ -1635,7 +1635,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("IncidentSlaSettings", (string)null);
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentTimelineEntry", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentTimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2136,7 +2136,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.Incident", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.Incident", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
                         .WithMany()
@@ -2145,45 +2145,45 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentAttachment", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentAttachment", b =>
                 {
-                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                    b.HasOne("Summit.Server.Incidents.Incident", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentEvidenceLink", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentEvidenceLink", b =>
                 {
-                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                    b.HasOne("Summit.Server.Incidents.Incident", null)
                         .WithMany("Evidence")
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentNotification", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentNotification", b =>
                 {
-                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                    b.HasOne("Summit.Server.Incidents.Incident", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSequence", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentSequence", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
                         .WithOne()
-                        .HasForeignKey("Summit.Server.Operations.Incidents.IncidentSequence", "EventId")
+                        .HasForeignKey("Summit.Server.Incidents.IncidentSequence", "EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentTimelineEntry", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentTimelineEntry", b =>
                 {
-                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                    b.HasOne("Summit.Server.Incidents.Incident", null)
                         .WithMany("Timeline")
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2200,7 +2200,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.Navigation("Images");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.Incident", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.Incident", b =>
                 {
                     b.Navigation("Evidence");
 

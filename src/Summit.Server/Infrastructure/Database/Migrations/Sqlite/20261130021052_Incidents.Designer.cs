@@ -1298,7 +1298,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("OutgoingMails");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.Incident", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.Incident", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1432,7 +1432,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("Incidents");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentAttachment", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentAttachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1466,7 +1466,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("IncidentAttachments");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentEvidenceLink", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentEvidenceLink", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1507,7 +1507,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("IncidentEvidence", (string)null);
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentNotification", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentNotification", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1552,7 +1552,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("IncidentNotifications");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSequence", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentSequence", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
@@ -1565,7 +1565,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("IncidentSequences");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentTimelineEntry", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentTimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1807,7 +1807,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.Incident", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.Incident", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
                         .WithMany()
@@ -1816,45 +1816,45 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentAttachment", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentAttachment", b =>
                 {
-                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                    b.HasOne("Summit.Server.Incidents.Incident", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentEvidenceLink", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentEvidenceLink", b =>
                 {
-                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                    b.HasOne("Summit.Server.Incidents.Incident", null)
                         .WithMany("Evidence")
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentNotification", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentNotification", b =>
                 {
-                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                    b.HasOne("Summit.Server.Incidents.Incident", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSequence", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentSequence", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
                         .WithOne()
-                        .HasForeignKey("Summit.Server.Operations.Incidents.IncidentSequence", "EventId")
+                        .HasForeignKey("Summit.Server.Incidents.IncidentSequence", "EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentTimelineEntry", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentTimelineEntry", b =>
                 {
-                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                    b.HasOne("Summit.Server.Incidents.Incident", null)
                         .WithMany("Timeline")
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1871,7 +1871,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Navigation("Images");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.Incident", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.Incident", b =>
                 {
                     b.Navigation("Evidence");
 

@@ -1315,7 +1315,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("OutgoingMails");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.Incident", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.Incident", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1449,7 +1449,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("Incidents");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentAttachment", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentAttachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1483,7 +1483,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("IncidentAttachments");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentEvidenceLink", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentEvidenceLink", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1524,7 +1524,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("IncidentEvidence", (string)null);
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentNotification", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentNotification", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1569,7 +1569,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("IncidentNotifications");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSequence", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentSequence", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
@@ -1582,7 +1582,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("IncidentSequences");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSlaSettings", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentSlaSettings", b =>
                 {
                     b.Property<Guid>("EventId")
                         .ValueGeneratedOnAdd()
@@ -1625,7 +1625,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("IncidentSlaSettings", (string)null);
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentTimelineEntry", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentTimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2203,7 +2203,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.Incident", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.Incident", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
                         .WithMany()
@@ -2212,45 +2212,45 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentAttachment", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentAttachment", b =>
                 {
-                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                    b.HasOne("Summit.Server.Incidents.Incident", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentEvidenceLink", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentEvidenceLink", b =>
                 {
-                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                    b.HasOne("Summit.Server.Incidents.Incident", null)
                         .WithMany("Evidence")
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentNotification", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentNotification", b =>
                 {
-                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                    b.HasOne("Summit.Server.Incidents.Incident", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSequence", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentSequence", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
                         .WithOne()
-                        .HasForeignKey("Summit.Server.Operations.Incidents.IncidentSequence", "EventId")
+                        .HasForeignKey("Summit.Server.Incidents.IncidentSequence", "EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentTimelineEntry", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentTimelineEntry", b =>
                 {
-                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                    b.HasOne("Summit.Server.Incidents.Incident", null)
                         .WithMany("Timeline")
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2285,7 +2285,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Navigation("Images");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.Incident", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.Incident", b =>
                 {
                     b.Navigation("Evidence");
 

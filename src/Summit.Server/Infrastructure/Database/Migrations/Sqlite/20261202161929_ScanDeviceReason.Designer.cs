@@ -1313,7 +1313,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("OutgoingMails");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.Incident", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.Incident", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1447,7 +1447,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("Incidents");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentAttachment", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentAttachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1481,7 +1481,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("IncidentAttachments");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentEvidenceLink", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentEvidenceLink", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1522,7 +1522,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("IncidentEvidence", (string)null);
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentNotification", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentNotification", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1567,7 +1567,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("IncidentNotifications");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSequence", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentSequence", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
@@ -1580,7 +1580,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("IncidentSequences");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSlaSettings", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentSlaSettings", b =>
                 {
                     b.Property<Guid>("EventId")
                         .ValueGeneratedOnAdd()
@@ -1623,7 +1623,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("IncidentSlaSettings", (string)null);
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentTimelineEntry", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentTimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2124,7 +2124,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.Incident", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.Incident", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
                         .WithMany()
@@ -2133,45 +2133,45 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentAttachment", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentAttachment", b =>
                 {
-                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                    b.HasOne("Summit.Server.Incidents.Incident", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentEvidenceLink", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentEvidenceLink", b =>
                 {
-                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                    b.HasOne("Summit.Server.Incidents.Incident", null)
                         .WithMany("Evidence")
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentNotification", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentNotification", b =>
                 {
-                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                    b.HasOne("Summit.Server.Incidents.Incident", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentSequence", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentSequence", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
                         .WithOne()
-                        .HasForeignKey("Summit.Server.Operations.Incidents.IncidentSequence", "EventId")
+                        .HasForeignKey("Summit.Server.Incidents.IncidentSequence", "EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.IncidentTimelineEntry", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.IncidentTimelineEntry", b =>
                 {
-                    b.HasOne("Summit.Server.Operations.Incidents.Incident", null)
+                    b.HasOne("Summit.Server.Incidents.Incident", null)
                         .WithMany("Timeline")
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2188,7 +2188,7 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Navigation("Images");
                 });
 
-            modelBuilder.Entity("Summit.Server.Operations.Incidents.Incident", b =>
+            modelBuilder.Entity("Summit.Server.Incidents.Incident", b =>
                 {
                     b.Navigation("Evidence");
 

@@ -1,0 +1,3 @@
+namespace Summit.Access.Core.Sync;
+
+public sealed record PublicKeyEntry(uint KeyId, string PublicKey, KeyStatus Status);

@@ -1,0 +1,3 @@
+namespace Summit.Access.Core.Sync;
+
+public sealed record ScanUploadRequest(IReadOnlyList<JournalScan> Scans);

@@ -1,0 +1,3 @@
+namespace Summit.Server.Access.Credentials;
+
+public sealed record RevokeRequest(string Reason);

@@ -1,0 +1,3 @@
+namespace Summit.Server.Access.Devices;
+
+public sealed record DeviceInput(string Name, Guid GateId);

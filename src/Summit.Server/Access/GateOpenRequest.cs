@@ -1,0 +1,3 @@
+namespace Summit.Server.Access;
+
+public sealed record GateOpenRequest(bool Open);

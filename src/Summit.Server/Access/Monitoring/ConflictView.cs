@@ -1,0 +1,4 @@
+namespace Summit.Server.Access.Monitoring;
+
+public sealed record ConflictView(Guid Id, Guid GuestId, string HolderName, int Zone, string ZoneCode, ScanListItem First, ScanListItem Second,
+    DateTimeOffset DetectedAt, DateTimeOffset? ResolvedAt, string? ResolvedBy, string? Resolution);

@@ -1,0 +1,3 @@
+namespace Summit.Server.Access.Monitoring;
+
+public sealed record OccupancyView(DateTimeOffset AsOf, IReadOnlyList<ZoneOccupancy> Zones, IReadOnlyList<GateFlow> Gates);

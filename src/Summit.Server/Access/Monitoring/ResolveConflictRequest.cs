@@ -1,0 +1,3 @@
+namespace Summit.Server.Access.Monitoring;
+
+public sealed record ResolveConflictRequest(string Resolution);

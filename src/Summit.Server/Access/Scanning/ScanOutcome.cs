@@ -1,0 +1,7 @@
+using Summit.Server.Access.Domain;
+using Summit.Server.Guests;
+
+namespace Summit.Server.Access.Scanning;
+
+/// <summary>What became of a scan. <see cref="Duplicate"/>: the nonce was known, <see cref="Scan"/> is the first record.</summary>
+public sealed record ScanOutcome(Scan Scan, bool Duplicate, GuestCard? Holder, CategoryCard? Category, EntryConflict? Conflict);

@@ -1,0 +1,11 @@
+using Summit.Access.Core;
+using Summit.Access.Core.Sync;
+using Summit.Server.Access.Domain;
+
+namespace Summit.Server.Access.Scanning;
+
+/// <summary>One scan to record: decided by the server (online, console), or already decided by a gate agent (upload).</summary>
+/// <param name="Scanner">"device:{id}" or "user:{id}": with the nonce, what makes the scan unique.</param>
+/// <param name="AgentReason">The agent's verdict for an uploaded scan; null when the server decides.</param>
+public sealed record ScanWork(string Scanner, Guid? DeviceId, GateInfo Gate, Guid Nonce, string Code, GateDirection Direction,
+    DateTimeOffset? ScannedAt, ScanSource Source, ReasonCode? AgentReason = null);

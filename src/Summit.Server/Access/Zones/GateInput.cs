@@ -1,0 +1,5 @@
+using Summit.Access.Core.Sync;
+
+namespace Summit.Server.Access.Zones;
+
+public sealed record GateInput(string Code, string NameEn, string NameZh, Guid ZoneId, GateDirections Directions = GateDirections.Both, bool IsOpen = true);

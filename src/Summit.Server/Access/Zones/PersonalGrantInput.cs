@@ -1,0 +1,5 @@
+using Summit.Access.Core;
+
+namespace Summit.Server.Access.Zones;
+
+public sealed record PersonalGrantInput(Guid ZoneId, GrantChange Change, DateOnly? FirstDay = null, DateOnly? LastDay = null, string? Reason = null);

@@ -1,0 +1,3 @@
+namespace Summit.Server.Guests;
+
+public sealed record CategoryDto(Guid Id, string Code, string NameEn, string NameZh, string Colour);

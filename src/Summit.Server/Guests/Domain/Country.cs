@@ -1,0 +1,6 @@
+namespace Summit.Server.Guests.Domain;
+
+public sealed record Country(string Code, string NameEn, string NameZh)
+{
+    public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
+}

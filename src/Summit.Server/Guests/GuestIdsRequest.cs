@@ -1,0 +1,3 @@
+namespace Summit.Server.Guests;
+
+public sealed record GuestIdsRequest(IReadOnlyList<Guid> GuestIds);

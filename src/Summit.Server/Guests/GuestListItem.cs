@@ -1,0 +1,9 @@
+using Summit.Server.Guests.Domain;
+
+namespace Summit.Server.Guests;
+
+/// <summary>One row of the guest list. The concurrency stamp lets an action taken from a list row refuse a stale row.</summary>
+public sealed record GuestListItem(
+    Guid Id, string FamilyName, string GivenName, string FamilyNameLatin, string GivenNameLatin, string Organisation,
+    string CountryCode, string CategoryCode, Guid CategoryId, GuestStatus Status, ParticipationMode ParticipationMode,
+    string? DelegationName, string Email, DateTimeOffset UpdatedAt, Guid ConcurrencyStamp);

@@ -1,0 +1,3 @@
+namespace Summit.Server.Guests.Invitations;
+
+public sealed record InvitationBatchResult(IReadOnlyList<SentInvitation> Sent, IReadOnlyList<BulkRefusal> Refused);

@@ -1,0 +1,3 @@
+namespace Summit.Server.Guests.Invitations;
+
+public sealed record SentInvitation(Guid GuestId, string Link, DateTimeOffset ExpiresAt);

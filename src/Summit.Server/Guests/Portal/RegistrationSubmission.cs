@@ -1,0 +1,3 @@
+namespace Summit.Server.Guests.Portal;
+
+public sealed record RegistrationSubmission(GuestInput Form, byte[]? Photo, bool DataConsent, bool FaceConsent);

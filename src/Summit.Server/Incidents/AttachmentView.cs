@@ -1,0 +1,3 @@
+namespace Summit.Server.Incidents;
+
+public sealed record AttachmentView(Guid Id, int Width, int Height, DateTimeOffset UploadedAt, string UploadedBy);

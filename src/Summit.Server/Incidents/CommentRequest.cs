@@ -1,0 +1,3 @@
+namespace Summit.Server.Incidents;
+
+public sealed record CommentRequest(string? Text);

@@ -1,0 +1,3 @@
+namespace Summit.Server.Incidents;
+
+public sealed record EvidenceView(string Kind, string Reference, string SummaryEn, string SummaryZh, DateTimeOffset AddedAt, string? Link);

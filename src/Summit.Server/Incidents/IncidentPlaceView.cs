@@ -1,0 +1,3 @@
+namespace Summit.Server.Incidents;
+
+public sealed record IncidentPlaceView(Guid? ZoneId, Guid? GateId, string? Text, string LabelEn, string LabelZh);

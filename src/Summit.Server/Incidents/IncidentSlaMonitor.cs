@@ -1,0 +1,35 @@
+using Summit.Server.Infrastructure.Audit;
+
+namespace Summit.Server.Incidents;
+
+/// <summary>
+/// Looks for SLA breaches every few seconds of the <see cref="TimeProvider"/> and escalates each once to the supervisors.
+/// A failed round is logged and the next one tries again; escalation is idempotent, so several servers may run it.
+/// </summary>
+public sealed class IncidentSlaMonitor(IServiceScopeFactory scopes, IncidentOptions options, TimeProvider clock, ILogger<IncidentSlaMonitor> logger)
+    : BackgroundService
+{
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Use(new Actor(null, "system:sla", null));
+        return await scope.ServiceProvider.GetRequiredService<IncidentService>().EscalateBreachesAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Incident SLA round failed");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(options.CheckSeconds), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+}

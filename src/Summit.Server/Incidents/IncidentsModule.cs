@@ -1,0 +1,43 @@
+using MudBlazor;
+using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Incidents;
+using Summit.Server.Infrastructure.Modules;
+using Summit.Server.Privacy.Contracts;
+
+namespace Summit.Server.Incidents;
+
+/// <summary>The incidents module: its services, the reporter other modules raise incidents through, and the SLA monitor (docs/adr/0010).</summary>
+public sealed class IncidentsModule : ISummitModule
+{
+    public IReadOnlyList<string> OwnedPolicies { get; } =
+    [
+        Policies.IncidentsRaise, Policies.IncidentsView, Policies.IncidentsAct, Policies.IncidentsAssign,
+        Policies.IncidentsHealthDetails,
+    ];
+
+    // The incidents keep the addresses they had under Operations.
+    public IReadOnlyList<NavigationEntry> Navigation { get; } =
+        [NavigationEntry.For(Policies.IncidentsView, 140, "/operations/incidents", "incidents.nav", Icons.Material.Filled.ReportProblem, "nav-incidents")];
+
+    public void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapIncidentsApi();
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Summit:Incidents").Get<IncidentOptions>() ?? new IncidentOptions();
+        options.Validate();
+        services.AddSingleton(options);
+        services.AddSingleton<IncidentFeed>();
+        services.AddScoped<IncidentNotifier>();
+        services.AddScoped<IncidentService>();
+        services.AddScoped<IncidentSlaSettingsService>();
+        services.AddScoped<IncidentInbox>();
+        services.AddScoped<IncidentReportQueries>();
+        services.AddScoped<IIncidentReporter, IncidentReporter>();
+        services.AddScoped<IPersonalDataHolder, IncidentPersonalData>();
+        services.AddSingleton<IncidentSlaMonitor>();
+        if (configuration.GetValue("Summit:Incidents:MonitorInBackground", true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<IncidentSlaMonitor>());
+        }
+    }
+}

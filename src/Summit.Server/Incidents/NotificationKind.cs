@@ -1,0 +1,8 @@
+namespace Summit.Server.Incidents;
+
+public enum NotificationKind
+{
+    Raised,
+    Assigned,
+    Escalated,
+}

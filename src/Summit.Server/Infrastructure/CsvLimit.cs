@@ -1,0 +1,9 @@
+namespace Summit.Server.Infrastructure;
+
+public enum CsvLimit
+{
+    Records,
+    Fields,
+    FieldLength,
+    TotalFields,
+}

@@ -1,0 +1,7 @@
+namespace Summit.Server.Infrastructure.Database;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,3 @@
+namespace Summit.Server.Infrastructure.Identity;
+
+public sealed record SetRolesRequest(IReadOnlyList<string> Roles);

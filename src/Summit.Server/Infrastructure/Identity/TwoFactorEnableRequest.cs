@@ -1,0 +1,3 @@
+namespace Summit.Server.Infrastructure.Identity;
+
+public sealed record TwoFactorEnableRequest(string Code);

@@ -1,0 +1,13 @@
+using Summit.Server.Incidents;
+
+namespace Summit.Server.Operations.Dashboard;
+
+/// <summary>Wakes the board when an incident is opened or changes.</summary>
+public sealed class IncidentPanelChanges(IncidentFeed feed) : IDashboardChangeSource
+{
+    public IDisposable Subscribe(Action changed) => feed.Subscribe(_ =>
+    {
+        changed();
+        return Task.CompletedTask;
+    });
+}

@@ -1,0 +1,3 @@
+namespace Summit.Server.Privacy;
+
+public sealed record ExportSubject(Guid Id, string Name, string Email);

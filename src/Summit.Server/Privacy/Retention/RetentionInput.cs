@@ -1,0 +1,3 @@
+namespace Summit.Server.Privacy;
+
+public sealed record RetentionInput(int RetentionDays);

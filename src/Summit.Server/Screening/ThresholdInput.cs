@@ -1,0 +1,3 @@
+namespace Summit.Server.Screening;
+
+public sealed record ThresholdInput(double ThresholdCelsius);

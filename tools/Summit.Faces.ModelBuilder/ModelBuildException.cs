@@ -1,0 +1,3 @@
+namespace Summit.Faces.ModelBuilder;
+
+internal sealed class ModelBuildException(string message) : Exception(message);
