@@ -8,7 +8,8 @@ using Microsoft.Playwright;
 namespace Summit.BrowserTests;
 
 /// <summary>
-/// Every page of the menu, and a guest, an incident and a gate console, read in Chinese: no English text but data (see
+/// Every page of the menu, and a guest, the guest's privacy page, an incident, a gate console, the sign-in page and an invited
+/// guest's portal, read in Chinese: no English text but data (see
 /// <see cref="EnglishText"/>). What a person typed (names, organisations, device names) is data and passes in any language.
 /// </summary>
 [Collection(ServerCollection.Name)]
@@ -59,6 +60,9 @@ public class ChinesePageWalkTests(SummitServer server)
         pages.Add(guest);
         pages.Add($"{guest}/edit");
         pages.Add($"/operations/incidents/{incident}");
+        pages.Add(guest.Replace("/guests/", "/privacy/subjects/", StringComparison.Ordinal));
+        pages.Add("/login");
+        pages.Add(await PortalLinkAsync(api));
         await SummitServer.GotoLiveAsync(page, "/gate");
         pages.Add(await page.Locator("a[href^='/gate/']").First.GetAttributeAsync("href") ?? "");
 
@@ -88,6 +92,16 @@ public class ChinesePageWalkTests(SummitServer server)
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         api.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("zh-Hans"));
         return api;
+    }
+
+    /// <summary>The portal of a guest who has not registered yet, as the invitation mail links it (path and token).</summary>
+    private static async Task<string> PortalLinkAsync(HttpClient api)
+    {
+        var invited = (await ReadAsync(await api.GetAsync("/api/v1/guests?status=Invited&pageSize=1")))!["items"]!.AsArray();
+        Assert.NotEmpty(invited);
+        var sent = await api.PostAsJsonAsync("/api/v1/guests/invitations", new { guestIds = new[] { invited[0]!["id"]!.GetValue<string>() } });
+        var link = (await ReadAsync(sent))!["sent"]!.AsArray().Single()!["link"]!.GetValue<string>();
+        return new Uri(link).PathAndQuery;
     }
 
     /// <summary>An incident as a Chinese-speaking officer files it; its number.</summary>
@@ -138,6 +152,17 @@ public class ChinesePageWalkTests(SummitServer server)
             foreach (var item in (await ReadAsync(await api.GetAsync(source)))!.AsArray())
             {
                 Add(item, fields);
+            }
+        }
+
+        // What staff wrote when they reported a problem, in whatever language they wrote it (an automatic incident's title is
+        // Summit's own text, in both languages, and is checked like any other).
+        foreach (var incident in (await ReadAsync(await api.GetAsync("/api/v1/incidents")))!.AsArray())
+        {
+            if (incident?["automatic"]?.GetValue<bool>() == false)
+            {
+                Add(incident, "title");
+                Add(incident?["place"], "text");
             }
         }
 
