@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Summit.Server.Events;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Guests.Invitations;
+using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Images;
@@ -16,6 +17,7 @@ namespace Summit.Server.Guests.Portal;
 /// The guest's self-service portal, reached only through an invitation token (no staff account).
 /// A delegation liaison may also complete the registrations of their own delegation's members.
 /// </summary>
+[OpenToTokenHolders]
 public sealed class PortalService(
     SummitDbContext db,
     InvitationService invitations,
@@ -29,6 +31,10 @@ public sealed class PortalService(
     Localizer localizer,
     TimeProvider clock)
 {
+    /// <summary>The event's accreditation categories by code, for showing a guest their category by name: no personal data.</summary>
+    public async Task<IReadOnlyDictionary<string, AccreditationCategory>> CategoriesAsync(CancellationToken ct = default) =>
+        (await guests.LoadReferenceDataAsync((await events.GetCurrentAsync(ct)).Id, ct)).CategoriesByCode;
+
     public async Task<PortalView> OpenAsync(string token, Guid? memberId = null, CancellationToken ct = default)
     {
         var (invitation, self, target) = await ResolveAsync(token, memberId, ct);
