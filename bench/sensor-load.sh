@@ -71,7 +71,8 @@ fi
 
 MQTT_ARGS=(--Summit:Mqtt:Port "$MQTT_PORT" --Summit:Mqtt:BindAddress 127.0.0.1)
 if [[ $MOSQUITTO -eq 1 ]]; then
-    printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\nmax_queued_messages 0\n' "$MQTT_PORT" > "$work/mosquitto.conf"
+    # The queue and in-flight window of docs/screening/mosquitto/mosquitto.conf; no logins (the sensors here are the benchmark's).
+    printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\nmax_queued_messages 0\nmax_inflight_messages 1000\n' "$MQTT_PORT" > "$work/mosquitto.conf"
     /usr/sbin/mosquitto -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 &
     broker=$!
     MQTT_ARGS=(--Summit:Mqtt:Port 0 --Summit:Mqtt:BrokerHost 127.0.0.1 --Summit:Mqtt:BrokerPort "$MQTT_PORT")

@@ -116,10 +116,11 @@ public static class SensorLoad
             for (long n = 1; n <= share; n++)
             {
                 // Paced: reading n leaves no earlier than n / rate seconds after the start.
-                var due = TimeSpan.FromSeconds(n / perSecond);
-                if (clock.Elapsed < due)
+                // One reading of the clock: read twice, the wait could turn negative between the test and the delay.
+                var wait = TimeSpan.FromSeconds(n / perSecond) - clock.Elapsed;
+                if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(due - clock.Elapsed);
+                    await Task.Delay(wait);
                 }
 
                 var seq = ++sequences[index];
