@@ -114,7 +114,7 @@ public static class AccessApi
         access.MapPost("/keys/rotate", (SigningKeyService keys, CancellationToken ct) => keys.RotateAsync(ct))
             .RequireAuthorization(Policies.KeysManage).WithSummary("Sign new credentials with a new key; earlier codes stay valid");
         access.MapPost("/keys/{keyId:long}/retire", (long keyId, SigningKeyService keys, CancellationToken ct) =>
-                keyId is < 1 or > uint.MaxValue ? throw new SummitException(SummitError.NotFound(ErrorCodes.SigningKeyNotFound, keyId)) : keys.RetireAsync((uint)keyId, ct))
+                keyId is < 1 or > uint.MaxValue ? throw new SummitException(SummitError.NotFound(AccessErrors.SigningKeyNotFound, keyId)) : keys.RetireAsync((uint)keyId, ct))
             .RequireAuthorization(Policies.KeysManage).WithSummary("Retire a key: every credential it signed is refused from the gates' next sync");
 
         access.MapGet("/devices", (DeviceService devices, CancellationToken ct) => devices.ListAsync(ct))

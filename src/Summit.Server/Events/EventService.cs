@@ -29,12 +29,12 @@ public sealed class EventService(SummitDbContext db, AuditLog audit)
     {
         if (input.EndDate < input.StartDate)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.EventDatesInvalid));
+            throw new SummitException(SummitError.Of(EventErrors.EventDatesInvalid));
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(input.TimeZoneId, out _))
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.TimeZoneUnknown, input.TimeZoneId));
+            throw new SummitException(SummitError.Of(EventErrors.TimeZoneUnknown, input.TimeZoneId));
         }
 
         var current = await FindCurrentAsync(ct);

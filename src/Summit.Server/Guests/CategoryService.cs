@@ -34,7 +34,7 @@ public sealed partial class CategoryService(SummitDbContext db, EventService eve
     public async Task<CategoryDetail> UpdateAsync(Guid id, CategoryInput input, CancellationToken ct = default)
     {
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, ct)
-            ?? throw new SummitException(SummitError.NotFound(ErrorCodes.CategoryNotFound, id));
+            ?? throw new SummitException(SummitError.NotFound(GuestErrors.CategoryNotFound, id));
         var before = Snapshot(category);
         await ApplyAsync(category, input with { SortOrder = input.SortOrder ?? category.SortOrder }, ct);
         await audit.RecordAsync(AuditActions.CategoryUpdated, "category", category.Id.ToString(), AuditLog.Diff(before, Snapshot(category)));
@@ -48,7 +48,7 @@ public sealed partial class CategoryService(SummitDbContext db, EventService eve
         var code = checks.Required("code", "admin.category.code", input.Code, 32);
         if (!checks.HasProblem("code") && !CodePattern().IsMatch(code))
         {
-            checks.Add("code", "admin.category.code", ErrorCodes.CategoryCodeInvalid, code);
+            checks.Add("code", "admin.category.code", GuestErrors.CategoryCodeInvalid, code);
         }
 
         var nameEn = checks.Required("nameEn", "admin.category.name_en", input.NameEn, 100);
@@ -56,7 +56,7 @@ public sealed partial class CategoryService(SummitDbContext db, EventService eve
         var colour = input.Colour?.Trim() ?? "";
         if (!ColourPattern().IsMatch(colour))
         {
-            checks.Add("colour", "admin.category.colour", ErrorCodes.ColourInvalid, colour);
+            checks.Add("colour", "admin.category.colour", GuestErrors.ColourInvalid, colour);
         }
 
         checks.ThrowIfAny();
@@ -65,7 +65,7 @@ public sealed partial class CategoryService(SummitDbContext db, EventService eve
         var otherCodes = await db.Categories.Where(c => c.EventId == category.EventId && c.Id != category.Id).Select(c => c.Code).ToListAsync(ct);
         if (otherCodes.Contains(code, StringComparer.OrdinalIgnoreCase))
         {
-            throw new SummitException(SummitError.Conflict(ErrorCodes.CategoryCodeDuplicate, code));
+            throw new SummitException(SummitError.Conflict(GuestErrors.CategoryCodeDuplicate, code));
         }
 
         category.Code = code;
@@ -84,7 +84,7 @@ public sealed partial class CategoryService(SummitDbContext db, EventService eve
         catch (DbUpdateException)
         {
             // Two people adding the same code at the same moment: the unique index decides.
-            throw new SummitException(SummitError.Conflict(ErrorCodes.CategoryCodeDuplicate, category.Code));
+            throw new SummitException(SummitError.Conflict(GuestErrors.CategoryCodeDuplicate, category.Code));
         }
     }
 

@@ -44,7 +44,7 @@ public sealed class DelegationService(SummitDbContext db, EventService events, A
     public async Task<DelegationDto> UpdateAsync(Guid id, DelegationInput input, CancellationToken ct = default)
     {
         var delegation = await db.Delegations.FirstOrDefaultAsync(d => d.Id == id, ct)
-            ?? throw new SummitException(SummitError.NotFound(ErrorCodes.DelegationNotFound, id));
+            ?? throw new SummitException(SummitError.NotFound(GuestErrors.DelegationNotFound, id));
         var before = Snapshot(delegation);
         await ApplyAsync(delegation, input, ct);
         await audit.RecordAsync(AuditActions.DelegationUpdated, "delegation", delegation.Id.ToString(), AuditLog.Diff(before, Snapshot(delegation)));
@@ -63,7 +63,7 @@ public sealed class DelegationService(SummitDbContext db, EventService events, A
         }
         else if (country is null)
         {
-            checks.Add("country", "field.country", ErrorCodes.CountryUnknown, input.Country);
+            checks.Add("country", "field.country", GuestErrors.CountryUnknown, input.Country);
         }
 
         checks.ThrowIfAny();
@@ -72,14 +72,14 @@ public sealed class DelegationService(SummitDbContext db, EventService events, A
         var otherNames = await db.Delegations.Where(d => d.EventId == delegation.EventId && d.Id != delegation.Id).Select(d => d.Name).ToListAsync(ct);
         if (otherNames.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
-            throw new SummitException(SummitError.Conflict(ErrorCodes.DelegationNameDuplicate, name));
+            throw new SummitException(SummitError.Conflict(GuestErrors.DelegationNameDuplicate, name));
         }
 
         // The liaison completes the registrations of the members, so only a member may be one (a new delegation has none yet).
         if (input.LiaisonGuestId is { } liaison
             && !await db.Guests.AnyAsync(g => g.Id == liaison && g.DelegationId == delegation.Id, ct))
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.LiaisonNotMember));
+            throw new SummitException(SummitError.Of(GuestErrors.LiaisonNotMember));
         }
 
         delegation.Name = name;
@@ -96,7 +96,7 @@ public sealed class DelegationService(SummitDbContext db, EventService events, A
         catch (DbUpdateException)
         {
             // Two people adding the same name at the same moment: the unique index decides.
-            throw new SummitException(SummitError.Conflict(ErrorCodes.DelegationNameDuplicate, delegation.Name));
+            throw new SummitException(SummitError.Conflict(GuestErrors.DelegationNameDuplicate, delegation.Name));
         }
     }
 

@@ -79,7 +79,7 @@ public sealed class GuestDirectory(SummitDbContext db, AuditLog audit, FieldProt
     public async Task QueueCredentialMailAsync(Guid guestId, GuestPass pass, byte[] qrPng, bool replacesEarlier, CancellationToken ct = default)
     {
         var guest = await db.Guests.FirstOrDefaultAsync(g => g.Id == guestId, ct)
-            ?? throw new SummitException(SummitError.NotFound(ErrorCodes.GuestNotFound, guestId));
+            ?? throw new SummitException(SummitError.NotFound(GuestErrors.GuestNotFound, guestId));
         var link = await invitations.StatusLinkAsync(guestId, pass.ValidUntil, ct);
         mail.QueueCredential(guest, pass, qrPng, replacesEarlier, link);
     }
@@ -88,7 +88,7 @@ public sealed class GuestDirectory(SummitDbContext db, AuditLog audit, FieldProt
     public async Task MarkAccreditedAsync(Guid guestId, CancellationToken ct = default)
     {
         var guest = await db.Guests.FirstOrDefaultAsync(g => g.Id == guestId, ct)
-            ?? throw new SummitException(SummitError.NotFound(ErrorCodes.GuestNotFound, guestId));
+            ?? throw new SummitException(SummitError.NotFound(GuestErrors.GuestNotFound, guestId));
         if (guest.Status == GuestStatus.Approved)
         {
             await MoveAsync(guest, GuestStatus.Accredited);

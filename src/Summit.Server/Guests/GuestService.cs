@@ -34,7 +34,7 @@ public sealed class GuestService(
     {
         // An erased guest is only a count: no page shows or edits it.
         var guest = await db.Guests.AsNoTracking().Include(g => g.Category).Include(g => g.Delegation)
-            .FirstOrDefaultAsync(g => g.Id == id && g.ErasedAt == null, ct) ?? throw new SummitException(SummitError.NotFound(ErrorCodes.GuestNotFound, id));
+            .FirstOrDefaultAsync(g => g.Id == id && g.ErasedAt == null, ct) ?? throw new SummitException(SummitError.NotFound(GuestErrors.GuestNotFound, id));
         if (auditRead)
         {
             await audit.RecordReadAsync(AuditActions.GuestViewed, "guest", id.ToString());
@@ -107,11 +107,11 @@ public sealed class GuestService(
         var shared = string.IsNullOrWhiteSpace(messageToGuest) ? null : messageToGuest.Trim();
         if (shared is not null && to != GuestStatus.Rejected)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.GuestMessageNotAllowed));
+            throw new SummitException(SummitError.Of(GuestErrors.GuestMessageNotAllowed));
         }
         if (shared is { Length: > MaxMessageToGuest })
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.GuestMessageTooLong, MaxMessageToGuest));
+            throw new SummitException(SummitError.Of(GuestErrors.GuestMessageTooLong, MaxMessageToGuest));
         }
         return await InTransactionAsync(async () =>
         {
@@ -142,7 +142,7 @@ public sealed class GuestService(
             var refused = new List<BulkRefusal>();
             foreach (var missing in ids.Except(guests.Select(g => g.Id)))
             {
-                refused.Add(new BulkRefusal(missing, ErrorCodes.GuestNotFound, SummitError.NotFound(ErrorCodes.GuestNotFound, missing).Message(localizer)));
+                refused.Add(new BulkRefusal(missing, GuestErrors.GuestNotFound, SummitError.NotFound(GuestErrors.GuestNotFound, missing).Message(localizer)));
             }
 
             var approved = 0;
@@ -182,7 +182,7 @@ public sealed class GuestService(
             var guest = await LoadAsync(id, null, ct);
             if (!await db.Categories.AnyAsync(c => c.Id == categoryId && c.EventId == guest.EventId, ct))
             {
-                throw new SummitException(SummitError.Of(ErrorCodes.CategoryUnknown, localizer["field.category"], categoryId));
+                throw new SummitException(SummitError.Of(GuestErrors.CategoryUnknown, localizer["field.category"], categoryId));
             }
 
             var before = Snapshot(guest);
@@ -263,7 +263,7 @@ public sealed class GuestService(
         var email = valid.Email.ToLowerInvariant();
         if (await db.Guests.AnyAsync(g => g.EventId == eventId && g.EmailNormalized == email && g.Id != existingId, ct))
         {
-            throw new SummitException(SummitError.Conflict(ErrorCodes.GuestEmailDuplicate, localizer["field.email"], valid.Email));
+            throw new SummitException(SummitError.Conflict(GuestErrors.GuestEmailDuplicate, localizer["field.email"], valid.Email));
         }
 
         await EnsurePassportUniqueAsync(eventId, valid.PassportNumber, existingId, ct);
@@ -282,14 +282,14 @@ public sealed class GuestService(
         var hash = protector.LookupHash(FieldProtector.NormalizeDocumentNumber(passportNumber));
         if (await db.Guests.AnyAsync(g => g.EventId == eventId && g.PassportHash == hash && g.Id != exceptGuestId, ct))
         {
-            throw new SummitException(SummitError.Conflict(ErrorCodes.GuestPassportDuplicate));
+            throw new SummitException(SummitError.Conflict(GuestErrors.GuestPassportDuplicate));
         }
     }
 
     private async Task<Guest> LoadAsync(Guid id, Guid? expectedStamp, CancellationToken ct)
     {
         var guest = await db.Guests.Include(g => g.Category).FirstOrDefaultAsync(g => g.Id == id && g.ErasedAt == null, ct)
-            ?? throw new SummitException(SummitError.NotFound(ErrorCodes.GuestNotFound, id));
+            ?? throw new SummitException(SummitError.NotFound(GuestErrors.GuestNotFound, id));
         if (expectedStamp is { } stamp && stamp != guest.ConcurrencyStamp)
         {
             throw new SummitException(SummitError.Conflict(ErrorCodes.ConcurrentChange));

@@ -69,26 +69,26 @@ public static class GuestValidator
             }
             else
             {
-                Problem("gender", ErrorCodes.GenderUnknown, input.Gender);
+                Problem("gender", GuestErrors.GenderUnknown, input.Gender);
             }
         }
 
         var organisationType = ParseEnum<OrganisationType>(input.OrganisationType);
         if (organisationType is null)
         {
-            Problem("organisationType", string.IsNullOrWhiteSpace(input.OrganisationType) ? ErrorCodes.FieldRequired : ErrorCodes.OrganisationTypeUnknown, input.OrganisationType);
+            Problem("organisationType", string.IsNullOrWhiteSpace(input.OrganisationType) ? ErrorCodes.FieldRequired : GuestErrors.OrganisationTypeUnknown, input.OrganisationType);
         }
 
         var mode = ParseEnum<ParticipationMode>(input.ParticipationMode);
         if (mode is null)
         {
-            Problem("participationMode", ErrorCodes.ParticipationModeUnknown, input.ParticipationMode);
+            Problem("participationMode", GuestErrors.ParticipationModeUnknown, input.ParticipationMode);
         }
 
         var email = Required("email", input.Email, 254);
         if (email.Length > 0 && !IsValidEmail(email))
         {
-            Problem("email", ErrorCodes.EmailInvalid, email);
+            Problem("email", GuestErrors.EmailInvalid, email);
         }
 
         var country = Countries.Find(input.Country);
@@ -98,7 +98,7 @@ public static class GuestValidator
         }
         else if (country is null)
         {
-            Problem("country", ErrorCodes.CountryUnknown, input.Country);
+            Problem("country", GuestErrors.CountryUnknown, input.Country);
         }
 
         reference.CategoriesByCode.TryGetValue(input.Category?.Trim() ?? "", out var category);
@@ -108,19 +108,19 @@ public static class GuestValidator
         }
         else if (category is null)
         {
-            Problem("category", ErrorCodes.CategoryUnknown, input.Category);
+            Problem("category", GuestErrors.CategoryUnknown, input.Category);
         }
 
         Delegation? delegation = null;
         if (!string.IsNullOrWhiteSpace(input.Delegation) && !reference.DelegationsByName.TryGetValue(input.Delegation.Trim(), out delegation))
         {
-            Problem("delegation", ErrorCodes.DelegationUnknown, input.Delegation);
+            Problem("delegation", GuestErrors.DelegationUnknown, input.Delegation);
         }
 
         var language = string.IsNullOrWhiteSpace(input.Language) ? Localizer.English : input.Language.Trim();
         if (!Localizer.IsSupported(language) && !language.Equals("zh", StringComparison.OrdinalIgnoreCase))
         {
-            Problem("language", ErrorCodes.LanguageUnknown, language);
+            Problem("language", GuestErrors.LanguageUnknown, language);
         }
 
         var passport = input.PassportNumber?.Trim();

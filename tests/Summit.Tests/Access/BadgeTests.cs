@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
 using Summit.Server;
+using Summit.Server.Access;
 using Summit.Server.Access.Badges;
 using Summit.Server.Access.Credentials;
 using Summit.Server.Access.Zones;
@@ -73,13 +74,13 @@ public class BadgeTests(AccessFactory app) : IClassFixture<AccessFactory>
     {
         using var officer = await app.ClientForAsync(Roles.AccreditationOfficer);
         await (await officer.PostAsJsonAsync("/api/v1/access/badges.pdf", new GuestSelection(), Intents.Json))
-            .AssertProblemAsync(422, ErrorCodes.BadgeSelectionEmpty);
-        await (await officer.GetAsync("/api/v1/access/badges.pdf")).AssertProblemAsync(422, ErrorCodes.BadgeSelectionEmpty);
+            .AssertProblemAsync(422, AccessErrors.BadgeSelectionEmpty);
+        await (await officer.GetAsync("/api/v1/access/badges.pdf")).AssertProblemAsync(422, AccessErrors.BadgeSelectionEmpty);
 
         var delegation = await NewDelegationAsync();
         var approved = await DelegationMemberAsync(delegation, "Delegate", issue: false);
         await (await officer.PostAsJsonAsync("/api/v1/access/badges.pdf", new GuestSelection(null, null, delegation), Intents.Json))
-            .AssertProblemAsync(422, ErrorCodes.BadgeNoneInSelection);
+            .AssertProblemAsync(422, AccessErrors.BadgeNoneInSelection);
         await (await officer.GetAsync($"/api/v1/access/guests/{approved}/badge.pdf")).AssertProblemAsync(404, ErrorCodes.CredentialNone);
         await (await officer.GetAsync($"/api/v1/access/guests/{approved}/qr.png")).AssertProblemAsync(404, ErrorCodes.CredentialNone);
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
 using Summit.Server;
+using Summit.Server.Access;
 using Summit.Server.Access.Credentials;
 using Summit.Server.Access.Domain;
 using Summit.Server.Access.Keys;
@@ -46,7 +47,7 @@ public class CredentialTests(AccessFactory app) : IClassFixture<AccessFactory>
     {
         var registered = await app.RegisteredGuestAsync();
         using var officer = await app.ClientForAsync(Roles.AccreditationOfficer);
-        await (await officer.PostAsync($"/api/v1/access/guests/{registered}/credential", null)).AssertProblemAsync(409, ErrorCodes.CredentialGuestNotApproved);
+        await (await officer.PostAsync($"/api/v1/access/guests/{registered}/credential", null)).AssertProblemAsync(409, AccessErrors.CredentialGuestNotApproved);
 
         var onlineInput = Intents.NewGuestInput();
         onlineInput.ParticipationMode = "Online";
@@ -54,7 +55,7 @@ public class CredentialTests(AccessFactory app) : IClassFixture<AccessFactory>
         var token = await app.InviteAsync(online.Id);
         await app.RegisterAsync(token, Intents.RegistrationForm(mode: "Online"));
         await officer.PostAsJsonAsync($"/api/v1/guests/{online.Id}/status", new StatusChangeRequest(GuestStatus.Approved, null, null), Intents.Json);
-        await (await officer.PostAsync($"/api/v1/access/guests/{online.Id}/credential", null)).AssertProblemAsync(409, ErrorCodes.CredentialGuestOnline);
+        await (await officer.PostAsync($"/api/v1/access/guests/{online.Id}/credential", null)).AssertProblemAsync(409, AccessErrors.CredentialGuestOnline);
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public class CredentialTests(AccessFactory app) : IClassFixture<AccessFactory>
         var guest = await app.ApprovedGuestAsync();
         var first = await app.IssueCodeAsync(guest);
         using var officer = await app.ClientForAsync(Roles.AccreditationOfficer);
-        await (await officer.PostAsync($"/api/v1/access/guests/{guest}/credential", null)).AssertProblemAsync(409, ErrorCodes.CredentialAlreadyIssued);
+        await (await officer.PostAsync($"/api/v1/access/guests/{guest}/credential", null)).AssertProblemAsync(409, AccessErrors.CredentialAlreadyIssued);
 
         var reissued = await (await officer.PostAsJsonAsync($"/api/v1/access/guests/{guest}/credential/reissue", new { reason = "Lost badge" }, Intents.Json))
             .OkAsync<CredentialView>();
@@ -131,7 +132,7 @@ public class CredentialTests(AccessFactory app) : IClassFixture<AccessFactory>
         var result = await (await officer.PostAsJsonAsync("/api/v1/access/credentials/issue", new GuestSelection([approved, registered]), Intents.Json))
             .OkAsync<BulkResult>();
         Assert.Equal(1, result.Succeeded);
-        Assert.Equal(ErrorCodes.CredentialGuestNotApproved, Assert.Single(result.Refused).Code);
+        Assert.Equal(AccessErrors.CredentialGuestNotApproved, Assert.Single(result.Refused).Code);
         Assert.Equal(GuestStatus.Accredited, await app.StatusOfAsync(approved));
     }
 
@@ -145,7 +146,7 @@ public class CredentialTests(AccessFactory app) : IClassFixture<AccessFactory>
         foreach (var body in new[] { "{}", """{"guestIds":[]}""", """{"guestIds":null,"categoryId":null,"delegationId":null}""" })
         {
             await (await officer.PostAsync("/api/v1/access/credentials/issue", new StringContent(body, System.Text.Encoding.UTF8, "application/json")))
-                .AssertProblemAsync(422, ErrorCodes.CredentialSelectionEmpty);
+                .AssertProblemAsync(422, AccessErrors.CredentialSelectionEmpty);
         }
 
         Assert.Equal(GuestStatus.Approved, await app.StatusOfAsync(approved));
@@ -160,7 +161,7 @@ public class CredentialTests(AccessFactory app) : IClassFixture<AccessFactory>
         var oldCode = await app.IssueCodeAsync(guest);
         using var admin = await app.ClientForAsync(Roles.Admin);
         var oldKey = (await (await admin.GetAsync("/api/v1/access/keys")).OkAsync<List<SigningKeyView>>()).Single(k => k.Status == SigningKeyStatus.Active);
-        await (await admin.PostAsync($"/api/v1/access/keys/{oldKey.KeyId}/retire", null)).AssertProblemAsync(409, ErrorCodes.SigningKeyActive);
+        await (await admin.PostAsync($"/api/v1/access/keys/{oldKey.KeyId}/retire", null)).AssertProblemAsync(409, AccessErrors.SigningKeyActive);
 
         var newKey = await (await admin.PostAsync("/api/v1/access/keys/rotate", null)).OkAsync<SigningKeyView>();
         Assert.NotEqual(oldKey.KeyId, newKey.KeyId);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
-using Summit.Server;
+using Summit.Server.Access;
 using Summit.Server.Access.Devices;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
@@ -145,9 +145,9 @@ public class DeviceTests(AccessFactory app) : IClassFixture<AccessFactory>
     {
         using var device = app.DeviceClient(app.Venue.MainInToken);
         var empty = await device.PostAsync("/api/v1/device/scans", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
-        await empty.AssertProblemAsync(422, ErrorCodes.ScanNonceRequired);
+        await empty.AssertProblemAsync(422, AccessErrors.ScanNonceRequired);
         var noNonce = await device.PostAsJsonAsync("/api/v1/device/scans", new DeviceScanRequest(Guid.Empty, "x"), Intents.Json);
-        await noNonce.AssertProblemAsync(422, ErrorCodes.ScanNonceRequired);
+        await noNonce.AssertProblemAsync(422, AccessErrors.ScanNonceRequired);
         var notJson = await device.PostAsync("/api/v1/device/scans", new StringContent("\u0000\u0001garbage", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
         var wrongType = new ByteArrayContent([1, 2, 3]);

@@ -100,7 +100,7 @@ public partial class GatePagesTests(AccessFactory app) : IClassFixture<AccessFac
         var nonce = Guid.NewGuid();
         var refused = await Assert.ThrowsAsync<SummitException>(() => app.InScopeAsync(sp =>
             sp.GetRequiredService<ConsoleScans>().ScanAsync(app.Venue.MainIn.Id, new ConsoleScanRequest(nonce, "S1", GateDirection.Exit))));
-        Assert.Equal(ErrorCodes.ScanDirectionNotAllowed, refused.Error.Code);
+        Assert.Equal(AccessErrors.ScanDirectionNotAllowed, refused.Error.Code);
         Assert.False(await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Scans.AnyAsync(s => s.Nonce == nonce)));
     }
 

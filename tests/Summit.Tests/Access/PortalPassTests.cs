@@ -26,10 +26,10 @@ public class PortalPassTests(AccessFactory app) : IClassFixture<AccessFactory>
         Assert.True(qr.Headers.CacheControl?.NoStore);
         Assert.Equal(code, await Zbar.DecodeSingleAsync(await qr.Content.ReadAsByteArrayAsync()));
 
-        await (await anonymous.GetAsync($"/api/v1/portal/{firstToken}/qr.png?member={second}")).AssertProblemAsync(403, ErrorCodes.DelegationNotYours);
+        await (await anonymous.GetAsync($"/api/v1/portal/{firstToken}/qr.png?member={second}")).AssertProblemAsync(403, GuestErrors.DelegationNotYours);
         var other = await anonymous.GetByteArrayAsync($"/api/v1/portal/{secondToken}/qr.png");
         Assert.Equal(await app.CodeOfAsync(second), await Zbar.DecodeSingleAsync(other));
-        await (await anonymous.GetAsync("/api/v1/portal/not-a-real-token/qr.png")).AssertProblemAsync(404, ErrorCodes.InvitationNotFound);
+        await (await anonymous.GetAsync("/api/v1/portal/not-a-real-token/qr.png")).AssertProblemAsync(404, GuestErrors.InvitationNotFound);
 
         // The page itself: the image from the token's endpoint, the code under it and the zones.
         var page = await anonymous.GetStringAsync($"/portal/{firstToken}");
@@ -75,7 +75,7 @@ public class PortalPassTests(AccessFactory app) : IClassFixture<AccessFactory>
         Assert.Equal(memberCode, view!.Pass?.Code);
         var qr = await anonymous.GetByteArrayAsync($"/api/v1/portal/{liaisonToken}/qr.png?member={member}");
         Assert.Equal(memberCode, await Zbar.DecodeSingleAsync(qr));
-        await (await anonymous.GetAsync($"/api/v1/portal/{memberToken}/qr.png?member={liaison}")).AssertProblemAsync(403, ErrorCodes.DelegationNotYours);
+        await (await anonymous.GetAsync($"/api/v1/portal/{memberToken}/qr.png?member={liaison}")).AssertProblemAsync(403, GuestErrors.DelegationNotYours);
     }
 
     private static GuestInput InDelegation(string delegation)

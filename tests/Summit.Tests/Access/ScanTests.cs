@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
-using Summit.Server;
 using Summit.Server.Access;
 using Summit.Server.Access.Monitoring;
 using Summit.Server.Access.Zones;
@@ -183,7 +182,7 @@ public class ScanTests(AccessFactory app) : IClassFixture<AccessFactory>
     {
         using var device = app.DeviceClient(app.Venue.MainInToken);
         var response = await device.PostAsJsonAsync("/api/v1/device/scans", new DeviceScanRequest(Guid.NewGuid(), "x", null, GateDirection.Exit), Intents.Json);
-        await response.AssertProblemAsync(422, ErrorCodes.ScanDirectionNotAllowed);
+        await response.AssertProblemAsync(422, AccessErrors.ScanDirectionNotAllowed);
     }
 
     [Fact]
@@ -200,7 +199,7 @@ public class ScanTests(AccessFactory app) : IClassFixture<AccessFactory>
             GateDirections.Entry), Intents.Json)).OkAsync<GateView>();
         using var device = app.DeviceClient(token);
         var exit = await device.PostAsJsonAsync("/api/v1/device/scans", new DeviceScanRequest(Guid.NewGuid(), code, null, GateDirection.Exit), Intents.Json);
-        await exit.AssertProblemAsync(422, ErrorCodes.ScanDirectionNotAllowed);
+        await exit.AssertProblemAsync(422, AccessErrors.ScanDirectionNotAllowed);
     }
 
     [Fact]

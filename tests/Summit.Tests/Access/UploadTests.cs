@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
-using Summit.Server;
+using Summit.Server.Access;
 using Summit.Server.Access.Monitoring;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
@@ -89,7 +89,7 @@ public class UploadTests(AccessFactory app) : IClassFixture<AccessFactory>
         Assert.True(listed.First.Conflict && listed.Second.Conflict);
 
         await (await operations.PostAsJsonAsync($"/api/v1/access/conflicts/{conflict.ConflictId}/resolve", new ResolveConflictRequest(""), Intents.Json))
-            .AssertProblemAsync(422, ErrorCodes.ResolutionRequired);
+            .AssertProblemAsync(422, AccessErrors.ResolutionRequired);
         var resolved = await operations.PostAsJsonAsync($"/api/v1/access/conflicts/{conflict.ConflictId}/resolve",
             new ResolveConflictRequest("Badge shared with an assistant; reissued"), Intents.Json);
         Assert.True(resolved.IsSuccessStatusCode);

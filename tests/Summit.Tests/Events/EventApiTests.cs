@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Summit.Server;
 using Summit.Server.Events;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Tests.Infrastructure;
@@ -65,8 +64,8 @@ public class EventApiTests(SummitFactory app) : IClassFixture<SummitFactory>
     {
         using var secretariat = await app.ClientForAsync(Roles.Secretariat);
         var input = new EventInput("Test Summit", "测试峰会", new DateOnly(2021, 9, 26), new DateOnly(2021, 9, 25), "Asia/Shanghai", ["Main Hall"]);
-        await (await secretariat.PutAsJsonAsync("/api/v1/event", input, Intents.Json)).AssertProblemAsync(422, ErrorCodes.EventDatesInvalid);
+        await (await secretariat.PutAsJsonAsync("/api/v1/event", input, Intents.Json)).AssertProblemAsync(422, EventErrors.EventDatesInvalid);
         var zone = input with { EndDate = new DateOnly(2021, 9, 28), TimeZoneId = "Mars/Olympus_Mons" };
-        await (await secretariat.PutAsJsonAsync("/api/v1/event", zone, Intents.Json)).AssertProblemAsync(422, ErrorCodes.TimeZoneUnknown);
+        await (await secretariat.PutAsJsonAsync("/api/v1/event", zone, Intents.Json)).AssertProblemAsync(422, EventErrors.TimeZoneUnknown);
     }
 }

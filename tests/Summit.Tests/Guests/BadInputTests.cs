@@ -22,7 +22,7 @@ public class BadInputTests(SummitFactory app) : IClassFixture<SummitFactory>
     {
         var (guestId, token) = await InvitedGuestAsync();
         var response = await app.RegisterAsync(token, Intents.RegistrationForm(TestImages.Jpeg(400, 500), dataConsent: false, familyName: "李"));
-        await response.AssertProblemAsync(422, ErrorCodes.ConsentRequired);
+        await response.AssertProblemAsync(422, GuestErrors.ConsentRequired);
         await AssertUntouchedAsync(guestId);
         await app.RegisterOkAsync(token);
     }
@@ -32,7 +32,7 @@ public class BadInputTests(SummitFactory app) : IClassFixture<SummitFactory>
     {
         var (guestId, token) = await InvitedGuestAsync();
         var response = await app.RegisterAsync(token, Intents.RegistrationForm(photo: null, familyName: "李"));
-        await response.AssertProblemAsync(422, ErrorCodes.PhotoRequired);
+        await response.AssertProblemAsync(422, GuestErrors.PhotoRequired);
         await AssertUntouchedAsync(guestId);
     }
 
@@ -53,8 +53,8 @@ public class BadInputTests(SummitFactory app) : IClassFixture<SummitFactory>
         var second = await app.InviteAsync(guestId);
 
         using var anonymous = app.CreateClient();
-        await (await anonymous.GetAsync($"/api/v1/portal/{first}")).AssertProblemAsync(422, ErrorCodes.InvitationRevoked);
-        await (await app.RegisterAsync(first, Intents.RegistrationForm(TestImages.Jpeg(400, 500)))).AssertProblemAsync(422, ErrorCodes.InvitationRevoked);
+        await (await anonymous.GetAsync($"/api/v1/portal/{first}")).AssertProblemAsync(422, GuestErrors.InvitationRevoked);
+        await (await app.RegisterAsync(first, Intents.RegistrationForm(TestImages.Jpeg(400, 500)))).AssertProblemAsync(422, GuestErrors.InvitationRevoked);
         await AssertUntouchedAsync(guestId);
         Assert.Equal(GuestStatus.Registered, (await app.RegisterOkAsync(second)).Status);
     }
@@ -65,7 +65,7 @@ public class BadInputTests(SummitFactory app) : IClassFixture<SummitFactory>
         var (guestId, token) = await InvitedGuestAsync();
         await app.RegisterOkAsync(token);
 
-        await (await app.RegisterAsync(token, Intents.RegistrationForm(TestImages.Jpeg(400, 500), familyName: "李"))).AssertProblemAsync(422, ErrorCodes.InvitationUsed);
+        await (await app.RegisterAsync(token, Intents.RegistrationForm(TestImages.Jpeg(400, 500), familyName: "李"))).AssertProblemAsync(422, GuestErrors.InvitationUsed);
         using var anonymous = app.CreateClient();
         var view = await anonymous.GetFromJsonAsync<PortalView>($"/api/v1/portal/{token}", Intents.Json);
         Assert.False(view!.CanRegister);
@@ -87,7 +87,7 @@ public class BadInputTests(SummitFactory app) : IClassFixture<SummitFactory>
         Assert.Equal("阿斯卡", (await StoredAsync(memberId)).FamilyName);
 
         // The member's own link is spent; the liaison's link still registers the liaison.
-        await (await app.RegisterAsync(memberToken, Intents.RegistrationForm(TestImages.Jpeg(400, 500)))).AssertProblemAsync(422, ErrorCodes.InvitationUsed);
+        await (await app.RegisterAsync(memberToken, Intents.RegistrationForm(TestImages.Jpeg(400, 500)))).AssertProblemAsync(422, GuestErrors.InvitationUsed);
         Assert.Equal(GuestStatus.Invited, (await StoredAsync(liaisonId)).Status);
         Assert.Equal(GuestStatus.Registered, (await app.RegisterOkAsync(liaisonToken)).Status);
 
@@ -107,9 +107,9 @@ public class BadInputTests(SummitFactory app) : IClassFixture<SummitFactory>
         await MakeLiaisonAsync(ours, liaisonId);
 
         var response = await app.RegisterAsync(liaisonToken, Intents.RegistrationForm(TestImages.Jpeg(400, 500), member: strangerId));
-        await response.AssertProblemAsync(403, ErrorCodes.DelegationNotYours);
+        await response.AssertProblemAsync(403, GuestErrors.DelegationNotYours);
         using var anonymous = app.CreateClient();
-        await (await anonymous.GetAsync($"/api/v1/portal/{liaisonToken}?member={strangerId}")).AssertProblemAsync(403, ErrorCodes.DelegationNotYours);
+        await (await anonymous.GetAsync($"/api/v1/portal/{liaisonToken}?member={strangerId}")).AssertProblemAsync(403, GuestErrors.DelegationNotYours);
         await AssertUntouchedAsync(strangerId);
         await AssertUntouchedAsync(liaisonId);
     }
@@ -124,7 +124,7 @@ public class BadInputTests(SummitFactory app) : IClassFixture<SummitFactory>
         await MakeLiaisonAsync(delegation, liaisonId);
 
         var response = await app.RegisterAsync(memberToken, Intents.RegistrationForm(TestImages.Jpeg(400, 500), member: otherId));
-        await response.AssertProblemAsync(403, ErrorCodes.DelegationNotYours);
+        await response.AssertProblemAsync(403, GuestErrors.DelegationNotYours);
         await AssertUntouchedAsync(otherId);
         await AssertUntouchedAsync(memberId);
     }
@@ -185,8 +185,8 @@ public class BadInputTests(SummitFactory app) : IClassFixture<SummitFactory>
             .Select(d => (d.GetProperty("field").GetString(), d.GetProperty("code").GetString())).ToHashSet();
         Assert.Equal(new HashSet<(string?, string?)>
         {
-            ("email", ErrorCodes.EmailInvalid), ("category", ErrorCodes.CategoryUnknown), ("country", ErrorCodes.CountryUnknown),
-            ("organisationType", ErrorCodes.OrganisationTypeUnknown), ("participationMode", ErrorCodes.ParticipationModeUnknown),
+            ("email", GuestErrors.EmailInvalid), ("category", GuestErrors.CategoryUnknown), ("country", GuestErrors.CountryUnknown),
+            ("organisationType", GuestErrors.OrganisationTypeUnknown), ("participationMode", GuestErrors.ParticipationModeUnknown),
         }, problems);
     }
 
@@ -216,7 +216,7 @@ public class BadInputTests(SummitFactory app) : IClassFixture<SummitFactory>
         var first = await app.CreateGuestAsync();
         using var secretariat = await app.ClientForAsync(Roles.Secretariat);
         var response = await secretariat.PostAsJsonAsync("/api/v1/guests", Intents.NewGuestInput(email: first.Email.ToUpperInvariant()), Intents.Json);
-        await response.AssertProblemAsync(409, ErrorCodes.GuestEmailDuplicate);
+        await response.AssertProblemAsync(409, GuestErrors.GuestEmailDuplicate);
     }
 
     [Fact]
@@ -225,12 +225,12 @@ public class BadInputTests(SummitFactory app) : IClassFixture<SummitFactory>
         await app.CreateGuestAsync(Intents.NewGuestInput(passport: "e 123-45"));
         using var secretariat = await app.ClientForAsync(Roles.Secretariat);
         var response = await secretariat.PostAsJsonAsync("/api/v1/guests", Intents.NewGuestInput(passport: "E12345"), Intents.Json);
-        await response.AssertProblemAsync(409, ErrorCodes.GuestPassportDuplicate);
+        await response.AssertProblemAsync(409, GuestErrors.GuestPassportDuplicate);
 
         var other = await app.CreateGuestAsync();
         var input = Intents.NewGuestInput(email: other.Email, passport: "E-123 45");
         var update = await secretariat.PutAsJsonAsync($"/api/v1/guests/{other.Id}", input, Intents.Json);
-        await update.AssertProblemAsync(409, ErrorCodes.GuestPassportDuplicate);
+        await update.AssertProblemAsync(409, GuestErrors.GuestPassportDuplicate);
         Assert.Null((await StoredAsync(other.Id)).PassportHash);
     }
 
@@ -258,7 +258,7 @@ public class BadInputTests(SummitFactory app) : IClassFixture<SummitFactory>
         foreach (var reason in new[] { null, "", "   " })
         {
             var response = await officer.PostAsJsonAsync($"/api/v1/guests/{guestId}/status", new StatusChangeRequest(GuestStatus.Rejected, reason, null), Intents.Json);
-            await response.AssertProblemAsync(422, ErrorCodes.RejectionReasonRequired);
+            await response.AssertProblemAsync(422, GuestErrors.RejectionReasonRequired);
         }
 
         Assert.Equal(GuestStatus.Registered, (await StoredAsync(guestId)).Status);

@@ -41,11 +41,11 @@ public class CategoryApiTests(SummitFactory app) : IClassFixture<SummitFactory>
     {
         using var secretariat = await app.ClientForAsync(Roles.Secretariat);
         var duplicate = await secretariat.PostAsJsonAsync("/api/v1/categories", new CategoryInput("vip", "Very important", "贵宾", "#C62828"), Intents.Json);
-        await duplicate.AssertProblemAsync(409, ErrorCodes.CategoryCodeDuplicate);
+        await duplicate.AssertProblemAsync(409, GuestErrors.CategoryCodeDuplicate);
 
         var renamed = await secretariat.PutAsJsonAsync($"/api/v1/categories/{app.Categories["Media"].Id}",
             new CategoryInput("Speaker", "Media", "媒体", "#EF6C00"), Intents.Json);
-        await renamed.AssertProblemAsync(409, ErrorCodes.CategoryCodeDuplicate);
+        await renamed.AssertProblemAsync(409, GuestErrors.CategoryCodeDuplicate);
         Assert.Empty(await app.AuditTrailAsync("category", app.Categories["Media"].Id));
     }
 
@@ -59,7 +59,7 @@ public class CategoryApiTests(SummitFactory app) : IClassFixture<SummitFactory>
         using var secretariat = await app.ClientForAsync(Roles.Secretariat);
         var code = "C" + Guid.NewGuid().ToString("N")[..8];
         var response = await secretariat.PostAsJsonAsync("/api/v1/categories", new CategoryInput(code, "Colourful", "彩色", colour), Intents.Json);
-        await AssertFieldProblemAsync(response, "colour", ErrorCodes.ColourInvalid);
+        await AssertFieldProblemAsync(response, "colour", GuestErrors.ColourInvalid);
 
         var listed = await secretariat.GetFromJsonAsync<List<CategoryDto>>("/api/v1/categories", Intents.Json);
         Assert.DoesNotContain(listed!, c => c.Code == code);
@@ -70,7 +70,7 @@ public class CategoryApiTests(SummitFactory app) : IClassFixture<SummitFactory>
     {
         using var secretariat = await app.ClientForAsync(Roles.Secretariat);
         var response = await secretariat.PostAsJsonAsync("/api/v1/categories", new CategoryInput("Day pass", " ", "", "#000000"), Intents.Json);
-        var details = await AssertFieldProblemAsync(response, "code", ErrorCodes.CategoryCodeInvalid);
+        var details = await AssertFieldProblemAsync(response, "code", GuestErrors.CategoryCodeInvalid);
         Assert.Contains(details, d => d.Field == "nameEn" && d.Code == ErrorCodes.FieldRequired);
         Assert.Contains(details, d => d.Field == "nameZh" && d.Code == ErrorCodes.FieldRequired);
     }
@@ -84,7 +84,7 @@ public class CategoryApiTests(SummitFactory app) : IClassFixture<SummitFactory>
 
         using var admin = await app.ClientForAsync(Roles.Admin);
         var missing = await admin.PutAsJsonAsync($"/api/v1/categories/{Guid.NewGuid()}", new CategoryInput("Guard", "Guard", "警卫", "#000000"), Intents.Json);
-        await missing.AssertProblemAsync(404, ErrorCodes.CategoryNotFound);
+        await missing.AssertProblemAsync(404, GuestErrors.CategoryNotFound);
     }
 
     internal static async Task<List<FieldProblem>> AssertFieldProblemAsync(HttpResponseMessage response, string field, string code)

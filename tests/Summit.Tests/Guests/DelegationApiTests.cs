@@ -22,7 +22,7 @@ public class DelegationApiTests(SummitFactory app) : IClassFixture<SummitFactory
         var outsider = await app.CreateGuestAsync();
         var refused = await officer.PutAsJsonAsync($"/api/v1/delegations/{delegation.Id}",
             new DelegationInput("Delegation of Brazil", "BR", outsider.Id), Intents.Json);
-        await refused.AssertProblemAsync(422, ErrorCodes.LiaisonNotMember);
+        await refused.AssertProblemAsync(422, GuestErrors.LiaisonNotMember);
 
         var input = Intents.NewGuestInput();
         input.Delegation = "delegation of brazil";
@@ -46,7 +46,7 @@ public class DelegationApiTests(SummitFactory app) : IClassFixture<SummitFactory
         var guest = await app.CreateGuestAsync();
         using var secretariat = await app.ClientForAsync(Roles.Secretariat);
         var response = await secretariat.PostAsJsonAsync("/api/v1/delegations", new DelegationInput("Delegation of Chile", "CL", guest.Id), Intents.Json);
-        await response.AssertProblemAsync(422, ErrorCodes.LiaisonNotMember);
+        await response.AssertProblemAsync(422, GuestErrors.LiaisonNotMember);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class DelegationApiTests(SummitFactory app) : IClassFixture<SummitFactory
     {
         using var secretariat = await app.ClientForAsync(Roles.Secretariat);
         var response = await secretariat.PostAsJsonAsync("/api/v1/delegations", new DelegationInput("DELEGATION OF KAZAKHSTAN", "KZ"), Intents.Json);
-        await response.AssertProblemAsync(409, ErrorCodes.DelegationNameDuplicate);
+        await response.AssertProblemAsync(409, GuestErrors.DelegationNameDuplicate);
         Assert.Empty(await app.AuditTrailAsync("delegation", app.Delegation.Id));
     }
 
@@ -63,7 +63,7 @@ public class DelegationApiTests(SummitFactory app) : IClassFixture<SummitFactory
     {
         using var secretariat = await app.ClientForAsync(Roles.Secretariat);
         var response = await secretariat.PostAsJsonAsync("/api/v1/delegations", new DelegationInput("", "Atlantis"), Intents.Json);
-        var details = await CategoryApiTests.AssertFieldProblemAsync(response, "country", ErrorCodes.CountryUnknown);
+        var details = await CategoryApiTests.AssertFieldProblemAsync(response, "country", GuestErrors.CountryUnknown);
         Assert.Contains(details, d => d.Field == "name" && d.Code == ErrorCodes.FieldRequired);
     }
 
@@ -76,7 +76,7 @@ public class DelegationApiTests(SummitFactory app) : IClassFixture<SummitFactory
 
         using var secretariat = await app.ClientForAsync(Roles.Secretariat);
         var missing = await secretariat.PutAsJsonAsync($"/api/v1/delegations/{Guid.NewGuid()}", new DelegationInput("Delegation of Peru", "PE"), Intents.Json);
-        await missing.AssertProblemAsync(404, ErrorCodes.DelegationNotFound);
+        await missing.AssertProblemAsync(404, GuestErrors.DelegationNotFound);
     }
 
     [Fact]

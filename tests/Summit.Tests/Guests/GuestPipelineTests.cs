@@ -1,4 +1,4 @@
-using Summit.Server;
+using Summit.Server.Guests;
 using Summit.Server.Guests.Domain;
 
 namespace Summit.Tests.Guests;
@@ -23,20 +23,20 @@ public class GuestPipelineTests
     public void Illegal_moves_are_refused_with_a_reason(GuestStatus from, GuestStatus to)
     {
         var error = GuestPipeline.Check(from, to, null);
-        Assert.Equal(ErrorCodes.StatusTransitionIllegal, error?.Code);
+        Assert.Equal(GuestErrors.StatusTransitionIllegal, error?.Code);
         Assert.Equal([from, to], error!.Args);
     }
 
     [Fact]
     public void Rejection_needs_a_reason()
     {
-        Assert.Equal(ErrorCodes.RejectionReasonRequired, GuestPipeline.Check(GuestStatus.Registered, GuestStatus.Rejected, " ")?.Code);
+        Assert.Equal(GuestErrors.RejectionReasonRequired, GuestPipeline.Check(GuestStatus.Registered, GuestStatus.Rejected, " ")?.Code);
         Assert.Null(GuestPipeline.Check(GuestStatus.Registered, GuestStatus.Rejected, "No passport copy"));
     }
 
     [Fact]
     public void Staying_put_is_not_a_move() =>
-        Assert.Equal(ErrorCodes.StatusUnchanged, GuestPipeline.Check(GuestStatus.Approved, GuestStatus.Approved, null)?.Code);
+        Assert.Equal(GuestErrors.StatusUnchanged, GuestPipeline.Check(GuestStatus.Approved, GuestStatus.Approved, null)?.Code);
 
     [Fact]
     public void Arrived_is_final() => Assert.Empty(GuestPipeline.NextFrom(GuestStatus.Arrived));

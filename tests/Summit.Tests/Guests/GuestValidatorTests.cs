@@ -64,7 +64,7 @@ public class GuestValidatorTests
     [InlineData("by pigeon")]
     [InlineData("in person please")]
     public void An_unknown_participation_is_refused(string typed) =>
-        Assert.Equal(ErrorCodes.ParticipationModeUnknown, Assert.Single(Problems(i => i.ParticipationMode = typed)).Code);
+        Assert.Equal(GuestErrors.ParticipationModeUnknown, Assert.Single(Problems(i => i.ParticipationMode = typed)).Code);
 
     [Fact]
     public void Enum_parsing_refuses_numbers_and_blanks()
@@ -86,7 +86,7 @@ public class GuestValidatorTests
     public void An_unknown_country_is_refused_with_its_value()
     {
         var problem = Assert.Single(Problems(i => i.Country = "Atlantis"));
-        Assert.Equal(("country", ErrorCodes.CountryUnknown), (problem.Field, problem.Code));
+        Assert.Equal(("country", GuestErrors.CountryUnknown), (problem.Field, problem.Code));
         Assert.Contains("Atlantis", problem.Message, StringComparison.Ordinal);
     }
 
@@ -106,7 +106,7 @@ public class GuestValidatorTests
     {
         Assert.False(GuestValidator.IsValidEmail(email));
         var problem = Assert.Single(Problems(i => i.Email = email));
-        Assert.Equal(("email", ErrorCodes.EmailInvalid), (problem.Field, problem.Code));
+        Assert.Equal(("email", GuestErrors.EmailInvalid), (problem.Field, problem.Code));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Summit.Server;
+using Summit.Server.Guests;
 using Summit.Server.Guests.Import;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Tests.Infrastructure;
@@ -48,7 +49,7 @@ public class HostileImportTests(SummitFactory app) : IClassFixture<SummitFactory
         Assert.True(file.Length < 1024 * 1024);
 
         var response = await ImportAsync(file);
-        await response.AssertProblemAsync(422, ErrorCodes.ImportCellTooLong);
+        await response.AssertProblemAsync(422, GuestErrors.ImportCellTooLong);
         Assert.Contains("32,767", (await response.ProblemAsync()).GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
@@ -62,7 +63,7 @@ public class HostileImportTests(SummitFactory app) : IClassFixture<SummitFactory
             Repeat(w, 'B', HugeCell);
             w.Write("</t></is></c></row>");
         });
-        AssertRefused(file, "guests.xlsx", ErrorCodes.ImportCellTooLong);
+        AssertRefused(file, "guests.xlsx", GuestErrors.ImportCellTooLong);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public class HostileImportTests(SummitFactory app) : IClassFixture<SummitFactory
             Row(w, 2, Guest());
         });
         Assert.True(file.Length < GuestImportApi.MaxUploadBytes / 10);
-        AssertRefused(file, "guests.xlsx", ErrorCodes.ImportUnpackedTooLarge);
+        AssertRefused(file, "guests.xlsx", GuestErrors.ImportUnpackedTooLarge);
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public class HostileImportTests(SummitFactory app) : IClassFixture<SummitFactory
                 stream.Write(zeros);
             }
         })]);
-        AssertRefused(file, "guests.xlsx", ErrorCodes.ImportUnpackedTooLarge);
+        AssertRefused(file, "guests.xlsx", GuestErrors.ImportUnpackedTooLarge);
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public class HostileImportTests(SummitFactory app) : IClassFixture<SummitFactory
             Row(w, 2, Guest());
             Row(w, 1_048_576, Guest());
         }, dimension: "A1:XFD1048576");
-        var refused = AssertRefused(file, "guests.xlsx", ErrorCodes.ImportTooLarge);
+        var refused = AssertRefused(file, "guests.xlsx", GuestErrors.ImportTooLarge);
         Assert.Equal(GuestFileFormat.MaxRows, Assert.Single(refused.Error.Args));
     }
 
@@ -119,7 +120,7 @@ public class HostileImportTests(SummitFactory app) : IClassFixture<SummitFactory
             HeaderRow(w);
             w.Write("""<row r="2"><c r="XFD2" t="inlineStr"><is><t>far away</t></is></c></row>""");
         });
-        AssertRefused(file, "guests.xlsx", ErrorCodes.ImportTooManyColumns);
+        AssertRefused(file, "guests.xlsx", GuestErrors.ImportTooManyColumns);
     }
 
     [Fact]
@@ -140,7 +141,7 @@ public class HostileImportTests(SummitFactory app) : IClassFixture<SummitFactory
                 w.Write("</row>");
             }
         });
-        AssertRefused(file, "guests.xlsx", ErrorCodes.ImportTooManyCells);
+        AssertRefused(file, "guests.xlsx", GuestErrors.ImportTooManyCells);
     }
 
     [Fact]
@@ -153,7 +154,7 @@ public class HostileImportTests(SummitFactory app) : IClassFixture<SummitFactory
                 w.Write("<si><t>x</t></si>");
             }
         });
-        AssertRefused(file, "guests.xlsx", ErrorCodes.ImportTooManyCells);
+        AssertRefused(file, "guests.xlsx", GuestErrors.ImportTooManyCells);
     }
 
     [Fact]
@@ -166,7 +167,7 @@ public class HostileImportTests(SummitFactory app) : IClassFixture<SummitFactory
             Row(w, 2, Guest());
         }, extraParts: [("xl/custom.xml", stream => stream.Write(Encoding.UTF8.GetBytes(
             """<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><r>&lol2;</r>""")))]);
-        AssertRefused(file, "guests.xlsx", ErrorCodes.ImportFormat);
+        AssertRefused(file, "guests.xlsx", GuestErrors.ImportFormat);
     }
 
     [Fact]
@@ -174,14 +175,14 @@ public class HostileImportTests(SummitFactory app) : IClassFixture<SummitFactory
     {
         var csv = new StringBuilder(string.Join(",", GuestFileFormat.Columns)).Append("\r\n");
         csv.Append('"').Append('C', GuestFileFormat.MaxCellLength + 1).Append("\",Anna,,,,,MSU,University,,RU,,a@example.org,,,,Delegate,\r\n");
-        AssertRefused(Encoding.UTF8.GetBytes(csv.ToString()), "guests.csv", ErrorCodes.ImportCellTooLong);
+        AssertRefused(Encoding.UTF8.GetBytes(csv.ToString()), "guests.csv", GuestErrors.ImportCellTooLong);
     }
 
     [Fact]
     public void A_csv_line_of_endless_columns_is_refused()
     {
         var csv = string.Join(",", GuestFileFormat.Columns) + "\r\n" + new string(',', 1_000_000) + "\r\n";
-        AssertRefused(Encoding.UTF8.GetBytes(csv), "guests.csv", ErrorCodes.ImportTooManyColumns);
+        AssertRefused(Encoding.UTF8.GetBytes(csv), "guests.csv", GuestErrors.ImportTooManyColumns);
     }
 
     [Fact]
@@ -193,7 +194,7 @@ public class HostileImportTests(SummitFactory app) : IClassFixture<SummitFactory
             csv.Append("x\r\n");
         }
 
-        var refused = AssertRefused(Encoding.UTF8.GetBytes(csv.ToString()), "guests.csv", ErrorCodes.ImportTooLarge);
+        var refused = AssertRefused(Encoding.UTF8.GetBytes(csv.ToString()), "guests.csv", GuestErrors.ImportTooLarge);
         Assert.Equal(GuestFileFormat.MaxRows, Assert.Single(refused.Error.Args));
     }
 

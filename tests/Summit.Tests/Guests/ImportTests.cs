@@ -32,13 +32,13 @@ public class ImportTests(SummitFactory app) : IClassFixture<SummitFactory>
 
     public static TheoryData<string, string, string> UnreadableFiles => new()
     {
-        { "empty", "guests.csv", ErrorCodes.ImportEmpty },
-        { "header-only", "guests.csv", ErrorCodes.ImportEmpty },
-        { "missing-columns", "guests.csv", ErrorCodes.ImportMissingColumns },
-        { "binary-garbage", "guests.csv", ErrorCodes.ImportFormat },
-        { "not-a-zip", "guests.xlsx", ErrorCodes.ImportFormat },
-        { "latin-1", "guests.csv", ErrorCodes.ImportFormat },
-        { "unterminated-quote", "guests.csv", ErrorCodes.ImportFormat },
+        { "empty", "guests.csv", GuestErrors.ImportEmpty },
+        { "header-only", "guests.csv", GuestErrors.ImportEmpty },
+        { "missing-columns", "guests.csv", GuestErrors.ImportMissingColumns },
+        { "binary-garbage", "guests.csv", GuestErrors.ImportFormat },
+        { "not-a-zip", "guests.xlsx", GuestErrors.ImportFormat },
+        { "latin-1", "guests.csv", GuestErrors.ImportFormat },
+        { "unterminated-quote", "guests.csv", GuestErrors.ImportFormat },
     };
 
     [Theory]
@@ -95,7 +95,7 @@ public class ImportTests(SummitFactory app) : IClassFixture<SummitFactory>
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         using var form = new MultipartFormDataContent { { file, "file", "guests.csv" } };
         var response = await client.PostAsync("/api/v1/guests/import?commit=false", form);
-        await response.AssertProblemAsync(422, ErrorCodes.ImportUnknownColumns);
+        await response.AssertProblemAsync(422, GuestErrors.ImportUnknownColumns);
         Assert.StartsWith(expected, (await response.ProblemAsync()).GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
@@ -133,14 +133,14 @@ public class ImportTests(SummitFactory app) : IClassFixture<SummitFactory>
         var expected = new Dictionary<int, (string Field, string Code)>
         {
             [3] = ("organisation", ErrorCodes.FieldRequired),
-            [4] = ("email", ErrorCodes.EmailInvalid),
-            [5] = ("country", ErrorCodes.CountryUnknown),
-            [6] = ("category", ErrorCodes.CategoryUnknown),
-            [7] = ("organisationType", ErrorCodes.OrganisationTypeUnknown),
-            [8] = ("email", ErrorCodes.GuestEmailDuplicate),
-            [9] = ("passportNumber", ErrorCodes.GuestPassportDuplicate),
-            [10] = ("email", ErrorCodes.ImportDuplicateInFile),
-            [11] = ("passportNumber", ErrorCodes.ImportDuplicateInFile),
+            [4] = ("email", GuestErrors.EmailInvalid),
+            [5] = ("country", GuestErrors.CountryUnknown),
+            [6] = ("category", GuestErrors.CategoryUnknown),
+            [7] = ("organisationType", GuestErrors.OrganisationTypeUnknown),
+            [8] = ("email", GuestErrors.GuestEmailDuplicate),
+            [9] = ("passportNumber", GuestErrors.GuestPassportDuplicate),
+            [10] = ("email", GuestErrors.ImportDuplicateInFile),
+            [11] = ("passportNumber", GuestErrors.ImportDuplicateInFile),
         };
         foreach (var (row, (field, code)) in expected)
         {
@@ -159,7 +159,7 @@ public class ImportTests(SummitFactory app) : IClassFixture<SummitFactory>
         Assert.Equal(before, await CountGuestsAsync());
 
         var commit = await ImportAsync(file, "guests.csv", commit: true);
-        await commit.AssertProblemAsync(422, ErrorCodes.ImportHasProblems);
+        await commit.AssertProblemAsync(422, GuestErrors.ImportHasProblems);
         var details = (await commit.ProblemAsync()).GetProperty("details");
         Assert.Equal(preview.Problems.Count, details.GetProperty("problems").GetArrayLength());
         Assert.Equal(before, await CountGuestsAsync());
@@ -234,7 +234,7 @@ public class ImportTests(SummitFactory app) : IClassFixture<SummitFactory>
             var again = await ReadPreviewAsync(await ImportAsync(content, fileName, commit: false));
             Assert.Equal(rows.Count, again.Rows);
             Assert.Equal(0, again.ValidRows);
-            Assert.All(again.Problems, p => Assert.Equal(("email", ErrorCodes.GuestEmailDuplicate), (p.Field, p.Code)));
+            Assert.All(again.Problems, p => Assert.Equal(("email", GuestErrors.GuestEmailDuplicate), (p.Field, p.Code)));
             Assert.Equal(rows.Count, again.Problems.Select(p => p.Row).Distinct().Count());
         }
     }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Summit.Server;
 using Summit.Server.Guests;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Database;
@@ -60,7 +59,7 @@ public class RegistrationFlowTests(SummitFactory app) : IClassFixture<SummitFact
         await app.RegisterOkAsync(token);
 
         var again = await app.RegisterAsync(token, Intents.RegistrationForm(TestImages.Jpeg(300, 300), familyName: "李"));
-        await again.AssertProblemAsync(422, ErrorCodes.InvitationUsed);
+        await again.AssertProblemAsync(422, GuestErrors.InvitationUsed);
         var stored = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Guests.SingleAsync(g => g.Id == guest.Id));
         Assert.Equal("王", stored.FamilyName);
     }
@@ -73,7 +72,7 @@ public class RegistrationFlowTests(SummitFactory app) : IClassFixture<SummitFact
         // The shared clock only moves forward; other tests in this class work relative to "now".
         app.Clock.Advance(TimeSpan.FromDays(22));
         var response = await app.RegisterAsync(token, Intents.RegistrationForm(TestImages.Jpeg(300, 300)));
-        await response.AssertProblemAsync(422, ErrorCodes.InvitationExpired);
+        await response.AssertProblemAsync(422, GuestErrors.InvitationExpired);
     }
 
     [Fact]
@@ -81,7 +80,7 @@ public class RegistrationFlowTests(SummitFactory app) : IClassFixture<SummitFact
     {
         using var client = app.CreateClient();
         var response = await client.GetAsync("/api/v1/portal/not-a-real-token");
-        await response.AssertProblemAsync(404, ErrorCodes.InvitationNotFound);
+        await response.AssertProblemAsync(404, GuestErrors.InvitationNotFound);
     }
 
     [Fact]
@@ -90,7 +89,7 @@ public class RegistrationFlowTests(SummitFactory app) : IClassFixture<SummitFact
         var guest = await app.CreateGuestAsync();
         using var officer = await app.ClientForAsync(Roles.AccreditationOfficer);
         var response = await officer.PostAsJsonAsync($"/api/v1/guests/{guest.Id}/status", new StatusChangeRequest(GuestStatus.Arrived, null, null), Intents.Json);
-        await response.AssertProblemAsync(422, ErrorCodes.StatusTransitionIllegal);
+        await response.AssertProblemAsync(422, GuestErrors.StatusTransitionIllegal);
         var detail = await officer.GetFromJsonAsync<GuestDetail>($"/api/v1/guests/{guest.Id}", Intents.Json);
         Assert.Equal(GuestStatus.Invited, detail!.Status);
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/health")).StatusCode);

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Summit.Server;
 using Summit.Server.Guests;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Audit;
@@ -73,11 +72,11 @@ public class RejectionMailTests(SummitFactory app) : IClassFixture<SummitFactory
 
         var approve = await officer.PostAsJsonAsync($"/api/v1/guests/{guest.Id}/status",
             new StatusChangeRequest(GuestStatus.Approved, null, null, "Welcome"), Intents.Json);
-        await approve.AssertProblemAsync(422, ErrorCodes.GuestMessageNotAllowed);
+        await approve.AssertProblemAsync(422, GuestErrors.GuestMessageNotAllowed);
 
         var tooLong = await officer.PostAsJsonAsync($"/api/v1/guests/{guest.Id}/status",
             new StatusChangeRequest(GuestStatus.Rejected, InternalReason, null, new string('x', GuestService.MaxMessageToGuest + 1)), Intents.Json);
-        await tooLong.AssertProblemAsync(422, ErrorCodes.GuestMessageTooLong);
+        await tooLong.AssertProblemAsync(422, GuestErrors.GuestMessageTooLong);
 
         var stored = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Guests.SingleAsync(g => g.Id == guest.Id));
         Assert.Equal(GuestStatus.Registered, stored.Status);

@@ -1,5 +1,6 @@
 using System.Text;
 using Summit.Server;
+using Summit.Server.Guests;
 using Summit.Server.Guests.Import;
 using Summit.Server.Infrastructure;
 
@@ -82,7 +83,7 @@ public class CsvTests
     {
         using var file = new MemoryStream(Encoding.UTF8.GetBytes(Header + "\r\n\"Wang,Tech,Company,CN,w@example.org,VIP\r\n"));
         var ex = Assert.Throws<SummitException>(() => GuestFileFormat.Read(file, "guests.csv"));
-        Assert.Equal(ErrorCodes.ImportFormat, ex.Error.Code);
+        Assert.Equal(GuestErrors.ImportFormat, ex.Error.Code);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Summit.Server;
+using Summit.Server.Guests;
 using Summit.Server.Guests.Import;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Images;
@@ -79,12 +80,12 @@ public class RequestProblemTests(KestrelAccessFactory app) : IClassFixture<Kestr
         using var secretariat = await app.ClientForAsync(Roles.Secretariat);
         var justOver = new byte[GuestImportApi.MaxUploadBytes + 1];
         var response = await secretariat.PostAsync("/api/v1/guests/import", ImportForm(justOver, chunked));
-        await response.AssertProblemAsync(422, ErrorCodes.ImportFileTooLarge);
+        await response.AssertProblemAsync(422, GuestErrors.ImportFileTooLarge);
         Assert.Contains("50", (await response.ProblemAsync()).GetProperty("title").GetString(), StringComparison.Ordinal);
 
         var farOver = new byte[GuestImportApi.MaxUploadBytes + (8 * 1024 * 1024)];
         var refused = await secretariat.PostAsync("/api/v1/guests/import", ImportForm(farOver, chunked));
-        await refused.AssertProblemAsync(413, ErrorCodes.ImportFileTooLarge);
+        await refused.AssertProblemAsync(413, GuestErrors.ImportFileTooLarge);
         Assert.Contains("50", (await refused.ProblemAsync()).GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
@@ -97,7 +98,7 @@ public class RequestProblemTests(KestrelAccessFactory app) : IClassFixture<Kestr
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/guests/import") { Content = new MultipartFormDataContent { { file, "file", "guests.csv" } } };
         request.Headers.ExpectContinue = true;
-        await (await secretariat.SendAsync(request)).AssertProblemAsync(413, ErrorCodes.ImportFileTooLarge);
+        await (await secretariat.SendAsync(request)).AssertProblemAsync(413, GuestErrors.ImportFileTooLarge);
     }
 
     [Fact]

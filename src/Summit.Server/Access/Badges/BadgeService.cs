@@ -26,7 +26,7 @@ public sealed class BadgeService(
     {
         if (selection.IsEmpty)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.BadgeSelectionEmpty));
+            throw new SummitException(SummitError.Of(AccessErrors.BadgeSelectionEmpty));
         }
 
         var (summitEvent, _) = await settings.GetAsync(ct);
@@ -62,7 +62,7 @@ public sealed class BadgeService(
         var ids = await SelectAsync(selection, ct);
         if (ids.Count == 0)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.BadgeNoneInSelection));
+            throw new SummitException(SummitError.Of(AccessErrors.BadgeNoneInSelection));
         }
 
         var (summitEvent, _) = await settings.GetAsync(ct);
@@ -86,7 +86,7 @@ public sealed class BadgeService(
                 if (pages == 0)
                 {
                     // Every credential of the selection was revoked while the batch was drawn.
-                    throw new SummitException(SummitError.Of(ErrorCodes.BadgeNoneInSelection));
+                    throw new SummitException(SummitError.Of(AccessErrors.BadgeNoneInSelection));
                 }
 
                 pdf.Close();

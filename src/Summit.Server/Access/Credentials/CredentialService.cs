@@ -47,7 +47,7 @@ public sealed class CredentialService(
         var guest = await RequireAccreditableAsync(guestId, ct);
         if (await db.Credentials.AnyAsync(c => c.GuestId == guestId && c.RevokedAt == null, ct))
         {
-            throw new SummitException(SummitError.Conflict(ErrorCodes.CredentialAlreadyIssued));
+            throw new SummitException(SummitError.Conflict(AccessErrors.CredentialAlreadyIssued));
         }
 
         var credential = await CreateAsync(guest, ct);
@@ -135,7 +135,7 @@ public sealed class CredentialService(
         // An empty selection would otherwise mean every approved guest of the event, each issued a code and mailed it.
         if (selection.IsEmpty)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.CredentialSelectionEmpty));
+            throw new SummitException(SummitError.Of(AccessErrors.CredentialSelectionEmpty));
         }
 
         var (summitEvent, _) = await settings.GetAsync(ct);
@@ -148,8 +148,8 @@ public sealed class CredentialService(
         var issued = new List<Credential>();
         foreach (var id in ids)
         {
-            var problem = !cards.TryGetValue(id, out var card) || card.EventId != summitEvent.Id ? SummitError.NotFound(ErrorCodes.GuestNotFound, id)
-                : NotAccreditable(card) ?? (holding.Contains(id) ? SummitError.Conflict(ErrorCodes.CredentialAlreadyIssued) : null);
+            var problem = !cards.TryGetValue(id, out var card) || card.EventId != summitEvent.Id ? SummitError.NotFound(GuestErrors.GuestNotFound, id)
+                : NotAccreditable(card) ?? (holding.Contains(id) ? SummitError.Conflict(AccessErrors.CredentialAlreadyIssued) : null);
             if (problem is not null)
             {
                 refused.Add(new BulkRefusal(id, problem.Code, problem.Message(localizer)));
@@ -341,15 +341,15 @@ public sealed class CredentialService(
         var guest = await guests.FindAsync(guestId, ct);
         if (guest is null || guest.EventId != summitEvent.Id)
         {
-            throw new SummitException(SummitError.NotFound(ErrorCodes.GuestNotFound, guestId));
+            throw new SummitException(SummitError.NotFound(GuestErrors.GuestNotFound, guestId));
         }
 
         return NotAccreditable(guest) is { } problem ? throw new SummitException(problem) : guest;
     }
 
     private static SummitError? NotAccreditable(GuestCard guest) =>
-        !Accreditable.Contains(guest.Status) ? SummitError.Conflict(ErrorCodes.CredentialGuestNotApproved, guest.Status)
-        : guest.ParticipationMode == ParticipationMode.Online ? SummitError.Conflict(ErrorCodes.CredentialGuestOnline)
+        !Accreditable.Contains(guest.Status) ? SummitError.Conflict(AccessErrors.CredentialGuestNotApproved, guest.Status)
+        : guest.ParticipationMode == ParticipationMode.Online ? SummitError.Conflict(AccessErrors.CredentialGuestOnline)
         : null;
 
     private async Task SaveAsync(CancellationToken ct)

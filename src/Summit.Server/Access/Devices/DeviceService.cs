@@ -60,7 +60,7 @@ public sealed class DeviceService(SummitDbContext db, AccessSettingsService sett
     /// <summary>Revokes a device: its token stops working at once on this server.</summary>
     public async Task<DeviceView> RevokeAsync(Guid id, CancellationToken ct = default)
     {
-        var device = await db.GateDevices.FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new SummitException(SummitError.NotFound(ErrorCodes.DeviceNotFound, id));
+        var device = await db.GateDevices.FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new SummitException(SummitError.NotFound(AccessErrors.DeviceNotFound, id));
         if (device.RevokedAt is null)
         {
             device.RevokedAt = clock.GetUtcNow();

@@ -64,10 +64,10 @@ public sealed class SigningKeyService(SummitDbContext db, FieldProtector protect
     public async Task<SigningKeyView> RetireAsync(uint keyId, CancellationToken ct = default)
     {
         var key = await db.SigningKeys.FirstOrDefaultAsync(k => k.KeyId == keyId, ct)
-            ?? throw new SummitException(SummitError.NotFound(ErrorCodes.SigningKeyNotFound, keyId));
+            ?? throw new SummitException(SummitError.NotFound(AccessErrors.SigningKeyNotFound, keyId));
         if (key.Status == SigningKeyStatus.Active)
         {
-            throw new SummitException(SummitError.Conflict(ErrorCodes.SigningKeyActive, keyId));
+            throw new SummitException(SummitError.Conflict(AccessErrors.SigningKeyActive, keyId));
         }
 
         if (key.Status != SigningKeyStatus.Retired)

@@ -135,10 +135,10 @@ public sealed class AccessQueries(SummitDbContext db, AccessSettingsService sett
     public async Task ResolveConflictAsync(Guid id, string resolution, CancellationToken ct = default)
     {
         var conflict = await db.EntryConflicts.FirstOrDefaultAsync(c => c.Id == id, ct)
-            ?? throw new SummitException(SummitError.NotFound(ErrorCodes.ConflictNotFound, id));
+            ?? throw new SummitException(SummitError.NotFound(AccessErrors.ConflictNotFound, id));
         if (string.IsNullOrWhiteSpace(resolution))
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.ResolutionRequired));
+            throw new SummitException(SummitError.Of(AccessErrors.ResolutionRequired));
         }
 
         conflict.ResolvedAt = clock.GetUtcNow();

@@ -21,11 +21,11 @@ public sealed class ConsoleScans(SummitDbContext db, GuestDirectory guests, Acce
     public async Task<ScanResponse> ScanAsync(Guid gateId, ConsoleScanRequest request, CancellationToken ct = default)
     {
         var snapshot = await cache.GetAsync(db, guests, settings, ct);
-        var gate = snapshot.Gates.GetValueOrDefault(gateId) ?? throw new SummitException(SummitError.NotFound(ErrorCodes.GateNotFound, gateId));
-        var direction = gate.Resolve(request.Direction) ?? throw new SummitException(SummitError.Of(ErrorCodes.ScanDirectionNotAllowed, request.Direction!, gate.Code));
+        var gate = snapshot.Gates.GetValueOrDefault(gateId) ?? throw new SummitException(SummitError.NotFound(AccessErrors.GateNotFound, gateId));
+        var direction = gate.Resolve(request.Direction) ?? throw new SummitException(SummitError.Of(AccessErrors.ScanDirectionNotAllowed, request.Direction!, gate.Code));
         if (request.Nonce == Guid.Empty)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.ScanNonceRequired));
+            throw new SummitException(SummitError.Of(AccessErrors.ScanNonceRequired));
         }
 
         var scanner = "user:" + (await actor.GetAsync()).Id;

@@ -68,10 +68,10 @@ public static class DeviceApi
                 CancellationToken ct) =>
             {
                 var gate = await context.GateForScanAsync(user, ct);
-                var direction = gate.Resolve(request.Direction) ?? throw new SummitException(SummitError.Of(ErrorCodes.ScanDirectionNotAllowed, request.Direction!, gate.Code));
+                var direction = gate.Resolve(request.Direction) ?? throw new SummitException(SummitError.Of(AccessErrors.ScanDirectionNotAllowed, request.Direction!, gate.Code));
                 if (request.Nonce == Guid.Empty)
                 {
-                    throw new SummitException(SummitError.Of(ErrorCodes.ScanNonceRequired));
+                    throw new SummitException(SummitError.Of(AccessErrors.ScanNonceRequired));
                 }
 
                 var outcome = await processor.SubmitAsync(new ScanWork(Scanner(user), DeviceId(user), gate, request.Nonce, request.Code ?? "", direction,
@@ -87,7 +87,7 @@ public static class DeviceApi
                 var scans = request.Scans ?? [];
                 if (scans.Count > MaxUpload)
                 {
-                    throw new SummitException(SummitError.Of(ErrorCodes.UploadTooLarge, MaxUpload));
+                    throw new SummitException(SummitError.Of(AccessErrors.UploadTooLarge, MaxUpload));
                 }
 
                 var rejected = new List<RejectedScan>();
@@ -151,9 +151,9 @@ public static class DeviceApi
     }
 
     private static string? Problem(JournalScan? scan, DateTimeOffset now) =>
-        scan is null || scan.Nonce == Guid.Empty ? ErrorCodes.ScanNonceRequired
-        : !Enum.IsDefined(scan.Reason) || !Enum.IsDefined(scan.Direction) ? ErrorCodes.ScanRecordInvalid
-        : scan.ScannedAt > now.AddDays(1) || scan.ScannedAt < now.AddYears(-1) ? ErrorCodes.ScanTimeImplausible
+        scan is null || scan.Nonce == Guid.Empty ? AccessErrors.ScanNonceRequired
+        : !Enum.IsDefined(scan.Reason) || !Enum.IsDefined(scan.Direction) ? AccessErrors.ScanRecordInvalid
+        : scan.ScannedAt > now.AddDays(1) || scan.ScannedAt < now.AddYears(-1) ? AccessErrors.ScanTimeImplausible
         : null;
 
     private static string Truncate(string? code) => code is null ? "" : code.Length > 64 ? code[..64] + "…" : code;

@@ -23,7 +23,7 @@ public sealed class DeviceContext(IServiceProvider requestServices, AccessSnapsh
         // A device of another event, or whose gate was deleted, can do nothing.
         return snapshot.Gates.TryGetValue(GateId(device), out var gate)
             ? (snapshot, gate)
-            : throw new SummitException(SummitError.Conflict(ErrorCodes.DeviceGateUnknown));
+            : throw new SummitException(SummitError.Conflict(AccessErrors.DeviceGateUnknown));
     }
 
     /// <summary>

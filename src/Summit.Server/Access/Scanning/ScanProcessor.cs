@@ -287,13 +287,13 @@ public sealed class ScanProcessor : BackgroundService
     {
         if (!snapshot.Gates.TryGetValue(work.Gate.Id, out var gate))
         {
-            return (null, new SummitException(work.DeviceId is null ? SummitError.NotFound(ErrorCodes.GateNotFound, work.Gate.Id)
-                : SummitError.Conflict(ErrorCodes.DeviceGateUnknown)));
+            return (null, new SummitException(work.DeviceId is null ? SummitError.NotFound(AccessErrors.GateNotFound, work.Gate.Id)
+                : SummitError.Conflict(AccessErrors.DeviceGateUnknown)));
         }
 
         // A device's journal says which way the person went, whatever the lane allows now.
         return work.AgentReason is null && gate.Resolve(work.Direction) != work.Direction
-            ? (null, new SummitException(SummitError.Of(ErrorCodes.ScanDirectionNotAllowed, work.Direction, gate.Code)))
+            ? (null, new SummitException(SummitError.Of(AccessErrors.ScanDirectionNotAllowed, work.Direction, gate.Code)))
             : (gate, null);
     }
 

@@ -29,10 +29,10 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
         var (summitEvent, _) = await settings.GetAsync(ct);
         var taken = await db.Zones.Where(z => z.EventId == summitEvent.Id).Select(z => z.Number).ToListAsync(ct);
         var number = input.Number ?? Enumerable.Range(0, ZoneSet.MaxZone + 1).Cast<int?>().FirstOrDefault(n => !taken.Contains(n!.Value))
-            ?? throw new SummitException(SummitError.Conflict(ErrorCodes.ZoneLimitReached, ZoneSet.MaxZone + 1));
+            ?? throw new SummitException(SummitError.Conflict(AccessErrors.ZoneLimitReached, ZoneSet.MaxZone + 1));
         if (number is < 0 or > ZoneSet.MaxZone || taken.Contains(number))
         {
-            throw new SummitException(SummitError.Conflict(ErrorCodes.ZoneNumberTaken, number));
+            throw new SummitException(SummitError.Conflict(AccessErrors.ZoneNumberTaken, number));
         }
 
         var zone = new Zone { EventId = summitEvent.Id, Number = number, SortOrder = input.SortOrder ?? (taken.Count == 0 ? 0 : taken.Count) };
@@ -45,11 +45,11 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
 
     public async Task<ZoneView> UpdateZoneAsync(Guid id, ZoneInput input, CancellationToken ct = default)
     {
-        var zone = await db.Zones.FirstOrDefaultAsync(z => z.Id == id, ct) ?? throw new SummitException(SummitError.NotFound(ErrorCodes.ZoneNotFound, id));
+        var zone = await db.Zones.FirstOrDefaultAsync(z => z.Id == id, ct) ?? throw new SummitException(SummitError.NotFound(AccessErrors.ZoneNotFound, id));
         if (input.Number is { } number && number != zone.Number)
         {
             // Credentials carry zone numbers: renumbering would silently move their holders to another zone.
-            throw new SummitException(SummitError.Conflict(ErrorCodes.ZoneNumberFixed, zone.Code));
+            throw new SummitException(SummitError.Conflict(AccessErrors.ZoneNumberFixed, zone.Code));
         }
 
         var before = Snapshot(zone);
@@ -62,10 +62,10 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
 
     public async Task DeleteZoneAsync(Guid id, CancellationToken ct = default)
     {
-        var zone = await db.Zones.FirstOrDefaultAsync(z => z.Id == id, ct) ?? throw new SummitException(SummitError.NotFound(ErrorCodes.ZoneNotFound, id));
+        var zone = await db.Zones.FirstOrDefaultAsync(z => z.Id == id, ct) ?? throw new SummitException(SummitError.NotFound(AccessErrors.ZoneNotFound, id));
         if (await db.Gates.AnyAsync(g => g.ZoneId == id, ct))
         {
-            throw new SummitException(SummitError.Conflict(ErrorCodes.ZoneHasGates, zone.Code));
+            throw new SummitException(SummitError.Conflict(AccessErrors.ZoneHasGates, zone.Code));
         }
 
         db.Zones.Remove(zone);
@@ -85,7 +85,7 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
     public async Task<GateView> GetGateAsync(Guid id, CancellationToken ct = default)
     {
         var gate = await db.Gates.AsNoTracking().Include(g => g.Zone).FirstOrDefaultAsync(g => g.Id == id, ct)
-            ?? throw new SummitException(SummitError.NotFound(ErrorCodes.GateNotFound, id));
+            ?? throw new SummitException(SummitError.NotFound(AccessErrors.GateNotFound, id));
         return ToView(gate, await db.GateDevices.CountAsync(d => d.GateId == id && d.RevokedAt == null, ct));
     }
 
@@ -103,7 +103,7 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
 
     public async Task<GateView> UpdateGateAsync(Guid id, GateInput input, CancellationToken ct = default)
     {
-        var gate = await db.Gates.FirstOrDefaultAsync(g => g.Id == id, ct) ?? throw new SummitException(SummitError.NotFound(ErrorCodes.GateNotFound, id));
+        var gate = await db.Gates.FirstOrDefaultAsync(g => g.Id == id, ct) ?? throw new SummitException(SummitError.NotFound(AccessErrors.GateNotFound, id));
         var before = Snapshot(gate);
         await ApplyAsync(gate, input, ct);
         await audit.RecordAsync(AuditActions.GateUpdated, "gate", gate.Id.ToString(), AuditLog.Diff(before, Snapshot(gate)));
@@ -114,7 +114,7 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
     /// <summary>Opens or closes a gate: a closed gate refuses every scan with GateClosed.</summary>
     public async Task<GateView> SetGateOpenAsync(Guid id, bool open, CancellationToken ct = default)
     {
-        var gate = await db.Gates.FirstOrDefaultAsync(g => g.Id == id, ct) ?? throw new SummitException(SummitError.NotFound(ErrorCodes.GateNotFound, id));
+        var gate = await db.Gates.FirstOrDefaultAsync(g => g.Id == id, ct) ?? throw new SummitException(SummitError.NotFound(AccessErrors.GateNotFound, id));
         if (gate.IsOpen != open)
         {
             gate.IsOpen = open;
@@ -140,7 +140,7 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
         var (summitEvent, _) = await settings.GetAsync(ct);
         if (!(await guests.CategoriesAsync(summitEvent.Id, ct)).Any(c => c.Id == categoryId))
         {
-            throw new SummitException(SummitError.NotFound(ErrorCodes.CategoryNotFound, categoryId));
+            throw new SummitException(SummitError.NotFound(GuestErrors.CategoryNotFound, categoryId));
         }
 
         var eventZones = await db.Zones.AsNoTracking().Where(z => z.EventId == summitEvent.Id).ToDictionaryAsync(z => z.Id, ct);
@@ -153,7 +153,7 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
             }
             else if (grant.FirstDay > grant.LastDay)
             {
-                checks.Add($"zones[{index}]", "access.field.days", ErrorCodes.DayRangeInvalid, grant.FirstDay, grant.LastDay);
+                checks.Add($"zones[{index}]", "access.field.days", AccessErrors.DayRangeInvalid, grant.FirstDay, grant.LastDay);
             }
         }
 
@@ -194,7 +194,7 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
         var (summitEvent, _) = await settings.GetAsync(ct);
         if (await guests.FindAsync(guestId, ct) is not { } guest || guest.EventId != summitEvent.Id)
         {
-            throw new SummitException(SummitError.NotFound(ErrorCodes.GuestNotFound, guestId));
+            throw new SummitException(SummitError.NotFound(GuestErrors.GuestNotFound, guestId));
         }
 
         var zone = await db.Zones.AsNoTracking().FirstOrDefaultAsync(z => z.Id == input.ZoneId && z.EventId == summitEvent.Id, ct)
@@ -206,7 +206,7 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
 
         if (input.FirstDay > input.LastDay)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.DayRangeInvalid, input.FirstDay!, input.LastDay!));
+            throw new SummitException(SummitError.Of(AccessErrors.DayRangeInvalid, input.FirstDay!, input.LastDay!));
         }
 
         var grant = new PersonalZoneGrant
@@ -233,7 +233,7 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
     public async Task RemovePersonalGrantAsync(Guid guestId, Guid grantId, CancellationToken ct = default)
     {
         var grant = await db.PersonalZoneGrants.FirstOrDefaultAsync(g => g.Id == grantId && g.GuestId == guestId, ct)
-            ?? throw new SummitException(SummitError.NotFound(ErrorCodes.PersonalGrantNotFound, grantId));
+            ?? throw new SummitException(SummitError.NotFound(AccessErrors.PersonalGrantNotFound, grantId));
         var zone = await db.Zones.AsNoTracking().FirstAsync(z => z.Id == grant.ZoneId, ct);
         db.PersonalZoneGrants.Remove(grant);
         await audit.RecordAsync(AuditActions.PersonalGrantRemoved, "guest", guestId.ToString(), new Dictionary<string, (object?, object?)>
@@ -253,7 +253,7 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
         var (summitEvent, _) = await settings.GetAsync(ct);
         if (await guests.FindAsync(guestId, ct) is not { } guest || guest.EventId != summitEvent.Id)
         {
-            throw new SummitException(SummitError.NotFound(ErrorCodes.GuestNotFound, guestId));
+            throw new SummitException(SummitError.NotFound(GuestErrors.GuestNotFound, guestId));
         }
 
         var checks = new FieldChecks(localizer);
@@ -340,7 +340,7 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
         checks.ThrowIfAny();
         if (await db.Zones.AnyAsync(z => z.EventId == zone.EventId && z.Id != zone.Id && z.Code == code, ct))
         {
-            throw new SummitException(SummitError.Conflict(ErrorCodes.ZoneCodeDuplicate, code));
+            throw new SummitException(SummitError.Conflict(AccessErrors.ZoneCodeDuplicate, code));
         }
 
         zone.Code = code;
@@ -407,7 +407,7 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
         checks.ThrowIfAny();
         if (await db.Gates.AnyAsync(g => g.EventId == gate.EventId && g.Id != gate.Id && g.Code == code, ct))
         {
-            throw new SummitException(SummitError.Conflict(ErrorCodes.GateCodeDuplicate, code));
+            throw new SummitException(SummitError.Conflict(AccessErrors.GateCodeDuplicate, code));
         }
 
         gate.Code = code;
@@ -423,7 +423,7 @@ public sealed partial class ZoneService(SummitDbContext db, AccessSettingsServic
         var code = checks.Required("code", "access.field.code", value, 16).ToUpperInvariant();
         if (!checks.HasProblem("code") && !CodePattern().IsMatch(code))
         {
-            checks.Add("code", "access.field.code", ErrorCodes.AccessCodeInvalid, code);
+            checks.Add("code", "access.field.code", AccessErrors.AccessCodeInvalid, code);
         }
 
         return code;

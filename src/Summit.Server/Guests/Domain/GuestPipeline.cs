@@ -25,17 +25,17 @@ public static class GuestPipeline
     {
         if (from == to)
         {
-            return SummitError.Of(ErrorCodes.StatusUnchanged, from);
+            return SummitError.Of(GuestErrors.StatusUnchanged, from);
         }
 
         if (!CanMove(from, to))
         {
-            return SummitError.Of(ErrorCodes.StatusTransitionIllegal, from, to);
+            return SummitError.Of(GuestErrors.StatusTransitionIllegal, from, to);
         }
 
         if (to == GuestStatus.Rejected && string.IsNullOrWhiteSpace(reason))
         {
-            return SummitError.Of(ErrorCodes.RejectionReasonRequired);
+            return SummitError.Of(GuestErrors.RejectionReasonRequired);
         }
 
         return null;

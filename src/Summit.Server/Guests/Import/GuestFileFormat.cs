@@ -91,7 +91,7 @@ public static class GuestFileFormat
         var bytes = buffer.ToArray();
         if (bytes.Length == 0)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.ImportEmpty));
+            throw new SummitException(SummitError.Of(GuestErrors.ImportEmpty));
         }
 
         try
@@ -106,16 +106,16 @@ public static class GuestFileFormat
         {
             throw new SummitException(ex.Limit switch
             {
-                CsvLimit.Records => SummitError.Of(ErrorCodes.ImportTooLarge, MaxRows),
-                CsvLimit.Fields => SummitError.Of(ErrorCodes.ImportTooManyColumns, MaxColumns),
-                CsvLimit.FieldLength => SummitError.Of(ErrorCodes.ImportCellTooLong, MaxCellLength),
-                _ => SummitError.Of(ErrorCodes.ImportTooManyCells, MaxCells),
+                CsvLimit.Records => SummitError.Of(GuestErrors.ImportTooLarge, MaxRows),
+                CsvLimit.Fields => SummitError.Of(GuestErrors.ImportTooManyColumns, MaxColumns),
+                CsvLimit.FieldLength => SummitError.Of(GuestErrors.ImportCellTooLong, MaxCellLength),
+                _ => SummitError.Of(GuestErrors.ImportTooManyCells, MaxCells),
             });
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException
                                        or InvalidOperationException or ArgumentException or System.Xml.XmlException)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.ImportFormat, ex.Message.Split('\n')[0]));
+            throw new SummitException(SummitError.Of(GuestErrors.ImportFormat, ex.Message.Split('\n')[0]));
         }
     }
 
@@ -131,13 +131,13 @@ public static class GuestFileFormat
         }
         catch (DecoderFallbackException)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.ImportFormat, "the file is not UTF-8 text"));
+            throw new SummitException(SummitError.Of(GuestErrors.ImportFormat, "the file is not UTF-8 text"));
         }
 
         var records = Csv.Parse(text.TrimStart('\uFEFF'), CsvLimits);
         if (records.Count == 0)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.ImportEmpty));
+            throw new SummitException(SummitError.Of(GuestErrors.ImportEmpty));
         }
 
         var headers = ColumnKeys(records[0]);
@@ -181,7 +181,7 @@ public static class GuestFileFormat
             text += cells.Sum(c => (long)c.Length);
             if (text > MaxTextLength)
             {
-                throw new SummitException(SummitError.Of(ErrorCodes.ImportTextTooLarge, MaxTextLength));
+                throw new SummitException(SummitError.Of(GuestErrors.ImportTextTooLarge, MaxTextLength));
             }
 
             cells = [.. cells.Select(c => c.Trim())];
@@ -208,13 +208,13 @@ public static class GuestFileFormat
             rows.Add(row);
             if (rows.Count > MaxRows)
             {
-                throw new SummitException(SummitError.Of(ErrorCodes.ImportTooLarge, MaxRows));
+                throw new SummitException(SummitError.Of(GuestErrors.ImportTooLarge, MaxRows));
             }
         }
 
         if (headers is null)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.ImportEmpty));
+            throw new SummitException(SummitError.Of(GuestErrors.ImportEmpty));
         }
 
         return rows;
@@ -233,14 +233,14 @@ public static class GuestFileFormat
         var unknown = cells.Where(c => c.Length > 0 && !KeysByHeader.ContainsKey(NormalizeHeader(c))).ToList();
         if (unknown.Count > 0)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.ImportUnknownColumns, string.Join(", ", unknown)));
+            throw new SummitException(SummitError.Of(GuestErrors.ImportUnknownColumns, string.Join(", ", unknown)));
         }
 
         var keys = cells.Select(c => c.Length == 0 ? "" : KeysByHeader[NormalizeHeader(c)]).ToArray();
         var missing = RequiredColumns.Where(c => !keys.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.ImportMissingColumns, string.Join(", ", missing.Select(Header))));
+            throw new SummitException(SummitError.Of(GuestErrors.ImportMissingColumns, string.Join(", ", missing.Select(Header))));
         }
 
         return keys;

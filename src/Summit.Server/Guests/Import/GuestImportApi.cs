@@ -16,14 +16,14 @@ public static class GuestImportApi
             {
                 if (file.Length > MaxUploadBytes)
                 {
-                    throw new SummitException(SummitError.Of(ErrorCodes.ImportFileTooLarge, MaxUploadBytes / (1024 * 1024)));
+                    throw new SummitException(SummitError.Of(GuestErrors.ImportFileTooLarge, MaxUploadBytes / (1024 * 1024)));
                 }
 
                 await using var stream = file.OpenReadStream();
                 return TypedResults.Ok(await service.ImportAsync(stream, file.FileName, commit == true, progress: null, ct));
             })
             .DisableAntiforgery()
-            .WithUploadLimit(MaxUploadBytes, ErrorCodes.ImportFileTooLarge)
+            .WithUploadLimit(MaxUploadBytes, GuestErrors.ImportFileTooLarge)
             .WithTags("Guests").RequireAuthorization(Policies.GuestsImport)
             .WithSummary("Import guests from CSV or XLSX: a dry run by default, ?commit=true writes all rows or none");
 

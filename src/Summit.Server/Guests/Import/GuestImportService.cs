@@ -30,7 +30,7 @@ public sealed class GuestImportService(
         var rows = GuestFileFormat.Read(file, fileName);
         if (rows.Count == 0)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.ImportEmpty));
+            throw new SummitException(SummitError.Of(GuestErrors.ImportEmpty));
         }
 
         var summitEvent = await events.GetCurrentAsync(ct);
@@ -61,12 +61,12 @@ public sealed class GuestImportService(
             var email = guest.Email.ToLowerInvariant();
             if (existingEmails.Contains(email))
             {
-                problems.Add(Problem(rowNumber, "email", ErrorCodes.GuestEmailDuplicate, guest.Email));
+                problems.Add(Problem(rowNumber, "email", GuestErrors.GuestEmailDuplicate, guest.Email));
                 rowProblems++;
             }
             else if (!emailsInFile.TryAdd(email, rowNumber))
             {
-                problems.Add(Problem(rowNumber, "email", ErrorCodes.ImportDuplicateInFile, emailsInFile[email]));
+                problems.Add(Problem(rowNumber, "email", GuestErrors.ImportDuplicateInFile, emailsInFile[email]));
                 rowProblems++;
             }
 
@@ -76,12 +76,12 @@ public sealed class GuestImportService(
                 passportHash = protector.LookupHash(FieldProtector.NormalizeDocumentNumber(guest.PassportNumber));
                 if (existingPassports.Contains(passportHash))
                 {
-                    problems.Add(Problem(rowNumber, "passportNumber", ErrorCodes.GuestPassportDuplicate));
+                    problems.Add(Problem(rowNumber, "passportNumber", GuestErrors.GuestPassportDuplicate));
                     rowProblems++;
                 }
                 else if (!passportsInFile.TryAdd(passportHash, rowNumber))
                 {
-                    problems.Add(Problem(rowNumber, "passportNumber", ErrorCodes.ImportDuplicateInFile, passportsInFile[passportHash]));
+                    problems.Add(Problem(rowNumber, "passportNumber", GuestErrors.ImportDuplicateInFile, passportsInFile[passportHash]));
                     rowProblems++;
                 }
             }
@@ -106,7 +106,7 @@ public sealed class GuestImportService(
 
         if (!preview.CanCommit)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.ImportHasProblems, problems.Count), preview);
+            throw new SummitException(SummitError.Of(GuestErrors.ImportHasProblems, problems.Count), preview);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -27,7 +27,7 @@ internal static class XlsxGuard
         using var archive = new ZipArchive(new MemoryStream(file, writable: false), ZipArchiveMode.Read);
         if (archive.Entries.Count > MaxParts)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.ImportFormat, $"more than {MaxParts} parts"));
+            throw new SummitException(SummitError.Of(GuestErrors.ImportFormat, $"more than {MaxParts} parts"));
         }
 
         var budget = new Budget();
@@ -100,7 +100,7 @@ internal static class XlsxGuard
                         column = 0;
                         if (row > GuestFileFormat.MaxRows + 1)
                         {
-                            throw Refusal(ErrorCodes.ImportTooLarge, GuestFileFormat.MaxRows);
+                            throw Refusal(GuestErrors.ImportTooLarge, GuestFileFormat.MaxRows);
                         }
 
                         break;
@@ -108,7 +108,7 @@ internal static class XlsxGuard
                         column = ReferencedColumn(reader.GetAttribute("r")) ?? column + 1;
                         if (column > GuestFileFormat.MaxColumns)
                         {
-                            throw Refusal(ErrorCodes.ImportTooManyColumns, GuestFileFormat.MaxColumns);
+                            throw Refusal(GuestErrors.ImportTooManyColumns, GuestFileFormat.MaxColumns);
                         }
 
                         budget.AddCell(row, column);
@@ -139,7 +139,7 @@ internal static class XlsxGuard
                     cellLength += inCell ? read : 0;
                     if (valueLength > GuestFileFormat.MaxCellLength || cellLength > GuestFileFormat.MaxCellLength)
                     {
-                        throw Refusal(ErrorCodes.ImportCellTooLong, GuestFileFormat.MaxCellLength);
+                        throw Refusal(GuestErrors.ImportCellTooLong, GuestFileFormat.MaxCellLength);
                     }
                 }
             }
@@ -195,7 +195,7 @@ internal static class XlsxGuard
             _bytes += count;
             if (_bytes > MaxUnpackedBytes)
             {
-                throw Refusal(ErrorCodes.ImportUnpackedTooLarge, MaxUnpackedBytes / (1024 * 1024));
+                throw Refusal(GuestErrors.ImportUnpackedTooLarge, MaxUnpackedBytes / (1024 * 1024));
             }
         }
 
@@ -205,7 +205,7 @@ internal static class XlsxGuard
         {
             if (++_cells > GuestFileFormat.MaxCells)
             {
-                throw Refusal(ErrorCodes.ImportTooManyCells, GuestFileFormat.MaxCells);
+                throw Refusal(GuestErrors.ImportTooManyCells, GuestFileFormat.MaxCells);
             }
 
             Extent = new(Math.Max(Extent.Rows, row), Math.Max(Extent.Columns, column));

@@ -32,14 +32,14 @@ public sealed class InvitationService(
         var now = clock.GetUtcNow();
         var sent = new List<SentInvitation>();
         var refused = guestIds.Except(guests.Select(g => g.Id))
-            .Select(id => new BulkRefusal(id, ErrorCodes.GuestNotFound, SummitError.NotFound(ErrorCodes.GuestNotFound, id).Message(localizer)))
+            .Select(id => new BulkRefusal(id, GuestErrors.GuestNotFound, SummitError.NotFound(GuestErrors.GuestNotFound, id).Message(localizer)))
             .ToList();
         foreach (var guest in guests)
         {
             // Only guests who have not registered yet need a registration link.
             if (guest.Status != GuestStatus.Invited)
             {
-                var error = SummitError.Of(ErrorCodes.InvitationNotAllowed, guest.Status);
+                var error = SummitError.Of(GuestErrors.InvitationNotAllowed, guest.Status);
                 refused.Add(new BulkRefusal(guest.Id, error.Code, error.Message(localizer)));
                 continue;
             }
@@ -94,25 +94,25 @@ public sealed class InvitationService(
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
         {
-            throw new SummitException(SummitError.NotFound(ErrorCodes.InvitationNotFound));
+            throw new SummitException(SummitError.NotFound(GuestErrors.InvitationNotFound));
         }
 
         var hash = Tokens.Hash(token);
         var invitation = await db.Invitations.Include(i => i.Guest).FirstOrDefaultAsync(i => i.TokenHash == hash, ct)
-            ?? throw new SummitException(SummitError.NotFound(ErrorCodes.InvitationNotFound));
+            ?? throw new SummitException(SummitError.NotFound(GuestErrors.InvitationNotFound));
         if (invitation.RevokedAt is not null)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.InvitationRevoked));
+            throw new SummitException(SummitError.Of(GuestErrors.InvitationRevoked));
         }
 
         if (invitation.ExpiresAt <= clock.GetUtcNow())
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.InvitationExpired));
+            throw new SummitException(SummitError.Of(GuestErrors.InvitationExpired));
         }
 
         if (invitation.UsedAt is not null && !allowUsed)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.InvitationUsed));
+            throw new SummitException(SummitError.Of(GuestErrors.InvitationUsed));
         }
 
         return invitation;

@@ -85,7 +85,7 @@ public sealed class PortalService(
         var target = memberId is null || memberId == self.Id ? self : await FindMemberAsync(self, memberId.Value, ct);
         if (target.Id == self.Id && invitation.UsedAt is not null)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.InvitationUsed));
+            throw new SummitException(SummitError.Of(GuestErrors.InvitationUsed));
         }
 
         if (GuestPipeline.Check(target.Status, GuestStatus.Registered, null) is { } illegal)
@@ -106,7 +106,7 @@ public sealed class PortalService(
             // Report a missing consent together with the field problems, so the guest fixes everything in one go.
             if (!submission.DataConsent)
             {
-                problems.Add(new FieldProblem("dataConsent", ErrorCodes.ConsentRequired, SummitError.Of(ErrorCodes.ConsentRequired).Message(localizer)));
+                problems.Add(new FieldProblem("dataConsent", GuestErrors.ConsentRequired, SummitError.Of(GuestErrors.ConsentRequired).Message(localizer)));
             }
 
             throw new SummitException(SummitError.Of(ErrorCodes.RequestInvalid, problems.Count), problems);
@@ -114,7 +114,7 @@ public sealed class PortalService(
 
         if (!submission.DataConsent)
         {
-            throw new SummitException(SummitError.Of(ErrorCodes.ConsentRequired));
+            throw new SummitException(SummitError.Of(GuestErrors.ConsentRequired));
         }
 
         ProcessedPhoto? photo = null;
@@ -125,7 +125,7 @@ public sealed class PortalService(
         else if (valid.ParticipationMode == ParticipationMode.InPerson && !target.HasPhoto)
         {
             // In-person guests need a photo for their badge and the gate check.
-            throw new SummitException(SummitError.Of(ErrorCodes.PhotoRequired));
+            throw new SummitException(SummitError.Of(GuestErrors.PhotoRequired));
         }
 
         await guests.EnsurePassportUniqueAsync(target.EventId, valid.PassportNumber, target.Id, ct);
@@ -204,7 +204,7 @@ public sealed class PortalService(
         var member = await db.Guests.FirstOrDefaultAsync(g => g.Id == memberId, ct);
         if (delegation?.LiaisonGuestId != liaison.Id || member is null || member.DelegationId != delegation.Id)
         {
-            throw new SummitException(new SummitError(ErrorCodes.DelegationNotYours, [], StatusCodes.Status403Forbidden));
+            throw new SummitException(new SummitError(GuestErrors.DelegationNotYours, [], StatusCodes.Status403Forbidden));
         }
 
         return member;

@@ -25,7 +25,7 @@ public sealed class ClosingReportService(EventService events, AccessReportQuerie
     {
         var now = clock.GetUtcNow();
         var stamp = ReportMoment.Of(asOf ?? now);
-        return stamp > now ? throw new SummitException(SummitError.Of(ErrorCodes.ReportAsOfInvalid, ReportMoment.Format(stamp))) : stamp;
+        return stamp > now ? throw new SummitException(SummitError.Of(ReportErrors.ReportAsOfInvalid, ReportMoment.Format(stamp))) : stamp;
     }
 
     public async Task<ClosingReport> BuildAsync(DateTimeOffset? asOf = null, CancellationToken ct = default)

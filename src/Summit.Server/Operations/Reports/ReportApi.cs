@@ -72,7 +72,7 @@ public static class ReportApi
     private static DateTimeOffset? ParseAsOf(string? asOf) =>
         asOf is null ? null
         : ReportMoment.TryParse(asOf, out var stamp) ? stamp
-        : throw new SummitException(SummitError.Of(ErrorCodes.ReportAsOfInvalid, asOf.Length > 40 ? asOf[..40] + "…" : asOf));
+        : throw new SummitException(SummitError.Of(ReportErrors.ReportAsOfInvalid, asOf.Length > 40 ? asOf[..40] + "…" : asOf));
 
     private static ScreeningRecordKind ParseRecords(string? records) =>
         Blank(records) is { } text && Enum.TryParse<ScreeningRecordKind>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
@@ -110,5 +110,5 @@ public static class ReportApi
         : throw Invalid("day", text);
 
     private static SummitException Invalid(string name, string value) =>
-        new(SummitError.Of(ErrorCodes.ReportTraceInvalid, name, value.Length > 64 ? value[..64] + "…" : value));
+        new(SummitError.Of(ReportErrors.ReportTraceInvalid, name, value.Length > 64 ? value[..64] + "…" : value));
 }

@@ -1,4 +1,3 @@
-using Summit.Server;
 using Summit.Server.Incidents;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Identity;
@@ -105,7 +104,7 @@ public class ClosingReportIncidentTests(IncidentsFactory app) : IClassFixture<In
     public async Task A_malformed_incident_trace_is_refused_with_its_reason(string query)
     {
         using var operations = await app.ClientForAsync(Roles.OperationsCentre);
-        await (await operations.GetAsync(ClosingReportLinks.IncidentsPath + query)).AssertProblemAsync(422, ErrorCodes.ReportTraceInvalid);
+        await (await operations.GetAsync(ClosingReportLinks.IncidentsPath + query)).AssertProblemAsync(422, ReportErrors.ReportTraceInvalid);
     }
 
     /// <summary>Moves the shared clock on to the next whole minute, so that the test's own moments are stamps.</summary>

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
-using Summit.Server;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -184,7 +183,7 @@ public class ClosingReportScreeningTests(ScreeningFactory app) : IClassFixture<S
     public async Task A_malformed_screening_trace_is_refused_with_its_reason(string query)
     {
         using var operations = await app.ClientForAsync(Roles.OperationsCentre);
-        await (await operations.GetAsync(ClosingReportLinks.ScreeningTracePath + query)).AssertProblemAsync(422, ErrorCodes.ReportTraceInvalid);
+        await (await operations.GetAsync(ClosingReportLinks.ScreeningTracePath + query)).AssertProblemAsync(422, ReportErrors.ReportTraceInvalid);
     }
 
     [Fact]

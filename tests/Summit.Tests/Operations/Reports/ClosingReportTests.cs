@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
-using Summit.Server;
 using Summit.Server.Access.Monitoring;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
@@ -172,8 +171,8 @@ public class ClosingReportTests(ClosingReportFactory app) : IClassFixture<Closin
     public async Task A_stamp_that_is_no_past_moment_is_refused_with_its_reason(string query)
     {
         using var operations = await app.ClientForAsync(Roles.OperationsCentre);
-        await (await operations.GetAsync(ClosingReportLinks.ReportPath + query)).AssertProblemAsync(422, ErrorCodes.ReportAsOfInvalid);
-        await (await operations.GetAsync(ClosingReportLinks.TracePath + query)).AssertProblemAsync(422, ErrorCodes.ReportAsOfInvalid);
+        await (await operations.GetAsync(ClosingReportLinks.ReportPath + query)).AssertProblemAsync(422, ReportErrors.ReportAsOfInvalid);
+        await (await operations.GetAsync(ClosingReportLinks.TracePath + query)).AssertProblemAsync(422, ReportErrors.ReportAsOfInvalid);
     }
 
     [Theory]
@@ -185,7 +184,7 @@ public class ClosingReportTests(ClosingReportFactory app) : IClassFixture<Closin
     public async Task A_malformed_trace_is_refused_with_its_reason(string query)
     {
         using var operations = await app.ClientForAsync(Roles.OperationsCentre);
-        await (await operations.GetAsync(ClosingReportLinks.TracePath + query)).AssertProblemAsync(422, ErrorCodes.ReportTraceInvalid);
+        await (await operations.GetAsync(ClosingReportLinks.TracePath + query)).AssertProblemAsync(422, ReportErrors.ReportTraceInvalid);
     }
 
     [Theory]

@@ -173,11 +173,11 @@ public static class GuestPageText
                 problems[problem.Field] = problems.TryGetValue(problem.Field, out var earlier) ? earlier + " " + problem.Message : problem.Message;
             }
         }
-        else if (ex.Error.Code == ErrorCodes.GuestEmailDuplicate)
+        else if (ex.Error.Code == GuestErrors.GuestEmailDuplicate)
         {
             problems["email"] = ex.Error.Message(l);
         }
-        else if (ex.Error.Code == ErrorCodes.GuestPassportDuplicate)
+        else if (ex.Error.Code == GuestErrors.GuestPassportDuplicate)
         {
             problems["passportNumber"] = ex.Error.Message(l);
         }
