@@ -1,5 +1,6 @@
 using Summit.Server.Demo.Live;
 using Summit.Server.Infrastructure.Modules;
+using Summit.Server.Infrastructure.Options;
 
 namespace Summit.Server.Demo;
 
@@ -17,7 +18,7 @@ public sealed class DemoModule : ISummitModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<DemoLiveOptions>(configuration.GetSection("Summit:Demo:Live"));
+        services.AddSummitOptions<DemoLiveOptions>("Summit:Demo:Live");
         services.AddSingleton<DemoPlayer>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoPlayer>());
     }

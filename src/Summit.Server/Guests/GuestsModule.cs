@@ -5,6 +5,7 @@ using Summit.Server.Guests.PersonalData;
 using Summit.Server.Guests.Portal;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Modules;
+using Summit.Server.Infrastructure.Options;
 using Summit.Server.Privacy.Contracts;
 
 namespace Summit.Server.Guests;
@@ -32,7 +33,7 @@ public sealed class GuestsModule : ISummitModule
         services.AddScoped<GuestService>();
         services.AddScoped<CategoryService>();
         services.AddScoped<DelegationService>();
-        services.AddSingleton(configuration.GetSection("Summit:Invitations").Get<InvitationOptions>() ?? new InvitationOptions());
+        services.AddSummitOptions<InvitationOptions>("Summit:Invitations");
         services.AddScoped<InvitationService>();
         services.AddScoped<PortalService>();
         services.AddScoped<GuestDirectory>();

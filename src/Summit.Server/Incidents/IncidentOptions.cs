@@ -1,10 +1,11 @@
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;
+using Summit.Server.Infrastructure.Options;
 
 namespace Summit.Server.Incidents;
 
 /// <summary>Settings of the incidents module (section Summit:Incidents of appsettings).</summary>
-public sealed class IncidentOptions
+public sealed class IncidentOptions : IValidatedOptions
 {
     public SlaTarget Critical { get; set; } = new() { AcknowledgeMinutes = 5, ResolveMinutes = 30 };
     public SlaTarget High { get; set; } = new() { AcknowledgeMinutes = 15, ResolveMinutes = 120 };
@@ -25,27 +26,26 @@ public sealed class IncidentOptions
         _ => Low,
     };
 
-    /// <summary>Refuses settings that would make every incident breach at once or never be checked.</summary>
-    public void Validate()
+    /// <summary>Settings that would make every incident breach at once or never be checked.</summary>
+    public IEnumerable<string> Problems()
     {
         foreach (var severity in Enum.GetValues<IncidentSeverity>())
         {
             var target = For(severity);
             if (target.AcknowledgeMinutes <= 0 || target.ResolveMinutes < target.AcknowledgeMinutes)
             {
-                throw new InvalidOperationException(
-                    $"Summit:Incidents:{severity}: AcknowledgeMinutes must be positive and ResolveMinutes at least AcknowledgeMinutes.");
+                yield return $"Summit:Incidents:{severity}: AcknowledgeMinutes must be positive and ResolveMinutes at least AcknowledgeMinutes.";
             }
         }
 
         if (!Roles.All.Contains(SupervisorRole))
         {
-            throw new InvalidOperationException($"Summit:Incidents:SupervisorRole: {SupervisorRole} is not a Summit role.");
+            yield return $"Summit:Incidents:SupervisorRole: {SupervisorRole} is not a Summit role.";
         }
 
         if (CheckSeconds is < 1 or > 3600)
         {
-            throw new InvalidOperationException("Summit:Incidents:CheckSeconds must be between 1 and 3600.");
+            yield return "Summit:Incidents:CheckSeconds must be between 1 and 3600.";
         }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Summit.Server.Access.Zones;
 using Summit.Server.Events;
 using Summit.Server.Infrastructure.Audit;
@@ -16,7 +17,7 @@ namespace Summit.Server.Incidents;
 /// escalate breached SLAs. Each change writes a timeline line and an audit entry in the same unit of work.
 /// </summary>
 public sealed class IncidentService(SummitDbContext db, EventService events, ZoneService zones, AuditLog audit, CurrentActor currentActor,
-    TimeProvider clock, IncidentOptions options, IncidentSlaSettingsService slaSettings, IncidentNotifier notifier, FieldProtector protector,
+    TimeProvider clock, IOptions<IncidentOptions> options, IncidentSlaSettingsService slaSettings, IncidentNotifier notifier, FieldProtector protector,
     Localizer localizer)
 {
     public const int MaxPhotos = 10;
@@ -448,7 +449,7 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
             return 0;
         }
 
-        var supervisors = await notifier.UsersInRolesAsync([options.SupervisorRole], ct);
+        var supervisors = await notifier.UsersInRolesAsync([options.Value.SupervisorRole], ct);
         var escalated = 0;
         foreach (var incident in due)
         {
@@ -468,13 +469,13 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
             Touch(incident, now);
             foreach (var breach in breaches)
             {
-                AddTimeline(incident, breach, "system:sla", options.SupervisorRole, now);
+                AddTimeline(incident, breach, "system:sla", options.Value.SupervisorRole, now);
             }
 
             await audit.RecordAsync(IncidentAuditActions.Escalated, EntityType, incident.Id.ToString(), new Dictionary<string, (object?, object?)>
             {
                 ["breach"] = (null, string.Join(",", breaches)),
-                ["supervisor"] = (null, options.SupervisorRole),
+                ["supervisor"] = (null, options.Value.SupervisorRole),
             });
             notifier.Notify(incident, NotificationKind.Escalated, supervisors, null);
             try

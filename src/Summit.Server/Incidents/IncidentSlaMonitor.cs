@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Summit.Server.Infrastructure.Audit;
 
 namespace Summit.Server.Incidents;
@@ -6,7 +7,7 @@ namespace Summit.Server.Incidents;
 /// Looks for SLA breaches every few seconds of the <see cref="TimeProvider"/> and escalates each once to the supervisors.
 /// A failed round is logged and the next one tries again; escalation is idempotent, so several servers may run it.
 /// </summary>
-public sealed class IncidentSlaMonitor(IServiceScopeFactory scopes, IncidentOptions options, TimeProvider clock, ILogger<IncidentSlaMonitor> logger)
+public sealed class IncidentSlaMonitor(IServiceScopeFactory scopes, IOptions<IncidentOptions> options, TimeProvider clock, ILogger<IncidentSlaMonitor> logger)
     : BackgroundService
 {
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
@@ -29,7 +30,7 @@ public sealed class IncidentSlaMonitor(IServiceScopeFactory scopes, IncidentOpti
                 logger.LogWarning(ex, "Incident SLA round failed");
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(options.CheckSeconds), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.Delay(TimeSpan.FromSeconds(options.Value.CheckSeconds), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 }

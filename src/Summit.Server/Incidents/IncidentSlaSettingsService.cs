@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Summit.Server.Events;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -10,13 +11,13 @@ namespace Summit.Server.Incidents;
 /// The SLA targets of the current event: an admin's, else the configured ones. New incidents and reopened ones take the targets
 /// in force at that moment; incidents already running keep the due times they were given (a change never breaches them at once).
 /// </summary>
-public sealed class IncidentSlaSettingsService(SummitDbContext db, EventService events, IncidentOptions options, AuditLog audit, CurrentActor actor,
+public sealed class IncidentSlaSettingsService(SummitDbContext db, EventService events, IOptions<IncidentOptions> options, AuditLog audit, CurrentActor actor,
     TimeProvider clock)
 {
     /// <summary>A week: a longer target is no target an operations centre can watch.</summary>
     public const int MaxMinutes = 7 * 24 * 60;
 
-    public SlaSettingsInput Defaults => new(Of(options.Critical), Of(options.High), Of(options.Medium), Of(options.Low));
+    public SlaSettingsInput Defaults => new(Of(options.Value.Critical), Of(options.Value.High), Of(options.Value.Medium), Of(options.Value.Low));
 
     public async Task<SlaSettingsView> GetAsync(CancellationToken ct = default)
     {

@@ -2,6 +2,7 @@ using MudBlazor;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Infrastructure.Modules;
+using Summit.Server.Infrastructure.Options;
 using Summit.Server.Privacy.Contracts;
 
 namespace Summit.Server.Incidents;
@@ -23,9 +24,7 @@ public sealed class IncidentsModule : ISummitModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("Summit:Incidents").Get<IncidentOptions>() ?? new IncidentOptions();
-        options.Validate();
-        services.AddSingleton(options);
+        services.AddSummitOptions<IncidentOptions>("Summit:Incidents");
         services.AddSingleton<IncidentFeed>();
         services.AddScoped<IncidentNotifier>();
         services.AddScoped<IncidentService>();

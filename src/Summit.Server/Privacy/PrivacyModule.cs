@@ -1,6 +1,7 @@
 using MudBlazor;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Modules;
+using Summit.Server.Infrastructure.Options;
 using Summit.Server.Privacy.Contracts;
 using Summit.Server.Privacy.Holders;
 
@@ -22,9 +23,7 @@ public sealed class PrivacyModule : ISummitModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("Summit:Privacy").Get<PrivacyOptions>() ?? new PrivacyOptions();
-        options.Validate();
-        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        services.AddSummitOptions<PrivacyOptions>("Summit:Privacy");
         services.AddScoped<RetentionService>();
         services.AddScoped<IPrivacyNotice, PrivacyNoticeService>();
         services.AddScoped<ErasureEngine>();
@@ -34,7 +33,8 @@ public sealed class PrivacyModule : ISummitModule
         services.AddScoped<IPersonalDataHolder, MailPersonalData>();
         services.AddScoped<IPersonalDataHolder, AuditPersonalData>();
         services.AddSingleton<PurgeJob>();
-        if (options.PurgeInBackground)
+        // Which services run is decided before the container exists, so this one setting is read here.
+        if (configuration.GetValue("Summit:Privacy:PurgeInBackground", new PrivacyOptions().PurgeInBackground))
         {
             services.AddHostedService(sp => sp.GetRequiredService<PurgeJob>());
         }

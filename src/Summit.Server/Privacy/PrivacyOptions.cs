@@ -1,7 +1,9 @@
+using Summit.Server.Infrastructure.Options;
+
 namespace Summit.Server.Privacy;
 
 /// <summary>Summit:Privacy: the defaults of the retention period and how the purge job runs.</summary>
-public sealed class PrivacyOptions
+public sealed class PrivacyOptions : IValidatedOptions
 {
     /// <summary>Days personal data is kept after the event's end when an admin set none for the event (what the notice promised so far).</summary>
     public int RetentionDays { get; set; } = 90;
@@ -18,17 +20,16 @@ public sealed class PrivacyOptions
     /// <summary>Run the purge job on this server (every server may: they claim each event in the database first).</summary>
     public bool PurgeInBackground { get; set; } = true;
 
-    public void Validate()
+    public IEnumerable<string> Problems()
     {
         if (RetentionDays is < RetentionRules.MinDays or > RetentionRules.MaxDays)
         {
-            throw new InvalidOperationException(
-                $"Summit:Privacy:RetentionDays must be from {RetentionRules.MinDays} to {RetentionRules.MaxDays}; it is {RetentionDays}.");
+            yield return $"Summit:Privacy:RetentionDays must be from {RetentionRules.MinDays} to {RetentionRules.MaxDays}; it is {RetentionDays}.";
         }
 
         if (PurgeInterval < TimeSpan.FromSeconds(1) || PurgeLease < TimeSpan.FromMinutes(1) || PurgeFirstCheckAfter < TimeSpan.Zero)
         {
-            throw new InvalidOperationException("Summit:Privacy:PurgeInterval must be at least a second, PurgeLease at least a minute, PurgeFirstCheckAfter not negative.");
+            yield return "Summit:Privacy:PurgeInterval must be at least a second, PurgeLease at least a minute, PurgeFirstCheckAfter not negative.";
         }
     }
 }

@@ -1,7 +1,9 @@
+using Summit.Server.Infrastructure.Options;
+
 namespace Summit.Server.Screening;
 
 /// <summary>Summit:Mqtt: the in-process broker, or an external one (Mosquitto) when BrokerHost is set.</summary>
-public sealed class MqttOptions
+public sealed class MqttOptions : IValidatedOptions
 {
     /// <summary>Port of the in-process broker; 0 starts none (and then, without BrokerHost, nothing is ingested).</summary>
     public int Port { get; set; } = 1883;
@@ -24,4 +26,27 @@ public sealed class MqttOptions
     public string ClientId { get; set; } = "summit-ingest";
 
     public bool UsesExternalBroker => !string.IsNullOrWhiteSpace(BrokerHost);
+
+    public IEnumerable<string> Problems()
+    {
+        if (Port is < 0 or > 65535 || BrokerPort is < 1 or > 65535)
+        {
+            yield return "Summit:Mqtt: Port must be from 0 (no in-process broker) to 65535, BrokerPort from 1 to 65535.";
+        }
+
+        if (!System.Net.IPAddress.TryParse(BindAddress, out _))
+        {
+            yield return $"Summit:Mqtt:BindAddress: {BindAddress} is not an IP address.";
+        }
+
+        if (MaxPacketBytes is < 256 or > 1_048_576)
+        {
+            yield return $"Summit:Mqtt:MaxPacketBytes must be from 256 to 1048576 (a reading is about 200 bytes); it is {MaxPacketBytes}.";
+        }
+
+        if (string.IsNullOrWhiteSpace(ClientId))
+        {
+            yield return "Summit:Mqtt:ClientId must not be empty.";
+        }
+    }
 }

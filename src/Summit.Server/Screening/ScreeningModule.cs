@@ -2,6 +2,7 @@ using MudBlazor;
 using Summit.Server.Access.Scanning;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Modules;
+using Summit.Server.Infrastructure.Options;
 using Summit.Server.Privacy.Contracts;
 using Summit.Server.Screening.Holds;
 using Summit.Server.Screening.Ingestion;
@@ -26,8 +27,8 @@ public sealed class ScreeningModule : ISummitModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<ScreeningOptions>(configuration.GetSection("Summit:Screening"));
-        services.Configure<MqttOptions>(configuration.GetSection("Summit:Mqtt"));
+        services.AddSummitOptions<ScreeningOptions>("Summit:Screening");
+        services.AddSummitOptions<MqttOptions>("Summit:Mqtt");
         services.AddSingleton<SensorDirectory>();
         services.AddSingleton<ScreeningLiveFeed>();
         services.AddScoped<SensorService>();

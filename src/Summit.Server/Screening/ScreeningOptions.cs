@@ -1,7 +1,9 @@
+using Summit.Server.Infrastructure.Options;
+
 namespace Summit.Server.Screening;
 
 /// <summary>Summit:Screening: the fever threshold and how long a sensor may be quiet.</summary>
-public sealed class ScreeningOptions
+public sealed class ScreeningOptions : IValidatedOptions
 {
     /// <summary>A reading above this (degrees Celsius) puts the sensor's gate on hold.</summary>
     public double ThresholdCelsius { get; set; } = 37.3;
@@ -28,4 +30,22 @@ public sealed class ScreeningOptions
     /// The default is 30 days in milliseconds, for sensors whose sequence is the time; an event whose sensors count 1, 2, 3… can set it lower.
     /// </summary>
     public long MaxSequenceJump { get; set; } = 2_592_000_000;
+
+    public IEnumerable<string> Problems()
+    {
+        if (MinCelsius >= MaxCelsius || ThresholdCelsius < MinCelsius || ThresholdCelsius > MaxCelsius)
+        {
+            yield return $"Summit:Screening: MinCelsius ({MinCelsius}) must be below MaxCelsius ({MaxCelsius}), and ThresholdCelsius ({ThresholdCelsius}) between them.";
+        }
+
+        if (SilenceAfter <= TimeSpan.Zero || SilenceCheckInterval <= TimeSpan.Zero || MaxReadingAge <= TimeSpan.Zero)
+        {
+            yield return "Summit:Screening: SilenceAfter, SilenceCheckInterval and MaxReadingAge must be positive.";
+        }
+
+        if (MaxClockAhead < TimeSpan.Zero || MaxSequenceJump < 1)
+        {
+            yield return "Summit:Screening: MaxClockAhead must not be negative and MaxSequenceJump must be at least 1.";
+        }
+    }
 }

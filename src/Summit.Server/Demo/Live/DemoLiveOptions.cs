@@ -1,7 +1,9 @@
+using Summit.Server.Infrastructure.Options;
+
 namespace Summit.Server.Demo.Live;
 
 /// <summary>Summit:Demo:Live: whether `summit demo` plays the opening morning, and how fast.</summary>
-public sealed class DemoLiveOptions
+public sealed class DemoLiveOptions : IValidatedOptions
 {
     public const double MinSpeed = 1;
     public const double MaxSpeed = 600;
@@ -28,4 +30,17 @@ public sealed class DemoLiveOptions
 
     /// <summary>How often the player looks for beats that are due.</summary>
     public TimeSpan Tick { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    public IEnumerable<string> Problems()
+    {
+        if (Speed is < MinSpeed or > MaxSpeed)
+        {
+            yield return $"Summit:Demo:Live:Speed must be from {MinSpeed} to {MaxSpeed}; it is {Speed}.";
+        }
+
+        if (SensorHeartbeat <= TimeSpan.Zero || HeldLaneRetry <= TimeSpan.Zero || Tick <= TimeSpan.Zero)
+        {
+            yield return "Summit:Demo:Live: SensorHeartbeat, HeldLaneRetry and Tick must be positive.";
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Summit.Server.Events;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Audit;
@@ -20,7 +21,7 @@ public sealed class InvitationService(
     AuditLog audit,
     Localizer localizer,
     MailOptionsAccessor mailOptions,
-    InvitationOptions options,
+    IOptions<InvitationOptions> options,
     TimeProvider clock)
 {
     public async Task<InvitationBatchResult> InviteAsync(IReadOnlyCollection<Guid> guestIds, CancellationToken ct = default)
@@ -50,7 +51,7 @@ public sealed class InvitationService(
             }
 
             var token = Tokens.NewToken();
-            var invitation = new Invitation { GuestId = guest.Id, TokenHash = Tokens.Hash(token), CreatedAt = now, ExpiresAt = now + options.Lifetime };
+            var invitation = new Invitation { GuestId = guest.Id, TokenHash = Tokens.Hash(token), CreatedAt = now, ExpiresAt = now + options.Value.Lifetime };
             db.Invitations.Add(invitation);
             var eventName = guest.Language == Localizer.Chinese && summitEvent.NameZh.Length > 0 ? summitEvent.NameZh : summitEvent.Name;
             mail.QueueInvitation(guest, eventName, token, invitation.ExpiresAt, EventTime.Zone(summitEvent.TimeZoneId));
@@ -77,7 +78,7 @@ public sealed class InvitationService(
 
         var now = clock.GetUtcNow();
         var token = Tokens.NewToken();
-        var expires = now + options.Lifetime;
+        var expires = now + options.Value.Lifetime;
         db.Invitations.Add(new Invitation
         {
             GuestId = guestId,
