@@ -32,8 +32,13 @@ public sealed class PortalService(
     TimeProvider clock)
 {
     /// <summary>The event's accreditation categories by code, for showing a guest their category by name: no personal data.</summary>
-    public async Task<IReadOnlyDictionary<string, AccreditationCategory>> CategoriesAsync(CancellationToken ct = default) =>
-        (await guests.LoadReferenceDataAsync((await events.GetCurrentAsync(ct)).Id, ct)).CategoriesByCode;
+    public async Task<IReadOnlyDictionary<string, AccreditationCategory>> CategoriesAsync(CancellationToken ct = default)
+    {
+        // Only the categories: the staff pages' reference data also loads every delegation, which a guest does not need.
+        var eventId = (await events.GetCurrentAsync(ct)).Id;
+        return await db.Categories.AsNoTracking().Where(c => c.EventId == eventId)
+            .ToDictionaryAsync(c => c.Code, StringComparer.OrdinalIgnoreCase, ct);
+    }
 
     public async Task<PortalView> OpenAsync(string token, Guid? memberId = null, CancellationToken ct = default)
     {
