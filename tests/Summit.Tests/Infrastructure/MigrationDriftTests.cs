@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Tests.Infrastructure;
 
@@ -12,14 +11,14 @@ public class MigrationDriftTests
     [Fact]
     public void The_SQLite_migrations_describe_the_model()
     {
-        using var db = new SqliteSummitDbContext(new DbContextOptionsBuilder<SqliteSummitDbContext>().UseSqlite("Data Source=:memory:").Options);
-        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a SQLite migration: run dotnet ef migrations add.");
+        using var db = MigrationContexts.Sqlite("Data Source=:memory:");
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a SQLite migration: run scripts/add-migration.sh.");
     }
 
     [Fact]
     public void The_PostgreSQL_migrations_describe_the_model()
     {
-        using var db = new PostgresSummitDbContext(new DbContextOptionsBuilder<PostgresSummitDbContext>().UseNpgsql("Host=127.0.0.1").Options);
-        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a PostgreSQL migration: run dotnet ef migrations add.");
+        using var db = MigrationContexts.Postgres("Host=127.0.0.1");
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a PostgreSQL migration: run scripts/add-migration.sh.");
     }
 }

@@ -11,12 +11,12 @@ public static class DatabaseSetup
         // The options are built once: built per scope, they cost every request that merely asks for a DbContext.
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<SqliteSummitDbContext>(o => o.UseSqlite(settings.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddDbContext<SqliteSummitDbContext>(o => SqliteSummitDbContext.Configure(o, settings.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<SummitDbContext>(sp => sp.GetRequiredService<SqliteSummitDbContext>());
         }
         else
         {
-            services.AddDbContext<PostgresSummitDbContext>(o => o.UseNpgsql(WithAutoPrepare(settings.ConnectionString)),
+            services.AddDbContext<PostgresSummitDbContext>(o => PostgresSummitDbContext.Configure(o, WithAutoPrepare(settings.ConnectionString)),
                 optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<SummitDbContext>(sp => sp.GetRequiredService<PostgresSummitDbContext>());
         }

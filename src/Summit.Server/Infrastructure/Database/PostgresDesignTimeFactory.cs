@@ -5,6 +5,10 @@ namespace Summit.Server.Infrastructure.Database;
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresSummitDbContext>
 {
-    public PostgresSummitDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresSummitDbContext>().UseNpgsql("Host=localhost;Database=summit_design").Options);
+    public PostgresSummitDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PostgresSummitDbContext>();
+        PostgresSummitDbContext.Configure(options, "Host=localhost;Database=summit_design");
+        return new(options.Options);
+    }
 }

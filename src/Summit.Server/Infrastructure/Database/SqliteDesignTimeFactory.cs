@@ -6,6 +6,10 @@ namespace Summit.Server.Infrastructure.Database;
 /// <summary>Lets `dotnet ef migrations add` build each provider's context without starting the app.</summary>
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteSummitDbContext>
 {
-    public SqliteSummitDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteSummitDbContext>().UseSqlite("Data Source=design.db").Options);
+    public SqliteSummitDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<SqliteSummitDbContext>();
+        SqliteSummitDbContext.Configure(options, "Data Source=design.db");
+        return new(options.Options);
+    }
 }
