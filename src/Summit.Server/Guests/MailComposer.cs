@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
@@ -8,7 +9,7 @@ using Summit.Server.Infrastructure.Mail;
 namespace Summit.Server.Guests;
 
 /// <summary>Writes the guest's mail in the guest's own language and queues it in the outbox table.</summary>
-public sealed class MailComposer(SummitDbContext db, Localizer localizer, MailOptionsAccessor options, TimeProvider clock)
+public sealed class MailComposer(SummitDbContext db, Localizer localizer, IOptions<MailOptions> options, TimeProvider clock)
 {
     public const string ApprovalKind = "approval";
     public const string CredentialKind = "credential";

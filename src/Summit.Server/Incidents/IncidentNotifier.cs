@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Localization;
@@ -11,7 +12,7 @@ namespace Summit.Server.Incidents;
 /// Tells staff about an incident: a bell entry and a mail in the outbox for each recipient, added to the caller's unit of
 /// work (so a change that rolls back tells nobody). The push to open pages goes out when the caller says it saved.
 /// </summary>
-public sealed class IncidentNotifier(SummitDbContext db, Localizer localizer, MailOptionsAccessor mailOptions, TimeProvider clock, IncidentFeed feed)
+public sealed class IncidentNotifier(SummitDbContext db, Localizer localizer, IOptions<MailOptions> mailOptions, TimeProvider clock, IncidentFeed feed)
 {
     public const string MailKind = "incident";
     private readonly List<IncidentNotification> _pending = [];

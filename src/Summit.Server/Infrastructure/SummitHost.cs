@@ -15,6 +15,7 @@ using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Mail;
 using Summit.Server.Infrastructure.Modules;
+using Summit.Server.Infrastructure.Options;
 using Summit.Server.Infrastructure.Security;
 using Summit.Server.Operations;
 using Summit.Server.Privacy;
@@ -58,35 +59,13 @@ public static class SummitHost
         services.AddSummitDatabase(DatabaseSettings.From(configuration, dataDirectory));
         services.AddSummitIdentity(Modules.SelectMany(m => m.OwnedPolicies));
         services.AddScoped<IUserClaimsPrincipalFactory<SummitUser>, SummitClaimsFactory>();
-        services.Configure<SecurityOptions>(configuration.GetSection("Summit:Security"));
+        services.AddSummitOptions<SecurityOptions>("Summit:Security");
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         services.AddScoped<UiOperations>();
 
-        var mailOptions = configuration.GetSection("Summit:Mail").Get<MailOptions>() ?? new MailOptions();
-        mailOptions.OutboxDirectory = Path.GetFullPath(string.IsNullOrEmpty(mailOptions.OutboxDirectory)
-            ? Path.Combine(dataDirectory, "outbox") : mailOptions.OutboxDirectory);
-        if (string.IsNullOrWhiteSpace(mailOptions.PublicBaseUrl))
-        {
-            mailOptions.PublicBaseUrl = (configuration["urls"] ?? "http://localhost:5000").Split(';')[0].Replace("0.0.0.0", "localhost", StringComparison.Ordinal);
-        }
-
-        services.AddSingleton(new MailOptionsAccessor(mailOptions));
-        if (string.IsNullOrWhiteSpace(mailOptions.SmtpHost))
-        {
-            services.AddSingleton<IMailTransport, OutboxFolderTransport>();
-        }
-        else
-        {
-            services.AddSingleton<IMailTransport, SmtpTransport>();
-        }
-
+        services.AddSummitMail(dataDirectory);
         services.AddScoped<MailComposer>();
-        services.AddSingleton<MailDispatcher>();
-        if (configuration.GetValue("Summit:Mail:DispatchInBackground", true))
-        {
-            services.AddHostedService(sp => sp.GetRequiredService<MailDispatcher>());
-        }
 
         services.AddSingleton(new SummitNavigation(Modules));
         foreach (var module in Modules)
@@ -111,7 +90,7 @@ public static class SummitHost
         services.AddStaffSessions();
         services.AddSummitOpenApi();
         services.AddSummitRateLimits();
-        services.AddSummitTransportSecurity(configuration);
+        services.AddSummitTransportSecurity();
         services.AddProblemDetails(ErrorPages.ConfigureProblemDetails);
         // A request an endpoint cannot bind (malformed JSON, a wrong content type) throws, and UseSummitProblems answers it with a
         // reason code instead of the framework's bare 400 or 415.

@@ -20,7 +20,7 @@ public sealed class InvitationService(
     MailComposer mail,
     AuditLog audit,
     Localizer localizer,
-    MailOptionsAccessor mailOptions,
+    IOptions<MailOptions> mailOptions,
     IOptions<InvitationOptions> options,
     TimeProvider clock)
 {

@@ -1,7 +1,10 @@
+using System.Net;
+using Summit.Server.Infrastructure.Options;
+
 namespace Summit.Server.Infrastructure.Identity;
 
 /// <summary>Summit:Security: sign-in, sessions and the limits that keep sign-in from being used as a weapon (docs/security.md).</summary>
-public sealed class SecurityOptions
+public sealed class SecurityOptions : IValidatedOptions
 {
     /// <summary>When true, an Admin without an authenticator app is sent to set one up before anything else.</summary>
     public bool RequireAdminTwoFactor { get; set; } = true;
@@ -37,4 +40,50 @@ public sealed class SecurityOptions
 
     /// <summary>Strict-Transport-Security max-age sent over HTTPS.</summary>
     public TimeSpan HstsMaxAge { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>Settings that would lock everyone out, never check a session, or name a proxy that is no address.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (SessionRevalidationInterval <= TimeSpan.Zero)
+        {
+            yield return "Summit:Security:SessionRevalidationInterval must be positive.";
+        }
+
+        if (FailuresBeforeBackoff < 1 || AccountFailuresPerHour < 1)
+        {
+            yield return "Summit:Security:FailuresBeforeBackoff and AccountFailuresPerHour must be at least 1.";
+        }
+
+        if (FirstBackoff <= TimeSpan.Zero || MaxBackoff < FirstBackoff)
+        {
+            yield return "Summit:Security:FirstBackoff must be positive and MaxBackoff at least FirstBackoff.";
+        }
+
+        foreach (var (name, value) in new[]
+                 {
+                     (nameof(SignInRequestsPerMinute), SignInRequestsPerMinute), (nameof(PortalRequestsPerMinute), PortalRequestsPerMinute),
+                     (nameof(PortalRequestsPerInvitationPerMinute), PortalRequestsPerInvitationPerMinute),
+                 })
+        {
+            if (value < 1)
+            {
+                yield return $"Summit:Security:{name} must be at least 1.";
+            }
+        }
+
+        foreach (var proxy in KnownProxies.Where(p => !string.IsNullOrWhiteSpace(p) && !IPAddress.TryParse(p.Trim(), out _)))
+        {
+            yield return $"Summit:Security:KnownProxies: '{proxy}' is not an IP address.";
+        }
+
+        foreach (var network in KnownNetworks.Where(n => !string.IsNullOrWhiteSpace(n) && !IPNetwork.TryParse(n.Trim(), out _)))
+        {
+            yield return $"Summit:Security:KnownNetworks: '{network}' is not a network in CIDR notation (10.0.0.0/8).";
+        }
+
+        if (HstsMaxAge < TimeSpan.Zero)
+        {
+            yield return "Summit:Security:HstsMaxAge must not be negative.";
+        }
+    }
 }

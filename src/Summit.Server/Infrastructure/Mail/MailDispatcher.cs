@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MimeKit;
 using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Infrastructure.Mail;
 
 /// <summary>Sends queued mail in the background and retries failures; a stuck SMTP server never blocks a user.</summary>
-public sealed class MailDispatcher(IServiceScopeFactory scopes, IMailTransport transport, MailOptionsAccessor options,
+public sealed class MailDispatcher(IServiceScopeFactory scopes, IMailTransport transport, IOptions<MailOptions> options,
     TimeProvider clock, ILogger<MailDispatcher> logger) : BackgroundService
 {
     public const int MaxAttempts = 8;
@@ -13,6 +14,11 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IMailTransport t
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.DispatchInBackground)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

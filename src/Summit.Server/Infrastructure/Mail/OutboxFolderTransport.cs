@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Summit.Server.Infrastructure.Mail;
 
 /// <summary>The embedded default: each message becomes an .eml file in the outbox folder.</summary>
-public sealed class OutboxFolderTransport(MailOptionsAccessor options) : IMailTransport
+public sealed class OutboxFolderTransport(IOptions<MailOptions> options) : IMailTransport
 {
     private const string TimeFormat = "yyyyMMdd-HHmmss";
 

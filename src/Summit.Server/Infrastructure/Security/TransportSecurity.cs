@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.HttpsPolicy;
+using Microsoft.Extensions.Options;
 using Summit.Server.Infrastructure.Identity;
 
 namespace Summit.Server.Infrastructure.Security;
@@ -23,11 +25,11 @@ public static class TransportSecurity
         + "media-src 'self' blob: mediastream:; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; "
         + "frame-ancestors 'none'";
 
-    public static IServiceCollection AddSummitTransportSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSummitTransportSecurity(this IServiceCollection services)
     {
-        var settings = configuration.GetSection("Summit:Security").Get<SecurityOptions>() ?? new SecurityOptions();
-        services.Configure<ForwardedHeadersOptions>(o =>
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
         {
+            var settings = security.Value;
             // X-Forwarded-For and -Proto only: the host name stays the one the proxy asked for.
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.ForwardLimit = 1;
@@ -41,9 +43,9 @@ public static class TransportSecurity
                 o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network.Trim()));
             }
         });
-        services.AddHsts(o =>
+        services.AddOptions<HstsOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
         {
-            o.MaxAge = settings.HstsMaxAge;
+            o.MaxAge = security.Value.HstsMaxAge;
             o.IncludeSubDomains = false;
         });
         // Every cookie Summit sets (sign-in, antiforgery, language, trusted device) is Secure when the request came over HTTPS.

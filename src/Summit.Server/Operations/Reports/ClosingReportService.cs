@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Options;
 using Summit.Server.Access.Monitoring;
 using Summit.Server.Events;
 using Summit.Server.Incidents;
@@ -18,7 +19,7 @@ namespace Summit.Server.Operations.Reports;
 /// every look at the records is audited.
 /// </summary>
 public sealed class ClosingReportService(EventService events, AccessReportQueries access, ScreeningReportQueries screening, IncidentReportQueries incidents,
-    AuditLog audit, CurrentActor actor, SummitDbContext db, Localizer localizer, TimeProvider clock, MailOptionsAccessor mail)
+    AuditLog audit, CurrentActor actor, SummitDbContext db, Localizer localizer, TimeProvider clock, IOptions<MailOptions> mail)
 {
     /// <summary>The stamp of a report: the moment asked for (to its minute), or the start of the current minute. A moment to come is refused.</summary>
     public DateTimeOffset StampOf(DateTimeOffset? asOf)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Mail;
 using Summit.Server.Privacy.Contracts;
@@ -11,7 +12,7 @@ namespace Summit.Server.Privacy.Holders;
 /// retention period goes with the purge. Mail that reached another server cannot be called back; that is said in the guide.
 /// </summary>
 /// <remarks>Scoped: the purge's event step skips the mail its erasure step already took (they run in one scope, one after the other).</remarks>
-public sealed class MailPersonalData(SummitDbContext db, MailOptionsAccessor options) : IPersonalDataHolder
+public sealed class MailPersonalData(SummitDbContext db, IOptions<MailOptions> options) : IPersonalDataHolder
 {
     public const string AreaName = "mail";
 
