@@ -29,8 +29,7 @@ public sealed class MailOptions : IValidatedOptions
 
     /// <summary>The security of the SMTP connection that <see cref="SmtpSecurity"/> names, if it names one.</summary>
     public SecureSocketOptions? SmtpSocketOptions =>
-        Enum.TryParse<SecureSocketOptions>(SmtpSecurity, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(SmtpSecurity, out _)
-            ? parsed : null;
+        Enum.TryParse<SecureSocketOptions>(SmtpSecurity, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
 
     /// <summary>Settings with which no mail could be sent, or whose links would lead nowhere.</summary>
     public IEnumerable<string> Problems()
