@@ -51,13 +51,29 @@ public sealed class ScanBatchDecisionTests
     }
 
     [Fact]
-    public void A_held_gate_refuses_entries_and_lets_people_out()
+    public void The_servers_gate_checks_run_after_the_standard_ones_in_their_order()
     {
         var guest = Credential();
+        var other = Credential();
+        var server = new IGateCheck[] { new Refuses(ReasonCode.ScreeningHold, entriesOnly: true), new Refuses(ReasonCode.PersonBlocked, entriesOnly: false) };
 
-        var result = Decide(ZoneRules.AllOpen, [], [Online(guest, HallIn), Online(guest, HallOut, 1)], held: [HallIn.Id, HallOut.Id]);
+        var result = Decide(Rules(ZoneRule.Hard()), [], [Online(guest, HallIn), Online(other, HallOut, 1)], serverChecks: server,
+            presence: [new ZonePresence { CredentialId = guest.CredentialId, Zone = Hall, Inside = true, LastEntryAt = Morning.AddHours(-1), DayStart = Morning.AddHours(-9) }]);
 
-        Assert.Equal([ReasonCode.ScreeningHold, ReasonCode.Admitted], result.Settled.Select(s => s.Outcome!.Scan.Reason));
+        // Anti-passback refuses first; the first server check refuses entries only, so the exit meets the second.
+        Assert.Equal([ReasonCode.AlreadyInside, ReasonCode.PersonBlocked], result.Settled.Select(s => s.Outcome!.Scan.Reason));
+        Assert.Equal([ReasonCode.ScreeningHold], Decide(ZoneRules.AllOpen, [], [Online(guest, HallIn)], serverChecks: server).Settled.Select(s => s.Outcome!.Scan.Reason));
+    }
+
+    [Fact]
+    public void An_upload_is_not_checked_by_the_servers_gate_checks()
+    {
+        var guest = Credential();
+        var upload = Online(guest, HallIn) with { Work = Online(guest, HallIn).Work with { ScannedAt = Morning, AgentReason = ReasonCode.Admitted, Source = ScanSource.Agent } };
+
+        var result = Decide(ZoneRules.AllOpen, [], [upload], serverChecks: [new Refuses(ReasonCode.ScreeningHold, entriesOnly: false)]);
+
+        Assert.True(Assert.Single(result.Recorded).Admitted);
     }
 
     [Fact]
@@ -140,13 +156,14 @@ public sealed class ScanBatchDecisionTests
         Assert.Same(card, result.Settled[0].Outcome!.Holder);
     }
 
-    private static ScanBatchResult Decide(ZoneRules rules, IEnumerable<Scan> known, IReadOnlyList<BatchScan> batch, IEnumerable<Guid>? held = null,
-        int insideElsewhere = 0, IEnumerable<Guid>? revoked = null, IEnumerable<Scan>? movements = null, IEnumerable<GuestCard>? cards = null)
+    private static ScanBatchResult Decide(ZoneRules rules, IEnumerable<Scan> known, IReadOnlyList<BatchScan> batch, IEnumerable<IGateCheck>? serverChecks = null,
+        int insideElsewhere = 0, IEnumerable<Guid>? revoked = null, IEnumerable<Scan>? movements = null, IEnumerable<GuestCard>? cards = null,
+        IEnumerable<ZonePresence>? presence = null)
     {
         var snapshot = Snapshot(rules, revoked ?? []);
         var counts = rules.For(Hall).MaxInside > 0 ? new Dictionary<int, int> { [Hall] = insideElsewhere } : [];
-        return new ScanBatchDecision(snapshot, known, [], counts, new EntryConflictCheck(movements), (held ?? []).ToHashSet(),
-            (cards ?? []).ToDictionary(c => c.Id)).Decide(batch);
+        return new ScanBatchDecision(snapshot, known, presence ?? [], counts, new EntryConflictCheck(movements),
+            new GatePipeline([.. GateDecision.StandardChecks, .. serverChecks ?? []]), (cards ?? []).ToDictionary(c => c.Id)).Decide(batch);
     }
 
     private static CredentialPayload Credential() =>
@@ -186,4 +203,10 @@ public sealed class ScanBatchDecisionTests
         PersonalGrants = [],
         Rules = [],
     };
+
+    /// <summary>A server check that refuses every scan (or every entry) with one reason.</summary>
+    private sealed class Refuses(ReasonCode reason, bool entriesOnly) : IGateCheck
+    {
+        public ReasonCode Check(in ScanContext scan) => entriesOnly && !scan.IsEntry ? ReasonCode.Admitted : reason;
+    }
 }

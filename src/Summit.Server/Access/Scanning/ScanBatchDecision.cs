@@ -10,7 +10,7 @@ namespace Summit.Server.Access.Scanning;
 /// <summary>
 /// The decision for one batch of scans, without I/O: from what <see cref="ScanProcessor"/> read in the batch's transaction (the
 /// policy snapshot, the scans already recorded, the presence rows of the batch's credentials and the counts of hard-capacity
-/// zones, the day's movements of uploaded credentials, the holders' cards, the held gates) it decides every scan in the batch's
+/// zones, the day's movements of uploaded credentials, the holders' cards, the server's gate checks for the batch) it decides every scan in the batch's
 /// order, each at the time it is given, and says what to write and answer. It reads no database and no clock, so it is tested
 /// without either.
 /// </summary>
@@ -21,17 +21,18 @@ internal sealed class ScanBatchDecision
     private readonly Dictionary<(Guid Credential, int Zone), ZonePresence> _presence;
     private readonly PresenceBook _book = new();
     private readonly EntryConflictCheck _conflicts;
-    private readonly IReadOnlySet<Guid> _heldGates;
+    private readonly GatePipeline _online;
     private readonly IReadOnlyDictionary<Guid, GuestCard> _cards;
 
     /// <param name="known">Scans of the batch's scanners and nonces already recorded (a device sent one again).</param>
     /// <param name="presence">The presence rows of the batch's credentials, as read; moved rows are changed in place.</param>
     /// <param name="insideElsewhere">For each hard-capacity zone the batch's online entries go into: how many people are inside
     /// besides the batch's credentials.</param>
-    /// <param name="heldGates">The gates of the batch's online scans that a module holds (screening).</param>
+    /// <param name="online">The pipeline online scans are decided by: the standard checks, then the server's gate checks
+    /// (<see cref="Contracts.IServerGateCheck"/>) as they stand for this batch.</param>
     /// <param name="cards">The holders of the batch's genuine codes.</param>
     public ScanBatchDecision(AccessSnapshot snapshot, IEnumerable<Scan> known, IEnumerable<ZonePresence> presence,
-        IReadOnlyDictionary<int, int> insideElsewhere, EntryConflictCheck conflicts, IReadOnlySet<Guid> heldGates,
+        IReadOnlyDictionary<int, int> insideElsewhere, EntryConflictCheck conflicts, GatePipeline online,
         IReadOnlyDictionary<Guid, GuestCard> cards)
     {
         _snapshot = snapshot;
@@ -48,7 +49,7 @@ internal sealed class ScanBatchDecision
         }
 
         _conflicts = conflicts;
-        _heldGates = heldGates;
+        _online = online;
         _cards = cards;
     }
 
@@ -74,14 +75,14 @@ internal sealed class ScanBatchDecision
                 continue;
             }
 
-            var (gate, refusal) = CurrentGate(work);
-            if (refusal is not null)
+            var (current, refusal) = CurrentGate(work);
+            if (current is not { } gate)
             {
                 result.Settled.Add(new SettledScan(null, refusal));
                 continue;
             }
 
-            var scan = Decide(work, gate!, receivedAt, identity, _heldGates.Contains(gate!.Id));
+            var scan = Decide(work, gate, receivedAt, identity);
             result.Recorded.Add(scan);
             _known[(work.Scanner, work.Nonce)] = scan;
             if (scan.DeviceReason is { } claimed && claimed != scan.Reason)
@@ -138,7 +139,7 @@ internal sealed class ScanBatchDecision
             : (gate, null);
     }
 
-    private Scan Decide(ScanWork work, GateInfo gate, DateTimeOffset receivedAt, ScanIdentity? identity, bool gateHeld)
+    private Scan Decide(ScanWork work, GateInfo gate, DateTimeOffset receivedAt, ScanIdentity? identity)
     {
         ReasonCode reason;
         DateTimeOffset scannedAt;
@@ -156,7 +157,7 @@ internal sealed class ScanBatchDecision
             scannedAt = receivedAt;
             reason = identity is not { } id ? ReasonCode.BadFormat
                 : id.Signature != SignatureCheck.Valid ? GatePipeline.ReasonOf(id.Signature)
-                : GateDecision.Standard.Check(id.Payload, receivedAt, gate.ToGate(work.Direction) with { Held = gateHeld }, _snapshot.Policy, _book).Reason;
+                : _online.Check(id.Payload, receivedAt, gate.ToGate(work.Direction), _snapshot.Policy, _book).Reason;
         }
 
         // A code names a person only once its signature is genuine: forged or altered codes are recorded without identity.

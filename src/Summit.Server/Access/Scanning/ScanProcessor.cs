@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Domain;
 using Summit.Server.Access.Policy;
 using Summit.Server.Guests;
@@ -187,11 +188,11 @@ public sealed class ScanProcessor : BackgroundService
         var presence = await LoadPresenceForUpdateAsync(db, credentialIds, ct);
         var insideElsewhere = await CountHardCapacityZonesAsync(db, batch, snapshot, credentialIds, ct);
         var movements = await LoadUploadedMovementsAsync(db, scans, ct);
-        var held = await HeldGatesAsync(provider, db, batch, ct);
+        var online = await OnlinePipelineAsync(provider, db, batch, snapshot, ct);
         var holderIds = scans.Where(s => s.Identity is { Genuine: true }).Select(s => s.Identity!.Value.Payload.HolderId).Distinct().ToList();
         var cards = (await guests.GetCardsAsync(holderIds, ct)).ToDictionary(c => c.Id);
 
-        var decided = new ScanBatchDecision(snapshot, known, presence, insideElsewhere, new EntryConflictCheck(movements), held, cards).Decide(scans);
+        var decided = new ScanBatchDecision(snapshot, known, presence, insideElsewhere, new EntryConflictCheck(movements), online, cards).Decide(scans);
 
         db.EntryConflicts.AddRange(decided.Conflicts.Select(c => c.Conflict));
         await ScanWrites.WriteAsync(db, decided.Recorded, decided.Moved, ct);
@@ -221,22 +222,27 @@ public sealed class ScanProcessor : BackgroundService
         return decided.Settled;
     }
 
-    /// <summary>The gates of this batch's server-decided scans that a module holds (screening); one query per batch, none without holds.</summary>
-    private static async Task<IReadOnlySet<Guid>> HeldGatesAsync(IServiceProvider provider, SummitDbContext db, List<Pending> batch, CancellationToken ct)
+    /// <summary>
+    /// The pipeline of this batch's server-decided scans: the standard checks, then every module's gate check as it stands now
+    /// (screening: the held lanes), read in the batch's transaction; one query per check and batch, none without online scans.
+    /// </summary>
+    private static async Task<GatePipeline> OnlinePipelineAsync(IServiceProvider provider, SummitDbContext db, List<Pending> batch, AccessSnapshot snapshot,
+        CancellationToken ct)
     {
-        var gateIds = batch.Where(p => p.Work.AgentReason is null).Select(p => p.Work.Gate.Id).Distinct().ToList();
-        if (gateIds.Count == 0)
+        var gates = batch.Where(p => p.Work.AgentReason is null).Select(p => snapshot.Gates.GetValueOrDefault(p.Work.Gate.Id)).OfType<GateInfo>().Distinct().ToList();
+        var checks = provider.GetServices<IServerGateCheck>().OrderBy(c => c.Order).ToList();
+        if (gates.Count == 0 || checks.Count == 0)
         {
-            return new HashSet<Guid>();
+            return GateDecision.Standard;
         }
 
-        var held = new HashSet<Guid>();
-        foreach (var holds in provider.GetServices<IGateHolds>())
+        var batchChecks = new List<IGateCheck>(checks.Count);
+        foreach (var check in checks)
         {
-            held.UnionWith(await holds.HeldAmongAsync(db, gateIds, ct));
+            batchChecks.Add(await check.ForBatchAsync(db, gates, ct));
         }
 
-        return held;
+        return new GatePipeline([.. GateDecision.StandardChecks, .. batchChecks]);
     }
 
     /// <summary>
