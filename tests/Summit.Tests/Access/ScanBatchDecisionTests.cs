@@ -69,9 +69,8 @@ public sealed class ScanBatchDecisionTests
     public void An_upload_is_not_checked_by_the_servers_gate_checks()
     {
         var guest = Credential();
-        var upload = Online(guest, HallIn) with { Work = Online(guest, HallIn).Work with { ScannedAt = Morning, AgentReason = ReasonCode.Admitted, Source = ScanSource.Agent } };
 
-        var result = Decide(ZoneRules.AllOpen, [], [upload], serverChecks: [new Refuses(ReasonCode.ScreeningHold, entriesOnly: false)]);
+        var result = Decide(ZoneRules.AllOpen, [], [Upload(guest, Morning)], serverChecks: [new Refuses(ReasonCode.ScreeningHold, entriesOnly: false)]);
 
         Assert.True(Assert.Single(result.Recorded).Admitted);
     }
@@ -91,9 +90,8 @@ public sealed class ScanBatchDecisionTests
     {
         var guest = Credential();
         var scannedAt = Morning.AddMinutes(-10);
-        var upload = Online(guest, HallIn) with { Work = Online(guest, HallIn).Work with { ScannedAt = scannedAt, AgentReason = ReasonCode.Admitted, Source = ScanSource.Agent } };
 
-        var scan = Assert.Single(Decide(ZoneRules.AllOpen, [], [upload]).Recorded);
+        var scan = Assert.Single(Decide(ZoneRules.AllOpen, [], [Upload(guest, scannedAt)]).Recorded);
 
         Assert.Equal((ReasonCode.Admitted, true, scannedAt, Morning, true), (scan.Reason, scan.Admitted, scan.ScannedAt, scan.ReceivedAt, scan.Late));
     }
@@ -102,9 +100,8 @@ public sealed class ScanBatchDecisionTests
     public void An_uploaded_admission_of_a_revoked_code_is_disputed_and_moves_nobody()
     {
         var guest = Credential();
-        var upload = Online(guest, HallIn) with { Work = Online(guest, HallIn).Work with { ScannedAt = Morning, AgentReason = ReasonCode.Admitted, Source = ScanSource.Agent } };
 
-        var result = Decide(ZoneRules.AllOpen, [], [upload], revoked: [guest.CredentialId]);
+        var result = Decide(ZoneRules.AllOpen, [], [Upload(guest, Morning)], revoked: [guest.CredentialId]);
 
         var (scan, gate) = Assert.Single(result.Disputes);
         Assert.Equal((ReasonCode.Revoked, ReasonCode.Admitted, false, HallIn), (scan.Reason, scan.DeviceReason, scan.Admitted, gate));
@@ -115,13 +112,8 @@ public sealed class ScanBatchDecisionTests
     public void Two_uploaded_entries_without_an_exit_between_are_an_entry_conflict()
     {
         var guest = Credential();
-        ScanWork Upload(int minutes) => Online(guest, HallIn).Work with
-        {
-            ScannedAt = Morning.AddMinutes(minutes), AgentReason = ReasonCode.Admitted, Source = ScanSource.Agent,
-        };
 
-        var result = Decide(Rules(ZoneRule.Hard()), [], [new BatchScan(Upload(-5), Morning, Genuine(guest)), new BatchScan(Upload(-2), Morning, Genuine(guest))],
-            movements: []);
+        var result = Decide(Rules(ZoneRule.Hard()), [], [Upload(guest, Morning.AddMinutes(-5)), Upload(guest, Morning.AddMinutes(-2))], movements: []);
 
         var (conflict, gate) = Assert.Single(result.Conflicts);
         Assert.Equal((result.Recorded[0].Id, result.Recorded[1].Id, HallIn), (conflict.FirstScanId, conflict.SecondScanId, gate));
@@ -174,6 +166,11 @@ public sealed class ScanBatchDecisionTests
     private static BatchScan Online(CredentialPayload credential, GateInfo gate, int seconds = 0) =>
         new(new ScanWork("device:test", null, gate, Guid.NewGuid(), "S1...", gate.Directions == GateDirections.Exit ? GateDirection.Exit : GateDirection.Entry,
             null, ScanSource.Online), Morning.AddSeconds(seconds), Genuine(credential));
+
+    /// <summary>An entry a gate agent admitted at <paramref name="scannedAt"/> and uploaded, received at <see cref="Morning"/>.</summary>
+    private static BatchScan Upload(CredentialPayload credential, DateTimeOffset scannedAt) =>
+        new(Online(credential, HallIn).Work with { ScannedAt = scannedAt, AgentReason = ReasonCode.Admitted, Source = ScanSource.Agent }, Morning,
+            Genuine(credential));
 
     private static ZoneRules Rules(ZoneRule hall) => new([KeyValuePair.Create(Hall, hall)]);
 
