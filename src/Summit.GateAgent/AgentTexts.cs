@@ -2,32 +2,12 @@ using Summit.Access.Core;
 
 namespace Summit.GateAgent;
 
-/// <summary>The texts gate staff and guests read. The agent decides offline, so it carries its own copy of the verdict texts.</summary>
+/// <summary>
+/// The agent's own texts for gate staff: notices and closures. The verdicts' texts are <see cref="GateVerdictTexts"/>, which the
+/// server shares.
+/// </summary>
 public static class AgentTexts
 {
-    public static BilingualText For(ReasonCode reason) => reason switch
-    {
-        ReasonCode.Admitted => new("Admitted.", "准予通行。"),
-        ReasonCode.AdmittedWithAlert => new("Admitted; second entry without exit reported.", "准予通行；未出场再次入场，已上报。"),
-        ReasonCode.BadFormat => new("Not a Summit code.", "不是有效的 Summit 通行码。"),
-        ReasonCode.BadSignature => new("Forged or altered code.", "通行码被伪造或篡改。"),
-        ReasonCode.UnknownKey => new("Code signed with an unknown key.", "通行码的签名密钥未知。"),
-        ReasonCode.RetiredKey => new("Code signed with a retired key: the badge must be reissued.", "通行码的签名密钥已停用：证件须重新制作。"),
-        ReasonCode.Revoked => new("Credential revoked.", "通行证已被吊销。"),
-        ReasonCode.NotYetValid => new("Credential not yet valid.", "通行证尚未生效。"),
-        ReasonCode.Expired => new("Credential expired.", "通行证已过期。"),
-        ReasonCode.ZoneNotGranted => new("No access to this zone today.", "今日无权进入此区域。"),
-        ReasonCode.AlreadyInside => new("Already inside: exit first.", "已在区域内：请先出场。"),
-        ReasonCode.ReentryTooSoon => new("Re-entry too soon.", "再次入场间隔过短。"),
-        ReasonCode.DailyLimitReached => new("Daily entry limit reached.", "已达每日入场次数上限。"),
-        ReasonCode.PersonBlocked => new("Person blocked: call security.", "此人已被禁止通行：请联系安保。"),
-        ReasonCode.GateClosed => new("Gate closed.", "通道已关闭。"),
-        ReasonCode.ScreeningHold => new("Secondary screening: wait for a security officer.", "需二次体温筛查：请等候安保人员。"),
-        ReasonCode.DirectionNotAllowed => new("This gate does not open in that direction.", "本闸机不开放该方向通行。"),
-        ReasonCode.ZoneFull => new("Zone full: wait until someone leaves.", "区域已满：请等候有人离开。"),
-        _ => new($"Refused ({(int)reason}).", $"拒绝通行（{(int)reason}）。"),
-    };
-
     /// <summary>
     /// An entry admitted at a screened lane while the agent cannot hear from the server: a fever hold raised meanwhile is unknown here.
     /// </summary>

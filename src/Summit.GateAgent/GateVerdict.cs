@@ -13,7 +13,14 @@ public sealed record GateVerdict(
 {
     public bool Admitted => Reason.Admits();
 
-    public BilingualText Message => AgentTexts.For(Reason);
+    public BilingualText Message
+    {
+        get
+        {
+            var text = GateVerdictTexts.For(Reason);
+            return new(text.En, text.Zh);
+        }
+    }
 
     public BilingualText? Detail => Closure is { } cause ? AgentTexts.For(cause) : null;
 

@@ -63,7 +63,7 @@ public class GateConsoleTests(SummitServer server)
         await Assertions.Expect(page.GetByTestId("verdict-word")).ToHaveTextAsync("REFUSED");
         await Assertions.Expect(page.GetByTestId("verdict-reason")).ToContainTextAsync("Already inside");
         await Assertions.Expect(page.GetByTestId("verdict-word-other")).ToHaveTextAsync("禁止通行");
-        await Assertions.Expect(page.GetByTestId("verdict-reason-other")).ToHaveTextAsync("已在场内：请先出场");
+        await Assertions.Expect(page.GetByTestId("verdict-reason-other")).ToHaveTextAsync("已在区域内：请先出场");
         await Assertions.Expect(page.GetByTestId("holder-name")).ToHaveTextAsync(holder.LatinName);
 
         // A click elsewhere on the page must not leave the scanner typing into nothing.

@@ -25,7 +25,7 @@ public sealed class CapacityTests
         var line = await h.TypeAsync(tooMany.Code + "\n");
 
         Assert.Equal(ReasonCode.ZoneFull, full.Reason);
-        Assert.Equal("Zone full: wait until someone leaves. / 区域已满：请等候有人离开。", full.Message.ToString());
+        Assert.Equal("Zone full: wait until someone leaves / 区域已满：请等候有人离开", full.Message.ToString());
         Assert.Equal("Approximate count at this gate: 3 of 3 inside (the server's count at 2021-11-09 09:00:00 UTC+08:00 plus this gate's scans since).",
             full.Notice?.En);
         Assert.StartsWith($"REFUSED  ZoneFull (25) Entry credential={tooMany.Id}", line, StringComparison.Ordinal);

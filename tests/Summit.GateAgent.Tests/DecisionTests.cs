@@ -15,8 +15,8 @@ public sealed class DecisionTests
         var printed = (await h.TypeAsync($"{guest.Code}\r\n{guest.Code}\n")).Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(2, printed.Length);
-        Assert.Equal($"ADMITTED Admitted (0) Entry credential={guest.Id} holder={guest.Payload.HolderId} | Admitted. / 准予通行。", printed[0]);
-        Assert.Equal($"REFUSED  AlreadyInside (18) Entry credential={guest.Id} holder={guest.Payload.HolderId} | Already inside: exit first. / 已在区域内：请先出场。",
+        Assert.Equal($"ADMITTED Admitted (0) Entry credential={guest.Id} holder={guest.Payload.HolderId} | Admitted / 准予通行", printed[0]);
+        Assert.Equal($"REFUSED  AlreadyInside (18) Entry credential={guest.Id} holder={guest.Payload.HolderId} | Already inside: exit first / 已在区域内：请先出场",
             printed[1]);
     }
 
@@ -33,14 +33,14 @@ public sealed class DecisionTests
         var press = await h.PostScanAsync(journalist.Code);
 
         Assert.True(entry.Admitted);
-        Assert.Equal((ReasonCode.Admitted, 0, "准予通行。", GateDirection.Entry), (entry.Reason, entry.ReasonNumber, entry.MessageZh, entry.Direction));
+        Assert.Equal((ReasonCode.Admitted, 0, "准予通行", GateDirection.Entry), (entry.Reason, entry.ReasonNumber, entry.MessageZh, entry.Direction));
         Assert.Equal(guest.Payload.HolderId, entry.HolderId);
         Assert.Equal(h.Time.GetUtcNow(), entry.ScannedAt);
         Assert.True(exit.Admitted);
         Assert.Equal(GateDirection.Exit, exit.Direction);
         Assert.True(reentry.Admitted);
         Assert.Equal(ReasonCode.ZoneNotGranted, press.Reason);
-        Assert.Equal("No access to this zone today.", press.Message);
+        Assert.Equal("No access to this zone today", press.Message);
         Assert.Equal(4, new[] { entry.Nonce, exit.Nonce, reentry.Nonce, press.Nonce }.Distinct().Count());
 
         using var http = new HttpClient { BaseAddress = h.Agent.LocalAddress };

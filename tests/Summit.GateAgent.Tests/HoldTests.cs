@@ -23,7 +23,7 @@ public sealed class HoldTests
         var leaving = h.Agent.Scan(first.Code, GateDirection.Exit);
 
         Assert.Equal(ReasonCode.ScreeningHold, refused.Reason);
-        Assert.Equal("Secondary screening: wait for a security officer. / 需二次体温筛查：请等候安保人员。", refused.Message.ToString());
+        Assert.Equal("Secondary screening: wait for a security officer / 需二次体温筛查：请等候安保人员", refused.Message.ToString());
         Assert.Null(refused.Notice);
         Assert.True(leaving.Admitted, "A hold never keeps anyone inside.");
         var status = h.Agent.Status();

@@ -73,6 +73,11 @@ public partial class ArchitectureTests
         AssertNoReference("Screening", AccessTables(), []);
 
     [Fact]
+    public void Screening_holds_gates_only_through_access_contracts() =>
+        // The hold is a server gate check and a signal to the gate agents (Access/Contracts), not a call into Access's scanning.
+        AssertNoReference("Screening", AccessScanning(), []);
+
+    [Fact]
     public void Operations_reads_screening_only_through_its_public_services() =>
         // The dashboard reads HoldService, the closing report ScreeningReportQueries: never the screening tables.
         AssertNoReference("Operations", ScreeningTables(), []);
@@ -179,6 +184,9 @@ public partial class ArchitectureTests
 
     [GeneratedRegex(@"\bSummit\.Server\.Screening\b")]
     private static partial Regex ScreeningReference();
+
+    [GeneratedRegex(@"\bSummit\.Server\.Access\.Scanning\b|\b(GateHoldWatch|ScanProcessor)\b")]
+    private static partial Regex AccessScanning();
 
     [GeneratedRegex(@"\b(db|Db|context)\.(Zones|Gates|GateDevices|Scans|ZonePresence|Credentials|AccessSettings|SigningKeys)\b|\bSummit\.Server\.Access\.Domain\b")]
     private static partial Regex AccessTables();

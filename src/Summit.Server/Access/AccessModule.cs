@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using MudBlazor;
 using Summit.Server.Access.Badges;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Credentials;
 using Summit.Server.Access.Devices;
 using Summit.Server.Access.Keys;
@@ -57,6 +58,7 @@ public sealed class AccessModule : ISummitModule
         services.AddHostedService(sp => sp.GetRequiredService<ScanProcessor>());
         services.AddSingleton<GateHoldWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<GateHoldWatch>());
+        services.AddSingleton<IGateHoldChanges>(sp => sp.GetRequiredService<GateHoldWatch>());
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, DeviceAuthenticationHandler>(DeviceAuthentication.Scheme, null);
     }
 

@@ -1,5 +1,5 @@
 using MudBlazor;
-using Summit.Server.Access.Scanning;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Modules;
 using Summit.Server.Infrastructure.Options;
@@ -35,6 +35,7 @@ public sealed class ScreeningModule : ISummitModule
         services.AddScoped<HoldService>();
         services.AddScoped<FeverHolds>();
         services.AddScoped<IGateHolds, ScreeningGateHolds>();
+        services.AddSingleton<IServerGateCheck, ScreeningHoldCheck>();
         services.AddScoped<ScreeningReportQueries>();
         services.AddSingleton<ScreeningThreshold>();
         services.AddScoped<ScreeningSettingsService>();

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Summit.Access.Core;
 using Summit.Server;
 using Summit.Server.Access;
 using Summit.Server.Guests;
@@ -34,6 +35,25 @@ public class LocalizationTests
         Assert.True(codes.Count > 150, $"Only {codes.Count} reason codes found.");
         var missing = codes.Where(code => !_localizer.Has("error." + code[(code.IndexOf(" = ", StringComparison.Ordinal) + 3)..])).ToList();
         Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Gate_verdict_texts_come_from_the_catalog_the_gate_agent_reads_and_from_nowhere_else()
+    {
+        foreach (var reason in Enum.GetValues<ReasonCode>())
+        {
+            var shared = GateVerdictTexts.For(reason);
+            Assert.Equal((shared.En, shared.Zh), (_localizer.Get(Localizer.English, $"verdict.{reason}"), _localizer.Get(Localizer.Chinese, $"verdict.{reason}")));
+        }
+        var assembly = typeof(Localizer).Assembly;
+        var defined = assembly.GetManifestResourceNames().Where(n => n.EndsWith(".json", StringComparison.Ordinal) && n.Contains(".Localization.", StringComparison.Ordinal))
+            .SelectMany(n =>
+            {
+                using var stream = assembly.GetManifestResourceStream(n)!;
+                return System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!.Keys.Select(key => $"{n}: {key}");
+            })
+            .Where(entry => entry.Contains(": verdict.", StringComparison.Ordinal));
+        Assert.Empty(defined);
     }
 
     [Theory]

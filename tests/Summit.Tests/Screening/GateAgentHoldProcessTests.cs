@@ -44,7 +44,7 @@ public sealed class GateAgentHoldProcessTests(LiveScreeningFactory app) : IClass
         await agent.WaitForStatusAsync(s => s["screening"]!["held"]!.GetValue<bool>(), "the lane held");
         var refused = await agent.ScanAsync(people[1].Code);
         Assert.StartsWith("REFUSED  ScreeningHold (23) Entry", refused, StringComparison.Ordinal);
-        Assert.EndsWith("| Secondary screening: wait for a security officer. / 需二次体温筛查：请等候安保人员。", refused, StringComparison.Ordinal);
+        Assert.EndsWith("| Secondary screening: wait for a security officer / 需二次体温筛查：请等候安保人员", refused, StringComparison.Ordinal);
 
         using var officer = await app.ClientForAsync(Roles.SecurityOfficer);
         var hold = (await (await officer.GetAsync("/api/v1/screening/holds")).OkAsync<List<HoldView>>()).Single(h => h.GateId == gate.Id && h.Status == HoldStatus.Open);

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Summit.Access.Core.Sync;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Access.Scanning;
@@ -10,7 +11,7 @@ namespace Summit.Server.Access.Scanning;
 /// and every <see cref="PollInterval"/> while an agent is waiting (a hold raised or cleared by another server process). Agents
 /// long-poll <see cref="WaitForChangeAsync"/>; however many wait, the database is read once per change or per interval.
 /// </summary>
-public sealed class GateHoldWatch(IServiceScopeFactory scopes, TimeProvider clock, ILogger<GateHoldWatch> logger) : BackgroundService
+public sealed class GateHoldWatch(IServiceScopeFactory scopes, TimeProvider clock, ILogger<GateHoldWatch> logger) : BackgroundService, IGateHoldChanges
 {
     /// <summary>How often the board is read again while agents wait, so that a change made by another server process reaches them.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Domain;
 using Summit.Server.Access.Policy;
 using Summit.Server.Guests;
-using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Incidents;
@@ -19,7 +19,9 @@ namespace Summit.Server.Access.Scanning;
 /// of its credentials (SELECT ... FOR UPDATE on PostgreSQL, the database write lock on SQLite), so anti-passback holds however
 /// many gates scan the same code at once, and across server processes. Batching makes one commit serve every scan that arrived
 /// meanwhile: under load, dozens of scans per round trip. On PostgreSQL two batches run at once (one waits on the database
-/// while the other computes), as two server processes would; SQLite has one writer, so one batch at a time.
+/// while the other computes), as two server processes would; SQLite has one writer, so one batch at a time. This is the I/O of a
+/// batch (queue, transaction, reads, writes, incidents, the live feed); what each scan's verdict is, is
+/// <see cref="ScanBatchDecision"/>'s.
 /// </summary>
 public sealed class ScanProcessor : BackgroundService
 {
@@ -136,7 +138,7 @@ public sealed class ScanProcessor : BackgroundService
         }
     }
 
-    private async Task<List<Settled>> ProcessWithRetriesAsync(List<Pending> batch, CancellationToken ct)
+    private async Task<List<SettledScan>> ProcessWithRetriesAsync(List<Pending> batch, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -162,7 +164,11 @@ public sealed class ScanProcessor : BackgroundService
             SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
         };
 
-    private async Task<List<Settled>> ProcessAsync(List<Pending> batch, CancellationToken ct)
+    /// <summary>
+    /// Reads what the batch's decision needs, in the batch's transaction and holding its presence rows; decides the batch
+    /// (<see cref="ScanBatchDecision"/>); writes what it says, with its incidents, and commits.
+    /// </summary>
+    private async Task<List<SettledScan>> ProcessAsync(List<Pending> batch, CancellationToken ct)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var provider = scope.ServiceProvider;
@@ -175,100 +181,37 @@ public sealed class ScanProcessor : BackgroundService
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var snapshot = await _cache.GetAsync(db, guests, provider.GetRequiredService<AccessSettingsService>(), ct);
 
-        var identities = batch.Select(p => p.Checked is { } done && ReferenceEquals(done.Snapshot, snapshot) ? done.Identity : Identify(p.Work, snapshot)).ToList();
-        var credentialIds = identities.Where(i => i is { Genuine: true }).Select(i => i!.Value.Payload.CredentialId).Distinct().ToList();
+        var scans = batch.Select(p => new BatchScan(p.Work, p.ReceivedAt,
+            p.Checked is { } done && ReferenceEquals(done.Snapshot, snapshot) ? done.Identity : Identify(p.Work, snapshot))).ToList();
+        var credentialIds = scans.Where(s => s.Identity is { Genuine: true }).Select(s => s.Identity!.Value.Payload.CredentialId).Distinct().ToList();
         var known = await LoadKnownAsync(db, batch, ct);
-        var knownByKey = known.ToDictionary(s => (s.Scanner, s.Nonce));
-
-        var presenceRows = await LoadPresenceForUpdateAsync(db, credentialIds, ct);
-        var book = new PresenceBook();
-        foreach (var row in presenceRows.Values)
-        {
-            book.Set(row.CredentialId, row.Zone, new ZoneMovements(row.Inside, row.LastEntryAt, row.LastExitAt, row.DayStart, row.EntriesInDay));
-        }
-
-        await CountHardCapacityZonesAsync(db, batch, snapshot, credentialIds, book, ct);
-
-        var conflictCheck = await ConflictCheck.LoadAsync(db, batch.Select(p => p.Work), identities, ct);
-        var held = await HeldGatesAsync(provider, db, batch, ct);
-        var holderIds = identities.Where(i => i is { Genuine: true }).Select(i => i!.Value.Payload.HolderId).Distinct().ToList();
+        var presence = await LoadPresenceForUpdateAsync(db, credentialIds, ct);
+        var insideElsewhere = await CountHardCapacityZonesAsync(db, batch, snapshot, credentialIds, ct);
+        var movements = await LoadUploadedMovementsAsync(db, scans, ct);
+        var online = await OnlinePipelineAsync(provider, db, batch, snapshot, ct);
+        var holderIds = scans.Where(s => s.Identity is { Genuine: true }).Select(s => s.Identity!.Value.Payload.HolderId).Distinct().ToList();
         var cards = (await guests.GetCardsAsync(holderIds, ct)).ToDictionary(c => c.Id);
 
-        var outcomes = new List<Settled>(batch.Count);
-        var recorded = new List<Scan>(batch.Count);
-        var moved = new Dictionary<(Guid, int), (ZonePresence Row, bool IsNew)>();
-        var arrivals = new HashSet<Guid>();
-        var conflicts = new List<(EntryConflict Conflict, GateInfo Gate)>();
-        var disputes = new List<(Scan Scan, GateInfo Gate)>();
-        for (var i = 0; i < batch.Count; i++)
+        var decided = new ScanBatchDecision(snapshot, known, presence, insideElsewhere, new EntryConflictCheck(movements), online, cards).Decide(scans);
+
+        db.EntryConflicts.AddRange(decided.Conflicts.Select(c => c.Conflict));
+        await ScanWrites.WriteAsync(db, decided.Recorded, decided.Moved, ct);
+        if (decided.Arrivals.Count > 0)
         {
-            var (work, receivedAt) = (batch[i].Work, batch[i].ReceivedAt);
-            if (knownByKey.TryGetValue((work.Scanner, work.Nonce), out var first))
-            {
-                outcomes.Add(new Settled(Outcome(first, duplicate: true, cards, snapshot, null), null));
-                continue;
-            }
-
-            var (gate, refusal) = CurrentGate(work, snapshot);
-            if (refusal is not null)
-            {
-                outcomes.Add(new Settled(null, refusal));
-                continue;
-            }
-
-            var scan = Decide(work, gate!, receivedAt, identities[i], snapshot, book, held.Contains(gate!.Id));
-            recorded.Add(scan);
-            knownByKey[(work.Scanner, work.Nonce)] = scan;
-            if (scan.DeviceReason is { } claimed && claimed != scan.Reason)
-            {
-                disputes.Add((scan, gate));
-            }
-
-            EntryConflict? conflict = null;
-            if (scan.Admitted && scan.CredentialId is { } credentialId)
-            {
-                var rule = snapshot.Policy.Rules.For(scan.Zone);
-                var dayStart = AccessDay.Start(scan.ScannedAt, snapshot.TimeZone, rule.DailyReset);
-                if (work.AgentReason is not null && scan.Direction == GateDirection.Entry)
-                {
-                    conflict = conflictCheck.Find(scan, rule, dayStart);
-                    if (conflict is not null)
-                    {
-                        db.EntryConflicts.Add(conflict);
-                        conflicts.Add((conflict, gate!));
-                    }
-                }
-
-                conflictCheck.Add(scan);
-                var movements = book.Record(credentialId, scan.Zone, scan.Direction, scan.ScannedAt, dayStart);
-                StorePresence(presenceRows, moved, scan, movements, snapshot.EventId, receivedAt);
-                if (scan.Direction == GateDirection.Entry && scan.GuestId is { } guestId && cards.TryGetValue(guestId, out var card)
-                    && card.Status == GuestStatus.Accredited)
-                {
-                    arrivals.Add(guestId);
-                }
-            }
-
-            outcomes.Add(new Settled(Outcome(scan, duplicate: false, cards, snapshot, conflict), null));
+            await guests.MarkArrivedAsync(decided.Arrivals, ct);
         }
 
-        await ScanWrites.WriteAsync(db, recorded, moved.Values, ct);
-        if (arrivals.Count > 0)
-        {
-            await guests.MarkArrivedAsync(arrivals, ct);
-        }
-
-        if (conflicts.Count > 0 || disputes.Count > 0)
+        if (decided.Conflicts.Count > 0 || decided.Disputes.Count > 0)
         {
             // In this batch's transaction: the incident exists exactly when the conflict or the disputed scan does.
             var reporter = provider.GetRequiredService<IIncidentReporter>();
-            foreach (var (conflict, gate) in conflicts)
+            foreach (var (conflict, gate) in decided.Conflicts)
             {
                 await reporter.ReportAsync(DoubleEntryReport(conflict, gate, snapshot), ct);
             }
 
             var localizer = provider.GetRequiredService<Localizer>();
-            foreach (var (scan, gate) in disputes)
+            foreach (var (scan, gate) in decided.Disputes)
             {
                 await reporter.ReportAsync(DisputedUploadReport(scan, gate, snapshot, localizer), ct);
             }
@@ -276,106 +219,45 @@ public sealed class ScanProcessor : BackgroundService
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return outcomes;
+        return decided.Settled;
     }
 
     /// <summary>
-    /// The scan's gate as this batch's snapshot has it. The endpoint may have resolved the gate from an older snapshot (it reads
-    /// none of its own for an online scan): whether the gate is open, still exists and allows the direction is decided here.
+    /// The pipeline of this batch's server-decided scans: the standard checks, then every module's gate check as it stands now
+    /// (screening: the held lanes), read in the batch's transaction; one query per check and batch, none without online scans.
     /// </summary>
-    private static (GateInfo? Gate, SummitException? Refusal) CurrentGate(ScanWork work, AccessSnapshot snapshot)
+    private static async Task<GatePipeline> OnlinePipelineAsync(IServiceProvider provider, SummitDbContext db, List<Pending> batch, AccessSnapshot snapshot,
+        CancellationToken ct)
     {
-        if (!snapshot.Gates.TryGetValue(work.Gate.Id, out var gate))
+        var gates = batch.Where(p => p.Work.AgentReason is null).Select(p => snapshot.Gates.GetValueOrDefault(p.Work.Gate.Id)).OfType<GateInfo>().Distinct().ToList();
+        var checks = provider.GetServices<IServerGateCheck>().OrderBy(c => c.Order).ToList();
+        if (gates.Count == 0 || checks.Count == 0)
         {
-            return (null, new SummitException(work.DeviceId is null ? SummitError.NotFound(AccessErrors.GateNotFound, work.Gate.Id)
-                : SummitError.Conflict(AccessErrors.DeviceGateUnknown)));
+            return GateDecision.Standard;
         }
 
-        // A device's journal says which way the person went, whatever the lane allows now.
-        return work.AgentReason is null && gate.Resolve(work.Direction) != work.Direction
-            ? (null, new SummitException(SummitError.Of(AccessErrors.ScanDirectionNotAllowed, work.Direction, gate.Code)))
-            : (gate, null);
-    }
-
-    private static Scan Decide(ScanWork work, GateInfo gate, DateTimeOffset receivedAt, Identity? identity, AccessSnapshot snapshot, PresenceBook book,
-        bool gateHeld)
-    {
-        ReasonCode reason;
-        DateTimeOffset scannedAt;
-        if (work.AgentReason is { } decided)
+        var batchChecks = new List<IGateCheck>(checks.Count);
+        foreach (var check in checks)
         {
-            // The agent decided offline with what it knew: its verdict is what happened at the gate, unless it admitted what the
-            // server's own check refuses. Then the server's reason is recorded (the agent's claim beside it), and nobody moves.
-            scannedAt = (work.ScannedAt ?? receivedAt).ToUniversalTime();
-            reason = decided.Admits() && UploadReview.Check(identity?.Payload, identity?.Signature ?? SignatureCheck.BadSignature, gate, work.Direction, scannedAt,
-                snapshot) is var found && !found.Admits() ? found : decided;
-        }
-        else
-        {
-            // Online, the server's clock decides: a device clock may be wrong, and a code must not be valid by a device's say.
-            scannedAt = receivedAt;
-            reason = identity is not { } id ? ReasonCode.BadFormat
-                : id.Signature != SignatureCheck.Valid ? GatePipeline.ReasonOf(id.Signature)
-                : GateDecision.Standard.Check(id.Payload, receivedAt, gate.ToGate(work.Direction) with { Held = gateHeld }, snapshot.Policy, book).Reason;
+            batchChecks.Add(await check.ForBatchAsync(db, gates, ct));
         }
 
-        // A code names a person only once its signature is genuine: forged or altered codes are recorded without identity.
-        var genuine = identity is { Signature: SignatureCheck.Valid or SignatureCheck.RetiredKey } known && known.Payload.EventId == snapshot.EventNumber
-            ? identity
-            : null;
-        return new Scan
-        {
-            EventId = snapshot.EventId,
-            Scanner = work.Scanner,
-            Nonce = work.Nonce,
-            DeviceId = work.DeviceId,
-            GateId = gate.Id,
-            Zone = gate.Zone,
-            Direction = work.Direction,
-            Source = work.Source,
-            CredentialId = genuine?.Payload.CredentialId,
-            GuestId = genuine?.Payload.HolderId,
-            Reason = reason,
-            Admitted = reason.Admits() && genuine is not null,
-            DeviceReason = work.AgentReason,
-            ScannedAt = scannedAt,
-            ReceivedAt = receivedAt,
-            Late = work.AgentReason is not null && receivedAt - scannedAt > TimeSpan.FromSeconds(snapshot.LateAfterSeconds),
-        };
-    }
-
-    /// <summary>The gates of this batch's server-decided scans that a module holds (screening); one query per batch, none without holds.</summary>
-    private static async Task<IReadOnlySet<Guid>> HeldGatesAsync(IServiceProvider provider, SummitDbContext db, List<Pending> batch, CancellationToken ct)
-    {
-        var gateIds = batch.Where(p => p.Work.AgentReason is null).Select(p => p.Work.Gate.Id).Distinct().ToList();
-        if (gateIds.Count == 0)
-        {
-            return new HashSet<Guid>();
-        }
-
-        var held = new HashSet<Guid>();
-        foreach (var holds in provider.GetServices<IGateHolds>())
-        {
-            held.UnionWith(await holds.HeldAmongAsync(db, gateIds, ct));
-        }
-
-        return held;
+        return new GatePipeline([.. GateDecision.StandardChecks, .. batchChecks]);
     }
 
     /// <summary>
     /// For each zone with a hard capacity that this batch's online entries go into: locks the zone on PostgreSQL (SQLite's write lock
     /// already serializes batches), so that batches deciding entries into it, in this process or another, count one after the
-    /// other; then tells the book how many people are inside besides the batch's own credentials, whose rows it holds.
+    /// other; then counts how many people are inside besides the batch's own credentials, whose rows it holds.
     /// </summary>
-    private static async Task CountHardCapacityZonesAsync(SummitDbContext db, List<Pending> batch, AccessSnapshot snapshot, List<Guid> credentialIds,
-        PresenceBook book, CancellationToken ct)
+    private static async Task<Dictionary<int, int>> CountHardCapacityZonesAsync(SummitDbContext db, List<Pending> batch, AccessSnapshot snapshot,
+        List<Guid> credentialIds, CancellationToken ct)
     {
-        var zones = batch.Where(p => p.Work.AgentReason is null && p.Work.Direction == GateDirection.Entry)
-            .Select(p => snapshot.Gates.TryGetValue(p.Work.Gate.Id, out var gate) ? gate.Zone : p.Work.Gate.Zone)
-            .Where(zone => snapshot.Policy.Rules.For(zone).MaxInside > 0).Distinct().Order().ToArray();
+        var counts = new Dictionary<int, int>();
+        var zones = ScanBatchDecision.HardCapacityZones(batch.Select(p => p.Work), snapshot);
         if (zones.Length == 0)
         {
-            return;
+            return counts;
         }
 
         if (db.Database.IsNpgsql())
@@ -392,15 +274,35 @@ public sealed class ScanProcessor : BackgroundService
         {
             // As the dashboard counts: people, not credentials, inside since the zone's daily reset.
             var dayStart = AccessDay.Start(now, snapshot.TimeZone, snapshot.Policy.Rules.For(zone).DailyReset);
-            var inside = await db.ZonePresence.AsNoTracking()
+            counts[zone] = await db.ZonePresence.AsNoTracking()
                 .Where(p => p.EventId == snapshot.EventId && p.Zone == zone && p.Inside && p.DayStart >= dayStart && !credentialIds.Contains(p.CredentialId))
                 .Select(p => p.GuestId).Distinct().CountAsync(ct);
-            book.SetInsideElsewhere(zone, inside);
         }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// The day's admitted movements of the credentials whose admissions this batch uploads, for the double-entry check; null when the
+    /// batch uploads none. Tracked: the check flags the movements it pairs as conflicts, and the batch saves that.
+    /// </summary>
+    private static async Task<List<Scan>?> LoadUploadedMovementsAsync(SummitDbContext db, List<BatchScan> scans, CancellationToken ct)
+    {
+        var uploaded = scans.Where(s => s.Work.AgentReason is { } r && r.Admits() && s.Identity is { Genuine: true }).ToList();
+        if (uploaded.Count == 0)
+        {
+            return null;
+        }
+
+        var credentialIds = uploaded.Select(s => s.Identity!.Value.Payload.CredentialId).Distinct().ToList();
+        // An access day is at most a day long: a day before the earliest upload covers every movement that can pair with it.
+        var since = uploaded.Min(s => s.Work.ScannedAt ?? DateTimeOffset.MaxValue).AddDays(-1).ToUniversalTime();
+        return await db.Scans.Where(s => s.CredentialId != null && credentialIds.Contains(s.CredentialId.Value) && s.Admitted && s.ScannedAt >= since)
+            .ToListAsync(ct);
     }
 
     /// <summary>Decodes a code and verifies its signature once; null when it does not decode.</summary>
-    private static Identity? Identify(ScanWork work, AccessSnapshot snapshot)
+    private static ScanIdentity? Identify(ScanWork work, AccessSnapshot snapshot)
     {
         if (work.Code.Length > MaxCodeLength)
         {
@@ -409,7 +311,7 @@ public sealed class ScanProcessor : BackgroundService
 
         Span<byte> bytes = stackalloc byte[CredentialCodec.BinaryLength];
         return CredentialCodec.TryDecode(work.Code, bytes, out var payload, out _)
-            ? new Identity(payload, CredentialCodec.Verify(bytes, payload.KeyId, snapshot.Policy.Keys))
+            ? new ScanIdentity(payload, CredentialCodec.Verify(bytes, payload.KeyId, snapshot.Policy.Keys))
             : null;
     }
 
@@ -435,7 +337,7 @@ public sealed class ScanProcessor : BackgroundService
         return await db.Scans.AsNoTracking().Where(s => scannerList.Contains(s.Scanner) && nonceList.Contains(s.Nonce)).ToListAsync(ct);
     }
 
-    private static async Task<Dictionary<(Guid, int), ZonePresence>> LoadPresenceForUpdateAsync(SummitDbContext db, List<Guid> credentialIds,
+    private static async Task<List<ZonePresence>> LoadPresenceForUpdateAsync(SummitDbContext db, List<Guid> credentialIds,
         CancellationToken ct)
     {
         if (credentialIds.Count == 0)
@@ -443,35 +345,10 @@ public sealed class ScanProcessor : BackgroundService
             return [];
         }
 
-        var rows = db.Database.IsNpgsql()
+        return db.Database.IsNpgsql()
             // In key order, so that two batches locking some of the same rows queue behind each other instead of deadlocking.
             ? await db.ZonePresence.FromSql($"SELECT * FROM \"ZonePresence\" WHERE \"CredentialId\" = ANY({credentialIds.ToArray()}) ORDER BY \"CredentialId\", \"Zone\" FOR UPDATE").AsNoTracking().ToListAsync(ct)
             : await db.ZonePresence.AsNoTracking().Where(p => credentialIds.Contains(p.CredentialId)).ToListAsync(ct);
-        return rows.ToDictionary(r => (r.CredentialId, r.Zone));
-    }
-
-    /// <summary>Moves a credential's presence row in memory and notes it in <paramref name="moved"/>, to be written with the batch.</summary>
-    private static void StorePresence(Dictionary<(Guid, int), ZonePresence> rows, Dictionary<(Guid, int), (ZonePresence Row, bool IsNew)> moved,
-        Scan scan, ZoneMovements movements, Guid eventId, DateTimeOffset now)
-    {
-        var key = (scan.CredentialId!.Value, scan.Zone);
-        if (!rows.TryGetValue(key, out var row))
-        {
-            row = new ZonePresence { CredentialId = key.Item1, Zone = scan.Zone, EventId = eventId, GuestId = scan.GuestId!.Value };
-            rows[key] = row;
-            moved[key] = (row, true);
-        }
-        else
-        {
-            moved.TryAdd(key, (row, false));
-        }
-
-        row.Inside = movements.Inside;
-        row.LastEntryAt = movements.LastEntryAt;
-        row.LastExitAt = movements.LastExitAt;
-        row.DayStart = movements.DayStart;
-        row.EntriesInDay = movements.EntriesInDay;
-        row.UpdatedAt = now;
     }
 
     /// <summary>An offline double entry as an incident of the zone: one open incident per zone gathers every such entry.</summary>
@@ -508,112 +385,11 @@ public sealed class ScanProcessor : BackgroundService
                 + $"系统核查结果：{Verdict(Localizer.Chinese, scan.Reason)}。"));
     }
 
-    private static ScanOutcome Outcome(Scan scan, bool duplicate, Dictionary<Guid, GuestCard> cards, AccessSnapshot snapshot, EntryConflict? conflict)
-    {
-        var holder = scan.GuestId is { } id ? cards.GetValueOrDefault(id) : null;
-        var category = holder is null ? null : snapshot.CategoriesByNumber.Values.FirstOrDefault(c => c.Id == holder.CategoryId);
-        return new ScanOutcome(scan, duplicate, holder, category, conflict);
-    }
-
-    private readonly record struct Identity(CredentialPayload Payload, SignatureCheck Signature)
-    {
-        public bool Genuine => Signature is SignatureCheck.Valid or SignatureCheck.RetiredKey;
-    }
-
-    /// <summary>What became of one scan of a batch: an outcome, or a refusal to pass to its caller.</summary>
-    private readonly record struct Settled(ScanOutcome? Outcome, SummitException? Refusal);
-
     /// <summary>A code's signature as checked against one policy snapshot: valid for the batch only if it reads the same snapshot.</summary>
-    private sealed record CheckedCode(AccessSnapshot Snapshot, Identity? Identity);
+    private sealed record CheckedCode(AccessSnapshot Snapshot, ScanIdentity? Identity);
 
     private sealed record Pending(ScanWork Work, DateTimeOffset ReceivedAt, CheckedCode? Checked)
     {
         public TaskCompletionSource<ScanOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
-    /// <summary>
-    /// Finds, for entries decided offline, an admitted entry of the same credential into the same zone with no exit between
-    /// the two: both gates let the person in, which anti-passback should have prevented. Reads the day's movements once per batch.
-    /// </summary>
-    private sealed class ConflictCheck
-    {
-        private readonly Dictionary<(Guid Credential, int Zone), List<Scan>>? _movements;
-
-        /// <param name="movements">The day's admitted movements of the uploaded credentials; null when the batch holds no upload.</param>
-        private ConflictCheck(Dictionary<(Guid, int), List<Scan>>? movements)
-        {
-            _movements = movements;
-        }
-
-        public static async Task<ConflictCheck> LoadAsync(SummitDbContext db, IEnumerable<ScanWork> works, List<Identity?> identities,
-            CancellationToken ct)
-        {
-            var uploaded = works.Zip(identities).Where(p => p.First.AgentReason is { } r && r.Admits() && p.Second is { Genuine: true }).ToList();
-            if (uploaded.Count == 0)
-            {
-                return new ConflictCheck(null);
-            }
-
-            var credentialIds = uploaded.Select(p => p.Second!.Value.Payload.CredentialId).Distinct().ToList();
-            // An access day is at most a day long: a day before the earliest upload covers every movement that can pair with it.
-            var since = uploaded.Min(p => p.First.ScannedAt ?? DateTimeOffset.MaxValue).AddDays(-1).ToUniversalTime();
-            var scans = await db.Scans.Where(s => s.CredentialId != null && credentialIds.Contains(s.CredentialId.Value) && s.Admitted && s.ScannedAt >= since)
-                .ToListAsync(ct);
-            return new ConflictCheck(scans.GroupBy(s => (s.CredentialId!.Value, s.Zone)).ToDictionary(g => g.Key, g => g.ToList()));
-        }
-
-        /// <summary>Adds a movement admitted in this batch, so later uploads in the same batch pair with it.</summary>
-        public void Add(Scan scan)
-        {
-            if (_movements is null)
-            {
-                return;
-            }
-
-            var key = (scan.CredentialId!.Value, scan.Zone);
-            if (!_movements.TryGetValue(key, out var list))
-            {
-                _movements[key] = list = [];
-            }
-
-            list.Add(scan);
-        }
-
-        public EntryConflict? Find(Scan entry, ZoneRule rule, DateTimeOffset dayStart)
-        {
-            if (rule.AntiPassback is not (AntiPassbackMode.Hard or AntiPassbackMode.Timed) || _movements is null
-                || !_movements.TryGetValue((entry.CredentialId!.Value, entry.Zone), out var list))
-            {
-                return null;
-            }
-
-            var day = list.Where(s => s.ScannedAt >= dayStart && s.Id != entry.Id).OrderBy(s => s.ScannedAt).ToList();
-            var previous = day.LastOrDefault(s => s.ScannedAt <= entry.ScannedAt);
-            var next = day.FirstOrDefault(s => s.ScannedAt > entry.ScannedAt);
-            var (first, second) = rule.AntiPassback == AntiPassbackMode.Hard
-                ? (previous?.Direction == GateDirection.Entry ? (previous, entry) : next?.Direction == GateDirection.Entry ? (entry, next) : (null, null))
-                : (Within(previous, entry, rule) ? (previous, entry) : Within(entry, next, rule) ? (entry, next) : (null, null));
-            if (first is null || second is null)
-            {
-                return null;
-            }
-
-            first.Conflict = true;
-            second.Conflict = true;
-            return new EntryConflict
-            {
-                EventId = entry.EventId,
-                CredentialId = entry.CredentialId!.Value,
-                GuestId = entry.GuestId!.Value,
-                Zone = entry.Zone,
-                FirstScanId = first.Id,
-                SecondScanId = second.Id,
-                DetectedAt = entry.ReceivedAt,
-            };
-        }
-
-        private static bool Within(Scan? earlier, Scan? later, ZoneRule rule) =>
-            earlier is { Direction: GateDirection.Entry } && later is { Direction: GateDirection.Entry }
-            && later.ScannedAt - earlier.ScannedAt < TimeSpan.FromMinutes(rule.ReentryMinutes);
     }
 }

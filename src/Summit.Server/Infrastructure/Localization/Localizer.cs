@@ -2,12 +2,14 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using Summit.Access.Core;
 
 namespace Summit.Server.Infrastructure.Localization;
 
 /// <summary>
 /// Every text a user sees, in English and Simplified Chinese, from JSON catalogs embedded in the
-/// assembly: one file per module and language (guests.en.json, guests.zh-Hans.json...). A missing key shows as [key] so that gaps are visible, and a unit test
+/// assembly: one file per module and language (guests.en.json, guests.zh-Hans.json...), and the gate verdicts' texts
+/// (<c>verdict.&lt;Reason&gt;</c>) from <see cref="GateVerdictTexts"/>. A missing key shows as [key] so that gaps are visible, and a unit test
 /// keeps both catalogs on the same keys.
 /// </summary>
 public sealed class Localizer
@@ -83,7 +85,8 @@ public sealed class Localizer
     private static FrozenDictionary<string, string> LoadCatalog(string language)
     {
         var assembly = Assembly.GetExecutingAssembly();
-        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        // The gate verdicts' words are Summit.Access.Core's, shared with the gate agent: a JSON catalog that also defines one is refused below.
+        var entries = System.Enum.GetValues<ReasonCode>().ToDictionary(r => $"verdict.{r}", r => GateVerdictTexts.For(r).In(language), StringComparer.Ordinal);
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith($".{language}.json", StringComparison.Ordinal)
                      && n.Contains(".Localization.", StringComparison.Ordinal)))
         {

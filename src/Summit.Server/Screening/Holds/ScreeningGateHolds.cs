@@ -1,19 +1,15 @@
 using Microsoft.EntityFrameworkCore;
-using Summit.Server.Access.Scanning;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Screening.Holds;
 
-/// <summary>Screening's answer to Access's question "which gates are held?": the gates with an open hold; watched are those with an active sensor.</summary>
+/// <summary>
+/// Screening's answer to Access's question "which gates are held?", for the gate agents: the gates with an open hold; watched are
+/// those with an active sensor. The server's own scans are refused by <see cref="ScreeningHoldCheck"/>.
+/// </summary>
 public sealed class ScreeningGateHolds : IGateHolds
 {
-    public async Task<IReadOnlySet<Guid>> HeldAmongAsync(SummitDbContext db, IReadOnlyCollection<Guid> gateIds, CancellationToken ct)
-    {
-        var ids = gateIds.ToList();
-        var held = await db.Set<ScreeningHold>().Where(h => h.Status == HoldStatus.Open && ids.Contains(h.GateId)).Select(h => h.GateId).ToListAsync(ct);
-        return held.ToHashSet();
-    }
-
     public async Task<GateHoldStates> StatesAsync(SummitDbContext db, CancellationToken ct)
     {
         var open = await db.Set<ScreeningHold>().AsNoTracking().Where(h => h.Status == HoldStatus.Open).Select(h => new { h.GateId, h.RaisedAt })

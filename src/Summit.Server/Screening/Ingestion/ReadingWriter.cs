@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
-using Summit.Server.Access.Scanning;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -36,13 +36,13 @@ public sealed class ReadingWriter : BackgroundService
     private readonly ScreeningLiveFeed _feed;
     private readonly IOptionsMonitor<ScreeningOptions> _options;
     private readonly ScreeningThreshold _threshold;
-    private readonly GateHoldWatch _gateHolds;
+    private readonly IGateHoldChanges _gateHolds;
     private readonly ILogger<ReadingWriter> _logger;
     private long _stored;
     private long _refused;
 
     public ReadingWriter(IServiceScopeFactory scopes, SensorDirectory directory, ScreeningLiveFeed feed, IOptionsMonitor<ScreeningOptions> options,
-        ScreeningThreshold threshold, GateHoldWatch gateHolds, ILogger<ReadingWriter> logger)
+        ScreeningThreshold threshold, IGateHoldChanges gateHolds, ILogger<ReadingWriter> logger)
     {
         _threshold = threshold;
         _gateHolds = gateHolds;

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Summit.Server.Access;
-using Summit.Server.Access.Scanning;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Zones;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -14,7 +14,7 @@ namespace Summit.Server.Screening.Sensors;
 
 /// <summary>Enrols body-temperature sensors on gates, each with its own secret (kept encrypted), and revokes them.</summary>
 public sealed partial class SensorService(SummitDbContext db, AccessSettingsService settings, ZoneService zones, SensorDirectory directory,
-    GateHoldWatch gateHolds, FieldProtector protector, AuditLog audit, CurrentActor actor, Localizer localizer, IOptions<MqttOptions> mqtt, TimeProvider clock)
+    IGateHoldChanges gateHolds, FieldProtector protector, AuditLog audit, CurrentActor actor, Localizer localizer, IOptions<MqttOptions> mqtt, TimeProvider clock)
 {
     public const string SecretPrefix = "sss_";
 

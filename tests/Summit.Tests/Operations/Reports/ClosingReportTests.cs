@@ -202,7 +202,7 @@ public class ClosingReportTests(ClosingReportFactory app) : IClassFixture<Closin
     [Theory]
     [InlineData("en", "Attendance per day, zone and category", "Already inside: exit first", "Outside the event's dates",
         "the category signed into the code they scanned")]
-    [InlineData("zh-Hans", "按日期、区域和类别的到场情况", "已在场内：请先出场", "活动日期之外", "即其所扫凭证中签入的类别")]
+    [InlineData("zh-Hans", "按日期、区域和类别的到场情况", "已在区域内：请先出场", "活动日期之外", "即其所扫凭证中签入的类别")]
     public async Task The_page_pinned_to_a_stamp_shows_the_figures_linked_to_their_records_with_the_definitions_in_both_languages(string language,
         string heading, string reason, string outside, string definition)
     {

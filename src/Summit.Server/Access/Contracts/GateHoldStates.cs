@@ -1,4 +1,4 @@
-namespace Summit.Server.Access.Scanning;
+namespace Summit.Server.Access.Contracts;
 
 /// <param name="HeldSince">Each held gate and when its open hold was raised.</param>
 /// <param name="Watched">The gates a hold can come from (an active sensor watches them).</param>
