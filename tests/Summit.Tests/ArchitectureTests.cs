@@ -120,7 +120,7 @@ public partial class ArchitectureTests
 
     // The layout's notification bell, on every staff page: it takes from the incident feed only the signal that its own user has a
     // notification, and reads the notifications through UiOperations (IncidentsRaise).
-    private const string NotificationBell = "Components/Pages/Operations/NotificationBell.razor";
+    private const string NotificationBell = "Incidents/Pages/NotificationBell.razor";
 
     [Fact]
     public void Pages_reach_services_only_through_the_authorization_seam()
@@ -189,9 +189,7 @@ public partial class ArchitectureTests
     [GeneratedRegex(@"\bSummit\.Server\.(Components|Demo)\b")]
     private static partial Regex UiReference();
 
-    // GuestPageText's general helpers (times in the event's zone, the reader's language, problems by field) still live with the guest
-    // pages that were first to need them; they are the one exception until they move to Components/Shared.
-    [GeneratedRegex(@"\bSummit\.Server\.Demo\b|\bSummit\.Server\.Components\b(?!\.(Shared|Layout)\b|\.Pages\.Guests\.GuestPageText\b)")]
+    [GeneratedRegex(@"\bSummit\.Server\.Demo\b|\bSummit\.Server\.Components\b(?!\.(Shared|Layout)\b)")]
     private static partial Regex PageUiReference();
 
     [GeneratedRegex(@"\busing Microsoft\.(EntityFrameworkCore|AspNetCore)\b")]

@@ -1,10 +1,9 @@
 using System.Globalization;
 using MudBlazor;
-using Summit.Server.Incidents;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Infrastructure.Localization;
 
-namespace Summit.Server.Components.Pages.Operations;
+namespace Summit.Server.Incidents.Pages;
 
 /// <summary>How the incident pages say things: SLA clocks, colours per severity and status, names of teams and times.</summary>
 public static class IncidentText

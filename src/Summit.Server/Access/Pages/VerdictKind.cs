@@ -1,4 +1,4 @@
-namespace Summit.Server.Components.Pages.Access;
+namespace Summit.Server.Access.Pages;
 
 /// <summary>How a verdict looks to the gate staff: admitted (green), admitted with an alert (amber), refused (red).</summary>
 public enum VerdictKind

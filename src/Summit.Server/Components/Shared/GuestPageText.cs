@@ -4,9 +4,9 @@ using Summit.Server.Guests;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Localization;
 
-namespace Summit.Server.Components.Pages.Guests;
+namespace Summit.Server.Components.Shared;
 
-/// <summary>Formatting shared by the guest pages: times in the event's zone, countries, languages, audit changes.</summary>
+/// <summary>Formatting shared by the staff pages of every module: times in the event's zone, countries, languages, audit changes.</summary>
 public static class GuestPageText
 {
     public static string CurrentLanguage => Localizer.LanguageOf(CultureInfo.CurrentUICulture);

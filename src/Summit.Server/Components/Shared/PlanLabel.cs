@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Summit.Server.Components.Pages.Operations;
+namespace Summit.Server.Components.Shared;
 
 /// <summary>
 /// The occupancy label of a zone on the venue plan, chosen to fit its rectangle whatever the figures: the full form when it fits,

@@ -3,7 +3,7 @@ using Summit.Access.Core;
 using Summit.Server.Access.Zones;
 using Summit.Server.Infrastructure.Localization;
 
-namespace Summit.Server.Components.Pages.Access;
+namespace Summit.Server.Access.Pages;
 
 /// <summary>Formatting shared by the gate console and the live access page.</summary>
 public static class GateText

@@ -3,7 +3,7 @@ using Summit.Access.Core;
 using Summit.Server.Access.Zones;
 using Summit.Server.Infrastructure.Localization;
 
-namespace Summit.Server.Components.Pages.Access;
+namespace Summit.Server.Access.Pages;
 
 /// <summary>Formatting shared by the access pages: day ranges, zone rules, and conversions for the MudBlazor pickers.</summary>
 public static class AccessPageText
