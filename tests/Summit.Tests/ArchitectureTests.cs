@@ -105,12 +105,13 @@ public partial class ArchitectureTests
         Assert.True(offenders.Count == 0, "Forbidden references:\n" + string.Join("\n", offenders));
     }
 
-    // What a page or component may have injected besides UiOperations: plumbing that reads no one's data. The live feeds push
-    // figures to a page that is open; each may be injected only by a page that states its policy.
+    // What a page or component may have injected besides UiOperations: plumbing that reads no one's data (the menu's entries and the
+    // sections modules register on each other's pages are component types and policies). The live feeds push figures to a page that
+    // is open; each may be injected only by a page that states its policy.
     private static readonly string[] PagePlumbing =
     [
         "UiOperations", "NavigationManager", "IJSRuntime", "TimeProvider", "IAuthorizationService", "AuthenticationStateProvider", "Localizer",
-        "SummitNavigation", "ILogger", "IOptions", "IOptionsMonitor",
+        "SummitNavigation", "PageSections", "ILogger", "IOptions", "IOptionsMonitor",
     ];
 
     private static readonly string[] LiveFeeds = ["IncidentFeed", "ScreeningThreshold", "ScreeningLiveFeed", "OperationsBoard", "AccessLiveFeed"];
