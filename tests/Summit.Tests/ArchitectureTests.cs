@@ -110,12 +110,13 @@ public partial class ArchitectureTests
         Assert.True(offenders.Count == 0, "Forbidden references:\n" + string.Join("\n", offenders));
     }
 
-    // What a page or component may have injected besides UiOperations: plumbing that reads no one's data. The live feeds push
-    // figures to a page that is open; each may be injected only by a page that states its policy.
+    // What a page or component may have injected besides UiOperations: plumbing that reads no one's data (the menu's entries and the
+    // sections modules register on each other's pages are component types and policies). The live feeds push figures to a page that
+    // is open; each may be injected only by a page that states its policy.
     private static readonly string[] PagePlumbing =
     [
         "UiOperations", "NavigationManager", "IJSRuntime", "TimeProvider", "IAuthorizationService", "AuthenticationStateProvider", "Localizer",
-        "SummitNavigation", "ILogger", "IOptions", "IOptionsMonitor",
+        "SummitNavigation", "PageSections", "ILogger", "IOptions", "IOptionsMonitor",
     ];
 
     private static readonly string[] LiveFeeds = ["IncidentFeed", "ScreeningThreshold", "ScreeningLiveFeed", "OperationsBoard", "AccessLiveFeed"];
@@ -125,7 +126,7 @@ public partial class ArchitectureTests
 
     // The layout's notification bell, on every staff page: it takes from the incident feed only the signal that its own user has a
     // notification, and reads the notifications through UiOperations (IncidentsRaise).
-    private const string NotificationBell = "Components/Pages/Operations/NotificationBell.razor";
+    private const string NotificationBell = "Incidents/Pages/NotificationBell.razor";
 
     [Fact]
     public void Pages_reach_services_only_through_the_authorization_seam()
@@ -197,9 +198,7 @@ public partial class ArchitectureTests
     [GeneratedRegex(@"\bSummit\.Server\.(Components|Demo)\b")]
     private static partial Regex UiReference();
 
-    // GuestPageText's general helpers (times in the event's zone, the reader's language, problems by field) still live with the guest
-    // pages that were first to need them; they are the one exception until they move to Components/Shared.
-    [GeneratedRegex(@"\bSummit\.Server\.Demo\b|\bSummit\.Server\.Components\b(?!\.(Shared|Layout)\b|\.Pages\.Guests\.GuestPageText\b)")]
+    [GeneratedRegex(@"\bSummit\.Server\.Demo\b|\bSummit\.Server\.Components\b(?!\.(Shared|Layout)\b)")]
     private static partial Regex PageUiReference();
 
     [GeneratedRegex(@"\busing Microsoft\.(EntityFrameworkCore|AspNetCore)\b")]

@@ -6,11 +6,13 @@ using Summit.Server.Access.Credentials;
 using Summit.Server.Access.Devices;
 using Summit.Server.Access.Keys;
 using Summit.Server.Access.Monitoring;
+using Summit.Server.Access.Pages;
 using Summit.Server.Access.PersonalData;
 using Summit.Server.Access.Policy;
 using Summit.Server.Access.Scanning;
 using Summit.Server.Access.Zones;
 using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Modules;
 using Summit.Server.Privacy.Contracts;
@@ -38,6 +40,12 @@ public sealed class AccessModule : ISummitModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        // Its parts of the guest list and page, which show them through Guests' contracts without naming this module.
+        services.AddSingleton(new PageSection(GuestListPage.Actions, typeof(BulkIssueButton), 10, Policies.CredentialsManage));
+        services.AddSingleton(new PageSection(GuestPage.Actions, typeof(BadgeButtons), 10, Policies.CredentialsManage));
+        services.AddSingleton(new PageSection(GuestPage.Side, typeof(BlockSection), 10, Policies.PersonsBlock));
+        services.AddSingleton(new PageSection(GuestPage.Main, typeof(CredentialSection), 10, Policies.CredentialsManage));
+        services.AddSingleton(new PageSection(GuestPage.Main, typeof(PersonalZonesSection), 20, Policies.AccessManage));
         services.AddScoped<AccessSettingsService>();
         services.AddScoped<SigningKeyService>();
         services.AddScoped<ZoneService>();

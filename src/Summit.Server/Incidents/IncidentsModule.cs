@@ -1,4 +1,6 @@
 using MudBlazor;
+using Summit.Server.Events.Contracts;
+using Summit.Server.Incidents.Pages;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Infrastructure.Modules;
@@ -24,6 +26,7 @@ public sealed class IncidentsModule : ISummitModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(new PageSection(EventSettingsPage.Sections, typeof(IncidentSlaSection), 20, Policies.OperationsSettingsManage));
         services.AddSummitOptions<IncidentOptions>("Summit:Incidents");
         services.AddSingleton<IncidentFeed>();
         services.AddScoped<IncidentNotifier>();

@@ -27,6 +27,7 @@ public sealed class PlatformModule : ISummitModule
         services.AddScoped<AuditQueries>();
         services.AddScoped<AuditRedaction>();
         services.AddScoped<StaffAccounts>();
+        services.AddSingleton<PageSections>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api)

@@ -1,9 +1,11 @@
 using MudBlazor;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Modules;
 using Summit.Server.Infrastructure.Options;
 using Summit.Server.Privacy.Contracts;
 using Summit.Server.Privacy.Holders;
+using Summit.Server.Privacy.Pages;
 
 namespace Summit.Server.Privacy;
 
@@ -23,6 +25,7 @@ public sealed class PrivacyModule : ISummitModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(new PageSection(EventSettingsPage.Sections, typeof(RetentionSection), 30, Policies.RetentionManage));
         services.AddSummitOptions<PrivacyOptions>("Summit:Privacy");
         services.AddScoped<RetentionService>();
         services.AddScoped<IPrivacyNotice, PrivacyNoticeService>();

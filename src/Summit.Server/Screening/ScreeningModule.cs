@@ -1,11 +1,13 @@
 using MudBlazor;
 using Summit.Server.Access.Contracts;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Modules;
 using Summit.Server.Infrastructure.Options;
 using Summit.Server.Privacy.Contracts;
 using Summit.Server.Screening.Holds;
 using Summit.Server.Screening.Ingestion;
+using Summit.Server.Screening.Pages;
 using Summit.Server.Screening.Reporting;
 using Summit.Server.Screening.Sensors;
 
@@ -27,6 +29,7 @@ public sealed class ScreeningModule : ISummitModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(new PageSection(EventSettingsPage.Sections, typeof(ScreeningThresholdSection), 10, Policies.OperationsSettingsManage));
         services.AddSummitOptions<ScreeningOptions>("Summit:Screening");
         services.AddSummitOptions<MqttOptions>("Summit:Mqtt");
         services.AddSingleton<SensorDirectory>();

@@ -9,7 +9,7 @@ using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Tests.Infrastructure;
-using GuestPageText = Summit.Server.Components.Pages.Guests.GuestPageText;
+using GuestPageText = Summit.Server.Components.Shared.GuestPageText;
 
 namespace Summit.Tests.Access;
 

@@ -6,7 +6,7 @@ using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Tests.Infrastructure;
-using GuestPageText = Summit.Server.Components.Pages.Guests.GuestPageText;
+using GuestPageText = Summit.Server.Components.Shared.GuestPageText;
 
 namespace Summit.Tests.Guests;
 

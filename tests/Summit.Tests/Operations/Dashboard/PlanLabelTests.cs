@@ -1,4 +1,4 @@
-using Summit.Server.Components.Pages.Operations;
+using Summit.Server.Components.Shared;
 
 namespace Summit.Tests.Operations.Dashboard;
 

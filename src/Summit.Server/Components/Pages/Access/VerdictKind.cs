@@ -1,9 +1,0 @@
-namespace Summit.Server.Components.Pages.Access;
-
-/// <summary>How a verdict looks to the gate staff: admitted (green), admitted with an alert (amber), refused (red).</summary>
-public enum VerdictKind
-{
-    Admitted,
-    Alert,
-    Refused,
-}
