@@ -9,7 +9,7 @@ using Summit.Server.Access.PersonalData;
 using Summit.Server.Access.Policy;
 using Summit.Server.Access.Scanning;
 using Summit.Server.Access.Zones;
-using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Modules;
 using Summit.Server.Privacy.Contracts;

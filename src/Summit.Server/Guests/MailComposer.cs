@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;

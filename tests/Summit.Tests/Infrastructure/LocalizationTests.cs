@@ -2,6 +2,7 @@ using System.Reflection;
 using Summit.Server;
 using Summit.Server.Access;
 using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Localization;
 

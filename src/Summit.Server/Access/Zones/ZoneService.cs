@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Summit.Access.Core;
 using Summit.Server.Access.Domain;
 using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
@@ -14,7 +15,7 @@ namespace Summit.Server.Access.Zones;
 /// Zones, gates, which zones each category opens, per-person additions and removals, and blocked persons. Every change is
 /// audited and raises the policy version, so gates learn about it at their next sync (the server's own decisions at once).
 /// </summary>
-public sealed partial class ZoneService(SummitDbContext db, AccessSettingsService settings, GuestDirectory guests, AuditLog audit,
+public sealed partial class ZoneService(SummitDbContext db, AccessSettingsService settings, IGuestDirectory guests, AuditLog audit,
     Localizer localizer, CurrentActor actor, TimeProvider clock)
 {
     public async Task<List<ZoneView>> ListZonesAsync(CancellationToken ct = default)

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Incidents;
@@ -59,7 +59,7 @@ public sealed class SensorSilenceWatch(IServiceScopeFactory scopes, IOptionsMoni
 
             var reporter = provider.GetService<IIncidentReporter>();
             var gates = (await provider.GetRequiredService<Access.Zones.ZoneService>().ListGatesAsync(ct)).ToDictionary(g => g.Id, g => g.Code);
-            var zone = await provider.GetRequiredService<EventService>().TimeZoneAsync(ct);
+            var zone = await provider.GetRequiredService<IEventCalendar>().TimeZoneAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             foreach (var sensor in silent)
             {
