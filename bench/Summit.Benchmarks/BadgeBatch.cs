@@ -4,7 +4,7 @@ using NSec.Cryptography;
 using SkiaSharp;
 using Summit.Access.Core;
 using Summit.Server.Access.Badges;
-using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Contracts;
 
 namespace Summit.Benchmarks;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Summit.Server;
 using Summit.Server.Demo;
 using Summit.Server.Guests;
-using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Benchmarks;

@@ -11,7 +11,6 @@ using Summit.Server.Access.PersonalData;
 using Summit.Server.Access.Policy;
 using Summit.Server.Access.Scanning;
 using Summit.Server.Access.Zones;
-using Summit.Server.Guests;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Modules;
@@ -48,7 +47,7 @@ public sealed class AccessModule : ISummitModule
         services.AddSingleton(new PageSection(GuestPage.Main, typeof(PersonalZonesSection), 20, Policies.AccessManage));
         services.AddScoped<AccessSettingsService>();
         services.AddScoped<SigningKeyService>();
-        services.AddScoped<ZoneService>();
+        services.AddScoped<ZoneService>().AddScoped<IZoneDirectory>(sp => sp.GetRequiredService<ZoneService>());
         services.AddScoped<CredentialService>();
         services.AddScoped<IGuestObserver, CredentialGuestObserver>();
         services.AddScoped<IGuestCredentialView, GuestCredentialView>();

@@ -2,16 +2,16 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Summit.Access.Core;
 using Summit.Server.Access.Domain;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Access;
 
 /// <summary>The access settings of the current event, created on first use, and the policy version gates sync by.</summary>
-public sealed class AccessSettingsService(SummitDbContext db, EventService events)
+public sealed class AccessSettingsService(SummitDbContext db, IEventCalendar events)
 {
     /// <summary>The current event's settings, tracked so the caller can change them in its unit of work.</summary>
-    public async Task<(SummitEvent Event, AccessSettings Settings)> GetAsync(CancellationToken ct = default)
+    public async Task<(EventFacts Event, AccessSettings Settings)> GetAsync(CancellationToken ct = default)
     {
         var summitEvent = await events.GetCurrentAsync(ct);
         var settings = await db.AccessSettings.FirstOrDefaultAsync(s => s.EventId == summitEvent.Id, ct);
@@ -33,7 +33,7 @@ public sealed class AccessSettingsService(SummitDbContext db, EventService event
     }
 
     /// <summary>Credentials are valid from the day before the event (badge pick-up) to the end of its last day, event-local.</summary>
-    public static AccessSettings CreateFor(SummitEvent summitEvent)
+    public static AccessSettings CreateFor(EventFacts summitEvent)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(summitEvent.TimeZoneId);
         return new AccessSettings

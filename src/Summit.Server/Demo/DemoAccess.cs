@@ -10,6 +10,7 @@ using Summit.Server.Access.Scanning;
 using Summit.Server.Access.Zones;
 using Summit.Server.Events;
 using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;

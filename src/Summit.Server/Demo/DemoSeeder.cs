@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Demo.Live;
 using Summit.Server.Events;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Guests.Invitations;
 using Summit.Server.Infrastructure;
@@ -268,7 +269,7 @@ public static partial class DemoSeeder
         {
             EventId = eventId,
             CountryCode = c,
-            Name = $"Delegation of {Guests.Domain.Countries.NameOf(c, "en")}",
+            Name = $"Delegation of {Guests.Contracts.Countries.NameOf(c, "en")}",
         });
     }
 
@@ -288,7 +289,7 @@ public static partial class DemoSeeder
         };
         var organisation = organisationType switch
         {
-            OrganisationType.Government => $"{GovernmentBodies[random.Next(GovernmentBodies.Length)]}, {Guests.Domain.Countries.NameOf(countryCode, "en")}",
+            OrganisationType.Government => $"{GovernmentBodies[random.Next(GovernmentBodies.Length)]}, {Guests.Contracts.Countries.NameOf(countryCode, "en")}",
             OrganisationType.InternationalOrganization => InternationalOrganizations[random.Next(InternationalOrganizations.Length)],
             OrganisationType.IndustryAssociation => IndustryAssociations[random.Next(IndustryAssociations.Length)],
             OrganisationType.Company => Companies[random.Next(Companies.Length)],

@@ -1,3 +1,5 @@
+using Summit.Server.Events.Contracts;
+
 namespace Summit.Server.Events;
 
 /// <param name="Venues">The venues' English names, in order.</param>
@@ -5,7 +7,7 @@ namespace Summit.Server.Events;
 public sealed record EventDto(Guid Id, string Name, string NameZh, DateOnly StartDate, DateOnly EndDate, string TimeZoneId, IReadOnlyList<string> Venues,
     IReadOnlyDictionary<string, string> VenueNamesZh)
 {
-    public static EventDto From(SummitEvent e) => new(e.Id, e.Name, e.NameZh, e.StartDate, e.EndDate, e.TimeZoneId,
-        [.. e.Venues.OrderBy(v => v.SortOrder).Select(v => v.Name)],
+    public static EventDto From(EventFacts e) => new(e.Id, e.Name, e.NameZh, e.StartDate, e.EndDate, e.TimeZoneId,
+        [.. e.Venues.Select(v => v.Name)],
         e.Venues.Where(v => !string.IsNullOrWhiteSpace(v.NameZh)).ToDictionary(v => v.Name, v => v.NameZh!));
 }

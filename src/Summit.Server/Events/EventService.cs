@@ -1,29 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
-using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Events;
 
-/// <summary>The current event: the one the secretariat set up. Modules ask here rather than query the table.</summary>
+/// <summary>Sets up the current event (the secretariat's settings page and API). Other modules read it through IEventCalendar.</summary>
 public sealed class EventService(SummitDbContext db, AuditLog audit)
 {
+    /// <summary>The current event with its venues, tracked: the one the settings page edits.</summary>
     public async Task<SummitEvent?> FindCurrentAsync(CancellationToken ct = default) =>
         await db.Events.Include(e => e.Venues.OrderBy(v => v.SortOrder)).OrderBy(e => e.StartDate).FirstOrDefaultAsync(ct);
-
-    /// <summary>Every event Summit holds, the current one first (past events stay until their data is purged).</summary>
-    public async Task<List<SummitEvent>> ListAsync(CancellationToken ct = default) =>
-        await db.Events.AsNoTracking().OrderBy(e => e.StartDate).ToListAsync(ct);
-
-    public async Task<SummitEvent?> FindAsync(Guid id, CancellationToken ct = default) =>
-        await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
-
-    public async Task<SummitEvent> GetCurrentAsync(CancellationToken ct = default) =>
-        await FindCurrentAsync(ct) ?? throw new SummitException(SummitError.NotFound("event.none"));
-
-    /// <summary>The zone every time is shown in (<see cref="EventTime"/>); UTC before an event is set up.</summary>
-    public async Task<TimeZoneInfo> TimeZoneAsync(CancellationToken ct = default) =>
-        EventTime.Zone(await db.Events.OrderBy(e => e.StartDate).Select(e => e.TimeZoneId).FirstOrDefaultAsync(ct) ?? "UTC");
 
     public async Task<SummitEvent> SaveAsync(EventInput input, CancellationToken ct = default)
     {

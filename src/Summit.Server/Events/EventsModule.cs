@@ -1,4 +1,5 @@
 using MudBlazor;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Modules;
 
@@ -12,7 +13,7 @@ public sealed class EventsModule : ISummitModule
     public IReadOnlyList<NavigationEntry> Navigation { get; } =
         [NavigationEntry.For(Policies.EventManage, 160, "/event", "nav.event", Icons.Material.Filled.Event)];
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<EventService>();
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<EventService>().AddScoped<IEventCalendar, EventCalendar>();
 
     public void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapEventApi();
 }

@@ -1,5 +1,3 @@
-using Summit.Server.Infrastructure.Localization;
-
 namespace Summit.Server.Events;
 
 /// <summary>The event being run. Summit hosts one current event; the model keeps an id so history can stay.</summary>
@@ -14,11 +12,4 @@ public sealed class SummitEvent
     /// <summary>IANA time zone id, for example Asia/Shanghai.</summary>
     public string TimeZoneId { get; set; } = "UTC";
     public List<EventVenue> Venues { get; set; } = [];
-
-    /// <summary>
-    /// A venue as a zone names it (by its English name) in the reader's language; a name that is not one of the event's venues is
-    /// shown as it is.
-    /// </summary>
-    public string? VenueInReaderLanguage(string? venue) =>
-        venue is null ? null : Localizer.InReaderLanguage(venue, Venues.FirstOrDefault(v => v.Name == venue)?.NameZh);
 }

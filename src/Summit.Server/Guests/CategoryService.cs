@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -9,7 +9,7 @@ using Summit.Server.Infrastructure.Localization;
 namespace Summit.Server.Guests;
 
 /// <summary>The accreditation categories of the current event: the organizer adds and edits them; every change is audited.</summary>
-public sealed partial class CategoryService(SummitDbContext db, EventService events, AuditLog audit, Localizer localizer)
+public sealed partial class CategoryService(SummitDbContext db, IEventCalendar events, AuditLog audit, Localizer localizer)
 {
     public async Task<List<CategoryDetail>> ListAsync(CancellationToken ct = default)
     {

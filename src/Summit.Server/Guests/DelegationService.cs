@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -8,7 +9,7 @@ using Summit.Server.Infrastructure.Localization;
 namespace Summit.Server.Guests;
 
 /// <summary>The delegations of the current event. The liaison must be one of the delegation's own guests.</summary>
-public sealed class DelegationService(SummitDbContext db, EventService events, AuditLog audit, Localizer localizer)
+public sealed class DelegationService(SummitDbContext db, IEventCalendar events, AuditLog audit, Localizer localizer)
 {
     public async Task<List<DelegationSummary>> ListAsync(CancellationToken ct = default)
     {

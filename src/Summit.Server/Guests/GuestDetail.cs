@@ -1,3 +1,4 @@
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 
 namespace Summit.Server.Guests;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Guests.Invitations;
 using Summit.Server.Infrastructure.Audit;
@@ -7,13 +8,9 @@ using Summit.Server.Infrastructure.Security;
 
 namespace Summit.Server.Guests;
 
-/// <summary>
-/// The public surface of the Guests module for other modules (Access, later Operations): guest cards and photos, the two
-/// pipeline steps other modules cause (accredited when a credential is issued, arrived at the first admitted entry), and
-/// the credential mail, since the guest's address and language stay in this module.
-/// </summary>
+/// <summary>The Guests module's answer to <see cref="IGuestDirectory"/>.</summary>
 public sealed class GuestDirectory(SummitDbContext db, AuditLog audit, FieldProtector protector, MailComposer mail, InvitationService invitations,
-    TimeProvider clock)
+    TimeProvider clock) : IGuestDirectory
 {
     public async Task<GuestCard?> FindAsync(Guid id, CancellationToken ct = default) =>
         (await GetCardsAsync([id], ct)).FirstOrDefault();
@@ -68,6 +65,18 @@ public sealed class GuestDirectory(SummitDbContext db, AuditLog audit, FieldProt
         // A read has no other change to ride with: the audit entries are saved at once, all together.
         await db.SaveChangesAsync(ct);
         return photos.ToDictionary(p => p.GuestId, p => protector.Unprotect(p.EncryptedJpeg));
+    }
+
+    public async Task<byte[]?> GetPhotoJpegAsync(Guid id, CancellationToken ct = default)
+    {
+        var photo = await db.GuestPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.GuestId == id, ct);
+        if (photo is null)
+        {
+            return null;
+        }
+
+        await audit.RecordReadAsync(AuditActions.GuestPhotoViewed, "guest", id.ToString());
+        return protector.Unprotect(photo.EncryptedJpeg);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed class GuestInput
     public string Email { get; set; } = "";
     public string? Phone { get; set; }
     public string? Language { get; set; }
-    public string ParticipationMode { get; set; } = nameof(Domain.ParticipationMode.InPerson);
+    public string ParticipationMode { get; set; } = nameof(Contracts.ParticipationMode.InPerson);
     public string Category { get; set; } = "";
 
     /// <summary>Passport or ID number; null leaves a stored number unchanged, empty removes it.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -11,7 +12,7 @@ namespace Summit.Server.Guests;
 /// <summary>The commands on a guest record: create, edit, move through the pipeline. Each change is audited.</summary>
 public sealed class GuestService(
     SummitDbContext db,
-    EventService events,
+    IEventCalendar events,
     AuditLog audit,
     FieldProtector protector,
     Localizer localizer,
@@ -41,18 +42,6 @@ public sealed class GuestService(
         }
 
         return ToDetail(guest);
-    }
-
-    public async Task<byte[]?> GetPhotoJpegAsync(Guid id, CancellationToken ct = default)
-    {
-        var photo = await db.GuestPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.GuestId == id, ct);
-        if (photo is null)
-        {
-            return null;
-        }
-
-        await audit.RecordReadAsync(AuditActions.GuestPhotoViewed, "guest", id.ToString());
-        return protector.Unprotect(photo.EncryptedJpeg);
     }
 
     public async Task<GuestDetail> CreateAsync(GuestInput input, CancellationToken ct = default)

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Localization;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Summit.Server.Events;
-using Summit.Server.Guests.Domain;
+using Summit.Server.Events.Contracts;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Invitations;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
@@ -15,7 +15,7 @@ public static class GuestsApi
     {
         var guests = api.MapGroup("/guests").WithTags("Guests");
 
-        guests.MapGet("/", async ([AsParameters] GuestListQuery query, GuestQueries queries, EventService events, CancellationToken ct) =>
+        guests.MapGet("/", async ([AsParameters] GuestListQuery query, GuestQueries queries, IEventCalendar events, CancellationToken ct) =>
             TypedResults.Ok(await queries.ListAsync((await events.GetCurrentAsync(ct)).Id, query.ToFilter(), ct)))
             .RequireAuthorization(Policies.GuestsRead).WithSummary("Search, filter, sort and page the guest list");
 
@@ -23,8 +23,8 @@ public static class GuestsApi
             TypedResults.Ok(await service.GetDetailAsync(id, auditRead: true, ct)))
             .RequireAuthorization(Policies.GuestsRead).WithSummary("A guest's personal detail (the read is audited)");
 
-        guests.MapGet("/{id:guid}/photo", async (Guid id, GuestService service, CancellationToken ct) =>
-            await service.GetPhotoJpegAsync(id, ct) is { } jpeg
+        guests.MapGet("/{id:guid}/photo", async (Guid id, GuestDirectory directory, CancellationToken ct) =>
+            await directory.GetPhotoJpegAsync(id, ct) is { } jpeg
                 ? Results.File(jpeg, "image/jpeg")
                 : Results.NotFound())
             .RequireAuthorization(Policies.PhotosView).WithSummary("The guest's photo as JPEG (the read is audited)");
@@ -56,7 +56,7 @@ public static class GuestsApi
             TypedResults.Ok(await service.InviteAsync(request.GuestIds, ct)))
             .RequireAuthorization(Policies.GuestsInvite).WithSummary("Send (or resend) invitation links; earlier links stop working");
 
-        api.MapGet("/categories", async (SummitDbContext db, EventService events, CancellationToken ct) =>
+        api.MapGet("/categories", async (SummitDbContext db, IEventCalendar events, CancellationToken ct) =>
             {
                 var eventId = (await events.GetCurrentAsync(ct)).Id;
                 return TypedResults.Ok(await db.Categories.AsNoTracking().Where(c => c.EventId == eventId).OrderBy(c => c.SortOrder)
@@ -64,7 +64,7 @@ public static class GuestsApi
             })
             .WithTags("Guests").RequireAuthorization(Policies.StaffSignedIn).WithSummary("Accreditation categories");
 
-        api.MapGet("/delegations", async (SummitDbContext db, EventService events, CancellationToken ct) =>
+        api.MapGet("/delegations", async (SummitDbContext db, IEventCalendar events, CancellationToken ct) =>
             {
                 var eventId = (await events.GetCurrentAsync(ct)).Id;
                 return TypedResults.Ok(await db.Delegations.AsNoTracking().Where(d => d.EventId == eventId).OrderBy(d => d.Name)

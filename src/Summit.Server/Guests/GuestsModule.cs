@@ -1,4 +1,5 @@
 using MudBlazor;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Import;
 using Summit.Server.Guests.Invitations;
 using Summit.Server.Guests.PersonalData;
@@ -36,7 +37,7 @@ public sealed class GuestsModule : ISummitModule
         services.AddSummitOptions<InvitationOptions>("Summit:Invitations");
         services.AddScoped<InvitationService>();
         services.AddScoped<PortalService>();
-        services.AddScoped<GuestDirectory>();
+        services.AddScoped<GuestDirectory>().AddScoped<IGuestDirectory>(sp => sp.GetRequiredService<GuestDirectory>());
         services.AddGuestImport();
         services.AddScoped<GuestPersonalData>();
         services.AddScoped<IDataSubjects>(sp => sp.GetRequiredService<GuestPersonalData>());

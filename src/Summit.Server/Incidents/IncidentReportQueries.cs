@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -10,7 +10,7 @@ namespace Summit.Server.Incidents;
 /// The incidents' share of the closing report: figures per type and the records behind each, computed from the incidents' periods
 /// (which a reopen never clears) as of a moment, so that a report rebuilt from its stamp says the same whatever happened since.
 /// </summary>
-public sealed class IncidentReportQueries(SummitDbContext db, EventService events, AuditLog audit)
+public sealed class IncidentReportQueries(SummitDbContext db, IEventCalendar events, AuditLog audit)
 {
     public async Task<List<IncidentTypeFigures>> FiguresAsync(DateTimeOffset asOf, CancellationToken ct = default)
     {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Summit.Server.Access.Zones;
-using Summit.Server.Events;
+using Summit.Server.Access.Contracts;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
@@ -16,7 +16,7 @@ namespace Summit.Server.Incidents;
 /// Every use case of an incident: raise (by staff or a module), move along its lifecycle, assign, comment, attach photos,
 /// escalate breached SLAs. Each change writes a timeline line and an audit entry in the same unit of work.
 /// </summary>
-public sealed class IncidentService(SummitDbContext db, EventService events, ZoneService zones, AuditLog audit, CurrentActor currentActor,
+public sealed class IncidentService(SummitDbContext db, IEventCalendar events, IZoneDirectory zones, AuditLog audit, CurrentActor currentActor,
     TimeProvider clock, IOptions<IncidentOptions> options, IncidentSlaSettingsService slaSettings, IncidentNotifier notifier, FieldProtector protector,
     Localizer localizer)
 {
@@ -752,7 +752,7 @@ public sealed class IncidentService(SummitDbContext db, EventService events, Zon
             ?? throw new SummitException(SummitError.NotFound(IncidentErrors.NotFound, number));
     }
 
-    private async Task<SummitEvent> CurrentEventAsync(CancellationToken ct) =>
+    private async Task<EventFacts> CurrentEventAsync(CancellationToken ct) =>
         await events.FindCurrentAsync(ct) ?? throw new SummitException(SummitError.Conflict(IncidentErrors.EventMissing));
 
     /// <summary>

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Incidents;
@@ -11,7 +11,7 @@ namespace Summit.Server.Incidents;
 /// The SLA targets of the current event: an admin's, else the configured ones. New incidents and reopened ones take the targets
 /// in force at that moment; incidents already running keep the due times they were given (a change never breaches them at once).
 /// </summary>
-public sealed class IncidentSlaSettingsService(SummitDbContext db, EventService events, IOptions<IncidentOptions> options, AuditLog audit, CurrentActor actor,
+public sealed class IncidentSlaSettingsService(SummitDbContext db, IEventCalendar events, IOptions<IncidentOptions> options, AuditLog audit, CurrentActor actor,
     TimeProvider clock)
 {
     /// <summary>A week: a longer target is no target an operations centre can watch.</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Privacy.Contracts;
@@ -12,7 +12,7 @@ public static class PrivacyApi
     public static RouteGroupBuilder MapPrivacyApi(this RouteGroupBuilder api)
     {
         var privacy = api.MapGroup("/privacy").WithTags("Privacy");
-        privacy.MapGet("/notice", async (EventService events, IPrivacyNotice notice, CancellationToken ct) =>
+        privacy.MapGet("/notice", async (IEventCalendar events, IPrivacyNotice notice, CancellationToken ct) =>
             {
                 var summitEvent = await events.GetCurrentAsync(ct);
                 var language = Language();

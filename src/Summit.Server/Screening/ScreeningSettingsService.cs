@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Screening;
 
 /// <summary>An admin sets the current event's fever threshold; every change is in the audit log with the old and new value.</summary>
-public sealed class ScreeningSettingsService(SummitDbContext db, EventService events, ScreeningThreshold threshold, IServiceProvider provider,
+public sealed class ScreeningSettingsService(SummitDbContext db, IEventCalendar events, ScreeningThreshold threshold, IServiceProvider provider,
     IOptionsMonitor<ScreeningOptions> options, AuditLog audit, CurrentActor actor, TimeProvider clock)
 {
     /// <summary>A body-temperature threshold outside this range would stop every lane or none.</summary>

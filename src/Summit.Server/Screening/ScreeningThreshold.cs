@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Screening;
@@ -33,7 +33,7 @@ public sealed class ScreeningThreshold(IServiceScopeFactory scopes, IOptionsMoni
 
     internal static async Task<ScreeningEventSettings?> StoredAsync(IServiceProvider provider, CancellationToken ct)
     {
-        var summitEvent = await provider.GetRequiredService<EventService>().FindCurrentAsync(ct);
+        var summitEvent = await provider.GetRequiredService<IEventCalendar>().FindCurrentAsync(ct);
         return summitEvent is null ? null
             : await provider.GetRequiredService<SummitDbContext>().Set<ScreeningEventSettings>().AsNoTracking()
                 .FirstOrDefaultAsync(s => s.EventId == summitEvent.Id, ct);

@@ -1,4 +1,4 @@
-using Summit.Server.Access.Zones;
+using Summit.Server.Access.Contracts;
 
 namespace Summit.Tests.Access;
 

@@ -215,10 +215,10 @@ public class BadgeShapingTests
         var vip = Vip(code, Portrait());
         return
         [
-            ("arabic", vip with { Name = "فاطمة الزهراء المنصوري", LatinName = "Fatima AL-MANSOURI", Title = "مديرة السياسات الرقمية", Organisation = "Telecommunications and Digital Government Regulatory Authority", Country = Summit.Server.Guests.Domain.Countries.Find("AE")! }),
-            ("hebrew", vip with { Name = "נועה כהן", LatinName = "Noa COHEN", Title = "Chief Technology Officer", Organisation = "Israel National Cyber Directorate", Country = Summit.Server.Guests.Domain.Countries.Find("IL")! }),
-            ("devanagari", vip with { Name = "प्रिया शर्मा", LatinName = "Priya SHARMA", Title = "Joint Secretary", Organisation = "Ministry of Electronics and Information Technology", Country = Summit.Server.Guests.Domain.Countries.Find("IN")! }),
-            ("thai", vip with { Name = "สมศักดิ์ ใจดี", LatinName = "Somsak JAIDEE", Title = "Director-General", Organisation = "Digital Economy Promotion Agency", Country = Summit.Server.Guests.Domain.Countries.Find("TH")! }),
+            ("arabic", vip with { Name = "فاطمة الزهراء المنصوري", LatinName = "Fatima AL-MANSOURI", Title = "مديرة السياسات الرقمية", Organisation = "Telecommunications and Digital Government Regulatory Authority", Country = Summit.Server.Guests.Contracts.Countries.Find("AE")! }),
+            ("hebrew", vip with { Name = "נועה כהן", LatinName = "Noa COHEN", Title = "Chief Technology Officer", Organisation = "Israel National Cyber Directorate", Country = Summit.Server.Guests.Contracts.Countries.Find("IL")! }),
+            ("devanagari", vip with { Name = "प्रिया शर्मा", LatinName = "Priya SHARMA", Title = "Joint Secretary", Organisation = "Ministry of Electronics and Information Technology", Country = Summit.Server.Guests.Contracts.Countries.Find("IN")! }),
+            ("thai", vip with { Name = "สมศักดิ์ ใจดี", LatinName = "Somsak JAIDEE", Title = "Director-General", Organisation = "Digital Economy Promotion Agency", Country = Summit.Server.Guests.Contracts.Countries.Find("TH")! }),
             ("chinese", vip),
             ("latin", Press(code) with { PhotoJpeg = Portrait() }),
         ];

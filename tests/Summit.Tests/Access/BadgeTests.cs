@@ -11,6 +11,7 @@ using Summit.Server.Access.Badges;
 using Summit.Server.Access.Credentials;
 using Summit.Server.Access.Zones;
 using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;

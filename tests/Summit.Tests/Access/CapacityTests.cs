@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
 using Summit.Server;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Domain;
 using Summit.Server.Access.Zones;
 using Summit.Server.Infrastructure.Database;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Zones;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;

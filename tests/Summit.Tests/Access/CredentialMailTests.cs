@@ -6,7 +6,7 @@ using Summit.Access.Core;
 using Summit.Server.Access;
 using Summit.Server.Access.Credentials;
 using Summit.Server.Guests;
-using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Portal;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using Summit.Server.Guests;
-using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Contracts;
 using Summit.Tests.Infrastructure;
 
 namespace Summit.Tests.Access;

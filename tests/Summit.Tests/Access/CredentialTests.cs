@@ -9,7 +9,7 @@ using Summit.Server.Access.Credentials;
 using Summit.Server.Access.Domain;
 using Summit.Server.Access.Keys;
 using Summit.Server.Guests;
-using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Security;

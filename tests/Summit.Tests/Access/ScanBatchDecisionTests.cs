@@ -5,8 +5,7 @@ using Summit.Server.Access;
 using Summit.Server.Access.Domain;
 using Summit.Server.Access.Policy;
 using Summit.Server.Access.Scanning;
-using Summit.Server.Guests;
-using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Contracts;
 
 namespace Summit.Tests.Access;
 
@@ -191,7 +190,7 @@ public sealed class ScanBatchDecisionTests
         },
         LateAfterSeconds = 60,
         Gates = new[] { HallIn, HallOut }.ToFrozenDictionary(g => g.Id),
-        Zones = FrozenDictionary<int, Summit.Server.Access.Zones.ZoneView>.Empty,
+        Zones = FrozenDictionary<int, Summit.Server.Access.Contracts.ZoneView>.Empty,
         CategoriesByNumber = FrozenDictionary<ushort, CategoryCard>.Empty,
         Keys = [],
         RevokedCredentials = [],

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Summit.Server.Access.Zones;
 using Summit.Server.Demo;
 using Summit.Server.Demo.Live;
-using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Operations.Dashboard;
 using Summit.Server.Screening;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
 using Summit.Server.Demo;
 using Summit.Server.Demo.Live;
-using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Incidents;
 using Summit.Server.Infrastructure.Cli;
 using Summit.Server.Infrastructure.Database;

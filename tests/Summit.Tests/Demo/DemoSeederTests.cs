@@ -7,6 +7,7 @@ using Summit.Access.Core;
 using Summit.Access.Core.Sync;
 using Summit.Server.Access;
 using Summit.Server.Demo;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Database;
 using Summit.Tests.Access;
@@ -193,7 +194,7 @@ public partial class DemoSeederTests(DemoFactory app) : IClassFixture<DemoFactor
 
             var stored = await db.GuestPhotos.FirstAsync();
             Assert.NotEqual((byte)0xFF, stored.EncryptedJpeg[0]);
-            var service = sp.GetRequiredService<Summit.Server.Guests.GuestService>();
+            var service = sp.GetRequiredService<Summit.Server.Guests.Contracts.IGuestDirectory>();
             var images = new List<byte[]>();
             foreach (var id in expected.Take(3))
             {

@@ -42,7 +42,7 @@ public class EventApiTests(SummitFactory app) : IClassFixture<SummitFactory>
         Assert.Equal(HttpStatusCode.OK, (await secretariat.PutAsJsonAsync("/api/v1/event", input with { VenueNamesZh = null }, Intents.Json)).StatusCode);
         Assert.Equal("互联网之光博览中心", (await secretariat.GetFromJsonAsync<EventDto>("/api/v1/event", Intents.Json))!.VenueNamesZh["Light of Internet Expo Center"]);
 
-        var summitEvent = await app.InScopeAsync(sp => sp.GetRequiredService<EventService>().GetCurrentAsync());
+        var summitEvent = await app.InScopeAsync(sp => sp.GetRequiredService<Summit.Server.Events.Contracts.IEventCalendar>().GetCurrentAsync());
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         try
         {

@@ -8,7 +8,6 @@ using Microsoft.Extensions.Logging;
 using Summit.Server.Access.Pages;
 using Summit.Server.Components.Shared;
 using Summit.Server.Guests.Contracts;
-using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Modules;

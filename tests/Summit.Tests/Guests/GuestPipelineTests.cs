@@ -1,4 +1,5 @@
 using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 
 namespace Summit.Tests.Guests;

@@ -1,5 +1,6 @@
 using Summit.Server;
 using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Localization;
 

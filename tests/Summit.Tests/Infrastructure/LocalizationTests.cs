@@ -3,6 +3,7 @@ using Summit.Access.Core;
 using Summit.Server;
 using Summit.Server.Access;
 using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Localization;
 

@@ -1,4 +1,4 @@
-using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Contracts;
 
 namespace Summit.Server.Access.Badges;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Access.Credentials;
-using Summit.Server.Guests;
-using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 
@@ -14,7 +13,7 @@ namespace Summit.Server.Access.Badges;
 public sealed class BadgeService(
     SummitDbContext db,
     CredentialService credentials,
-    GuestDirectory guests,
+    IGuestDirectory guests,
     AccessSettingsService settings,
     AuditLog audit)
 {

@@ -1,11 +1,10 @@
-using Summit.Server.Guests;
-using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Access.Credentials;
 
 /// <summary>Keeps credentials in step with the guest pipeline: a withdrawn or rejected guest loses theirs; a new category means a new code.</summary>
-public sealed class CredentialGuestObserver(CredentialService credentials, GuestDirectory guests, Localizer localizer) : IGuestObserver
+public sealed class CredentialGuestObserver(CredentialService credentials, IGuestDirectory guests, Localizer localizer) : IGuestObserver
 {
     public async Task OnStatusChangedAsync(Guid guestId, GuestStatus from, GuestStatus to, CancellationToken ct)
     {

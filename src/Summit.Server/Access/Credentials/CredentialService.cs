@@ -4,7 +4,7 @@ using Summit.Server.Access.Badges;
 using Summit.Server.Access.Domain;
 using Summit.Server.Access.Keys;
 using Summit.Server.Guests;
-using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
@@ -19,7 +19,7 @@ public sealed class CredentialService(
     SummitDbContext db,
     AccessSettingsService settings,
     SigningKeyService keys,
-    GuestDirectory guests,
+    IGuestDirectory guests,
     AuditLog audit,
     CurrentActor actor,
     Localizer localizer,

@@ -1,5 +1,5 @@
 using Summit.Server.Access.Badges;
-using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 
 namespace Summit.Server.Access.Credentials;
 

@@ -1,15 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Access.Core;
 using Summit.Server.Access.Domain;
-using Summit.Server.Events;
-using Summit.Server.Guests;
+using Summit.Server.Events.Contracts;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Access.Monitoring;
 
 /// <summary>Reads for the people who watch the gates: who is inside each zone now, entries per gate per minute, scans and conflicts.</summary>
-public sealed class AccessQueries(SummitDbContext db, AccessSettingsService settings, EventService events, GuestDirectory guests, AuditLog audit,
+public sealed class AccessQueries(SummitDbContext db, AccessSettingsService settings, IEventCalendar events, IGuestDirectory guests, AuditLog audit,
     CurrentActor actor, TimeProvider clock)
 {
     /// <summary>People inside each zone now (since the zone's daily reset) and each gate's flow over the last <paramref name="minutes"/> minutes.</summary>

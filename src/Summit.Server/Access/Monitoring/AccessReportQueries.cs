@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Access.Core;
 using Summit.Server.Access.Domain;
-using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -14,7 +14,7 @@ namespace Summit.Server.Access.Monitoring;
 /// check any number against its records, today or later. A person's category is the one signed into the code they entered with:
 /// a change of category reissues the code, so it is the category they held when they entered, also for scans decided offline.
 /// </summary>
-public sealed class AccessReportQueries(SummitDbContext db, AccessSettingsService settings, GuestDirectory guests, AuditLog audit, AccessQueries items)
+public sealed class AccessReportQueries(SummitDbContext db, AccessSettingsService settings, IGuestDirectory guests, AuditLog audit, AccessQueries items)
 {
     public async Task<AccessReportFigures> FiguresAsync(DateTimeOffset asOf, CancellationToken ct = default)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Summit.Access.Core;
-using Summit.Server.Access.Zones;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Access.Pages;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Privacy.Contracts;
@@ -12,7 +12,7 @@ namespace Summit.Server.Access.PersonalData;
 /// presence, personal zones and block are deleted. A credential still inside its validity window stays revoked (deleting it
 /// would let its code open gates again) with a random holder, and goes once it has expired.
 /// </summary>
-public sealed class AccessPersonalData(SummitDbContext db, GuestDirectory guests, AuditRedaction auditTrail) : IPersonalDataHolder
+public sealed class AccessPersonalData(SummitDbContext db, IGuestDirectory guests, AuditRedaction auditTrail) : IPersonalDataHolder
 {
     public const string AreaName = "access";
     public const string ConflictReference = "entry-conflict";

@@ -2,9 +2,9 @@ using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Domain;
-using Summit.Server.Access.Zones;
-using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Access.Policy;
@@ -38,7 +38,7 @@ public sealed class AccessSnapshot
     public GatePolicyDocument DocumentFor(GateInfo gate) =>
         new(PolicyVersion, EventNumber, TimeZoneId, gate, Keys, RevokedCredentials, BlockedHolders, CategoryGrants, PersonalGrants, Rules);
 
-    internal static async Task<AccessSnapshot> BuildAsync(SummitDbContext db, GuestDirectory guests, AccessSettings settings, string timeZoneId,
+    internal static async Task<AccessSnapshot> BuildAsync(SummitDbContext db, IGuestDirectory guests, AccessSettings settings, string timeZoneId,
         CancellationToken ct)
     {
         var eventId = settings.EventId;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Access.Policy;
@@ -16,7 +16,7 @@ public sealed class AccessSnapshotCache
     /// <summary>The snapshot last read, not checked against the database: for what is checked again later (see ScanProcessor).</summary>
     public AccessSnapshot? Latest => _current;
 
-    public async Task<AccessSnapshot> GetAsync(SummitDbContext db, GuestDirectory guests, AccessSettingsService settingsService, CancellationToken ct)
+    public async Task<AccessSnapshot> GetAsync(SummitDbContext db, IGuestDirectory guests, AccessSettingsService settingsService, CancellationToken ct)
     {
         // The common case costs one small query: the version of the event already held.
         var current = _current;

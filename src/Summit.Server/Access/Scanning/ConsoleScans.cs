@@ -1,7 +1,7 @@
 using Summit.Access.Core.Sync;
 using Summit.Server.Access.Domain;
 using Summit.Server.Access.Policy;
-using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
@@ -12,7 +12,7 @@ namespace Summit.Server.Access.Scanning;
 /// Scans at a staffed console, from the gate console page or a browser calling the API: decided and recorded like a device scan,
 /// in the operator's name ("user:{id}" with the nonce makes a scan unique).
 /// </summary>
-public sealed class ConsoleScans(SummitDbContext db, GuestDirectory guests, AccessSettingsService settings, AccessSnapshotCache cache,
+public sealed class ConsoleScans(SummitDbContext db, IGuestDirectory guests, AccessSettingsService settings, AccessSnapshotCache cache,
     ScanProcessor processor, CurrentActor actor, Localizer localizer)
 {
     /// <summary>Staff fetch a holder's photo from the guests API, which their role's PhotosView permission opens.</summary>

@@ -1,6 +1,6 @@
 using Summit.Access.Core.Sync;
-using Summit.Server.Access.Zones;
-using Summit.Server.Guests;
+using Summit.Server.Access.Contracts;
+using Summit.Server.Guests.Contracts;
 
 namespace Summit.Server.Access.Scanning;
 

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Summit.Access.Core.Sync;
 using Summit.Server.Access.Domain;
-using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Localization;
@@ -113,7 +113,7 @@ public static class DeviceApi
             })
             .WithSummary("Upload scans a device decided itself (its offline journal); each nonce is recorded once");
 
-        device.MapGet("/holders/{guestId:guid}/photo", async (Guid guestId, ClaimsPrincipal user, SummitDbContext db, GuestService guests,
+        device.MapGet("/holders/{guestId:guid}/photo", async (Guid guestId, ClaimsPrincipal user, SummitDbContext db, IGuestDirectory guests,
                 DeviceContext context, CancellationToken ct) =>
             {
                 // Least privilege: a device sees only the photo of someone it has just scanned.

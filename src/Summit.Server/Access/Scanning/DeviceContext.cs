@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Summit.Access.Core.Sync;
 using Summit.Server.Access.Devices;
 using Summit.Server.Access.Policy;
-using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Access.Scanning;
@@ -18,7 +18,7 @@ public sealed class DeviceContext(IServiceProvider requestServices, AccessSnapsh
 
     public async Task<(AccessSnapshot Snapshot, GateInfo Gate)> ResolveAsync(ClaimsPrincipal device, CancellationToken ct)
     {
-        var snapshot = await cache.GetAsync(requestServices.GetRequiredService<SummitDbContext>(), requestServices.GetRequiredService<GuestDirectory>(),
+        var snapshot = await cache.GetAsync(requestServices.GetRequiredService<SummitDbContext>(), requestServices.GetRequiredService<IGuestDirectory>(),
             requestServices.GetRequiredService<AccessSettingsService>(), ct);
         // A device of another event, or whose gate was deleted, can do nothing.
         return snapshot.Gates.TryGetValue(GateId(device), out var gate)

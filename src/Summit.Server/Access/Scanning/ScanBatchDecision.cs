@@ -2,8 +2,7 @@ using Summit.Access.Core;
 using Summit.Access.Core.Sync;
 using Summit.Server.Access.Domain;
 using Summit.Server.Access.Policy;
-using Summit.Server.Guests;
-using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Contracts;
 
 namespace Summit.Server.Access.Scanning;
 

@@ -6,7 +6,7 @@ using Summit.Access.Core.Sync;
 using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Domain;
 using Summit.Server.Access.Policy;
-using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Incidents;
@@ -174,7 +174,7 @@ public sealed class ScanProcessor : BackgroundService
         var provider = scope.ServiceProvider;
         provider.GetRequiredService<CurrentActor>().Use(new Actor(null, "gates", null));
         var db = provider.GetRequiredService<SummitDbContext>();
-        var guests = provider.GetRequiredService<GuestDirectory>();
+        var guests = provider.GetRequiredService<IGuestDirectory>();
         // SaveChanges would set a savepoint first, to undo only itself on failure: a failed batch is rolled back and retried whole,
         // so the savepoint is a round trip for nothing.
         db.Database.AutoSavepointsEnabled = false;

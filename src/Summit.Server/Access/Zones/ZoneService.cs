@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Summit.Access.Core;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Domain;
 using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
@@ -14,8 +16,8 @@ namespace Summit.Server.Access.Zones;
 /// Zones, gates, which zones each category opens, per-person additions and removals, and blocked persons. Every change is
 /// audited and raises the policy version, so gates learn about it at their next sync (the server's own decisions at once).
 /// </summary>
-public sealed partial class ZoneService(SummitDbContext db, AccessSettingsService settings, GuestDirectory guests, AuditLog audit,
-    Localizer localizer, CurrentActor actor, TimeProvider clock)
+public sealed partial class ZoneService(SummitDbContext db, AccessSettingsService settings, IGuestDirectory guests, AuditLog audit,
+    Localizer localizer, CurrentActor actor, TimeProvider clock) : IZoneDirectory
 {
     public async Task<List<ZoneView>> ListZonesAsync(CancellationToken ct = default)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Localization;
 

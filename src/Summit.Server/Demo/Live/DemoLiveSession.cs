@@ -10,7 +10,7 @@ using Summit.Server.Access.Domain;
 using Summit.Server.Access.Policy;
 using Summit.Server.Access.Scanning;
 using Summit.Server.Guests;
-using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Screening;

@@ -1,3 +1,4 @@
+using Summit.Server.Guests.Contracts;
 namespace Summit.Server.Guests.Domain;
 
 /// <summary>A person invited to the event, from first invitation to arrival.</summary>

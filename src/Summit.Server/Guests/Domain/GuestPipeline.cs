@@ -1,3 +1,4 @@
+using Summit.Server.Guests.Contracts;
 namespace Summit.Server.Guests.Domain;
 
 /// <summary>The accreditation pipeline: which status may follow which, and why a move is refused.</summary>

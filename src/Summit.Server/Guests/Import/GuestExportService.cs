@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -9,7 +9,7 @@ using Summit.Server.Infrastructure.Database;
 namespace Summit.Server.Guests.Import;
 
 /// <summary>Exports the filtered guest list in the import layout. Passport numbers are never exported.</summary>
-public sealed class GuestExportService(SummitDbContext db, GuestQueries queries, EventService events, AuditLog audit)
+public sealed class GuestExportService(SummitDbContext db, GuestQueries queries, IEventCalendar events, AuditLog audit)
 {
     public async Task<(byte[] Content, string ContentType, string FileName)> ExportAsync(GuestFilter filter, string format, CancellationToken ct = default)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
@@ -15,7 +16,7 @@ namespace Summit.Server.Guests.Import;
 /// </summary>
 public sealed class GuestImportService(
     SummitDbContext db,
-    EventService events,
+    IEventCalendar events,
     GuestService guests,
     AuditLog audit,
     FieldProtector protector,

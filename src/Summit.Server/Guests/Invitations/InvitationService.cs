@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -16,7 +17,7 @@ namespace Summit.Server.Guests.Invitations;
 /// </summary>
 public sealed class InvitationService(
     SummitDbContext db,
-    EventService events,
+    IEventCalendar events,
     MailComposer mail,
     AuditLog audit,
     Localizer localizer,

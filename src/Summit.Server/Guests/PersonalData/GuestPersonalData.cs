@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Security;

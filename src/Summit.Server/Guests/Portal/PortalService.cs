@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Guests.Invitations;
 using Summit.Server.Infrastructure;
@@ -21,7 +22,7 @@ namespace Summit.Server.Guests.Portal;
 public sealed class PortalService(
     SummitDbContext db,
     InvitationService invitations,
-    EventService events,
+    IEventCalendar events,
     GuestService guests,
     IGuestCredentialView credentials,
     IPrivacyNotice privacyNotice,
@@ -60,7 +61,7 @@ public sealed class PortalService(
     }
 
     /// <summary>The privacy notice in force, in the page's language: written from the event's retention setting.</summary>
-    private async Task<PrivacyNotice> NoticeAsync(SummitEvent summitEvent, CancellationToken ct)
+    private async Task<PrivacyNotice> NoticeAsync(EventFacts summitEvent, CancellationToken ct)
     {
         var language = Localizer.LanguageOf(CultureInfo.CurrentUICulture);
         var name = language == Localizer.Chinese && summitEvent.NameZh.Length > 0 ? summitEvent.NameZh : summitEvent.Name;

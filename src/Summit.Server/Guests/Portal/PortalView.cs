@@ -1,4 +1,4 @@
-using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Privacy.Contracts;
 
 namespace Summit.Server.Guests.Portal;

@@ -1,5 +1,4 @@
-using Summit.Server.Guests;
-using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Operations.Dashboard;

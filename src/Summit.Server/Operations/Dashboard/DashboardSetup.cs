@@ -1,4 +1,4 @@
-using Summit.Server.Guests;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Identity;
 
 namespace Summit.Server.Operations.Dashboard;

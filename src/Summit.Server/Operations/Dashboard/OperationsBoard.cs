@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Threading.Channels;
 using Summit.Server.Access.Monitoring;
 using Summit.Server.Access.Scanning;
-using Summit.Server.Events;
-using Summit.Server.Guests;
+using Summit.Server.Events.Contracts;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Infrastructure.Localization;
@@ -188,7 +188,7 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed 
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         services.GetRequiredService<CurrentActor>().Use(new Actor(null, "operations-dashboard", null));
-        var summitEvent = await services.GetRequiredService<EventService>().GetCurrentAsync(ct);
+        var summitEvent = await services.GetRequiredService<IEventCalendar>().GetCurrentAsync(ct);
         var timeZone = TimeZoneInfo.FindSystemTimeZoneById(summitEvent.TimeZoneId);
         var now = clock.GetUtcNow();
         var dayStart = LocalDayStart(now, timeZone);
@@ -230,7 +230,7 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed 
                 DashboardSnapshot.RateMinutes);
         }).ToList();
 
-        var directory = services.GetRequiredService<GuestDirectory>();
+        var directory = services.GetRequiredService<IGuestDirectory>();
         var pipeline = ArrivalsPipeline.Build(await directory.CategoriesAsync(summitEvent.Id, ct), await directory.CountByCategoryAndStatusAsync(summitEvent.Id, ct));
 
         var screening = await ReadPanelAsync("screening", () => services.GetRequiredService<IScreeningDashboardSource>().ReadAsync(ct));

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Summit.Server.Access.Monitoring;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Incidents;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
@@ -18,7 +18,7 @@ namespace Summit.Server.Operations.Reports;
 /// carries the link to the records behind it, bounded to the report's stamp (<see cref="ClosingReportLinks"/>); every export and
 /// every look at the records is audited.
 /// </summary>
-public sealed class ClosingReportService(EventService events, AccessReportQueries access, ScreeningReportQueries screening, IncidentReportQueries incidents,
+public sealed class ClosingReportService(IEventCalendar events, AccessReportQueries access, ScreeningReportQueries screening, IncidentReportQueries incidents,
     AuditLog audit, CurrentActor actor, SummitDbContext db, Localizer localizer, TimeProvider clock, IOptions<MailOptions> mail)
 {
     /// <summary>The stamp of a report: the moment asked for (to its minute), or the start of the current minute. A moment to come is refused.</summary>

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Mail;
 using Summit.Server.Privacy.Contracts;
@@ -10,7 +10,7 @@ namespace Summit.Server.Privacy;
 /// Writes the privacy notice from the settings in force: the retention line names the period and the last day it covers, so
 /// that changing the setting changes the notice, and the version recorded with a consent says which period was promised.
 /// </summary>
-public sealed class PrivacyNoticeService(EventService events, RetentionService retention, Localizer localizer, IOptions<MailOptions> mail) : IPrivacyNotice
+public sealed class PrivacyNoticeService(IEventCalendar events, RetentionService retention, Localizer localizer, IOptions<MailOptions> mail) : IPrivacyNotice
 {
     /// <summary>The version of the notice's wording; the retention in force is added to it.</summary>
     public const string TextVersion = "2026-12";

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Privacy.Contracts;
@@ -14,7 +14,7 @@ namespace Summit.Server.Privacy;
 /// unfinished run per event), so several servers running the job never purge one event twice at once. The dry run goes through
 /// the same holders with the same conditions and changes nothing.
 /// </summary>
-public sealed class PurgeService(SummitDbContext db, EventService events, RetentionService retention, IDataSubjects subjects, ErasureEngine engine,
+public sealed class PurgeService(SummitDbContext db, IEventCalendar events, RetentionService retention, IDataSubjects subjects, ErasureEngine engine,
     SubjectRequests requests, AuditLog audit, CurrentActor actor, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<PurgeService> logger)
 {
     private static readonly JsonSerializerOptions CountsJson = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
@@ -29,7 +29,7 @@ public sealed class PurgeService(SummitDbContext db, EventService events, Retent
     }
 
     /// <summary>The dry run: every holder counts what it would do, nothing is written.</summary>
-    public async Task<PurgePlan> PlanAsync(SummitEvent summitEvent, string language, CancellationToken ct = default)
+    public async Task<PurgePlan> PlanAsync(EventFacts summitEvent, string language, CancellationToken ct = default)
     {
         var view = await retention.ForEventAsync(summitEvent, ct);
         var people = await subjects.OfEventAsync(summitEvent.Id, ct);

@@ -1,18 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Summit.Server.Events;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Server.Privacy;
 
 /// <summary>An admin sets the retention period of the current event; every change is audited with the old and new value.</summary>
-public sealed class RetentionService(SummitDbContext db, EventService events, IOptions<PrivacyOptions> options, AuditLog audit, CurrentActor actor,
+public sealed class RetentionService(SummitDbContext db, IEventCalendar events, IOptions<PrivacyOptions> options, AuditLog audit, CurrentActor actor,
     TimeProvider clock)
 {
     public async Task<RetentionView> GetCurrentAsync(CancellationToken ct = default) => await ForEventAsync(await events.GetCurrentAsync(ct), ct);
 
-    public async Task<RetentionView> ForEventAsync(SummitEvent summitEvent, CancellationToken ct = default)
+    public async Task<RetentionView> ForEventAsync(EventFacts summitEvent, CancellationToken ct = default)
     {
         var stored = await db.Set<PrivacySettings>().AsNoTracking().FirstOrDefaultAsync(s => s.EventId == summitEvent.Id, ct);
         var fallback = options.Value.RetentionDays;

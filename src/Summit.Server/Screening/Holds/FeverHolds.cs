@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Summit.Server.Access.Zones;
-using Summit.Server.Events;
+using Summit.Server.Access.Contracts;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
@@ -18,7 +18,7 @@ namespace Summit.Server.Screening.Holds;
 /// incident is reported (cause "screening.fever" at the gate, the reading as evidence; the incidents module keeps one open per
 /// gate), and every security officer gets a mail. All of it commits with the reading, or none of it does.
 /// </summary>
-public sealed class FeverHolds(SummitDbContext db, ZoneService zones, EventService events, UserManager<SummitUser> users, AuditLog audit,
+public sealed class FeverHolds(SummitDbContext db, IZoneDirectory zones, IEventCalendar events, UserManager<SummitUser> users, AuditLog audit,
     Localizer localizer, TimeProvider clock, IServiceProvider services, ILogger<FeverHolds> logger)
 {
     public const string FeverCause = "screening.fever";

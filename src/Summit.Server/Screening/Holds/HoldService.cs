@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Summit.Server.Access.Contracts;
-using Summit.Server.Access.Zones;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Incidents;
@@ -12,7 +11,7 @@ namespace Summit.Server.Screening.Holds;
 /// <summary>The security officers' side of a hold: see the held lanes, record the re-measurement, clear or confirm.</summary>
 /// <remarks>A decision also moves the hold's incident on (cleared: resolved; confirmed: in progress, each with the officer's note) and
 /// tells the gate agents at once through Access's <see cref="IGateHoldChanges"/>.</remarks>
-public sealed class HoldService(SummitDbContext db, ZoneService zones, AuditLog audit, CurrentActor actor, ScreeningLiveFeed feed,
+public sealed class HoldService(SummitDbContext db, IZoneDirectory zones, AuditLog audit, CurrentActor actor, ScreeningLiveFeed feed,
     IOptionsMonitor<ScreeningOptions> options, ScreeningThreshold threshold, IGateHoldChanges gateHolds, Localizer localizer, IServiceProvider services,
     TimeProvider clock)
 {

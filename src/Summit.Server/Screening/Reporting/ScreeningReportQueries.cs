@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Summit.Server.Access.Zones;
-using Summit.Server.Events;
+using Summit.Server.Access.Contracts;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -12,7 +12,7 @@ namespace Summit.Server.Screening.Reporting;
 /// module's records of the current event (readings of its sensors, refusal counters of its sensors plus the shared "unknown" line,
 /// holds, silences) in the event's time zone, as of a moment, and <see cref="TraceAsync"/> lists the very records a figure counts.
 /// </summary>
-public sealed class ScreeningReportQueries(SummitDbContext db, EventService events, ZoneService zones, AuditLog audit, ScreeningThreshold threshold)
+public sealed class ScreeningReportQueries(SummitDbContext db, IEventCalendar events, IZoneDirectory zones, AuditLog audit, ScreeningThreshold threshold)
 {
     public async Task<ScreeningReportFigures> FiguresAsync(DateTimeOffset asOf, CancellationToken ct = default)
     {

@@ -2,9 +2,8 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Summit.Server.Access;
 using Summit.Server.Access.Contracts;
-using Summit.Server.Access.Zones;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
@@ -13,14 +12,14 @@ using Summit.Server.Infrastructure.Security;
 namespace Summit.Server.Screening.Sensors;
 
 /// <summary>Enrols body-temperature sensors on gates, each with its own secret (kept encrypted), and revokes them.</summary>
-public sealed partial class SensorService(SummitDbContext db, AccessSettingsService settings, ZoneService zones, SensorDirectory directory,
+public sealed partial class SensorService(SummitDbContext db, IEventCalendar events, IZoneDirectory zones, SensorDirectory directory,
     IGateHoldChanges gateHolds, FieldProtector protector, AuditLog audit, CurrentActor actor, Localizer localizer, IOptions<MqttOptions> mqtt, TimeProvider clock)
 {
     public const string SecretPrefix = "sss_";
 
     public async Task<List<SensorView>> ListAsync(CancellationToken ct = default)
     {
-        var (summitEvent, _) = await settings.GetAsync(ct);
+        var summitEvent = await events.GetCurrentAsync(ct);
         var gates = (await zones.ListGatesAsync(ct)).ToDictionary(g => g.Id, g => g.Code);
         var refused = await db.Set<SensorRefusalCount>().AsNoTracking().Where(r => r.SensorId != null)
             .GroupBy(r => r.SensorId!.Value).Select(g => new { g.Key, Count = g.Sum(r => r.Count) }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
@@ -48,7 +47,7 @@ public sealed partial class SensorService(SummitDbContext db, AccessSettingsServ
 
     public async Task<SensorEnrolment> EnrolAsync(SensorInput input, CancellationToken ct = default)
     {
-        var (summitEvent, _) = await settings.GetAsync(ct);
+        var summitEvent = await events.GetCurrentAsync(ct);
         var checks = new FieldChecks(localizer);
         var code = (input.Code ?? "").Trim();
         if (code.Length == 0)

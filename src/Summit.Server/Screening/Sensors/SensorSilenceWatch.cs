@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Summit.Server.Events;
+using Summit.Server.Access.Contracts;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Incidents;
@@ -58,8 +59,8 @@ public sealed class SensorSilenceWatch(IServiceScopeFactory scopes, IOptionsMoni
             }
 
             var reporter = provider.GetService<IIncidentReporter>();
-            var gates = (await provider.GetRequiredService<Access.Zones.ZoneService>().ListGatesAsync(ct)).ToDictionary(g => g.Id, g => g.Code);
-            var zone = await provider.GetRequiredService<EventService>().TimeZoneAsync(ct);
+            var gates = (await provider.GetRequiredService<IZoneDirectory>().ListGatesAsync(ct)).ToDictionary(g => g.Id, g => g.Code);
+            var zone = await provider.GetRequiredService<IEventCalendar>().TimeZoneAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             foreach (var sensor in silent)
             {

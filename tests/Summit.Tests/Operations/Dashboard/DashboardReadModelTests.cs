@@ -1,7 +1,6 @@
 using Summit.Access.Core;
 using Summit.Server.Access.Monitoring;
-using Summit.Server.Guests;
-using Summit.Server.Guests.Domain;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Operations.Dashboard;
 
 namespace Summit.Tests.Operations.Dashboard;

@@ -1,4 +1,4 @@
-namespace Summit.Server.Guests;
+namespace Summit.Server.Guests.Contracts;
 
 /// <summary>
 /// What the Access module tells the Guests module about a guest's credential (for the portal), so that Guests needs no

@@ -1,6 +1,4 @@
-using Summit.Server.Guests.Domain;
-
-namespace Summit.Server.Guests;
+namespace Summit.Server.Guests.Contracts;
 
 /// <summary>Told about changes to guests that other modules must follow, inside the same unit of work.</summary>
 public interface IGuestObserver

@@ -1,6 +1,4 @@
-using Summit.Server.Guests.Domain;
-
-namespace Summit.Server.Guests;
+namespace Summit.Server.Guests.Contracts;
 
 /// <summary>What another module may know of a guest: enough to issue, print and check a credential; no contact or passport data.</summary>
 public sealed record GuestCard(

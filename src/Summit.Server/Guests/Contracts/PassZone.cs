@@ -1,4 +1,4 @@
-namespace Summit.Server.Guests;
+namespace Summit.Server.Guests.Contracts;
 
 /// <summary>A zone a credential opens, as its holder reads it.</summary>
 public sealed record PassZone(string Code, string NameEn, string NameZh)

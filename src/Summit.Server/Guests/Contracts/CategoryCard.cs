@@ -1,4 +1,4 @@
-namespace Summit.Server.Guests;
+namespace Summit.Server.Guests.Contracts;
 
 /// <summary>An accreditation category as other modules see it.</summary>
 public sealed record CategoryCard(Guid Id, string Code, string NameEn, string NameZh, string Colour, int SortOrder)

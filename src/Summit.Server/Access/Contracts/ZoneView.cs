@@ -1,7 +1,7 @@
 using Summit.Access.Core;
 using Summit.Server.Access.Domain;
 
-namespace Summit.Server.Access.Zones;
+namespace Summit.Server.Access.Contracts;
 
 public sealed record ZoneView(Guid Id, int Number, string Code, string NameEn, string NameZh, string? Venue, int Capacity,
     AntiPassbackMode AntiPassback, int ReentryMinutes, TimeOnly DailyReset, int MaxEntriesPerDay, int SortOrder, ZonePlanArea? Plan = null,

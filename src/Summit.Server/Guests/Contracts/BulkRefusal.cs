@@ -1,3 +1,3 @@
-namespace Summit.Server.Guests;
+namespace Summit.Server.Guests.Contracts;
 
 public sealed record BulkRefusal(Guid GuestId, string Code, string Message);

@@ -1,6 +1,4 @@
-using Summit.Server.Guests.Domain;
-
-namespace Summit.Server.Guests;
+namespace Summit.Server.Guests.Contracts;
 
 /// <summary>How many of an event's guests of one category stand at one status: the arrivals pipeline counts, with no one named.</summary>
 public sealed record CategoryStatusCount(Guid CategoryId, GuestStatus Status, int Count);

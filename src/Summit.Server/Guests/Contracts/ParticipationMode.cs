@@ -1,4 +1,4 @@
-namespace Summit.Server.Guests.Domain;
+namespace Summit.Server.Guests.Contracts;
 
 public enum ParticipationMode
 {

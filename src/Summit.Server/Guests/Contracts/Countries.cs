@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Reflection;
 
-namespace Summit.Server.Guests.Domain;
+namespace Summit.Server.Guests.Contracts;
 
 /// <summary>The ISO 3166-1 list of countries and regions, in English and Chinese (from Debian's iso-codes).</summary>
 public static class Countries

@@ -1,0 +1,38 @@
+namespace Summit.Server.Guests.Contracts;
+
+/// <summary>
+/// The Guests module's surface for the other modules (Access, Operations): guest cards and photos, the two pipeline steps other
+/// modules cause (accredited when a credential is issued, arrived at the first admitted entry), and the credential mail, since
+/// the guest's address and language stay in this module.
+/// </summary>
+public interface IGuestDirectory
+{
+    Task<GuestCard?> FindAsync(Guid id, CancellationToken ct = default);
+
+    Task<List<GuestCard>> GetCardsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default);
+
+    Task<List<CategoryCard>> CategoriesAsync(Guid eventId, CancellationToken ct = default);
+
+    /// <summary>The number of guests per category and status (one grouped query, no personal data: not audited).</summary>
+    Task<List<CategoryStatusCount>> CountByCategoryAndStatusAsync(Guid eventId, CancellationToken ct = default);
+
+    /// <summary>The ids of the event's guests matching a selection, for batch operations (issue, print).</summary>
+    Task<List<Guid>> SelectAsync(Guid eventId, Guid? categoryId, Guid? delegationId, IReadOnlyCollection<GuestStatus> statuses,
+        CancellationToken ct = default);
+
+    /// <summary>The decrypted photos of the guests that have one (for printing badges); every photo read is audited.</summary>
+    Task<Dictionary<Guid, byte[]>> GetPhotosAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default);
+
+    /// <summary>One guest's decrypted photo, or null; the read is audited.</summary>
+    Task<byte[]?> GetPhotoJpegAsync(Guid id, CancellationToken ct = default);
+
+    /// <summary>Queues the mail with a new credential's code, joining the caller's unit of work.</summary>
+    /// <param name="replacesEarlier">A reissue: the mail says the earlier badge no longer works.</param>
+    Task QueueCredentialMailAsync(Guid guestId, GuestPass pass, byte[] qrPng, bool replacesEarlier, CancellationToken ct = default);
+
+    /// <summary>Moves an approved guest to Accredited (a credential was issued); other statuses are left alone. Joins the caller's unit of work.</summary>
+    Task MarkAccreditedAsync(Guid guestId, CancellationToken ct = default);
+
+    /// <summary>Moves accredited guests to Arrived (their first admitted entry). Joins the caller's unit of work.</summary>
+    Task<int> MarkArrivedAsync(IReadOnlyCollection<Guid> guestIds, CancellationToken ct = default);
+}

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Server.Infrastructure.Database;
+using static Summit.Tests.Architecture.ModuleBoundaries;
+using static Summit.Tests.Architecture.SummitArchitecture;
+
+namespace Summit.Tests.Architecture;
+
+/// <summary>
+/// Keeps the modules apart as docs/architecture/module-anatomy.md says, on the compiled types (ArchUnitNET reads the IL, so a
+/// use through a lambda, a generic argument or a razor page counts as much as a field).
+/// </summary>
+public class ModuleBoundaryTests
+{
+    private static readonly Lazy<HashSet<string>> Entities = new(() =>
+    {
+        using var db = new SqliteSummitDbContext(new DbContextOptionsBuilder<SqliteSummitDbContext>().UseSqlite("Data Source=:memory:").Options);
+        return [.. db.Model.GetEntityTypes().Where(e => !e.HasSharedClrType).Select(e => e.ClrType.FullName!)];
+    });
+
+    [Fact]
+    public void A_module_uses_of_another_only_its_contracts()
+    {
+        // known-leaks.txt lists the uses that are still to be replaced; the list may only shrink.
+        var known = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Architecture", "known-leaks.txt"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
+        var found = UsesOfOtherModulesInsides(ServerTypes, ModuleMap.Server, Entities.Value).ToHashSet(StringComparer.Ordinal);
+        AssertNone(found.Except(known), "Uses of another module's insides");
+        AssertNone(known.Except(found), "Gone from the code but still in known-leaks.txt (delete the line)");
+    }
+
+    [Fact]
+    public void The_check_refuses_a_module_that_reaches_into_another() =>
+        // The deliberate violation in Violations/: a screening type that takes Access's ZoneService and counts its scans table.
+        Assert.Equal(
+            [
+                "Summit.Tests.Architecture.Violations.Screening.LeakyScreeningService (Screening) uses Summit.Server.Access.Domain.Scan (Access), a table it does not own",
+                "Summit.Tests.Architecture.Violations.Screening.LeakyScreeningService (Screening) uses Summit.Server.Access.Zones.ZoneService (Access)",
+            ],
+            UsesOfOtherModulesInsides(ViolationTypes, ModuleMap.Server.With(ViolationsRoot + ".Screening", "Screening"), Entities.Value)
+                .Distinct().Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void Operations_publishes_no_contracts_and_nothing_uses_it() =>
+        AssertNone(
+            Uses(ServerTypes, t => !IsCompositionRoot(t) && !InNamespace(t, "Summit.Server.Operations"), "Summit.Server.Operations"),
+            "Uses of Operations, which reads every module");
+
+    [Fact]
+    public void The_platform_names_no_module() =>
+        AssertNone(PlatformUsesOfModules(ServerTypes, ModuleMap.Server), "Infrastructure types that name a module");
+
+    [Fact]
+    public void The_gate_core_uses_neither_asp_net_nor_entity_framework() =>
+        AssertNone(
+            Uses(SummitArchitecture.Architecture.Types, t => t.Assembly.Name.StartsWith("Summit.Access.Core", StringComparison.Ordinal),
+                "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Microsoft.Extensions"),
+            "Gate core uses of server frameworks");
+
+    [Fact]
+    public void The_guest_domain_uses_no_framework() =>
+        AssertNone(Uses(ServerTypes, t => InNamespace(t, "Summit.Server.Guests.Domain"), "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore"),
+            "Guest domain uses of frameworks");
+
+    [Fact]
+    public void A_module_knows_the_user_interface_only_in_its_pages() =>
+        AssertNone(
+            Uses(ServerTypes, t => ModuleMap.Server.ModuleOf(t) is not null and not "Demo" && !ModuleMap.Server.IsPage(t), "Summit.Server.Components"),
+            "Module types outside Pages that use the shared UI");
+
+    [Fact]
+    public void Module_pages_use_only_the_shared_layout_and_components() =>
+        AssertNone(
+            Uses(ServerTypes, ModuleMap.Server.IsPage, "Summit.Server.Components.Pages", "Summit.Server.Demo"),
+            "Pages that use another page or the demo");
+
+    [Fact]
+    public void Every_table_belongs_to_one_module_and_none_is_a_contract()
+    {
+        var misplaced = ServerTypes.Where(t => Entities.Value.Contains(t.FullName))
+            .Where(t => ModuleMap.Server.IsContract(t) || (ModuleMap.Server.ModuleOf(t) is null && !InNamespace(t, "Summit.Server.Infrastructure")))
+            .Select(t => t.FullName);
+        AssertNone(misplaced, "Tables outside a module (or published as a contract)");
+    }
+
+    private static void AssertNone(IEnumerable<string> offences, string what)
+    {
+        var list = offences.Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.True(list.Count == 0, $"{what} ({list.Count}):\n" + string.Join("\n", list));
+    }
+}
