@@ -72,7 +72,7 @@ public class GateConsoleTests(SummitServer server)
         await ScanAsync(page, "https://example.org/not-a-badge");
         await Assertions.Expect(verdict).ToHaveAttributeAsync("data-reason", "BadFormat");
         await Assertions.Expect(page.GetByTestId("verdict-reason")).ToHaveTextAsync("Not a Summit code");
-        await Assertions.Expect(page.GetByTestId("verdict-reason-other")).ToHaveTextAsync("不是峰会通行码");
+        await Assertions.Expect(page.GetByTestId("verdict-reason-other")).ToHaveTextAsync("不是有效的 Summit 通行码");
         await Assertions.Expect(page.GetByTestId("holder")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("recent-scan")).ToHaveCountAsync(3);
 

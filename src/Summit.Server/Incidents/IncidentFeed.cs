@@ -1,3 +1,4 @@
+using Summit.Server.Infrastructure.Localization;
 namespace Summit.Server.Incidents;
 
 /// <summary>
@@ -11,6 +12,7 @@ public sealed class IncidentFeed(ILogger<IncidentFeed> logger)
 
     public IDisposable Subscribe(Func<IncidentChange, Task> handler)
     {
+        handler = SubscriberCulture.Keep(handler);
         lock (_gate)
         {
             _subscribers = [.. _subscribers, handler];

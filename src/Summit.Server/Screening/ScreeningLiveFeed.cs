@@ -1,3 +1,4 @@
+using Summit.Server.Infrastructure.Localization;
 namespace Summit.Server.Screening;
 
 /// <summary>
@@ -11,6 +12,7 @@ public sealed class ScreeningLiveFeed(ILogger<ScreeningLiveFeed> logger)
 
     public IDisposable Subscribe(Func<ScreeningChange, Task> handler)
     {
+        handler = SubscriberCulture.Keep(handler);
         lock (_gate)
         {
             _subscribers = [.. _subscribers, handler];

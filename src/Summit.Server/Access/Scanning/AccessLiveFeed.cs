@@ -1,3 +1,4 @@
+using Summit.Server.Infrastructure.Localization;
 namespace Summit.Server.Access.Scanning;
 
 /// <summary>
@@ -12,6 +13,7 @@ public sealed class AccessLiveFeed(ILogger<AccessLiveFeed> logger)
 
     public IDisposable Subscribe(Func<IReadOnlyList<ScanOutcome>, Task> handler)
     {
+        handler = SubscriberCulture.Keep(handler);
         lock (_gate)
         {
             _subscribers = [.. _subscribers, handler];

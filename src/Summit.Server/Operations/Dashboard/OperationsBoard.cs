@@ -56,6 +56,7 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed 
     /// <summary>Calls the handler with every new snapshot, on the refreshing thread: it must return quickly (a page queues a render).</summary>
     public IDisposable Subscribe(Action<DashboardSnapshot> handler)
     {
+        handler = SubscriberCulture.Keep(handler);
         lock (_lock)
         {
             _subscribers = [.. _subscribers, handler];
