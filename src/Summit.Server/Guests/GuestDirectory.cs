@@ -30,6 +30,10 @@ public sealed class GuestDirectory(SummitDbContext db, AuditLog audit, FieldProt
         await db.Categories.AsNoTracking().Where(c => c.EventId == eventId).OrderBy(c => c.SortOrder)
             .Select(c => new CategoryCard(c.Id, c.Code, c.NameEn, c.NameZh, c.Colour, c.SortOrder)).ToListAsync(ct);
 
+    public async Task<List<DelegationCard>> DelegationsAsync(Guid eventId, CancellationToken ct = default) =>
+        await db.Delegations.AsNoTracking().Where(d => d.EventId == eventId).OrderBy(d => d.Name)
+            .Select(d => new DelegationCard(d.Id, d.Name, d.CountryCode)).ToListAsync(ct);
+
     /// <summary>The number of guests per category and status (one grouped query, no personal data: not audited).</summary>
     public async Task<List<CategoryStatusCount>> CountByCategoryAndStatusAsync(Guid eventId, CancellationToken ct = default) =>
         await db.Guests.AsNoTracking().Where(g => g.EventId == eventId).GroupBy(g => new { g.CategoryId, g.Status })

@@ -1,7 +1,9 @@
 using MudBlazor;
+using Summit.Server.Events.Contracts;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Import;
 using Summit.Server.Guests.Invitations;
+using Summit.Server.Guests.Pages;
 using Summit.Server.Guests.PersonalData;
 using Summit.Server.Guests.Portal;
 using Summit.Server.Infrastructure.Identity;
@@ -42,6 +44,7 @@ public sealed class GuestsModule : ISummitModule
         services.AddScoped<GuestPersonalData>();
         services.AddScoped<IDataSubjects>(sp => sp.GetRequiredService<GuestPersonalData>());
         services.AddScoped<IPersonalDataHolder>(sp => sp.GetRequiredService<GuestPersonalData>());
+        services.AddSingleton(new PageSection(EventSettingsPage.Sections, typeof(CategorySection), 0, Policies.EventManage));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api)

@@ -36,6 +36,22 @@ public class CategoryApiTests(SummitFactory app) : IClassFixture<SummitFactory>
         Assert.Null(trail[0].Change("code"));
     }
 
+    [Theory]
+    [InlineData("en", "Accreditation categories")]
+    [InlineData("zh-Hans", "证件类别")]
+    public async Task The_event_settings_page_shows_the_categories_through_the_guests_section_before_the_other_modules_settings(
+        string language, string heading)
+    {
+        var html = await app.PageAsync(Roles.Admin, "/event", language);
+
+        Assert.Contains(heading, html, StringComparison.Ordinal);
+        var table = html.IndexOf("data-testid=\"category-table\"", StringComparison.Ordinal);
+        Assert.True(table > 0, "The categories section is on the page.");
+        Assert.All(app.Categories.Keys, code => Assert.Contains($"data-code=\"{code}\"", html, StringComparison.Ordinal));
+        var threshold = html.IndexOf("data-testid=\"screening-settings\"", StringComparison.Ordinal);
+        Assert.True(threshold > table, "The categories come first, as before they were a section.");
+    }
+
     [Fact]
     public async Task A_code_already_used_is_refused_whatever_its_case()
     {

@@ -6,6 +6,6 @@ namespace Summit.Server.Events.Contracts;
 /// </summary>
 public static class EventSettingsPage
 {
-    /// <summary>Below the event and its categories.</summary>
+    /// <summary>Below the event's details, once it exists.</summary>
     public const string Sections = "event.settings";
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Summit.Server.Guests.Domain;
 
 namespace Summit.Server.Guests.Contracts;
 
@@ -8,4 +7,4 @@ namespace Summit.Server.Guests.Contracts;
 /// <param name="Zone">The event's time zone, in which staff read every time.</param>
 /// <param name="OnChanged">Tells the page that a section changed the guest (status, history), so that it shows them again.</param>
 public sealed record GuestPageContext(Guid GuestId, string GuestName, GuestStatus Status, ParticipationMode Mode,
-    IReadOnlyCollection<AccreditationCategory> Categories, TimeZoneInfo Zone, DateOnly? FirstDay, DateOnly? LastDay, EventCallback OnChanged);
+    IReadOnlyCollection<CategoryCard> Categories, TimeZoneInfo Zone, DateOnly? FirstDay, DateOnly? LastDay, EventCallback OnChanged);

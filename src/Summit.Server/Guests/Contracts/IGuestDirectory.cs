@@ -13,6 +13,9 @@ public interface IGuestDirectory
 
     Task<List<CategoryCard>> CategoriesAsync(Guid eventId, CancellationToken ct = default);
 
+    /// <summary>The event's delegations by name.</summary>
+    Task<List<DelegationCard>> DelegationsAsync(Guid eventId, CancellationToken ct = default);
+
     /// <summary>The number of guests per category and status (one grouped query, no personal data: not audited).</summary>
     Task<List<CategoryStatusCount>> CountByCategoryAndStatusAsync(Guid eventId, CancellationToken ct = default);
 
