@@ -14,11 +14,17 @@ public sealed class Incident
     public IncidentSeverity Severity { get; set; }
     public IncidentStatus Status { get; set; }
 
-    /// <summary>The title as written (staff write one language; automatic incidents carry English here).</summary>
+    /// <summary>The title as written (staff write one language; automatic incidents carry English here, as raised).</summary>
     public string Title { get; set; } = "";
 
-    /// <summary>The Chinese title of an automatic incident; null when staff wrote the title in one language.</summary>
+    /// <summary>The Chinese title of an automatic incident as raised; null when staff wrote the title in one language.</summary>
     public string? TitleZh { get; set; }
+
+    /// <summary>The catalog key of an automatic incident's title, which it shows in the reader's language (<see cref="IncidentTitles"/>).</summary>
+    public string? TitleKey { get; set; }
+
+    /// <summary>The title's arguments as JSON (<see cref="IncidentTitles"/>); null without a key.</summary>
+    public string? TitleArguments { get; set; }
     public string Description { get; set; } = "";
 
     public Guid? ZoneId { get; set; }
@@ -77,7 +83,4 @@ public sealed class Incident
     public string DisplayNumber => Format(Number);
 
     public static string Format(int number) => $"INC-{number:0000}";
-
-    public string TitleIn(string language) =>
-        language == Infrastructure.Localization.Localizer.Chinese && !string.IsNullOrEmpty(TitleZh) ? TitleZh : Title;
 }

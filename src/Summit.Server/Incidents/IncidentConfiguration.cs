@@ -11,6 +11,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
     {
         e.Property(x => x.Title).HasMaxLength(IncidentLimits.Title);
         e.Property(x => x.TitleZh).HasMaxLength(IncidentLimits.Title);
+        e.Property(x => x.TitleKey).HasMaxLength(IncidentTitles.KeyLength);
+        e.Property(x => x.TitleArguments).HasMaxLength(IncidentTitles.ArgumentsLength);
         e.Property(x => x.Description).HasMaxLength(IncidentLimits.Description);
         e.Property(x => x.PlaceText).HasMaxLength(IncidentLimits.PlaceText);
         e.Property(x => x.Cause).HasMaxLength(64);

@@ -48,8 +48,8 @@ public sealed class IncidentNotifier(SummitDbContext db, Localizer localizer, IO
                 IncidentId = incident.Id,
                 Number = incident.Number,
                 Kind = kind,
-                TitleEn = withheld ? localizer.Get(Localizer.English, IncidentService.HealthTitleKey) : incident.Title,
-                TitleZh = withheld ? localizer.Get(Localizer.Chinese, IncidentService.HealthTitleKey) : incident.TitleZh ?? incident.Title,
+                TitleEn = withheld ? localizer.Get(Localizer.English, IncidentService.HealthTitleKey) : IncidentTitles.In(incident, Localizer.English, localizer),
+                TitleZh = withheld ? localizer.Get(Localizer.Chinese, IncidentService.HealthTitleKey) : IncidentTitles.In(incident, Localizer.Chinese, localizer),
                 At = now,
             };
             db.Add(notification);
@@ -60,7 +60,7 @@ public sealed class IncidentNotifier(SummitDbContext db, Localizer localizer, IO
             }
 
             var lang = Localizer.NormalizeLanguage(user.Language);
-            var title = withheld ? localizer.Get(lang, IncidentService.HealthTitleKey) : incident.TitleIn(lang);
+            var title = withheld ? localizer.Get(lang, IncidentService.HealthTitleKey) : IncidentTitles.In(incident, lang, localizer);
             var severity = localizer.Format(lang, "incidents.mail.severity", incident.Severity);
             var type = localizer.Format(lang, "incidents.mail.type", incident.Type);
             var subject = localizer.Format(lang, $"incidents.mail.subject.{kind}", incident.DisplayNumber, title);

@@ -117,8 +117,15 @@ public sealed class IncidentPersonalData(SummitDbContext db, AuditRedaction audi
             }
 
             var tracked = await db.Incidents.Include(x => x.Timeline).Include(x => x.Evidence).FirstAsync(x => x.Id == i.Id, ct);
+            var title = (tracked.Title, tracked.TitleZh);
             tracked.Title = Without(tracked.Title);
             tracked.TitleZh = tracked.TitleZh is null ? null : Without(tracked.TitleZh);
+            if ((tracked.Title, tracked.TitleZh) != title)
+            {
+                // The key's arguments name what the erased title named.
+                IncidentTitles.Forget(tracked);
+            }
+
             tracked.Description = Without(tracked.Description);
             tracked.Resolution = tracked.Resolution is null ? null : Without(tracked.Resolution);
             foreach (var line in tracked.Timeline.Where(t => t.Text is not null))

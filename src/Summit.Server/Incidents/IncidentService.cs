@@ -185,9 +185,9 @@ public sealed class IncidentService(SummitDbContext db, IEventCalendar events, I
             return open.Id;
         }
 
-        var incident = NewIncident(summitEvent.Id, report.Type, report.Severity, Clip(report.TitleEn, IncidentLimits.Title),
-            Clip(report.TitleZh, IncidentLimits.Title), report.Evidence.SummaryEn, report.Place, null, "system:" + ModuleOf(cause),
-            await slaSettings.TargetsForAsync(summitEvent.Id, ct));
+        var incident = NewIncident(summitEvent.Id, report.Type, report.Severity, "", null, report.Evidence.SummaryEn, report.Place, null,
+            "system:" + ModuleOf(cause), await slaSettings.TargetsForAsync(summitEvent.Id, ct));
+        IncidentTitles.Apply(incident, report.Title, localizer);
         incident.Cause = cause;
         incident.OpenKey = key;
         await SaveNewAsync(incident, cause, evidence, ct);
@@ -799,7 +799,7 @@ public sealed class IncidentService(SummitDbContext db, IEventCalendar events, I
         // A withheld title says only what kind of incident it is: a title written by staff may name the person concerned.
         var (title, titleZh) = withheld
             ? (localizer.Get(Localizer.English, HealthTitleKey), localizer.Get(Localizer.Chinese, HealthTitleKey))
-            : (i.Title, i.TitleZh);
+            : (IncidentTitles.In(i, Localizer.English, localizer), i.TitleKey is null ? i.TitleZh : IncidentTitles.In(i, Localizer.Chinese, localizer));
         return new IncidentSummary(i.Id, i.DisplayNumber, i.Type, i.Severity, i.Status, title, titleZh, places.Describe(i.ZoneId, i.GateId, i.PlaceText),
             i.AssignedTeam, i.AssignedUserName, i.CreatedAt, sla, i.AcknowledgeEscalatedAt is not null || i.ResolveEscalatedAt is not null,
             i.Cause is not null, i.ReportCount);

@@ -31,7 +31,7 @@ public class AutomaticIncidentTests(IncidentsFactory app) : IClassFixture<Incide
         Assert.Equal((2, "screening.fever", "system:screening"), (incident.Summary.ReportCount, incident.Cause, incident.Reporter));
         Assert.Equal(["reading-1", "reading-2"], incident.Evidence.Select(e => e.Reference));
         Assert.Equal((Roles.SecurityOfficer, IncidentType.Health), (incident.Summary.AssignedTeam, incident.Summary.Type));
-        Assert.Equal("闸机处发热", incident.Summary.TitleZh);
+        Assert.Equal(("Fever reading at gate G-7", "G-7 闸口体温异常"), (incident.Summary.Title, incident.Summary.TitleZh));
         Assert.Equal([TimelineKind.Raised, TimelineKind.Reported], incident.Timeline.Select(t => t.Kind));
         var securityOfficers = await UsersInRoleAsync(Roles.SecurityOfficer);
         Assert.Equal(securityOfficers, (await app.NotificationsOfAsync(first)).Select(n => n.UserId).Order());
@@ -46,6 +46,28 @@ public class AutomaticIncidentTests(IncidentsFactory app) : IClassFixture<Incide
         // Reopening the first does not take the place back from the newer open one.
         Assert.True((await security.MoveAsync(number, IncidentStatus.Open, "Second guest of the same group")).IsSuccessStatusCode);
         Assert.Equal(later, await app.ReportAutomaticAsync(IncidentIntents.Fever(app.Venue.ForumIn.Id, "reading-5")));
+    }
+
+    [Fact]
+    public async Task An_automatic_title_is_kept_as_key_and_arguments_and_read_in_the_current_wording_of_the_readers_language()
+    {
+        var id = await app.ReportAutomaticAsync(IncidentIntents.Fever(app.Venue.VipIn.Id, "reading-title") with
+        {
+            Title = IncidentText.Of("screening.incident.silent_title", "S-3", new IncidentTextArgument("VIP gate", "贵宾闸口")),
+        });
+        var stored = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Incidents.AsNoTracking().SingleAsync(i => i.Id == id));
+        Assert.Equal(("screening.incident.silent_title", "Sensor S-3 at gate VIP gate is silent", "贵宾闸口 闸口传感器 S-3 无数据"),
+            (stored.TitleKey, stored.Title, stored.TitleZh));
+
+        // Rendered when read: a key whose wording changes reads in the new wording, in both languages.
+        await SetTitleKeyAsync(id, "dashboard.crowding.title");
+        var reworded = (await app.GetIncidentAsync(stored.DisplayNumber, Roles.SecurityOfficer)).Summary;
+        Assert.Equal(("Zone S-3 crowded: VIP gate", "区域S-3拥挤：贵宾闸口"), (reworded.Title, reworded.TitleZh));
+
+        // A key a later version no longer has falls back to the title as raised.
+        await SetTitleKeyAsync(id, "screening.incident.no_longer_there");
+        var fallback = (await app.GetIncidentAsync(stored.DisplayNumber, Roles.SecurityOfficer)).Summary;
+        Assert.Equal((stored.Title, stored.TitleZh), (fallback.Title, fallback.TitleZh));
     }
 
     [Fact]
@@ -84,8 +106,14 @@ public class AutomaticIncidentTests(IncidentsFactory app) : IClassFixture<Incide
         Assert.Equal(conflicts.Select(c => c.ToString()), detail.Evidence.Select(e => e.Reference));
         Assert.All(detail.Evidence, e => Assert.Equal(("entry-conflict", "/access/live"), (e.Kind, e.Link)));
         Assert.Contains("A4", detail.Evidence[0].SummaryEn, StringComparison.Ordinal);
+        Assert.Contains("A4", detail.Evidence[0].SummaryZh, StringComparison.Ordinal);
+        Assert.Equal(("access.incident.double_entry_title", "Double entries into zone MAIN", "区域 MAIN 重复入场"),
+            (incident.TitleKey, detail.Summary.Title, detail.Summary.TitleZh));
         Assert.Equal(2, detail.Summary.ReportCount);
     }
+
+    private Task SetTitleKeyAsync(Guid id, string key) => app.InScopeAsync(sp =>
+        sp.GetRequiredService<SummitDbContext>().Incidents.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.TitleKey, key)));
 
     private Task<string> NumberOfAsync(Guid id) => app.InScopeAsync(async sp =>
         (await sp.GetRequiredService<SummitDbContext>().Incidents.AsNoTracking().SingleAsync(i => i.Id == id)).DisplayNumber);

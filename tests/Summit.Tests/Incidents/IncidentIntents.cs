@@ -43,5 +43,5 @@ public static class IncidentIntents
         app.InScopeAsync(sp => sp.GetRequiredService<IIncidentReporter>().ReportAsync(report));
 
     public static AutomaticIncidentReport Fever(Guid gateId, string reading) => new(IncidentType.Health, IncidentSeverity.High, "screening.fever",
-        new IncidentPlace(GateId: gateId), "Fever at the gate", "闸机处发热", new IncidentEvidence("reading", reading, $"38.4 °C ({reading})", $"38.4 °C（{reading}）"));
+        new IncidentPlace(GateId: gateId), IncidentText.Of("screening.incident.fever_title", "G-7"), new IncidentEvidence("reading", reading, $"38.4 °C ({reading})", $"38.4 °C（{reading}）"));
 }

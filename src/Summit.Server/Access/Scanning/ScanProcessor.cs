@@ -205,12 +205,12 @@ public sealed class ScanProcessor : BackgroundService
         {
             // In this batch's transaction: the incident exists exactly when the conflict or the disputed scan does.
             var reporter = provider.GetRequiredService<IIncidentReporter>();
+            var localizer = provider.GetRequiredService<Localizer>();
             foreach (var (conflict, gate) in decided.Conflicts)
             {
-                await reporter.ReportAsync(DoubleEntryReport(conflict, gate, snapshot), ct);
+                await reporter.ReportAsync(DoubleEntryReport(conflict, gate, snapshot, localizer), ct);
             }
 
-            var localizer = provider.GetRequiredService<Localizer>();
             foreach (var (scan, gate) in decided.Disputes)
             {
                 await reporter.ReportAsync(DisputedUploadReport(scan, gate, snapshot, localizer), ct);
@@ -352,17 +352,17 @@ public sealed class ScanProcessor : BackgroundService
     }
 
     /// <summary>An offline double entry as an incident of the zone: one open incident per zone gathers every such entry.</summary>
-    private static AutomaticIncidentReport DoubleEntryReport(EntryConflict conflict, GateInfo gate, AccessSnapshot snapshot)
+    private static AutomaticIncidentReport DoubleEntryReport(EntryConflict conflict, GateInfo gate, AccessSnapshot snapshot, Localizer localizer)
     {
         var zone = snapshot.Zones.GetValueOrDefault(conflict.Zone);
         var zoneCode = zone?.Code ?? conflict.Zone.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var credential = conflict.CredentialId.ToString("N")[^8..];
         return new AutomaticIncidentReport(Infrastructure.Incidents.IncidentType.Security, IncidentSeverity.Medium, "access.double-entry",
             zone is not null ? new IncidentPlace(ZoneId: zone.Id) : new IncidentPlace(GateId: gate.Id),
-            $"Double entries into zone {zoneCode}", $"区域 {zoneCode} 重复入场",
+            IncidentText.Of("access.incident.double_entry_title", zoneCode),
             new IncidentEvidence("entry-conflict", conflict.Id.ToString(),
-                $"Credential …{credential} entered zone {zoneCode} twice without leaving; found when gate {gate.Code} synced.",
-                $"凭证 …{credential} 未离开即两次进入区域 {zoneCode}；闸机 {gate.Code} 同步时发现。"));
+                localizer.Format(Localizer.English, "access.incident.double_entry_evidence", credential, zoneCode, gate.Code),
+                localizer.Format(Localizer.Chinese, "access.incident.double_entry_evidence", credential, zoneCode, gate.Code)));
     }
 
     /// <summary>
@@ -374,15 +374,13 @@ public sealed class ScanProcessor : BackgroundService
     {
         var zone = snapshot.Zones.GetValueOrDefault(scan.Zone)?.Code ?? scan.Zone.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var at = scan.ScannedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
-        string Verdict(string language, ReasonCode reason) => ScanResponses.Message(localizer, language, reason);
+        string Evidence(string language) => localizer.Format(language, "access.incident.disputed_evidence", gate.Code, zone,
+            localizer.Get(language, $"access.incident.direction.{scan.Direction}"), at,
+            ScanResponses.Message(localizer, language, scan.DeviceReason!.Value), ScanResponses.Message(localizer, language, scan.Reason));
         return new AutomaticIncidentReport(Infrastructure.Incidents.IncidentType.Security, IncidentSeverity.High, "access.upload-disputed",
             new IncidentPlace(GateId: gate.Id),
-            $"Disputed offline scans at gate {gate.Code}", $"闸机 {gate.Code} 的离线扫码存疑",
-            new IncidentEvidence("scan", scan.Id.ToString(),
-                $"Gate {gate.Code} ({zone}) uploaded an {scan.Direction.ToString().ToLowerInvariant()} at {at} as \"{Verdict(Localizer.English, scan.DeviceReason!.Value)}\"; "
-                + $"Summit finds: {Verdict(Localizer.English, scan.Reason)}.",
-                $"闸机 {gate.Code}（{zone}）上传了 {at} 的{(scan.Direction == GateDirection.Entry ? "入场" : "出场")}扫码，记为“{Verdict(Localizer.Chinese, scan.DeviceReason!.Value)}”；"
-                + $"系统核查结果：{Verdict(Localizer.Chinese, scan.Reason)}。"));
+            IncidentText.Of("access.incident.disputed_title", gate.Code),
+            new IncidentEvidence("scan", scan.Id.ToString(), Evidence(Localizer.English), Evidence(Localizer.Chinese)));
     }
 
     /// <summary>A code's signature as checked against one policy snapshot: valid for the batch only if it reads the same snapshot.</summary>

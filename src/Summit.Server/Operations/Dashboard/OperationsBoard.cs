@@ -275,8 +275,7 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed 
         try
         {
             await reporter.ReportAsync(new AutomaticIncidentReport(IncidentType.Crowding, IncidentSeverity.High, "zone.crowded", new IncidentPlace(ZoneId: zone.ZoneId),
-                localizer.Format(Localizer.English, "dashboard.crowding.title", zone.Code, zone.NameEn),
-                localizer.Format(Localizer.Chinese, "dashboard.crowding.title", zone.Code, zone.NameZh),
+                IncidentText.Of("dashboard.crowding.title", zone.Code, new IncidentTextArgument(zone.NameEn, zone.NameZh)),
                 new IncidentEvidence("zone", zone.ZoneId.ToString(),
                     localizer.Format(Localizer.English, "dashboard.crowding.evidence", zone.Inside, zone.Capacity, percent, time),
                     localizer.Format(Localizer.Chinese, "dashboard.crowding.evidence", zone.Inside, zone.Capacity, percent, time))), ct);

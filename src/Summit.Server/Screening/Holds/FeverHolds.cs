@@ -53,8 +53,7 @@ public sealed class FeverHolds(SummitDbContext db, IZoneDirectory zones, IEventC
             {
                 incidentId = await reporter.ReportAsync(new AutomaticIncidentReport(IncidentType.Health, IncidentSeverity.High, FeverCause,
                     new IncidentPlace(GateId: fever.GateId),
-                    localizer.Format(Localizer.English, "screening.incident.fever_title", gateCode),
-                    localizer.Format(Localizer.Chinese, "screening.incident.fever_title", gateCode),
+                    IncidentText.Of("screening.incident.fever_title", gateCode),
                     new IncidentEvidence("reading", fever.Id.ToString(),
                         localizer.Format(Localizer.English, "screening.incident.fever_evidence", degrees, sensorCode, Time(fever.MeasuredAt, zone)),
                         localizer.Format(Localizer.Chinese, "screening.incident.fever_evidence", degrees, sensorCode, Time(fever.MeasuredAt, zone)))), ct);

@@ -83,8 +83,7 @@ public sealed class SensorSilenceWatch(IServiceScopeFactory scopes, IOptionsMoni
 
                 await reporter.ReportAsync(new AutomaticIncidentReport(IncidentType.Equipment, IncidentSeverity.Medium, SilentCause,
                     new IncidentPlace(GateId: sensor.GateId),
-                    localizer.Format(Localizer.English, "screening.incident.silent_title", sensor.Code, gateCode),
-                    localizer.Format(Localizer.Chinese, "screening.incident.silent_title", sensor.Code, gateCode),
+                    IncidentText.Of("screening.incident.silent_title", sensor.Code, gateCode),
                     new IncidentEvidence("sensor", sensor.Id.ToString(),
                         localizer.Format(Localizer.English, "screening.incident.silent_evidence", sensor.Code, since),
                         localizer.Format(Localizer.Chinese, "screening.incident.silent_evidence", sensor.Code, since))), ct);

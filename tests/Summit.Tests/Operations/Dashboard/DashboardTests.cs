@@ -76,8 +76,8 @@ public class DashboardTests(DashboardFactory app) : IClassFixture<DashboardFacto
         Assert.Equal(new IncidentPlace(ZoneId: app.Tiny.Id), report.Place);
         Assert.Equal("zone", report.Evidence.Kind);
         Assert.Equal(app.Tiny.Id.ToString(), report.Evidence.Reference);
-        Assert.Equal("Zone TINY crowded: Small meeting room", report.TitleEn);
-        Assert.Equal("区域TINY拥挤：小会议室", report.TitleZh);
+        Assert.Equal("dashboard.crowding.title", report.Title.Key);
+        Assert.Equal([new("TINY"), new("Small meeting room", "小会议室")], report.Title.Arguments);
         Assert.StartsWith("2 people inside of a capacity of 2 (100%)", report.Evidence.SummaryEn, StringComparison.Ordinal);
 
         // Half full again ends the episode; full again is a new one.
