@@ -54,13 +54,14 @@ public sealed class AccessModule : ISummitModule
         services.AddScoped<BadgeService>();
         services.AddScoped<DeviceService>();
         services.AddScoped<DeviceContext>();
-        services.AddScoped<AccessQueries>();
-        services.AddScoped<AccessReportQueries>();
+        services.AddScoped<AccessQueries>().AddScoped<IAccessMonitor>(sp => sp.GetRequiredService<AccessQueries>());
+        services.AddScoped<IAccessReport, AccessReportQueries>();
         services.AddScoped<ConsoleScans>();
         services.AddScoped<IPersonalDataHolder, AccessPersonalData>();
         services.AddSingleton<DeviceRegistry>();
         services.AddSingleton<AccessSnapshotCache>();
         services.AddSingleton<AccessLiveFeed>();
+        services.AddSingleton<IScanFeed>(sp => sp.GetRequiredService<AccessLiveFeed>());
         services.AddSingleton<ScanProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<ScanProcessor>());
         services.AddSingleton<GateHoldWatch>();

@@ -1,9 +1,9 @@
 using System.Text;
 using Summit.Access.Core;
 using Summit.Server.Access;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Credentials;
 using Summit.Server.Access.Devices;
-using Summit.Server.Access.Domain;
 using Summit.Server.Access.Monitoring;
 using Summit.Server.Access.Policy;
 using Summit.Server.Access.Scanning;

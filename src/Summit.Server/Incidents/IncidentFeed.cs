@@ -1,11 +1,13 @@
+using Summit.Server.Incidents.Contracts;
 using Summit.Server.Infrastructure.Localization;
+
 namespace Summit.Server.Incidents;
 
 /// <summary>
 /// Pushes incident changes to open circuits (the bell in the app bar, the incident pages). In-process; a slow page never
 /// delays the change: each handler runs in the background.
 /// </summary>
-public sealed class IncidentFeed(ILogger<IncidentFeed> logger)
+public sealed class IncidentFeed(ILogger<IncidentFeed> logger) : IIncidentChanges
 {
     private readonly Lock _gate = new();
     private Func<IncidentChange, Task>[] _subscribers = [];
@@ -20,6 +22,8 @@ public sealed class IncidentFeed(ILogger<IncidentFeed> logger)
 
         return new Subscription(this, handler);
     }
+
+    IDisposable IIncidentChanges.Subscribe(Func<Guid, Task> changed) => Subscribe(change => changed(change.IncidentId));
 
     public void Publish(IncidentChange change)
     {

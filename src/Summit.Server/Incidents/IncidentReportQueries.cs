@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Events.Contracts;
+using Summit.Server.Incidents.Contracts;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -10,7 +11,7 @@ namespace Summit.Server.Incidents;
 /// The incidents' share of the closing report: figures per type and the records behind each, computed from the incidents' periods
 /// (which a reopen never clears) as of a moment, so that a report rebuilt from its stamp says the same whatever happened since.
 /// </summary>
-public sealed class IncidentReportQueries(SummitDbContext db, IEventCalendar events, AuditLog audit)
+public sealed class IncidentReportQueries(SummitDbContext db, IEventCalendar events, AuditLog audit) : IIncidentReport
 {
     public async Task<List<IncidentTypeFigures>> FiguresAsync(DateTimeOffset asOf, CancellationToken ct = default)
     {

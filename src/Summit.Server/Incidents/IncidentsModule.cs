@@ -1,5 +1,6 @@
 using MudBlazor;
 using Summit.Server.Events.Contracts;
+using Summit.Server.Incidents.Contracts;
 using Summit.Server.Incidents.Pages;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;
@@ -33,7 +34,9 @@ public sealed class IncidentsModule : ISummitModule
         services.AddScoped<IncidentService>();
         services.AddScoped<IncidentSlaSettingsService>();
         services.AddScoped<IncidentInbox>();
-        services.AddScoped<IncidentReportQueries>();
+        services.AddScoped<IIncidentReport, IncidentReportQueries>();
+        services.AddScoped<IOpenIncidents, OpenIncidents>();
+        services.AddSingleton<IIncidentChanges>(sp => sp.GetRequiredService<IncidentFeed>());
         services.AddScoped<IIncidentReporter, IncidentReporter>();
         services.AddScoped<IPersonalDataHolder, IncidentPersonalData>();
         services.AddSingleton<IncidentSlaMonitor>();

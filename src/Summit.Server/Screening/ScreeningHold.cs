@@ -1,3 +1,5 @@
+using Summit.Server.Screening.Contracts;
+
 namespace Summit.Server.Screening;
 
 /// <summary>A lane stopped by a fever reading until a security officer re-measures and decides. At most one open per gate.</summary>

@@ -1,11 +1,12 @@
 using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Screening.Contracts;
 namespace Summit.Server.Screening;
 
 /// <summary>
 /// Tells live pages (the screening page, the dashboard) about screening changes once they are committed. A slow subscriber never
 /// delays ingestion: each handler runs in the background.
 /// </summary>
-public sealed class ScreeningLiveFeed(ILogger<ScreeningLiveFeed> logger)
+public sealed class ScreeningLiveFeed(ILogger<ScreeningLiveFeed> logger) : IScreeningChanges
 {
     private readonly Lock _gate = new();
     private Func<ScreeningChange, Task>[] _subscribers = [];

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
 using Summit.GateAgent;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Domain;
 using Summit.Server.Access.Monitoring;
 using Summit.Server.Infrastructure.Database;

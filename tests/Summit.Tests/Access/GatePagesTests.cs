@@ -7,7 +7,7 @@ using Summit.Access.Core;
 using Summit.Access.Core.Sync;
 using Summit.Server;
 using Summit.Server.Access;
-using Summit.Server.Access.Domain;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Monitoring;
 using Summit.Server.Access.Scanning;
 using Summit.Server.Infrastructure.Audit;

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
 using Summit.Server.Access;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Domain;
 using Summit.Server.Access.Policy;
 using Summit.Server.Access.Scanning;

@@ -9,7 +9,7 @@ using Summit.Server.Demo.Live;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Operations.Dashboard;
-using Summit.Server.Screening;
+using Summit.Server.Screening.Contracts;
 using Summit.Server.Screening.Holds;
 using Summit.Server.Screening.Ingestion;
 using Summit.Server.Screening.Sensors;

@@ -10,6 +10,7 @@ using Summit.Server.Infrastructure.Cli;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Screening;
+using Summit.Server.Screening.Contracts;
 using Summit.Server.Screening.Holds;
 using Summit.Server.Screening.Sensors;
 

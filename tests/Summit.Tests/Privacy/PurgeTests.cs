@@ -6,6 +6,7 @@ using Summit.Server.Infrastructure.Mail;
 using Summit.Server.Privacy;
 using Summit.Server.Privacy.Contracts;
 using Summit.Server.Screening;
+using Summit.Server.Screening.Contracts;
 using Summit.Tests.Access;
 using Summit.Tests.Infrastructure;
 

@@ -8,6 +8,7 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Screening;
+using Summit.Server.Screening.Contracts;
 using Summit.Server.Screening.Ingestion;
 using Summit.Server.Screening.Sensors;
 using Summit.Tests.Access;

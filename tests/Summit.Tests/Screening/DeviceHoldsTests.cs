@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using Summit.Access.Core.Sync;
 using Summit.Server.Access.Scanning;
 using Summit.Server.Infrastructure.Identity;
-using Summit.Server.Screening;
+using Summit.Server.Screening.Contracts;
 using Summit.Server.Screening.Holds;
 using Summit.Server.Screening.Ingestion;
 using Summit.Tests.Access;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Screening;
+using Summit.Server.Screening.Contracts;
 using Summit.Server.Screening.Ingestion;
 using Summit.Server.Screening.Sensors;
 using Summit.Tests.Access;

@@ -1,6 +1,7 @@
 using System.Text;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Screening;
+using Summit.Server.Screening.Contracts;
 using Summit.Server.Screening.Ingestion;
 using Summit.Server.Screening.Sensors;
 

@@ -1,4 +1,5 @@
 using Summit.Access.Core;
+using Summit.Server.Access.Contracts;
 
 namespace Summit.Server.Access.Domain;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Access.Core;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Domain;
 using Summit.Server.Events.Contracts;
 using Summit.Server.Guests.Contracts;
@@ -10,7 +11,7 @@ namespace Summit.Server.Access.Monitoring;
 
 /// <summary>Reads for the people who watch the gates: who is inside each zone now, entries per gate per minute, scans and conflicts.</summary>
 public sealed class AccessQueries(SummitDbContext db, AccessSettingsService settings, IEventCalendar events, IGuestDirectory guests, AuditLog audit,
-    CurrentActor actor, TimeProvider clock)
+    CurrentActor actor, TimeProvider clock) : IAccessMonitor
 {
     /// <summary>People inside each zone now (since the zone's daily reset) and each gate's flow over the last <paramref name="minutes"/> minutes.</summary>
     public async Task<OccupancyView> OccupancyAsync(int minutes = 30, CancellationToken ct = default)

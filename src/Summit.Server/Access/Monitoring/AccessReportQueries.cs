@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Access.Core;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Domain;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure;
@@ -15,6 +16,7 @@ namespace Summit.Server.Access.Monitoring;
 /// a change of category reissues the code, so it is the category they held when they entered, also for scans decided offline.
 /// </summary>
 public sealed class AccessReportQueries(SummitDbContext db, AccessSettingsService settings, IGuestDirectory guests, AuditLog audit, AccessQueries items)
+    : IAccessReport
 {
     public async Task<AccessReportFigures> FiguresAsync(DateTimeOffset asOf, CancellationToken ct = default)
     {

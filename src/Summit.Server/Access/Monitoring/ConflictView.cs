@@ -1,3 +1,5 @@
+using Summit.Server.Access.Contracts;
+
 namespace Summit.Server.Access.Monitoring;
 
 public sealed record ConflictView(Guid Id, Guid GuestId, string HolderName, int Zone, string ZoneCode, ScanListItem First, ScanListItem Second,

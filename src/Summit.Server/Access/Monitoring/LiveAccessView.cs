@@ -1,3 +1,5 @@
+using Summit.Server.Access.Contracts;
+
 namespace Summit.Server.Access.Monitoring;
 
 /// <summary>What the live access page shows: occupancy and gate flow, the latest scans, the open conflicts, and the event's clock.</summary>

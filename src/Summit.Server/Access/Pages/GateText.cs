@@ -1,6 +1,7 @@
 using System.Globalization;
 using Summit.Access.Core;
 using Summit.Server.Access.Contracts;
+using Summit.Server.Components.Shared;
 using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Access.Pages;
@@ -18,10 +19,10 @@ public static class GateText
     /// <summary>The word the page and its tests key on (data-verdict), and the cue the browser plays.</summary>
     public static string Token(VerdictKind kind) => kind.ToString().ToLowerInvariant();
 
-    public static string Reason(Localizer l, ReasonCode reason) => l[$"verdict.{reason}"];
+    public static string Reason(Localizer l, ReasonCode reason) => GuestPageText.VerdictText(l, reason);
 
     /// <summary>Scan times to the second, in the event's time zone: staff compare them with the clock on the wall.</summary>
-    public static string Clock(DateTimeOffset at, TimeZoneInfo zone) => EventTime.Format(at, zone, TimeStyle.Seconds);
+    public static string Clock(DateTimeOffset at, TimeZoneInfo zone) => GuestPageText.ScanTime(at, zone);
 
     public static string InLanguage(string english, string chinese) => Localizer.InReaderLanguage(english, chinese);
 

@@ -1,4 +1,6 @@
+using Summit.Server.Access.Contracts;
 using Summit.Server.Infrastructure.Localization;
+
 namespace Summit.Server.Access.Scanning;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Summit.Server.Access.Scanning;
 /// subscription for as long as it is open. A slow subscriber never delays scanning: publishing runs each handler in the
 /// background and forgets it.
 /// </summary>
-public sealed class AccessLiveFeed(ILogger<AccessLiveFeed> logger)
+public sealed class AccessLiveFeed(ILogger<AccessLiveFeed> logger) : IScanFeed
 {
     private readonly Lock _gate = new();
     private Func<IReadOnlyList<ScanOutcome>, Task>[] _subscribers = [];
@@ -21,6 +23,9 @@ public sealed class AccessLiveFeed(ILogger<AccessLiveFeed> logger)
 
         return new Subscription(this, handler);
     }
+
+    IDisposable IScanFeed.Subscribe(Func<IReadOnlyList<LiveScan>, Task> handler) => Subscribe(outcomes => handler([.. outcomes.Select(o =>
+        new LiveScan(new ScanTallyItem(o.Scan.Id, o.Scan.GateId, o.Scan.ScannedAt, o.Scan.Direction, o.Scan.Admitted, o.Scan.Reason), o.Scan.ReceivedAt))]));
 
     public void Publish(IReadOnlyList<ScanOutcome> outcomes)
     {

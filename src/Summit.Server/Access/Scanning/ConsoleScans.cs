@@ -1,5 +1,5 @@
 using Summit.Access.Core.Sync;
-using Summit.Server.Access.Domain;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Policy;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;

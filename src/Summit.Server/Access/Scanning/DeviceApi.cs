@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Summit.Access.Core.Sync;
-using Summit.Server.Access.Domain;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;

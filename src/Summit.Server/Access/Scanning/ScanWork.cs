@@ -1,6 +1,6 @@
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
-using Summit.Server.Access.Domain;
+using Summit.Server.Access.Contracts;
 
 namespace Summit.Server.Access.Scanning;
 

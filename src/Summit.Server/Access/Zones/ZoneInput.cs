@@ -1,4 +1,5 @@
 using Summit.Access.Core;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Domain;
 
 namespace Summit.Server.Access.Zones;

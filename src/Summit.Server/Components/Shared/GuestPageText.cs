@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Summit.Access.Core;
 using Summit.Server.Guests;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
@@ -16,6 +17,12 @@ public static class GuestPageText
 
     /// <summary>Staff work on site, so times show in the event's time zone, with its label.</summary>
     public static string Time(DateTimeOffset at, TimeZoneInfo zone) => EventTime.Format(at, zone);
+
+    /// <summary>Scan times to the second, in the event's time zone: staff compare them with the clock on the wall.</summary>
+    public static string ScanTime(DateTimeOffset at, TimeZoneInfo zone) => EventTime.Format(at, zone, TimeStyle.Seconds);
+
+    /// <summary>A gate's verdict on a scan (its reason) in the reader's language, from the one verdict catalog.</summary>
+    public static string VerdictText(Localizer l, ReasonCode reason) => l[$"verdict.{reason}"];
 
     public static string CountryLabel(Country? country) =>
         country is null ? "" : $"{country.Name(CurrentLanguage)} ({country.Code})";

@@ -4,6 +4,7 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using Summit.Access.Core;
 using Summit.Server.Access;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Credentials;
 using Summit.Server.Access.Devices;
 using Summit.Server.Access.Domain;

@@ -1,3 +1,5 @@
+using Summit.Server.Incidents.Contracts;
+
 namespace Summit.Server.Operations.Dashboard;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Summit.Server.Incidents.Contracts;
+
 namespace Summit.Server.Operations.Dashboard;
 
 /// <summary>The open incidents with their SLA clocks, from the incidents module. Scoped; a failure shows as with screening.</summary>

@@ -1,11 +1,9 @@
-using Summit.Server.Incidents;
+using Summit.Server.Incidents.Contracts;
 
 namespace Summit.Server.Operations.Dashboard;
 
-/// <summary>The open incidents panel over the incidents module: every incident not yet resolved, with the SLA step it waits for.</summary>
-public sealed class IncidentPanel(IncidentService incidents) : IIncidentDashboardSource
+/// <summary>The open incidents panel over the incidents module's contract: every incident not yet resolved, with when its SLA runs out.</summary>
+public sealed class IncidentPanel(IOpenIncidents incidents) : IIncidentDashboardSource
 {
-    public async Task<IReadOnlyList<OpenIncidentItem>> OpenAsync(CancellationToken ct) =>
-        [.. (await incidents.ListAsync(new IncidentFilter(ActiveOnly: true), ct)).Select(i => new OpenIncidentItem(i.Id, i.Number, i.Title,
-            i.TitleZh ?? i.Title, i.Type, i.Severity, i.Place.LabelEn, i.Place.LabelZh, i.CreatedAt, i.Sla?.DueAt))];
+    public Task<IReadOnlyList<OpenIncidentItem>> OpenAsync(CancellationToken ct) => incidents.ListAsync(ct);
 }

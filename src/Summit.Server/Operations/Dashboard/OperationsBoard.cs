@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
-using Summit.Server.Access.Monitoring;
-using Summit.Server.Access.Scanning;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Events.Contracts;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
@@ -17,7 +16,7 @@ namespace Summit.Server.Operations.Dashboard;
 /// (<see cref="ScanTally"/>); a refresh asks the database only for small grouped counts (people inside per zone, guests per
 /// category and status), so 500 scans a second cost four refreshes a second, not 500 queries. Raises crowding incidents.
 /// </summary>
-public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed feed, IEnumerable<IDashboardChangeSource> changeSources,
+public sealed class OperationsBoard(IServiceScopeFactory scopes, IScanFeed feed, IEnumerable<IDashboardChangeSource> changeSources,
     Localizer localizer, TimeProvider clock, ILogger<OperationsBoard> logger) : BackgroundService
 {
     /// <summary>A burst of changes makes one refresh per this interval: fast enough for "within a second", cheap under load.</summary>
@@ -158,12 +157,12 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed 
         }
     }
 
-    private Task OnScans(IReadOnlyList<ScanOutcome> outcomes)
+    private Task OnScans(IReadOnlyList<LiveScan> scans)
     {
-        _tally.Add(outcomes.Select(o => new ScanTallyItem(o.Scan.Id, o.Scan.GateId, o.Scan.ScannedAt, o.Scan.Direction, o.Scan.Admitted, o.Scan.Reason)));
+        _tally.Add(scans.Select(s => s.Scan));
         lock (_lock)
         {
-            _unpublished.AddRange(outcomes.Select(o => o.Scan.ReceivedAt));
+            _unpublished.AddRange(scans.Select(s => s.ReceivedAt));
         }
 
         RequestRefresh();
@@ -193,7 +192,7 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, AccessLiveFeed 
         var timeZone = TimeZoneInfo.FindSystemTimeZoneById(summitEvent.TimeZoneId);
         var now = clock.GetUtcNow();
         var dayStart = LocalDayStart(now, timeZone);
-        var access = services.GetRequiredService<AccessQueries>();
+        var access = services.GetRequiredService<IAccessMonitor>();
 
         if (!_tally.IsSeeded)
         {

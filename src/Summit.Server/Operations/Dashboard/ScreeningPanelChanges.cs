@@ -1,9 +1,9 @@
-using Summit.Server.Screening;
+using Summit.Server.Screening.Contracts;
 
 namespace Summit.Server.Operations.Dashboard;
 
 /// <summary>Wakes the board when a reading is stored, a hold raised or a hold decided.</summary>
-public sealed class ScreeningPanelChanges(ScreeningLiveFeed feed) : IDashboardChangeSource
+public sealed class ScreeningPanelChanges(IScreeningChanges feed) : IDashboardChangeSource
 {
     public IDisposable Subscribe(Action changed) => feed.Subscribe(change =>
     {

@@ -1,5 +1,4 @@
-using Summit.Server.Screening;
-using Summit.Server.Screening.Holds;
+using Summit.Server.Screening.Contracts;
 
 namespace Summit.Server.Operations.Dashboard;
 
@@ -7,7 +6,7 @@ namespace Summit.Server.Operations.Dashboard;
 /// The screening panel over the screening module's holds: open holds are the lanes stopped now; every hold is a reading above
 /// the threshold, so the latest ones (open or decided) are the temperature alerts.
 /// </summary>
-public sealed class ScreeningPanelSource(HoldService holds) : IScreeningDashboardSource
+public sealed class ScreeningPanelSource(IScreeningHolds holds) : IScreeningDashboardSource
 {
     private const int Alerts = 10;
 

@@ -1,4 +1,4 @@
-using Summit.Server.Access.Domain;
+using Summit.Server.Access.Contracts;
 
 namespace Summit.Server.Operations.Dashboard;
 

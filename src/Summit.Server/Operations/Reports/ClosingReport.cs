@@ -1,6 +1,6 @@
-using Summit.Server.Access.Monitoring;
-using Summit.Server.Incidents;
-using Summit.Server.Screening.Reporting;
+using Summit.Server.Access.Contracts;
+using Summit.Server.Incidents.Contracts;
+using Summit.Server.Screening.Contracts;
 
 namespace Summit.Server.Operations.Reports;
 

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Summit.Server.Access.Monitoring;
-using Summit.Server.Incidents;
+using Summit.Server.Access.Contracts;
+using Summit.Server.Incidents.Contracts;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Localization;
-using Summit.Server.Screening;
-using Summit.Server.Screening.Reporting;
+using Summit.Server.Screening.Contracts;
 
 namespace Summit.Server.Operations.Reports;
 

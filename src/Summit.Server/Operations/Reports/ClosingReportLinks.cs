@@ -1,8 +1,8 @@
 using System.Globalization;
-using Summit.Server.Access.Monitoring;
-using Summit.Server.Incidents;
+using Summit.Server.Access.Contracts;
+using Summit.Server.Incidents.Contracts;
 using Summit.Server.Infrastructure;
-using Summit.Server.Screening.Reporting;
+using Summit.Server.Screening.Contracts;
 
 namespace Summit.Server.Operations.Reports;
 

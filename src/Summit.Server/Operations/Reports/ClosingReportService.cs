@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Summit.Server.Access.Monitoring;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Events.Contracts;
-using Summit.Server.Incidents;
+using Summit.Server.Incidents.Contracts;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Mail;
-using Summit.Server.Screening.Reporting;
+using Summit.Server.Screening.Contracts;
 
 namespace Summit.Server.Operations.Reports;
 
@@ -18,7 +18,7 @@ namespace Summit.Server.Operations.Reports;
 /// carries the link to the records behind it, bounded to the report's stamp (<see cref="ClosingReportLinks"/>); every export and
 /// every look at the records is audited.
 /// </summary>
-public sealed class ClosingReportService(IEventCalendar events, AccessReportQueries access, ScreeningReportQueries screening, IncidentReportQueries incidents,
+public sealed class ClosingReportService(IEventCalendar events, IAccessReport access, IScreeningReport screening, IIncidentReport incidents,
     AuditLog audit, CurrentActor actor, SummitDbContext db, Localizer localizer, TimeProvider clock, IOptions<MailOptions> mail)
 {
     /// <summary>The stamp of a report: the moment asked for (to its minute), or the start of the current minute. A moment to come is refused.</summary>

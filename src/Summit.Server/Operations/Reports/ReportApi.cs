@@ -1,14 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Summit.Access.Core;
-using Summit.Server.Access.Monitoring;
-using Summit.Server.Incidents;
+using Summit.Server.Access.Contracts;
+using Summit.Server.Incidents.Contracts;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;
-using Summit.Server.Screening;
-using Summit.Server.Screening.Ingestion;
-using Summit.Server.Screening.Reporting;
+using Summit.Server.Screening.Contracts;
 
 namespace Summit.Server.Operations.Reports;
 

@@ -10,6 +10,7 @@ using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Mail;
+using Summit.Server.Screening.Contracts;
 
 namespace Summit.Server.Screening.Holds;
 

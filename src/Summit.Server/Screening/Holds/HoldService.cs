@@ -5,6 +5,7 @@ using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Screening.Contracts;
 
 namespace Summit.Server.Screening.Holds;
 
@@ -13,7 +14,7 @@ namespace Summit.Server.Screening.Holds;
 /// tells the gate agents at once through Access's <see cref="IGateHoldChanges"/>.</remarks>
 public sealed class HoldService(SummitDbContext db, IZoneDirectory zones, AuditLog audit, CurrentActor actor, ScreeningLiveFeed feed,
     IOptionsMonitor<ScreeningOptions> options, ScreeningThreshold threshold, IGateHoldChanges gateHolds, Localizer localizer, IServiceProvider services,
-    TimeProvider clock)
+    TimeProvider clock) : IScreeningHolds
 {
     /// <summary>Open holds first (oldest first: the longest-waiting lane), then the latest decided ones.</summary>
     public async Task<List<HoldView>> ListAsync(int decided = 20, CancellationToken ct = default)

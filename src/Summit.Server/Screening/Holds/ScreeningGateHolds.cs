@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Access.Contracts;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Screening.Contracts;
 
 namespace Summit.Server.Screening.Holds;
 

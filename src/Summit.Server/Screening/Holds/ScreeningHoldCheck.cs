@@ -4,6 +4,7 @@ using Summit.Access.Core;
 using Summit.Access.Core.Sync;
 using Summit.Server.Access.Contracts;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Screening.Contracts;
 
 namespace Summit.Server.Screening.Holds;
 

@@ -7,6 +7,7 @@ using Summit.Server.Access.Contracts;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Screening.Contracts;
 using Summit.Server.Screening.Holds;
 using Summit.Server.Screening.Sensors;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Summit.Server.Screening.Contracts;
 using Summit.Server.Screening.Sensors;
 
 namespace Summit.Server.Screening.Ingestion;

@@ -4,6 +4,7 @@ using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Screening.Contracts;
 
 namespace Summit.Server.Screening.Reporting;
 
@@ -13,6 +14,7 @@ namespace Summit.Server.Screening.Reporting;
 /// holds, silences) in the event's time zone, as of a moment, and <see cref="TraceAsync"/> lists the very records a figure counts.
 /// </summary>
 public sealed class ScreeningReportQueries(SummitDbContext db, IEventCalendar events, IZoneDirectory zones, AuditLog audit, ScreeningThreshold threshold)
+    : IScreeningReport
 {
     public async Task<ScreeningReportFigures> FiguresAsync(DateTimeOffset asOf, CancellationToken ct = default)
     {

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
 using Summit.Server.Access.Contracts;
-using Summit.Server.Access.Domain;
 using Summit.Server.Access.Zones;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;

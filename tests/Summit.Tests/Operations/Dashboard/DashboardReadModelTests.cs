@@ -1,5 +1,5 @@
 using Summit.Access.Core;
-using Summit.Server.Access.Monitoring;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Operations.Dashboard;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
-using Summit.Server.Access.Domain;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Operations.Dashboard;

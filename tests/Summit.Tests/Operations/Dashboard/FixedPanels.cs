@@ -1,3 +1,4 @@
+using Summit.Server.Incidents.Contracts;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Operations.Dashboard;
 

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using Summit.Access.Core;
 using Summit.Server;
 using Summit.Server.Access.Contracts;
-using Summit.Server.Access.Domain;
 using Summit.Server.Access.Zones;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Tests.Access;

@@ -1,4 +1,5 @@
 using Summit.Server.Incidents;
+using Summit.Server.Incidents.Contracts;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;

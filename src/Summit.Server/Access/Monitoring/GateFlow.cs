@@ -1,3 +1,0 @@
-namespace Summit.Server.Access.Monitoring;
-
-public sealed record GateFlow(Guid GateId, string Code, string NameEn, string NameZh, bool IsOpen, IReadOnlyList<GateMinute> Minutes);

@@ -1,6 +1,0 @@
-using Summit.Access.Core;
-
-namespace Summit.Server.Access.Monitoring;
-
-/// <summary>Refused scans of one reason on one day.</summary>
-public sealed record RefusalRow(DateOnly Day, bool WithinEvent, ReasonCode Reason, int Scans);

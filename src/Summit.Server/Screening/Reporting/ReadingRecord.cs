@@ -1,4 +1,0 @@
-namespace Summit.Server.Screening.Reporting;
-
-public sealed record ReadingRecord(Guid Id, DateTimeOffset ReceivedAt, DateTimeOffset MeasuredAt, string SensorCode, string GateCode, double Celsius,
-    bool Fever, long Sequence);

@@ -1,4 +1,0 @@
-namespace Summit.Server.Screening.Reporting;
-
-/// <summary>Messages refused for one reason before the report's moment (refusals are counted per sensor, reason and minute, not stored one by one).</summary>
-public sealed record ScreeningRefusalFigure(string Reason, long Messages);

@@ -1,4 +1,0 @@
-namespace Summit.Server.Screening.Reporting;
-
-/// <summary>A silence as it stood at the report's moment (an end after it is not shown).</summary>
-public sealed record SilenceRecord(Guid Id, string SensorCode, string GateCode, DateTimeOffset QuietSince, DateTimeOffset ReportedAt, DateTimeOffset? EndedAt);
