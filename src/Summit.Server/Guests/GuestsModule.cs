@@ -45,6 +45,7 @@ public sealed class GuestsModule : ISummitModule
         services.AddScoped<IDataSubjects>(sp => sp.GetRequiredService<GuestPersonalData>());
         services.AddScoped<IPersonalDataHolder>(sp => sp.GetRequiredService<GuestPersonalData>());
         services.AddSingleton(new PageSection(EventSettingsPage.Sections, typeof(CategorySection), 0, Policies.EventManage));
+        services.AddSingleton(new PageSection(ShellPlaces.Home, typeof(GuestCountsSection), 10, Policies.GuestsRead));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api)

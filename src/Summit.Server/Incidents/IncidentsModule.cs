@@ -28,6 +28,7 @@ public sealed class IncidentsModule : ISummitModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(new PageSection(EventSettingsPage.Sections, typeof(IncidentSlaSection), 20, Policies.OperationsSettingsManage));
+        services.AddSingleton(new PageSection(ShellPlaces.AppBar, typeof(IncidentAppBar), 10, Policies.IncidentsRaise));
         services.AddSummitOptions<IncidentOptions>("Summit:Incidents");
         services.AddSingleton<IncidentFeed>();
         services.AddScoped<IncidentNotifier>();

@@ -4,6 +4,7 @@ using Summit.Server;
 using Summit.Server.Guests;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Tests.Infrastructure;
 using GuestPageText = Summit.Server.Components.Shared.GuestPageText;
@@ -13,6 +14,16 @@ namespace Summit.Tests.Guests;
 /// <summary>The services behind the staff pages (detail, edit, approvals), called the way the pages call them.</summary>
 public class GuestPagesTests(SummitFactory app) : IClassFixture<SummitFactory>
 {
+    [Fact]
+    public async Task The_home_page_shows_the_guests_per_status_through_the_guests_section_to_those_who_read_guests_only()
+    {
+        var html = await app.PageAsync(Roles.Secretariat, "/");
+        Assert.All(Enum.GetValues<GuestStatus>(), status =>
+            Assert.Contains($"href=\"/guests?status={status}\"", html, StringComparison.Ordinal));
+
+        Assert.DoesNotContain("data-testid=\"count-", await app.PageAsync(Roles.GateOperator, "/"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_approval_queue_is_the_registered_guests_narrowed_by_the_page_filters()
     {
