@@ -22,6 +22,17 @@ public class ModuleBoundaryTests
         AssertNone(UsesOfOtherModulesInsides(ServerTypes, ModuleMap.Server, Entities.Value).Distinct(), "Uses of another module's insides");
 
     [Fact]
+    public void Every_server_type_belongs_to_a_module_the_host_runs_or_to_the_platform() =>
+        // ModuleMap takes the modules from SummitHost: a folder of code that no module class of the host stands for would go unchecked.
+        AssertNone(
+            ServerTypes.Select(t => t.Namespace?.FullName ?? "")
+                .Where(ns => ns.StartsWith("Summit.Server.", StringComparison.Ordinal))
+                .Where(ns => !ns.StartsWith("Summit.Server.Infrastructure", StringComparison.Ordinal)
+                    && !ns.StartsWith("Summit.Server.Components", StringComparison.Ordinal)
+                    && ModuleMap.Server.ModuleOf(ns) is null),
+            "Namespaces of no module the host runs");
+
+    [Fact]
     public void The_check_refuses_a_module_that_reaches_into_another() =>
         // The deliberate violation in Violations/: a screening type that takes Access's ZoneService and counts its scans table.
         Assert.Equal(
