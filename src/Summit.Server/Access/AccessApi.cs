@@ -1,5 +1,8 @@
+using Summit.Server.Access.Blocks;
 using Summit.Server.Access.Credentials;
 using Summit.Server.Access.Devices;
+using Summit.Server.Access.Gates;
+using Summit.Server.Access.Grants;
 using Summit.Server.Access.Keys;
 using Summit.Server.Access.Monitoring;
 using Summit.Server.Access.Scanning;
@@ -40,46 +43,46 @@ public static class AccessApi
             })
             .RequireAuthorization(Policies.AccessManage).WithSummary("Delete a zone that no gate uses");
 
-        access.MapGet("/gates", (ZoneService zones, CancellationToken ct) => zones.ListGatesAsync(ct))
+        access.MapGet("/gates", (GateService gates, CancellationToken ct) => gates.ListGatesAsync(ct))
             .RequireAuthorization(Policies.StaffSignedIn).WithSummary("Gates, their zone, directions and whether they are open");
-        access.MapPost("/gates", async (GateInput input, ZoneService zones, CancellationToken ct) =>
+        access.MapPost("/gates", async (GateInput input, GateService gates, CancellationToken ct) =>
             {
-                var gate = await zones.CreateGateAsync(input, ct);
+                var gate = await gates.CreateGateAsync(input, ct);
                 return TypedResults.Created($"/api/v1/access/gates/{gate.Id}", gate);
             })
             .RequireAuthorization(Policies.AccessManage).WithSummary("Create a gate on a zone boundary");
-        access.MapPut("/gates/{id:guid}", (Guid id, GateInput input, ZoneService zones, CancellationToken ct) => zones.UpdateGateAsync(id, input, ct))
+        access.MapPut("/gates/{id:guid}", (Guid id, GateInput input, GateService gates, CancellationToken ct) => gates.UpdateGateAsync(id, input, ct))
             .RequireAuthorization(Policies.AccessManage).WithSummary("Edit a gate");
-        access.MapPost("/gates/{id:guid}/open", (Guid id, GateOpenRequest request, ZoneService zones, CancellationToken ct) =>
-                zones.SetGateOpenAsync(id, request.Open, ct))
+        access.MapPost("/gates/{id:guid}/open", (Guid id, GateOpenRequest request, GateService gates, CancellationToken ct) =>
+                gates.SetGateOpenAsync(id, request.Open, ct))
             .RequireAuthorization(Policies.AccessMonitor).WithSummary("Open or close a gate (a closed gate refuses every scan)");
 
-        access.MapGet("/category-zones", (ZoneService zones, CancellationToken ct) => zones.ListCategoryZonesAsync(ct))
+        access.MapGet("/category-zones", (CategoryZoneService categories, CancellationToken ct) => categories.ListCategoryZonesAsync(ct))
             .RequireAuthorization(Policies.StaffSignedIn).WithSummary("Which zones each accreditation category opens, by day");
-        access.MapPut("/category-zones/{categoryId:guid}", (Guid categoryId, List<ZoneDays> zones, ZoneService service, CancellationToken ct) =>
+        access.MapPut("/category-zones/{categoryId:guid}", (Guid categoryId, List<ZoneDays> zones, CategoryZoneService service, CancellationToken ct) =>
                 service.SetCategoryZonesAsync(categoryId, zones, ct))
             .RequireAuthorization(Policies.AccessManage).WithSummary("Replace the zones a category opens");
 
         var person = access.MapGroup("/guests/{guestId:guid}");
-        person.MapGet("/zones", (Guid guestId, ZoneService zones, CancellationToken ct) => zones.ListPersonalGrantsAsync(guestId, ct))
+        person.MapGet("/zones", (Guid guestId, PersonalGrantService grants, CancellationToken ct) => grants.ListPersonalGrantsAsync(guestId, ct))
             .RequireAuthorization(Policies.CredentialsManage).WithSummary("A person's own zone additions and removals");
-        person.MapPost("/zones", (Guid guestId, PersonalGrantInput input, ZoneService zones, CancellationToken ct) =>
-                zones.AddPersonalGrantAsync(guestId, input, ct))
+        person.MapPost("/zones", (Guid guestId, PersonalGrantInput input, PersonalGrantService grants, CancellationToken ct) =>
+                grants.AddPersonalGrantAsync(guestId, input, ct))
             .RequireAuthorization(Policies.AccessManage).WithSummary("Add or remove a zone for one person, on some days or always");
-        person.MapDelete("/zones/{grantId:guid}", async (Guid guestId, Guid grantId, ZoneService zones, CancellationToken ct) =>
+        person.MapDelete("/zones/{grantId:guid}", async (Guid guestId, Guid grantId, PersonalGrantService grants, CancellationToken ct) =>
             {
-                await zones.RemovePersonalGrantAsync(guestId, grantId, ct);
+                await grants.RemovePersonalGrantAsync(guestId, grantId, ct);
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.AccessManage).WithSummary("Undo a personal zone addition or removal");
-        person.MapGet("/block", async (Guid guestId, ZoneService zones, CancellationToken ct) =>
-                await zones.GetBlockAsync(guestId, ct) is { } block ? Results.Ok(block) : Results.NoContent())
+        person.MapGet("/block", async (Guid guestId, PersonBlockService blocks, CancellationToken ct) =>
+                await blocks.GetBlockAsync(guestId, ct) is { } block ? Results.Ok(block) : Results.NoContent())
             .RequireAuthorization(Policies.PersonsBlock).WithSummary("Whether a person is blocked at every gate, and why");
-        person.MapPut("/block", (Guid guestId, BlockInput input, ZoneService zones, CancellationToken ct) => zones.BlockAsync(guestId, input, ct))
+        person.MapPut("/block", (Guid guestId, BlockInput input, PersonBlockService blocks, CancellationToken ct) => blocks.BlockAsync(guestId, input, ct))
             .RequireAuthorization(Policies.PersonsBlock).WithSummary("Block a person at every gate, whatever their credential");
-        person.MapDelete("/block", async (Guid guestId, ZoneService zones, CancellationToken ct) =>
+        person.MapDelete("/block", async (Guid guestId, PersonBlockService blocks, CancellationToken ct) =>
             {
-                await zones.UnblockAsync(guestId, ct: ct);
+                await blocks.UnblockAsync(guestId, ct: ct);
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.PersonsBlock).WithSummary("Lift a block");

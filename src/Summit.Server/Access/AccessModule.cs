@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Authentication;
 using MudBlazor;
 using Summit.Server.Access.Badges;
+using Summit.Server.Access.Blocks;
 using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Credentials;
 using Summit.Server.Access.Devices;
+using Summit.Server.Access.Gates;
+using Summit.Server.Access.Grants;
 using Summit.Server.Access.Keys;
 using Summit.Server.Access.Monitoring;
 using Summit.Server.Access.Pages;
@@ -47,7 +50,12 @@ public sealed class AccessModule : ISummitModule
         services.AddSingleton(new PageSection(GuestPage.Main, typeof(PersonalZonesSection), 20, Policies.AccessManage));
         services.AddScoped<AccessSettingsService>();
         services.AddScoped<SigningKeyService>();
-        services.AddScoped<ZoneService>().AddScoped<IZoneDirectory>(sp => sp.GetRequiredService<ZoneService>());
+        services.AddScoped<ZoneService>();
+        services.AddScoped<GateService>();
+        services.AddScoped<IZoneDirectory, ZoneDirectory>();
+        services.AddScoped<CategoryZoneService>();
+        services.AddScoped<PersonalGrantService>();
+        services.AddScoped<PersonBlockService>();
         services.AddScoped<CredentialService>();
         services.AddScoped<IGuestObserver, CredentialGuestObserver>();
         services.AddScoped<IGuestCredentialView, GuestCredentialView>();

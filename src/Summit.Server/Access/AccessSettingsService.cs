@@ -32,6 +32,24 @@ public sealed class AccessSettingsService(SummitDbContext db, IEventCalendar eve
         settings.PolicyVersion++;
     }
 
+    /// <summary>
+    /// Marks a change to zones, gates, grants or blocks and saves it with the caller's unit of work; two people saving the same
+    /// code at once lose to the unique index as a concurrent change.
+    /// </summary>
+    public async Task SavePolicyChangeAsync(CancellationToken ct = default)
+    {
+        await PolicyChangedAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two people saving the same code at once: the unique index decided.
+            throw new SummitException(SummitError.Conflict(ErrorCodes.ConcurrentChange));
+        }
+    }
+
     /// <summary>Credentials are valid from the day before the event (badge pick-up) to the end of its last day, event-local.</summary>
     public static AccessSettings CreateFor(EventFacts summitEvent)
     {

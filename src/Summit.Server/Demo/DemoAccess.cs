@@ -1,9 +1,12 @@
 using System.Text;
 using Summit.Access.Core;
 using Summit.Server.Access;
+using Summit.Server.Access.Blocks;
 using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Credentials;
 using Summit.Server.Access.Devices;
+using Summit.Server.Access.Gates;
+using Summit.Server.Access.Grants;
 using Summit.Server.Access.Monitoring;
 using Summit.Server.Access.Policy;
 using Summit.Server.Access.Scanning;
@@ -42,7 +45,7 @@ internal static class DemoAccess
     {
         var clock = services.GetRequiredService<TimeProvider>();
         var validity = await ExtendValidityAsync(services, TimeZoneInfo.FindSystemTimeZoneById(summitEvent.TimeZoneId), now);
-        var (zoneIds, gateIds) = await InScopeAsync(services, sp => CreateVenueAsync(sp.GetRequiredService<ZoneService>(), summitEvent, categories));
+        var (zoneIds, gateIds) = await InScopeAsync(services, sp => CreateVenueAsync(sp, summitEvent, categories));
         var categoryCodes = categories.ToDictionary(c => c.Id, c => c.Code);
         var holders = guests.Where(g => g.Status is GuestStatus.Accredited or GuestStatus.Arrived).ToList();
         var picks = new Picks(holders, categoryCodes);
@@ -137,7 +140,7 @@ internal static class DemoAccess
         {
             foreach (var (guest, zone, change, reason) in added)
             {
-                await sp.GetRequiredService<ZoneService>().AddPersonalGrantAsync(guest!.Id, new PersonalGrantInput(zoneIds[zone], change, Reason: reason));
+                await sp.GetRequiredService<PersonalGrantService>().AddPersonalGrantAsync(guest!.Id, new PersonalGrantInput(zoneIds[zone], change, Reason: reason));
             }
         });
         return [.. added.Select(g => (g.Guest!, g.Zone, g.Change))];
@@ -167,7 +170,7 @@ internal static class DemoAccess
 
         if (blocked is not null)
         {
-            await sp.GetRequiredService<ZoneService>().BlockAsync(blocked.Id,
+            await sp.GetRequiredService<PersonBlockService>().BlockAsync(blocked.Id,
                 new BlockInput("Security review pending: identity documents do not match the visa application / 安保复核中：证件信息与签证申请不符"));
         }
 
@@ -186,19 +189,22 @@ internal static class DemoAccess
             return enrolments;
         });
 
-    private static async Task<(Dictionary<string, Guid> Zones, Dictionary<string, Guid> Gates)> CreateVenueAsync(ZoneService service,
+    private static async Task<(Dictionary<string, Guid> Zones, Dictionary<string, Guid> Gates)> CreateVenueAsync(IServiceProvider services,
         SummitEvent summitEvent, IReadOnlyList<AccreditationCategory> categories)
     {
+        var zoneService = services.GetRequiredService<ZoneService>();
+        var gateService = services.GetRequiredService<GateService>();
+        var categoryZones = services.GetRequiredService<CategoryZoneService>();
         var zones = new Dictionary<string, Guid>();
         foreach (var zone in DemoVenue.Zones)
         {
-            zones[zone.Code] = (await service.CreateZoneAsync(zone)).Id;
+            zones[zone.Code] = (await zoneService.CreateZoneAsync(zone)).Id;
         }
 
         var gates = new Dictionary<string, Guid>();
         foreach (var gate in DemoVenue.Gates)
         {
-            gates[gate.Code] = (await service.CreateGateAsync(new GateInput(gate.Code, gate.En, gate.Zh, zones[gate.Zone], gate.Directions))).Id;
+            gates[gate.Code] = (await gateService.CreateGateAsync(new GateInput(gate.Code, gate.En, gate.Zh, zones[gate.Zone], gate.Directions))).Id;
         }
 
         var setUpDay = summitEvent.StartDate.AddDays(-1);
@@ -206,7 +212,7 @@ internal static class DemoAccess
         {
             var everyDay = DemoVenue.CategoryZones[category.Code].Select(z => new ZoneDays(zones[z]));
             var setUp = DemoVenue.SetUpDayZones.GetValueOrDefault(category.Code, []).Select(z => new ZoneDays(zones[z], setUpDay, setUpDay));
-            await service.SetCategoryZonesAsync(category.Id, [.. everyDay, .. setUp]);
+            await categoryZones.SetCategoryZonesAsync(category.Id, [.. everyDay, .. setUp]);
         }
 
         return (zones, gates);

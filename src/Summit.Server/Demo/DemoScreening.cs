@@ -1,4 +1,4 @@
-using Summit.Server.Access.Zones;
+using Summit.Server.Access.Gates;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Screening.Sensors;
 
@@ -23,7 +23,7 @@ internal static class DemoScreening
         provider.GetRequiredService<CurrentActor>().Use(new Actor(null, "demo", null));
         var sensors = provider.GetRequiredService<SensorService>();
         var existing = (await sensors.ListAsync(ct)).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
-        var gates = await provider.GetRequiredService<ZoneService>().ListGatesAsync(ct);
+        var gates = await provider.GetRequiredService<GateService>().ListGatesAsync(ct);
         var count = 0;
         foreach (var gate in gates.Where(g => SensorGates.Contains(g.Code)).OrderBy(g => Array.IndexOf(SensorGates, g.Code)))
         {

@@ -5,6 +5,8 @@ using Summit.Access.Core.Sync;
 using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Credentials;
 using Summit.Server.Access.Devices;
+using Summit.Server.Access.Gates;
+using Summit.Server.Access.Grants;
 using Summit.Server.Access.Zones;
 using Summit.Server.Guests;
 using Summit.Server.Guests.Contracts;

@@ -2,9 +2,10 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Summit.Server.Access.Blocks;
 using Summit.Server.Access.Credentials;
+using Summit.Server.Access.Grants;
 using Summit.Server.Access.Keys;
-using Summit.Server.Access.Zones;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Localization;
@@ -49,7 +50,7 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
     {
         var firstDay = DateOnly.FromDateTime(AccessFactory.FirstMorning.UtcDateTime);
         var category = app.Categories["Media"].Id;
-        await app.InScopeAsync(sp => sp.GetRequiredService<ZoneService>().SetCategoryZonesAsync(category,
+        await app.InScopeAsync(sp => sp.GetRequiredService<CategoryZoneService>().SetCategoryZonesAsync(category,
             [new ZoneDays(app.Venue.Main.Id), new ZoneDays(app.Venue.Forum.Id, firstDay, firstDay.AddDays(1))]));
 
         var html = await app.PageAsync(Roles.Secretariat, "/access/zones");
@@ -135,7 +136,7 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
     public async Task The_secretariat_sees_the_persons_zone_changes_but_not_the_credential()
     {
         var guest = await app.ApprovedGuestAsync();
-        await app.InScopeAsync(sp => sp.GetRequiredService<ZoneService>().AddPersonalGrantAsync(guest,
+        await app.InScopeAsync(sp => sp.GetRequiredService<PersonalGrantService>().AddPersonalGrantAsync(guest,
             new PersonalGrantInput(app.Venue.Vip.Id, Summit.Access.Core.GrantChange.Add, Reason: "Speaker at the VIP dinner")));
 
         var html = await app.PageAsync(Roles.Secretariat, $"/guests/{guest}");
@@ -150,7 +151,7 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
     public async Task The_admin_sees_the_block_with_its_reason_and_the_history_names_the_access_actions()
     {
         var guest = await app.ApprovedGuestAsync();
-        await app.InScopeAsync(sp => sp.GetRequiredService<ZoneService>().BlockAsync(guest, new BlockInput("Threatened staff at registration")));
+        await app.InScopeAsync(sp => sp.GetRequiredService<PersonBlockService>().BlockAsync(guest, new BlockInput("Threatened staff at registration")));
 
         var html = await app.PageAsync(Roles.Admin, $"/guests/{guest}");
 
@@ -165,9 +166,9 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
         var guest = await app.ApprovedGuestAsync();
         await app.InScopeAsync(async sp =>
         {
-            var zones = sp.GetRequiredService<ZoneService>();
-            await zones.BlockAsync(guest, new BlockInput("Identity in doubt"));
-            await zones.UnblockAsync(guest, "  Passport checked by the security chief  ");
+            var blocks = sp.GetRequiredService<PersonBlockService>();
+            await blocks.BlockAsync(guest, new BlockInput("Identity in doubt"));
+            await blocks.UnblockAsync(guest, "  Passport checked by the security chief  ");
         });
 
         var unblocked = (await HistoryAsync(guest)).First(e => e.Action == AuditActions.PersonUnblocked);
@@ -175,7 +176,7 @@ public partial class AccessPagesTests(AccessFactory app) : IClassFixture<AccessF
         var lines = GuestPageText.Changes(new Localizer(), unblocked.Changes, new Dictionary<Guid, string>(), new Dictionary<Guid, string>(), TimeZoneInfo.Utc);
         Assert.Contains("Reason: — → Passport checked by the security chief", lines);
         Assert.Contains("Block: Identity in doubt → —", lines);
-        Assert.Null(await app.InScopeAsync(sp => sp.GetRequiredService<ZoneService>().GetBlockAsync(guest)));
+        Assert.Null(await app.InScopeAsync(sp => sp.GetRequiredService<PersonBlockService>().GetBlockAsync(guest)));
     }
 
     [Fact]

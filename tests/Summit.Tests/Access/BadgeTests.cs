@@ -9,7 +9,7 @@ using Summit.Server;
 using Summit.Server.Access;
 using Summit.Server.Access.Badges;
 using Summit.Server.Access.Credentials;
-using Summit.Server.Access.Zones;
+using Summit.Server.Access.Grants;
 using Summit.Server.Guests;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;

@@ -8,6 +8,7 @@ using Summit.Access.Core.Sync;
 using Summit.Server;
 using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Domain;
+using Summit.Server.Access.Grants;
 using Summit.Server.Access.Zones;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;

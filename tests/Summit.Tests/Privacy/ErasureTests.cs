@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
-using Summit.Server.Access.Zones;
+using Summit.Server.Access.Blocks;
 using Summit.Server.Guests;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;

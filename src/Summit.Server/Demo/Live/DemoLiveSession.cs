@@ -118,7 +118,7 @@ public sealed class DemoLiveSession : IAsyncDisposable
         var statePath = DemoLiveState.PathIn(provider.GetRequiredService<IConfiguration>());
         var state = DemoLiveState.Load(statePath, eventId.Value) ?? new DemoLiveState { EventId = eventId.Value };
 
-        var gates = await provider.GetRequiredService<Access.Zones.ZoneService>().ListGatesAsync(ct);
+        var gates = await provider.GetRequiredService<Access.Gates.GateService>().ListGatesAsync(ct);
         var gateIds = gates.ToDictionary(g => g.Code, g => g.Id);
         var gateCodes = gates.ToDictionary(g => g.Id, g => g.Code);
         var deviceByGate = (await provider.GetRequiredService<DeviceService>().ListAsync(ct)).Where(d => d.IsActive)

@@ -10,7 +10,7 @@ namespace Summit.Tests.Architecture.Violations.Screening;
 /// </summary>
 internal sealed class LeakyScreeningService(SummitDbContext db, ZoneService zones)
 {
-    public async Task<int> GatesAsync(CancellationToken ct) => (await zones.ListGatesAsync(ct)).Count;
+    public async Task<int> ZonesAsync(CancellationToken ct) => (await zones.ListZonesAsync(ct)).Count;
 
     public Task<int> ScansAtAsync(Guid gateId, CancellationToken ct) => db.Scans.CountAsync(s => s.GateId == gateId, ct);
 }

@@ -1,3 +1,3 @@
-namespace Summit.Server.Access.Zones;
+namespace Summit.Server.Access.Grants;
 
 public sealed record CategoryZonesView(Guid CategoryId, IReadOnlyList<ZoneDays> Zones);

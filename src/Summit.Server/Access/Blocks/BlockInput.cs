@@ -1,3 +1,3 @@
-namespace Summit.Server.Access.Zones;
+namespace Summit.Server.Access.Blocks;
 
 public sealed record BlockInput(string Reason);

@@ -1,3 +1,3 @@
-namespace Summit.Server.Access.Zones;
+namespace Summit.Server.Access.Blocks;
 
 public sealed record BlockView(Guid GuestId, string Reason, DateTimeOffset BlockedAt, string BlockedBy);
