@@ -36,10 +36,6 @@ public sealed class PrivacyModule : ISummitModule
         services.AddScoped<IPersonalDataHolder, MailPersonalData>();
         services.AddScoped<IPersonalDataHolder, AuditPersonalData>();
         services.AddSingleton<PurgeJob>();
-        // Which services run is decided before the container exists, so this one setting is read here.
-        if (configuration.GetValue("Summit:Privacy:PurgeInBackground", new PrivacyOptions().PurgeInBackground))
-        {
-            services.AddHostedService(sp => sp.GetRequiredService<PurgeJob>());
-        }
+        services.AddHostedService(sp => sp.GetRequiredService<PurgeJob>());
     }
 }

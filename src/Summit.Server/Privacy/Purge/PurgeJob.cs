@@ -14,6 +14,12 @@ public sealed class PurgeJob(IServiceScopeFactory scopes, IOptions<PrivacyOption
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.PurgeInBackground)
+        {
+            logger.LogInformation("The retention purge does not run on this server (Summit:Privacy:PurgeInBackground is off)");
+            return;
+        }
+
         var next = Task.Delay(options.Value.PurgeFirstCheckAfter, clock, stoppingToken);
         while (true)
         {
