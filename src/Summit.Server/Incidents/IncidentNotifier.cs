@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Summit.Server.Incidents.Reading;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Localization;
@@ -41,15 +42,15 @@ public sealed class IncidentNotifier(SummitDbContext db, Localizer localizer, IO
         var link = $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/operations/incidents/{incident.DisplayNumber}";
         foreach (var user in recipients.DistinctBy(u => u.Id).Where(u => u.Id != exceptUserId))
         {
-            var withheld = IncidentService.HoldsHealthDetails(incident) && !user.MayReadHealth;
+            var withheld = HealthDetails.HeldBy(incident) && !user.MayReadHealth;
             var notification = new IncidentNotification
             {
                 UserId = user.Id,
                 IncidentId = incident.Id,
                 Number = incident.Number,
                 Kind = kind,
-                TitleEn = withheld ? localizer.Get(Localizer.English, IncidentService.HealthTitleKey) : IncidentTitles.In(incident, Localizer.English, localizer),
-                TitleZh = withheld ? localizer.Get(Localizer.Chinese, IncidentService.HealthTitleKey) : IncidentTitles.In(incident, Localizer.Chinese, localizer),
+                TitleEn = withheld ? localizer.Get(Localizer.English, HealthDetails.TitleKey) : IncidentTitles.In(incident, Localizer.English, localizer),
+                TitleZh = withheld ? localizer.Get(Localizer.Chinese, HealthDetails.TitleKey) : IncidentTitles.In(incident, Localizer.Chinese, localizer),
                 At = now,
             };
             db.Add(notification);
@@ -60,7 +61,7 @@ public sealed class IncidentNotifier(SummitDbContext db, Localizer localizer, IO
             }
 
             var lang = Localizer.NormalizeLanguage(user.Language);
-            var title = withheld ? localizer.Get(lang, IncidentService.HealthTitleKey) : IncidentTitles.In(incident, lang, localizer);
+            var title = withheld ? localizer.Get(lang, HealthDetails.TitleKey) : IncidentTitles.In(incident, lang, localizer);
             var severity = localizer.Format(lang, "incidents.mail.severity", incident.Severity);
             var type = localizer.Format(lang, "incidents.mail.type", incident.Type);
             var subject = localizer.Format(lang, $"incidents.mail.subject.{kind}", incident.DisplayNumber, title);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Summit.Server.Incidents.Escalation;
 using Summit.Server.Infrastructure.Audit;
 
 namespace Summit.Server.Incidents;
@@ -14,7 +15,7 @@ public sealed class IncidentSlaMonitor(IServiceScopeFactory scopes, IOptions<Inc
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Use(new Actor(null, "system:sla", null));
-        return await scope.ServiceProvider.GetRequiredService<IncidentService>().EscalateBreachesAsync(ct);
+        return await scope.ServiceProvider.GetRequiredService<EscalationService>().EscalateBreachesAsync(ct);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

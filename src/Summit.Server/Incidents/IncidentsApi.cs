@@ -1,3 +1,7 @@
+using Summit.Server.Incidents.Photos;
+using Summit.Server.Incidents.Progress;
+using Summit.Server.Incidents.Raising;
+using Summit.Server.Incidents.Reading;
 using Summit.Server.Infrastructure.Errors;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Images;
@@ -11,29 +15,29 @@ public static class IncidentsApi
     public static RouteGroupBuilder MapIncidentsApi(this RouteGroupBuilder api)
     {
         var incidents = api.MapGroup("/incidents").WithTags("Incidents");
-        incidents.MapGet("/", (IncidentService service, IncidentStatus? status, IncidentSeverity? severity, IncidentType? type, string? team,
+        incidents.MapGet("/", (IncidentReadService service, IncidentStatus? status, IncidentSeverity? severity, IncidentType? type, string? team,
                     bool? active, CancellationToken ct) =>
                 service.ListAsync(new IncidentFilter(status, severity, type, team, active ?? false), ct))
             .RequireAuthorization(Policies.IncidentsView).WithSummary("Incidents of the event, unresolved first, with their SLA clocks");
-        incidents.MapPost("/", async (IncidentInput input, IncidentService service, CancellationToken ct) =>
+        incidents.MapPost("/", async (IncidentInput input, StaffReportService service, CancellationToken ct) =>
             {
                 var created = await service.CreateAsync(input, ct: ct);
                 return TypedResults.Created($"/api/v1/incidents/{created.Summary.Number}", created);
             })
             .RequireAuthorization(Policies.IncidentsRaise).WithSummary("Report a problem (any staff); its team is told at once");
-        incidents.MapGet("/{number}", (string number, IncidentService service, CancellationToken ct) => service.GetAsync(number, ct))
+        incidents.MapGet("/{number}", (string number, IncidentReadService service, CancellationToken ct) => service.GetAsync(number, ct))
             .RequireAuthorization(Policies.IncidentsView).WithSummary("An incident with its evidence, timeline and photos");
-        incidents.MapPost("/{number}/transitions", (string number, TransitionRequest request, IncidentService service, CancellationToken ct) =>
+        incidents.MapPost("/{number}/transitions", (string number, TransitionRequest request, TransitionService service, CancellationToken ct) =>
                 service.TransitionAsync(number, request, ct))
             .RequireAuthorization(Policies.IncidentsAct)
             .WithSummary("Acknowledge, start, resolve (with a note), close, or reopen (with a reason): its team, the operations centre or admin");
-        incidents.MapPost("/{number}/assignment", (string number, AssignRequest request, IncidentService service, CancellationToken ct) =>
+        incidents.MapPost("/{number}/assignment", (string number, AssignRequest request, AssignmentService service, CancellationToken ct) =>
                 service.AssignAsync(number, request, ct))
             .RequireAuthorization(Policies.IncidentsAssign).WithSummary("Give an incident to a team, a person, or both; they are told at once");
-        incidents.MapPost("/{number}/comments", (string number, CommentRequest request, IncidentService service, CancellationToken ct) =>
+        incidents.MapPost("/{number}/comments", (string number, CommentRequest request, CommentService service, CancellationToken ct) =>
                 service.CommentAsync(number, request, ct))
             .RequireAuthorization(Policies.IncidentsAct).WithSummary("Add a comment to the timeline");
-        incidents.MapPost("/{number}/photos", async (string number, IFormFile photo, IncidentService service, CancellationToken ct) =>
+        incidents.MapPost("/{number}/photos", async (string number, IFormFile photo, IncidentPhotoService service, CancellationToken ct) =>
             {
                 // Refused before reading: a huge upload never reaches memory.
                 if (photo.Length > PhotoProcessor.MaxBytes)
@@ -49,10 +53,10 @@ public static class IncidentsApi
             .DisableAntiforgery()
             .WithUploadLimit(PhotoProcessor.MaxBytes, ErrorCodes.PhotoTooLarge)
             .RequireAuthorization(Policies.IncidentsAct).WithSummary("Attach a photo (JPEG or PNG up to 5 MB, re-encoded and encrypted)");
-        incidents.MapGet("/{number}/photos/{photoId:guid}", async (string number, Guid photoId, IncidentService service, CancellationToken ct) =>
+        incidents.MapGet("/{number}/photos/{photoId:guid}", async (string number, Guid photoId, IncidentPhotoService service, CancellationToken ct) =>
                 Results.File(await service.GetPhotoAsync(number, photoId, ct), "image/jpeg"))
             .RequireAuthorization(Policies.IncidentsView).WithSummary("A photo as JPEG (each view is audited)");
-        incidents.MapGet("/assignees", (IncidentService service, CancellationToken ct) => service.AssigneesAsync(ct))
+        incidents.MapGet("/assignees", (AssignmentService service, CancellationToken ct) => service.AssigneesAsync(ct))
             .RequireAuthorization(Policies.IncidentsAssign).WithSummary("Staff who may be given an incident, with their teams");
 
         var notifications = api.MapGroup("/notifications").WithTags("Incidents");

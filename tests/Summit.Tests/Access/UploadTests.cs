@@ -200,13 +200,13 @@ public class UploadTests(AccessFactory app) : IClassFixture<AccessFactory>
         app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Scans.AsNoTracking().SingleAsync(s => s.Nonce == nonce));
 
     /// <summary>The gate's open dispute incident holds the scan as evidence, for the operations team.</summary>
-    private async Task<Summit.Server.Incidents.IncidentDetail> AssertDisputeRaisedAsync(Guid gateId, Guid scanId)
+    private async Task<Summit.Server.Incidents.Reading.IncidentDetail> AssertDisputeRaisedAsync(Guid gateId, Guid scanId)
     {
         using var operations = await app.ClientForAsync(Roles.OperationsCentre);
-        var incidents = await (await operations.GetAsync("/api/v1/incidents?active=true")).OkAsync<List<Summit.Server.Incidents.IncidentSummary>>();
+        var incidents = await (await operations.GetAsync("/api/v1/incidents?active=true")).OkAsync<List<Summit.Server.Incidents.Reading.IncidentSummary>>();
         var dispute = Assert.Single(incidents, i => i.Place.GateId == gateId && i.Automatic && i.Type == Summit.Server.Infrastructure.Incidents.IncidentType.Security
             && i.Title.Contains("disputed", StringComparison.OrdinalIgnoreCase));
-        var detail = await (await operations.GetAsync($"/api/v1/incidents/{dispute.Number}")).OkAsync<Summit.Server.Incidents.IncidentDetail>();
+        var detail = await (await operations.GetAsync($"/api/v1/incidents/{dispute.Number}")).OkAsync<Summit.Server.Incidents.Reading.IncidentDetail>();
         Assert.Contains(detail.Evidence, e => e.Kind == "scan" && e.Reference == scanId.ToString());
 
         var scans = await (await operations.GetAsync($"/api/v1/access/scans?gate={gateId}&count=200")).OkAsync<List<ScanListItem>>();

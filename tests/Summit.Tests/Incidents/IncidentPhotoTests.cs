@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Server;
 using Summit.Server.Incidents;
+using Summit.Server.Incidents.Photos;
+using Summit.Server.Incidents.Progress;
+using Summit.Server.Incidents.Raising;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Images;
@@ -62,14 +65,14 @@ public class IncidentPhotoTests(IncidentsFactory app) : IClassFixture<IncidentsF
     [Fact]
     public async Task A_staff_report_may_carry_a_photo_and_a_bad_photo_refuses_the_report()
     {
-        var created = await app.InScopeAsync(sp => sp.GetRequiredService<IncidentService>().CreateAsync(
+        var created = await app.InScopeAsync(sp => sp.GetRequiredService<StaffReportService>().CreateAsync(
             new IncidentInput(Summit.Server.Infrastructure.Incidents.IncidentType.Equipment, Summit.Server.Infrastructure.Incidents.IncidentSeverity.Low,
                 null, "Turnstile arm bent", null, app.Venue.MainIn.Id, null), TestImages.Jpeg(640, 480)));
         Assert.Single(created.Photos);
         Assert.Equal(app.Venue.Main.Id, created.Summary.Place.ZoneId);
 
         var before = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Incidents.CountAsync());
-        var refused = await Assert.ThrowsAsync<SummitException>(() => app.InScopeAsync(sp => sp.GetRequiredService<IncidentService>().CreateAsync(
+        var refused = await Assert.ThrowsAsync<SummitException>(() => app.InScopeAsync(sp => sp.GetRequiredService<StaffReportService>().CreateAsync(
             new IncidentInput(Summit.Server.Infrastructure.Incidents.IncidentType.Equipment, Summit.Server.Infrastructure.Incidents.IncidentSeverity.Low,
                 null, "Turnstile arm bent", null, app.Venue.MainIn.Id, null), "GIF89a"u8.ToArray())));
         Assert.Equal(ErrorCodes.PhotoType, refused.Error.Code);
@@ -96,18 +99,18 @@ public class IncidentPhotoTests(IncidentsFactory app) : IClassFixture<IncidentsF
         var raised = await app.RaiseAsync(Roles.Secretariat, Summit.Server.Infrastructure.Incidents.IncidentType.Equipment);
         var number = raised.Summary.Number;
         var photo = TestImages.Jpeg(400, 300);
-        var clients = await Task.WhenAll(Enumerable.Range(0, IncidentService.MaxPhotos + 2).Select(_ => app.ClientForAsync(Roles.VenueManager)));
+        var clients = await Task.WhenAll(Enumerable.Range(0, IncidentPhotoService.MaxPhotos + 2).Select(_ => app.ClientForAsync(Roles.VenueManager)));
         var responses = await Task.WhenAll(clients.Select(c => c.PostAsync($"/api/v1/incidents/{number}/photos", Form("door.jpg", "image/jpeg", photo))));
 
-        Assert.Equal(IncidentService.MaxPhotos, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(IncidentPhotoService.MaxPhotos, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
         {
             await refused.AssertProblemAsync(422, IncidentErrors.AttachmentLimit);
         }
 
         var detail = await app.GetIncidentAsync(number);
-        Assert.Equal(IncidentService.MaxPhotos, detail.Photos.Count);
-        Assert.Equal(IncidentService.MaxPhotos, detail.Timeline.Count(t => t.Kind == TimelineKind.PhotoAdded));
+        Assert.Equal(IncidentPhotoService.MaxPhotos, detail.Photos.Count);
+        Assert.Equal(IncidentPhotoService.MaxPhotos, detail.Timeline.Count(t => t.Kind == TimelineKind.PhotoAdded));
         foreach (var client in clients)
         {
             client.Dispose();

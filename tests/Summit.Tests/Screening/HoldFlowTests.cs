@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
 using Summit.Server.Incidents;
+using Summit.Server.Incidents.Escalation;
+using Summit.Server.Incidents.Progress;
+using Summit.Server.Incidents.Reading;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;
@@ -97,7 +100,7 @@ public sealed class HoldFlowTests(ScreeningFactory app) : IClassFixture<Screenin
             StringComparison.Ordinal);
         Assert.Contains(resolved.Timeline, t => t.Kind == TimelineKind.Resolved && t.ActorName == SummitFactory.EmailOf(Roles.SecurityOfficer));
         app.Clock.Advance(TimeSpan.FromHours(3));
-        await app.InScopeAsync(sp => sp.GetRequiredService<IncidentService>().EscalateBreachesAsync());
+        await app.InScopeAsync(sp => sp.GetRequiredService<EscalationService>().EscalateBreachesAsync());
         Assert.Null((await IncidentOfAsync(hold.IncidentId!.Value)).Incident.ResolveEscalatedAt);
 
         var actions = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().AuditEntries

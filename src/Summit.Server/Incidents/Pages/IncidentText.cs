@@ -1,5 +1,6 @@
 using System.Globalization;
 using MudBlazor;
+using Summit.Server.Incidents.Reading;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Infrastructure.Localization;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Summit.Server.Incidents;
+using Summit.Server.Incidents.Reading;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Tests.Access;
 using Summit.Tests.Demo;

@@ -1,5 +1,6 @@
 using Summit.Server.Incidents;
 using Summit.Server.Incidents.Contracts;
+using Summit.Server.Incidents.Reading;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;

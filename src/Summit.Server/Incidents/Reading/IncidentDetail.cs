@@ -1,4 +1,6 @@
-namespace Summit.Server.Incidents;
+using Summit.Server.Incidents.Photos;
+
+namespace Summit.Server.Incidents.Reading;
 
 public sealed record IncidentDetail(IncidentSummary Summary, string Description, string? Cause, string Reporter,
     DateTimeOffset? AcknowledgedAt, DateTimeOffset? StartedAt, DateTimeOffset? ResolvedAt, DateTimeOffset? ClosedAt, DateTimeOffset? ReopenedAt,

@@ -1,3 +1,3 @@
-namespace Summit.Server.Incidents;
+namespace Summit.Server.Incidents.Photos;
 
 public sealed record AttachmentView(Guid Id, int Width, int Height, DateTimeOffset UploadedAt, string UploadedBy);

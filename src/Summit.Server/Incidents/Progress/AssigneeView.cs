@@ -1,3 +1,3 @@
-namespace Summit.Server.Incidents;
+namespace Summit.Server.Incidents.Progress;
 
 public sealed record AssigneeView(string Id, string Name, IReadOnlyList<string> Teams);

@@ -1,3 +1,3 @@
-namespace Summit.Server.Incidents;
+namespace Summit.Server.Incidents.Reading;
 
 public sealed record TimelineView(DateTimeOffset At, TimelineKind Kind, string Actor, string? Text);

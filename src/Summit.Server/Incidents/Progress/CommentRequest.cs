@@ -1,3 +1,3 @@
-namespace Summit.Server.Incidents;
+namespace Summit.Server.Incidents.Progress;
 
 public sealed record CommentRequest(string? Text);

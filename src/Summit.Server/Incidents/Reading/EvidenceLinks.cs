@@ -1,4 +1,4 @@
-namespace Summit.Server.Incidents;
+namespace Summit.Server.Incidents.Reading;
 
 /// <summary>Where the staff pages show an evidence record: the Access pages list scans and entry conflicts live.</summary>
 public static class EvidenceLinks
