@@ -18,6 +18,9 @@ public sealed class IncidentOptions : IValidatedOptions
     /// <summary>How often the SLA monitor looks for breaches.</summary>
     public int CheckSeconds { get; set; } = 15;
 
+    /// <summary>Run the SLA monitor on this server (escalation is idempotent, so every server may).</summary>
+    public bool MonitorInBackground { get; set; } = true;
+
     public SlaTarget For(IncidentSeverity severity) => severity switch
     {
         IncidentSeverity.Critical => Critical,

@@ -20,6 +20,12 @@ public sealed class IncidentSlaMonitor(IServiceScopeFactory scopes, IOptions<Inc
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.MonitorInBackground)
+        {
+            logger.LogInformation("The incident SLA monitor does not run on this server (Summit:Incidents:MonitorInBackground is off)");
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

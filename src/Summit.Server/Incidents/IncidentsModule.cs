@@ -57,9 +57,6 @@ public sealed class IncidentsModule : ISummitModule
         services.AddScoped<IIncidentReporter, IncidentReporter>();
         services.AddScoped<IPersonalDataHolder, IncidentPersonalData>();
         services.AddSingleton<IncidentSlaMonitor>();
-        if (configuration.GetValue("Summit:Incidents:MonitorInBackground", true))
-        {
-            services.AddHostedService(sp => sp.GetRequiredService<IncidentSlaMonitor>());
-        }
+        services.AddHostedService(sp => sp.GetRequiredService<IncidentSlaMonitor>());
     }
 }
