@@ -8,7 +8,7 @@ namespace Summit.Tests.Architecture;
 /// </summary>
 internal sealed class ModuleMap(IReadOnlyDictionary<string, string> rootsToModules)
 {
-    public static readonly string[] Modules = ["Guests", "Events", "Access", "Screening", "Operations", "Incidents", "Privacy", "Demo"];
+    public static readonly string[] Modules = ["Guests", "Events", "Access", "Screening", "Operations", "Incidents", "Venues", "Privacy", "Demo"];
 
     /// <summary>The server's modules, under Summit.Server.</summary>
     public static readonly ModuleMap Server = new(Modules.ToDictionary(m => "Summit.Server." + m, m => m));
