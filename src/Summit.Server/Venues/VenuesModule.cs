@@ -1,3 +1,4 @@
+using MudBlazor;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Modules;
 using Summit.Server.Infrastructure.Options;
@@ -13,7 +14,11 @@ public sealed class VenuesModule : ISummitModule
 {
     public IReadOnlyList<string> OwnedPolicies { get; } = [Policies.VenuesView, Policies.VenuesManage, Policies.VenueBookingsRequest];
 
-    public IReadOnlyList<NavigationEntry> Navigation { get; } = [];
+    public IReadOnlyList<NavigationEntry> Navigation { get; } =
+    [
+        NavigationEntry.For(Policies.VenuesView, 143, "/venues/timeline", "venues.nav.timeline", Icons.Material.Filled.ViewTimeline, "nav-venues-timeline"),
+        NavigationEntry.For(Policies.VenuesView, 146, "/venues/rooms", "venues.nav.rooms", Icons.Material.Filled.MeetingRoom, "nav-venues-rooms"),
+    ];
 
     public void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapVenuesApi();
 
