@@ -16,6 +16,7 @@ public sealed class BlockingService(SummitDbContext db, IEventCalendar events, A
     public async Task<List<BlockingView>> ListAsync(DateTimeOffset from, DateTimeOffset until, Guid? roomId = null, CancellationToken ct = default)
     {
         BookingService.CheckWindow(from, until);
+        (from, until) = (from.ToUniversalTime(), until.ToUniversalTime());
         var roomIds = await RoomIdsAsync(ct);
         var blockings = await db.Set<RoomBlocking>().AsNoTracking()
             .Where(k => roomIds.Contains(k.RoomId) && (roomId == null || k.RoomId == roomId) && k.From < until && k.Until > from).ToListAsync(ct);

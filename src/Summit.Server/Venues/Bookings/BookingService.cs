@@ -20,6 +20,8 @@ public sealed class BookingService(SummitDbContext db, IEventCalendar events, Au
     public async Task<List<BookingView>> ListAsync(DateTimeOffset from, DateTimeOffset until, Guid? roomId = null, CancellationToken ct = default)
     {
         CheckWindow(from, until);
+        // PostgreSQL stores UTC instants and takes parameters in UTC only.
+        (from, until) = (from.ToUniversalTime(), until.ToUniversalTime());
         var summitEvent = await events.GetCurrentAsync(ct);
         var query = db.Set<Booking>().AsNoTracking().Include(b => b.Equipment)
             .Where(b => b.EventId == summitEvent.Id && b.BlockedFrom < until && b.BlockedUntil > from);
