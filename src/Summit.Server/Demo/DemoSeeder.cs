@@ -67,6 +67,7 @@ public static partial class DemoSeeder
             // A demo made before the sensors existed gets them now, so that the live morning has readings to send; the same for
             // its retention period, which must outlast the event before the purge job looks.
             await DemoScreening.EnrolSensorsAsync(services);
+            await DemoRooms.SeedAsync(services);
             await DemoPrivacy.EnsureRetentionAsync(db, now);
             var reserved = await ReserveAsync(provider, existing.Id);
             return Banner(services, "The demo event already exists: the live morning carries on where it stood, nothing is played twice "
@@ -135,10 +136,11 @@ public static partial class DemoSeeder
         // Before the live morning starts: it leaves this VIP out, so that their code is still unused when a newcomer pastes it.
         new DemoLiveState { EventId = summitEvent.Id, ReservedGuestId = access.Sample }.Save(DemoLiveState.PathIn(services.GetRequiredService<IConfiguration>()));
         var sensors = await DemoScreening.EnrolSensorsAsync(services);
+        var venues = await DemoRooms.SeedAsync(services);
         return Banner(services, $"Created {summitEvent.Name}: {guests.Count} guests from {guests.Select(g => g.CountryCode).Distinct().Count()} countries and regions, "
             + $"{delegations.Count} delegations, {invitations.Sent.Count} invitations, {Roles.All.Count} staff accounts (seed {seed}).\n"
             + $"Try the guest portal:   {guestLink}\nas a delegation liaison: {liaisonLink}\n" + AccessText(access) + "\n" + await AgentTextAsync(provider, access.Sample)
-            + $"\n{sensors} infrared sensors on the entry lanes ({string.Join(", ", DemoScreening.SensorGates)}), readings over MQTT.", watch.Elapsed);
+            + $"\n{sensors} infrared sensors on the entry lanes ({string.Join(", ", DemoScreening.SensorGates)}), readings over MQTT.\n{venues}", watch.Elapsed);
     }
 
     private static string AccessText(DemoAccessResult access) => $"""

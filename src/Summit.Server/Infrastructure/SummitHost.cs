@@ -20,6 +20,7 @@ using Summit.Server.Infrastructure.Security;
 using Summit.Server.Operations;
 using Summit.Server.Privacy;
 using Summit.Server.Screening;
+using Summit.Server.Venues;
 
 namespace Summit.Server.Infrastructure;
 
@@ -36,6 +37,7 @@ public static class SummitHost
         new ScreeningModule(),
         new OperationsModule(),
         new IncidentsModule(),
+        new VenuesModule(),
         new DemoModule(),
         new PrivacyModule(),
     ];

@@ -10,6 +10,7 @@ using Summit.Server.Demo;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Venues;
 using Summit.Tests.Access;
 using Summit.Tests.Infrastructure;
 
@@ -35,6 +36,25 @@ public partial class DemoSeederTests(DemoFactory app) : IClassFixture<DemoFactor
             Assert.Equal(holders.Order(), withCode.Order());
             Assert.Equal(2, await db.Credentials.CountAsync(c => c.RevokedAt != null));
         });
+    }
+
+    [Fact]
+    public async Task The_demo_has_the_wuzhen_rooms_their_stock_and_three_days_of_bookings_some_pending_and_a_sweep_of_the_main_hall()
+    {
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SummitDbContext>();
+            Assert.Equal([DemoVenue.ConferenceCenter, DemoVenue.ExpoCenter], await db.Set<Venue>().OrderBy(v => v.SortOrder).Select(v => v.NameEn).ToListAsync());
+            var rooms = await db.Set<Room>().ToListAsync();
+            Assert.Equal(15, rooms.Count);
+            Assert.All(rooms, r => Assert.NotNull(r.ZoneId));
+            Assert.Equal(5, await db.Set<EquipmentItem>().CountAsync());
+            var bookings = await db.Set<Booking>().ToListAsync();
+            Assert.Equal((13, 5), (bookings.Count(b => b.State == BookingState.Confirmed), bookings.Count(b => b.State == BookingState.Pending)));
+            var sweep = await db.Set<RoomBlocking>().SingleAsync();
+            Assert.Equal(rooms.Single(r => r.Code == "MFH").Id, sweep.RoomId);
+        });
+        Assert.Contains("Venues: 15 rooms in 2 venues", app.Banner, StringComparison.Ordinal);
     }
 
     [Fact]

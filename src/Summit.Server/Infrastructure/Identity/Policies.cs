@@ -42,6 +42,9 @@ public static class Policies
     public const string PrivacyRequests = nameof(PrivacyRequests);
     public const string PrivacyPurge = nameof(PrivacyPurge);
     public const string RetentionManage = nameof(RetentionManage);
+    public const string VenuesView = nameof(VenuesView);
+    public const string VenuesManage = nameof(VenuesManage);
+    public const string VenueBookingsRequest = nameof(VenueBookingsRequest);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -98,5 +101,11 @@ public static class Policies
         [PrivacyRequests] = [Roles.Admin, Roles.DataProtectionOfficer],
         [PrivacyPurge] = [Roles.Admin, Roles.DataProtectionOfficer],
         [RetentionManage] = [Roles.Admin],
+        // Venues: the rooms, the stock and the bookings are the venue managers'; the staff who plan rooms for their people (the
+        // secretariat for delegations, the programme for sessions, the media centre) request them; those who run the event see them.
+        [VenuesView] = [Roles.Admin, Roles.Secretariat, Roles.SecurityOfficer, Roles.OperationsCentre, Roles.VenueManager, Roles.ProgrammeManager,
+            Roles.MediaOfficer],
+        [VenuesManage] = [Roles.Admin, Roles.VenueManager],
+        [VenueBookingsRequest] = [Roles.Admin, Roles.Secretariat, Roles.VenueManager, Roles.ProgrammeManager, Roles.MediaOfficer],
     };
 }

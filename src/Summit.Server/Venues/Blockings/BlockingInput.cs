@@ -1,0 +1,3 @@
+namespace Summit.Server.Venues.Blockings;
+
+public sealed record BlockingInput(Guid RoomId, DateTimeOffset From, DateTimeOffset Until, string Reason);

@@ -1,0 +1,19 @@
+namespace Summit.Server.Venues.Bookings;
+
+/// <summary>
+/// A booking as asked for: times in UTC (or with an offset), the holder (a person, delegation or session by id or name; the organizer
+/// needs neither), the expected attendance and layout, and the equipment it takes. Buffers left out are the room's.
+/// </summary>
+public sealed record BookingInput(
+    Guid RoomId,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string Title,
+    BookingHolderKind HolderKind,
+    int ExpectedAttendance,
+    RoomLayout Layout,
+    Guid? HolderId = null,
+    string? HolderName = null,
+    int? SetupMinutes = null,
+    int? TeardownMinutes = null,
+    IReadOnlyList<EquipmentLine>? Equipment = null);

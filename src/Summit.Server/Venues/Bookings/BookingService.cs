@@ -1,0 +1,375 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Summit.Server.Events.Contracts;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Venues.Rooms;
+
+namespace Summit.Server.Venues.Bookings;
+
+/// <summary>
+/// Books rooms: a request (pending) or a booking made at once (confirmed), confirmed, cancelled or rejected, every change audited.
+/// Conflicts are decided by <see cref="BookingRules"/>; a refusal names every conflict and offers the free rooms instead. The
+/// database refuses a confirmed booking overlapping another even when two confirmations race (docs/adr/0027); that refusal is answered
+/// as the same conflict.
+/// </summary>
+public sealed class BookingService(SummitDbContext db, IEventCalendar events, AuditLog audit, CurrentActor actor, Localizer localizer, TimeProvider clock)
+{
+    /// <summary>The bookings of the current event that occupy a room during [from, until), every state, of one room or all.</summary>
+    public async Task<List<BookingView>> ListAsync(DateTimeOffset from, DateTimeOffset until, Guid? roomId = null, CancellationToken ct = default)
+    {
+        CheckWindow(from, until);
+        // PostgreSQL stores UTC instants and takes parameters in UTC only.
+        (from, until) = (from.ToUniversalTime(), until.ToUniversalTime());
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var query = db.Set<Booking>().AsNoTracking().Include(b => b.Equipment)
+            .Where(b => b.EventId == summitEvent.Id && b.BlockedFrom < until && b.BlockedUntil > from);
+        if (roomId is { } id)
+        {
+            query = query.Where(b => b.RoomId == id);
+        }
+
+        var bookings = await query.ToListAsync(ct);
+        var codes = await RoomCodesAsync(summitEvent.Id, ct);
+        return [.. bookings.OrderBy(b => b.StartsAt).ThenBy(b => codes.GetValueOrDefault(b.RoomId, ""), StringComparer.Ordinal)
+            .Select(b => BookingView.From(b, codes.GetValueOrDefault(b.RoomId, "?")))];
+    }
+
+    public async Task<BookingView> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var booking = await db.Set<Booking>().AsNoTracking().Include(b => b.Equipment).FirstOrDefaultAsync(b => b.Id == id && b.EventId == summitEvent.Id, ct)
+            ?? throw new SummitException(SummitError.NotFound(VenuesErrors.BookingNotFound, id));
+        return BookingView.From(booking, (await RoomCodesAsync(summitEvent.Id, ct)).GetValueOrDefault(booking.RoomId, "?"));
+    }
+
+    /// <summary>A request for a room: pending until a venue manager confirms or rejects it. Refused if it conflicts already.</summary>
+    public Task<BookingView> RequestAsync(BookingInput input, CancellationToken ct = default) => CreateAsync(input, BookingState.Pending, ct);
+
+    /// <summary>A booking confirmed at once (the venue manager's own).</summary>
+    public Task<BookingView> BookAsync(BookingInput input, CancellationToken ct = default) => CreateAsync(input, BookingState.Confirmed, ct);
+
+    /// <summary>The rooms free for the booking instead of the one it names, ranked (same venue, building and floor first).</summary>
+    public async Task<List<RoomAlternativeView>> AlternativesAsync(BookingInput input, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var (booking, room) = await ValidateAsync(input, summitEvent.Id, ct);
+        var facts = await FactsAsync(summitEvent.Id, booking, ct);
+        return Alternatives(input, booking, room, facts);
+    }
+
+    public async Task<BookingView> ConfirmAsync(Guid id, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var booking = await FindAsync(summitEvent.Id, id, ct);
+        if (booking.State != BookingState.Pending)
+        {
+            throw new SummitException(SummitError.Conflict(VenuesErrors.BookingNotPending, booking.State));
+        }
+
+        var room = await db.Set<Room>().AsNoTracking().FirstAsync(r => r.Id == booking.RoomId, ct);
+        var facts = await FactsAsync(summitEvent.Id, booking, ct);
+        ThrowIfConflicts(facts.Check(booking, room), null, booking, room, facts);
+        booking.State = BookingState.Confirmed;
+        await DecideAsync(booking);
+        await audit.RecordAsync(VenuesAudit.BookingConfirmed, "booking", booking.Id.ToString(), new Dictionary<string, (object?, object?)>
+        {
+            ["state"] = (BookingState.Pending, BookingState.Confirmed),
+        });
+        await SaveConfirmedAsync(summitEvent.Id, booking, room, ct);
+        return BookingView.From(booking, room.Code);
+    }
+
+    /// <summary>Cancels a pending or confirmed booking: its room and equipment are free again.</summary>
+    public async Task<BookingView> CancelAsync(Guid id, BookingDecisionInput input, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var booking = await FindAsync(summitEvent.Id, id, ct);
+        if (booking.State is not (BookingState.Pending or BookingState.Confirmed))
+        {
+            throw new SummitException(SummitError.Conflict(VenuesErrors.BookingClosed, booking.State));
+        }
+
+        return await CloseAsync(summitEvent.Id, booking, BookingState.Cancelled, VenuesAudit.BookingCancelled, input, ct);
+    }
+
+    /// <summary>Rejects a pending request.</summary>
+    public async Task<BookingView> RejectAsync(Guid id, BookingDecisionInput input, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var booking = await FindAsync(summitEvent.Id, id, ct);
+        if (booking.State != BookingState.Pending)
+        {
+            throw new SummitException(SummitError.Conflict(VenuesErrors.BookingNotPending, booking.State));
+        }
+
+        return await CloseAsync(summitEvent.Id, booking, BookingState.Rejected, VenuesAudit.BookingRejected, input, ct);
+    }
+
+    private async Task<BookingView> CreateAsync(BookingInput input, BookingState state, CancellationToken ct)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var (booking, room) = await ValidateAsync(input, summitEvent.Id, ct);
+        var facts = await FactsAsync(summitEvent.Id, booking, ct);
+        ThrowIfConflicts(facts.Check(booking, room), input, booking, room, facts);
+        booking.State = state;
+        booking.CreatedAt = clock.GetUtcNow();
+        booking.CreatedBy = (await actor.GetAsync()).Name;
+        if (state == BookingState.Confirmed)
+        {
+            await DecideAsync(booking);
+        }
+
+        db.Set<Booking>().Add(booking);
+        await audit.RecordAsync(state == BookingState.Confirmed ? VenuesAudit.BookingCreatedConfirmed : VenuesAudit.BookingRequested, "booking",
+            booking.Id.ToString(), new Dictionary<string, (object?, object?)>
+            {
+                ["room"] = (null, room.Code),
+                ["startsAt"] = (null, booking.StartsAt),
+                ["endsAt"] = (null, booking.EndsAt),
+                ["setupMinutes"] = (null, booking.SetupMinutes),
+                ["teardownMinutes"] = (null, booking.TeardownMinutes),
+                ["title"] = (null, booking.Title),
+                ["holder"] = (null, $"{booking.HolderKind} {booking.HolderId} {booking.HolderName}".Trim()),
+                ["attendance"] = (null, booking.ExpectedAttendance),
+                ["layout"] = (null, booking.Layout),
+                ["equipment"] = (null, string.Join(", ", booking.Equipment.Select(l => $"{l.Quantity} × {l.EquipmentItemId}"))),
+                ["state"] = (null, state),
+            });
+        if (state == BookingState.Confirmed)
+        {
+            await SaveConfirmedAsync(summitEvent.Id, booking, room, ct, input);
+        }
+        else
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        return BookingView.From(booking, room.Code);
+    }
+
+    /// <summary>
+    /// Saves a booking that is now confirmed. When another confirmation of the room's time was saved first (after this one's check), the
+    /// database refuses it; the refusal is then explained like any conflict, naming the booking that won.
+    /// </summary>
+    private async Task SaveConfirmedAsync(Guid eventId, Booking booking, Room room, CancellationToken ct, BookingInput? input = null)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (OverlapGuarantee.IsOverlapRefusal(ex))
+        {
+            db.ChangeTracker.Clear();
+            var facts = await FactsAsync(eventId, booking, ct);
+            var conflicts = facts.Check(booking, room);
+            ThrowIfConflicts(conflicts.Count > 0 ? conflicts : [new BookingConflict(BookingConflictKind.Overlap)], input, booking, room, facts);
+        }
+    }
+
+    private async Task<BookingView> CloseAsync(Guid eventId, Booking booking, BookingState state, string action, BookingDecisionInput input, CancellationToken ct)
+    {
+        var checks = new FieldChecks(localizer);
+        var reason = RoomService.Optional(checks, "reason", "venues.field.reason", input.Reason, VenueLimits.ReasonLength);
+        checks.ThrowIfAny();
+        var old = booking.State;
+        booking.State = state;
+        booking.Reason = reason.Length == 0 ? null : reason;
+        await DecideAsync(booking);
+        await audit.RecordAsync(action, "booking", booking.Id.ToString(), new Dictionary<string, (object?, object?)>
+        {
+            ["state"] = (old, state),
+            ["reason"] = (null, booking.Reason),
+        });
+        await db.SaveChangesAsync(ct);
+        return BookingView.From(booking, (await RoomCodesAsync(eventId, ct)).GetValueOrDefault(booking.RoomId, "?"));
+    }
+
+    private async Task DecideAsync(Booking booking)
+    {
+        booking.DecidedAt = clock.GetUtcNow();
+        booking.DecidedBy = (await actor.GetAsync()).Name;
+    }
+
+    private async Task<Booking> FindAsync(Guid eventId, Guid id, CancellationToken ct) =>
+        await db.Set<Booking>().Include(b => b.Equipment).FirstOrDefaultAsync(b => b.Id == id && b.EventId == eventId, ct)
+        ?? throw new SummitException(SummitError.NotFound(VenuesErrors.BookingNotFound, id));
+
+    private async Task<(Booking Booking, Room Room)> ValidateAsync(BookingInput input, Guid eventId, CancellationToken ct)
+    {
+        var checks = new FieldChecks(localizer);
+        var venueIds = await db.Set<Venue>().AsNoTracking().Where(v => v.EventId == eventId).Select(v => v.Id).ToListAsync(ct);
+        var room = await db.Set<Room>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == input.RoomId && venueIds.Contains(r.VenueId), ct);
+        if (room is null)
+        {
+            checks.Add("roomId", "venues.field.room", VenuesErrors.RoomUnknown, input.RoomId);
+        }
+
+        if (input.EndsAt <= input.StartsAt)
+        {
+            checks.Add("endsAt", "venues.field.ends_at", VenuesErrors.PeriodInvalid);
+        }
+        else if (input.EndsAt - input.StartsAt > VenueLimits.MaxBookingLength)
+        {
+            checks.Add("endsAt", "venues.field.ends_at", VenuesErrors.PeriodTooLong, VenueLimits.MaxBookingLength.TotalDays);
+        }
+
+        var title = checks.Required("title", "venues.field.title", input.Title, VenueLimits.TitleLength);
+        var holderName = RoomService.Optional(checks, "holderName", "venues.field.holder_name", input.HolderName, VenueLimits.HolderNameLength);
+        if (!Enum.IsDefined(input.HolderKind))
+        {
+            checks.Add("holderKind", "venues.field.holder_kind", VenuesErrors.ValueUnknown, input.HolderKind);
+        }
+        else if (input.HolderKind != BookingHolderKind.Organizer && input.HolderId is null && holderName.Length == 0)
+        {
+            checks.Add("holderName", "venues.field.holder_name", VenuesErrors.HolderIdRequired, input.HolderKind);
+        }
+
+        if (!Enum.IsDefined(input.Layout))
+        {
+            checks.Add("layout", "venues.field.layout", VenuesErrors.ValueUnknown, input.Layout);
+        }
+
+        RoomService.InRange(checks, "expectedAttendance", "venues.field.attendance", input.ExpectedAttendance, 1, VenueLimits.MaxCapacity);
+        if (input.SetupMinutes is { } setup)
+        {
+            RoomService.InRange(checks, "setupMinutes", "venues.field.setup", setup, 0, VenueLimits.MaxBufferMinutes);
+        }
+
+        if (input.TeardownMinutes is { } teardown)
+        {
+            RoomService.InRange(checks, "teardownMinutes", "venues.field.teardown", teardown, 0, VenueLimits.MaxBufferMinutes);
+        }
+
+        var lines = input.Equipment ?? [];
+        if (lines.Count > VenueLimits.MaxEquipmentLines)
+        {
+            checks.Add("equipment", "venues.field.equipment", VenuesErrors.EquipmentTooManyLines, VenueLimits.MaxEquipmentLines);
+        }
+        else
+        {
+            var itemIds = lines.Select(l => l.EquipmentItemId).ToList();
+            var known = (await db.Set<EquipmentItem>().AsNoTracking().Where(e => e.EventId == eventId && itemIds.Contains(e.Id)).Select(e => e.Id)
+                .ToListAsync(ct)).ToHashSet();
+            foreach (var line in lines)
+            {
+                if (!known.Contains(line.EquipmentItemId))
+                {
+                    checks.Add("equipment", "venues.field.equipment", VenuesErrors.EquipmentUnknown, line.EquipmentItemId);
+                }
+
+                RoomService.InRange(checks, "equipment", "venues.field.quantity", line.Quantity, 1, VenueLimits.MaxEquipmentQuantity);
+            }
+
+            if (itemIds.Distinct().Count() != itemIds.Count)
+            {
+                checks.Add("equipment", "venues.field.equipment", VenuesErrors.EquipmentDuplicateLine);
+            }
+        }
+
+        checks.ThrowIfAny();
+        var booking = new Booking
+        {
+            EventId = eventId,
+            RoomId = room!.Id,
+            Title = title,
+            HolderKind = input.HolderKind,
+            HolderId = input.HolderId,
+            HolderName = holderName,
+            ExpectedAttendance = input.ExpectedAttendance,
+            Layout = input.Layout,
+        };
+        booking.SetTimes(input.StartsAt, input.EndsAt, input.SetupMinutes ?? room.SetupMinutes, input.TeardownMinutes ?? room.TeardownMinutes);
+        booking.Equipment = [.. lines.Select(l => new BookingEquipment { BookingId = booking.Id, EquipmentItemId = l.EquipmentItemId, Quantity = l.Quantity })];
+        return (booking, room);
+    }
+
+    /// <summary>
+    /// Everything the rules need around the booking's time: the event's rooms and venues, the confirmed bookings and blockings of any room
+    /// near it (a day either side, the longest buffer, so that the same facts also judge other rooms with their own buffers), and the stock.
+    /// </summary>
+    private async Task<BookingFacts> FactsAsync(Guid eventId, Booking booking, CancellationToken ct)
+    {
+        var from = booking.StartsAt.AddMinutes(-VenueLimits.MaxBufferMinutes);
+        var until = booking.EndsAt.AddMinutes(VenueLimits.MaxBufferMinutes);
+        var venues = await db.Set<Venue>().AsNoTracking().Where(v => v.EventId == eventId).ToDictionaryAsync(v => v.Id, ct);
+        var venueIds = venues.Keys.ToList();
+        var rooms = await db.Set<Room>().AsNoTracking().Where(r => venueIds.Contains(r.VenueId)).ToListAsync(ct);
+        var roomIds = rooms.Select(r => r.Id).ToList();
+        var confirmed = await db.Set<Booking>().AsNoTracking().Include(b => b.Equipment)
+            .Where(b => b.EventId == eventId && b.State == BookingState.Confirmed && b.BlockedFrom < until && b.BlockedUntil > from).ToListAsync(ct);
+        var blockings = await db.Set<RoomBlocking>().AsNoTracking()
+            .Where(k => roomIds.Contains(k.RoomId) && k.From < until && k.Until > from).ToListAsync(ct);
+        var equipment = await db.Set<EquipmentItem>().AsNoTracking().Where(e => e.EventId == eventId).ToDictionaryAsync(e => e.Id, ct);
+        return new BookingFacts(rooms, venues, confirmed, blockings, equipment, await events.TimeZoneAsync(ct));
+    }
+
+    private void ThrowIfConflicts(IReadOnlyList<BookingConflict> conflicts, BookingInput? input, Booking booking, Room room, BookingFacts facts)
+    {
+        if (conflicts.Count == 0)
+        {
+            return;
+        }
+
+        var views = conflicts.Select(c => ToView(c, facts)).ToList();
+        var alternatives = Alternatives(input, booking, room, facts);
+        throw new SummitException(SummitError.Conflict(VenuesErrors.BookingConflict, views.Count, views[0].Message), new BookingRefusal(views, alternatives));
+    }
+
+    private static List<RoomAlternativeView> Alternatives(BookingInput? input, Booking booking, Room room, BookingFacts facts)
+    {
+        Booking In(Room other)
+        {
+            var moved = new Booking
+            {
+                Id = booking.Id,
+                EventId = booking.EventId,
+                RoomId = other.Id,
+                Layout = booking.Layout,
+                ExpectedAttendance = booking.ExpectedAttendance,
+                Equipment = booking.Equipment,
+            };
+            // A booking's own buffers (given, or those of a stored booking) go with it; otherwise the other room's apply.
+            var setup = input is null ? booking.SetupMinutes : input.SetupMinutes ?? other.SetupMinutes;
+            var teardown = input is null ? booking.TeardownMinutes : input.TeardownMinutes ?? other.TeardownMinutes;
+            moved.SetTimes(booking.StartsAt, booking.EndsAt, setup, teardown);
+            return moved;
+        }
+
+        var ranked = AlternativeRooms.Rank(room, facts.Rooms, booking.Layout, booking.ExpectedAttendance, In, (b, r) => facts.Check(b, r).Count == 0,
+            VenueLimits.MaxAlternatives);
+        return [.. ranked.Select(r => new RoomAlternativeView(r.Id, r.Code, r.NameEn, r.NameZh, facts.Venues[r.VenueId].NameEn, facts.Venues[r.VenueId].NameZh,
+            r.Building, r.Floor, r.CapacityFor(booking.Layout)))];
+    }
+
+    private ConflictView ToView(BookingConflict c, BookingFacts facts)
+    {
+        string Local(DateTimeOffset? at) => at is { } t ? TimeZoneInfo.ConvertTime(t, facts.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+        var key = "venues.conflict." + c.Kind;
+        var message = c.Kind switch
+        {
+            BookingConflictKind.Overlap when c.WithId is null => localizer["venues.conflict.OverlapUnnamed"],
+            BookingConflictKind.Overlap or BookingConflictKind.Blocked => localizer[key, c.WithTitle ?? "", Local(c.From), Local(c.Until)],
+            BookingConflictKind.EquipmentShort => localizer[key, facts.Equipment.TryGetValue(c.WithId!.Value, out var item)
+                ? Localizer.InReaderLanguage(item.NameEn, item.NameZh) : c.WithId.Value.ToString(), c.Needed!.Value, c.Available!.Value],
+            BookingConflictKind.Capacity => localizer[key, c.Needed!.Value, c.Available!.Value],
+            _ => localizer[key],
+        };
+        return new ConflictView(c.Kind, message, c.WithId, c.WithTitle, c.From, c.Until, c.Needed, c.Available);
+    }
+
+    internal static void CheckWindow(DateTimeOffset from, DateTimeOffset until)
+    {
+        if (until <= from || until - from > VenueLimits.MaxListWindow)
+        {
+            throw new SummitException(SummitError.Of(VenuesErrors.WindowTooWide, VenueLimits.MaxListWindow.TotalDays));
+        }
+    }
+
+    private async Task<Dictionary<Guid, string>> RoomCodesAsync(Guid eventId, CancellationToken ct)
+    {
+        var venueIds = await db.Set<Venue>().AsNoTracking().Where(v => v.EventId == eventId).Select(v => v.Id).ToListAsync(ct);
+        return await db.Set<Room>().AsNoTracking().Where(r => venueIds.Contains(r.VenueId)).ToDictionaryAsync(r => r.Id, r => r.Code, ct);
+    }
+}

@@ -1,0 +1,3 @@
+namespace Summit.Server.Venues.Equipment;
+
+public sealed record EquipmentInput(string NameEn, string NameZh, int Quantity);

@@ -1,0 +1,30 @@
+using System.Globalization;
+using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Venues.Rooms;
+
+namespace Summit.Server.Venues.Pages;
+
+/// <summary>How the venues pages write rooms, hours and where a period stands on a day's timeline.</summary>
+public static class VenuesPageText
+{
+    public static string RoomName(RoomView room) => Localizer.InReaderLanguage(room.NameEn, room.NameZh);
+
+    public static string VenueName(RoomView room) => Localizer.InReaderLanguage(room.VenueNameEn, room.VenueNameZh);
+
+    public static string Hours(Localizer l, RoomView room) => room.OpensAt is { } opens && room.ClosesAt is { } closes
+        ? opens.ToString("HH:mm", CultureInfo.InvariantCulture) + "–" + closes.ToString("HH:mm", CultureInfo.InvariantCulture)
+        : l["venues.rooms.hours_always"];
+
+    public static string Clock(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The CSS left and width (in % of the day) of the part of [from, until) that falls on the local day starting at <paramref name="dayStart"/>.
+    /// </summary>
+    public static string Span(DateTimeOffset from, DateTimeOffset until, DateTimeOffset dayStart, DateTimeOffset dayEnd)
+    {
+        var length = (dayEnd - dayStart).TotalMinutes;
+        var start = Math.Clamp((from - dayStart).TotalMinutes, 0, length);
+        var end = Math.Clamp((until - dayStart).TotalMinutes, 0, length);
+        return FormattableString.Invariant($"left:{start * 100 / length:0.###}%;width:{Math.Max(0, end - start) * 100 / length:0.###}%");
+    }
+}

@@ -1,0 +1,51 @@
+namespace Summit.Server.Venues;
+
+/// <summary>
+/// A bookable room of a venue: its capacity per layout, features, accessibility, bookable hours (in the event's time zone), the
+/// set-up and tear-down buffers a booking of it holds before and after its time, and the access zone whose gates lead into it.
+/// </summary>
+public sealed class Room
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid VenueId { get; set; }
+
+    /// <summary>A short code unique in the event ("MFH", "SF-07"), used on the timeline.</summary>
+    public string Code { get; set; } = "";
+
+    public string NameEn { get; set; } = "";
+    public string NameZh { get; set; } = "";
+    public string Building { get; set; } = "";
+    public string Floor { get; set; } = "";
+
+    public int TheatreCapacity { get; set; }
+    public int ClassroomCapacity { get; set; }
+    public int BanquetCapacity { get; set; }
+    public int BoardroomCapacity { get; set; }
+
+    /// <summary>Fixed equipment and features, as free text ("stage, LED wall, 6 interpretation booths").</summary>
+    public string Features { get; set; } = "";
+
+    public string AccessibilityNote { get; set; } = "";
+
+    /// <summary>Bookable from this local time each day; with <see cref="ClosesAt"/> null the room is bookable round the clock.</summary>
+    public TimeOnly? OpensAt { get; set; }
+
+    public TimeOnly? ClosesAt { get; set; }
+
+    public int SetupMinutes { get; set; }
+    public int TeardownMinutes { get; set; }
+
+    /// <summary>The access zone of the room (Access's zone, chosen through its directory), if its doors are gated.</summary>
+    public Guid? ZoneId { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public int CapacityFor(RoomLayout layout) => layout switch
+    {
+        RoomLayout.Theatre => TheatreCapacity,
+        RoomLayout.Classroom => ClassroomCapacity,
+        RoomLayout.Banquet => BanquetCapacity,
+        RoomLayout.Boardroom => BoardroomCapacity,
+        _ => 0,
+    };
+}

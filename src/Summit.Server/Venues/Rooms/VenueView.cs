@@ -1,0 +1,3 @@
+namespace Summit.Server.Venues.Rooms;
+
+public sealed record VenueView(Guid Id, string NameEn, string NameZh, int SortOrder);

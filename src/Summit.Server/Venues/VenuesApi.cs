@@ -1,0 +1,97 @@
+using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Venues.Blockings;
+using Summit.Server.Venues.Bookings;
+using Summit.Server.Venues.Equipment;
+using Summit.Server.Venues.Rooms;
+
+namespace Summit.Server.Venues;
+
+/// <summary>REST endpoints of the venues module under /api/v1/venues.</summary>
+public static class VenuesApi
+{
+    public static RouteGroupBuilder MapVenuesApi(this RouteGroupBuilder api)
+    {
+        var venues = api.MapGroup("/venues").WithTags("Venues");
+        venues.MapGet("/", (RoomService rooms, CancellationToken ct) => rooms.ListVenuesAsync(ct))
+            .RequireAuthorization(Policies.VenuesView).WithSummary("The venues of the current event");
+        venues.MapPost("/", async (VenueInput input, RoomService rooms, CancellationToken ct) =>
+            {
+                var venue = await rooms.CreateVenueAsync(input, ct);
+                return TypedResults.Created($"/api/v1/venues/{venue.Id}", venue);
+            })
+            .RequireAuthorization(Policies.VenuesManage).WithSummary("Add a venue (names in English and Chinese)");
+        venues.MapPut("/{id:guid}", (Guid id, VenueInput input, RoomService rooms, CancellationToken ct) => rooms.UpdateVenueAsync(id, input, ct))
+            .RequireAuthorization(Policies.VenuesManage).WithSummary("Rename or reorder a venue");
+
+        venues.MapGet("/rooms", (Guid? venueId, RoomService rooms, CancellationToken ct) => rooms.ListRoomsAsync(venueId, ct))
+            .RequireAuthorization(Policies.VenuesView).WithSummary("Rooms with their capacities per layout, hours, buffers and access zone");
+        venues.MapGet("/rooms/{id:guid}", (Guid id, RoomService rooms, CancellationToken ct) => rooms.GetRoomAsync(id, ct))
+            .RequireAuthorization(Policies.VenuesView).WithSummary("One room");
+        venues.MapPost("/rooms", async (RoomInput input, RoomService rooms, CancellationToken ct) =>
+            {
+                var room = await rooms.CreateRoomAsync(input, ct);
+                return TypedResults.Created($"/api/v1/venues/rooms/{room.Id}", room);
+            })
+            .RequireAuthorization(Policies.VenuesManage).WithSummary("Add a room to a venue; its access zone, if any, is a zone of the access module");
+        venues.MapPut("/rooms/{id:guid}", (Guid id, RoomInput input, RoomService rooms, CancellationToken ct) => rooms.UpdateRoomAsync(id, input, ct))
+            .RequireAuthorization(Policies.VenuesManage).WithSummary("Change a room (audited field by field)");
+
+        venues.MapGet("/equipment", (EquipmentService equipment, CancellationToken ct) => equipment.ListAsync(ct))
+            .RequireAuthorization(Policies.VenuesView).WithSummary("The mobile equipment stock");
+        venues.MapPost("/equipment", async (EquipmentInput input, EquipmentService equipment, CancellationToken ct) =>
+            {
+                var item = await equipment.CreateAsync(input, ct);
+                return TypedResults.Created($"/api/v1/venues/equipment/{item.Id}", item);
+            })
+            .RequireAuthorization(Policies.VenuesManage).WithSummary("Add an equipment item with its stock");
+        venues.MapPut("/equipment/{id:guid}", (Guid id, EquipmentInput input, EquipmentService equipment, CancellationToken ct) =>
+                equipment.UpdateAsync(id, input, ct))
+            .RequireAuthorization(Policies.VenuesManage).WithSummary("Rename an equipment item or change its stock");
+
+        venues.MapGet("/blockings", (DateTimeOffset from, DateTimeOffset until, Guid? roomId, BlockingService blockings, CancellationToken ct) =>
+                blockings.ListAsync(from, until, roomId, ct))
+            .RequireAuthorization(Policies.VenuesView).WithSummary("Room blockings during [from, until) (at most 62 days)");
+        venues.MapPost("/blockings", async (BlockingInput input, BlockingService blockings, CancellationToken ct) =>
+            {
+                var blocking = await blockings.CreateAsync(input, ct);
+                return TypedResults.Created($"/api/v1/venues/blockings/{blocking.Id}", blocking);
+            })
+            .RequireAuthorization(Policies.VenuesManage).WithSummary("Block a room for a period; refused while confirmed bookings hold it then");
+        venues.MapDelete("/blockings/{id:guid}", async (Guid id, BlockingService blockings, CancellationToken ct) =>
+            {
+                await blockings.RemoveAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.VenuesManage).WithSummary("Lift a blocking");
+
+        venues.MapGet("/bookings", (DateTimeOffset from, DateTimeOffset until, Guid? roomId, BookingService bookings, CancellationToken ct) =>
+                bookings.ListAsync(from, until, roomId, ct))
+            .RequireAuthorization(Policies.VenuesView).WithSummary("Bookings occupying rooms during [from, until), every state (at most 62 days)");
+        venues.MapGet("/bookings/{id:guid}", (Guid id, BookingService bookings, CancellationToken ct) => bookings.GetAsync(id, ct))
+            .RequireAuthorization(Policies.VenuesView).WithSummary("One booking");
+        venues.MapPost("/bookings", async (BookingInput input, BookingService bookings, CancellationToken ct) =>
+            {
+                var booking = await bookings.RequestAsync(input, ct);
+                return TypedResults.Created($"/api/v1/venues/bookings/{booking.Id}", booking);
+            })
+            .RequireAuthorization(Policies.VenueBookingsRequest)
+            .WithSummary("Request a room (pending until a venue manager confirms it); refused with every conflict and the free rooms instead");
+        venues.MapPost("/bookings/confirmed", async (BookingInput input, BookingService bookings, CancellationToken ct) =>
+            {
+                var booking = await bookings.BookAsync(input, ct);
+                return TypedResults.Created($"/api/v1/venues/bookings/{booking.Id}", booking);
+            })
+            .RequireAuthorization(Policies.VenuesManage).WithSummary("Book a room confirmed at once; refused with every conflict and the free rooms instead");
+        venues.MapPost("/bookings/alternatives", (BookingInput input, BookingService bookings, CancellationToken ct) => bookings.AlternativesAsync(input, ct))
+            .RequireAuthorization(Policies.VenueBookingsRequest).WithSummary("Other rooms free for a booking, ranked: same venue, building and floor first");
+        venues.MapPost("/bookings/{id:guid}/confirm", (Guid id, BookingService bookings, CancellationToken ct) => bookings.ConfirmAsync(id, ct))
+            .RequireAuthorization(Policies.VenuesManage).WithSummary("Confirm a pending booking; refused (naming the conflicts) if its slot is no longer free");
+        venues.MapPost("/bookings/{id:guid}/cancel", (Guid id, BookingDecisionInput input, BookingService bookings, CancellationToken ct) =>
+                bookings.CancelAsync(id, input, ct))
+            .RequireAuthorization(Policies.VenuesManage).WithSummary("Cancel a pending or confirmed booking");
+        venues.MapPost("/bookings/{id:guid}/reject", (Guid id, BookingDecisionInput input, BookingService bookings, CancellationToken ct) =>
+                bookings.RejectAsync(id, input, ct))
+            .RequireAuthorization(Policies.VenuesManage).WithSummary("Reject a pending booking");
+        return api;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Summit.Server.Venues;
+
+/// <summary>Audit actions of the venues module: every change to venues, rooms, stock, blockings and bookings.</summary>
+public static class VenuesAudit
+{
+    public const string VenueCreated = "venue.created";
+    public const string VenueUpdated = "venue.updated";
+    public const string RoomCreated = "room.created";
+    public const string RoomUpdated = "room.updated";
+    public const string EquipmentCreated = "equipment.created";
+    public const string EquipmentUpdated = "equipment.updated";
+    public const string BlockingCreated = "room.blocked";
+    public const string BlockingRemoved = "room.unblocked";
+    public const string BookingRequested = "booking.requested";
+    public const string BookingCreatedConfirmed = "booking.created_confirmed";
+    public const string BookingConfirmed = "booking.confirmed";
+    public const string BookingCancelled = "booking.cancelled";
+    public const string BookingRejected = "booking.rejected";
+}
