@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Events.Contracts;
 using Summit.Server.Guests.Contracts;
+using Summit.Server.Guests.Delegations;
 using Summit.Server.Guests.Invitations;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;

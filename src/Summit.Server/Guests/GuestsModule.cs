@@ -1,6 +1,8 @@
 using MudBlazor;
 using Summit.Server.Events.Contracts;
+using Summit.Server.Guests.Categories;
 using Summit.Server.Guests.Contracts;
+using Summit.Server.Guests.Delegations;
 using Summit.Server.Guests.Import;
 using Summit.Server.Guests.Invitations;
 using Summit.Server.Guests.Pages;

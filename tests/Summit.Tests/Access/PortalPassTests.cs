@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Summit.Server;
 using Summit.Server.Access.Credentials;
 using Summit.Server.Guests;
+using Summit.Server.Guests.Delegations;
 using Summit.Server.Guests.Portal;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Tests.Infrastructure;

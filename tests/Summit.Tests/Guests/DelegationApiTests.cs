@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Summit.Server;
 using Summit.Server.Guests;
+using Summit.Server.Guests.Delegations;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Tests.Infrastructure;
 

@@ -6,7 +6,7 @@ using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
 
-namespace Summit.Server.Guests;
+namespace Summit.Server.Guests.Categories;
 
 /// <summary>The accreditation categories of the current event: the organizer adds and edits them; every change is audited.</summary>
 public sealed partial class CategoryService(SummitDbContext db, IEventCalendar events, AuditLog audit, Localizer localizer)

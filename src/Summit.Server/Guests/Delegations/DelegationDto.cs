@@ -1,3 +1,3 @@
-namespace Summit.Server.Guests;
+namespace Summit.Server.Guests.Delegations;
 
 public sealed record DelegationDto(Guid Id, string Name, string CountryCode, Guid? LiaisonGuestId);

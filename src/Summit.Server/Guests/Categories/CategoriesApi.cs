@@ -1,6 +1,6 @@
 using Summit.Server.Infrastructure.Identity;
 
-namespace Summit.Server.Guests;
+namespace Summit.Server.Guests.Categories;
 
 /// <summary>Adding and editing accreditation categories (the list itself is GET /api/v1/categories).</summary>
 public static class CategoriesApi

@@ -1,6 +1,6 @@
 using Summit.Server.Infrastructure.Identity;
 
-namespace Summit.Server.Guests;
+namespace Summit.Server.Guests.Delegations;
 
 /// <summary>Adding and editing delegations (the list itself is GET /api/v1/delegations).</summary>
 public static class DelegationsApi

@@ -1,3 +1,3 @@
-namespace Summit.Server.Guests;
+namespace Summit.Server.Guests.Delegations;
 
 public sealed record DelegationMember(Guid Id, string Name, string Organisation);

@@ -1,6 +1,6 @@
 using Summit.Server.Guests.Domain;
 
-namespace Summit.Server.Guests;
+namespace Summit.Server.Guests.Categories;
 
 public sealed record CategoryDetail(Guid Id, string Code, string NameEn, string NameZh, string Colour, int SortOrder)
 {

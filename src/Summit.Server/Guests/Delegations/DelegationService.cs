@@ -6,7 +6,7 @@ using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
 
-namespace Summit.Server.Guests;
+namespace Summit.Server.Guests.Delegations;
 
 /// <summary>The delegations of the current event. The liaison must be one of the delegation's own guests.</summary>
 public sealed class DelegationService(SummitDbContext db, IEventCalendar events, AuditLog audit, Localizer localizer)
