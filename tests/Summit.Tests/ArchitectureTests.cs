@@ -3,38 +3,12 @@ using System.Text.RegularExpressions;
 namespace Summit.Tests;
 
 /// <summary>
-/// The source-text checks that the compiled-type ones (Architecture/ModuleBoundaryTests) cannot make: what a page injects, and
-/// three stricter rules, where a module may not name another at all, not even its contracts.
+/// The source-text check that the compiled-type ones (Architecture/ModuleBoundaryTests) cannot make: what a page injects, since
+/// an injection compiles to a property like any other.
 /// </summary>
 public partial class ArchitectureTests
 {
     private static readonly string ServerRoot = Path.Combine(RepositoryRoot(), "src", "Summit.Server");
-
-    [Fact]
-    public void Privacy_reaches_the_modules_only_through_the_holders_they_implement() =>
-        // Export, erasure and purge go through IPersonalDataHolder and IDataSubjects; the Privacy module names no module's types or tables.
-        AssertNoReference("Privacy", PrivacyForbidden(), []);
-
-    [Fact]
-    public void Access_does_not_depend_on_screening() =>
-        // Screening holds gates through Access's IGateHolds; Access never names the module that implements it.
-        AssertNoReference("Access", ScreeningReference(), []);
-
-    [Fact]
-    public void Guests_do_not_depend_on_access() =>
-        AssertNoReference("Guests", AccessReference(), []);
-
-    private static void AssertNoReference(string folder, Regex forbidden, string[] allowed)
-    {
-        var offenders = Directory.EnumerateFiles(Path.Combine(ServerRoot, folder), "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
-            .Select(f => (Path: Path.GetRelativePath(ServerRoot, f).Replace('\\', '/'), Text: File.ReadAllText(f)))
-            .Where(f => !allowed.Any(a => f.Path.StartsWith(a, StringComparison.Ordinal)))
-            .Where(f => forbidden.IsMatch(f.Text))
-            .Select(f => $"{f.Path}: {forbidden.Match(f.Text).Value}")
-            .ToList();
-        Assert.True(offenders.Count == 0, "Forbidden references:\n" + string.Join("\n", offenders));
-    }
 
     // What a page or component may have injected besides UiOperations: plumbing that reads no one's data (the menu's entries and the
     // sections modules register on each other's pages are component types and policies). The live feeds push figures to a page that
@@ -90,15 +64,6 @@ public partial class ArchitectureTests
 
     [GeneratedRegex(@"@attribute \[Authorize\(Policy = Policies\.\w+\)\]")]
     private static partial Regex PagePolicy();
-
-    [GeneratedRegex(@"\bSummit\.Server\.(Guests|Access|Screening|Operations|Incidents|Demo|Components)\b|\b(db|Db|context)\.(Guests|Categories|Delegations|GuestPhotos|Invitations|GuestSearchTerms|Zones|Gates|GateDevices|Scans|ZonePresence|Credentials|EntryConflicts|Incidents|IncidentAttachments)\b|\bSet<(Sensor|SensorReading|ScreeningHold)>")]
-    private static partial Regex PrivacyForbidden();
-
-    [GeneratedRegex(@"\bSummit\.Server\.Screening\b")]
-    private static partial Regex ScreeningReference();
-
-    [GeneratedRegex(@"\bSummit\.(Server\.Access|Access\.Core)\b")]
-    private static partial Regex AccessReference();
 
     private static string RepositoryRoot()
     {

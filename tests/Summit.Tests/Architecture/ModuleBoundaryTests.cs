@@ -50,6 +50,25 @@ public class ModuleBoundaryTests
             "Uses of Operations, which reads every module");
 
     [Fact]
+    public void Privacy_names_no_other_module_but_the_event_calendar() =>
+        // Export, erasure and purge go through IPersonalDataHolder and IDataSubjects, which the modules implement: Privacy names none of them,
+        // not even their contracts.
+        AssertNone(
+            Uses(ServerTypes, t => InNamespace(t, "Summit.Server.Privacy"),
+                [.. ModuleMap.Modules.Where(m => m is not ("Privacy" or "Events")).Select(m => "Summit.Server." + m), "Summit.Server.Components"]),
+            "Privacy uses of other modules");
+
+    [Fact]
+    public void Access_does_not_name_screening() =>
+        // Screening holds gates through Access's IGateHolds and IServerGateCheck; Access never names the module that implements them.
+        AssertNone(Uses(ServerTypes, t => InNamespace(t, "Summit.Server.Access"), "Summit.Server.Screening"), "Access uses of Screening");
+
+    [Fact]
+    public void Guests_do_not_name_access() =>
+        AssertNone(Uses(ServerTypes, t => InNamespace(t, "Summit.Server.Guests"), "Summit.Server.Access", "Summit.Access.Core"),
+            "Guests uses of Access");
+
+    [Fact]
     public void The_platform_names_no_module() =>
         AssertNone(PlatformUsesOfModules(ServerTypes, ModuleMap.Server), "Infrastructure types that name a module");
 
