@@ -143,6 +143,8 @@ if ! start_smtp; then
     start_smtp || { cat "$RESULTS/smtp-capture.log" >&2; die "SMTP capture server did not start"; }
 fi
 export SUMMIT_TEST_SMTP=127.0.0.1:$SMTP_PORT SUMMIT_TEST_SMTP_DIR=$SMTP_DIR
+# The browser tests' server logs and browser console errors, shown below when a run fails.
+export SUMMIT_TEST_LOGS=$RESULTS/logs
 [[ -x /usr/bin/chromium ]] && export SUMMIT_CHROMIUM=/usr/bin/chromium
 
 # --- build and test ---------------------------------------------------------------------------------
@@ -183,6 +185,15 @@ read -r passed failed skipped < <(
 if [[ $run_errors -gt 0 || ($status -ne 0 && $failed -eq 0) ]]; then
     echo "test.sh: a test run ended in error ($run_errors run error(s) outside the test counts); see the output above and TestResults/" >&2
     status=1
+fi
+if [[ $status -ne 0 ]]; then
+    for log in "$RESULTS"/logs/*.log; do
+        # What the server and the browser said went wrong: errors and warnings, with the lines that explain them.
+        problems=$(grep -E -A 6 '(fail|crit|warn): |browser (error|warning)' "$log" | tail -n 80 || true)
+        if [[ -n $problems ]]; then
+            printf '%s\n%s\n' "--- problems logged in ${log#"$ROOT"/}" "$problems" >&2
+        fi
+    done
 fi
 echo "test.sh: $(( SECONDS - STARTED )) s, results in TestResults/"
 summary="$passed passed, $failed failed"

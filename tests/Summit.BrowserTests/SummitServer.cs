@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -18,6 +19,9 @@ public sealed class SummitServer : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "summit-browser", Guid.NewGuid().ToString("N"));
     private Process? _server;
     private IPlaywright? _playwright;
+
+    /// <summary>The server's last output lines and the pages' console errors, written beside the test results when the run ends.</summary>
+    private readonly ConcurrentQueue<string> _log = new();
 
     public string BaseUrl { get; private set; } = "";
 
@@ -47,13 +51,15 @@ public sealed class SummitServer : IAsyncLifetime
         }
 
         _server = Process.Start(start) ?? throw new InvalidOperationException("Could not start the Summit server.");
-        _server.OutputDataReceived += (_, _) => { };
-        _server.ErrorDataReceived += (_, _) => { };
+        _server.OutputDataReceived += (_, e) => Log(e.Data);
+        _server.ErrorDataReceived += (_, e) => Log(e.Data);
         _server.BeginOutputReadLine();
         _server.BeginErrorReadLine();
         await WaitUntilHealthyAsync();
         await AccessSetup.DateTheEventTodayAsync(this);
 
+        // A loaded CI machine (two cores shared by the server, the tests and Chromium) answers slower than a quiet one.
+        Assertions.SetDefaultExpectTimeout(10_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchBrowserAsync();
     }
@@ -70,7 +76,16 @@ public sealed class SummitServer : IAsyncLifetime
     {
         var context = await (browser ?? Browser).NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = language });
         context.SetDefaultTimeout(20_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // A lost circuit shows in the browser's console only: keep it with the server's log.
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                Log($"browser {message.Type} at {page.Url}: {message.Text}");
+            }
+        };
+        return page;
     }
 
     /// <summary>Signs in through the real form and waits for the interactive UI to be live.</summary>
@@ -92,6 +107,7 @@ public sealed class SummitServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        WriteLog();
         if (Browser is not null)
         {
             await Browser.CloseAsync();
@@ -112,6 +128,29 @@ public sealed class SummitServer : IAsyncLifetime
         catch (IOException)
         {
             // Left for the OS to clean up.
+        }
+    }
+
+    private void Log(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _log.Enqueue($"{TimeProvider.System.GetUtcNow():HH:mm:ss.fff} {line}");
+        while (_log.Count > 5_000 && _log.TryDequeue(out _))
+        {
+        }
+    }
+
+    /// <summary>Keeps the log where scripts/test.sh shows it when a run fails (SUMMIT_TEST_LOGS), so a failure seen once can be explained.</summary>
+    private void WriteLog()
+    {
+        if (Environment.GetEnvironmentVariable("SUMMIT_TEST_LOGS") is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+            File.WriteAllLines(Path.Combine(directory, $"browser-server-{Guid.NewGuid():N}.log"), _log);
         }
     }
 

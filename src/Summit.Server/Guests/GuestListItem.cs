@@ -6,4 +6,8 @@ namespace Summit.Server.Guests;
 public sealed record GuestListItem(
     Guid Id, string FamilyName, string GivenName, string FamilyNameLatin, string GivenNameLatin, string Organisation,
     string CountryCode, string CategoryCode, Guid CategoryId, GuestStatus Status, ParticipationMode ParticipationMode,
-    string? DelegationName, string Email, DateTimeOffset UpdatedAt, Guid ConcurrencyStamp);
+    string? DelegationName, string Email, DateTimeOffset UpdatedAt, Guid ConcurrencyStamp)
+{
+    /// <summary>The name staff read in lists and messages: "Given FAMILY" in Latin script.</summary>
+    public string DisplayName => Domain.Guest.DisplayNameOf(FamilyNameLatin, GivenNameLatin, FamilyName, GivenName);
+}

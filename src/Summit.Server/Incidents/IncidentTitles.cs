@@ -21,13 +21,13 @@ public static class IncidentTitles
     public static void Apply(Incident incident, IncidentText title, Localizer localizer)
     {
         var arguments = title.Arguments.Take(MaxArguments)
-            .Select(a => new IncidentTextArgument(Clip(a.Value), a.ValueZh is null ? null : Clip(a.ValueZh))).ToList();
+            .Select(a => new IncidentTextArgument(IncidentStore.Clip(a.Value, ArgumentLength), a.ValueZh is null ? null : IncidentStore.Clip(a.ValueZh, ArgumentLength))).ToList();
         var json = JsonSerializer.Serialize(arguments, JsonSerializerOptions.Web);
         var keyed = title.Key.Length <= KeyLength && json.Length <= ArgumentsLength && localizer.Has(title.Key);
         incident.TitleKey = keyed ? title.Key : null;
         incident.TitleArguments = keyed ? json : null;
-        incident.Title = Clip(Render(localizer, title.Key, arguments, Localizer.English), IncidentLimits.Title);
-        incident.TitleZh = Clip(Render(localizer, title.Key, arguments, Localizer.Chinese), IncidentLimits.Title);
+        incident.Title = IncidentStore.Clip(Render(localizer, title.Key, arguments, Localizer.English), IncidentLimits.Title);
+        incident.TitleZh = IncidentStore.Clip(Render(localizer, title.Key, arguments, Localizer.Chinese), IncidentLimits.Title);
     }
 
     /// <summary>The title in the language: rendered from its key when it has one the catalog knows, else as stored.</summary>
@@ -62,6 +62,4 @@ public static class IncidentTitles
 
     private static string Render(Localizer localizer, string key, IReadOnlyList<IncidentTextArgument> arguments, string language) =>
         localizer.Format(language, key, [.. arguments.Select(a => (object)a.In(language))]);
-
-    private static string Clip(string text, int length = ArgumentLength) => text.Length <= length ? text : text[..length];
 }
