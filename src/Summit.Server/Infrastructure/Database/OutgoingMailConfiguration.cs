@@ -13,6 +13,7 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         e.Property(x => x.Subject).HasMaxLength(500);
         e.Property(x => x.Kind).HasMaxLength(64);
         e.HasIndex(x => x.SentAt);
+        e.HasIndex(x => x.ClaimToken);
         e.HasMany(x => x.Images).WithOne().HasForeignKey(x => x.MailId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -10,7 +10,12 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IMailTransport t
     TimeProvider clock, ILogger<MailDispatcher> logger) : BackgroundService
 {
     public const int MaxAttempts = 8;
+    private const int RoundSize = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a round holds the messages it claimed: far longer than sending 100 messages takes, short enough that a dead
+    /// process's messages leave with little delay.</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,15 +39,14 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IMailTransport t
         }
     }
 
-    /// <summary>Sends every pending message once; returns how many were sent.</summary>
+    /// <summary>Claims up to 100 pending messages and sends each once; returns how many were sent.</summary>
     public async Task<int> DispatchPendingAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SummitDbContext>();
-        var pending = await db.OutgoingMails.Include(m => m.Images).Where(m => m.SentAt == null && m.Attempts < MaxAttempts)
-            .OrderBy(m => m.CreatedAt).Take(100).ToListAsync(ct);
+        var claimed = await ClaimAsync(db, ct);
         var sent = 0;
-        foreach (var mail in pending)
+        foreach (var mail in claimed)
         {
             try
             {
@@ -57,10 +61,36 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IMailTransport t
                 logger.LogWarning("Mail {MailId} to {Address} failed (attempt {Attempt}): {Error}", mail.Id, mail.ToAddress, mail.Attempts, ex.Message);
             }
 
+            // Released with its outcome: a failed message may be tried again by the next round of any process.
+            mail.ClaimToken = null;
+            mail.ClaimedUntil = null;
             await db.SaveChangesAsync(ct);
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// Marks this round's messages with a token of its own, in one conditional update: a row another round claimed in between no longer
+    /// matches, so on PostgreSQL (the update re-checks the condition on the row it locked) as on SQLite (one writer at a time) each
+    /// message belongs to one round.
+    /// </summary>
+    private async Task<List<OutgoingMail>> ClaimAsync(SummitDbContext db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var candidates = await db.OutgoingMails.Where(m => m.SentAt == null && m.Attempts < MaxAttempts && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(RoundSize).ToListAsync(ct);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var token = Guid.NewGuid();
+        var until = now + ClaimLease;
+        await db.OutgoingMails
+            .Where(m => candidates.Contains(m.Id) && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimedUntil, until), ct);
+        return await db.OutgoingMails.Include(m => m.Images).Where(m => m.ClaimToken == token).OrderBy(m => m.CreatedAt).ToListAsync(ct);
     }
 
     private MimeMessage ToMime(OutgoingMail mail)

@@ -18,5 +18,12 @@ public sealed class OutgoingMail
     public DateTimeOffset? SentAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The dispatch round (of any server process) that holds this message until <see cref="ClaimedUntil"/>: with several servers on one
+    /// database, a message is sent by the round that claimed it, never by two. A claim left by a process that died lapses.
+    /// </summary>
+    public Guid? ClaimToken { get; set; }
+    public DateTimeOffset? ClaimedUntil { get; set; }
     public List<MailImage> Images { get; set; } = [];
 }
