@@ -9,6 +9,7 @@ using Summit.Server.Events;
 using Summit.Server.Guests;
 using Summit.Server.Incidents;
 using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Cluster;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Errors;
 using Summit.Server.Infrastructure.Identity;
@@ -59,6 +60,9 @@ public static class SummitHost
         services.AddSingleton<Localizer>();
         services.AddSingleton(FieldProtector.FromConfiguration(configuration, dataDirectory));
         services.AddSummitDatabase(DatabaseSettings.From(configuration, dataDirectory));
+        services.AddSingleton<ClusterSignals>();
+        services.AddSingleton<ClusterSignalListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterSignalListener>());
         services.AddSummitIdentity(Modules.SelectMany(m => m.OwnedPolicies));
         services.AddScoped<IUserClaimsPrincipalFactory<SummitUser>, SummitClaimsFactory>();
         services.AddSummitOptions<SecurityOptions>("Summit:Security");

@@ -48,7 +48,7 @@ public sealed class ScreeningSettingsService(SummitDbContext db, IEventCalendar 
             ["thresholdCelsius"] = (before.ThresholdCelsius, celsius),
         });
         await db.SaveChangesAsync(ct);
-        threshold.Forget();
+        await threshold.ChangedAsync(ct);
         return await GetThresholdAsync(ct);
     }
 }

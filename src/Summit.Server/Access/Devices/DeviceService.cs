@@ -57,7 +57,7 @@ public sealed class DeviceService(SummitDbContext db, AccessSettingsService sett
         return new DeviceEnrolment(ToView(device, gate.Code), token);
     }
 
-    /// <summary>Revokes a device: its token stops working at once on this server.</summary>
+    /// <summary>Revokes a device: its token stops working at once on every server process.</summary>
     public async Task<DeviceView> RevokeAsync(Guid id, CancellationToken ct = default)
     {
         var device = await db.GateDevices.FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new SummitException(SummitError.NotFound(AccessErrors.DeviceNotFound, id));
@@ -70,7 +70,7 @@ public sealed class DeviceService(SummitDbContext db, AccessSettingsService sett
                 ["revoked"] = (null, device.RevokedAt),
             });
             await db.SaveChangesAsync(ct);
-            registry.Forget(device.TokenHash);
+            await registry.RevokedAsync(device.Id, ct);
         }
 
         var gateCode = await db.Gates.AsNoTracking().Where(g => g.Id == device.GateId).Select(g => g.Code).FirstAsync(ct);

@@ -96,7 +96,7 @@ public sealed partial class SensorService(SummitDbContext db, IEventCalendar eve
             ["secret"] = (null, sensor.SecretPrefix + "…"),
         });
         await db.SaveChangesAsync(ct);
-        directory.Invalidate();
+        await directory.ChangedAsync(ct);
         gateHolds.Changed();
         return new SensorEnrolment(ToView(sensor, gate.Code, 0), secret);
     }
@@ -115,7 +115,7 @@ public sealed partial class SensorService(SummitDbContext db, IEventCalendar eve
                 ["revoked"] = (null, sensor.RevokedAt),
             });
             await db.SaveChangesAsync(ct);
-            directory.Invalidate();
+            await directory.ChangedAsync(ct);
             gateHolds.Changed();
         }
 

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.Json;
+using Npgsql;
+using Summit.Server.Infrastructure.Database;
+
+namespace Summit.Server.Infrastructure.Cluster;
+
+/// <summary>
+/// Tells every server process of the deployment that something it may keep in memory changed in the database (a threshold, a revoked
+/// device, the sensors), so that no process goes on with a stale copy. Handlers of this process run at once; on PostgreSQL the signal
+/// also goes out with <c>pg_notify</c> and <see cref="ClusterSignalListener"/> hands it to the handlers of every other process
+/// (docs/adr/0028-cluster-signals-over-postgres-notify.md). On SQLite, which one process owns, the signal stays in the process.
+/// </summary>
+public sealed class ClusterSignals(DatabaseSettings database, ILogger<ClusterSignals> logger)
+{
+    /// <summary>The PostgreSQL channel every process listens on.</summary>
+    public const string Channel = "summit_signals";
+
+    /// <summary>
+    /// Signalled in this process when its listener reconnected to PostgreSQL: signals sent meanwhile were lost, so a cache subscribes
+    /// to this topic too and forgets everything.
+    /// </summary>
+    public const string ReconnectedTopic = "cluster.reconnected";
+
+    /// <summary>pg_notify refuses payloads of 8,000 bytes or more; a signal carries a key, never data.</summary>
+    public const int MaxPayloadLength = 1_000;
+
+    private readonly ConcurrentDictionary<string, ImmutableList<Action<string>>> _handlers = new(StringComparer.Ordinal);
+
+    /// <summary>This process, so that it does not handle its own signals twice when they come back from PostgreSQL.</summary>
+    public string NodeId { get; } = Guid.NewGuid().ToString("N");
+
+    public bool SpansProcesses => database.Provider == DatabaseProvider.Postgres;
+
+    /// <summary>Calls <paramref name="handler"/> with the payload of each signal of the topic, from this process or another.</summary>
+    public IDisposable Subscribe(string topic, Action<string> handler)
+    {
+        _handlers.AddOrUpdate(topic, _ => [handler], (_, list) => list.Add(handler));
+        return new Subscription(() => _handlers.AddOrUpdate(topic, _ => [], (_, list) => list.Remove(handler)));
+    }
+
+    /// <summary>Signals a change that is committed already: a process told before the commit could read the old value again.</summary>
+    public async Task PublishAsync(string topic, string payload = "", CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(payload.Length, MaxPayloadLength);
+        Deliver(topic, payload);
+        if (!SpansProcesses)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var connection = new NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, @message)", connection);
+            command.Parameters.AddWithValue("channel", Channel);
+            command.Parameters.AddWithValue("message", JsonSerializer.Serialize(new SignalMessage(NodeId, topic, payload), JsonSerializerOptions.Web));
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            // The change is committed; the other processes' copies expire on their own (each cache has a lifetime) if a signal is lost.
+            logger.LogWarning(ex, "Could not signal {Topic} to the other server processes", topic);
+        }
+    }
+
+    /// <summary>A notification from PostgreSQL: handled unless this process sent it (its handlers ran when it did).</summary>
+    internal void Receive(string message)
+    {
+        SignalMessage? signal;
+        try
+        {
+            signal = JsonSerializer.Deserialize<SignalMessage>(message, JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            logger.LogWarning("An unreadable cluster signal was ignored");
+            return;
+        }
+
+        if (signal is { Node: { } node, Topic: { } topic } && node != NodeId)
+        {
+            Deliver(topic, signal.Payload ?? "");
+        }
+    }
+
+    internal void Reconnected() => Deliver(ReconnectedTopic, "");
+
+    private void Deliver(string topic, string payload)
+    {
+        if (!_handlers.TryGetValue(topic, out var handlers))
+        {
+            return;
+        }
+
+        foreach (var handler in handlers)
+        {
+            try
+            {
+                handler(payload);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "A handler of the cluster signal {Topic} failed", topic);
+            }
+        }
+    }
+
+    private sealed record SignalMessage(string? Node, string? Topic, string? Payload);
+
+    private sealed class Subscription(Action unsubscribe) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                unsubscribe();
+            }
+        }
+    }
+}
