@@ -10,7 +10,7 @@ namespace Summit.Server.Infrastructure.Cluster;
 /// Tells every server process of the deployment that something it may keep in memory changed in the database (a threshold, a revoked
 /// device, the sensors), so that no process goes on with a stale copy. Handlers of this process run at once; on PostgreSQL the signal
 /// also goes out with <c>pg_notify</c> and <see cref="ClusterSignalListener"/> hands it to the handlers of every other process
-/// (docs/adr/0028-cluster-signals-over-postgres-notify.md). On SQLite, which one process owns, the signal stays in the process.
+/// (docs/adr/0029-cluster-signals-over-postgres-notify.md). On SQLite, which one process owns, the signal stays in the process.
 /// </summary>
 public sealed class ClusterSignals(DatabaseSettings database, ILogger<ClusterSignals> logger)
 {
