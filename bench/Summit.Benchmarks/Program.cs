@@ -8,6 +8,7 @@ using Summit.Benchmarks;
 // dotnet run -c Release --project bench/Summit.Benchmarks -- uploads --case photo-png-24mp (see bench/uploads.sh)
 // dotnet run -c Release --project bench/Summit.Benchmarks -- faces-speed --repeat 5   (bench/faces.sh runs it beside the reference)
 // dotnet run -c Release --project bench/Summit.Benchmarks -- faces-accuracy
+// dotnet run -c Release --project bench/Summit.Benchmarks -- venue-check --count 1000 --bookings 10000 --rooms 60
 // dotnet run -c Release --project bench/Summit.Benchmarks -- sensor-load --url http://127.0.0.1:5143 --broker-port 18830 (see bench/sensor-load.sh)
 // dotnet run -c Release --project bench/Summit.Benchmarks -- hold-latency --url http://127.0.0.1:5145 --broker-port 18831 --agent PATH (see bench/hold-latency.sh)
 return args.FirstOrDefault() switch
@@ -20,6 +21,7 @@ return args.FirstOrDefault() switch
     "faces-accuracy" => FaceBench.Accuracy(args[1..]),
     "sensor-load" => await SensorLoad.RunAsync(args[1..]),
     "hold-latency" => await HoldLatency.RunAsync(args[1..]),
+    "venue-check" => await VenueCheckLatency.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

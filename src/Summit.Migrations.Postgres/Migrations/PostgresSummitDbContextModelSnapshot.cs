@@ -2127,6 +2127,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<Guid>("RoomId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("SetupMinutes")
                         .HasColumnType("integer");
 
@@ -2148,7 +2151,11 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("EventId", "BlockedFrom");
 
+                    b.HasIndex("SeriesId", "StartsAt");
+
                     b.HasIndex("RoomId", "State", "BlockedFrom");
+
+                    b.HasIndex("EventId", "State", "BlockedFrom", "BlockedUntil");
 
                     b.ToTable("RoomBookings", (string)null);
                 });
@@ -2176,6 +2183,115 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("RoomBookingEquipment", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Venues.BookingSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Equipment")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ExpectedAttendance")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("HolderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("HolderKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("LastDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Layout")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("SetupMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int?>("TeardownMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Weekdays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("EventId", "RoomId");
+
+                    b.ToTable("RoomBookingSeries", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Venues.BookingSeriesSkip", b =>
+                {
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Conflicts")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("SkippedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SeriesId", "Date");
+
+                    b.ToTable("RoomBookingSeriesSkips", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Server.Venues.EquipmentItem", b =>
@@ -2677,6 +2793,30 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Summit.Server.Venues.BookingSeries", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Server.Venues.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Venues.BookingSeriesSkip", b =>
+                {
+                    b.HasOne("Summit.Server.Venues.BookingSeries", null)
+                        .WithMany("Skipped")
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Summit.Server.Venues.EquipmentItem", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
@@ -2735,6 +2875,11 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
             modelBuilder.Entity("Summit.Server.Venues.Booking", b =>
                 {
                     b.Navigation("Equipment");
+                });
+
+            modelBuilder.Entity("Summit.Server.Venues.BookingSeries", b =>
+                {
+                    b.Navigation("Skipped");
                 });
 #pragma warning restore 612, 618
         }

@@ -2115,6 +2115,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<Guid>("RoomId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SetupMinutes")
                         .HasColumnType("INTEGER");
 
@@ -2136,7 +2139,11 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("EventId", "BlockedFrom");
 
+                    b.HasIndex("SeriesId", "StartsAt");
+
                     b.HasIndex("RoomId", "State", "BlockedFrom");
+
+                    b.HasIndex("EventId", "State", "BlockedFrom", "BlockedUntil");
 
                     b.ToTable("RoomBookings", (string)null);
                 });
@@ -2164,6 +2171,115 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RoomBookingEquipment", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Venues.BookingSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Equipment")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpectedAttendance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HolderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HolderKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Layout")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SetupMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeardownMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weekdays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("EventId", "RoomId");
+
+                    b.ToTable("RoomBookingSeries", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Venues.BookingSeriesSkip", b =>
+                {
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conflicts")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SkippedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SeriesId", "Date");
+
+                    b.ToTable("RoomBookingSeriesSkips", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Server.Venues.EquipmentItem", b =>
@@ -2665,6 +2781,30 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Summit.Server.Venues.BookingSeries", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Server.Venues.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Venues.BookingSeriesSkip", b =>
+                {
+                    b.HasOne("Summit.Server.Venues.BookingSeries", null)
+                        .WithMany("Skipped")
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Summit.Server.Venues.EquipmentItem", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
@@ -2723,6 +2863,11 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
             modelBuilder.Entity("Summit.Server.Venues.Booking", b =>
                 {
                     b.Navigation("Equipment");
+                });
+
+            modelBuilder.Entity("Summit.Server.Venues.BookingSeries", b =>
+                {
+                    b.Navigation("Skipped");
                 });
 #pragma warning restore 612, 618
         }

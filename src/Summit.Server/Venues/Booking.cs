@@ -36,6 +36,9 @@ public sealed class Booking
     /// <summary>Why it was cancelled or rejected.</summary>
     public string? Reason { get; set; }
 
+    /// <summary>The series this booking is one date of (docs/guide/venues.md, repeating bookings), if any.</summary>
+    public Guid? SeriesId { get; set; }
+
     /// <summary>Sets the booking's time and buffers, and the period it occupies the room (times kept in UTC).</summary>
     public void SetTimes(DateTimeOffset startsAt, DateTimeOffset endsAt, int setupMinutes, int teardownMinutes)
     {

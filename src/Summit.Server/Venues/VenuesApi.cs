@@ -1,8 +1,10 @@
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Venues.Blockings;
 using Summit.Server.Venues.Bookings;
+using Summit.Server.Venues.Calendar;
 using Summit.Server.Venues.Equipment;
 using Summit.Server.Venues.Rooms;
+using Summit.Server.Venues.Series;
 
 namespace Summit.Server.Venues;
 
@@ -84,6 +86,8 @@ public static class VenuesApi
             .RequireAuthorization(Policies.VenuesManage).WithSummary("Book a room confirmed at once; refused with every conflict and the free rooms instead");
         venues.MapPost("/bookings/alternatives", (BookingInput input, BookingService bookings, CancellationToken ct) => bookings.AlternativesAsync(input, ct))
             .RequireAuthorization(Policies.VenueBookingsRequest).WithSummary("Other rooms free for a booking, ranked: same venue, building and floor first");
+        venues.MapPost("/bookings/check", (BookingInput input, BookingService bookings, CancellationToken ct) => bookings.CheckAsync(input, ct))
+            .RequireAuthorization(Policies.VenueBookingsRequest).WithSummary("Every conflict a booking would meet now (empty: it may be booked); nothing is written");
         venues.MapPost("/bookings/{id:guid}/confirm", (Guid id, BookingService bookings, CancellationToken ct) => bookings.ConfirmAsync(id, ct))
             .RequireAuthorization(Policies.VenuesManage).WithSummary("Confirm a pending booking; refused (naming the conflicts) if its slot is no longer free");
         venues.MapPost("/bookings/{id:guid}/cancel", (Guid id, BookingDecisionInput input, BookingService bookings, CancellationToken ct) =>
@@ -92,6 +96,32 @@ public static class VenuesApi
         venues.MapPost("/bookings/{id:guid}/reject", (Guid id, BookingDecisionInput input, BookingService bookings, CancellationToken ct) =>
                 bookings.RejectAsync(id, input, ct))
             .RequireAuthorization(Policies.VenuesManage).WithSummary("Reject a pending booking");
+
+        venues.MapPost("/series", async (SeriesInput input, SeriesService series, CancellationToken ct) =>
+            {
+                var created = await series.CreateAsync(input, ct);
+                return TypedResults.Created($"/api/v1/venues/series/{created.Id}", created);
+            })
+            .RequireAuthorization(Policies.VenuesManage)
+            .WithSummary("Book a room repeatedly (daily, weekly or on chosen days, until a date or for a number of dates, at most 366), confirmed")
+            .WithDescription("Every date is checked as a single booking. A conflict refuses the whole series (409 venues.series_conflict, each " +
+                "conflicting date with its conflicts in details), unless skipConflicts is true: those dates are then left out and listed as skipped.");
+        venues.MapGet("/series/{id:guid}", (Guid id, SeriesService series, CancellationToken ct) => series.GetAsync(id, ct))
+            .RequireAuthorization(Policies.VenuesView).WithSummary("One booking series: its recurrence, its booked dates (bookings) and its skipped dates");
+        venues.MapPost("/series/{id:guid}/add-back", (Guid id, SeriesDateInput input, SeriesService series, CancellationToken ct) =>
+                series.AddBackAsync(id, input, ct))
+            .RequireAuthorization(Policies.VenuesManage)
+            .WithSummary("Book a skipped date of a series after all; checked again, refused with its conflicts and free rooms if still taken");
+        venues.MapPost("/series/{id:guid}/cancel", (Guid id, SeriesCancelInput input, SeriesService series, CancellationToken ct) =>
+                series.CancelAsync(id, input, ct))
+            .RequireAuthorization(Policies.VenuesManage)
+            .WithSummary("Cancel the rest of a series: its dates from a day on (or those not started yet); one date is cancelled as its booking");
+
+        venues.MapGet("/rooms/{id:guid}/calendar.ics", async (Guid id, DateTimeOffset? from, DateTimeOffset? until, RoomCalendarService calendars,
+                CancellationToken ct) => TypedResults.Text(await calendars.FeedAsync(id, from, until, ct), "text/calendar; charset=utf-8"))
+            .RequireAuthorization(Policies.VenuesView)
+            .WithSummary("The room's iCalendar feed: confirmed bookings and blockings (busy), times in UTC, over [from, until) (at most 366 days; " +
+                "by default a month back to six months ahead)");
         return api;
     }
 }

@@ -16,4 +16,7 @@ public static class VenuesAudit
     public const string BookingConfirmed = "booking.confirmed";
     public const string BookingCancelled = "booking.cancelled";
     public const string BookingRejected = "booking.rejected";
+    public const string SeriesCreated = "booking_series.created";
+    public const string SeriesDateAddedBack = "booking_series.date_added_back";
+    public const string SeriesCancelled = "booking_series.cancelled";
 }

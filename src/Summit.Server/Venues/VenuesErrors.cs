@@ -27,11 +27,19 @@ public static class VenuesErrors
     public const string BlockingOverlapsConfirmed = "venues.blocking_overlaps_confirmed";
     public const string WindowTooWide = "venues.window_too_wide";
     public const string ValueUnknown = "venues.value_unknown";
+    public const string SeriesNotFound = "venues.series_not_found";
+    public const string SeriesConflict = "venues.series_conflict";
+    public const string SeriesTooManyDates = "venues.series_too_many_dates";
+    public const string SeriesNoDates = "venues.series_no_dates";
+    public const string SeriesEndRequired = "venues.series_end_required";
+    public const string SeriesWeekdaysRequired = "venues.series_weekdays_required";
+    public const string SeriesDateNotSkipped = "venues.series_date_not_skipped";
 
     public static readonly IReadOnlyList<string> All =
     [
         VenueNotFound, VenueUnknown, VenueNameTaken, RoomNotFound, RoomUnknown, RoomCodeInvalid, RoomCodeTaken, HoursInvalid, EquipmentNotFound, EquipmentUnknown, EquipmentNameTaken,
         EquipmentDuplicateLine, EquipmentTooManyLines, BookingNotFound, PeriodInvalid, PeriodTooLong, HolderIdRequired, BookingConflict,
         BookingNotPending, BookingClosed, BlockingNotFound, BlockingOverlapsConfirmed, WindowTooWide, ValueUnknown,
+        SeriesNotFound, SeriesConflict, SeriesTooManyDates, SeriesNoDates, SeriesEndRequired, SeriesWeekdaysRequired, SeriesDateNotSkipped,
     ];
 }

@@ -4,8 +4,10 @@ using Summit.Server.Infrastructure.Modules;
 using Summit.Server.Infrastructure.Options;
 using Summit.Server.Venues.Blockings;
 using Summit.Server.Venues.Bookings;
+using Summit.Server.Venues.Calendar;
 using Summit.Server.Venues.Equipment;
 using Summit.Server.Venues.Rooms;
+using Summit.Server.Venues.Series;
 
 namespace Summit.Server.Venues;
 
@@ -29,5 +31,7 @@ public sealed class VenuesModule : ISummitModule
         services.AddScoped<EquipmentService>();
         services.AddScoped<BlockingService>();
         services.AddScoped<BookingService>();
+        services.AddScoped<SeriesService>();
+        services.AddScoped<RoomCalendarService>();
     }
 }

@@ -50,6 +50,15 @@ public sealed class BookingService(SummitDbContext db, IEventCalendar events, Au
     /// <summary>A booking confirmed at once (the venue manager's own).</summary>
     public Task<BookingView> BookAsync(BookingInput input, CancellationToken ct = default) => CreateAsync(input, BookingState.Confirmed, ct);
 
+    /// <summary>Every conflict the booking would meet now, in the reader's language (empty: it may be booked); nothing is written.</summary>
+    public async Task<List<ConflictView>> CheckAsync(BookingInput input, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var (booking, room) = await ValidateAsync(input, summitEvent.Id, ct);
+        var facts = await FactsAsync(summitEvent.Id, booking, ct);
+        return [.. facts.Check(booking, room).Select(c => ToView(c, facts))];
+    }
+
     /// <summary>The rooms free for the booking instead of the one it names, ranked (same venue, building and floor first).</summary>
     public async Task<List<RoomAlternativeView>> AlternativesAsync(BookingInput input, CancellationToken ct = default)
     {
@@ -153,7 +162,7 @@ public sealed class BookingService(SummitDbContext db, IEventCalendar events, Au
     /// Saves a booking that is now confirmed. When another confirmation of the room's time was saved first (after this one's check), the
     /// database refuses it; the refusal is then explained like any conflict, naming the booking that won.
     /// </summary>
-    private async Task SaveConfirmedAsync(Guid eventId, Booking booking, Room room, CancellationToken ct, BookingInput? input = null)
+    internal async Task SaveConfirmedAsync(Guid eventId, Booking booking, Room room, CancellationToken ct, BookingInput? input = null)
     {
         try
         {
@@ -196,7 +205,7 @@ public sealed class BookingService(SummitDbContext db, IEventCalendar events, Au
         await db.Set<Booking>().Include(b => b.Equipment).FirstOrDefaultAsync(b => b.Id == id && b.EventId == eventId, ct)
         ?? throw new SummitException(SummitError.NotFound(VenuesErrors.BookingNotFound, id));
 
-    private async Task<(Booking Booking, Room Room)> ValidateAsync(BookingInput input, Guid eventId, CancellationToken ct)
+    internal async Task<(Booking Booking, Room Room)> ValidateAsync(BookingInput input, Guid eventId, CancellationToken ct)
     {
         var checks = new FieldChecks(localizer);
         var venueIds = await db.Set<Venue>().AsNoTracking().Where(v => v.EventId == eventId).Select(v => v.Id).ToListAsync(ct);
@@ -287,25 +296,36 @@ public sealed class BookingService(SummitDbContext db, IEventCalendar events, Au
 
     /// <summary>
     /// Everything the rules need around the booking's time: the event's rooms and venues, the confirmed bookings and blockings of any room
-    /// near it (a day either side, the longest buffer, so that the same facts also judge other rooms with their own buffers), and the stock.
+    /// near it (as far either side as the largest set-up and tear-down buffer of the booking and of the rooms, so that the same facts also
+    /// judge other rooms with their own buffers), and the stock.
     /// </summary>
-    private async Task<BookingFacts> FactsAsync(Guid eventId, Booking booking, CancellationToken ct)
+    private Task<BookingFacts> FactsAsync(Guid eventId, Booking booking, CancellationToken ct) =>
+        FactsAsync(eventId, booking.StartsAt, booking.EndsAt, booking.SetupMinutes, booking.TeardownMinutes, ct);
+
+    /// <summary>The facts around bookings from <paramref name="startsAt"/> to <paramref name="endsAt"/> (a series: its first start and last end).</summary>
+    internal async Task<BookingFacts> FactsAsync(Guid eventId, DateTimeOffset startsAt, DateTimeOffset endsAt, int setupMinutes, int teardownMinutes,
+        CancellationToken ct)
     {
-        var from = booking.StartsAt.AddMinutes(-VenueLimits.MaxBufferMinutes);
-        var until = booking.EndsAt.AddMinutes(VenueLimits.MaxBufferMinutes);
         var venues = await db.Set<Venue>().AsNoTracking().Where(v => v.EventId == eventId).ToDictionaryAsync(v => v.Id, ct);
         var venueIds = venues.Keys.ToList();
         var rooms = await db.Set<Room>().AsNoTracking().Where(r => venueIds.Contains(r.VenueId)).ToListAsync(ct);
         var roomIds = rooms.Select(r => r.Id).ToList();
+        // Only what can touch the booking in any room: its time widened by the largest buffer it may take there. (A day either side, as this
+        // read before, loaded about a thousand bookings at 10,000 over 60 rooms: see docs/benchmarks.md, venue check.)
+        var from = startsAt.ToUniversalTime().AddMinutes(-Math.Max(setupMinutes, rooms.Select(r => r.SetupMinutes).DefaultIfEmpty().Max()));
+        var until = endsAt.ToUniversalTime().AddMinutes(Math.Max(teardownMinutes, rooms.Select(r => r.TeardownMinutes).DefaultIfEmpty().Max()));
+        // No booking occupies its room longer than this, so the index on BlockedFrom is read from here on, not from the event's first booking.
+        var earliest = from - VenueLimits.MaxBookingLength - TimeSpan.FromMinutes(2 * VenueLimits.MaxBufferMinutes);
         var confirmed = await db.Set<Booking>().AsNoTracking().Include(b => b.Equipment)
-            .Where(b => b.EventId == eventId && b.State == BookingState.Confirmed && b.BlockedFrom < until && b.BlockedUntil > from).ToListAsync(ct);
+            .Where(b => b.EventId == eventId && b.State == BookingState.Confirmed && b.BlockedFrom < until && b.BlockedFrom >= earliest && b.BlockedUntil > from)
+            .ToListAsync(ct);
         var blockings = await db.Set<RoomBlocking>().AsNoTracking()
             .Where(k => roomIds.Contains(k.RoomId) && k.From < until && k.Until > from).ToListAsync(ct);
         var equipment = await db.Set<EquipmentItem>().AsNoTracking().Where(e => e.EventId == eventId).ToDictionaryAsync(e => e.Id, ct);
         return new BookingFacts(rooms, venues, confirmed, blockings, equipment, await events.TimeZoneAsync(ct));
     }
 
-    private void ThrowIfConflicts(IReadOnlyList<BookingConflict> conflicts, BookingInput? input, Booking booking, Room room, BookingFacts facts)
+    internal void ThrowIfConflicts(IReadOnlyList<BookingConflict> conflicts, BookingInput? input, Booking booking, Room room, BookingFacts facts)
     {
         if (conflicts.Count == 0)
         {
@@ -343,7 +363,7 @@ public sealed class BookingService(SummitDbContext db, IEventCalendar events, Au
             r.Building, r.Floor, r.CapacityFor(booking.Layout)))];
     }
 
-    private ConflictView ToView(BookingConflict c, BookingFacts facts)
+    internal ConflictView ToView(BookingConflict c, BookingFacts facts)
     {
         string Local(DateTimeOffset? at) => at is { } t ? TimeZoneInfo.ConvertTime(t, facts.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
         var key = "venues.conflict." + c.Kind;
