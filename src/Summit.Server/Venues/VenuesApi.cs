@@ -85,7 +85,11 @@ public static class VenuesApi
         venues.MapPost("/bookings/alternatives", (BookingInput input, BookingService bookings, CancellationToken ct) => bookings.AlternativesAsync(input, ct))
             .RequireAuthorization(Policies.VenueBookingsRequest).WithSummary("Other rooms free for a booking, ranked: same venue, building and floor first");
         venues.MapPost("/bookings/{id:guid}/confirm", (Guid id, BookingService bookings, CancellationToken ct) => bookings.ConfirmAsync(id, ct))
-            .RequireAuthorization(Policies.VenuesManage).WithSummary("Confirm a pending booking; refused (naming the conflicts) if its slot is no longer free");
+            .RequireAuthorization(Policies.VenuesManage).WithSummary("Confirm a pending booking; refused (naming the conflicts) if its slot is no longer free; rejects the requests it displaces");
+        venues.MapGet("/bookings/{id:guid}/confirmation-preview", (Guid id, BookingService bookings, CancellationToken ct) =>
+                bookings.PreviewConfirmationAsync(id, ct))
+            .RequireAuthorization(Policies.VenuesManage)
+            .WithSummary("What confirming a pending booking would do: its own conflicts, and the pending requests it would reject and why");
         venues.MapPost("/bookings/{id:guid}/cancel", (Guid id, BookingDecisionInput input, BookingService bookings, CancellationToken ct) =>
                 bookings.CancelAsync(id, input, ct))
             .RequireAuthorization(Policies.VenuesManage).WithSummary("Cancel a pending or confirmed booking");
