@@ -47,6 +47,10 @@ public static class VenuesApi
         venues.MapPut("/equipment/{id:guid}", (Guid id, EquipmentInput input, EquipmentService equipment, CancellationToken ct) =>
                 equipment.UpdateAsync(id, input, ct))
             .RequireAuthorization(Policies.VenuesManage).WithSummary("Rename an equipment item or change its stock");
+        venues.MapGet("/equipment/use", (DateTimeOffset from, DateTimeOffset until, EquipmentUseService use, CancellationToken ct) =>
+                use.UseAsync(from, until, ct))
+            .RequireAuthorization(Policies.VenuesView)
+            .WithSummary("Each item's stock, the most confirmed bookings hold at once during [from, until), and the bookings taking it");
 
         venues.MapGet("/blockings", (DateTimeOffset from, DateTimeOffset until, Guid? roomId, BlockingService blockings, CancellationToken ct) =>
                 blockings.ListAsync(from, until, roomId, ct))
