@@ -49,6 +49,10 @@ public static class VenuesApi
         venues.MapPut("/equipment/{id:guid}", (Guid id, EquipmentInput input, EquipmentService equipment, CancellationToken ct) =>
                 equipment.UpdateAsync(id, input, ct))
             .RequireAuthorization(Policies.VenuesManage).WithSummary("Rename an equipment item or change its stock");
+        venues.MapGet("/equipment/use", (DateTimeOffset from, DateTimeOffset until, EquipmentUseService use, CancellationToken ct) =>
+                use.UseAsync(from, until, ct))
+            .RequireAuthorization(Policies.VenuesView)
+            .WithSummary("Each item's stock, the most confirmed bookings hold at once during [from, until), and the bookings taking it");
 
         venues.MapGet("/blockings", (DateTimeOffset from, DateTimeOffset until, Guid? roomId, BlockingService blockings, CancellationToken ct) =>
                 blockings.ListAsync(from, until, roomId, ct))
@@ -89,7 +93,11 @@ public static class VenuesApi
         venues.MapPost("/bookings/check", (BookingInput input, BookingService bookings, CancellationToken ct) => bookings.CheckAsync(input, ct))
             .RequireAuthorization(Policies.VenueBookingsRequest).WithSummary("Every conflict a booking would meet now (empty: it may be booked); nothing is written");
         venues.MapPost("/bookings/{id:guid}/confirm", (Guid id, BookingService bookings, CancellationToken ct) => bookings.ConfirmAsync(id, ct))
-            .RequireAuthorization(Policies.VenuesManage).WithSummary("Confirm a pending booking; refused (naming the conflicts) if its slot is no longer free");
+            .RequireAuthorization(Policies.VenuesManage).WithSummary("Confirm a pending booking; refused (naming the conflicts) if its slot is no longer free; rejects the requests it displaces");
+        venues.MapGet("/bookings/{id:guid}/confirmation-preview", (Guid id, BookingService bookings, CancellationToken ct) =>
+                bookings.PreviewConfirmationAsync(id, ct))
+            .RequireAuthorization(Policies.VenuesManage)
+            .WithSummary("What confirming a pending booking would do: its own conflicts, and the pending requests it would reject and why");
         venues.MapPost("/bookings/{id:guid}/cancel", (Guid id, BookingDecisionInput input, BookingService bookings, CancellationToken ct) =>
                 bookings.CancelAsync(id, input, ct))
             .RequireAuthorization(Policies.VenuesManage).WithSummary("Cancel a pending or confirmed booking");

@@ -20,6 +20,7 @@ public sealed class VenuesModule : ISummitModule
     [
         NavigationEntry.For(Policies.VenuesView, 143, "/venues/timeline", "venues.nav.timeline", Icons.Material.Filled.ViewTimeline, "nav-venues-timeline"),
         NavigationEntry.For(Policies.VenuesView, 146, "/venues/rooms", "venues.nav.rooms", Icons.Material.Filled.MeetingRoom, "nav-venues-rooms"),
+        NavigationEntry.For(Policies.VenuesView, 147, "/venues/equipment", "venues.nav.equipment", Icons.Material.Filled.Inventory2, "nav-venues-equipment"),
     ];
 
     public void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapVenuesApi();
@@ -29,6 +30,7 @@ public sealed class VenuesModule : ISummitModule
         services.AddSummitOptions<VenuesOptions>("Summit:Venues");
         services.AddScoped<RoomService>();
         services.AddScoped<EquipmentService>();
+        services.AddScoped<EquipmentUseService>();
         services.AddScoped<BlockingService>();
         services.AddScoped<BookingService>();
         services.AddScoped<SeriesService>();

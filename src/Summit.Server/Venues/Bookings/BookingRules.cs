@@ -69,7 +69,7 @@ public static class BookingRules
     /// The most of an item that the given bookings use at any one instant of [from, until): bookings that follow each other share
     /// the same units, so their quantities are not simply added.
     /// </summary>
-    private static int PeakUse(Guid item, IReadOnlyList<Booking> bookings, DateTimeOffset from, DateTimeOffset until)
+    public static int PeakUse(Guid item, IReadOnlyList<Booking> bookings, DateTimeOffset from, DateTimeOffset until)
     {
         var changes = new List<(DateTimeOffset At, int Delta)>();
         foreach (var booking in bookings)

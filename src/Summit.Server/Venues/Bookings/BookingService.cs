@@ -14,7 +14,7 @@ namespace Summit.Server.Venues.Bookings;
 /// database refuses a confirmed booking overlapping another even when two confirmations race (docs/adr/0027); that refusal is answered
 /// as the same conflict.
 /// </summary>
-public sealed class BookingService(SummitDbContext db, IEventCalendar events, AuditLog audit, CurrentActor actor, Localizer localizer, TimeProvider clock)
+public sealed partial class BookingService(SummitDbContext db, IEventCalendar events, AuditLog audit, CurrentActor actor, Localizer localizer, TimeProvider clock)
 {
     /// <summary>The bookings of the current event that occupy a room during [from, until), every state, of one room or all.</summary>
     public async Task<List<BookingView>> ListAsync(DateTimeOffset from, DateTimeOffset until, Guid? roomId = null, CancellationToken ct = default)
@@ -86,7 +86,7 @@ public sealed class BookingService(SummitDbContext db, IEventCalendar events, Au
         {
             ["state"] = (BookingState.Pending, BookingState.Confirmed),
         });
-        await SaveConfirmedAsync(summitEvent.Id, booking, room, ct);
+        await SaveConfirmedRejectingDisplacedAsync(summitEvent.Id, booking, room, ct);
         return BookingView.From(booking, room.Code);
     }
 

@@ -15,6 +15,16 @@ public static class VenuesPageText
         ? opens.ToString("HH:mm", CultureInfo.InvariantCulture) + "–" + closes.ToString("HH:mm", CultureInfo.InvariantCulture)
         : l["venues.rooms.hours_always"];
 
+    /// <summary>How many the room seats in a layout (0: it cannot be set out so), as <see cref="Room.CapacityFor"/> says.</summary>
+    public static int CapacityFor(this RoomView room, RoomLayout layout) => layout switch
+    {
+        RoomLayout.Theatre => room.TheatreCapacity,
+        RoomLayout.Classroom => room.ClassroomCapacity,
+        RoomLayout.Banquet => room.BanquetCapacity,
+        RoomLayout.Boardroom => room.BoardroomCapacity,
+        _ => 0,
+    };
+
     public static string Clock(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>

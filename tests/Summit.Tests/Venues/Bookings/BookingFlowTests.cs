@@ -37,17 +37,18 @@ public sealed class BookingFlowTests(SummitFactory app) : IClassFixture<SummitFa
         Assert.Equal(BookingState.Confirmed, confirmed.State);
         Assert.Equal(SummitFactory.EmailOf(Roles.VenueManager), confirmed.DecidedBy);
 
-        // The rival can no longer be confirmed: the refusal names the booking it collides with.
-        var refusal = await (await manager.PostAsync($"/api/v1/venues/bookings/{rival.Id}/confirm", null)).RefusalAsync();
-        var overlap = Assert.Single(refusal.Conflicts);
-        Assert.Equal((BookingConflictKind.Overlap, request.Id, "Bilateral meeting"), (overlap.Kind, overlap.WithId, overlap.WithTitle));
-        Assert.Contains("Bilateral meeting", overlap.Message, StringComparison.Ordinal);
-        Assert.Contains("2021-09-26 08:45", overlap.Message, StringComparison.Ordinal);
+        // Confirming it rejected the rival, which would now collide with it, with a reason naming the booking that holds the slot.
+        var displaced = await (await manager.GetAsync($"/api/v1/venues/bookings/{rival.Id}")).OkAsync<BookingView>();
+        Assert.Equal(BookingState.Rejected, displaced.State);
+        Assert.Contains("\"Bilateral meeting\" was confirmed for BL-1, 2021-09-26 09:00", displaced.Reason, StringComparison.Ordinal);
+        await (await manager.PostAsync($"/api/v1/venues/bookings/{rival.Id}/confirm", null)).AssertProblemAsync(409, VenuesErrors.BookingNotPending);
 
-        var rejected = await (await manager.PostAsJsonAsync($"/api/v1/venues/bookings/{rival.Id}/reject", new BookingDecisionInput("Slot taken"), Intents.Json))
+        // A request is rejected with the manager's reason, once.
+        var later = await app.RequestOkAsync(VenuesIntents.NewBooking(room.Id, VenuesIntents.DayOneNine.AddDays(1), 60, "Next day's request"));
+        var rejected = await (await manager.PostAsJsonAsync($"/api/v1/venues/bookings/{later.Id}/reject", new BookingDecisionInput("Slot taken"), Intents.Json))
             .OkAsync<BookingView>();
         Assert.Equal((BookingState.Rejected, "Slot taken"), (rejected.State, rejected.Reason));
-        await (await manager.PostAsJsonAsync($"/api/v1/venues/bookings/{rival.Id}/reject", new BookingDecisionInput(), Intents.Json))
+        await (await manager.PostAsJsonAsync($"/api/v1/venues/bookings/{later.Id}/reject", new BookingDecisionInput(), Intents.Json))
             .AssertProblemAsync(409, VenuesErrors.BookingNotPending);
 
         var cancelled = await (await manager.PostAsJsonAsync($"/api/v1/venues/bookings/{request.Id}/cancel", new BookingDecisionInput("Meeting moved"),

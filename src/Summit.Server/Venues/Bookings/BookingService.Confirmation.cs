@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Summit.Server.Venues.Bookings;
+
+/// <summary>What a confirmation does to the other pending requests: shown before (the preview), applied with it (the rejections).</summary>
+public sealed partial class BookingService
+{
+    /// <summary>
+    /// What confirming the pending booking would do, without doing it: its own conflicts (empty: it can be confirmed) and the pending
+    /// requests it would reject (<see cref="ConfirmationPreview"/>, none when it cannot be confirmed), each with the conflicts the
+    /// confirmation would give it.
+    /// </summary>
+    public async Task<ConfirmationPreviewView> PreviewConfirmationAsync(Guid id, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var booking = await FindAsync(summitEvent.Id, id, ct);
+        if (booking.State != BookingState.Pending)
+        {
+            throw new SummitException(SummitError.Conflict(VenuesErrors.BookingNotPending, booking.State));
+        }
+
+        var room = await db.Set<Room>().AsNoTracking().FirstAsync(r => r.Id == booking.RoomId, ct);
+        var (pending, facts) = await DisplacementFactsAsync(summitEvent.Id, booking, ct);
+        var codes = facts.Rooms.ToDictionary(r => r.Id, r => r.Code);
+        var conflicts = facts.Check(booking, room);
+        // A request that cannot be confirmed rejects nothing: its confirmation would be refused.
+        IReadOnlyList<(Booking Pending, IReadOnlyList<BookingConflict> Conflicts)> displaced =
+            conflicts.Count > 0 ? [] : ConfirmationPreview.WouldReject(booking, pending, facts);
+        return new ConfirmationPreviewView(
+            BookingView.From(booking, room.Code),
+            [.. conflicts.Select(c => ToView(c, facts))],
+            [.. displaced.Select(d => new DisplacedBookingView(
+                BookingView.From(d.Pending, codes.GetValueOrDefault(d.Pending.RoomId, "?")), [.. d.Conflicts.Select(c => ToView(c, facts))]))]);
+    }
+
+    /// <summary>
+    /// Saves the confirmation of <paramref name="booking"/> and, in the same transaction, rejects the pending requests it displaces
+    /// (<see cref="ConfirmationPreview"/>, judged before the confirmation is written), each with a reason naming it and audited like any
+    /// rejection. A request is rejected only if it is still pending when the confirmation is saved: one confirmed meanwhile by another
+    /// venue manager keeps its state (and, holding the same room, makes the database refuse this confirmation, docs/adr/0027).
+    /// </summary>
+    private async Task SaveConfirmedRejectingDisplacedAsync(Guid eventId, Booking booking, Room room, CancellationToken ct)
+    {
+        var (pending, facts) = await DisplacementFactsAsync(eventId, booking, ct);
+        var displaced = ConfirmationPreview.WouldReject(booking, pending, facts);
+        string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, facts.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var text = localizer["venues.preview.rejected_reason", booking.Title, room.Code, Local(booking.StartsAt), Local(booking.EndsAt)];
+        var reason = text.Length > VenueLimits.ReasonLength ? text[..VenueLimits.ReasonLength] : text;
+        var decidedBy = (await actor.GetAsync()).Name;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // An overlap refused by the database is answered here as a conflict (the transaction is then rolled back unsaved).
+            await SaveConfirmedAsync(eventId, booking, room, ct);
+            var decidedAt = clock.GetUtcNow();
+            foreach (var (other, _) in displaced)
+            {
+                var id = other.Id;
+                var rejected = await db.Set<Booking>().Where(b => b.Id == id && b.State == BookingState.Pending).ExecuteUpdateAsync(set => set
+                    .SetProperty(b => b.State, BookingState.Rejected)
+                    .SetProperty(b => b.Reason, reason)
+                    .SetProperty(b => b.DecidedAt, decidedAt)
+                    .SetProperty(b => b.DecidedBy, decidedBy), ct);
+                if (rejected == 1)
+                {
+                    await audit.RecordAsync(VenuesAudit.BookingRejected, "booking", id.ToString(), new Dictionary<string, (object?, object?)>
+                    {
+                        ["state"] = (BookingState.Pending, BookingState.Rejected),
+                        ["reason"] = (null, reason),
+                        ["confirmedBooking"] = (null, booking.Id),
+                    });
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (Exception ex) when (IsDeadlock(ex))
+        {
+            // Two confirmations each rejecting the other's request: the database let one through and stopped this one, rolled back whole.
+            db.ChangeTracker.Clear();
+            var after = await FactsAsync(eventId, booking, ct);
+            var conflicts = after.Check(booking, room);
+            ThrowIfConflicts(conflicts.Count > 0 ? conflicts : [new BookingConflict(BookingConflictKind.Overlap)], null, booking, room, after);
+            throw;
+        }
+    }
+
+    /// <summary>A transaction the database chose to stop so that a concurrent one could finish (PostgreSQL: deadlock or serialization failure).</summary>
+    private static bool IsDeadlock(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException { SqlState: "40P01" or "40001" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The other pending requests whose period touches the booking's (any room: equipment is shared), and the facts for the whole
+    /// period they cover.
+    /// </summary>
+    private async Task<(List<Booking> Pending, BookingFacts Facts)> DisplacementFactsAsync(Guid eventId, Booking booking, CancellationToken ct)
+    {
+        var (from, until) = (booking.BlockedFrom.ToUniversalTime(), booking.BlockedUntil.ToUniversalTime());
+        var pending = await db.Set<Booking>().AsNoTracking().Include(b => b.Equipment)
+            .Where(b => b.EventId == eventId && b.State == BookingState.Pending && b.Id != booking.Id && b.BlockedFrom < until && b.BlockedUntil > from)
+            .ToListAsync(ct);
+        // The facts are read around one booking's time: a booking spanning every pending request's period stands for them all.
+        var span = new Booking { EventId = eventId };
+        span.SetTimes(pending.Select(p => p.BlockedFrom).Append(from).Min(), pending.Select(p => p.BlockedUntil).Append(until).Max(), 0, 0);
+        return (pending, await FactsAsync(eventId, span, ct));
+    }
+}
