@@ -16,4 +16,6 @@ public static class VenuesAudit
     public const string BookingConfirmed = "booking.confirmed";
     public const string BookingCancelled = "booking.cancelled";
     public const string BookingRejected = "booking.rejected";
+    public const string BookingDisplaced = "booking.displaced";
+    public const string BookingReleased = "booking.released";
 }

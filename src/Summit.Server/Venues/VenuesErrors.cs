@@ -27,11 +27,13 @@ public static class VenuesErrors
     public const string BlockingOverlapsConfirmed = "venues.blocking_overlaps_confirmed";
     public const string WindowTooWide = "venues.window_too_wide";
     public const string ValueUnknown = "venues.value_unknown";
+    public const string DisplaceNeedsProtocol = "venues.displace_needs_protocol";
 
     public static readonly IReadOnlyList<string> All =
     [
         VenueNotFound, VenueUnknown, VenueNameTaken, RoomNotFound, RoomUnknown, RoomCodeInvalid, RoomCodeTaken, HoursInvalid, EquipmentNotFound, EquipmentUnknown, EquipmentNameTaken,
         EquipmentDuplicateLine, EquipmentTooManyLines, BookingNotFound, PeriodInvalid, PeriodTooLong, HolderIdRequired, BookingConflict,
         BookingNotPending, BookingClosed, BlockingNotFound, BlockingOverlapsConfirmed, WindowTooWide, ValueUnknown,
+        DisplaceNeedsProtocol,
     ];
 }

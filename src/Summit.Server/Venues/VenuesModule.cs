@@ -5,6 +5,7 @@ using Summit.Server.Infrastructure.Options;
 using Summit.Server.Venues.Blockings;
 using Summit.Server.Venues.Bookings;
 using Summit.Server.Venues.Equipment;
+using Summit.Server.Venues.NoShows;
 using Summit.Server.Venues.Rooms;
 
 namespace Summit.Server.Venues;
@@ -29,5 +30,10 @@ public sealed class VenuesModule : ISummitModule
         services.AddScoped<EquipmentService>();
         services.AddScoped<BlockingService>();
         services.AddScoped<BookingService>();
+        services.AddScoped<BookingNotices>();
+        services.AddScoped<BlockingClosures>();
+        services.AddScoped<NoShowRelease>();
+        services.AddSingleton<NoShowMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<NoShowMonitor>());
     }
 }
