@@ -16,4 +16,7 @@ public sealed class AccessPolicy
     public required IZoneGrants Grants { get; init; }
 
     public required ZoneRules Rules { get; init; }
+
+    /// <summary>The periods in which zones are closed to entries (a blocked room's zone); none unless given.</summary>
+    public ZoneClosures Closures { get; init; } = ZoneClosures.None;
 }

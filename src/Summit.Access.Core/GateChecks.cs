@@ -24,6 +24,8 @@ public static class GateChecks
 
     public static IGateCheck NotHeld { get; } = new NotHeldCheck();
 
+    public static IGateCheck ZoneNotClosed { get; } = new ZoneNotClosedCheck();
+
     private sealed class GateOpenCheck : IGateCheck
     {
         public ReasonCode Check(in ScanContext scan) => scan.Gate.IsOpen ? ReasonCode.Admitted : ReasonCode.GateClosed;
@@ -142,5 +144,15 @@ public static class GateChecks
     private sealed class NotHeldCheck : IGateCheck
     {
         public ReasonCode Check(in ScanContext scan) => scan.IsEntry && scan.Gate.Held ? ReasonCode.ScreeningHold : ReasonCode.Admitted;
+    }
+
+    /// <summary>
+    /// A zone closed for a period (its room is blocked) refuses every entry while the closure lasts, by the scan's own time; leaving is
+    /// never refused. It runs after the credential's own checks, so a revoked code or a blocked person keeps that reason.
+    /// </summary>
+    private sealed class ZoneNotClosedCheck : IGateCheck
+    {
+        public ReasonCode Check(in ScanContext scan) =>
+            scan.IsEntry && scan.Policy.Closures.IsClosed(scan.Gate.Zone, scan.Now) ? ReasonCode.ZoneClosed : ReasonCode.Admitted;
     }
 }

@@ -12,6 +12,7 @@ public static class GateDecision
         GateChecks.NotBlocked,
         GateChecks.ValidNow,
         GateChecks.ZoneGranted,
+        GateChecks.ZoneNotClosed,
         GateChecks.AntiPassback,
         GateChecks.DailyLimit,
         GateChecks.ZoneCapacity,

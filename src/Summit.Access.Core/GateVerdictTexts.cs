@@ -28,6 +28,7 @@ public static class GateVerdictTexts
         ReasonCode.ScreeningHold => new("Secondary screening: wait for a security officer", "需二次体温筛查：请等候安保人员"),
         ReasonCode.DirectionNotAllowed => new("This gate does not open in that direction", "本闸机不开放该方向通行"),
         ReasonCode.ZoneFull => new("Zone full: wait until someone leaves", "区域已满：请等候有人离开"),
+        ReasonCode.ZoneClosed => new("Zone closed: room blocked for now, no entry", "区域暂时关闭：场地封闭，禁止进入"),
         _ => new($"Refused ({(int)reason})", $"拒绝通行（{(int)reason}）"),
     };
 }

@@ -47,4 +47,10 @@ public enum ReasonCode
     /// approximate.
     /// </summary>
     ZoneFull = 25,
+
+    /// <summary>
+    /// The zone is closed for a period (its room is blocked for a security sweep): nobody enters until the closure ends or is lifted.
+    /// Leaving is never refused. The server and the gate agents both decide it from the closures in the policy, by the scan's time.
+    /// </summary>
+    ZoneClosed = 26,
 }

@@ -4,6 +4,7 @@ namespace Summit.Access.Core.Sync;
 /// Everything a gate needs to decide alone: keys, revocations, blocked persons, grants, rules and its own gate.
 /// The whole document is sent on every change; <see cref="PolicyVersion"/> tells whether anything changed.
 /// </summary>
+/// <param name="Closures">The periods zones are closed to entries (blocked rooms); empty from servers that have none, absent from older ones.</param>
 public sealed record GatePolicyDocument(
     long PolicyVersion,
     uint EventNumber,
@@ -14,7 +15,8 @@ public sealed record GatePolicyDocument(
     IReadOnlyList<Guid> BlockedHolders,
     IReadOnlyList<CategoryGrantEntry> CategoryGrants,
     IReadOnlyList<PersonalGrantEntry> PersonalGrants,
-    IReadOnlyList<ZoneRuleEntry> Rules)
+    IReadOnlyList<ZoneRuleEntry> Rules,
+    IReadOnlyList<ZoneClosureEntry>? Closures = null)
 {
     /// <summary>The decision's view of this document. Keys that are not valid Ed25519 public keys are left out (and so read as unknown).</summary>
     public AccessPolicy ToAccessPolicy() => new()
@@ -31,6 +33,7 @@ public sealed record GatePolicyDocument(
         Rules = new ZoneRules(Rules
             .Where(r => (uint)r.Zone <= ZoneSet.MaxZone)
             .Select(r => KeyValuePair.Create(r.Zone, new ZoneRule(r.AntiPassback, r.ReentryMinutes, r.DailyReset, r.MaxEntriesPerDay, Math.Max(0, r.MaxInside))))),
+        Closures = new ZoneClosures((Closures ?? []).Select(c => new ZoneClosedPeriod(c.Zone, c.From, c.Until))),
     };
 
     private static byte[]? TryBase64(string text)

@@ -721,6 +721,47 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("Zones");
                 });
 
+            modelBuilder.Entity("Summit.Server.Access.Domain.ZoneClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Owner")
+                        .IsUnique();
+
+                    b.HasIndex("ZoneId", "From");
+
+                    b.ToTable("ZoneClosures", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Access.Domain.ZonePresence", b =>
                 {
                     b.Property<Guid>("CredentialId")
@@ -2090,6 +2131,10 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2118,6 +2163,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<int>("Layout")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Priority")
                         .HasColumnType("integer");
 
                     b.Property<string>("Reason")
@@ -2377,6 +2425,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<int?>("NoShowMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<TimeOnly?>("OpensAt")
                         .HasColumnType("time without time zone");
 
@@ -2589,6 +2640,21 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
                         .WithMany()
                         .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Access.Domain.ZoneClosure", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Server.Access.Domain.Zone", null)
+                        .WithMany()
+                        .HasForeignKey("ZoneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -712,6 +712,47 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("Zones");
                 });
 
+            modelBuilder.Entity("Summit.Server.Access.Domain.ZoneClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Owner")
+                        .IsUnique();
+
+                    b.HasIndex("ZoneId", "From");
+
+                    b.ToTable("ZoneClosures", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Access.Domain.ZonePresence", b =>
                 {
                     b.Property<Guid>("CredentialId")
@@ -2078,6 +2119,10 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
@@ -2106,6 +2151,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Layout")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
@@ -2365,6 +2413,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NoShowMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<TimeOnly?>("OpensAt")
                         .HasColumnType("TEXT");
 
@@ -2577,6 +2628,21 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
                         .WithMany()
                         .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Access.Domain.ZoneClosure", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Server.Access.Domain.Zone", null)
+                        .WithMany()
+                        .HasForeignKey("ZoneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -53,6 +53,8 @@ public sealed class AccessModule : ISummitModule
         services.AddScoped<ZoneService>();
         services.AddScoped<GateService>();
         services.AddScoped<IZoneDirectory, ZoneDirectory>();
+        services.AddScoped<IZoneClosures, ZoneClosureService>();
+        services.AddScoped<IZoneEntries, ZoneEntryQueries>();
         services.AddScoped<CategoryZoneService>();
         services.AddScoped<PersonalGrantService>();
         services.AddScoped<PersonBlockService>();

@@ -27,9 +27,15 @@ public sealed class Booking
     public int ExpectedAttendance { get; set; }
     public RoomLayout Layout { get; set; }
     public BookingState State { get; set; }
+
+    /// <summary>Normal, or Protocol: may displace Normal bookings of its room when asked to (never displaced itself).</summary>
+    public BookingPriority Priority { get; set; }
     public List<BookingEquipment> Equipment { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
+
+    /// <summary>The staff account that made it, when a signed-in user did: told by mail when the booking is displaced or released.</summary>
+    public string? CreatedByUserId { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public string? DecidedBy { get; set; }
 

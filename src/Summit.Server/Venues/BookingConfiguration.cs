@@ -22,6 +22,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         e.Property(x => x.Title).HasMaxLength(VenueLimits.TitleLength);
         e.Property(x => x.HolderName).HasMaxLength(VenueLimits.HolderNameLength);
         e.Property(x => x.CreatedBy).HasMaxLength(256);
+        e.Property(x => x.CreatedByUserId).HasMaxLength(450);
         e.Property(x => x.DecidedBy).HasMaxLength(256);
         e.Property(x => x.Reason).HasMaxLength(VenueLimits.ReasonLength);
         e.HasOne<SummitEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);

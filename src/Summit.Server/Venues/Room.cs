@@ -38,6 +38,12 @@ public sealed class Room
     /// <summary>The access zone of the room (Access's zone, chosen through its directory), if its doors are gated.</summary>
     public Guid? ZoneId { get; set; }
 
+    /// <summary>
+    /// Release a confirmed booking when nobody has entered the room's zone this many minutes after its start (counted from its start less
+    /// the set-up buffer); null: never. Needs <see cref="ZoneId"/>: without gates nobody's entry is known.
+    /// </summary>
+    public int? NoShowMinutes { get; set; }
+
     public int SortOrder { get; set; }
 
     public int CapacityFor(RoomLayout layout) => layout switch

@@ -30,4 +30,7 @@ public static class VenueLimits
 
     /// <summary>The most alternatives offered for a refused booking.</summary>
     public const int MaxAlternatives = 10;
+
+    /// <summary>The longest wait before a booking nobody came to is released, in minutes (a day).</summary>
+    public const int MaxNoShowMinutes = 24 * 60;
 }

@@ -87,13 +87,16 @@ public static class VenuesApi
                 var booking = await bookings.BookAsync(input, ct);
                 return TypedResults.Created($"/api/v1/venues/bookings/{booking.Id}", booking);
             })
-            .RequireAuthorization(Policies.VenuesManage).WithSummary("Book a room confirmed at once; refused with every conflict and the free rooms instead");
+            .RequireAuthorization(Policies.VenuesManage)
+            .WithSummary("Book a room confirmed at once; refused with every conflict and the free rooms instead; a Protocol booking with displace: true displaces the Normal bookings in its way");
         venues.MapPost("/bookings/alternatives", (BookingInput input, BookingService bookings, CancellationToken ct) => bookings.AlternativesAsync(input, ct))
             .RequireAuthorization(Policies.VenueBookingsRequest).WithSummary("Other rooms free for a booking, ranked: same venue, building and floor first");
         venues.MapPost("/bookings/check", (BookingInput input, BookingService bookings, CancellationToken ct) => bookings.CheckAsync(input, ct))
             .RequireAuthorization(Policies.VenueBookingsRequest).WithSummary("Every conflict a booking would meet now (empty: it may be booked); nothing is written");
-        venues.MapPost("/bookings/{id:guid}/confirm", (Guid id, BookingService bookings, CancellationToken ct) => bookings.ConfirmAsync(id, ct))
-            .RequireAuthorization(Policies.VenuesManage).WithSummary("Confirm a pending booking; refused (naming the conflicts) if its slot is no longer free; rejects the requests it displaces");
+        venues.MapPost("/bookings/{id:guid}/confirm", (Guid id, bool? displace, BookingService bookings, CancellationToken ct) =>
+                bookings.ConfirmAsync(id, displace ?? false, ct))
+            .RequireAuthorization(Policies.VenuesManage)
+            .WithSummary("Confirm a pending booking; refused (naming the conflicts) if its slot is no longer free; rejects the requests it displaces; a Protocol one with ?displace=true displaces the Normal bookings in its way");
         venues.MapGet("/bookings/{id:guid}/confirmation-preview", (Guid id, BookingService bookings, CancellationToken ct) =>
                 bookings.PreviewConfirmationAsync(id, ct))
             .RequireAuthorization(Policies.VenuesManage)

@@ -19,4 +19,6 @@ public static class VenuesAudit
     public const string SeriesCreated = "booking_series.created";
     public const string SeriesDateAddedBack = "booking_series.date_added_back";
     public const string SeriesCancelled = "booking_series.cancelled";
+    public const string BookingDisplaced = "booking.displaced";
+    public const string BookingReleased = "booking.released";
 }

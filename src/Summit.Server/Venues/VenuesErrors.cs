@@ -34,6 +34,7 @@ public static class VenuesErrors
     public const string SeriesEndRequired = "venues.series_end_required";
     public const string SeriesWeekdaysRequired = "venues.series_weekdays_required";
     public const string SeriesDateNotSkipped = "venues.series_date_not_skipped";
+    public const string DisplaceNeedsProtocol = "venues.displace_needs_protocol";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -41,5 +42,6 @@ public static class VenuesErrors
         EquipmentDuplicateLine, EquipmentTooManyLines, BookingNotFound, PeriodInvalid, PeriodTooLong, HolderIdRequired, BookingConflict,
         BookingNotPending, BookingClosed, BlockingNotFound, BlockingOverlapsConfirmed, WindowTooWide, ValueUnknown,
         SeriesNotFound, SeriesConflict, SeriesTooManyDates, SeriesNoDates, SeriesEndRequired, SeriesWeekdaysRequired, SeriesDateNotSkipped,
+        DisplaceNeedsProtocol,
     ];
 }

@@ -6,6 +6,7 @@ using Summit.Server.Venues.Blockings;
 using Summit.Server.Venues.Bookings;
 using Summit.Server.Venues.Calendar;
 using Summit.Server.Venues.Equipment;
+using Summit.Server.Venues.NoShows;
 using Summit.Server.Venues.Rooms;
 using Summit.Server.Venues.Series;
 
@@ -35,5 +36,10 @@ public sealed class VenuesModule : ISummitModule
         services.AddScoped<BookingService>();
         services.AddScoped<SeriesService>();
         services.AddScoped<RoomCalendarService>();
+        services.AddScoped<BookingNotices>();
+        services.AddScoped<BlockingClosures>();
+        services.AddScoped<NoShowRelease>();
+        services.AddSingleton<NoShowMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<NoShowMonitor>());
     }
 }

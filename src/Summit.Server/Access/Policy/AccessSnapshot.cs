@@ -31,12 +31,13 @@ public sealed class AccessSnapshot
     public required IReadOnlyList<CategoryGrantEntry> CategoryGrants { get; init; }
     public required IReadOnlyList<PersonalGrantEntry> PersonalGrants { get; init; }
     public required IReadOnlyList<ZoneRuleEntry> Rules { get; init; }
+    public IReadOnlyList<ZoneClosureEntry> Closures { get; init; } = [];
 
     public TimeZoneInfo TimeZone => Policy.TimeZone;
 
     /// <summary>What a gate device receives: the whole policy and its own gate.</summary>
     public GatePolicyDocument DocumentFor(GateInfo gate) =>
-        new(PolicyVersion, EventNumber, TimeZoneId, gate, Keys, RevokedCredentials, BlockedHolders, CategoryGrants, PersonalGrants, Rules);
+        new(PolicyVersion, EventNumber, TimeZoneId, gate, Keys, RevokedCredentials, BlockedHolders, CategoryGrants, PersonalGrants, Rules, Closures);
 
     internal static async Task<AccessSnapshot> BuildAsync(SummitDbContext db, IGuestDirectory guests, AccessSettings settings, string timeZoneId,
         CancellationToken ct)
@@ -55,6 +56,7 @@ public sealed class AccessSnapshot
                               select new { credential.Id, grant.ZoneId, grant.Change, grant.FirstDay, grant.LastDay }).ToListAsync(ct);
         var gates = await db.Gates.AsNoTracking().Include(g => g.Zone).Where(g => g.EventId == eventId).ToListAsync(ct);
         var categories = await guests.CategoriesAsync(eventId, ct);
+        var closures = await db.Set<ZoneClosure>().AsNoTracking().Where(c => c.EventId == eventId).ToListAsync(ct);
 
         var keyEntries = keys.Select(k => new PublicKeyEntry((uint)k.KeyId, Convert.ToBase64String(k.PublicKey), k.GateStatus)).ToList();
         var grantEntries = categoryGrants
@@ -66,6 +68,8 @@ public sealed class AccessSnapshot
             .Where(p => zoneNumbers.ContainsKey(p.ZoneId))
             .Select(p => new PersonalGrantEntry(p.Id, p.Change, 1UL << zoneNumbers[p.ZoneId], p.FirstDay, p.LastDay))
             .ToList();
+        var closureEntries = closures.Where(c => zoneNumbers.ContainsKey(c.ZoneId)).OrderBy(c => c.From)
+            .Select(c => new ZoneClosureEntry(zoneNumbers[c.ZoneId], c.From, c.Until)).ToList();
         var rules = zones.Select(z => new ZoneRuleEntry(z.Number, z.AntiPassback, z.ReentryMinutes, z.DailyReset, z.MaxEntriesPerDay, z.MaxInside)).ToList();
 
         var keyRing = new PublicKeyRing(keyEntries.Select(k => KeyRingEntry.FromRaw(k.KeyId, Convert.FromBase64String(k.PublicKey), k.Status)!));
@@ -79,6 +83,7 @@ public sealed class AccessSnapshot
                 grantEntries.Select(g => new CategoryGrant(g.Category, new ZoneSet(g.Zones), new DayRange(g.FirstDay, g.LastDay))),
                 personalEntries.Select(g => new PersonalGrant(g.CredentialId, g.Change, new ZoneSet(g.Zones), new DayRange(g.FirstDay, g.LastDay)))),
             Rules = new ZoneRules(zones.Select(z => KeyValuePair.Create(z.Number, z.ToRule()))),
+            Closures = new ZoneClosures(closureEntries.Select(c => new ZoneClosedPeriod(c.Zone, c.From, c.Until))),
         };
 
         return new AccessSnapshot
@@ -99,6 +104,7 @@ public sealed class AccessSnapshot
             CategoryGrants = grantEntries,
             PersonalGrants = personalEntries,
             Rules = rules,
+            Closures = closureEntries,
         };
     }
 }

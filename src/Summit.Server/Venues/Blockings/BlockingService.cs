@@ -9,9 +9,11 @@ namespace Summit.Server.Venues.Blockings;
 
 /// <summary>
 /// Closes a room for a period (a security sweep): bookings are refused for it from then on. A blocking over confirmed bookings is
-/// refused, naming them, so that nobody's booking disappears silently: they are cancelled first.
+/// refused, naming them, so that nobody's booking disappears silently: they are cancelled first. A blocked room's access zone is closed at
+/// its gates for the blocking's period (<see cref="BlockingClosures"/>), saved with the blocking.
 /// </summary>
-public sealed class BlockingService(SummitDbContext db, IEventCalendar events, AuditLog audit, CurrentActor actor, Localizer localizer, TimeProvider clock)
+public sealed class BlockingService(SummitDbContext db, IEventCalendar events, AuditLog audit, CurrentActor actor, Localizer localizer, TimeProvider clock,
+    BlockingClosures closures)
 {
     public async Task<List<BlockingView>> ListAsync(DateTimeOffset from, DateTimeOffset until, Guid? roomId = null, CancellationToken ct = default)
     {
@@ -70,6 +72,8 @@ public sealed class BlockingService(SummitDbContext db, IEventCalendar events, A
             ["until"] = (null, until),
             ["reason"] = (null, reason),
         });
+        var zoneId = await db.Set<Room>().AsNoTracking().Where(r => r.Id == input.RoomId).Select(r => r.ZoneId).FirstAsync(ct);
+        await closures.BlockedAsync(blocking, zoneId, ct);
         await db.SaveChangesAsync(ct);
         return BlockingView.Of(blocking);
     }
@@ -86,6 +90,7 @@ public sealed class BlockingService(SummitDbContext db, IEventCalendar events, A
             ["until"] = (blocking.Until, null),
             ["reason"] = (blocking.Reason, null),
         });
+        await closures.UnblockedAsync(blocking.Id, ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -2,7 +2,8 @@ namespace Summit.Server.Venues.Bookings;
 
 /// <summary>
 /// A booking as asked for: times in UTC (or with an offset), the holder (a person, delegation or session by id or name; the organizer
-/// needs neither), the expected attendance and layout, and the equipment it takes. Buffers left out are the room's.
+/// needs neither), the expected attendance and layout, and the equipment it takes. Buffers left out are the room's. A Protocol booking
+/// booked confirmed with <c>Displace</c> cancels the Normal confirmed bookings of its room that stand in its way (and only those).
 /// </summary>
 public sealed record BookingInput(
     Guid RoomId,
@@ -16,4 +17,6 @@ public sealed record BookingInput(
     string? HolderName = null,
     int? SetupMinutes = null,
     int? TeardownMinutes = null,
-    IReadOnlyList<EquipmentLine>? Equipment = null);
+    IReadOnlyList<EquipmentLine>? Equipment = null,
+    BookingPriority Priority = BookingPriority.Normal,
+    bool Displace = false);

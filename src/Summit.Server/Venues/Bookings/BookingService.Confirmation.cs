@@ -50,7 +50,8 @@ public sealed partial class BookingService
         var decidedBy = (await actor.GetAsync()).Name;
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Within the caller's transaction when a Protocol confirmation displaces bookings first; else in one of its own.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             // An overlap refused by the database is answered here as a conflict (the transaction is then rolled back unsaved).
             await SaveConfirmedAsync(eventId, booking, room, ct);
             var decidedAt = clock.GetUtcNow();
@@ -74,7 +75,10 @@ public sealed partial class BookingService
             }
 
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
         catch (Exception ex) when (IsDeadlock(ex))
         {

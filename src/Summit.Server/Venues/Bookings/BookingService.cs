@@ -12,9 +12,11 @@ namespace Summit.Server.Venues.Bookings;
 /// Books rooms: a request (pending) or a booking made at once (confirmed), confirmed, cancelled or rejected, every change audited.
 /// Conflicts are decided by <see cref="BookingRules"/>; a refusal names every conflict and offers the free rooms instead. The
 /// database refuses a confirmed booking overlapping another even when two confirmations race (docs/adr/0027); that refusal is answered
-/// as the same conflict.
+/// as the same conflict. A Protocol booking confirmed with <c>displace</c> cancels the Normal bookings of its room in its way
+/// (<see cref="BookingDisplacement"/>) in the same transaction, and their makers are told.
 /// </summary>
-public sealed partial class BookingService(SummitDbContext db, IEventCalendar events, AuditLog audit, CurrentActor actor, Localizer localizer, TimeProvider clock)
+public sealed partial class BookingService(SummitDbContext db, IEventCalendar events, AuditLog audit, CurrentActor actor, Localizer localizer, TimeProvider clock,
+    BookingNotices notices)
 {
     /// <summary>The bookings of the current event that occupy a room during [from, until), every state, of one room or all.</summary>
     public async Task<List<BookingView>> ListAsync(DateTimeOffset from, DateTimeOffset until, Guid? roomId = null, CancellationToken ct = default)
@@ -68,7 +70,8 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
         return Alternatives(input, booking, room, facts);
     }
 
-    public async Task<BookingView> ConfirmAsync(Guid id, CancellationToken ct = default)
+    /// <summary>Confirms a pending request; a Protocol one with <paramref name="displace"/> displaces the Normal bookings in its way.</summary>
+    public async Task<BookingView> ConfirmAsync(Guid id, bool displace = false, CancellationToken ct = default)
     {
         var summitEvent = await events.GetCurrentAsync(ct);
         var booking = await FindAsync(summitEvent.Id, id, ct);
@@ -79,7 +82,19 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
 
         var room = await db.Set<Room>().AsNoTracking().FirstAsync(r => r.Id == booking.RoomId, ct);
         var facts = await FactsAsync(summitEvent.Id, booking, ct);
-        ThrowIfConflicts(facts.Check(booking, room), null, booking, room, facts);
+        var plan = PlanOf(booking, room, facts);
+        var displacing = displace && plan.CanDisplace;
+        if (!displacing)
+        {
+            ThrowIfConflicts(plan.Conflicts, null, booking, room, facts, plan.Displaceable);
+        }
+
+        await using var transaction = displacing ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (displacing)
+        {
+            await DisplaceAsync(plan.Displaceable, booking, room, ct);
+        }
+
         booking.State = BookingState.Confirmed;
         await DecideAsync(booking);
         await audit.RecordAsync(VenuesAudit.BookingConfirmed, "booking", booking.Id.ToString(), new Dictionary<string, (object?, object?)>
@@ -87,6 +102,11 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
             ["state"] = (BookingState.Pending, BookingState.Confirmed),
         });
         await SaveConfirmedRejectingDisplacedAsync(summitEvent.Id, booking, room, ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return BookingView.From(booking, room.Code);
     }
 
@@ -121,13 +141,28 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
         var summitEvent = await events.GetCurrentAsync(ct);
         var (booking, room) = await ValidateAsync(input, summitEvent.Id, ct);
         var facts = await FactsAsync(summitEvent.Id, booking, ct);
-        ThrowIfConflicts(facts.Check(booking, room), input, booking, room, facts);
+        var plan = PlanOf(booking, room, facts);
+        // A pending Protocol request with displace is lodged; it displaces only when confirmed with displace (ConfirmAsync).
+        var displacing = input.Displace && plan.CanDisplace;
+        if (!displacing)
+        {
+            ThrowIfConflicts(plan.Conflicts, input, booking, room, facts, plan.Displaceable);
+        }
+
         booking.State = state;
         booking.CreatedAt = clock.GetUtcNow();
-        booking.CreatedBy = (await actor.GetAsync()).Name;
+        var maker = await actor.GetAsync();
+        (booking.CreatedBy, booking.CreatedByUserId) = (maker.Name, maker.Id);
         if (state == BookingState.Confirmed)
         {
             await DecideAsync(booking);
+        }
+
+        displacing &= state == BookingState.Confirmed;
+        await using var transaction = displacing ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (displacing)
+        {
+            await DisplaceAsync(plan.Displaceable, booking, room, ct);
         }
 
         db.Set<Booking>().Add(booking);
@@ -145,6 +180,7 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
                 ["layout"] = (null, booking.Layout),
                 ["equipment"] = (null, string.Join(", ", booking.Equipment.Select(l => $"{l.Quantity} × {l.EquipmentItemId}"))),
                 ["state"] = (null, state),
+                ["priority"] = (null, booking.Priority),
             });
         if (state == BookingState.Confirmed)
         {
@@ -153,6 +189,11 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
         else
         {
             await db.SaveChangesAsync(ct);
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
         }
 
         return BookingView.From(booking, room.Code);
@@ -235,6 +276,15 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
             checks.Add("holderName", "venues.field.holder_name", VenuesErrors.HolderIdRequired, input.HolderKind);
         }
 
+        if (!Enum.IsDefined(input.Priority))
+        {
+            checks.Add("priority", "venues.field.priority", VenuesErrors.ValueUnknown, input.Priority);
+        }
+        else if (input.Displace && input.Priority != BookingPriority.Protocol)
+        {
+            checks.Add("displace", "venues.field.displace", VenuesErrors.DisplaceNeedsProtocol);
+        }
+
         if (!Enum.IsDefined(input.Layout))
         {
             checks.Add("layout", "venues.field.layout", VenuesErrors.ValueUnknown, input.Layout);
@@ -288,6 +338,7 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
             HolderName = holderName,
             ExpectedAttendance = input.ExpectedAttendance,
             Layout = input.Layout,
+            Priority = input.Priority,
         };
         booking.SetTimes(input.StartsAt, input.EndsAt, input.SetupMinutes ?? room.SetupMinutes, input.TeardownMinutes ?? room.TeardownMinutes);
         booking.Equipment = [.. lines.Select(l => new BookingEquipment { BookingId = booking.Id, EquipmentItemId = l.EquipmentItemId, Quantity = l.Quantity })];
@@ -325,7 +376,8 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
         return new BookingFacts(rooms, venues, confirmed, blockings, equipment, await events.TimeZoneAsync(ct));
     }
 
-    internal void ThrowIfConflicts(IReadOnlyList<BookingConflict> conflicts, BookingInput? input, Booking booking, Room room, BookingFacts facts)
+    internal void ThrowIfConflicts(IReadOnlyList<BookingConflict> conflicts, BookingInput? input, Booking booking, Room room, BookingFacts facts,
+        IReadOnlyList<Booking>? displaceable = null)
     {
         if (conflicts.Count == 0)
         {
@@ -334,7 +386,38 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
 
         var views = conflicts.Select(c => ToView(c, facts)).ToList();
         var alternatives = Alternatives(input, booking, room, facts);
-        throw new SummitException(SummitError.Conflict(VenuesErrors.BookingConflict, views.Count, views[0].Message), new BookingRefusal(views, alternatives));
+        var offer = displaceable is { Count: > 0 }
+            ? displaceable.Select(b => ToView(new BookingConflict(BookingConflictKind.Overlap, b.Id, b.Title, b.BlockedFrom, b.BlockedUntil), facts)).ToList()
+            : null;
+        throw new SummitException(SummitError.Conflict(VenuesErrors.BookingConflict, views.Count, views[0].Message),
+            new BookingRefusal(views, alternatives, offer));
+    }
+
+    private static DisplacementPlan PlanOf(Booking booking, Room room, BookingFacts facts) =>
+        BookingDisplacement.Plan(booking, room, facts.Confirmed, facts.Blockings, facts.Stock, facts.Zone);
+
+    /// <summary>
+    /// Cancels the bookings a Protocol booking displaces, audited, their makers told, and saves that first, inside the caller's
+    /// transaction: the database's no-overlap guarantee then accepts the Protocol booking in their place, and a refusal undoes both.
+    /// </summary>
+    private async Task DisplaceAsync(IReadOnlyList<Booking> displaced, Booking by, Room room, CancellationToken ct)
+    {
+        var ids = displaced.Select(b => b.Id).ToList();
+        foreach (var victim in await db.Set<Booking>().Where(b => ids.Contains(b.Id) && b.State == BookingState.Confirmed).ToListAsync(ct))
+        {
+            victim.State = BookingState.Cancelled;
+            victim.Reason = notices.Reason("venues.reason.displaced", by.Title);
+            await DecideAsync(victim);
+            await audit.RecordAsync(VenuesAudit.BookingDisplaced, "booking", victim.Id.ToString(), new Dictionary<string, (object?, object?)>
+            {
+                ["state"] = (BookingState.Confirmed, BookingState.Cancelled),
+                ["reason"] = (null, victim.Reason),
+                ["displacedBy"] = (null, by.Id),
+            });
+            await notices.CancelledAsync(victim, room.Code, "displaced", [by.Title], ct);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private static List<RoomAlternativeView> Alternatives(BookingInput? input, Booking booking, Room room, BookingFacts facts)

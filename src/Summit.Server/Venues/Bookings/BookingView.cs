@@ -23,9 +23,10 @@ public sealed record BookingView(
     DateTimeOffset? DecidedAt,
     string? DecidedBy,
     string? Reason,
-    Guid? SeriesId = null)
+    Guid? SeriesId = null, BookingPriority Priority = BookingPriority.Normal)
 {
     public static BookingView From(Booking b, string roomCode) => new(b.Id, b.RoomId, roomCode, b.StartsAt, b.EndsAt, b.SetupMinutes, b.TeardownMinutes,
         b.BlockedFrom, b.BlockedUntil, b.Title, b.HolderKind, b.HolderId, b.HolderName, b.ExpectedAttendance, b.Layout, b.State,
-        [.. b.Equipment.Select(l => new EquipmentLine(l.EquipmentItemId, l.Quantity))], b.CreatedAt, b.CreatedBy, b.DecidedAt, b.DecidedBy, b.Reason, b.SeriesId);
+        [.. b.Equipment.Select(l => new EquipmentLine(l.EquipmentItemId, l.Quantity))], b.CreatedAt, b.CreatedBy, b.DecidedAt, b.DecidedBy, b.Reason, b.SeriesId,
+        b.Priority);
 }

@@ -19,4 +19,5 @@ public sealed record RoomInput(
     int? SetupMinutes = null,
     int? TeardownMinutes = null,
     Guid? ZoneId = null,
-    int SortOrder = 0);
+    int SortOrder = 0,
+    int? NoShowMinutes = null);

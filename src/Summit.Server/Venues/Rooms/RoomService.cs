@@ -6,12 +6,13 @@ using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Venues.Blockings;
 
 namespace Summit.Server.Venues.Rooms;
 
 /// <summary>The venues of the current event and their rooms: created, changed and listed; every change audited.</summary>
 public sealed partial class RoomService(SummitDbContext db, IEventCalendar events, IZoneDirectory zones, AuditLog audit, Localizer localizer,
-    IOptions<VenuesOptions> options)
+    IOptions<VenuesOptions> options, BlockingClosures closures)
 {
     public async Task<List<VenueView>> ListVenuesAsync(CancellationToken ct = default)
     {
@@ -86,11 +87,18 @@ public sealed partial class RoomService(SummitDbContext db, IEventCalendar event
         var room = await db.Set<Room>().FirstOrDefaultAsync(r => r.Id == id && venueIds.Contains(r.VenueId), ct)
             ?? throw new SummitException(SummitError.NotFound(VenuesErrors.RoomNotFound, id));
         var before = Snapshot(room);
+        var zoneBefore = room.ZoneId;
         var (venue, zoneCode) = await ApplyAsync(room, input, ct);
         var changes = AuditLog.Diff(before, Snapshot(room));
         if (changes.Count > 0)
         {
             await audit.RecordAsync(VenuesAudit.RoomUpdated, "room", room.Id.ToString(), changes);
+            if (room.ZoneId != zoneBefore)
+            {
+                // The blockings of the room close its new zone from now on (saved with the room).
+                await closures.ZoneChangedAsync(room.Id, room.ZoneId, ct);
+            }
+
             await db.SaveChangesAsync(ct);
         }
 
@@ -164,6 +172,11 @@ public sealed partial class RoomService(SummitDbContext db, IEventCalendar event
             zoneCode = zone?.Code;
         }
 
+        if (input.NoShowMinutes is { } noShow)
+        {
+            InRange(checks, "noShowMinutes", "venues.field.no_show", noShow, 1, VenueLimits.MaxNoShowMinutes);
+        }
+
         checks.ThrowIfAny();
         room.VenueId = venue!.Id;
         room.Code = code;
@@ -183,6 +196,7 @@ public sealed partial class RoomService(SummitDbContext db, IEventCalendar event
         room.TeardownMinutes = teardown;
         room.ZoneId = input.ZoneId;
         room.SortOrder = input.SortOrder;
+        room.NoShowMinutes = input.NoShowMinutes;
         return (venue, zoneCode);
     }
 
@@ -225,6 +239,7 @@ public sealed partial class RoomService(SummitDbContext db, IEventCalendar event
         ["teardownMinutes"] = r.TeardownMinutes,
         ["zoneId"] = r.ZoneId,
         ["sortOrder"] = r.SortOrder,
+        ["noShowMinutes"] = r.NoShowMinutes,
     };
 
     private static VenueView ToView(Venue v) => new(v.Id, v.NameEn, v.NameZh, v.SortOrder);
