@@ -61,13 +61,13 @@ public sealed class BlockedRoomGateTests(SummitFactory app) : IClassFixture<Summ
         }
 
         // Before: admitted (and out again).
-        app.Clock.SetUtcNow(ten.AddMinutes(-5));
+        app.Clock.SetUtcNow(ten.AddMinutes(-5).ToUniversalTime());
         Assert.Equal(ReasonCode.Admitted, (await app.ScanAsync(device, code, GateDirection.Entry)).Reason);
-        app.Clock.SetUtcNow(ten.AddMinutes(-2));
+        app.Clock.SetUtcNow(ten.AddMinutes(-2).ToUniversalTime());
         Assert.True((await app.ScanAsync(device, code, GateDirection.Exit)).Admitted);
 
         // During: refused with its own reason, in both languages; leaving is never refused.
-        app.Clock.SetUtcNow(ten.AddMinutes(30));
+        app.Clock.SetUtcNow(ten.AddMinutes(30).ToUniversalTime());
         var refused = await app.ScanAsync(device, code, GateDirection.Entry);
         Assert.Equal((false, ReasonCode.ZoneClosed, 26), (refused.Admitted, refused.Reason, refused.ReasonNumber));
         Assert.Equal(GateVerdictTexts.For(ReasonCode.ZoneClosed).En, refused.Message);
@@ -75,16 +75,16 @@ public sealed class BlockedRoomGateTests(SummitFactory app) : IClassFixture<Summ
         Assert.True((await app.ScanAsync(device, code, GateDirection.Exit)).Admitted);
 
         // After: admitted again.
-        app.Clock.SetUtcNow(ten.AddHours(2));
+        app.Clock.SetUtcNow(ten.AddHours(2).ToUniversalTime());
         Assert.Equal(ReasonCode.Admitted, (await app.ScanAsync(device, code, GateDirection.Entry)).Reason);
-        app.Clock.SetUtcNow(ten.AddHours(2).AddMinutes(1));
+        app.Clock.SetUtcNow(ten.AddHours(2).AddMinutes(1).ToUniversalTime());
         Assert.True((await app.ScanAsync(device, code, GateDirection.Exit)).Admitted);
 
         // A second sweep closes the zone; moved to another zone, the room takes its closure along; lifted, the zone reopens at once.
         var one = ten.AddHours(3);
         var second = await (await (await Manager()).PostAsJsonAsync("/api/v1/venues/blockings", new BlockingInput(room.Id, one, one.AddHours(2), "Second sweep"),
             Intents.Json)).OkAsync<BlockingView>();
-        app.Clock.SetUtcNow(one.AddMinutes(10));
+        app.Clock.SetUtcNow(one.AddMinutes(10).ToUniversalTime());
         Assert.Equal(ReasonCode.ZoneClosed, (await app.ScanAsync(device, code, GateDirection.Entry)).Reason);
 
         await (await (await Manager()).PutAsJsonAsync($"/api/v1/venues/rooms/{room.Id}", VenuesIntents.NewRoom(venue.Id, "BR-1", zoneId: other.Id), Intents.Json))

@@ -48,9 +48,9 @@ public sealed class NoShowTests(NoShowTests.Factory app) : IClassFixture<NoShowT
         Assert.Contains(app.Services.GetServices<IHostedService>(), s => ReferenceEquals(s, monitor));
 
         // 14 minutes in, not yet due; 16 minutes in, nobody came: released.
-        app.Clock.SetUtcNow(nine.AddMinutes(14));
+        app.Clock.SetUtcNow(nine.AddMinutes(14).ToUniversalTime());
         Assert.Equal(0, await monitor.RunOnceAsync());
-        app.Clock.SetUtcNow(nine.AddMinutes(16));
+        app.Clock.SetUtcNow(nine.AddMinutes(16).ToUniversalTime());
         Assert.Equal(1, await monitor.RunOnceAsync());
         var released = await StateAsync(morning.Id);
         Assert.Equal(BookingState.Cancelled, released.State);
@@ -60,20 +60,20 @@ public sealed class NoShowTests(NoShowTests.Factory app) : IClassFixture<NoShowT
         Assert.Equal(0, await monitor.RunOnceAsync());
 
         // Someone entered during the noon session's set-up (10:45 on): kept.
-        app.Clock.SetUtcNow(nine.AddMinutes(110));
+        app.Clock.SetUtcNow(nine.AddMinutes(110).ToUniversalTime());
         Assert.True((await app.ScanAsync(device, code, GateDirection.Entry)).Admitted);
-        app.Clock.SetUtcNow(nine.AddMinutes(111));
+        app.Clock.SetUtcNow(nine.AddMinutes(111).ToUniversalTime());
         Assert.True((await app.ScanAsync(device, code, GateDirection.Exit)).Admitted);
-        app.Clock.SetUtcNow(nine.AddMinutes(136));
+        app.Clock.SetUtcNow(nine.AddMinutes(136).ToUniversalTime());
         Assert.Equal(0, await monitor.RunOnceAsync());
         Assert.Equal(BookingState.Confirmed, (await StateAsync(noon.Id)).State);
 
         // An entry before the afternoon session's set-up does not count for it; a refused entry never does.
-        app.Clock.SetUtcNow(nine.AddMinutes(220));
+        app.Clock.SetUtcNow(nine.AddMinutes(220).ToUniversalTime());
         Assert.True((await app.ScanAsync(device, code, GateDirection.Entry)).Admitted);
-        app.Clock.SetUtcNow(nine.AddMinutes(221));
+        app.Clock.SetUtcNow(nine.AddMinutes(221).ToUniversalTime());
         Assert.True((await app.ScanAsync(device, code, GateDirection.Exit)).Admitted);
-        app.Clock.SetUtcNow(nine.AddMinutes(256));
+        app.Clock.SetUtcNow(nine.AddMinutes(256).ToUniversalTime());
         Assert.Equal(1, await monitor.RunOnceAsync());
         Assert.Equal(BookingState.Cancelled, (await StateAsync(afternoon.Id)).State);
 
