@@ -13,8 +13,13 @@ namespace Summit.BrowserTests;
 /// <see cref="EnglishText"/>). What a person typed (names, organisations, device names) is data and passes in any language.
 /// </summary>
 [Collection(ServerCollection.Name)]
-public class ChinesePageWalkTests(SummitServer server)
+public class ChinesePageWalkTests(SummitServer server) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The pages this test opened are closed, so that they do not load the tests after it.</summary>
+    public Task DisposeAsync() => server.ClosePagesAsync();
+
     // The API reference is Scalar's own page (a third-party viewer in English), not one of Summit's.
     private static readonly string[] NotWalked = ["/api-reference"];
 

@@ -8,8 +8,13 @@ namespace Summit.BrowserTests;
 /// badge, and reads the history. Issuing needs no zones, so this holds whatever zones the demo has.
 /// </summary>
 [Collection(ServerCollection.Name)]
-public class CredentialJourneyTests(SummitServer server)
+public class CredentialJourneyTests(SummitServer server) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The pages this test opened are closed, so that they do not load the tests after it.</summary>
+    public Task DisposeAsync() => server.ClosePagesAsync();
+
     [Fact]
     public async Task Issue_a_credential_see_it_in_force_reissue_it_with_a_reason_and_see_the_history()
     {

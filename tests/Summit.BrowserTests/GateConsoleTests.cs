@@ -7,8 +7,13 @@ namespace Summit.BrowserTests;
 /// holder's photo and name; refusals show their reason. The live access page counts who is inside without a reload.
 /// </summary>
 [Collection(ServerCollection.Name)]
-public class GateConsoleTests(SummitServer server)
+public class GateConsoleTests(SummitServer server) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The pages this test opened are closed, so that they do not load the tests after it.</summary>
+    public Task DisposeAsync() => server.ClosePagesAsync();
+
     private const string OperatorEmail = "gateoperator@summit.local";
     private const string OperationsEmail = "operationscentre@summit.local";
 

@@ -9,8 +9,13 @@ namespace Summit.BrowserTests;
 /// prints, and the list shows the new status, in Chinese too.
 /// </summary>
 [Collection(ServerCollection.Name)]
-public class GuestJourneyTests(SummitServer server)
+public class GuestJourneyTests(SummitServer server) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The pages this test opened are closed, so that they do not load the tests after it.</summary>
+    public Task DisposeAsync() => server.ClosePagesAsync();
+
     [Fact]
     public async Task Invite_register_approve_and_see_the_status_in_both_languages()
     {
@@ -32,9 +37,19 @@ public class GuestJourneyTests(SummitServer server)
         await ChooseAsync(admin, "input-category", "Speaker");
         await admin.GetByTestId("input-country").FillAsync("China");
         await admin.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "(CN)" }).First.ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("input-country")).ToHaveValueAsync(new Regex("China"));
         await admin.GetByTestId("save-guest").ClickAsync();
-        // Blazor navigates client-side: no new "load" event, so wait for the URL alone.
-        await admin.WaitForURLAsync(new Regex("/guests/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit });
+        try
+        {
+            // Blazor navigates client-side: no new "load" event, so wait for the URL alone.
+            await admin.WaitForURLAsync(new Regex("/guests/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException)
+        {
+            // Say why the form stayed (a refusal shown on it), not only that it did.
+            var shown = await admin.Locator(".mud-input-error, .validation-message, [role=alert]").AllInnerTextsAsync();
+            throw new Xunit.Sdk.XunitException($"The guest was not saved; the form shows: {string.Join(" | ", shown)}");
+        }
         await Assertions.Expect(admin.GetByTestId("status-chip").First).ToHaveAttributeAsync("data-status", "Invited");
         await admin.GetByTestId("send-invitation").ClickAsync();
         var link = (await admin.GetByTestId("invitation-link").InnerTextAsync()).Trim();

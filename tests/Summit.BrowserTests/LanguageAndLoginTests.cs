@@ -3,8 +3,13 @@ using Microsoft.Playwright;
 namespace Summit.BrowserTests;
 
 [Collection(ServerCollection.Name)]
-public class LanguageAndLoginTests(SummitServer server)
+public class LanguageAndLoginTests(SummitServer server) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The pages this test opened are closed, so that they do not load the tests after it.</summary>
+    public Task DisposeAsync() => server.ClosePagesAsync();
+
     [Fact]
     public async Task Wrong_password_shows_the_reason()
     {

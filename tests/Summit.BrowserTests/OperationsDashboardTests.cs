@@ -7,8 +7,13 @@ namespace Summit.BrowserTests;
 /// fever reading from a sensor shows its held lane and alert without a reload.
 /// </summary>
 [Collection(ServerCollection.Name)]
-public class OperationsDashboardTests(SummitServer server)
+public class OperationsDashboardTests(SummitServer server) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The pages this test opened are closed, so that they do not load the tests after it.</summary>
+    public Task DisposeAsync() => server.ClosePagesAsync();
+
     private const string OperationsEmail = "operationscentre@summit.local";
 
     [Fact]

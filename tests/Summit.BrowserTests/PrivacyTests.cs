@@ -4,8 +4,13 @@ namespace Summit.BrowserTests;
 
 /// <summary>A person asks for their data and its erasure; the data protection officer carries both out in the UI.</summary>
 [Collection(ServerCollection.Name)]
-public class PrivacyTests(SummitServer server)
+public class PrivacyTests(SummitServer server) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The pages this test opened are closed, so that they do not load the tests after it.</summary>
+    public Task DisposeAsync() => server.ClosePagesAsync();
+
     public const string OfficerEmail = "dataprotectionofficer@summit.local";
 
     [Fact]

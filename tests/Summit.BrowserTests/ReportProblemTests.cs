@@ -5,8 +5,13 @@ namespace Summit.BrowserTests;
 
 /// <summary>"Report a problem" says that the report was filed and under which number, with a link to the incident.</summary>
 [Collection(ServerCollection.Name)]
-public partial class ReportProblemTests(SummitServer server)
+public partial class ReportProblemTests(SummitServer server) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The pages this test opened are closed, so that they do not load the tests after it.</summary>
+    public Task DisposeAsync() => server.ClosePagesAsync();
+
     [Fact]
     public async Task A_filed_report_shows_its_number_and_links_to_the_incident()
     {

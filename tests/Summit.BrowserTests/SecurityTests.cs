@@ -10,8 +10,13 @@ namespace Summit.BrowserTests;
 /// and an open page that loses its session within seconds when an administrator takes the role away.
 /// </summary>
 [Collection(ServerCollection.Name)]
-public class SecurityTests(SummitServer server)
+public class SecurityTests(SummitServer server) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The pages this test opened are closed, so that they do not load the tests after it.</summary>
+    public Task DisposeAsync() => server.ClosePagesAsync();
+
     /// <summary>Collects the page's Content Security Policy violations (the event fires for every blocked script, style, frame...).</summary>
     private const string RecordViolations =
         "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));";

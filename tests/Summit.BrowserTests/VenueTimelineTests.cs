@@ -12,8 +12,13 @@ namespace Summit.BrowserTests;
 /// its confirmation rejects. The demo's Wuzhen rooms, with the event moved to today, so today's rooms are free.
 /// </summary>
 [Collection(ServerCollection.Name)]
-public class VenueTimelineTests(SummitServer server)
+public class VenueTimelineTests(SummitServer server) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The pages this test opened are closed, so that they do not load the tests after it.</summary>
+    public Task DisposeAsync() => server.ClosePagesAsync();
+
     [Fact]
     public async Task The_venue_manager_books_a_free_slot_is_refused_the_same_slot_naming_it_and_books_a_room_offered_instead()
     {
