@@ -31,6 +31,13 @@ public static class EventTime
         return $"{local.ToString(pattern, CultureInfo.InvariantCulture)} {Label(at, zone)}";
     }
 
+    /// <summary>
+    /// The moment in the zone without its label ("2026-09-26 09:30"): for a text that names the zone once beside several moments, or is
+    /// stored as written (a booking's rejection reason).
+    /// </summary>
+    public static string Unlabelled(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>"—" for no moment, else the moment as the other overload writes it.</summary>
     public static string Format(DateTimeOffset? at, TimeZoneInfo zone, TimeStyle style = TimeStyle.DateTime) =>
         at is { } value ? Format(value, zone, style) : "—";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Events.Contracts;
@@ -34,7 +33,7 @@ public sealed class BookingNotices(SummitDbContext db, IEventCalendar events, Lo
 
         var language = Localizer.NormalizeLanguage(user.Language);
         var zone = await events.TimeZoneAsync(ct);
-        var starts = TimeZoneInfo.ConvertTime(booking.StartsAt, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var starts = EventTime.Unlabelled(booking.StartsAt, zone);
         var subject = localizer.Format(language, $"venues.mail.{kind}.subject", booking.Title);
         var lines = new[]
         {

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Venues.Bookings;
 
@@ -44,7 +44,7 @@ public sealed partial class BookingService
     {
         var (pending, facts) = await DisplacementFactsAsync(eventId, booking, ct);
         var displaced = ConfirmationPreview.WouldReject(booking, pending, facts);
-        string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, facts.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        string Local(DateTimeOffset at) => EventTime.Unlabelled(at, facts.Zone);
         var text = localizer["venues.preview.rejected_reason", booking.Title, room.Code, Local(booking.StartsAt), Local(booking.EndsAt)];
         var reason = text.Length > VenueLimits.ReasonLength ? text[..VenueLimits.ReasonLength] : text;
         var decidedBy = (await actor.GetAsync()).Name;

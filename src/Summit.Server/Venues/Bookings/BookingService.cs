@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Audit;
@@ -448,7 +447,7 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
 
     internal ConflictView ToView(BookingConflict c, BookingFacts facts)
     {
-        string Local(DateTimeOffset? at) => at is { } t ? TimeZoneInfo.ConvertTime(t, facts.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+        string Local(DateTimeOffset? at) => at is { } t ? EventTime.Unlabelled(t, facts.Zone) : "";
         var key = "venues.conflict." + c.Kind;
         var message = c.Kind switch
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -52,7 +51,7 @@ public sealed class RoomCalendarService(SummitDbContext db, IEventCalendar event
         var calendar = new Ical.Net.Calendar { ProductId = ProductId };
         calendar.AddProperty("X-WR-CALNAME", localizer["venues.calendar.name", room.Code, roomName]);
         calendar.AddProperty("X-PUBLISHED-TTL", "PT15M");
-        string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        string Local(DateTimeOffset at) => EventTime.Unlabelled(at, zone);
         foreach (var booking in bookings.OrderBy(b => b.StartsAt))
         {
             calendar.Events.Add(new CalendarEvent
