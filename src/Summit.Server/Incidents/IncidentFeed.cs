@@ -1,58 +1,40 @@
+using System.Globalization;
 using Summit.Server.Incidents.Contracts;
-using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Infrastructure.Cluster;
 
 namespace Summit.Server.Incidents;
 
 /// <summary>
-/// Pushes incident changes to open circuits (the bell in the app bar, the incident pages). In-process; a slow page never
-/// delays the change: each handler runs in the background.
+/// Pushes incident changes to the open pages of every server process (the bell in the app bar, the incident pages, the dashboard).
+/// A change travels with the incident's id and number and the ids of the users who got a bell entry: pages read the rest again.
 /// </summary>
-public sealed class IncidentFeed(ILogger<IncidentFeed> logger) : IIncidentChanges
+public sealed class IncidentFeed(ClusterSignals signals, ILogger<IncidentFeed> logger)
+    : RelayedFeed<IncidentChange>(signals, Topic, logger), IIncidentChanges
 {
-    private readonly Lock _gate = new();
-    private Func<IncidentChange, Task>[] _subscribers = [];
+    public const string Topic = "incidents.changed";
 
-    public IDisposable Subscribe(Func<IncidentChange, Task> handler)
-    {
-        handler = SubscriberCulture.Keep(handler);
-        lock (_gate)
-        {
-            _subscribers = [.. _subscribers, handler];
-        }
-
-        return new Subscription(this, handler);
-    }
+    /// <summary>User ids are short (a GUID as text, escaped): 100 stay well inside <see cref="ClusterSignals.MaxPayloadLength"/>.</summary>
+    private const int UsersPerRelay = 100;
 
     IDisposable IIncidentChanges.Subscribe(Func<Guid, Task> changed) => Subscribe(change => changed(change.IncidentId));
 
-    public void Publish(IncidentChange change)
+    protected internal override IEnumerable<string> Encode(IncidentChange change)
     {
-        foreach (var subscriber in _subscribers)
+        var head = change.IncidentId.ToString("N") + "," + change.Number.ToString(CultureInfo.InvariantCulture);
+        if (change.NotifiedUserIds.Count == 0)
         {
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await subscriber(change);
-                }
-                catch (Exception ex)
-                {
-                    logger.LogWarning(ex, "A page failed to take an incident update");
-                }
-            });
+            return [head];
         }
+
+        // Escaped, an id has no comma, quote or backslash, whatever the identity store made it of.
+        return change.NotifiedUserIds.Chunk(UsersPerRelay).Select(users => head + "," + string.Join(',', users.Select(Uri.EscapeDataString)));
     }
 
-    private void Unsubscribe(Func<IncidentChange, Task> handler)
+    protected internal override IncidentChange? Decode(string payload)
     {
-        lock (_gate)
-        {
-            _subscribers = [.. _subscribers.Where(s => s != handler)];
-        }
-    }
-
-    private sealed class Subscription(IncidentFeed feed, Func<IncidentChange, Task> handler) : IDisposable
-    {
-        public void Dispose() => feed.Unsubscribe(handler);
+        var fields = payload.Split(',');
+        return fields.Length >= 2 && Guid.TryParseExact(fields[0], "N", out var id) && int.TryParse(fields[1], CultureInfo.InvariantCulture, out var number)
+            ? new IncidentChange(id, number, [.. fields.Skip(2).Select(Uri.UnescapeDataString)])
+            : null;
     }
 }

@@ -97,6 +97,6 @@ public sealed class IncidentNotifier(SummitDbContext db, Localizer localizer, IO
     {
         var mine = _pending.Where(n => n.IncidentId == incident.Id).ToList();
         _pending.RemoveAll(n => n.IncidentId == incident.Id);
-        feed.Publish(new IncidentChange(incident.Id, incident.Number, mine));
+        feed.Publish(new IncidentChange(incident.Id, incident.Number, [.. mine.Select(n => n.UserId)]));
     }
 }

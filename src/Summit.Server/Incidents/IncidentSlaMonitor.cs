@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Summit.Server.Incidents.Escalation;
 using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Cluster;
 
 namespace Summit.Server.Incidents;
 
@@ -8,7 +9,8 @@ namespace Summit.Server.Incidents;
 /// Looks for SLA breaches every few seconds of the <see cref="TimeProvider"/> and escalates each once to the supervisors.
 /// A failed round is logged and the next one tries again; escalation is idempotent, so several servers may run it.
 /// </summary>
-public sealed class IncidentSlaMonitor(IServiceScopeFactory scopes, IOptions<IncidentOptions> options, TimeProvider clock, ILogger<IncidentSlaMonitor> logger)
+public sealed class IncidentSlaMonitor(IServiceScopeFactory scopes, IOptions<IncidentOptions> options, TimeProvider clock, ClusterLeadership leadership,
+    ILogger<IncidentSlaMonitor> logger)
     : BackgroundService
 {
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
@@ -30,7 +32,10 @@ public sealed class IncidentSlaMonitor(IServiceScopeFactory scopes, IOptions<Inc
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                if (await leadership.LeadsAsync(stoppingToken))
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -63,6 +63,8 @@ public static class SummitHost
         services.AddSingleton<ClusterSignals>();
         services.AddSingleton<ClusterSignalListener>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterSignalListener>());
+        services.AddSingleton(sp => new ClusterLeadership(sp.GetRequiredService<DatabaseSettings>(), sp.GetRequiredService<ILogger<ClusterLeadership>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterLeadership>());
         services.AddSummitIdentity(Modules.SelectMany(m => m.OwnedPolicies));
         services.AddScoped<IUserClaimsPrincipalFactory<SummitUser>, SummitClaimsFactory>();
         services.AddSummitOptions<SecurityOptions>("Summit:Security");

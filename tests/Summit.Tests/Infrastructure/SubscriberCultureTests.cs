@@ -14,7 +14,7 @@ public class SubscriberCultureTests
     [Fact]
     public async Task A_feed_calls_its_subscriber_in_the_culture_it_subscribed_in()
     {
-        var feed = new IncidentFeed(NullLogger<IncidentFeed>.Instance);
+        var feed = new IncidentFeed(ClusterFeedsTests.OneProcessSignals(), NullLogger<IncidentFeed>.Instance);
         var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo("zh-Hans");

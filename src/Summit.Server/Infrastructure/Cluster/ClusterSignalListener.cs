@@ -5,7 +5,8 @@ namespace Summit.Server.Infrastructure.Cluster;
 
 /// <summary>
 /// Listens on PostgreSQL for the other processes' <see cref="ClusterSignals"/> on a connection of its own, and reconnects when that
-/// connection drops. After a reconnection it cannot know what it missed, so it tells every handler of <see cref="ClusterSignals.Reconnected"/>.
+/// connection drops. After a reconnection it cannot know what it missed, so it tells every handler of
+/// <see cref="ClusterSignals.Reconnected"/>. It also sends this process's relayed changes (<see cref="ClusterSignals.Relay"/>).
 /// </summary>
 public sealed class ClusterSignalListener(ClusterSignals signals, DatabaseSettings database, ILogger<ClusterSignalListener> logger) : BackgroundService
 {
@@ -22,6 +23,23 @@ public sealed class ClusterSignalListener(ClusterSignals signals, DatabaseSettin
             return;
         }
 
+        await Task.WhenAll(ListenAsync(stoppingToken), SendAsync(stoppingToken));
+    }
+
+    private async Task SendAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await signals.SendRelaysAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
         var connected = false;
         while (!stoppingToken.IsCancellationRequested)
         {

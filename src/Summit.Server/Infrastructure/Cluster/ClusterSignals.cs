@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Threading.Channels;
 using Npgsql;
 using Summit.Server.Infrastructure.Database;
 
@@ -23,10 +24,25 @@ public sealed class ClusterSignals(DatabaseSettings database, ILogger<ClusterSig
     /// </summary>
     public const string ReconnectedTopic = "cluster.reconnected";
 
-    /// <summary>pg_notify refuses payloads of 8,000 bytes or more; a signal carries a key, never data.</summary>
-    public const int MaxPayloadLength = 1_000;
+    /// <summary>
+    /// pg_notify refuses messages of 8,000 bytes or more; a payload of ASCII without quotes or backslashes fits with its envelope.
+    /// A cache signal carries a key; a relayed change carries what a live page counts (a few dozen scans), never personal data.
+    /// </summary>
+    public const int MaxPayloadLength = 7_000;
+
+    /// <summary>Relayed changes waiting for the sender; beyond this a burst drops the oldest (pages also refresh on their own).</summary>
+    private const int RelayQueueLength = 10_000;
+
+    /// <summary>One round trip sends up to this many relayed changes.</summary>
+    private const int RelayBatch = 64;
 
     private readonly ConcurrentDictionary<string, ImmutableList<Action<string>>> _handlers = new(StringComparer.Ordinal);
+
+    private readonly Channel<string> _relays = System.Threading.Channels.Channel.CreateBounded<string>(new BoundedChannelOptions(RelayQueueLength)
+    {
+        FullMode = BoundedChannelFullMode.DropOldest,
+        SingleReader = true,
+    });
 
     /// <summary>This process, so that it does not handle its own signals twice when they come back from PostgreSQL.</summary>
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
@@ -63,6 +79,53 @@ public sealed class ClusterSignals(DatabaseSettings database, ILogger<ClusterSig
         {
             // The change is committed; the other processes' copies expire on their own (each cache has a lifetime) if a signal is lost.
             logger.LogWarning(ex, "Could not signal {Topic} to the other server processes", topic);
+        }
+    }
+
+    /// <summary>
+    /// Hands a change this process has already shown its own pages to the other processes' handlers of the topic (not to this
+    /// process's). Returns at once: a sender sends the queued changes in batches, so a burst of scans costs a few round trips.
+    /// </summary>
+    public void Relay(string topic, string payload)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(payload.Length, MaxPayloadLength);
+        if (SpansProcesses)
+        {
+            _relays.Writer.TryWrite(JsonSerializer.Serialize(new SignalMessage(NodeId, topic, payload), JsonSerializerOptions.Web));
+        }
+    }
+
+    /// <summary>Sends the relayed changes until stopped; run by <see cref="ClusterSignalListener"/>.</summary>
+    internal async Task SendRelaysAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<string>(RelayBatch);
+        while (await _relays.Reader.WaitToReadAsync(stoppingToken))
+        {
+            batch.Clear();
+            while (batch.Count < RelayBatch && _relays.Reader.TryRead(out var message))
+            {
+                batch.Add(message);
+            }
+
+            try
+            {
+                await using var connection = new NpgsqlConnection(database.ConnectionString);
+                await connection.OpenAsync(stoppingToken);
+                await using var command = new NpgsqlCommand(
+                    "SELECT " + string.Join(", ", batch.Select((_, i) => $"pg_notify(@channel, @m{i})")), connection);
+                command.Parameters.AddWithValue("channel", Channel);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    command.Parameters.AddWithValue($"m{i}", batch[i]);
+                }
+
+                await command.ExecuteNonQueryAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Lost hints: the other processes' pages catch up at their next own refresh.
+                logger.LogWarning(ex, "Could not relay {Count} changes to the other server processes", batch.Count);
+            }
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class DashboardGuestObserver(OperationsBoard board, SummitDbContex
         if (!_listening)
         {
             _listening = true;
-            db.SavedChanges += (_, _) => board.RequestRefresh();
+            db.SavedChanges += (_, _) => board.RequestRefreshEverywhere();
         }
 
         board.RequestRefresh();

@@ -4,6 +4,7 @@ using Summit.Server.Access.Contracts;
 using Summit.Server.Events.Contracts;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Cluster;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Infrastructure.Localization;
 
@@ -17,8 +18,11 @@ namespace Summit.Server.Operations.Dashboard;
 /// category and status), so 500 scans a second cost four refreshes a second, not 500 queries. Raises crowding incidents.
 /// </summary>
 public sealed class OperationsBoard(IServiceScopeFactory scopes, IScanFeed feed, IEnumerable<IDashboardChangeSource> changeSources,
-    Localizer localizer, TimeProvider clock, ILogger<OperationsBoard> logger) : BackgroundService
+    ClusterSignals signals, Localizer localizer, TimeProvider clock, ILogger<OperationsBoard> logger) : BackgroundService
 {
+    /// <summary>Another server process changed something the board shows that no feed carries (a guest's status).</summary>
+    public const string ChangedTopic = "operations.changed";
+
     /// <summary>A burst of changes makes one refresh per this interval: fast enough for "within a second", cheap under load.</summary>
     public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(250);
 
@@ -73,6 +77,13 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, IScanFeed feed,
     /// <summary>Something the dashboard shows has changed: a refresh follows soon (many requests make one refresh).</summary>
     public void RequestRefresh() => _wake.Writer.TryWrite(true);
 
+    /// <summary>A saved change that no feed carries: this board and those of the other server processes refresh soon.</summary>
+    public void RequestRefreshEverywhere()
+    {
+        RequestRefresh();
+        signals.Relay(ChangedTopic, "");
+    }
+
     /// <summary>The current snapshot, or a fresh one when there is none yet.</summary>
     public async Task<DashboardSnapshot> GetAsync(CancellationToken ct = default)
     {
@@ -124,6 +135,13 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, IScanFeed feed,
     {
         using var subscription = feed.Subscribe(OnScans);
         var others = changeSources.Select(source => source.Subscribe(RequestRefresh)).ToList();
+        others.Add(signals.Subscribe(ChangedTopic, _ => RequestRefresh()));
+        others.Add(signals.Subscribe(ClusterSignals.ReconnectedTopic, _ =>
+        {
+            // Scans relayed by other processes meanwhile are lost: count again from the database.
+            _tally.Unseed();
+            RequestRefresh();
+        }));
         try
         {
             while (!stoppingToken.IsCancellationRequested)

@@ -70,6 +70,19 @@ public sealed class ScanTally
         }
     }
 
+    /// <summary>
+    /// Starts again from the database at the next <see cref="Seed"/>: the feed may have missed scans of other server processes (its
+    /// signal connection dropped). Scans that come meanwhile wait for the seed.
+    /// </summary>
+    public void Unseed()
+    {
+        lock (_lock)
+        {
+            IsSeeded = false;
+            Seen = 0;
+        }
+    }
+
     /// <summary>The feed has long delivered every scan the seed saw: their ids need not be kept.</summary>
     public void ForgetSeed()
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Cluster;
 
 namespace Summit.Server.Privacy;
 
@@ -7,7 +8,8 @@ namespace Summit.Server.Privacy;
 /// Looks for events whose retention period has ended, on every server, every <see cref="PrivacyOptions.PurgeInterval"/> of the
 /// clock, and purges them (<see cref="PurgeService.RunDueAsync"/>): the claim in the database keeps two servers off one event.
 /// </summary>
-public sealed class PurgeJob(IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<PurgeJob> logger) : BackgroundService
+public sealed class PurgeJob(IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, TimeProvider clock, ClusterLeadership leadership,
+    ILogger<PurgeJob> logger) : BackgroundService
 {
     /// <summary>Raised after each check with the number of events purged, -1 when it failed (tests move the clock and wait for it).</summary>
     public event Action<int>? Checked;
@@ -24,10 +26,15 @@ public sealed class PurgeJob(IServiceScopeFactory scopes, IOptions<PrivacyOption
         while (true)
         {
             var purged = -1;
+            var leading = true;
             try
             {
                 await next;
-                purged = await CheckAsync(stoppingToken);
+                leading = await leadership.LeadsAsync(stoppingToken);
+                if (leading)
+                {
+                    purged = await CheckAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -40,7 +47,10 @@ public sealed class PurgeJob(IServiceScopeFactory scopes, IOptions<PrivacyOption
 
             // The next look is armed before anyone hears of this one, so that a clock moved on in between is not missed.
             next = Task.Delay(options.Value.PurgeInterval, clock, stoppingToken);
-            Checked?.Invoke(purged);
+            if (leading)
+            {
+                Checked?.Invoke(purged);
+            }
         }
     }
 

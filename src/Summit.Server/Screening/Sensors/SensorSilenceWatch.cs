@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Summit.Server.Access.Contracts;
 using Summit.Server.Events.Contracts;
 using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Cluster;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Infrastructure.Localization;
@@ -15,7 +16,7 @@ namespace Summit.Server.Screening.Sensors;
 /// silence is also kept as a <see cref="SensorSilence"/> record, the closing report's evidence of sensors that went quiet.
 /// Time comes from <see cref="TimeProvider"/>, so tests move a fake clock and call <see cref="CheckAsync"/>.
 /// </summary>
-public sealed class SensorSilenceWatch(IServiceScopeFactory scopes, IOptionsMonitor<ScreeningOptions> options, TimeProvider clock,
+public sealed class SensorSilenceWatch(IServiceScopeFactory scopes, IOptionsMonitor<ScreeningOptions> options, TimeProvider clock, ClusterLeadership leadership,
     ILogger<SensorSilenceWatch> logger) : BackgroundService
 {
     public const string SilentCause = "sensor.silent";
@@ -29,7 +30,10 @@ public sealed class SensorSilenceWatch(IServiceScopeFactory scopes, IOptionsMoni
             await Task.Delay(options.CurrentValue.SilenceCheckInterval, clock, stoppingToken);
             try
             {
-                await CheckAsync(stoppingToken);
+                if (await leadership.LeadsAsync(stoppingToken))
+                {
+                    await CheckAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Cluster;
 
 namespace Summit.Server.Venues.NoShows;
 
@@ -8,7 +9,8 @@ namespace Summit.Server.Venues.NoShows;
 /// <see cref="TimeProvider"/>. Always registered; it runs only where <c>Summit:Venues:ReleaseNoShowsInBackground</c> is on, read when it
 /// starts. A failed round is logged and the next one tries again.
 /// </summary>
-public sealed class NoShowMonitor(IServiceScopeFactory scopes, IOptions<VenuesOptions> options, TimeProvider clock, ILogger<NoShowMonitor> logger)
+public sealed class NoShowMonitor(IServiceScopeFactory scopes, IOptions<VenuesOptions> options, TimeProvider clock, ClusterLeadership leadership,
+    ILogger<NoShowMonitor> logger)
     : BackgroundService
 {
     public static readonly Actor Releaser = new(null, "system:no-show", null);
@@ -34,7 +36,10 @@ public sealed class NoShowMonitor(IServiceScopeFactory scopes, IOptions<VenuesOp
             try
             {
                 await Task.Delay(TimeSpan.FromSeconds(options.Value.NoShowCheckSeconds), clock, stoppingToken);
-                await RunOnceAsync(stoppingToken);
+                if (await leadership.LeadsAsync(stoppingToken))
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
