@@ -24,20 +24,20 @@ public sealed class SeriesService(SummitDbContext db, BookingService bookings, I
     /// <summary>Books the series confirmed: every date, or, with <see cref="SeriesInput.SkipConflicts"/>, every date without a conflict.</summary>
     public async Task<SeriesView> CreateAsync(SeriesInput input, CancellationToken ct = default)
     {
-        var summitEvent = await events.GetCurrentAsync(ct);
-        var zone = await events.TimeZoneAsync(ct);
+        var catalog = await bookings.CatalogAsync(ct);
+        var zone = catalog.Zone;
         var recurrence = Validate(input);
         var occurrences = RecurrenceExpansion.Expand(recurrence, zone);
-        var (template, room) = await bookings.ValidateAsync(ToBookingInput(input, occurrences[0]), summitEvent.Id, ct);
+        var (template, room) = bookings.Validate(ToBookingInput(input, occurrences[0]), catalog);
         var name = (await actor.GetAsync()).Name;
 
         // A second try when another confirmation took one of the dates between this check and the save (the database refused it).
         for (var attempt = 0; ; attempt++)
         {
-            var facts = await bookings.FactsAsync(summitEvent.Id, occurrences[0].StartsAt, occurrences[^1].EndsAt, template.SetupMinutes, template.TeardownMinutes, ct);
+            var facts = await bookings.FactsAsync(catalog, occurrences[0].StartsAt, occurrences[^1].EndsAt, template.SetupMinutes, template.TeardownMinutes, ct);
             var held = facts.Confirmed.ToList();
             facts = facts with { Confirmed = held };
-            var series = NewSeries(input, summitEvent.Id, zone, name, clock.GetUtcNow());
+            var series = NewSeries(input, catalog.EventId, zone, name, clock.GetUtcNow());
             var booked = new List<Booking>();
             var refused = new List<(Occurrence Date, IReadOnlyList<BookingConflict> Conflicts)>();
             foreach (var occurrence in occurrences)
@@ -122,8 +122,9 @@ public sealed class SeriesService(SummitDbContext db, BookingService bookings, I
         var occurrence = RecurrenceExpansion.At(skipped.Date, series.StartTime, series.EndTime, ZoneOf(series));
         var bookingInput = new BookingInput(series.RoomId, occurrence.StartsAt, occurrence.EndsAt, series.Title, series.HolderKind, series.ExpectedAttendance,
             series.Layout, series.HolderId, series.HolderName, series.SetupMinutes, series.TeardownMinutes, LinesOf(series));
-        var (booking, room) = await bookings.ValidateAsync(bookingInput, summitEvent.Id, ct);
-        var facts = await bookings.FactsAsync(summitEvent.Id, booking.StartsAt, booking.EndsAt, booking.SetupMinutes, booking.TeardownMinutes, ct);
+        var catalog = await bookings.CatalogAsync(ct);
+        var (booking, room) = bookings.Validate(bookingInput, catalog);
+        var facts = await bookings.FactsAsync(catalog, booking.StartsAt, booking.EndsAt, booking.SetupMinutes, booking.TeardownMinutes, ct);
         bookings.ThrowIfConflicts(facts.Check(booking, room), bookingInput, booking, room, facts);
 
         var name = (await actor.GetAsync()).Name;
@@ -140,7 +141,7 @@ public sealed class SeriesService(SummitDbContext db, BookingService bookings, I
             ["date"] = (skipped.Date, null),
             ["booking"] = (null, booking.Id),
         });
-        await bookings.SaveConfirmedAsync(summitEvent.Id, booking, room, ct, bookingInput);
+        await bookings.SaveConfirmedAsync(catalog, booking, room, ct, bookingInput);
         return BookingView.From(booking, room.Code);
     }
 
