@@ -200,10 +200,19 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
 
     /// <summary>
     /// Saves a booking that is now confirmed. When another confirmation of the room's time was saved first (after this one's check), the
-    /// database refuses it; the refusal is then explained like any conflict, naming the booking that won.
+    /// database refuses it; the refusal is then explained like any conflict, naming the booking that won. A booking that takes equipment is
+    /// saved in a transaction holding its items (<see cref="LockStockAsync"/>) and checked again there, so that two confirmations in different
+    /// rooms cannot both take the last units (docs/adr/0027, second amendment).
     /// </summary>
     internal async Task SaveConfirmedAsync(VenueCatalog catalog, Booking booking, Room room, CancellationToken ct, BookingInput? input = null)
     {
+        await using var transaction = booking.Equipment.Count > 0 && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (booking.Equipment.Count > 0)
+        {
+            var held = await FactsAsync(await LockStockAsync(catalog, booking.Equipment.Select(l => l.EquipmentItemId), ct), booking, ct);
+            ThrowIfConflicts(held.Check(booking, room), input, booking, room, held);
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
@@ -215,6 +224,34 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
             var conflicts = facts.Check(booking, room);
             ThrowIfConflicts(conflicts.Count > 0 ? conflicts : [new BookingConflict(BookingConflictKind.Overlap)], input, booking, room, facts);
         }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// Inside the caller's transaction, holds the stock of the given items until it ends and returns the catalog with their stock as it is
+    /// now: the facts read after this see every confirmation that took them before, and the next one waits for this one. PostgreSQL locks
+    /// the items' rows (<c>SELECT ... FOR UPDATE</c>, in id order so two confirmations never wait on each other crosswise); SQLite needs no
+    /// lock of its own, as its transactions begin <c>IMMEDIATE</c> (Microsoft.Data.Sqlite's default) and so hold the database's one write
+    /// lock from their start: a second confirmation's transaction waits at its start until the first commits.
+    /// </summary>
+    internal async Task<VenueCatalog> LockStockAsync(VenueCatalog catalog, IEnumerable<Guid> itemIds, CancellationToken ct)
+    {
+        var ids = itemIds.Distinct().Order().ToArray();
+        var items = db.Database.IsNpgsql()
+            ? await db.Set<EquipmentItem>().FromSql($"SELECT * FROM \"VenueEquipment\" WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE")
+                .AsNoTracking().ToListAsync(ct)
+            : await db.Set<EquipmentItem>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
+        var stock = catalog.Equipment.ToDictionary();
+        foreach (var item in items)
+        {
+            stock[item.Id] = item;
+        }
+
+        return catalog with { Equipment = stock };
     }
 
     private async Task<BookingView> CloseAsync(Guid eventId, Booking booking, BookingState state, string action, BookingDecisionInput input, CancellationToken ct)

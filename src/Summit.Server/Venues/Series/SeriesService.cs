@@ -34,7 +34,11 @@ public sealed class SeriesService(SummitDbContext db, BookingService bookings, I
         // A second try when another confirmation took one of the dates between this check and the save (the database refused it).
         for (var attempt = 0; ; attempt++)
         {
-            var facts = await bookings.FactsAsync(catalog, occurrences[0].StartsAt, occurrences[^1].EndsAt, template.SetupMinutes, template.TeardownMinutes, ct);
+            // A series taking equipment holds its items' stock from before it reads the facts until it is saved (docs/adr/0027, second
+            // amendment), so another confirmation cannot take the same units between this check and the save.
+            await using var transaction = template.Equipment.Count > 0 ? await db.Database.BeginTransactionAsync(ct) : null;
+            var current = transaction is null ? catalog : await bookings.LockStockAsync(catalog, template.Equipment.Select(l => l.EquipmentItemId), ct);
+            var facts = await bookings.FactsAsync(current, occurrences[0].StartsAt, occurrences[^1].EndsAt, template.SetupMinutes, template.TeardownMinutes, ct);
             var held = facts.Confirmed.ToList();
             facts = facts with { Confirmed = held };
             var series = NewSeries(input, catalog.EventId, zone, name, clock.GetUtcNow());
@@ -84,6 +88,11 @@ public sealed class SeriesService(SummitDbContext db, BookingService bookings, I
             try
             {
                 await db.SaveChangesAsync(ct);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(ct);
+                }
+
                 return await GetAsync(series.Id, ct);
             }
             catch (DbUpdateException ex) when (attempt == 0 && OverlapGuarantee.IsOverlapRefusal(ex))
