@@ -48,6 +48,7 @@ public sealed partial class BookingService
         var text = localizer["venues.preview.rejected_reason", booking.Title, room.Code, Local(booking.StartsAt), Local(booking.EndsAt)];
         var reason = text.Length > VenueLimits.ReasonLength ? text[..VenueLimits.ReasonLength] : text;
         var decidedBy = (await actor.GetAsync()).Name;
+        var codes = facts.Rooms.ToDictionary(r => r.Id, r => r.Code);
         try
         {
             // Within the caller's transaction when a Protocol confirmation displaces bookings first; else in one of its own.
@@ -71,6 +72,7 @@ public sealed partial class BookingService
                         ["reason"] = (null, reason),
                         ["confirmedBooking"] = (null, booking.Id),
                     });
+                    await notices.RejectedAsync(other, codes.GetValueOrDefault(other.RoomId, "?"), reason, ct);
                 }
             }
 

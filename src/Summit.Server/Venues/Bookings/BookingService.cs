@@ -268,8 +268,14 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
             ["state"] = (old, state),
             ["reason"] = (null, booking.Reason),
         });
+        var code = (await RoomCodesAsync(eventId, ct)).GetValueOrDefault(booking.RoomId, "?");
+        if (state == BookingState.Rejected)
+        {
+            await notices.RejectedAsync(booking, code, booking.Reason, ct);
+        }
+
         await db.SaveChangesAsync(ct);
-        return BookingView.From(booking, (await RoomCodesAsync(eventId, ct)).GetValueOrDefault(booking.RoomId, "?"));
+        return BookingView.From(booking, code);
     }
 
     private async Task DecideAsync(Booking booking)
