@@ -4,6 +4,7 @@ using Summit.Server.Guests.Domain;
 using Summit.Server.Guests.Invitations;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Security;
 
 namespace Summit.Server.Guests;
@@ -95,6 +96,23 @@ public sealed class GuestDirectory(SummitDbContext db, AuditLog audit, FieldProt
             ?? throw new SummitException(SummitError.NotFound(GuestErrors.GuestNotFound, guestId));
         var link = await invitations.StatusLinkAsync(guestId, pass.ValidUntil, ct);
         mail.QueueCredential(guest, pass, qrPng, replacesEarlier, link);
+    }
+
+    /// <summary>A mail another module writes to a guest or a delegation's liaison, in their language, signed as the guest's other mail.</summary>
+    public async Task<bool> QueueNoticeAsync(Guid? guestId, Guid? delegationId, string kind, Func<string, GuestNoticeText> compose,
+        CancellationToken ct = default)
+    {
+        var to = guestId ?? (delegationId is { } id
+            ? await db.Delegations.AsNoTracking().Where(d => d.Id == id).Select(d => d.LiaisonGuestId).FirstOrDefaultAsync(ct)
+            : null);
+        var guest = to is { } guestToTell ? await db.Guests.AsNoTracking().FirstOrDefaultAsync(g => g.Id == guestToTell, ct) : null;
+        if (guest is not { Email.Length: > 0 })
+        {
+            return false;
+        }
+
+        mail.QueueNotice(guest, kind, compose(Localizer.NormalizeLanguage(guest.Language)));
+        return true;
     }
 
     /// <summary>Moves an approved guest to Accredited (a credential was issued); other statuses are left alone. Joins the caller's unit of work.</summary>

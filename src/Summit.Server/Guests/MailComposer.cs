@@ -106,6 +106,16 @@ public sealed class MailComposer(SummitDbContext db, Localizer localizer, IOptio
         db.Add(image);
     }
 
+    /// <summary>A mail another module wrote for the guest in the guest's language (<see cref="IGuestDirectory.QueueNoticeAsync"/>), signed.</summary>
+    public void QueueNotice(Guest guest, string kind, GuestNoticeText text)
+    {
+        var parts = text.Paragraphs.Append(localizer.Get(guest.Language, "mail.signature")).ToList();
+        var mail = Add(guest, kind);
+        mail.Subject = text.Subject.Length > 500 ? text.Subject[..500] : text.Subject;
+        mail.TextBody = string.Join("\n\n", parts);
+        mail.HtmlBody = string.Concat(parts.Select(p => Paragraph(p).Html));
+    }
+
     private void Queue(Guest guest, string kind, string subject, string text, string? link)
     {
         var mail = Add(guest, kind);

@@ -117,6 +117,15 @@ public static class VenuesApi
             .WithSummary("Book a room repeatedly (daily, weekly or on chosen days, until a date or for a number of dates, at most 366), confirmed")
             .WithDescription("Every date is checked as a single booking. A conflict refuses the whole series (409 venues.series_conflict, each " +
                 "conflicting date with its conflicts in details), unless skipConflicts is true: those dates are then left out and listed as skipped.");
+        venues.MapPost("/series/requests", async (SeriesInput input, SeriesService series, CancellationToken ct) =>
+            {
+                var requested = await series.RequestAsync(input, ct);
+                return TypedResults.Created($"/api/v1/venues/series/{requested.Id}", requested);
+            })
+            .RequireAuthorization(Policies.VenueBookingsRequest)
+            .WithSummary("Request a room repeatedly: every date a pending request that a venue manager confirms or rejects date by date")
+            .WithDescription("The same fields and checks as booking a series. A conflict refuses the whole series (409 venues.series_conflict), " +
+                "unless skipConflicts is true. The requests hold nothing until confirmed (POST /bookings/{id}/confirm).");
         venues.MapGet("/series/{id:guid}", (Guid id, SeriesService series, CancellationToken ct) => series.GetAsync(id, ct))
             .RequireAuthorization(Policies.VenuesView).WithSummary("One booking series: its recurrence, its booked dates (bookings) and its skipped dates");
         venues.MapPost("/series/{id:guid}/add-back", (Guid id, SeriesDateInput input, SeriesService series, CancellationToken ct) =>

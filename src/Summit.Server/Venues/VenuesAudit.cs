@@ -17,6 +17,7 @@ public static class VenuesAudit
     public const string BookingCancelled = "booking.cancelled";
     public const string BookingRejected = "booking.rejected";
     public const string SeriesCreated = "booking_series.created";
+    public const string SeriesRequested = "booking_series.requested";
     public const string SeriesDateAddedBack = "booking_series.date_added_back";
     public const string SeriesCancelled = "booking_series.cancelled";
     public const string BookingDisplaced = "booking.displaced";

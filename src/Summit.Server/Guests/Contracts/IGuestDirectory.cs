@@ -33,6 +33,13 @@ public interface IGuestDirectory
     /// <param name="replacesEarlier">A reissue: the mail says the earlier badge no longer works.</param>
     Task QueueCredentialMailAsync(Guid guestId, GuestPass pass, byte[] qrPng, bool replacesEarlier, CancellationToken ct = default);
 
+    /// <summary>
+    /// Queues a mail that another module writes to a guest, or to a delegation's liaison (<paramref name="compose"/>, given the recipient's
+    /// language), since the address and the language stay in this module; false when there is nobody to tell (no such guest or
+    /// delegation, a delegation without a liaison, no address). Joins the caller's unit of work.
+    /// </summary>
+    Task<bool> QueueNoticeAsync(Guid? guestId, Guid? delegationId, string kind, Func<string, GuestNoticeText> compose, CancellationToken ct = default);
+
     /// <summary>Moves an approved guest to Accredited (a credential was issued); other statuses are left alone. Joins the caller's unit of work.</summary>
     Task MarkAccreditedAsync(Guid guestId, CancellationToken ct = default);
 

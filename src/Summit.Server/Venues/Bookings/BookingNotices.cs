@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Events.Contracts;
+using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Mail;
@@ -8,20 +9,47 @@ using Summit.Server.Infrastructure.Mail;
 namespace Summit.Server.Venues.Bookings;
 
 /// <summary>
-/// Tells the staff member who made a booking that Summit cancelled it (displaced by a Protocol booking, released as a no-show): a mail in
-/// the outbox, in their language, added to the caller's unit of work so that a change that rolls back tells nobody. A booking made by
-/// nobody signed in (the demo, the system), or by an account without an address, tells no one.
+/// Tells the people a booking concerns that Summit cancelled or rejected it (displaced by a Protocol booking, released as a no-show,
+/// rejected): the staff member who made it, and its holder when that is a guest or a delegation (through the Guests module, which keeps
+/// their address and language: <see cref="IGuestDirectory.QueueNoticeAsync"/>). Each mail is in its reader's language and joins the
+/// caller's unit of work, so that a change that rolls back tells nobody. A booking made by nobody signed in (the demo, the system), or by
+/// an account without an address, tells no staff member; a holder named only by text, a session or the organizer is not mailed.
 /// </summary>
-public sealed class BookingNotices(SummitDbContext db, IEventCalendar events, Localizer localizer, TimeProvider clock)
+public sealed class BookingNotices(SummitDbContext db, IEventCalendar events, IGuestDirectory guests, Localizer localizer, TimeProvider clock)
 {
     public const string MailKind = "venues.booking";
+
+    /// <summary>The kind of the mail to a booking's holder (a guest, or a delegation's liaison).</summary>
+    public const string HolderMailKind = "venues.booking.holder";
 
     /// <summary>Why Summit cancelled a booking, as stored with it (both languages: the reader may be either).</summary>
     public string Reason(string key, params object[] args) =>
         Cut($"{localizer.Format(Localizer.English, key, args)} / {localizer.Format(Localizer.Chinese, key, args)}", VenueLimits.ReasonLength);
 
-    /// <summary>Queues the mail "your booking was cancelled" with the texts of <paramref name="kind"/> (venues.mail.&lt;kind&gt;.*), the booking's title, room and start first in <paramref name="args"/>.</summary>
-    public async Task CancelledAsync(Booking booking, string roomCode, string kind, object[] args, CancellationToken ct)
+    /// <summary>
+    /// Queues the mails "your booking was cancelled" (<paramref name="kind"/> <c>displaced</c> or <c>released</c>): to its maker with the
+    /// texts venues.mail.&lt;kind&gt;.* (the booking's title, room and start first, then <paramref name="args"/>), and to its holder with
+    /// venues.mail.holder.&lt;kind&gt;.* (the same, then <paramref name="holderArgs"/>).
+    /// </summary>
+    public async Task CancelledAsync(Booking booking, string roomCode, string kind, object[] args, CancellationToken ct, object[]? holderArgs = null)
+    {
+        var zone = await events.TimeZoneAsync(ct);
+        await TellMakerAsync(booking, roomCode, kind, args, zone, ct);
+        await TellHolderAsync(booking, roomCode, kind, holderArgs ?? [], zone, ct);
+    }
+
+    /// <summary>
+    /// Queues the mails "your request was rejected": to its maker with the reason given (the venue manager's own words, or the booking
+    /// whose confirmation rejected it), and to its holder without it (staff's reasons and other bookings' titles are internal).
+    /// </summary>
+    public async Task RejectedAsync(Booking booking, string roomCode, string? reason, CancellationToken ct)
+    {
+        var zone = await events.TimeZoneAsync(ct);
+        await TellMakerAsync(booking, roomCode, "rejected", [reason ?? "—"], zone, ct);
+        await TellHolderAsync(booking, roomCode, "rejected", [], zone, ct);
+    }
+
+    private async Task TellMakerAsync(Booking booking, string roomCode, string kind, object[] args, TimeZoneInfo zone, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking()
             .Where(u => booking.CreatedByUserId != null ? u.Id == booking.CreatedByUserId : u.UserName == booking.CreatedBy)
@@ -32,7 +60,6 @@ public sealed class BookingNotices(SummitDbContext db, IEventCalendar events, Lo
         }
 
         var language = Localizer.NormalizeLanguage(user.Language);
-        var zone = await events.TimeZoneAsync(ct);
         var starts = EventTime.Unlabelled(booking.StartsAt, zone);
         var subject = localizer.Format(language, $"venues.mail.{kind}.subject", booking.Title);
         var lines = new[]
@@ -50,6 +77,29 @@ public sealed class BookingNotices(SummitDbContext db, IEventCalendar events, Lo
             Kind = MailKind,
             CreatedAt = clock.GetUtcNow(),
         });
+    }
+
+    /// <summary>The holder's mail: for a person the guest named by the booking, for a delegation its liaison; anyone else has no address here.</summary>
+    private async Task TellHolderAsync(Booking booking, string roomCode, string kind, object[] args, TimeZoneInfo zone, CancellationToken ct)
+    {
+        if (booking.HolderId is not { } holderId || booking.HolderKind is not (BookingHolderKind.Person or BookingHolderKind.Delegation))
+        {
+            return;
+        }
+
+        var person = booking.HolderKind == BookingHolderKind.Person;
+        var starts = EventTime.Unlabelled(booking.StartsAt, zone);
+        GuestNoticeText Compose(string language)
+        {
+            var holder = localizer.Get(language, person ? "venues.mail.holder.you" : "venues.mail.holder.your_delegation");
+            return new GuestNoticeText(Cut(localizer.Format(language, $"venues.mail.holder.{kind}.subject", booking.Title), 500),
+            [
+                localizer.Format(language, $"venues.mail.holder.{kind}.body", [booking.Title, roomCode, starts, holder, .. args]),
+                localizer.Get(language, "venues.mail.holder.footer"),
+            ]);
+        }
+
+        await guests.QueueNoticeAsync(person ? holderId : null, person ? null : holderId, HolderMailKind, Compose, ct);
     }
 
     private static string Cut(string text, int max) => text.Length > max ? text[..max] : text;

@@ -13,15 +13,15 @@ public sealed partial class BookingService
     /// </summary>
     public async Task<ConfirmationPreviewView> PreviewConfirmationAsync(Guid id, CancellationToken ct = default)
     {
-        var summitEvent = await events.GetCurrentAsync(ct);
-        var booking = await FindAsync(summitEvent.Id, id, ct);
+        var catalog = await CatalogAsync(ct);
+        var booking = await FindAsync(catalog.EventId, id, ct);
         if (booking.State != BookingState.Pending)
         {
             throw new SummitException(SummitError.Conflict(VenuesErrors.BookingNotPending, booking.State));
         }
 
-        var room = await db.Set<Room>().AsNoTracking().FirstAsync(r => r.Id == booking.RoomId, ct);
-        var (pending, facts) = await DisplacementFactsAsync(summitEvent.Id, booking, ct);
+        var room = catalog.FindRoom(booking.RoomId) ?? throw new SummitException(SummitError.NotFound(VenuesErrors.BookingNotFound, id));
+        var (pending, facts) = await DisplacementFactsAsync(catalog, booking, ct);
         var codes = facts.Rooms.ToDictionary(r => r.Id, r => r.Code);
         var conflicts = facts.Check(booking, room);
         // A request that cannot be confirmed rejects nothing: its confirmation would be refused.
@@ -40,20 +40,21 @@ public sealed partial class BookingService
     /// rejection. A request is rejected only if it is still pending when the confirmation is saved: one confirmed meanwhile by another
     /// venue manager keeps its state (and, holding the same room, makes the database refuse this confirmation, docs/adr/0027).
     /// </summary>
-    private async Task SaveConfirmedRejectingDisplacedAsync(Guid eventId, Booking booking, Room room, CancellationToken ct)
+    private async Task SaveConfirmedRejectingDisplacedAsync(VenueCatalog catalog, Booking booking, Room room, CancellationToken ct)
     {
-        var (pending, facts) = await DisplacementFactsAsync(eventId, booking, ct);
+        var (pending, facts) = await DisplacementFactsAsync(catalog, booking, ct);
         var displaced = ConfirmationPreview.WouldReject(booking, pending, facts);
         string Local(DateTimeOffset at) => EventTime.Unlabelled(at, facts.Zone);
         var text = localizer["venues.preview.rejected_reason", booking.Title, room.Code, Local(booking.StartsAt), Local(booking.EndsAt)];
         var reason = text.Length > VenueLimits.ReasonLength ? text[..VenueLimits.ReasonLength] : text;
         var decidedBy = (await actor.GetAsync()).Name;
+        var codes = facts.Rooms.ToDictionary(r => r.Id, r => r.Code);
         try
         {
             // Within the caller's transaction when a Protocol confirmation displaces bookings first; else in one of its own.
             await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             // An overlap refused by the database is answered here as a conflict (the transaction is then rolled back unsaved).
-            await SaveConfirmedAsync(eventId, booking, room, ct);
+            await SaveConfirmedAsync(catalog, booking, room, ct);
             var decidedAt = clock.GetUtcNow();
             foreach (var (other, _) in displaced)
             {
@@ -71,6 +72,7 @@ public sealed partial class BookingService
                         ["reason"] = (null, reason),
                         ["confirmedBooking"] = (null, booking.Id),
                     });
+                    await notices.RejectedAsync(other, codes.GetValueOrDefault(other.RoomId, "?"), reason, ct);
                 }
             }
 
@@ -84,7 +86,7 @@ public sealed partial class BookingService
         {
             // Two confirmations each rejecting the other's request: the database let one through and stopped this one, rolled back whole.
             db.ChangeTracker.Clear();
-            var after = await FactsAsync(eventId, booking, ct);
+            var after = await FactsAsync(catalog, booking, ct);
             var conflicts = after.Check(booking, room);
             ThrowIfConflicts(conflicts.Count > 0 ? conflicts : [new BookingConflict(BookingConflictKind.Overlap)], null, booking, room, after);
             throw;
@@ -109,8 +111,9 @@ public sealed partial class BookingService
     /// The other pending requests whose period touches the booking's (any room: equipment is shared), and the facts for the whole
     /// period they cover.
     /// </summary>
-    private async Task<(List<Booking> Pending, BookingFacts Facts)> DisplacementFactsAsync(Guid eventId, Booking booking, CancellationToken ct)
+    private async Task<(List<Booking> Pending, BookingFacts Facts)> DisplacementFactsAsync(VenueCatalog catalog, Booking booking, CancellationToken ct)
     {
+        var eventId = catalog.EventId;
         var (from, until) = (booking.BlockedFrom.ToUniversalTime(), booking.BlockedUntil.ToUniversalTime());
         var pending = await db.Set<Booking>().AsNoTracking().Include(b => b.Equipment)
             .Where(b => b.EventId == eventId && b.State == BookingState.Pending && b.Id != booking.Id && b.BlockedFrom < until && b.BlockedUntil > from)
@@ -118,6 +121,6 @@ public sealed partial class BookingService
         // The facts are read around one booking's time: a booking spanning every pending request's period stands for them all.
         var span = new Booking { EventId = eventId };
         span.SetTimes(pending.Select(p => p.BlockedFrom).Append(from).Min(), pending.Select(p => p.BlockedUntil).Append(until).Max(), 0, 0);
-        return (pending, await FactsAsync(eventId, span, ct));
+        return (pending, await FactsAsync(catalog, span, ct));
     }
 }

@@ -54,33 +54,33 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
     /// <summary>Every conflict the booking would meet now, in the reader's language (empty: it may be booked); nothing is written.</summary>
     public async Task<List<ConflictView>> CheckAsync(BookingInput input, CancellationToken ct = default)
     {
-        var summitEvent = await events.GetCurrentAsync(ct);
-        var (booking, room) = await ValidateAsync(input, summitEvent.Id, ct);
-        var facts = await FactsAsync(summitEvent.Id, booking, ct);
+        var catalog = await CatalogAsync(ct);
+        var (booking, room) = Validate(input, catalog);
+        var facts = await FactsAsync(catalog, booking, ct);
         return [.. facts.Check(booking, room).Select(c => ToView(c, facts))];
     }
 
     /// <summary>The rooms free for the booking instead of the one it names, ranked (same venue, building and floor first).</summary>
     public async Task<List<RoomAlternativeView>> AlternativesAsync(BookingInput input, CancellationToken ct = default)
     {
-        var summitEvent = await events.GetCurrentAsync(ct);
-        var (booking, room) = await ValidateAsync(input, summitEvent.Id, ct);
-        var facts = await FactsAsync(summitEvent.Id, booking, ct);
+        var catalog = await CatalogAsync(ct);
+        var (booking, room) = Validate(input, catalog);
+        var facts = await FactsAsync(catalog, booking, ct);
         return Alternatives(input, booking, room, facts);
     }
 
     /// <summary>Confirms a pending request; a Protocol one with <paramref name="displace"/> displaces the Normal bookings in its way.</summary>
     public async Task<BookingView> ConfirmAsync(Guid id, bool displace = false, CancellationToken ct = default)
     {
-        var summitEvent = await events.GetCurrentAsync(ct);
-        var booking = await FindAsync(summitEvent.Id, id, ct);
+        var catalog = await CatalogAsync(ct);
+        var booking = await FindAsync(catalog.EventId, id, ct);
         if (booking.State != BookingState.Pending)
         {
             throw new SummitException(SummitError.Conflict(VenuesErrors.BookingNotPending, booking.State));
         }
 
-        var room = await db.Set<Room>().AsNoTracking().FirstAsync(r => r.Id == booking.RoomId, ct);
-        var facts = await FactsAsync(summitEvent.Id, booking, ct);
+        var room = catalog.FindRoom(booking.RoomId) ?? throw new SummitException(SummitError.NotFound(VenuesErrors.BookingNotFound, id));
+        var facts = await FactsAsync(catalog, booking, ct);
         var plan = PlanOf(booking, room, facts);
         var displacing = displace && plan.CanDisplace;
         if (!displacing)
@@ -100,7 +100,7 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
         {
             ["state"] = (BookingState.Pending, BookingState.Confirmed),
         });
-        await SaveConfirmedRejectingDisplacedAsync(summitEvent.Id, booking, room, ct);
+        await SaveConfirmedRejectingDisplacedAsync(catalog, booking, room, ct);
         if (transaction is not null)
         {
             await transaction.CommitAsync(ct);
@@ -137,9 +137,9 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
 
     private async Task<BookingView> CreateAsync(BookingInput input, BookingState state, CancellationToken ct)
     {
-        var summitEvent = await events.GetCurrentAsync(ct);
-        var (booking, room) = await ValidateAsync(input, summitEvent.Id, ct);
-        var facts = await FactsAsync(summitEvent.Id, booking, ct);
+        var catalog = await CatalogAsync(ct);
+        var (booking, room) = Validate(input, catalog);
+        var facts = await FactsAsync(catalog, booking, ct);
         var plan = PlanOf(booking, room, facts);
         // A pending Protocol request with displace is lodged; it displaces only when confirmed with displace (ConfirmAsync).
         var displacing = input.Displace && plan.CanDisplace;
@@ -183,7 +183,7 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
             });
         if (state == BookingState.Confirmed)
         {
-            await SaveConfirmedAsync(summitEvent.Id, booking, room, ct, input);
+            await SaveConfirmedAsync(catalog, booking, room, ct, input);
         }
         else
         {
@@ -200,10 +200,19 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
 
     /// <summary>
     /// Saves a booking that is now confirmed. When another confirmation of the room's time was saved first (after this one's check), the
-    /// database refuses it; the refusal is then explained like any conflict, naming the booking that won.
+    /// database refuses it; the refusal is then explained like any conflict, naming the booking that won. A booking that takes equipment is
+    /// saved in a transaction holding its items (<see cref="LockStockAsync"/>) and checked again there, so that two confirmations in different
+    /// rooms cannot both take the last units (docs/adr/0027, second amendment).
     /// </summary>
-    internal async Task SaveConfirmedAsync(Guid eventId, Booking booking, Room room, CancellationToken ct, BookingInput? input = null)
+    internal async Task SaveConfirmedAsync(VenueCatalog catalog, Booking booking, Room room, CancellationToken ct, BookingInput? input = null)
     {
+        await using var transaction = booking.Equipment.Count > 0 && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (booking.Equipment.Count > 0)
+        {
+            var held = await FactsAsync(await LockStockAsync(catalog, booking.Equipment.Select(l => l.EquipmentItemId), ct), booking, ct);
+            ThrowIfConflicts(held.Check(booking, room), input, booking, room, held);
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
@@ -211,10 +220,38 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
         catch (DbUpdateException ex) when (OverlapGuarantee.IsOverlapRefusal(ex))
         {
             db.ChangeTracker.Clear();
-            var facts = await FactsAsync(eventId, booking, ct);
+            var facts = await FactsAsync(catalog, booking, ct);
             var conflicts = facts.Check(booking, room);
             ThrowIfConflicts(conflicts.Count > 0 ? conflicts : [new BookingConflict(BookingConflictKind.Overlap)], input, booking, room, facts);
         }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// Inside the caller's transaction, holds the stock of the given items until it ends and returns the catalog with their stock as it is
+    /// now: the facts read after this see every confirmation that took them before, and the next one waits for this one. PostgreSQL locks
+    /// the items' rows (<c>SELECT ... FOR UPDATE</c>, in id order so two confirmations never wait on each other crosswise); SQLite needs no
+    /// lock of its own, as its transactions begin <c>IMMEDIATE</c> (Microsoft.Data.Sqlite's default) and so hold the database's one write
+    /// lock from their start: a second confirmation's transaction waits at its start until the first commits.
+    /// </summary>
+    internal async Task<VenueCatalog> LockStockAsync(VenueCatalog catalog, IEnumerable<Guid> itemIds, CancellationToken ct)
+    {
+        var ids = itemIds.Distinct().Order().ToArray();
+        var items = db.Database.IsNpgsql()
+            ? await db.Set<EquipmentItem>().FromSql($"SELECT * FROM \"VenueEquipment\" WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE")
+                .AsNoTracking().ToListAsync(ct)
+            : await db.Set<EquipmentItem>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
+        var stock = catalog.Equipment.ToDictionary();
+        foreach (var item in items)
+        {
+            stock[item.Id] = item;
+        }
+
+        return catalog with { Equipment = stock };
     }
 
     private async Task<BookingView> CloseAsync(Guid eventId, Booking booking, BookingState state, string action, BookingDecisionInput input, CancellationToken ct)
@@ -231,8 +268,14 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
             ["state"] = (old, state),
             ["reason"] = (null, booking.Reason),
         });
+        var code = (await RoomCodesAsync(eventId, ct)).GetValueOrDefault(booking.RoomId, "?");
+        if (state == BookingState.Rejected)
+        {
+            await notices.RejectedAsync(booking, code, booking.Reason, ct);
+        }
+
         await db.SaveChangesAsync(ct);
-        return BookingView.From(booking, (await RoomCodesAsync(eventId, ct)).GetValueOrDefault(booking.RoomId, "?"));
+        return BookingView.From(booking, code);
     }
 
     private async Task DecideAsync(Booking booking)
@@ -245,11 +288,11 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
         await db.Set<Booking>().Include(b => b.Equipment).FirstOrDefaultAsync(b => b.Id == id && b.EventId == eventId, ct)
         ?? throw new SummitException(SummitError.NotFound(VenuesErrors.BookingNotFound, id));
 
-    internal async Task<(Booking Booking, Room Room)> ValidateAsync(BookingInput input, Guid eventId, CancellationToken ct)
+    /// <summary>The booking the input describes, in a room of the event (<paramref name="catalog"/>), or every field problem at once.</summary>
+    internal (Booking Booking, Room Room) Validate(BookingInput input, VenueCatalog catalog)
     {
         var checks = new FieldChecks(localizer);
-        var venueIds = await db.Set<Venue>().AsNoTracking().Where(v => v.EventId == eventId).Select(v => v.Id).ToListAsync(ct);
-        var room = await db.Set<Room>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == input.RoomId && venueIds.Contains(r.VenueId), ct);
+        var room = catalog.FindRoom(input.RoomId);
         if (room is null)
         {
             checks.Add("roomId", "venues.field.room", VenuesErrors.RoomUnknown, input.RoomId);
@@ -308,11 +351,9 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
         else
         {
             var itemIds = lines.Select(l => l.EquipmentItemId).ToList();
-            var known = (await db.Set<EquipmentItem>().AsNoTracking().Where(e => e.EventId == eventId && itemIds.Contains(e.Id)).Select(e => e.Id)
-                .ToListAsync(ct)).ToHashSet();
             foreach (var line in lines)
             {
-                if (!known.Contains(line.EquipmentItemId))
+                if (!catalog.Equipment.ContainsKey(line.EquipmentItemId))
                 {
                     checks.Add("equipment", "venues.field.equipment", VenuesErrors.EquipmentUnknown, line.EquipmentItemId);
                 }
@@ -329,7 +370,7 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
         checks.ThrowIfAny();
         var booking = new Booking
         {
-            EventId = eventId,
+            EventId = catalog.EventId,
             RoomId = room!.Id,
             Title = title,
             HolderKind = input.HolderKind,
@@ -344,35 +385,64 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
         return (booking, room);
     }
 
+    /// <summary>The current event's venues, rooms, stock and time zone (<see cref="VenueCatalog"/>): four queries, once per call.</summary>
+    internal async Task<VenueCatalog> CatalogAsync(CancellationToken ct)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var eventId = summitEvent.Id;
+        var venues = await db.Set<Venue>().AsNoTracking().Where(v => v.EventId == eventId).ToDictionaryAsync(v => v.Id, ct);
+        var rooms = await db.Set<Room>().AsNoTracking().Where(r => db.Set<Venue>().Any(v => v.Id == r.VenueId && v.EventId == eventId)).ToListAsync(ct);
+        var equipment = await db.Set<EquipmentItem>().AsNoTracking().Where(e => e.EventId == eventId).ToDictionaryAsync(e => e.Id, ct);
+        // The event's own zone, as IEventCalendar.TimeZoneAsync gives it, without reading the event again.
+        return new VenueCatalog(eventId, EventTime.Zone(summitEvent.TimeZoneId), venues, rooms, equipment);
+    }
+
     /// <summary>
     /// Everything the rules need around the booking's time: the event's rooms and venues, the confirmed bookings and blockings of any room
     /// near it (as far either side as the largest set-up and tear-down buffer of the booking and of the rooms, so that the same facts also
     /// judge other rooms with their own buffers), and the stock.
     /// </summary>
-    private Task<BookingFacts> FactsAsync(Guid eventId, Booking booking, CancellationToken ct) =>
-        FactsAsync(eventId, booking.StartsAt, booking.EndsAt, booking.SetupMinutes, booking.TeardownMinutes, ct);
+    internal Task<BookingFacts> FactsAsync(VenueCatalog catalog, Booking booking, CancellationToken ct) =>
+        FactsAsync(catalog, booking.StartsAt, booking.EndsAt, booking.SetupMinutes, booking.TeardownMinutes, ct);
 
     /// <summary>The facts around bookings from <paramref name="startsAt"/> to <paramref name="endsAt"/> (a series: its first start and last end).</summary>
-    internal async Task<BookingFacts> FactsAsync(Guid eventId, DateTimeOffset startsAt, DateTimeOffset endsAt, int setupMinutes, int teardownMinutes,
+    internal async Task<BookingFacts> FactsAsync(VenueCatalog catalog, DateTimeOffset startsAt, DateTimeOffset endsAt, int setupMinutes, int teardownMinutes,
         CancellationToken ct)
     {
-        var venues = await db.Set<Venue>().AsNoTracking().Where(v => v.EventId == eventId).ToDictionaryAsync(v => v.Id, ct);
-        var venueIds = venues.Keys.ToList();
-        var rooms = await db.Set<Room>().AsNoTracking().Where(r => venueIds.Contains(r.VenueId)).ToListAsync(ct);
-        var roomIds = rooms.Select(r => r.Id).ToList();
+        var rooms = catalog.Rooms;
         // Only what can touch the booking in any room: its time widened by the largest buffer it may take there. (A day either side, as this
         // read before, loaded about a thousand bookings at 10,000 over 60 rooms: see docs/benchmarks.md, venue check.)
         var from = startsAt.ToUniversalTime().AddMinutes(-Math.Max(setupMinutes, rooms.Select(r => r.SetupMinutes).DefaultIfEmpty().Max()));
         var until = endsAt.ToUniversalTime().AddMinutes(Math.Max(teardownMinutes, rooms.Select(r => r.TeardownMinutes).DefaultIfEmpty().Max()));
         // No booking occupies its room longer than this, so the index on BlockedFrom is read from here on, not from the event's first booking.
         var earliest = from - VenueLimits.MaxBookingLength - TimeSpan.FromMinutes(2 * VenueLimits.MaxBufferMinutes);
-        var confirmed = await db.Set<Booking>().AsNoTracking().Include(b => b.Equipment)
-            .Where(b => b.EventId == eventId && b.State == BookingState.Confirmed && b.BlockedFrom < until && b.BlockedFrom >= earliest && b.BlockedUntil > from)
-            .ToListAsync(ct);
-        var blockings = await db.Set<RoomBlocking>().AsNoTracking()
-            .Where(k => roomIds.Contains(k.RoomId) && k.From < until && k.Until > from).ToListAsync(ct);
-        var equipment = await db.Set<EquipmentItem>().AsNoTracking().Where(e => e.EventId == eventId).ToDictionaryAsync(e => e.Id, ct);
-        return new BookingFacts(rooms, venues, confirmed, blockings, equipment, await events.TimeZoneAsync(ct));
+        var confirmed = await ConfirmedNear(catalog.EventId, from, until, earliest).ToListAsync(ct);
+        var blockings = await BlockingsNear(catalog.EventId, from, until).ToListAsync(ct);
+        return new BookingFacts(rooms, catalog.Venues, confirmed, blockings, catalog.Equipment, catalog.Zone);
+    }
+
+    // Compiled once: every check, booking, confirmation and offer of free rooms runs these two (docs/benchmarks.md, venue check). A compiled
+    // query belongs to one model and each provider's context has its own, so there is one of each per provider.
+    private static readonly CompiledFactsQueries PostgresQueries = new(), SqliteQueries = new();
+
+    private IAsyncEnumerable<Booking> ConfirmedNear(Guid eventId, DateTimeOffset from, DateTimeOffset until, DateTimeOffset earliest) =>
+        (db.Database.IsNpgsql() ? PostgresQueries : SqliteQueries).ConfirmedNear(db, eventId, from, until, earliest);
+
+    private IAsyncEnumerable<RoomBlocking> BlockingsNear(Guid eventId, DateTimeOffset from, DateTimeOffset until) =>
+        (db.Database.IsNpgsql() ? PostgresQueries : SqliteQueries).BlockingsNear(db, eventId, from, until);
+
+    private sealed class CompiledFactsQueries
+    {
+        public Func<SummitDbContext, Guid, DateTimeOffset, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<Booking>> ConfirmedNear { get; } =
+            EF.CompileAsyncQuery((SummitDbContext db, Guid eventId, DateTimeOffset from, DateTimeOffset until, DateTimeOffset earliest) =>
+                db.Set<Booking>().AsNoTracking().Include(b => b.Equipment)
+                    .Where(b => b.EventId == eventId && b.State == BookingState.Confirmed && b.BlockedFrom < until && b.BlockedFrom >= earliest && b.BlockedUntil > from));
+
+        public Func<SummitDbContext, Guid, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<RoomBlocking>> BlockingsNear { get; } =
+            EF.CompileAsyncQuery((SummitDbContext db, Guid eventId, DateTimeOffset from, DateTimeOffset until) =>
+                db.Set<RoomBlocking>().AsNoTracking()
+                    .Where(k => k.From < until && k.Until > from
+                        && db.Set<Room>().Any(r => r.Id == k.RoomId && db.Set<Venue>().Any(v => v.Id == r.VenueId && v.EventId == eventId))));
     }
 
     internal void ThrowIfConflicts(IReadOnlyList<BookingConflict> conflicts, BookingInput? input, Booking booking, Room room, BookingFacts facts,

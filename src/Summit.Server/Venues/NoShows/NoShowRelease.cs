@@ -54,7 +54,7 @@ public sealed class NoShowRelease(SummitDbContext db, IEventCalendar events, IZo
                 ["state"] = (BookingState.Confirmed, BookingState.Cancelled),
                 ["reason"] = (null, booking.Reason),
             });
-            await notices.CancelledAsync(booking, room.Code, "released", [minutes], ct);
+            await notices.CancelledAsync(booking, room.Code, "released", [minutes], ct, [minutes]);
             await db.SaveChangesAsync(ct);
             released++;
         }

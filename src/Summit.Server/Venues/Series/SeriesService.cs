@@ -22,27 +22,41 @@ public sealed class SeriesService(SummitDbContext db, BookingService bookings, I
     private static readonly JsonSerializerOptions LinesJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>Books the series confirmed: every date, or, with <see cref="SeriesInput.SkipConflicts"/>, every date without a conflict.</summary>
-    public async Task<SeriesView> CreateAsync(SeriesInput input, CancellationToken ct = default)
+    public Task<SeriesView> CreateAsync(SeriesInput input, CancellationToken ct = default) => CreateAsync(input, BookingState.Confirmed, ct);
+
+    /// <summary>
+    /// Requests the series: every date (or every date without a conflict) a pending request, checked as a single request is, that a venue
+    /// manager confirms or rejects date by date (the staff who may only request a room).
+    /// </summary>
+    public Task<SeriesView> RequestAsync(SeriesInput input, CancellationToken ct = default) => CreateAsync(input, BookingState.Pending, ct);
+
+    private async Task<SeriesView> CreateAsync(SeriesInput input, BookingState state, CancellationToken ct)
     {
-        var summitEvent = await events.GetCurrentAsync(ct);
-        var zone = await events.TimeZoneAsync(ct);
+        var catalog = await bookings.CatalogAsync(ct);
+        var zone = catalog.Zone;
         var recurrence = Validate(input);
         var occurrences = RecurrenceExpansion.Expand(recurrence, zone);
-        var (template, room) = await bookings.ValidateAsync(ToBookingInput(input, occurrences[0]), summitEvent.Id, ct);
-        var name = (await actor.GetAsync()).Name;
+        var (template, room) = bookings.Validate(ToBookingInput(input, occurrences[0]), catalog);
+        var maker = await actor.GetAsync();
+        var name = maker.Name;
 
         // A second try when another confirmation took one of the dates between this check and the save (the database refused it).
         for (var attempt = 0; ; attempt++)
         {
-            var facts = await bookings.FactsAsync(summitEvent.Id, occurrences[0].StartsAt, occurrences[^1].EndsAt, template.SetupMinutes, template.TeardownMinutes, ct);
+            // A series taking equipment holds its items' stock from before it reads the facts until it is saved (docs/adr/0027, second
+            // amendment), so another confirmation cannot take the same units between this check and the save.
+            await using var transaction = state == BookingState.Confirmed && template.Equipment.Count > 0 ? await db.Database.BeginTransactionAsync(ct) : null;
+            var current = transaction is null ? catalog : await bookings.LockStockAsync(catalog, template.Equipment.Select(l => l.EquipmentItemId), ct);
+            var facts = await bookings.FactsAsync(current, occurrences[0].StartsAt, occurrences[^1].EndsAt, template.SetupMinutes, template.TeardownMinutes, ct);
             var held = facts.Confirmed.ToList();
             facts = facts with { Confirmed = held };
-            var series = NewSeries(input, summitEvent.Id, zone, name, clock.GetUtcNow());
+            var series = NewSeries(input, catalog.EventId, zone, name, clock.GetUtcNow());
             var booked = new List<Booking>();
             var refused = new List<(Occurrence Date, IReadOnlyList<BookingConflict> Conflicts)>();
             foreach (var occurrence in occurrences)
             {
-                var booking = DateOf(series, template, occurrence, name);
+                var booking = DateOf(series, template, occurrence, name, state);
+                booking.CreatedByUserId = maker.Id;
                 var conflicts = facts.Check(booking, room);
                 if (conflicts.Count > 0)
                 {
@@ -50,9 +64,12 @@ public sealed class SeriesService(SummitDbContext db, BookingService bookings, I
                 }
                 else
                 {
-                    // The series' own dates hold the room and the equipment for the dates after them.
+                    // The series' own confirmed dates hold the room and the equipment for the dates after them; requests hold nothing.
                     booked.Add(booking);
-                    held.Add(booking);
+                    if (state == BookingState.Confirmed)
+                    {
+                        held.Add(booking);
+                    }
                 }
             }
 
@@ -68,8 +85,10 @@ public sealed class SeriesService(SummitDbContext db, BookingService bookings, I
             series.Skipped = [.. refused.Select(r => new BookingSeriesSkip { SeriesId = series.Id, Date = r.Date.Date, Conflicts = Summary(r.Conflicts), SkippedAt = now })];
             db.Set<BookingSeries>().Add(series);
             db.Set<Booking>().AddRange(booked);
-            await audit.RecordAsync(VenuesAudit.SeriesCreated, "booking_series", series.Id.ToString(), new Dictionary<string, (object?, object?)>
+            var action = state == BookingState.Confirmed ? VenuesAudit.SeriesCreated : VenuesAudit.SeriesRequested;
+            await audit.RecordAsync(action, "booking_series", series.Id.ToString(), new Dictionary<string, (object?, object?)>
             {
+                ["state"] = (null, state),
                 ["room"] = (null, room.Code),
                 ["title"] = (null, series.Title),
                 ["recurrence"] = (null, Describe(series)),
@@ -84,6 +103,11 @@ public sealed class SeriesService(SummitDbContext db, BookingService bookings, I
             try
             {
                 await db.SaveChangesAsync(ct);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(ct);
+                }
+
                 return await GetAsync(series.Id, ct);
             }
             catch (DbUpdateException ex) when (attempt == 0 && OverlapGuarantee.IsOverlapRefusal(ex))
@@ -122,8 +146,9 @@ public sealed class SeriesService(SummitDbContext db, BookingService bookings, I
         var occurrence = RecurrenceExpansion.At(skipped.Date, series.StartTime, series.EndTime, ZoneOf(series));
         var bookingInput = new BookingInput(series.RoomId, occurrence.StartsAt, occurrence.EndsAt, series.Title, series.HolderKind, series.ExpectedAttendance,
             series.Layout, series.HolderId, series.HolderName, series.SetupMinutes, series.TeardownMinutes, LinesOf(series));
-        var (booking, room) = await bookings.ValidateAsync(bookingInput, summitEvent.Id, ct);
-        var facts = await bookings.FactsAsync(summitEvent.Id, booking.StartsAt, booking.EndsAt, booking.SetupMinutes, booking.TeardownMinutes, ct);
+        var catalog = await bookings.CatalogAsync(ct);
+        var (booking, room) = bookings.Validate(bookingInput, catalog);
+        var facts = await bookings.FactsAsync(catalog, booking.StartsAt, booking.EndsAt, booking.SetupMinutes, booking.TeardownMinutes, ct);
         bookings.ThrowIfConflicts(facts.Check(booking, room), bookingInput, booking, room, facts);
 
         var name = (await actor.GetAsync()).Name;
@@ -140,7 +165,7 @@ public sealed class SeriesService(SummitDbContext db, BookingService bookings, I
             ["date"] = (skipped.Date, null),
             ["booking"] = (null, booking.Id),
         });
-        await bookings.SaveConfirmedAsync(summitEvent.Id, booking, room, ct, bookingInput);
+        await bookings.SaveConfirmedAsync(catalog, booking, room, ct, bookingInput);
         return BookingView.From(booking, room.Code);
     }
 
@@ -275,7 +300,7 @@ public sealed class SeriesService(SummitDbContext db, BookingService bookings, I
         CreatedBy = createdBy,
     };
 
-    private Booking DateOf(BookingSeries series, Booking template, Occurrence occurrence, string name)
+    private static Booking DateOf(BookingSeries series, Booking template, Occurrence occurrence, string name, BookingState state)
     {
         var now = series.CreatedAt;
         var booking = new Booking
@@ -289,11 +314,11 @@ public sealed class SeriesService(SummitDbContext db, BookingService bookings, I
             HolderName = template.HolderName,
             ExpectedAttendance = template.ExpectedAttendance,
             Layout = template.Layout,
-            State = BookingState.Confirmed,
+            State = state,
             CreatedAt = now,
             CreatedBy = name,
-            DecidedAt = now,
-            DecidedBy = name,
+            DecidedAt = state == BookingState.Confirmed ? now : null,
+            DecidedBy = state == BookingState.Confirmed ? name : null,
         };
         booking.SetTimes(occurrence.StartsAt, occurrence.EndsAt, template.SetupMinutes, template.TeardownMinutes);
         booking.Equipment = [.. template.Equipment.Select(l => new BookingEquipment { BookingId = booking.Id, EquipmentItemId = l.EquipmentItemId, Quantity = l.Quantity })];

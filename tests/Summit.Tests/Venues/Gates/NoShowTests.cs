@@ -40,7 +40,13 @@ public sealed class NoShowTests(NoShowTests.Factory app) : IClassFixture<NoShowT
             .AssertProblemAsync(422, ErrorCodes.RequestInvalid);
 
         var nine = VenuesIntents.DayOneNine;
-        var morning = await (await app.BookConfirmedAsync(VenuesIntents.NewBooking(room.Id, nine, 60, "Morning session"))).OkAsync<BookingView>();
+        var holder = await app.CreateGuestAsync();
+        var morning = await (await app.BookConfirmedAsync(VenuesIntents.NewBooking(room.Id, nine, 60, "Morning session") with
+        {
+            HolderKind = BookingHolderKind.Person,
+            HolderId = holder.Id,
+            HolderName = null,
+        })).OkAsync<BookingView>();
         var noon = await (await app.BookConfirmedAsync(VenuesIntents.NewBooking(room.Id, nine.AddHours(2), 60, "Noon session"))).OkAsync<BookingView>();
         var afternoon = await (await app.BookConfirmedAsync(VenuesIntents.NewBooking(room.Id, nine.AddHours(4), 60, "Afternoon session"))).OkAsync<BookingView>();
         var elsewhere = await (await app.BookConfirmedAsync(VenuesIntents.NewBooking(plain.Id, nine, 60, "Room without release"))).OkAsync<BookingView>();
@@ -86,6 +92,13 @@ public sealed class NoShowTests(NoShowTests.Factory app) : IClassFixture<NoShowT
         Assert.Equal(2, mails.Count);
         Assert.All(mails, m => Assert.Equal(SummitFactory.EmailOf(Roles.VenueManager), m.ToAddress));
         Assert.Contains(mails, m => m.Subject == "Room booking released: Morning session" && m.TextBody.Contains("within 15 minutes", StringComparison.Ordinal));
+
+        // The morning session's holder, a guest, told too, in the guest's language (zh-Hans); the afternoon's is named only by text.
+        var toHolder = Assert.Single(await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().OutgoingMails.AsNoTracking()
+            .Where(m => m.Kind == BookingNotices.HolderMailKind).ToListAsync()));
+        Assert.Equal((holder.Email, holder.Id), (toHolder.ToAddress, toHolder.GuestId));
+        Assert.Equal("会议室预订已释放：Morning session", toHolder.Subject);
+        Assert.Contains("开始后 15 分钟内无人进入", toHolder.TextBody, StringComparison.Ordinal);
     }
 
     /// <summary>A booking as the venue manager reads it, signed in afresh (the clock moves days on).</summary>

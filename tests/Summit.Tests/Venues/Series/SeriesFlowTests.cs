@@ -27,6 +27,39 @@ public sealed class SeriesFlowTests(SummitFactory app) : IClassFixture<SummitFac
             Count: count, SkipConflicts: skip);
 
     [Fact]
+    public async Task Staff_who_may_only_request_request_a_series_of_pending_dates_that_the_venue_manager_confirms_date_by_date()
+    {
+        var venue = await app.CreateVenueAsync();
+        var room = await app.CreateRoomAsync(VenuesIntents.NewRoom(venue.Id, "SR-Q"));
+        using var secretariat = await app.ClientForAsync(Roles.Secretariat);
+        using var manager = await app.ClientForAsync(Roles.VenueManager);
+        await (await app.BookConfirmedAsync(VenuesIntents.NewBooking(room.Id, VenuesIntents.DayOneNine.AddDays(1), 60, "Press briefing"))).OkAsync<BookingView>();
+        var input = Daily(room.Id, 3, skip: true, title: "Working group");
+
+        // Booking a series confirmed stays the venue manager's; requesting one is open to whoever may request a room.
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await secretariat.PostAsJsonAsync("/api/v1/venues/series", input, Intents.Json)).StatusCode);
+        var requested = await (await secretariat.PostAsJsonAsync("/api/v1/venues/series/requests", input, Intents.Json)).OkAsync<SeriesView>();
+        Assert.Equal([DayOne, DayOne.AddDays(2)], requested.Occurrences.Select(o => o.Date));
+        Assert.All(requested.Occurrences, o => Assert.Equal(BookingState.Pending, o.State));
+        Assert.Equal(DayOne.AddDays(1), Assert.Single(requested.Skipped).Date);
+        // A request conflicting already is refused as a whole, as a single request is.
+        await (await secretariat.PostAsJsonAsync("/api/v1/venues/series/requests", input with { SkipConflicts = false }, Intents.Json))
+            .AssertProblemAsync(409, VenuesErrors.SeriesConflict);
+
+        // The requests hold nothing: a confirmed booking may still take a requested date, and the venue manager confirms the other one.
+        await (await app.BookConfirmedAsync(VenuesIntents.NewBooking(room.Id, VenuesIntents.DayOneNine.AddDays(2), 60, "Bilateral talks"))).OkAsync<BookingView>();
+        await (await manager.PostAsync($"/api/v1/venues/bookings/{requested.Occurrences[0].BookingId}/confirm", null)).OkAsync<BookingView>();
+        var after = await (await manager.GetAsync($"/api/v1/venues/series/{requested.Id}")).OkAsync<SeriesView>();
+        Assert.Equal([BookingState.Confirmed, BookingState.Pending], after.Occurrences.Select(o => o.State));
+        var third = await (await manager.GetAsync($"/api/v1/venues/bookings/{requested.Occurrences[1].BookingId}")).OkAsync<BookingView>();
+        Assert.Equal(SummitFactory.EmailOf(Roles.Secretariat), third.CreatedBy);
+
+        var audited = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().AuditEntries.AsNoTracking()
+            .Where(a => a.EntityId == requested.Id.ToString()).Select(a => a.Action).ToListAsync());
+        Assert.Equal([VenuesAudit.SeriesRequested], audited);
+    }
+
+    [Fact]
     public async Task A_conflict_refuses_the_series_skipping_leaves_the_date_out_and_it_is_added_back_once_free()
     {
         var venue = await app.CreateVenueAsync();
