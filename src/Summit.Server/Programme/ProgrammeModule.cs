@@ -17,10 +17,11 @@ public sealed class ProgrammeModule : ISummitModule
 {
     public IReadOnlyList<string> OwnedPolicies { get; } = [Policies.ProgrammeView, Policies.ProgrammeManage];
 
+    /// <summary>After the venues (sessions are placed in their rooms); the rules page is reached from the programme page.</summary>
     public IReadOnlyList<NavigationEntry> Navigation { get; } =
     [
-        NavigationEntry.For(Policies.ProgrammeView, 141, "/programme", "programme.nav.forums", Icons.Material.Filled.EventNote, "nav-programme"),
-        NavigationEntry.For(Policies.ProgrammeView, 142, "/programme/timetable", "programme.nav.timetable", Icons.Material.Filled.CalendarViewDay,
+        NavigationEntry.For(Policies.ProgrammeView, 148, "/programme", "programme.nav.forums", Icons.Material.Filled.EventNote, "nav-programme"),
+        NavigationEntry.For(Policies.ProgrammeView, 149, "/programme/timetable", "programme.nav.timetable", Icons.Material.Filled.CalendarViewDay,
             "nav-programme-timetable"),
     ];
 

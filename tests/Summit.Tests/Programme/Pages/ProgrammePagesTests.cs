@@ -64,4 +64,18 @@ public sealed class ProgrammePagesTests(SummitFactory app) : IClassFixture<Summi
         Assert.Contains("新建会议单元", await app.PageAsync(Roles.ProgrammeManager, "/programme/sessions/new", "zh-Hans"),
             StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_rules_page_shows_each_rules_severity_and_only_programme_managers_change_them()
+    {
+        var managed = await app.PageAsync(Roles.ProgrammeManager, "/programme/settings");
+        Assert.Contains("data-rule=\"SpeakerDoubleBooked\" data-severity=\"BlockEdit\"", managed, StringComparison.Ordinal);
+        Assert.Contains("data-rule=\"TravelTooShort\" data-severity=\"Warn\"", managed, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"settings-save\"", managed, StringComparison.Ordinal);
+
+        var seen = await app.PageAsync(Roles.OperationsCentre, "/programme/settings", "zh-Hans");
+        Assert.Contains("议程规则", seen, StringComparison.Ordinal);
+        Assert.Contains("阻止发布", seen, StringComparison.Ordinal);
+        Assert.DoesNotContain("settings-save", seen, StringComparison.Ordinal);
+    }
 }
