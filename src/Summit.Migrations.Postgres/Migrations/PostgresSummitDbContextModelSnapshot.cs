@@ -1847,6 +1847,311 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("PurgeRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Summit.Server.Programme.Forum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "TitleEn")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeForums", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.PersonAvailability", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ProgrammeAvailability", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammePerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("GuestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "GuestId")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammePeople", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammeRuleSetting", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EventId", "Rule");
+
+                    b.ToTable("ProgrammeRuleSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammeSettings", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BufferMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DefaultTravelMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequiredLanguages")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ProgrammeSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AbstractEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("AbstractZh")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ExpectedAttendance")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ForumId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("JoinLink")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Layout")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("RoomId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("ForumId");
+
+                    b.HasIndex("EventId", "ForumId");
+
+                    b.ToTable("ProgrammeSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Position");
+
+                    b.ToTable("ProgrammeSessionItems", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ProtocolOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SessionId", "PersonId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeSessionParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.VenueTravelTime", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FirstVenueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SecondVenueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EventId", "FirstVenueId", "SecondVenueId");
+
+                    b.ToTable("ProgrammeTravelTimes", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Screening.ScreeningEventSettings", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -2829,6 +3134,99 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Summit.Server.Programme.Forum", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.PersonAvailability", b =>
+                {
+                    b.HasOne("Summit.Server.Programme.ProgrammePerson", null)
+                        .WithMany("Availability")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammePerson", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammeRuleSetting", b =>
+                {
+                    b.HasOne("Summit.Server.Programme.ProgrammeSettings", null)
+                        .WithMany("Rules")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammeSettings", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithOne()
+                        .HasForeignKey("Summit.Server.Programme.ProgrammeSettings", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.Session", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Server.Programme.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionItem", b =>
+                {
+                    b.HasOne("Summit.Server.Programme.Session", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionParticipant", b =>
+                {
+                    b.HasOne("Summit.Server.Programme.ProgrammePerson", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Server.Programme.Session", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.VenueTravelTime", b =>
+                {
+                    b.HasOne("Summit.Server.Programme.ProgrammeSettings", null)
+                        .WithMany("TravelTimes")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Summit.Server.Venues.Booking", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
@@ -2936,6 +3334,25 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
             modelBuilder.Entity("Summit.Server.Infrastructure.Mail.OutgoingMail", b =>
                 {
                     b.Navigation("Images");
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammePerson", b =>
+                {
+                    b.Navigation("Availability");
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammeSettings", b =>
+                {
+                    b.Navigation("Rules");
+
+                    b.Navigation("TravelTimes");
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.Session", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("Summit.Server.Venues.Booking", b =>

@@ -1835,6 +1835,311 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("PurgeRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Summit.Server.Programme.Forum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "TitleEn")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeForums", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.PersonAvailability", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ProgrammeAvailability", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammePerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GuestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "GuestId")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammePeople", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammeRuleSetting", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId", "Rule");
+
+                    b.ToTable("ProgrammeRuleSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammeSettings", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BufferMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DefaultTravelMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequiredLanguages")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ProgrammeSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AbstractEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AbstractZh")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpectedAttendance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ForumId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JoinLink")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Layout")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("ForumId");
+
+                    b.HasIndex("EventId", "ForumId");
+
+                    b.ToTable("ProgrammeSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Position");
+
+                    b.ToTable("ProgrammeSessionItems", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProtocolOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SessionId", "PersonId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeSessionParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.VenueTravelTime", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirstVenueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SecondVenueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId", "FirstVenueId", "SecondVenueId");
+
+                    b.ToTable("ProgrammeTravelTimes", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Screening.ScreeningEventSettings", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -2817,6 +3122,99 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Summit.Server.Programme.Forum", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.PersonAvailability", b =>
+                {
+                    b.HasOne("Summit.Server.Programme.ProgrammePerson", null)
+                        .WithMany("Availability")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammePerson", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammeRuleSetting", b =>
+                {
+                    b.HasOne("Summit.Server.Programme.ProgrammeSettings", null)
+                        .WithMany("Rules")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammeSettings", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithOne()
+                        .HasForeignKey("Summit.Server.Programme.ProgrammeSettings", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.Session", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Server.Programme.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionItem", b =>
+                {
+                    b.HasOne("Summit.Server.Programme.Session", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionParticipant", b =>
+                {
+                    b.HasOne("Summit.Server.Programme.ProgrammePerson", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Server.Programme.Session", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.VenueTravelTime", b =>
+                {
+                    b.HasOne("Summit.Server.Programme.ProgrammeSettings", null)
+                        .WithMany("TravelTimes")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Summit.Server.Venues.Booking", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
@@ -2924,6 +3322,25 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
             modelBuilder.Entity("Summit.Server.Infrastructure.Mail.OutgoingMail", b =>
                 {
                     b.Navigation("Images");
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammePerson", b =>
+                {
+                    b.Navigation("Availability");
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammeSettings", b =>
+                {
+                    b.Navigation("Rules");
+
+                    b.Navigation("TravelTimes");
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.Session", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("Summit.Server.Venues.Booking", b =>

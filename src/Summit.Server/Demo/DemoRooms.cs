@@ -10,9 +10,10 @@ using Summit.Server.Venues.Rooms;
 namespace Summit.Server.Demo;
 
 /// <summary>
-/// The rooms of the two Wuzhen venues, the mobile equipment stock and three days of bookings (ceremonies, sub-forums, bilateral
-/// talks, rehearsals, a press briefing, some still pending) with a security sweep of the main hall, made through the venues module
-/// as a venue manager would: every booking passes the same conflict rules.
+/// The rooms of the two Wuzhen venues, the mobile equipment stock and three days of bookings (bilateral talks, rehearsals, a press
+/// briefing, an expo launch, some still pending) with a security sweep of the main hall, made through the venues module as a venue
+/// manager would: every booking passes the same conflict rules. The ceremonies and forums book their rooms through the programme
+/// (<see cref="DemoProgramme"/>).
 /// </summary>
 internal static class DemoRooms
 {
@@ -54,23 +55,17 @@ internal static class DemoRooms
         RoomLayout Layout, bool Confirmed, (int Item, int Quantity)[] Equipment)[] Bookings =
     [
         (0, "MFH", 6, 30, 60, "Opening ceremony rehearsal", BookingHolderKind.Organizer, "", 80, RoomLayout.Theatre, true, [(3, 2), (2, 12)]),
-        (0, "MFH", 9, 0, 180, "Opening ceremony", BookingHolderKind.Session, "Opening ceremony", 1800, RoomLayout.Theatre, true, [(0, 2), (1, 2), (2, 12), (3, 2)]),
-        (0, "SF-A", 14, 0, 210, "Sub-forum: Digital economy", BookingHolderKind.Session, "Digital economy forum", 350, RoomLayout.Theatre, true, [(0, 1), (1, 1), (2, 8)]),
-        (0, "SF-B", 14, 0, 210, "Sub-forum: Cyberspace security", BookingHolderKind.Session, "Cyberspace security forum", 280, RoomLayout.Theatre, true, [(0, 1), (2, 8)]),
         (0, "BL-01", 10, 0, 45, "Bilateral: China and Kazakhstan", BookingHolderKind.Delegation, "Delegation of Kazakhstan", 12, RoomLayout.Boardroom, true, [(0, 1), (4, 1)]),
         (0, "BL-02", 10, 30, 45, "Bilateral: China and Brazil", BookingHolderKind.Delegation, "Delegation of Brazil", 14, RoomLayout.Boardroom, true, [(0, 1), (4, 1)]),
         (0, "BL-03", 11, 0, 45, "Bilateral: China and Singapore", BookingHolderKind.Delegation, "Delegation of Singapore", 10, RoomLayout.Boardroom, false, [(4, 1)]),
         (0, "BL-01", 11, 30, 45, "Bilateral: Russia and Kazakhstan", BookingHolderKind.Delegation, "Delegation of the Russian Federation", 12, RoomLayout.Boardroom, false, [(0, 1), (4, 1)]),
         (0, "MC-1", 13, 0, 45, "Press briefing: the summit's first day", BookingHolderKind.Organizer, "", 120, RoomLayout.Theatre, true, [(1, 1), (2, 2)]),
-        (1, "MFH", 9, 30, 150, "High-level dialogue", BookingHolderKind.Session, "High-level dialogue", 1500, RoomLayout.Theatre, true, [(0, 2), (1, 2), (3, 2)]),
-        (1, "SF-C", 9, 0, 180, "Sub-forum: AI governance", BookingHolderKind.Session, "AI governance forum", 280, RoomLayout.Theatre, true, [(0, 1), (1, 1), (2, 6)]),
         (1, "SF-D", 8, 0, 60, "Sub-forum D stage rehearsal", BookingHolderKind.Organizer, "", 20, RoomLayout.Theatre, false, [(3, 1)]),
         (1, "BL-04", 15, 0, 45, "Bilateral: China and the United Arab Emirates", BookingHolderKind.Delegation, "Delegation of the United Arab Emirates", 16, RoomLayout.Boardroom, true, [(0, 1), (4, 1)]),
         (1, "BL-05", 16, 0, 45, "Bilateral: China and Egypt", BookingHolderKind.Delegation, "Delegation of Egypt", 14, RoomLayout.Boardroom, false, [(4, 1)]),
         (1, "EX-STAGE", 10, 0, 60, "Light of Internet Expo: product launch", BookingHolderKind.Organizer, "", 400, RoomLayout.Theatre, true, [(1, 1), (2, 6)]),
         (2, "BL-06", 9, 0, 60, "Bilateral: China and the ASEAN Secretariat", BookingHolderKind.Delegation, "ASEAN Secretariat", 20, RoomLayout.Boardroom, true, [(0, 1), (4, 1)]),
         (2, "EX-M1", 10, 0, 60, "Exhibitor meeting: smart city pavilion", BookingHolderKind.Person, "Pavilion coordinator", 20, RoomLayout.Boardroom, false, []),
-        (2, "MFH", 16, 0, 90, "Closing ceremony", BookingHolderKind.Session, "Closing ceremony", 1500, RoomLayout.Theatre, true, [(0, 2), (1, 2), (3, 2)]),
     ];
 
     /// <summary>Makes the venues, rooms, stock, blockings and bookings unless the event has venues already; returns a line for the banner.</summary>

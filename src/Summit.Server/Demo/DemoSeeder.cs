@@ -68,6 +68,7 @@ public static partial class DemoSeeder
             // its retention period, which must outlast the event before the purge job looks.
             await DemoScreening.EnrolSensorsAsync(services);
             await DemoRooms.SeedAsync(services);
+            await DemoProgramme.SeedAsync(services);
             await DemoPrivacy.EnsureRetentionAsync(db, now);
             var reserved = await ReserveAsync(provider, existing.Id);
             return Banner(services, "The demo event already exists: the live morning carries on where it stood, nothing is played twice "
@@ -137,10 +138,11 @@ public static partial class DemoSeeder
         new DemoLiveState { EventId = summitEvent.Id, ReservedGuestId = access.Sample }.Save(DemoLiveState.PathIn(services.GetRequiredService<IConfiguration>()));
         var sensors = await DemoScreening.EnrolSensorsAsync(services);
         var venues = await DemoRooms.SeedAsync(services);
+        var programme = await DemoProgramme.SeedAsync(services);
         return Banner(services, $"Created {summitEvent.Name}: {guests.Count} guests from {guests.Select(g => g.CountryCode).Distinct().Count()} countries and regions, "
             + $"{delegations.Count} delegations, {invitations.Sent.Count} invitations, {Roles.All.Count} staff accounts (seed {seed}).\n"
             + $"Try the guest portal:   {guestLink}\nas a delegation liaison: {liaisonLink}\n" + AccessText(access) + "\n" + await AgentTextAsync(provider, access.Sample)
-            + $"\n{sensors} infrared sensors on the entry lanes ({string.Join(", ", DemoScreening.SensorGates)}), readings over MQTT.\n{venues}", watch.Elapsed);
+            + $"\n{sensors} infrared sensors on the entry lanes ({string.Join(", ", DemoScreening.SensorGates)}), readings over MQTT.\n{venues}\n{programme}", watch.Elapsed);
     }
 
     private static string AccessText(DemoAccessResult access) => $"""

@@ -20,6 +20,7 @@ using Summit.Server.Infrastructure.Options;
 using Summit.Server.Infrastructure.Security;
 using Summit.Server.Operations;
 using Summit.Server.Privacy;
+using Summit.Server.Programme;
 using Summit.Server.Screening;
 using Summit.Server.Venues;
 
@@ -39,6 +40,7 @@ public static class SummitHost
         new OperationsModule(),
         new IncidentsModule(),
         new VenuesModule(),
+        new ProgrammeModule(),
         new DemoModule(),
         new PrivacyModule(),
     ];

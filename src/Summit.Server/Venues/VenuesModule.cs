@@ -5,6 +5,7 @@ using Summit.Server.Infrastructure.Options;
 using Summit.Server.Venues.Blockings;
 using Summit.Server.Venues.Bookings;
 using Summit.Server.Venues.Calendar;
+using Summit.Server.Venues.Contracts;
 using Summit.Server.Venues.Equipment;
 using Summit.Server.Venues.NoShows;
 using Summit.Server.Venues.Rooms;
@@ -34,6 +35,7 @@ public sealed class VenuesModule : ISummitModule
         services.AddScoped<EquipmentUseService>();
         services.AddScoped<BlockingService>();
         services.AddScoped<BookingService>();
+        services.AddScoped<IRoomReservations, RoomReservations>();
         services.AddScoped<SeriesService>();
         services.AddScoped<RoomCalendarService>();
         services.AddScoped<BookingNotices>();

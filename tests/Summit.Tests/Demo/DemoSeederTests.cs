@@ -10,6 +10,11 @@ using Summit.Server.Demo;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Programme;
+using Summit.Server.Programme.Forums;
+using Summit.Server.Programme.Rules;
+using Summit.Server.Programme.Sessions;
+using Summit.Server.Programme.Timetable;
 using Summit.Server.Venues;
 using Summit.Tests.Access;
 using Summit.Tests.Infrastructure;
@@ -50,11 +55,39 @@ public partial class DemoSeederTests(DemoFactory app) : IClassFixture<DemoFactor
             Assert.All(rooms, r => Assert.NotNull(r.ZoneId));
             Assert.Equal(5, await db.Set<EquipmentItem>().CountAsync());
             var bookings = await db.Set<Booking>().ToListAsync();
-            Assert.Equal((13, 5), (bookings.Count(b => b.State == BookingState.Confirmed), bookings.Count(b => b.State == BookingState.Pending)));
+            // The venues' own seven confirmed bookings and five requests, and the ten sessions the programme placed.
+            Assert.Equal((17, 5), (bookings.Count(b => b.State == BookingState.Confirmed), bookings.Count(b => b.State == BookingState.Pending)));
             var sweep = await db.Set<RoomBlocking>().SingleAsync();
             Assert.Equal(rooms.Single(r => r.Code == "MFH").Id, sweep.RoomId);
         });
         Assert.Contains("Venues: 15 rooms in 2 venues", app.Banner, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_demo_programme_places_its_sessions_in_the_wuzhen_rooms_with_guests_speaking_and_two_conflicts_to_resolve()
+    {
+        // The demo's own accounts, not the tests': read through the services, as the API would.
+        var forums = await app.InScopeAsync(sp => sp.GetRequiredService<ForumService>().ListAsync());
+        var sessions = await app.InScopeAsync(sp => sp.GetRequiredService<SessionService>().ListAsync());
+
+        Assert.Equal([ForumKind.Main, ForumKind.Sub, ForumKind.Sub, ForumKind.Sub, ForumKind.Sub], forums.Select(f => f.Kind));
+        Assert.Equal(10, sessions.Count);
+        Assert.All(sessions, s => Assert.NotNull(s.BookingId));
+        Assert.Contains(sessions, s => s.Kind == SessionKind.OpeningCeremony && s.RoomCode == "MFH");
+        // Speakers are the demo's guests (several in more than one session), besides two remote speakers and an interpreter.
+        var people = sessions.SelectMany(s => s.Participants).ToList();
+        Assert.True(people.Where(p => p.IsGuest).GroupBy(p => p.PersonId).Count(g => g.Count() > 1) >= 3);
+        Assert.Equal(3, people.Where(p => !p.IsGuest).Select(p => p.PersonId).Distinct().Count());
+        await app.InScopeAsync(async sp =>
+        {
+            var bookings = await sp.GetRequiredService<SummitDbContext>().Set<Booking>().Where(b => b.HolderKind == BookingHolderKind.Session).ToListAsync();
+            Assert.Equal(sessions.Select(s => s.Id).Order(), bookings.Where(b => b.State == BookingState.Confirmed).Select(b => b.HolderId!.Value).Order());
+        });
+
+        var conflicts = await app.InScopeAsync(sp => sp.GetRequiredService<TimetableService>().ConflictsAsync());
+        Assert.Equal([(ConflictRule.TravelTooShort, RuleSeverity.Warn), (ConflictRule.InterpretationMissing, RuleSeverity.BlockRelease)],
+            conflicts.Select(c => (c.Rule, c.Severity)).Order());
+        Assert.Contains("Programme: 5 forums, 10 of 10 sessions placed", app.Banner, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,6 +45,8 @@ public static class Policies
     public const string VenuesView = nameof(VenuesView);
     public const string VenuesManage = nameof(VenuesManage);
     public const string VenueBookingsRequest = nameof(VenueBookingsRequest);
+    public const string ProgrammeView = nameof(ProgrammeView);
+    public const string ProgrammeManage = nameof(ProgrammeManage);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -107,5 +109,9 @@ public static class Policies
             Roles.MediaOfficer],
         [VenuesManage] = [Roles.Admin, Roles.VenueManager],
         [VenueBookingsRequest] = [Roles.Admin, Roles.Secretariat, Roles.VenueManager, Roles.ProgrammeManager, Roles.MediaOfficer],
+        // The programme: the programme managers build it (forums, sessions, people, rooms for sessions, the rules' severities); those who
+        // prepare rooms, guests and the press for it read it, with its warnings.
+        [ProgrammeView] = [Roles.Admin, Roles.Secretariat, Roles.OperationsCentre, Roles.VenueManager, Roles.ProgrammeManager, Roles.MediaOfficer],
+        [ProgrammeManage] = [Roles.Admin, Roles.ProgrammeManager],
     };
 }

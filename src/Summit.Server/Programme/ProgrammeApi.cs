@@ -1,0 +1,86 @@
+using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Programme.Forums;
+using Summit.Server.Programme.People;
+using Summit.Server.Programme.Sessions;
+using Summit.Server.Programme.Settings;
+using Summit.Server.Programme.Timetable;
+
+namespace Summit.Server.Programme;
+
+/// <summary>REST endpoints of the programme module under /api/v1/programme.</summary>
+public static class ProgrammeApi
+{
+    public static RouteGroupBuilder MapProgrammeApi(this RouteGroupBuilder api)
+    {
+        var programme = api.MapGroup("/programme").WithTags("Programme");
+        programme.MapGet("/forums", (ForumService forums, CancellationToken ct) => forums.ListAsync(ct))
+            .RequireAuthorization(Policies.ProgrammeView).WithSummary("The forums of the current event, the main forum first");
+        programme.MapPost("/forums", async (ForumInput input, ForumService forums, CancellationToken ct) =>
+            {
+                var forum = await forums.CreateAsync(input, ct);
+                return TypedResults.Created($"/api/v1/programme/forums/{forum.Id}", forum);
+            })
+            .RequireAuthorization(Policies.ProgrammeManage).WithSummary("Add a forum (titles in English and Chinese, organizing partner, sector)");
+        programme.MapPut("/forums/{id:guid}", (Guid id, ForumInput input, ForumService forums, CancellationToken ct) => forums.UpdateAsync(id, input, ct))
+            .RequireAuthorization(Policies.ProgrammeManage).WithSummary("Change a forum (audited field by field)");
+
+        programme.MapGet("/sessions", (Guid? forumId, SessionService sessions, CancellationToken ct) => sessions.ListAsync(forumId, ct))
+            .RequireAuthorization(Policies.ProgrammeView).WithSummary("The sessions (of one forum or all), with their people, running order, place and conflicts");
+        programme.MapGet("/sessions/{id:guid}", (Guid id, SessionService sessions, CancellationToken ct) => sessions.GetAsync(id, ct))
+            .RequireAuthorization(Policies.ProgrammeView).WithSummary("One session with its conflicts now");
+        programme.MapPost("/sessions", async (SessionInput input, SessionService sessions, CancellationToken ct) =>
+            {
+                var session = await sessions.CreateAsync(input, ct);
+                return TypedResults.Created($"/api/v1/programme/sessions/{session.Id}", session);
+            })
+            .RequireAuthorization(Policies.ProgrammeManage).WithSummary("Add a session to a forum (not placed yet)");
+        programme.MapPut("/sessions/{id:guid}", (Guid id, SessionInput input, SessionService sessions, CancellationToken ct) => sessions.UpdateAsync(id, input, ct))
+            .RequireAuthorization(Policies.ProgrammeManage)
+            .WithSummary("Change a session's content; refused (409 programme.edit_blocked) when it brings in a conflict whose rule refuses edits");
+        programme.MapPut("/sessions/{id:guid}/placement", (Guid id, PlacementInput input, SessionService sessions, CancellationToken ct) =>
+                sessions.PlaceAsync(id, input, ct))
+            .RequireAuthorization(Policies.ProgrammeManage)
+            .WithSummary("Place or move a session: its room is booked (or its booking moved) in the same transaction")
+            .WithDescription("Refused with 409 programme.edit_blocked (the conflicts in details.conflicts) when the move brings in a conflict whose " +
+                "rule refuses edits, or 409 programme.room_refused (the venue's reasons in details.venueConflicts) when the venue refuses the room.");
+        programme.MapDelete("/sessions/{id:guid}/placement", (Guid id, SessionService sessions, CancellationToken ct) => sessions.UnplaceAsync(id, ct))
+            .RequireAuthorization(Policies.ProgrammeManage).WithSummary("Take a session out of the timetable: its booking is cancelled");
+        programme.MapPut("/sessions/{id:guid}/items", (Guid id, IReadOnlyList<ItemInput> items, SessionService sessions, CancellationToken ct) =>
+                sessions.SetItemsAsync(id, items, ct))
+            .RequireAuthorization(Policies.ProgrammeManage).WithSummary("Replace a session's running order");
+        programme.MapPut("/sessions/{id:guid}/participants", (Guid id, IReadOnlyList<ParticipantInput> participants, SessionService sessions,
+                CancellationToken ct) => sessions.SetParticipantsAsync(id, participants, ct))
+            .RequireAuthorization(Policies.ProgrammeManage)
+            .WithSummary("Replace a session's people (roles and protocol order); refused when it brings in a conflict whose rule refuses edits");
+
+        programme.MapGet("/people", (PersonService people, CancellationToken ct) => people.ListAsync(ct))
+            .RequireAuthorization(Policies.ProgrammeView).WithSummary("The people of the programme (guests and remote speakers) with their availability");
+        programme.MapGet("/people/{id:guid}", (Guid id, PersonService people, CancellationToken ct) => people.GetAsync(id, ct))
+            .RequireAuthorization(Policies.ProgrammeView).WithSummary("One person, with a remote speaker's mail address");
+        programme.MapGet("/people/guests", (string? q, PersonService people, CancellationToken ct) => people.FindGuestsAsync(q, 20, ct))
+            .RequireAuthorization(Policies.ProgrammeManage).WithSummary("Guests whose name or organisation contains q, to choose speakers from (at most 20)");
+        programme.MapPost("/people", async (PersonInput input, PersonService people, CancellationToken ct) =>
+            {
+                var person = await people.CreateAsync(input, ct);
+                return TypedResults.Created($"/api/v1/programme/people/{person.Id}", person);
+            })
+            .RequireAuthorization(Policies.ProgrammeManage).WithSummary("Add a guest of the event (by guestId) or a remote speaker to the programme's people");
+        programme.MapPut("/people/{id:guid}", (Guid id, PersonInput input, PersonService people, CancellationToken ct) => people.UpdateAsync(id, input, ct))
+            .RequireAuthorization(Policies.ProgrammeManage).WithSummary("Change a person");
+        programme.MapPut("/people/{id:guid}/availability", (Guid id, IReadOnlyList<AvailabilityWindow> windows, PersonService people, CancellationToken ct) =>
+                people.SetAvailabilityAsync(id, windows, ct))
+            .RequireAuthorization(Policies.ProgrammeManage)
+            .WithSummary("Replace a person's availability windows (none: available throughout)");
+
+        programme.MapGet("/timetable", (DateOnly? day, TimetableService timetable, CancellationToken ct) => timetable.DayAsync(day, ct))
+            .RequireAuthorization(Policies.ProgrammeView).WithSummary("One day of the timetable: rooms, the sessions placed in them and their conflicts");
+        programme.MapGet("/conflicts", (TimetableService timetable, CancellationToken ct) => timetable.ConflictsAsync(ct))
+            .RequireAuthorization(Policies.ProgrammeView).WithSummary("Every conflict of the programme with its severity, gravest first");
+
+        programme.MapGet("/settings", (ProgrammeSettingsService settings, CancellationToken ct) => settings.GetAsync(ct))
+            .RequireAuthorization(Policies.ProgrammeView).WithSummary("The rules' severities, the changeover in a room, travel times between venues, required languages");
+        programme.MapPut("/settings", (ProgrammeSettingsInput input, ProgrammeSettingsService settings, CancellationToken ct) => settings.UpdateAsync(input, ct))
+            .RequireAuthorization(Policies.ProgrammeManage).WithSummary("Change the rules' severities, changeover, travel times and required languages");
+        return api;
+    }
+}

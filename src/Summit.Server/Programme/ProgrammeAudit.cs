@@ -1,0 +1,18 @@
+namespace Summit.Server.Programme;
+
+/// <summary>Audit actions of the programme module: every change to forums, sessions, people and settings.</summary>
+public static class ProgrammeAudit
+{
+    public const string ForumCreated = "programme.forum_created";
+    public const string ForumUpdated = "programme.forum_updated";
+    public const string SessionCreated = "programme.session_created";
+    public const string SessionUpdated = "programme.session_updated";
+    public const string SessionPlaced = "programme.session_placed";
+    public const string SessionUnplaced = "programme.session_unplaced";
+    public const string SessionItemsChanged = "programme.session_items_changed";
+    public const string SessionPeopleChanged = "programme.session_people_changed";
+    public const string PersonCreated = "programme.person_created";
+    public const string PersonUpdated = "programme.person_updated";
+    public const string AvailabilityChanged = "programme.availability_changed";
+    public const string SettingsUpdated = "programme.settings_updated";
+}

@@ -1,0 +1,35 @@
+namespace Summit.Server.Programme;
+
+/// <summary>The programme module's reason codes; each has an "error.{code}" text in both programme catalogs. A public contract: never renamed.</summary>
+public static class ProgrammeErrors
+{
+    public const string ForumNotFound = "programme.forum_not_found";
+    public const string ForumUnknown = "programme.forum_unknown";
+    public const string ForumTitleTaken = "programme.forum_title_taken";
+    public const string SessionNotFound = "programme.session_not_found";
+    public const string PersonNotFound = "programme.person_not_found";
+    public const string PersonUnknown = "programme.person_unknown";
+    public const string GuestUnknown = "programme.guest_unknown";
+    public const string GuestListedAlready = "programme.guest_listed_already";
+    public const string CountryUnknown = "programme.country_unknown";
+    public const string EmailInvalid = "programme.email_invalid";
+    public const string RoomUnknown = "programme.room_unknown";
+    public const string LanguageInvalid = "programme.language_invalid";
+    public const string LinkInvalid = "programme.link_invalid";
+    public const string PeriodInvalid = "programme.period_invalid";
+    public const string PeriodTooLong = "programme.period_too_long";
+    public const string ValueUnknown = "programme.value_unknown";
+    public const string TooMany = "programme.too_many";
+    public const string ParticipantDuplicate = "programme.participant_duplicate";
+    public const string EditBlocked = "programme.edit_blocked";
+    public const string RoomRefused = "programme.room_refused";
+    public const string DayOutsideEvent = "programme.day_outside_event";
+    public const string TravelPairInvalid = "programme.travel_pair_invalid";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        ForumNotFound, ForumUnknown, ForumTitleTaken, SessionNotFound, PersonNotFound, PersonUnknown, GuestUnknown, GuestListedAlready, CountryUnknown,
+        EmailInvalid, RoomUnknown, LanguageInvalid, LinkInvalid, PeriodInvalid, PeriodTooLong, ValueUnknown, TooMany, ParticipantDuplicate, EditBlocked,
+        RoomRefused, DayOutsideEvent, TravelPairInvalid,
+    ];
+}

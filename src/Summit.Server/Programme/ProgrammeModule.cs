@@ -1,0 +1,39 @@
+using MudBlazor;
+using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Modules;
+using Summit.Server.Programme.Forums;
+using Summit.Server.Programme.People;
+using Summit.Server.Programme.Sessions;
+using Summit.Server.Programme.Settings;
+using Summit.Server.Programme.Timetable;
+
+namespace Summit.Server.Programme;
+
+/// <summary>
+/// The programme (issue 13, first stage; docs/adr/0031): forums, sessions and their people, sessions placed in rooms through the venues
+/// module's contract, and the conflict rules with a severity per event.
+/// </summary>
+public sealed class ProgrammeModule : ISummitModule
+{
+    public IReadOnlyList<string> OwnedPolicies { get; } = [Policies.ProgrammeView, Policies.ProgrammeManage];
+
+    /// <summary>After the venues (sessions are placed in their rooms); the rules page is reached from the programme page.</summary>
+    public IReadOnlyList<NavigationEntry> Navigation { get; } =
+    [
+        NavigationEntry.For(Policies.ProgrammeView, 148, "/programme", "programme.nav.forums", Icons.Material.Filled.EventNote, "nav-programme"),
+        NavigationEntry.For(Policies.ProgrammeView, 149, "/programme/timetable", "programme.nav.timetable", Icons.Material.Filled.CalendarViewDay,
+            "nav-programme-timetable"),
+    ];
+
+    public void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapProgrammeApi();
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ProgrammeReader>();
+        services.AddScoped<ForumService>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<PersonService>();
+        services.AddScoped<TimetableService>();
+        services.AddScoped<ProgrammeSettingsService>();
+    }
+}

@@ -1,0 +1,392 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Server.Events.Contracts;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Programme.Rules;
+using Summit.Server.Programme.Timetable;
+using Summit.Server.Venues.Contracts;
+
+namespace Summit.Server.Programme.Sessions;
+
+/// <summary>
+/// Sessions: created, changed, placed in a room at a time, taken out of the timetable, their running order and their people; every change
+/// audited. Each edit is judged by <see cref="ProgrammeRules"/> on the whole programme before and after it: an edit that brings in a
+/// conflict whose rule refuses edits (for the event) is refused with those conflicts. A placement holds the room through the venues
+/// module's <see cref="IRoomReservations"/> in the same transaction as the session's change, so a room the venue refuses refuses the
+/// placement with the venue's reasons, and moving a session moves its booking.
+/// </summary>
+public sealed class SessionService(SummitDbContext db, IEventCalendar events, AuditLog audit, Localizer localizer, ProgrammeReader reader,
+    IRoomReservations reservations)
+{
+    /// <summary>The sessions of the event (or of one forum), placed ones by start, then unplaced ones in their order.</summary>
+    public async Task<List<SessionView>> ListAsync(Guid? forumId = null, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var state = await reader.LoadAsync(summitEvent.Id, ct);
+        var ids = state.Sessions.Where(s => forumId is null || s.ForumId == forumId).Select(s => s.Id).ToList();
+        var sessions = await db.Set<Session>().AsNoTracking().Include(s => s.Items).Include(s => s.Participants).Where(s => ids.Contains(s.Id)).ToListAsync(ct);
+        return await ViewsAsync(sessions, state, state.Check(), ct);
+    }
+
+    /// <summary>The rooms sessions may be placed in, as the venues module lists them.</summary>
+    public async Task<IReadOnlyList<ReservableRoom>> RoomsAsync(CancellationToken ct = default) => await reservations.ListRoomsAsync(ct);
+
+    public async Task<SessionView> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var session = await FindAsync(id, tracked: false, ct);
+        var state = await reader.LoadAsync(session.EventId, ct);
+        return (await ViewsAsync([session], state, state.Check(), ct))[0];
+    }
+
+    public async Task<SessionView> CreateAsync(SessionInput input, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var session = new Session { EventId = summitEvent.Id };
+        await ApplyAsync(session, input, ct);
+        var state = await reader.LoadAsync(summitEvent.Id, ct);
+        await GuardAsync(state, session, ct);
+        db.Set<Session>().Add(session);
+        await audit.RecordAsync(ProgrammeAudit.SessionCreated, "session", session.Id.ToString(),
+            AuditLog.Diff(new Dictionary<string, object?>(), Snapshot(session)));
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(session.Id, ct);
+    }
+
+    /// <summary>Changes a session's content; a placed session's booking follows its title, attendance and layout.</summary>
+    public async Task<SessionView> UpdateAsync(Guid id, SessionInput input, CancellationToken ct = default)
+    {
+        var session = await FindAsync(id, tracked: true, ct);
+        var candidate = Copy(session);
+        await ApplyAsync(candidate, input, ct);
+        var state = await reader.LoadAsync(session.EventId, ct);
+        await GuardAsync(state, candidate, ct);
+
+        var before = Snapshot(session);
+        var bookingChanges = session.BookingId is not null && (session.TitleEn != candidate.TitleEn
+            || session.ExpectedAttendance != candidate.ExpectedAttendance || session.Layout != candidate.Layout);
+        await ApplyAsync(session, input, ct);
+        var changes = AuditLog.Diff(before, Snapshot(session));
+        if (changes.Count == 0)
+        {
+            return await GetAsync(id, ct);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (bookingChanges)
+        {
+            await HoldRoomAsync(session, state, ct);
+        }
+
+        await audit.RecordAsync(ProgrammeAudit.SessionUpdated, "session", session.Id.ToString(), changes);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>Places the session in a room at a time, or moves it there: its booking is made or moved in the same transaction.</summary>
+    public async Task<SessionView> PlaceAsync(Guid id, PlacementInput input, CancellationToken ct = default)
+    {
+        var session = await FindAsync(id, tracked: true, ct);
+        var state = await reader.LoadAsync(session.EventId, ct);
+        var checks = new FieldChecks(localizer);
+        if (!state.Rooms.ContainsKey(input.RoomId))
+        {
+            checks.Add("roomId", "programme.field.room", ProgrammeErrors.RoomUnknown, input.RoomId);
+        }
+
+        if (input.EndsAt <= input.StartsAt)
+        {
+            checks.Add("endsAt", "programme.field.ends_at", ProgrammeErrors.PeriodInvalid);
+        }
+        else if (input.EndsAt - input.StartsAt > ProgrammeLimits.MaxSessionLength)
+        {
+            checks.Add("endsAt", "programme.field.ends_at", ProgrammeErrors.PeriodTooLong, ProgrammeLimits.MaxSessionLength.TotalHours);
+        }
+
+        checks.ThrowIfAny();
+        var candidate = Copy(session);
+        (candidate.RoomId, candidate.StartsAt, candidate.EndsAt) = (input.RoomId, input.StartsAt.ToUniversalTime(), input.EndsAt.ToUniversalTime());
+        await GuardAsync(state, candidate, ct);
+
+        var before = new Dictionary<string, object?> { ["room"] = RoomCode(state, session.RoomId), ["startsAt"] = session.StartsAt, ["endsAt"] = session.EndsAt };
+        var oldBooking = session.BookingId;
+        (session.RoomId, session.StartsAt, session.EndsAt) = (candidate.RoomId, candidate.StartsAt, candidate.EndsAt);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await HoldRoomAsync(session, state, ct);
+        var changes = AuditLog.Diff(before, new Dictionary<string, object?>
+        {
+            ["room"] = RoomCode(state, session.RoomId),
+            ["startsAt"] = session.StartsAt,
+            ["endsAt"] = session.EndsAt,
+        });
+        changes["booking"] = (oldBooking, session.BookingId);
+        await audit.RecordAsync(ProgrammeAudit.SessionPlaced, "session", session.Id.ToString(), changes);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>Takes the session out of the timetable: its booking is cancelled and the room is free again.</summary>
+    public async Task<SessionView> UnplaceAsync(Guid id, CancellationToken ct = default)
+    {
+        var session = await FindAsync(id, tracked: true, ct);
+        if (session.RoomId is null && session.BookingId is null)
+        {
+            return await GetAsync(id, ct);
+        }
+
+        var state = await reader.LoadAsync(session.EventId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (session.BookingId is { } booking)
+        {
+            await reservations.ReleaseAsync(booking, localizer.Get(Localizer.English, "programme.reason.unplaced"), ct);
+        }
+
+        await audit.RecordAsync(ProgrammeAudit.SessionUnplaced, "session", session.Id.ToString(), new Dictionary<string, (object?, object?)>
+        {
+            ["room"] = (RoomCode(state, session.RoomId), null),
+            ["startsAt"] = (session.StartsAt, null),
+            ["endsAt"] = (session.EndsAt, null),
+            ["booking"] = (session.BookingId, null),
+        });
+        (session.RoomId, session.StartsAt, session.EndsAt, session.BookingId) = (null, null, null, null);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>Replaces the session's running order.</summary>
+    public async Task<SessionView> SetItemsAsync(Guid id, IReadOnlyList<ItemInput> items, CancellationToken ct = default)
+    {
+        var session = await FindAsync(id, tracked: true, ct);
+        var checks = new FieldChecks(localizer);
+        if (items.Count > ProgrammeLimits.MaxItems)
+        {
+            checks.Add("items", "programme.field.items", ProgrammeErrors.TooMany, ProgrammeLimits.MaxItems);
+        }
+
+        var made = new List<SessionItem>();
+        foreach (var (item, position) in items.Select((item, i) => (item, i + 1)))
+        {
+            var titleEn = checks.Required("items", "programme.field.title_en", item.TitleEn, ProgrammeLimits.TitleLength);
+            var titleZh = checks.Required("items", "programme.field.title_zh", item.TitleZh, ProgrammeLimits.TitleLength);
+            if (item.Minutes is { } minutes)
+            {
+                ProgrammeFields.InRange(checks, "items", "programme.field.minutes", minutes, 1, ProgrammeLimits.MaxItemMinutes);
+            }
+
+            made.Add(new SessionItem { SessionId = session.Id, Position = position, TitleEn = titleEn, TitleZh = titleZh, Minutes = item.Minutes });
+        }
+
+        checks.ThrowIfAny();
+        var old = string.Join(" | ", session.Items.OrderBy(i => i.Position).Select(i => i.TitleEn));
+        db.Set<SessionItem>().RemoveRange(session.Items);
+        db.Set<SessionItem>().AddRange(made);
+        await audit.RecordAsync(ProgrammeAudit.SessionItemsChanged, "session", session.Id.ToString(), new Dictionary<string, (object?, object?)>
+        {
+            ["items"] = (old, string.Join(" | ", made.Select(i => i.TitleEn))),
+        });
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>Replaces the session's people; refused when that brings in a conflict whose rule refuses edits (a speaker in two places).</summary>
+    public async Task<SessionView> SetParticipantsAsync(Guid id, IReadOnlyList<ParticipantInput> participants, CancellationToken ct = default)
+    {
+        var session = await FindAsync(id, tracked: true, ct);
+        var checks = new FieldChecks(localizer);
+        if (participants.Count > ProgrammeLimits.MaxParticipants)
+        {
+            checks.Add("participants", "programme.field.participants", ProgrammeErrors.TooMany, ProgrammeLimits.MaxParticipants);
+        }
+
+        var personIds = participants.Select(p => p.PersonId).Distinct().ToList();
+        var known = (await db.Set<ProgrammePerson>().AsNoTracking().Where(p => p.EventId == session.EventId && personIds.Contains(p.Id)).Select(p => p.Id)
+            .ToListAsync(ct)).ToHashSet();
+        foreach (var p in participants)
+        {
+            if (!known.Contains(p.PersonId))
+            {
+                checks.Add("participants", "programme.field.person", ProgrammeErrors.PersonUnknown, p.PersonId);
+            }
+
+            ProgrammeFields.Known(checks, "participants", "programme.field.role", p.Role);
+            ProgrammeFields.InRange(checks, "participants", "programme.field.protocol_order", p.ProtocolOrder, 1, ProgrammeLimits.MaxProtocolOrder);
+        }
+
+        if (participants.GroupBy(p => (p.PersonId, p.Role)).Any(g => g.Count() > 1))
+        {
+            checks.Add("participants", "programme.field.participants", ProgrammeErrors.ParticipantDuplicate);
+        }
+
+        checks.ThrowIfAny();
+        var made = participants.Select(p => new SessionParticipant { SessionId = session.Id, PersonId = p.PersonId, Role = p.Role, ProtocolOrder = p.ProtocolOrder })
+            .ToList();
+        var candidate = Copy(session);
+        candidate.Participants = made;
+        var state = await reader.LoadAsync(session.EventId, ct);
+        await GuardAsync(state, candidate, ct);
+
+        var old = Describe(session.Participants);
+        db.Set<SessionParticipant>().RemoveRange(session.Participants);
+        db.Set<SessionParticipant>().AddRange(made);
+        await audit.RecordAsync(ProgrammeAudit.SessionPeopleChanged, "session", session.Id.ToString(), new Dictionary<string, (object?, object?)>
+        {
+            ["participants"] = (old, Describe(made)),
+        });
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>Refuses an edit (programme.edit_blocked, 409) that brings in conflicts whose rule refuses edits, listing them.</summary>
+    internal static async Task ThrowIfBlockedAsync(ProgrammeReader reader, ProgrammeState state, IReadOnlyList<ProgrammeConflict> introduced, Session? changed,
+        CancellationToken ct)
+    {
+        var blocking = introduced.Where(c => c.Severity == RuleSeverity.BlockEdit).ToList();
+        if (blocking.Count == 0)
+        {
+            return;
+        }
+
+        var views = await reader.DescribeAsync(blocking, state, changed, ct);
+        throw new SummitException(SummitError.Conflict(ProgrammeErrors.EditBlocked, views.Count, views[0].Message), new ProgrammeRefusal(views, []));
+    }
+
+    private async Task GuardAsync(ProgrammeState state, Session candidate, CancellationToken ct) =>
+        await ThrowIfBlockedAsync(reader, state, ProgrammeRules.Introduced(state.Check(), state.Check(candidate)), candidate, ct);
+
+    /// <summary>Books (or moves the booking of) the session's room for its time, inside the caller's transaction; a refusal refuses the edit.</summary>
+    private async Task HoldRoomAsync(Session session, ProgrammeState state, CancellationToken ct)
+    {
+        var room = state.Rooms[session.RoomId!.Value];
+        var capacity = room.CapacityFor(session.Layout);
+        // The booking asks for what the room can seat: demand beyond it is the programme's capacity rule to judge, with its severity.
+        var attendance = Math.Max(1, capacity > 0 ? Math.Min(session.ExpectedAttendance, capacity) : session.ExpectedAttendance);
+        var reservation = new SessionReservation(session.Id, session.TitleEn, room.Id, session.StartsAt!.Value, session.EndsAt!.Value, attendance, session.Layout);
+        var outcome = session.BookingId is { } booking
+            ? await reservations.MoveAsync(booking, reservation, ct)
+            : await reservations.ReserveAsync(reservation, ct);
+        if (!outcome.Reserved)
+        {
+            throw new SummitException(SummitError.Conflict(ProgrammeErrors.RoomRefused, room.Code, outcome.Conflicts.Count, outcome.Conflicts[0].Message),
+                new ProgrammeRefusal([], outcome.Conflicts));
+        }
+
+        session.BookingId = outcome.BookingId;
+    }
+
+    private async Task<Session> FindAsync(Guid id, bool tracked, CancellationToken ct)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var query = db.Set<Session>().Include(s => s.Items).Include(s => s.Participants).Where(s => s.Id == id && s.EventId == summitEvent.Id);
+        return await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct)
+            ?? throw new SummitException(SummitError.NotFound(ProgrammeErrors.SessionNotFound, id));
+    }
+
+    private async Task ApplyAsync(Session session, SessionInput input, CancellationToken ct)
+    {
+        var checks = new FieldChecks(localizer);
+        if (!await db.Set<Forum>().AnyAsync(f => f.Id == input.ForumId && f.EventId == session.EventId, ct))
+        {
+            checks.Add("forumId", "programme.field.forum", ProgrammeErrors.ForumUnknown, input.ForumId);
+        }
+
+        ProgrammeFields.Known(checks, "kind", "programme.field.kind", input.Kind);
+        ProgrammeFields.Known(checks, "format", "programme.field.format", input.Format);
+        ProgrammeFields.Known(checks, "layout", "programme.field.layout", input.Layout);
+        var titleEn = checks.Required("titleEn", "programme.field.title_en", input.TitleEn, ProgrammeLimits.TitleLength);
+        var titleZh = checks.Required("titleZh", "programme.field.title_zh", input.TitleZh, ProgrammeLimits.TitleLength);
+        var abstractEn = ProgrammeFields.Optional(checks, "abstractEn", "programme.field.abstract_en", input.AbstractEn, ProgrammeLimits.AbstractLength);
+        var abstractZh = ProgrammeFields.Optional(checks, "abstractZh", "programme.field.abstract_zh", input.AbstractZh, ProgrammeLimits.AbstractLength);
+        var language = checks.Required("language", "programme.field.language", input.Language, ProgrammeLimits.LanguageLength);
+        if (language.Length > 0 && !ProgrammeFields.IsLanguage(language))
+        {
+            checks.Add("language", "programme.field.language", ProgrammeErrors.LanguageInvalid, language);
+        }
+
+        var channels = ProgrammeFields.Languages(checks, "channels", "programme.field.channels", input.Channels);
+        var link = ProgrammeFields.Optional(checks, "joinLink", "programme.field.join_link", input.JoinLink, ProgrammeLimits.LinkLength);
+        if (link.Length > 0 && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        {
+            checks.Add("joinLink", "programme.field.join_link", ProgrammeErrors.LinkInvalid);
+        }
+
+        ProgrammeFields.InRange(checks, "expectedAttendance", "programme.field.attendance", input.ExpectedAttendance, 0, ProgrammeLimits.MaxAttendance);
+        checks.ThrowIfAny();
+        session.ForumId = input.ForumId;
+        session.Kind = input.Kind;
+        (session.TitleEn, session.TitleZh, session.AbstractEn, session.AbstractZh) = (titleEn, titleZh, abstractEn, abstractZh);
+        (session.Language, session.Channels, session.Format, session.JoinLink) = (language, channels, input.Format, link.Length > 0 ? link : null);
+        (session.ExpectedAttendance, session.Layout, session.SortOrder) = (input.ExpectedAttendance, input.Layout, input.SortOrder);
+    }
+
+    private static Session Copy(Session s) => new()
+    {
+        Id = s.Id,
+        EventId = s.EventId,
+        ForumId = s.ForumId,
+        Kind = s.Kind,
+        TitleEn = s.TitleEn,
+        TitleZh = s.TitleZh,
+        AbstractEn = s.AbstractEn,
+        AbstractZh = s.AbstractZh,
+        Language = s.Language,
+        Channels = s.Channels,
+        Format = s.Format,
+        JoinLink = s.JoinLink,
+        ExpectedAttendance = s.ExpectedAttendance,
+        Layout = s.Layout,
+        RoomId = s.RoomId,
+        StartsAt = s.StartsAt,
+        EndsAt = s.EndsAt,
+        BookingId = s.BookingId,
+        SortOrder = s.SortOrder,
+        Participants = [.. s.Participants],
+    };
+
+    private static string? RoomCode(ProgrammeState state, Guid? roomId) => roomId is { } id && state.Rooms.TryGetValue(id, out var room) ? room.Code : null;
+
+    private static string Describe(IEnumerable<SessionParticipant> participants) =>
+        string.Join(", ", participants.OrderBy(p => p.Role).ThenBy(p => p.ProtocolOrder).Select(p => $"{p.Role} {p.ProtocolOrder} {p.PersonId}"));
+
+    private static Dictionary<string, object?> Snapshot(Session s) => new()
+    {
+        ["forumId"] = s.ForumId,
+        ["kind"] = s.Kind,
+        ["titleEn"] = s.TitleEn,
+        ["titleZh"] = s.TitleZh,
+        ["abstractEn"] = s.AbstractEn,
+        ["abstractZh"] = s.AbstractZh,
+        ["language"] = s.Language,
+        ["channels"] = s.Channels,
+        ["format"] = s.Format,
+        ["joinLink"] = s.JoinLink,
+        ["expectedAttendance"] = s.ExpectedAttendance,
+        ["layout"] = s.Layout,
+        ["sortOrder"] = s.SortOrder,
+    };
+
+    private async Task<List<SessionView>> ViewsAsync(IReadOnlyList<Session> sessions, ProgrammeState state, IReadOnlyList<ProgrammeConflict> conflicts,
+        CancellationToken ct)
+    {
+        var personIds = sessions.SelectMany(s => s.Participants).Select(p => p.PersonId).ToHashSet();
+        var people = await db.Set<ProgrammePerson>().AsNoTracking().Where(p => personIds.Contains(p.Id)).ToListAsync(ct);
+        var names = await reader.NamesAsync(people, ct);
+        var guestIds = people.Where(p => p.GuestId is not null).Select(p => p.Id).ToHashSet();
+        var mine = conflicts.Where(c => sessions.Any(s => c.Involves(s.Id))).ToList();
+        var described = await reader.DescribeAsync(mine, state, null, ct);
+        return [.. sessions.OrderBy(s => s.StartsAt is null).ThenBy(s => s.StartsAt).ThenBy(s => s.SortOrder).ThenBy(s => s.TitleEn, StringComparer.Ordinal)
+            .Select(s =>
+            {
+                var room = s.RoomId is { } r ? state.Rooms.GetValueOrDefault(r) : null;
+                return new SessionView(s.Id, s.ForumId, s.Kind, s.TitleEn, s.TitleZh, s.AbstractEn, s.AbstractZh, s.Language, s.ChannelList, s.Format, s.JoinLink,
+                    s.ExpectedAttendance, s.Layout, s.RoomId, room?.Code, room?.VenueId, s.StartsAt, s.EndsAt, s.BookingId, s.SortOrder,
+                    [.. s.Items.OrderBy(i => i.Position).Select(i => new ItemView(i.Id, i.Position, i.TitleEn, i.TitleZh, i.Minutes))],
+                    [.. s.Participants.OrderBy(p => p.Role).ThenBy(p => p.ProtocolOrder).Select(p => new ParticipantView(p.Id, p.PersonId, p.Role, p.ProtocolOrder,
+                        names.TryGetValue(p.PersonId, out var who) ? who.Name : "?", names.TryGetValue(p.PersonId, out var at) ? at.Organisation : "",
+                        guestIds.Contains(p.PersonId)))],
+                    [.. described.Where(c => c.SessionId == s.Id || c.OtherSessionId == s.Id)]);
+            })];
+    }
+}

@@ -1,0 +1,30 @@
+using Summit.Server.Programme.Timetable;
+using Summit.Server.Venues.Contracts;
+
+namespace Summit.Server.Programme.Sessions;
+
+/// <summary>A session with its running order, its people in protocol order, its place (room, venue, times, booking) and its conflicts now.</summary>
+public sealed record SessionView(
+    Guid Id,
+    Guid ForumId,
+    SessionKind Kind,
+    string TitleEn,
+    string TitleZh,
+    string AbstractEn,
+    string AbstractZh,
+    string Language,
+    IReadOnlyList<string> Channels,
+    SessionFormat Format,
+    string? JoinLink,
+    int ExpectedAttendance,
+    SeatingLayout Layout,
+    Guid? RoomId,
+    string? RoomCode,
+    Guid? VenueId,
+    DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt,
+    Guid? BookingId,
+    int SortOrder,
+    IReadOnlyList<ItemView> Items,
+    IReadOnlyList<ParticipantView> Participants,
+    IReadOnlyList<ProgrammeConflictView> Conflicts);

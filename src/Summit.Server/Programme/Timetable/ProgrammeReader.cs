@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Server.Guests.Contracts;
+using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Programme.Rules;
+using Summit.Server.Venues.Contracts;
+
+namespace Summit.Server.Programme.Timetable;
+
+/// <summary>
+/// Reads the programme for the rules (<see cref="ProgrammeState"/>) and writes conflicts in the reader's language, naming sessions, people
+/// and rooms. The rules themselves are in <see cref="ProgrammeRules"/>; nothing is decided here.
+/// </summary>
+public sealed class ProgrammeReader(SummitDbContext db, IRoomReservations reservations, IGuestDirectory guests, Localizer localizer)
+{
+    public async Task<ProgrammeState> LoadAsync(Guid eventId, CancellationToken ct = default)
+    {
+        var sessions = await db.Set<Session>().AsNoTracking().Include(s => s.Participants).Where(s => s.EventId == eventId).ToListAsync(ct);
+        var people = await db.Set<ProgrammePerson>().AsNoTracking().Include(p => p.Availability).Where(p => p.EventId == eventId).ToListAsync(ct);
+        var rooms = (await reservations.ListRoomsAsync(ct)).ToDictionary(r => r.Id);
+        return new ProgrammeState(sessions, people.ToDictionary(p => p.Id, p => new PersonFacts(p.Id, [.. p.Availability.Select(w => new TimeWindow(w.From, w.Until))])),
+            await SettingsAsync(eventId, ct), rooms);
+    }
+
+    public async Task<RuleSettings> SettingsAsync(Guid eventId, CancellationToken ct = default)
+    {
+        var settings = await db.Set<ProgrammeSettings>().AsNoTracking().Include(s => s.Rules).Include(s => s.TravelTimes)
+            .FirstOrDefaultAsync(s => s.EventId == eventId, ct);
+        if (settings is null)
+        {
+            return RuleSettings.Defaults;
+        }
+
+        return new RuleSettings(settings.Rules.ToDictionary(r => r.Rule, r => r.Severity), settings.BufferMinutes, settings.DefaultTravelMinutes,
+            settings.TravelTimes.ToDictionary(t => (t.FirstVenueId, t.SecondVenueId), t => t.Minutes),
+            settings.RequiredLanguages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary>The names of people as the reader sees them: a guest's from the guests module's card, a remote speaker's as kept here.</summary>
+    public async Task<Dictionary<Guid, (string Name, string Organisation)>> NamesAsync(IEnumerable<ProgrammePerson> people, CancellationToken ct = default)
+    {
+        var list = people.ToList();
+        var cards = (await guests.GetCardsAsync([.. list.Where(p => p.GuestId is not null).Select(p => p.GuestId!.Value).Distinct()], ct))
+            .ToDictionary(c => c.Id);
+        return list.ToDictionary(p => p.Id, p => p.GuestId is { } g
+            ? cards.TryGetValue(g, out var card) ? (card.Name, card.Organisation) : ("?", "")
+            : (p.Name, p.Organisation));
+    }
+
+    public async Task<List<ProgrammeConflictView>> DescribeAsync(IEnumerable<ProgrammeConflict> conflicts, ProgrammeState state, Session? changed = null,
+        CancellationToken ct = default)
+    {
+        var list = conflicts.ToList();
+        var personIds = list.Where(c => c.PersonId is not null).Select(c => c.PersonId!.Value).ToHashSet();
+        var people = await db.Set<ProgrammePerson>().AsNoTracking().Where(p => personIds.Contains(p.Id)).ToListAsync(ct);
+        var names = await NamesAsync(people, ct);
+        var sessions = state.Sessions.ToDictionary(s => s.Id);
+        if (changed is not null)
+        {
+            sessions[changed.Id] = changed;
+        }
+
+        string Title(Guid? id) => id is { } s && sessions.TryGetValue(s, out var session) ? Localizer.InReaderLanguage(session.TitleEn, session.TitleZh) : "";
+        string Room(Guid? id) => id is { } r && state.Rooms.TryGetValue(r, out var room) ? room.Code : "";
+        return [.. list.Select(c =>
+        {
+            var person = c.PersonId is { } p && names.TryGetValue(p, out var named) ? named.Name : "";
+            // A pair is stored in id order; it reads in the order of time.
+            var (first, second) = c.OtherSessionId is { } other && sessions.TryGetValue(other, out var o) && sessions.TryGetValue(c.SessionId, out var s)
+                && o.StartsAt < s.StartsAt ? (other, c.SessionId) : (c.SessionId, c.OtherSessionId);
+            var message = localizer["programme.conflict." + c.Rule, Title(first), Title(second), person, Room(c.RoomId),
+                c.Needed ?? 0, c.Available ?? 0, c.Language ?? ""];
+            return new ProgrammeConflictView(c.Rule, c.Severity, message, c.SessionId, c.OtherSessionId, c.PersonId, c.RoomId, c.Needed, c.Available, c.Language);
+        })];
+    }
+}

@@ -1,0 +1,32 @@
+using Summit.Server.Programme.Rules;
+using Summit.Server.Venues.Contracts;
+
+namespace Summit.Server.Programme.Timetable;
+
+/// <summary>The event's programme as the rules judge it, read once: its sessions (with their people), the people's windows, the settings and the rooms.</summary>
+public sealed record ProgrammeState(
+    IReadOnlyList<Session> Sessions,
+    IReadOnlyDictionary<Guid, PersonFacts> People,
+    RuleSettings Settings,
+    IReadOnlyDictionary<Guid, ReservableRoom> Rooms)
+{
+    public SessionFacts FactsOf(Session s)
+    {
+        var room = s.RoomId is { } id ? Rooms.GetValueOrDefault(id) : null;
+        TimeWindow? time = s.StartsAt is { } from && s.EndsAt is { } until && s.RoomId is not null ? new TimeWindow(from, until) : null;
+        return new SessionFacts(s.Id, s.Kind, s.RoomId, room?.VenueId, time, s.ExpectedAttendance, room?.CapacityFor(s.Layout), s.Language, s.ChannelList,
+            [.. s.Participants.Select(p => p.PersonId).Distinct()]);
+    }
+
+    /// <summary>Every conflict of the programme, with <paramref name="changed"/> in place of the stored session of the same id (or added).</summary>
+    public IReadOnlyList<ProgrammeConflict> Check(Session? changed = null)
+    {
+        var facts = Sessions.Where(s => changed is null || s.Id != changed.Id).Select(FactsOf).ToList();
+        if (changed is not null)
+        {
+            facts.Add(FactsOf(changed));
+        }
+
+        return ProgrammeRules.Check(facts, People, Settings);
+    }
+}

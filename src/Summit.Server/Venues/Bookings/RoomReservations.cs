@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Server.Events.Contracts;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
+using Summit.Server.Venues.Contracts;
+using Summit.Server.Venues.Rooms;
+
+namespace Summit.Server.Venues.Bookings;
+
+/// <summary>
+/// The venues side of <see cref="IRoomReservations"/>: a session's room is a confirmed booking of holder kind Session made, moved and
+/// cancelled by <see cref="BookingService"/>'s own validation and rules (nothing is judged here), through the request's DbContext so that
+/// it commits with the caller's change.
+/// </summary>
+public sealed class RoomReservations(SummitDbContext db, BookingService bookings, RoomService rooms, IEventCalendar events, AuditLog audit)
+    : IRoomReservations
+{
+    /// <summary>The audit action of a session's booking moved with its session (the booking keeps its id).</summary>
+    public const string BookingMoved = "booking.moved";
+
+    public async Task<IReadOnlyList<ReservableRoom>> ListRoomsAsync(CancellationToken ct = default) =>
+        [.. (await rooms.ListRoomsAsync(null, ct)).Select(r => new ReservableRoom(r.Id, r.VenueId, r.VenueNameEn, r.VenueNameZh, r.Code, r.NameEn, r.NameZh,
+            r.TheatreCapacity, r.ClassroomCapacity, r.BanquetCapacity, r.BoardroomCapacity))];
+
+    public async Task<ReservationOutcome> ReserveAsync(SessionReservation reservation, CancellationToken ct = default)
+    {
+        try
+        {
+            var booking = await bookings.BookAsync(InputOf(reservation), ct);
+            return new ReservationOutcome(booking.Id, []);
+        }
+        catch (SummitException ex) when (ex.Details is BookingRefusal refusal)
+        {
+            return Refused(refusal.Conflicts);
+        }
+    }
+
+    public async Task<ReservationOutcome> MoveAsync(Guid bookingId, SessionReservation reservation, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var booking = await db.Set<Booking>().Include(b => b.Equipment)
+            .FirstOrDefaultAsync(b => b.Id == bookingId && b.EventId == summitEvent.Id && b.HolderKind == BookingHolderKind.Session, ct);
+        if (booking is not { State: BookingState.Confirmed })
+        {
+            // The venue cancelled the session's booking meanwhile (or it never was one): the session is booked afresh.
+            return await ReserveAsync(reservation, ct);
+        }
+
+        var input = InputOf(reservation);
+        var (candidate, room) = await bookings.ValidateAsync(input, summitEvent.Id, ct);
+        candidate.Id = booking.Id;
+        candidate.Equipment = booking.Equipment;
+        var facts = await bookings.FactsAsync(summitEvent.Id, candidate.StartsAt, candidate.EndsAt, 0, 0, ct);
+        var conflicts = facts.Check(candidate, room);
+        if (conflicts.Count > 0)
+        {
+            return Refused([.. conflicts.Select(c => bookings.ToView(c, facts))]);
+        }
+
+        var codes = await RoomCodeAsync(booking.RoomId, ct);
+        var changes = new Dictionary<string, (object?, object?)>
+        {
+            ["room"] = (codes, room.Code),
+            ["startsAt"] = (booking.StartsAt, candidate.StartsAt),
+            ["endsAt"] = (booking.EndsAt, candidate.EndsAt),
+            ["title"] = (booking.Title, candidate.Title),
+            ["attendance"] = (booking.ExpectedAttendance, candidate.ExpectedAttendance),
+            ["layout"] = (booking.Layout, candidate.Layout),
+        };
+        booking.RoomId = room.Id;
+        booking.SetTimes(candidate.StartsAt, candidate.EndsAt, 0, 0);
+        (booking.Title, booking.ExpectedAttendance, booking.Layout) = (candidate.Title, candidate.ExpectedAttendance, candidate.Layout);
+        await audit.RecordAsync(BookingMoved, "booking", booking.Id.ToString(), changes.Where(c => !Equals(c.Value.Item1, c.Value.Item2))
+            .ToDictionary(c => c.Key, c => c.Value));
+        try
+        {
+            // The database's no-overlap guarantee still has the last word when another booking took the slot after this check.
+            await bookings.SaveConfirmedAsync(summitEvent.Id, booking, room, ct);
+            return new ReservationOutcome(booking.Id, []);
+        }
+        catch (SummitException ex) when (ex.Details is BookingRefusal refusal)
+        {
+            return Refused(refusal.Conflicts);
+        }
+    }
+
+    public async Task ReleaseAsync(Guid bookingId, string reason, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var state = await db.Set<Booking>().AsNoTracking().Where(b => b.Id == bookingId && b.EventId == summitEvent.Id).Select(b => (BookingState?)b.State)
+            .FirstOrDefaultAsync(ct);
+        // A booking the venue cancelled already has nothing left to release.
+        if (state is BookingState.Pending or BookingState.Confirmed)
+        {
+            await bookings.CancelAsync(bookingId, new BookingDecisionInput(reason), ct);
+        }
+    }
+
+    private static BookingInput InputOf(SessionReservation r) => new(r.RoomId, r.StartsAt, r.EndsAt, r.Title, BookingHolderKind.Session,
+        r.ExpectedAttendance, (RoomLayout)r.Layout, HolderId: r.SessionId, SetupMinutes: 0, TeardownMinutes: 0);
+
+    private static ReservationOutcome Refused(IEnumerable<ConflictView> conflicts) =>
+        new(null, [.. conflicts.Select(c => new ReservationConflict(c.Kind.ToString(), c.Message, c.WithId, c.WithTitle, c.From, c.Until))]);
+
+    private async Task<string> RoomCodeAsync(Guid roomId, CancellationToken ct) =>
+        await db.Set<Room>().AsNoTracking().Where(r => r.Id == roomId).Select(r => r.Code).FirstOrDefaultAsync(ct) ?? "?";
+}

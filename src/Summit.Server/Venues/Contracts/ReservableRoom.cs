@@ -1,0 +1,25 @@
+namespace Summit.Server.Venues.Contracts;
+
+/// <summary>A room as another module may place things in it: where it is and how many it seats in each layout (0: not in that layout).</summary>
+public sealed record ReservableRoom(
+    Guid Id,
+    Guid VenueId,
+    string VenueNameEn,
+    string VenueNameZh,
+    string Code,
+    string NameEn,
+    string NameZh,
+    int TheatreCapacity,
+    int ClassroomCapacity,
+    int BanquetCapacity,
+    int BoardroomCapacity)
+{
+    public int CapacityFor(SeatingLayout layout) => layout switch
+    {
+        SeatingLayout.Theatre => TheatreCapacity,
+        SeatingLayout.Classroom => ClassroomCapacity,
+        SeatingLayout.Banquet => BanquetCapacity,
+        SeatingLayout.Boardroom => BoardroomCapacity,
+        _ => 0,
+    };
+}

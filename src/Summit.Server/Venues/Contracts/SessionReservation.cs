@@ -1,0 +1,15 @@
+namespace Summit.Server.Venues.Contracts;
+
+/// <summary>
+/// A room asked for a session: the session's id (the booking's holder), its title, the room, the time (with an offset) and how many
+/// people the room must seat in which layout. The booking takes no set-up or tear-down buffer of its own: the programme's changeover
+/// rule decides the gap between sessions (docs/adr/0031).
+/// </summary>
+public sealed record SessionReservation(
+    Guid SessionId,
+    string Title,
+    Guid RoomId,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    int ExpectedAttendance,
+    SeatingLayout Layout);
