@@ -45,6 +45,8 @@ public static class Policies
     public const string VenuesView = nameof(VenuesView);
     public const string VenuesManage = nameof(VenuesManage);
     public const string VenueBookingsRequest = nameof(VenueBookingsRequest);
+    public const string FacesEnrol = nameof(FacesEnrol);
+    public const string FacesGateSwitch = nameof(FacesGateSwitch);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -107,5 +109,10 @@ public static class Policies
             Roles.MediaOfficer],
         [VenuesManage] = [Roles.Admin, Roles.VenueManager],
         [VenueBookingsRequest] = [Roles.Admin, Roles.Secretariat, Roles.VenueManager, Roles.ProgrammeManager, Roles.MediaOfficer],
+        // Faces (issue 14): enrolling a consenting guest (from the portal photo or a desk photo) is accreditation's work, as photos
+        // are; the template itself is shown to nobody. Switching a gate's face check off (a broken camera) is for the officers at
+        // the lanes. The event's threshold and retention are OperationsSettingsManage, with the fever threshold.
+        [FacesEnrol] = [Roles.Admin, Roles.AccreditationOfficer],
+        [FacesGateSwitch] = [Roles.Admin, Roles.SecurityOfficer],
     };
 }
