@@ -35,8 +35,9 @@ public sealed class FaceGateTests(FacesFactory app) : IClassFixture<FacesFactory
         Assert.Equal(GateVerdictTexts.For(ReasonCode.FaceMismatch).Zh, lent.MessageZh);
         Assert.True(own.Admitted, own.Reason.ToString());
         var threshold = (await SettingsAsync()).Threshold;
-        Assert.True(await DistanceOfAsync(lent.ScanId) > threshold);
-        Assert.True(await DistanceOfAsync(own.ScanId) <= threshold);
+        var (lentDistance, ownDistance) = (await DistanceOfAsync(lent.ScanId), await DistanceOfAsync(own.ScanId));
+        Assert.True(lentDistance > threshold, $"lent {lentDistance}, threshold {threshold}");
+        Assert.True(ownDistance <= threshold, $"own {ownDistance}, threshold {threshold}");
     }
 
     [Fact]
