@@ -35,6 +35,7 @@ public sealed class FacesModule : ISummitModule
         services.AddSingleton<FaceTemplates>();
         services.AddScoped<FaceEnrolmentService>();
         services.AddScoped<IFaceConsentObserver, FaceConsentObserver>();
+        services.AddScoped<IGuestFaceView, GuestFaceView>();
         services.AddSingleton<FaceEnrolmentWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<FaceEnrolmentWorker>());
         services.AddSingleton<IGateFrameComparer, FaceFrameComparer>();

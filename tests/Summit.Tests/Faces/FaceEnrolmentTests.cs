@@ -75,6 +75,23 @@ public sealed class FaceEnrolmentTests(FacesFactory app) : IClassFixture<FacesFa
         Assert.Equal(calls, app.Analyzer.Calls);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hans")]
+    public async Task The_guest_reads_in_the_portal_why_the_photo_was_refused(string language)
+    {
+        var (_, token) = await app.RegisteredAsync(TestImages.Jpeg(400, 500), faceConsent: true);
+        await app.RunEnrolmentsAsync();
+        using var guest = app.CreateClient();
+        guest.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var view = await (await guest.GetAsync($"/api/v1/portal/{token}")).OkAsync<Summit.Server.Guests.Portal.PortalView>();
+
+        Assert.False(view.Face!.Enrolled);
+        var none = FaceIssue.NoFace.Text();
+        Assert.Equal([language == "en" ? none.En : none.Zh], view.Face.Issues);
+    }
+
     [Fact]
     public void Every_quality_issue_has_a_text_in_both_languages()
     {

@@ -178,7 +178,7 @@ public sealed class FaceEnrolmentService(SummitDbContext db, IGuestDirectory gue
         row?.Source, row is null ? [] : Issues(row.Issues), row?.UpdatedAt, row?.UpdatedBy);
 
     /// <summary>The issues' texts come from the engine's catalog (Summit.Faces.Core), in the reader's language.</summary>
-    private static List<FaceIssueView> Issues(string codes)
+    internal static List<FaceIssueView> Issues(string codes)
     {
         var known = Enum.GetValues<FaceIssue>().ToDictionary(i => i.Code(), StringComparer.Ordinal);
         return [.. codes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(code => known.TryGetValue(code, out var issue)

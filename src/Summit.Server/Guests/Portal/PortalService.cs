@@ -25,6 +25,7 @@ public sealed class PortalService(
     IEventCalendar events,
     GuestService guests,
     IGuestCredentialView credentials,
+    IGuestFaceView faces,
     IPrivacyNotice privacyNotice,
     AuditLog audit,
     CurrentActor actor,
@@ -58,7 +59,7 @@ public sealed class PortalService(
             target.Status, canRegister, ToForm(target, category.Code, delegation?.Name), target.Email, category.Code, delegation?.Name,
             isLiaison, members, target.FaceConsentAt is not null && target.FaceConsentWithdrawnAt is null, target.HasPhoto, invitation.ExpiresAt,
             target.DataConsentAt is not null, await credentials.FindAsync(target.Id, ct), summitEvent.TimeZoneId,
-            await NoticeAsync(summitEvent, ct));
+            await NoticeAsync(summitEvent, ct), target.FaceConsentAt is not null && target.FaceConsentWithdrawnAt is null ? await faces.FindAsync(target.Id, ct) : null);
     }
 
     /// <summary>The privacy notice in force, in the page's language: written from the event's retention setting.</summary>
