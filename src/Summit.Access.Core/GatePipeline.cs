@@ -35,9 +35,11 @@ public sealed class GatePipeline
     /// Runs the checks on a credential whose signature the caller has verified as <see cref="SignatureCheck.Valid"/>
     /// (the server verifies once to find the presence rows to lock, then decides).
     /// </summary>
-    public Verdict Check(in CredentialPayload credential, DateTimeOffset now, in Gate gate, AccessPolicy policy, IPresenceState presence)
+    /// <param name="face">The lane's frame compared with the holder's template, for a face check among the checks.</param>
+    public Verdict Check(in CredentialPayload credential, DateTimeOffset now, in Gate gate, AccessPolicy policy, IPresenceState presence,
+        FaceComparison? face = null)
     {
-        var scan = new ScanContext(credential, now, gate, policy, presence);
+        var scan = new ScanContext(credential, now, gate, policy, presence, face);
         var outcome = ReasonCode.Admitted;
         foreach (var check in _checks)
         {

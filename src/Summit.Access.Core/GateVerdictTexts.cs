@@ -29,6 +29,7 @@ public static class GateVerdictTexts
         ReasonCode.DirectionNotAllowed => new("This gate does not open in that direction", "本闸机不开放该方向通行"),
         ReasonCode.ZoneFull => new("Zone full: wait until someone leaves", "区域已满：请等候有人离开"),
         ReasonCode.ZoneClosed => new("Zone closed: room blocked for now, no entry", "区域暂时关闭：场地封闭，禁止进入"),
+        ReasonCode.FaceMismatch => new("Face does not match the badge holder: staff check", "人脸与持证人不符：请工作人员核验"),
         _ => new($"Refused ({(int)reason})", $"拒绝通行（{(int)reason}）"),
     };
 }

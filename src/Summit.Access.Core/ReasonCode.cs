@@ -53,4 +53,11 @@ public enum ReasonCode
     /// Leaving is never refused. The server and the gate agents both decide it from the closures in the policy, by the scan's time.
     /// </summary>
     ZoneClosed = 26,
+
+    /// <summary>
+    /// The lane's camera frame does not match the holder's enrolled face template (or shows no face to compare): an operator
+    /// checks the person against the badge. Only for holders who consented and were enrolled (issue 14); the server decides it
+    /// for online scans that came with a frame. The distance is recorded with the scan, never the frame.
+    /// </summary>
+    FaceMismatch = 27,
 }

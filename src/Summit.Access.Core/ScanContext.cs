@@ -5,8 +5,10 @@ namespace Summit.Access.Core;
 /// </summary>
 public readonly struct ScanContext
 {
-    public ScanContext(in CredentialPayload credential, DateTimeOffset now, in Gate gate, AccessPolicy policy, IPresenceState presence)
+    public ScanContext(in CredentialPayload credential, DateTimeOffset now, in Gate gate, AccessPolicy policy, IPresenceState presence,
+        FaceComparison? face = null)
     {
+        Face = face;
         Credential = credential;
         Now = now;
         Gate = gate;
@@ -35,6 +37,9 @@ public readonly struct ScanContext
 
     /// <summary>The last daily reset of the gate's zone at or before now: presence and counts before it are forgotten.</summary>
     public DateTimeOffset AccessDayStart { get; }
+
+    /// <summary>The lane's frame compared with the holder's template before the decision; null when no comparison was made.</summary>
+    public FaceComparison? Face { get; }
 
     public bool IsEntry => Gate.Direction == GateDirection.Entry;
 }

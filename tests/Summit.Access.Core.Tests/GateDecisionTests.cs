@@ -363,8 +363,35 @@ public class GateDecisionTests
     {
         // Stored with scans and shipped to gate agents: a renumbering must fail here.
         Assert.Equal(
-            [0, 1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26],
+            [0, 1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27],
             Enum.GetValues<ReasonCode>().Select(r => (int)r));
+        Assert.Equal(27, (int)ReasonCode.FaceMismatch);
+    }
+
+    [Fact]
+    public void A_face_check_sees_the_comparison_made_before_the_decision()
+    {
+        var seen = new List<FaceComparison?>();
+        var pipeline = new GatePipeline([.. GateDecision.StandardChecks, new FaceSpy(seen)]);
+        var (credential, gate, policy, presence) = (Payload(), Entry(Plenary), Policy(), new FakePresence());
+
+        pipeline.Check(credential, Morning, gate, policy, presence, new FaceComparison(0.31, 0.45));
+        pipeline.Check(credential, Morning, gate, policy, presence, new FaceComparison(0.62, 0.45));
+        pipeline.Check(credential, Morning, gate, policy, presence, new FaceComparison(null, 0.45));
+        pipeline.Check(credential, Morning, gate, policy, presence);
+
+        Assert.Equal([true, false, false], seen.Take(3).Select(f => f!.Value.Matches));
+        Assert.Null(seen[3]);
+        Assert.False(GateVerdictTexts.For(ReasonCode.FaceMismatch).En.StartsWith("Refused", StringComparison.Ordinal));
+    }
+
+    private sealed class FaceSpy(List<FaceComparison?> seen) : IGateCheck
+    {
+        public ReasonCode Check(in ScanContext scan)
+        {
+            seen.Add(scan.Face);
+            return ReasonCode.Admitted;
+        }
     }
 
     private sealed class PersonOnHold : IGateCheck

@@ -29,6 +29,8 @@ public static class AccessErrors
     public const string DeviceGateUnknown = "device.gate_unknown";
     public const string ScanDirectionNotAllowed = "scan.direction_not_allowed";
     public const string ScanNonceRequired = "scan.nonce_required";
+    public const string ScanFrameTooLarge = "scan.frame_too_large";
+    public const string ScanFrameInvalid = "scan.frame_invalid";
     public const string ScanRecordInvalid = "scan.record_invalid";
     public const string ScanTimeImplausible = "scan.time_implausible";
     public const string UploadTooLarge = "scan.upload_too_large";

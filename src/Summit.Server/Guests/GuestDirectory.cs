@@ -126,6 +126,28 @@ public sealed class GuestDirectory(SummitDbContext db, AuditLog audit, FieldProt
         }
     }
 
+    public async Task<FaceConsentCard?> FaceConsentAsync(Guid guestId, CancellationToken ct = default) =>
+        await db.Guests.AsNoTracking().Where(g => g.Id == guestId)
+            .Select(g => new FaceConsentCard(g.Id, g.EventId, g.FaceConsentAt != null && g.FaceConsentWithdrawnAt == null, g.HasPhoto))
+            .FirstOrDefaultAsync(ct);
+
+    public async Task RecordFaceConsentAsync(Guid guestId, CancellationToken ct = default)
+    {
+        var guest = await db.Guests.FirstOrDefaultAsync(g => g.Id == guestId, ct)
+            ?? throw new SummitException(SummitError.NotFound(GuestErrors.GuestNotFound, guestId));
+        if (guest.FaceConsentAt is not null && guest.FaceConsentWithdrawnAt is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        guest.FaceConsentAt = now;
+        guest.FaceConsentWithdrawnAt = null;
+        guest.UpdatedAt = now;
+        await audit.RecordAsync(AuditActions.GuestFaceConsentRecorded, "guest", guest.Id.ToString(),
+            new Dictionary<string, (object?, object?)> { ["faceConsent"] = (false, true) });
+    }
+
     /// <summary>Moves accredited guests to Arrived (their first admitted entry). Joins the caller's unit of work.</summary>
     public async Task<int> MarkArrivedAsync(IReadOnlyCollection<Guid> guestIds, CancellationToken ct = default)
     {

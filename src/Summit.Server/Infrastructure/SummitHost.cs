@@ -6,6 +6,7 @@ using Summit.Server.Access;
 using Summit.Server.Components;
 using Summit.Server.Demo;
 using Summit.Server.Events;
+using Summit.Server.Faces;
 using Summit.Server.Guests;
 using Summit.Server.Incidents;
 using Summit.Server.Infrastructure.Audit;
@@ -37,6 +38,7 @@ public static class SummitHost
         new GuestsModule(),
         new AccessModule(),
         new ScreeningModule(),
+        new FacesModule(),
         new OperationsModule(),
         new IncidentsModule(),
         new VenuesModule(),

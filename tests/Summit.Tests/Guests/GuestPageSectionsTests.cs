@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Summit.Server.Access.Pages;
 using Summit.Server.Components.Shared;
+using Summit.Server.Faces.Pages;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Localization;
@@ -19,13 +20,13 @@ namespace Summit.Tests.Guests;
 public class GuestPageSectionsTests(SummitFactory app) : IClassFixture<SummitFactory>
 {
     [Fact]
-    public void Access_registers_its_parts_of_the_guest_list_and_page_at_the_places_guests_publish()
+    public void Access_and_faces_register_their_parts_of_the_guest_list_and_page_at_the_places_guests_publish()
     {
         var sections = app.Services.GetRequiredService<PageSections>();
 
         Assert.Equal([(typeof(BulkIssueButton), Policies.CredentialsManage)], Registered(sections, GuestListPage.Actions));
         Assert.Equal([(typeof(BadgeButtons), Policies.CredentialsManage)], Registered(sections, GuestPage.Actions));
-        Assert.Equal([(typeof(BlockSection), Policies.PersonsBlock)], Registered(sections, GuestPage.Side));
+        Assert.Equal([(typeof(BlockSection), Policies.PersonsBlock), (typeof(FaceEnrolmentSection), Policies.FacesEnrol)], Registered(sections, GuestPage.Side));
         Assert.Equal([(typeof(CredentialSection), Policies.CredentialsManage), (typeof(PersonalZonesSection), Policies.AccessManage)],
             Registered(sections, GuestPage.Main));
     }

@@ -68,6 +68,9 @@ public class SummitFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Summit:Security:PortalRequestsPerInvitationPerMinute", "100000");
         // No in-process MQTT broker on the shared port 1883: screening tests that need one choose a free port.
         builder.UseSetting("Summit:Mqtt:Port", "0");
+        // Face enrolments and the template purge run when a test asks (Faces tests): no test loads the face engine by chance.
+        builder.UseSetting("Summit:Faces:EnrolInBackground", "false");
+        builder.UseSetting("Summit:Faces:PurgeInBackground", "false");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

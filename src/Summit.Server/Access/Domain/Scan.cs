@@ -45,4 +45,10 @@ public sealed class Scan
 
     /// <summary>Part of an entry conflict: two admitted entries without an exit between them.</summary>
     public bool Conflict { get; set; }
+
+    /// <summary>
+    /// The distance between the lane's frame and the holder's face template when the server compared them (issue 14); null when
+    /// no comparison was made or the frame showed no face. The frame itself is never stored.
+    /// </summary>
+    public double? FaceDistance { get; set; }
 }

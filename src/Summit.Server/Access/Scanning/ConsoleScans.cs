@@ -28,8 +28,10 @@ public sealed class ConsoleScans(SummitDbContext db, IGuestDirectory guests, Acc
             throw new SummitException(SummitError.Of(AccessErrors.ScanNonceRequired));
         }
 
+        var frame = ScanFrames.Decode(request.Frame);
         var scanner = "user:" + (await actor.GetAsync()).Id;
-        var outcome = await processor.SubmitAsync(new ScanWork(scanner, null, gate, request.Nonce, request.Code ?? "", direction, null, ScanSource.Console), ct);
+        var outcome = await processor.SubmitAsync(new ScanWork(scanner, null, gate, request.Nonce, request.Code ?? "", direction, null, ScanSource.Console,
+            Frame: frame), ct);
         return ScanResponses.From(outcome, localizer, PhotoUrl);
     }
 

@@ -66,7 +66,7 @@ internal sealed class ScanBatchDecision
     {
         var result = new ScanBatchResult();
         var moved = new Dictionary<(Guid, int), (ZonePresence Row, bool IsNew)>();
-        foreach (var (work, receivedAt, identity) in batch)
+        foreach (var (work, receivedAt, identity, face) in batch)
         {
             if (_known.TryGetValue((work.Scanner, work.Nonce), out var first))
             {
@@ -81,7 +81,7 @@ internal sealed class ScanBatchDecision
                 continue;
             }
 
-            var scan = Decide(work, gate, receivedAt, identity);
+            var scan = Decide(work, gate, receivedAt, identity, face);
             result.Recorded.Add(scan);
             _known[(work.Scanner, work.Nonce)] = scan;
             if (scan.DeviceReason is { } claimed && claimed != scan.Reason)
@@ -138,7 +138,7 @@ internal sealed class ScanBatchDecision
             : (gate, null);
     }
 
-    private Scan Decide(ScanWork work, GateInfo gate, DateTimeOffset receivedAt, ScanIdentity? identity)
+    private Scan Decide(ScanWork work, GateInfo gate, DateTimeOffset receivedAt, ScanIdentity? identity, FaceComparison? face)
     {
         ReasonCode reason;
         DateTimeOffset scannedAt;
@@ -156,7 +156,7 @@ internal sealed class ScanBatchDecision
             scannedAt = receivedAt;
             reason = identity is not { } id ? ReasonCode.BadFormat
                 : id.Signature != SignatureCheck.Valid ? GatePipeline.ReasonOf(id.Signature)
-                : _online.Check(id.Payload, receivedAt, gate.ToGate(work.Direction), _snapshot.Policy, _book).Reason;
+                : _online.Check(id.Payload, receivedAt, gate.ToGate(work.Direction), _snapshot.Policy, _book, face).Reason;
         }
 
         // A code names a person only once its signature is genuine: forged or altered codes are recorded without identity.
@@ -179,6 +179,7 @@ internal sealed class ScanBatchDecision
             ScannedAt = scannedAt,
             ReceivedAt = receivedAt,
             Late = work.AgentReason is not null && receivedAt - scannedAt > TimeSpan.FromSeconds(_snapshot.LateAfterSeconds),
+            FaceDistance = genuine is null ? null : face?.Distance,
         };
     }
 

@@ -37,9 +37,12 @@ public sealed class ScanProcessor : BackgroundService
     private readonly TimeProvider _clock;
     private readonly ILogger<ScanProcessor> _logger;
 
+    private readonly IGateFrameComparer[] _frameComparers;
+
     public ScanProcessor(IServiceScopeFactory scopes, AccessSnapshotCache cache, AccessLiveFeed feed, TimeProvider clock, DatabaseSettings database,
-        ILogger<ScanProcessor> logger)
+        IEnumerable<IGateFrameComparer> frameComparers, ILogger<ScanProcessor> logger)
     {
+        _frameComparers = [.. frameComparers];
         _writers = database.Provider == DatabaseProvider.Postgres ? 2 : 1;
         _scopes = scopes;
         _cache = cache;
@@ -61,6 +64,16 @@ public sealed class ScanProcessor : BackgroundService
         var latest = _cache.Latest;
         var receivedAt = _clock.GetUtcNow();
         var pending = works.Select(w => new Pending(w, receivedAt, latest is null ? null : new CheckedCode(latest, Identify(w, latest)))).ToArray();
+        for (var i = 0; i < pending.Length; i++)
+        {
+            if (pending[i].Work.Frame is not null)
+            {
+                // Compared here, on the caller's thread and outside the batch's transaction: a face analysis takes tens of
+                // milliseconds, which no other gate's scan should wait for. The frame is dropped once compared.
+                pending[i] = pending[i] with { Face = await CompareFrameAsync(pending[i], ct), Work = pending[i].Work with { Frame = null } };
+            }
+        }
+
         await _queue.Writer.WriteAsync(pending, ct);
 
         var outcomes = new ScanOutcome[pending.Length];
@@ -182,7 +195,7 @@ public sealed class ScanProcessor : BackgroundService
         var snapshot = await _cache.GetAsync(db, guests, provider.GetRequiredService<AccessSettingsService>(), ct);
 
         var scans = batch.Select(p => new BatchScan(p.Work, p.ReceivedAt,
-            p.Checked is { } done && ReferenceEquals(done.Snapshot, snapshot) ? done.Identity : Identify(p.Work, snapshot))).ToList();
+            p.Checked is { } done && ReferenceEquals(done.Snapshot, snapshot) ? done.Identity : Identify(p.Work, snapshot), p.Face)).ToList();
         var credentialIds = scans.Where(s => s.Identity is { Genuine: true }).Select(s => s.Identity!.Value.Payload.CredentialId).Distinct().ToList();
         var known = await LoadKnownAsync(db, batch, ct);
         var presence = await LoadPresenceForUpdateAsync(db, credentialIds, ct);
@@ -301,6 +314,35 @@ public sealed class ScanProcessor : BackgroundService
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// The frame of an online entry compared with the holder's template by the module that keeps templates (Faces); null when
+    /// there is nothing to compare (no comparer, no genuine code, an exit, no template for the holder, faces off at the gate).
+    /// </summary>
+    private async Task<FaceComparison?> CompareFrameAsync(Pending scan, CancellationToken ct)
+    {
+        var work = scan.Work;
+        if (_frameComparers.Length == 0 || work.AgentReason is not null || work.Direction != GateDirection.Entry || work.Frame is not { } frame)
+        {
+            return null;
+        }
+
+        // The holder from a code whose signature was verified against the latest policy; before any policy was read, none.
+        if (scan.Checked?.Identity is not { Genuine: true } identity)
+        {
+            return null;
+        }
+
+        foreach (var comparer in _frameComparers)
+        {
+            if (await comparer.CompareAsync(identity.Payload.HolderId, work.Gate, frame, ct) is { } comparison)
+            {
+                return comparison;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Decodes a code and verifies its signature once; null when it does not decode.</summary>
     private static ScanIdentity? Identify(ScanWork work, AccessSnapshot snapshot)
     {
@@ -386,7 +428,7 @@ public sealed class ScanProcessor : BackgroundService
     /// <summary>A code's signature as checked against one policy snapshot: valid for the batch only if it reads the same snapshot.</summary>
     private sealed record CheckedCode(AccessSnapshot Snapshot, ScanIdentity? Identity);
 
-    private sealed record Pending(ScanWork Work, DateTimeOffset ReceivedAt, CheckedCode? Checked)
+    private sealed record Pending(ScanWork Work, DateTimeOffset ReceivedAt, CheckedCode? Checked, FaceComparison? Face = null)
     {
         public TaskCompletionSource<ScanOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

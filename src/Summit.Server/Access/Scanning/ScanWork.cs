@@ -7,5 +7,7 @@ namespace Summit.Server.Access.Scanning;
 /// <summary>One scan to record: decided by the server (online, console), or already decided by a gate agent (upload).</summary>
 /// <param name="Scanner">"device:{id}" or "user:{id}": with the nonce, what makes the scan unique.</param>
 /// <param name="AgentReason">The agent's verdict for an uploaded scan; null when the server decides.</param>
+/// <param name="Frame">The lane's camera frame (JPEG or PNG) sent with an online scan, for the face check; compared before the
+/// batch and never stored.</param>
 public sealed record ScanWork(string Scanner, Guid? DeviceId, GateInfo Gate, Guid Nonce, string Code, GateDirection Direction,
-    DateTimeOffset? ScannedAt, ScanSource Source, ReasonCode? AgentReason = null);
+    DateTimeOffset? ScannedAt, ScanSource Source, ReasonCode? AgentReason = null, byte[]? Frame = null);

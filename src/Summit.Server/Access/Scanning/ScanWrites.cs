@@ -17,9 +17,10 @@ internal static class ScanWrites
 {
     private const string PostgresSql = """
         INSERT INTO "Scans" ("Id", "EventId", "Scanner", "Nonce", "DeviceId", "GateId", "Zone", "Direction", "Source", "CredentialId",
-            "GuestId", "Reason", "Admitted", "ScannedAt", "ReceivedAt", "Late", "Conflict", "DeviceReason")
+            "GuestId", "Reason", "Admitted", "ScannedAt", "ReceivedAt", "Late", "Conflict", "DeviceReason",
+            "FaceDistance")
         SELECT * FROM unnest(@id, @event, @scanner, @nonce, @device, @gate, @zone, @direction, @source, @credential, @guest, @reason,
-            @admitted, @scanned_at, @received_at, @late, @conflict, @device_reason);
+            @admitted, @scanned_at, @received_at, @late, @conflict, @device_reason, @face_distance);
         INSERT INTO "ZonePresence" ("CredentialId", "Zone", "EventId", "GuestId", "Inside", "LastEntryAt", "LastExitAt", "DayStart",
             "EntriesInDay", "UpdatedAt")
         SELECT * FROM unnest(@n_credential, @n_zone, @n_event, @n_guest, @n_inside, @n_last_entry, @n_last_exit, @n_day_start, @n_entries,
@@ -82,6 +83,7 @@ internal static class ScanWrites
             Array("late", NpgsqlDbType.Boolean, scans, s => s.Late),
             Array("conflict", NpgsqlDbType.Boolean, scans, s => s.Conflict),
             Array("device_reason", NpgsqlDbType.Integer, scans, s => (int?)s.DeviceReason),
+            Array("face_distance", NpgsqlDbType.Double, scans, s => s.FaceDistance),
             Array("n_event", NpgsqlDbType.Uuid, created, p => p.EventId),
             Array("n_guest", NpgsqlDbType.Uuid, created, p => p.GuestId),
             .. Movements("n", created),

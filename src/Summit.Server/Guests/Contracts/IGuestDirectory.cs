@@ -43,6 +43,15 @@ public interface IGuestDirectory
     /// <summary>Moves an approved guest to Accredited (a credential was issued); other statuses are left alone. Joins the caller's unit of work.</summary>
     Task MarkAccreditedAsync(Guid guestId, CancellationToken ct = default);
 
+    /// <summary>The guest's face-verification consent as it stands (no personal data: not audited); null for an unknown guest.</summary>
+    Task<FaceConsentCard?> FaceConsentAsync(Guid guestId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Records the face consent a guest gave in person (to an accreditation officer at the desk), audited in the officer's name; the
+    /// guest can withdraw it in the portal like one given there. Joins the caller's unit of work.
+    /// </summary>
+    Task RecordFaceConsentAsync(Guid guestId, CancellationToken ct = default);
+
     /// <summary>Moves accredited guests to Arrived (their first admitted entry). Joins the caller's unit of work.</summary>
     Task<int> MarkArrivedAsync(IReadOnlyCollection<Guid> guestIds, CancellationToken ct = default);
 }

@@ -25,12 +25,14 @@ public sealed class PortalService(
     IEventCalendar events,
     GuestService guests,
     IGuestCredentialView credentials,
+    IGuestFaceView faces,
     IPrivacyNotice privacyNotice,
     AuditLog audit,
     CurrentActor actor,
     FieldProtector protector,
     Localizer localizer,
-    TimeProvider clock)
+    TimeProvider clock,
+    IEnumerable<IFaceConsentObserver> faceObservers)
 {
     /// <summary>The event's accreditation categories by code, for showing a guest their category by name: no personal data.</summary>
     public async Task<IReadOnlyDictionary<string, AccreditationCategory>> CategoriesAsync(CancellationToken ct = default)
@@ -57,7 +59,7 @@ public sealed class PortalService(
             target.Status, canRegister, ToForm(target, category.Code, delegation?.Name), target.Email, category.Code, delegation?.Name,
             isLiaison, members, target.FaceConsentAt is not null && target.FaceConsentWithdrawnAt is null, target.HasPhoto, invitation.ExpiresAt,
             target.DataConsentAt is not null, await credentials.FindAsync(target.Id, ct), summitEvent.TimeZoneId,
-            await NoticeAsync(summitEvent, ct));
+            await NoticeAsync(summitEvent, ct), target.FaceConsentAt is not null && target.FaceConsentWithdrawnAt is null ? await faces.FindAsync(target.Id, ct) : null);
     }
 
     /// <summary>The privacy notice in force, in the page's language: written from the event's retention setting.</summary>
@@ -146,6 +148,7 @@ public sealed class PortalService(
         target.DataConsentAt = now;
         // The version names the retention promised, so that a later change of the setting does not rewrite what this guest agreed to.
         target.PrivacyNoticeVersion = (await NoticeAsync(await events.GetCurrentAsync(ct), ct)).Version;
+        var faceConsentBefore = target.FaceConsentAt is not null && target.FaceConsentWithdrawnAt is null;
         if (submission.FaceConsent)
         {
             target.FaceConsentAt = now;
@@ -176,6 +179,12 @@ public sealed class PortalService(
         changes["faceConsent"] = (null, submission.FaceConsent);
         await audit.RecordAsync(AuditActions.GuestRegistered, "guest", target.Id.ToString(), changes);
 
+        if (submission.FaceConsent || faceConsentBefore)
+        {
+            // Enrolment follows consent and photo; nothing is computed for a guest who did not consent (issue 14).
+            await NotifyFaceConsentAsync(new FaceConsentChange(target.Id, target.EventId, faceConsentBefore || submission.FaceConsent, photo is not null), ct);
+        }
+
         // The guest's own links are spent; a member registered by the liaison has their links closed as well.
         var spent = await db.Invitations.Where(i => i.GuestId == target.Id && i.UsedAt == null && i.RevokedAt == null).ToListAsync(ct);
         foreach (var used in spent)
@@ -201,7 +210,17 @@ public sealed class PortalService(
         guest.UpdatedAt = guest.FaceConsentWithdrawnAt.Value;
         await audit.RecordAsync(AuditActions.GuestConsentWithdrawn, "guest", guest.Id.ToString(),
             new Dictionary<string, (object?, object?)> { ["faceConsent"] = (true, false) });
+        // In the same save: the template goes with the consent, at once.
+        await NotifyFaceConsentAsync(new FaceConsentChange(guest.Id, guest.EventId, false, false), ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    private async Task NotifyFaceConsentAsync(FaceConsentChange change, CancellationToken ct)
+    {
+        foreach (var observer in faceObservers)
+        {
+            await observer.OnFaceConsentChangedAsync(change, ct);
+        }
     }
 
     private async Task<Guest> FindMemberAsync(Guest liaison, Guid memberId, CancellationToken ct)

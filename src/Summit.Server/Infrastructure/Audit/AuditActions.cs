@@ -10,6 +10,9 @@ public static class AuditActions
     public const string GuestPhotoUploaded = "guest.photo.uploaded";
     public const string GuestRegistered = "guest.registered";
     public const string GuestConsentWithdrawn = "guest.consent_withdrawn";
+
+    /// <summary>An accreditation officer recorded the face consent a guest gave at the desk.</summary>
+    public const string GuestFaceConsentRecorded = "guest.face_consent_recorded";
     public const string GuestsImported = "guests.imported";
     public const string GuestsExported = "guests.exported";
     public const string CategoryCreated = "category.created";

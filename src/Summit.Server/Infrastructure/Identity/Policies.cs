@@ -47,6 +47,8 @@ public static class Policies
     public const string VenueBookingsRequest = nameof(VenueBookingsRequest);
     public const string ProgrammeView = nameof(ProgrammeView);
     public const string ProgrammeManage = nameof(ProgrammeManage);
+    public const string FacesEnrol = nameof(FacesEnrol);
+    public const string FacesGateSwitch = nameof(FacesGateSwitch);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -113,5 +115,10 @@ public static class Policies
         // prepare rooms, guests and the press for it read it, with its warnings.
         [ProgrammeView] = [Roles.Admin, Roles.Secretariat, Roles.OperationsCentre, Roles.VenueManager, Roles.ProgrammeManager, Roles.MediaOfficer],
         [ProgrammeManage] = [Roles.Admin, Roles.ProgrammeManager],
+        // Faces (issue 14): enrolling a consenting guest (from the portal photo or a desk photo) is accreditation's work, as photos
+        // are; the template itself is shown to nobody. Switching a gate's face check off (a broken camera) is for the officers at
+        // the lanes. The event's threshold and retention are OperationsSettingsManage, with the fever threshold.
+        [FacesEnrol] = [Roles.Admin, Roles.AccreditationOfficer],
+        [FacesGateSwitch] = [Roles.Admin, Roles.SecurityOfficer],
     };
 }

@@ -1,0 +1,17 @@
+using Summit.Access.Core;
+using Summit.Access.Core.Sync;
+
+namespace Summit.Server.Access.Contracts;
+
+/// <summary>
+/// Compares the camera frame that came with an online entry scan with the holder's enrolled face template, before the scan's batch
+/// is decided (issue 14). Registered by the Faces module; Access names no implementation. The comparer decides whether to look at
+/// the frame at all: it must not for a holder without a template (no consent) or at a gate with faces off. The frame is never
+/// stored; the comparison rides with the scan to the gate checks (<see cref="ScanContext.Face"/>).
+/// </summary>
+public interface IGateFrameComparer
+{
+    /// <summary>The comparison, or null when none was made.</summary>
+    /// <param name="holderId">The holder of a code whose signature is genuine.</param>
+    Task<FaceComparison?> CompareAsync(Guid holderId, GateInfo gate, byte[] frame, CancellationToken ct);
+}

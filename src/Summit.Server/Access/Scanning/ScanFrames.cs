@@ -1,0 +1,35 @@
+namespace Summit.Server.Access.Scanning;
+
+/// <summary>
+/// The camera frame a scan may carry for the face check (issue 14): base64 in the scan's JSON, at most <see cref="MaxBytes"/>
+/// once decoded (a 640 x 480 JPEG is 30 to 80 KB), which keeps the whole request under the API's 1 MB body limit. Its pixels are
+/// bounded again when the face module decodes it.
+/// </summary>
+public static class ScanFrames
+{
+    public const int MaxBytes = 512 * 1024;
+
+    /// <summary>The frame's bytes, null when the scan came without one; refuses a frame too large or not base64.</summary>
+    public static byte[]? Decode(string? frame)
+    {
+        if (string.IsNullOrEmpty(frame))
+        {
+            return null;
+        }
+
+        // Measured before decoding: base64 takes 4 characters per 3 bytes.
+        if (frame.Length > (MaxBytes + 2) / 3 * 4)
+        {
+            throw new SummitException(SummitError.Of(AccessErrors.ScanFrameTooLarge, MaxBytes / 1024));
+        }
+
+        var bytes = new byte[frame.Length / 4 * 3 + 3];
+        if (!Convert.TryFromBase64String(frame, bytes, out var written))
+        {
+            throw new SummitException(SummitError.Of(AccessErrors.ScanFrameInvalid));
+        }
+
+        // The length above bounds the work; the exact limit is on the bytes (a text of the longest length may hold one byte too many).
+        return written <= MaxBytes ? bytes[..written] : throw new SummitException(SummitError.Of(AccessErrors.ScanFrameTooLarge, MaxBytes / 1024));
+    }
+}

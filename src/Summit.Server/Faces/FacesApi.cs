@@ -1,0 +1,52 @@
+using Summit.Server.Faces.Enrolment;
+using Summit.Server.Faces.Settings;
+using Summit.Server.Infrastructure.Errors;
+using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Images;
+
+namespace Summit.Server.Faces;
+
+/// <summary>REST endpoints of the Faces module under /api/v1/faces. No endpoint returns a template.</summary>
+public static class FacesApi
+{
+    public static RouteGroupBuilder MapFacesApi(this RouteGroupBuilder api)
+    {
+        var faces = api.MapGroup("/faces").WithTags("Faces");
+        faces.MapGet("/guests/{id:guid}", (Guid id, FaceEnrolmentService service, CancellationToken ct) => service.GetAsync(id, ct))
+            .RequireAuthorization(Policies.FacesEnrol).WithSummary("A guest's face consent and enrolment: state, source, the photo's issues (never the template)");
+        faces.MapPost("/guests/{id:guid}/enrol-from-photo", (Guid id, FaceEnrolmentService service, CancellationToken ct) =>
+                service.EnrolFromPortalPhotoAsync(id, ct))
+            .RequireAuthorization(Policies.FacesEnrol)
+            .WithSummary("Enrol a consenting guest from the portal photo now; refused without consent (nothing computed) or with the photo's issues");
+        faces.MapPost("/guests/{id:guid}/desk-photo", async (Guid id, IFormFile photo, [Microsoft.AspNetCore.Mvc.FromForm] bool consentRecorded,
+                FaceEnrolmentService service, CancellationToken ct) =>
+            {
+                // Refused before reading: a huge upload never reaches memory.
+                if (photo.Length > PhotoProcessor.MaxBytes)
+                {
+                    throw new SummitException(SummitError.Of(ErrorCodes.PhotoTooLarge, PhotoProcessor.MaxBytes / (1024 * 1024)));
+                }
+
+                using var buffer = new MemoryStream((int)photo.Length);
+                await photo.CopyToAsync(buffer, ct);
+                return await service.EnrolFromDeskPhotoAsync(id, buffer.ToArray(), consentRecorded, ct);
+            })
+            .DisableAntiforgery()
+            .WithUploadLimit(PhotoProcessor.MaxBytes, ErrorCodes.PhotoTooLarge)
+            .RequireAuthorization(Policies.FacesEnrol)
+            .WithSummary("Enrol from a photo taken at the accreditation desk (multipart: photo, consentRecorded); the guest's consent is required");
+
+        faces.MapGet("/settings", (FaceSettingsService settings, CancellationToken ct) => settings.GetAsync(ct))
+            .RequireAuthorization(Policies.OperationsSettingsManage).WithSummary("The event's face threshold and template retention, and the defaults");
+        faces.MapPut("/settings", (FaceSettingsInput input, FaceSettingsService settings, CancellationToken ct) => settings.SetAsync(input, ct))
+            .RequireAuthorization(Policies.OperationsSettingsManage)
+            .WithSummary("Set the event's face threshold (0.30 to 0.70) and retention (0 to 30 days after the event); audited");
+        faces.MapGet("/gates", (FaceSettingsService settings, CancellationToken ct) => settings.GatesAsync(ct))
+            .RequireAuthorization(Policies.FacesGateSwitch).WithSummary("Which gates check faces");
+        faces.MapPut("/gates/{id:guid}", (Guid id, GateFaceInput input, FaceSettingsService settings, CancellationToken ct) =>
+                settings.SwitchGateAsync(id, input, ct))
+            .RequireAuthorization(Policies.FacesGateSwitch)
+            .WithSummary("Switch a gate's face check off or on; off, it admits on the code and the operator's photo check (audited)");
+        return api;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Summit.Server.Faces;
+
+/// <summary>The Faces module's reason codes; each has an "error.{code}" text in both faces catalogs. Never renamed.</summary>
+public static class FacesErrors
+{
+    public const string GuestNotFound = "faces.guest_not_found";
+    public const string ConsentMissing = "faces.consent_missing";
+    public const string NoPhoto = "faces.no_photo";
+    public const string QualityRefused = "faces.quality_refused";
+    public const string ThresholdOutOfRange = "faces.threshold_out_of_range";
+    public const string RetentionOutOfRange = "faces.retention_out_of_range";
+    public const string GateUnknown = "faces.gate_unknown";
+
+    public static readonly IReadOnlyList<string> All =
+        [GuestNotFound, ConsentMissing, NoPhoto, QualityRefused, ThresholdOutOfRange, RetentionOutOfRange, GateUnknown];
+}

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Summit.Server.Access.Contracts;
+using Summit.Server.Events.Contracts;
+using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Localization;
+
+namespace Summit.Server.Faces.Settings;
+
+/// <summary>
+/// The event's threshold and template retention (an admin's, over Summit:Faces: ADR 0013), and the gates with faces switched off.
+/// Every change is audited with the old and new value.
+/// </summary>
+public sealed class FaceSettingsService(SummitDbContext db, IEventCalendar events, IZoneDirectory zones, IOptionsMonitor<FacesOptions> options, AuditLog audit,
+    CurrentActor actor, TimeProvider clock)
+{
+    public async Task<FaceSettingsView> GetAsync(CancellationToken ct = default)
+    {
+        var summitEvent = await events.FindCurrentAsync(ct);
+        var stored = summitEvent is null ? null : await StoredAsync(db, summitEvent.Id, ct);
+        var o = options.CurrentValue;
+        return new FaceSettingsView(stored?.Threshold ?? o.Threshold, stored?.RetentionDays ?? o.RetentionDays, o.Threshold, o.RetentionDays, stored is not null,
+            stored?.UpdatedAt, stored?.UpdatedBy);
+    }
+
+    public async Task<FaceSettingsView> SetAsync(FaceSettingsInput input, CancellationToken ct = default)
+    {
+        // Two decimals, as the thresholds page will show distances.
+        var threshold = Math.Round(input.Threshold, 2, MidpointRounding.AwayFromZero);
+        if (!double.IsFinite(input.Threshold) || threshold < FaceSettingsLimits.MinThreshold || threshold > FaceSettingsLimits.MaxThreshold)
+        {
+            throw new SummitException(SummitError.Of(FacesErrors.ThresholdOutOfRange, input.Threshold, FaceSettingsLimits.MinThreshold, FaceSettingsLimits.MaxThreshold));
+        }
+
+        if (input.RetentionDays is < 0 or > FaceSettingsLimits.MaxRetentionDays)
+        {
+            throw new SummitException(SummitError.Of(FacesErrors.RetentionOutOfRange, input.RetentionDays, FaceSettingsLimits.MaxRetentionDays));
+        }
+
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var before = await GetAsync(ct);
+        var settings = await db.Set<FaceEventSettings>().FirstOrDefaultAsync(s => s.EventId == summitEvent.Id, ct);
+        if (settings is null)
+        {
+            settings = new FaceEventSettings { EventId = summitEvent.Id };
+            db.Set<FaceEventSettings>().Add(settings);
+        }
+
+        settings.Threshold = threshold;
+        settings.RetentionDays = input.RetentionDays;
+        settings.UpdatedAt = clock.GetUtcNow();
+        settings.UpdatedBy = (await actor.GetAsync()).Name;
+        await audit.RecordAsync(FacesAudit.SettingsChanged, "face_settings", summitEvent.Id.ToString(), new Dictionary<string, (object?, object?)>
+        {
+            ["threshold"] = (before.Threshold, threshold),
+            ["retentionDays"] = (before.RetentionDays, input.RetentionDays),
+        });
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(ct);
+    }
+
+    public async Task<List<GateFaceView>> GatesAsync(CancellationToken ct = default)
+    {
+        var off = await db.Set<FaceGateSwitch>().AsNoTracking().Select(s => s.GateId).ToListAsync(ct);
+        return [.. (await zones.ListGatesAsync(ct)).OrderBy(g => g.Code, StringComparer.Ordinal)
+            .Select(g => new GateFaceView(g.Id, g.Code, g.Name(Localizer.LanguageOf(System.Globalization.CultureInfo.CurrentUICulture)), !off.Contains(g.Id)))];
+    }
+
+    /// <summary>Switches a gate's face check off or on again; off, the gate admits on the code and the operator's look at the photo.</summary>
+    public async Task<GateFaceView> SwitchGateAsync(Guid gateId, GateFaceInput input, CancellationToken ct = default)
+    {
+        var gate = (await zones.ListGatesAsync(ct)).FirstOrDefault(g => g.Id == gateId)
+            ?? throw new SummitException(SummitError.NotFound(FacesErrors.GateUnknown, gateId));
+        var row = await db.Set<FaceGateSwitch>().FirstOrDefaultAsync(s => s.GateId == gateId, ct);
+        if (input.FacesOn == (row is null))
+        {
+            return new GateFaceView(gate.Id, gate.Code, gate.NameEn, input.FacesOn);
+        }
+
+        if (input.FacesOn)
+        {
+            db.Set<FaceGateSwitch>().Remove(row!);
+        }
+        else
+        {
+            db.Set<FaceGateSwitch>().Add(new FaceGateSwitch
+            {
+                GateId = gateId,
+                EventId = (await events.GetCurrentAsync(ct)).Id,
+                UpdatedAt = clock.GetUtcNow(),
+                UpdatedBy = (await actor.GetAsync()).Name,
+            });
+        }
+
+        await audit.RecordAsync(FacesAudit.GateSwitched, "gate", gateId.ToString(), new Dictionary<string, (object?, object?)>
+        {
+            ["facesOn"] = (!input.FacesOn, input.FacesOn),
+        });
+        await db.SaveChangesAsync(ct);
+        return new GateFaceView(gate.Id, gate.Code, gate.NameEn, input.FacesOn);
+    }
+
+    internal static Task<FaceEventSettings?> StoredAsync(SummitDbContext db, Guid eventId, CancellationToken ct) =>
+        db.Set<FaceEventSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.EventId == eventId, ct);
+}

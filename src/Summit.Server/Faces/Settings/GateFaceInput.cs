@@ -1,0 +1,3 @@
+namespace Summit.Server.Faces.Settings;
+
+public sealed record GateFaceInput(bool FacesOn);
