@@ -47,10 +47,11 @@ public sealed class RoomReservations(SummitDbContext db, BookingService bookings
         }
 
         var input = InputOf(reservation);
-        var (candidate, room) = await bookings.ValidateAsync(input, summitEvent.Id, ct);
+        var catalog = await bookings.CatalogAsync(ct);
+        var (candidate, room) = bookings.Validate(input, catalog);
         candidate.Id = booking.Id;
         candidate.Equipment = booking.Equipment;
-        var facts = await bookings.FactsAsync(summitEvent.Id, candidate.StartsAt, candidate.EndsAt, 0, 0, ct);
+        var facts = await bookings.FactsAsync(catalog, candidate.StartsAt, candidate.EndsAt, 0, 0, ct);
         var conflicts = facts.Check(candidate, room);
         if (conflicts.Count > 0)
         {
@@ -75,7 +76,7 @@ public sealed class RoomReservations(SummitDbContext db, BookingService bookings
         try
         {
             // The database's no-overlap guarantee still has the last word when another booking took the slot after this check.
-            await bookings.SaveConfirmedAsync(summitEvent.Id, booking, room, ct);
+            await bookings.SaveConfirmedAsync(catalog, booking, room, ct);
             return new ReservationOutcome(booking.Id, []);
         }
         catch (SummitException ex) when (ex.Details is BookingRefusal refusal)
