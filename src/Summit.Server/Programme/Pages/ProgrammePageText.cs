@@ -10,6 +10,10 @@ public static class ProgrammePageText
 {
     public static string Title(string en, string zh) => Localizer.InReaderLanguage(en, zh);
 
+    /// <summary>A language tag as the reader's language names it (中文 for zh-Hans); a tag without a name stays as it is.</summary>
+    public static string LanguageName(Localizer localizer, string tag) =>
+        localizer.Has("programme.language." + tag) ? localizer["programme.language." + tag] : tag;
+
     public static string Clock(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     public static string Day(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -69,7 +69,7 @@ public sealed class ProgrammeReader(SummitDbContext db, IRoomReservations reserv
             var (first, second) = c.OtherSessionId is { } other && sessions.TryGetValue(other, out var o) && sessions.TryGetValue(c.SessionId, out var s)
                 && o.StartsAt < s.StartsAt ? (other, c.SessionId) : (c.SessionId, c.OtherSessionId);
             var message = localizer["programme.conflict." + c.Rule, Title(first), Title(second), person, Room(c.RoomId),
-                c.Needed ?? 0, c.Available ?? 0, c.Language ?? ""];
+                c.Needed ?? 0, c.Available ?? 0, c.Language is { } language ? Pages.ProgrammePageText.LanguageName(localizer, language) : ""];
             return new ProgrammeConflictView(c.Rule, c.Severity, message, c.SessionId, c.OtherSessionId, c.PersonId, c.RoomId, c.Needed, c.Available, c.Language);
         })];
     }
