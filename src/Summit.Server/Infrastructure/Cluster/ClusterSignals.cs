@@ -68,12 +68,7 @@ public sealed class ClusterSignals(DatabaseSettings database, ILogger<ClusterSig
 
         try
         {
-            await using var connection = new NpgsqlConnection(database.ConnectionString);
-            await connection.OpenAsync(ct);
-            await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, @message)", connection);
-            command.Parameters.AddWithValue("channel", Channel);
-            command.Parameters.AddWithValue("message", JsonSerializer.Serialize(new SignalMessage(NodeId, topic, payload), JsonSerializerOptions.Web));
-            await command.ExecuteNonQueryAsync(ct);
+            await NotifyAsync([Envelope(topic, payload)], ct);
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
@@ -91,7 +86,7 @@ public sealed class ClusterSignals(DatabaseSettings database, ILogger<ClusterSig
         ArgumentOutOfRangeException.ThrowIfGreaterThan(payload.Length, MaxPayloadLength);
         if (SpansProcesses)
         {
-            _relays.Writer.TryWrite(JsonSerializer.Serialize(new SignalMessage(NodeId, topic, payload), JsonSerializerOptions.Web));
+            _relays.Writer.TryWrite(Envelope(topic, payload));
         }
     }
 
@@ -109,17 +104,7 @@ public sealed class ClusterSignals(DatabaseSettings database, ILogger<ClusterSig
 
             try
             {
-                await using var connection = new NpgsqlConnection(database.ConnectionString);
-                await connection.OpenAsync(stoppingToken);
-                await using var command = new NpgsqlCommand(
-                    "SELECT " + string.Join(", ", batch.Select((_, i) => $"pg_notify(@channel, @m{i})")), connection);
-                command.Parameters.AddWithValue("channel", Channel);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    command.Parameters.AddWithValue($"m{i}", batch[i]);
-                }
-
-                await command.ExecuteNonQueryAsync(stoppingToken);
+                await NotifyAsync(batch, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -127,6 +112,24 @@ public sealed class ClusterSignals(DatabaseSettings database, ILogger<ClusterSig
                 logger.LogWarning(ex, "Could not relay {Count} changes to the other server processes", batch.Count);
             }
         }
+    }
+
+    private string Envelope(string topic, string payload) =>
+        JsonSerializer.Serialize(new SignalMessage(NodeId, topic, payload), JsonSerializerOptions.Web);
+
+    /// <summary>Sends the messages on the channel in one round trip.</summary>
+    private async Task NotifyAsync(IReadOnlyList<string> messages, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT " + string.Join(", ", messages.Select((_, i) => $"pg_notify(@channel, @m{i})")), connection);
+        command.Parameters.AddWithValue("channel", Channel);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            command.Parameters.AddWithValue($"m{i}", messages[i]);
+        }
+
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>A notification from PostgreSQL: handled unless this process sent it (its handlers ran when it did).</summary>
@@ -172,17 +175,4 @@ public sealed class ClusterSignals(DatabaseSettings database, ILogger<ClusterSig
     }
 
     private sealed record SignalMessage(string? Node, string? Topic, string? Payload);
-
-    private sealed class Subscription(Action unsubscribe) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                unsubscribe();
-            }
-        }
-    }
 }

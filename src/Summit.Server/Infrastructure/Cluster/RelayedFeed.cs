@@ -98,17 +98,4 @@ public abstract class RelayedFeed<T> where T : class
             });
         }
     }
-
-    private sealed class Subscription(Action unsubscribe) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                unsubscribe();
-            }
-        }
-    }
 }

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Summit.Server.Access.Contracts;
 using Summit.Server.Events.Contracts;
 using Summit.Server.Guests.Contracts;
+using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Cluster;
 using Summit.Server.Infrastructure.Incidents;
@@ -317,10 +318,5 @@ public sealed class OperationsBoard(IServiceScopeFactory scopes, IScanFeed feed,
     {
         _refreshing.Dispose();
         base.Dispose();
-    }
-
-    private sealed class Subscription(Action unsubscribe) : IDisposable
-    {
-        public void Dispose() => unsubscribe();
     }
 }
