@@ -1,10 +1,14 @@
+using System.Text.RegularExpressions;
 using Summit.Server.Infrastructure.Options;
 
 namespace Summit.Server.Screening;
 
 /// <summary>Summit:Mqtt: the in-process broker, or an external one (Mosquitto) when BrokerHost is set.</summary>
-public sealed class MqttOptions : IValidatedOptions
+public sealed partial class MqttOptions : IValidatedOptions
 {
+    /// <summary>Summit's logins on an external broker start with this (summit-ingest, summit-ingest-2, …): no sensor may be enrolled under one.</summary>
+    public const string IngestLoginPrefix = "summit-ingest";
+
     /// <summary>Port of the in-process broker; 0 starts none (and then, without BrokerHost, nothing is ingested).</summary>
     public int Port { get; set; } = 1883;
 
@@ -25,7 +29,19 @@ public sealed class MqttOptions : IValidatedOptions
     public string? Password { get; set; }
     public string ClientId { get; set; } = "summit-ingest";
 
+    /// <summary>
+    /// With several Summit processes on one external broker: the name of the shared subscription they read through
+    /// ("$share/{SharedGroup}/summit/v1/sensors/+/readings"), so the broker hands each reading to one of them and, when one dies, to
+    /// the others. Each process then needs its own login (and client id): two logins alike would take each other's session.
+    /// </summary>
+    public string? SharedGroup { get; set; }
+
     public bool UsesExternalBroker => !string.IsNullOrWhiteSpace(BrokerHost);
+
+    /// <summary>What Summit subscribes to on the external broker: the readings, through the shared group when one is named.</summary>
+    public string SubscriptionFilter => string.IsNullOrEmpty(SharedGroup)
+        ? Ingestion.SensorMessages.SubscriptionFilter
+        : $"$share/{SharedGroup}/{Ingestion.SensorMessages.SubscriptionFilter}";
 
     public IEnumerable<string> Problems()
     {
@@ -48,5 +64,18 @@ public sealed class MqttOptions : IValidatedOptions
         {
             yield return "Summit:Mqtt:ClientId must not be empty.";
         }
+
+        if (SharedGroup is not null && !SharedGroupPattern().IsMatch(SharedGroup))
+        {
+            yield return "Summit:Mqtt:SharedGroup must be 1 to 64 letters, digits, '_' or '-' (it becomes part of a topic filter).";
+        }
+
+        if (!string.IsNullOrEmpty(SharedGroup) && !UsesExternalBroker)
+        {
+            yield return "Summit:Mqtt:SharedGroup needs an external broker (Summit:Mqtt:BrokerHost): the in-process broker serves one process only.";
+        }
     }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex SharedGroupPattern();
 }

@@ -31,6 +31,14 @@ public sealed class ScreeningOptions : IValidatedOptions
     /// </summary>
     public long MaxSequenceJump { get; set; } = 2_592_000_000;
 
+    /// <summary>
+    /// How far below the last accepted sequence number a reading may arrive and still count, if none with its number was stored (0:
+    /// numbers must grow). Several server processes on one broker share the readings (Summit:Mqtt:SharedGroup), so one sensor's
+    /// readings can commit out of order; a window of a few seconds' numbers lets the later-committed one count without opening replays:
+    /// a stored number is refused, and an older reading is refused as too old anyway (docs/screening/mqtt.md).
+    /// </summary>
+    public long ReorderWindow { get; set; }
+
     public IEnumerable<string> Problems()
     {
         if (MinCelsius >= MaxCelsius || ThresholdCelsius < MinCelsius || ThresholdCelsius > MaxCelsius)
@@ -46,6 +54,11 @@ public sealed class ScreeningOptions : IValidatedOptions
         if (MaxClockAhead < TimeSpan.Zero || MaxSequenceJump < 1)
         {
             yield return "Summit:Screening: MaxClockAhead must not be negative and MaxSequenceJump must be at least 1.";
+        }
+
+        if (ReorderWindow is < 0 or > 600_000)
+        {
+            yield return "Summit:Screening:ReorderWindow must be from 0 to 600000 (ten minutes of a sensor that counts milliseconds).";
         }
     }
 }

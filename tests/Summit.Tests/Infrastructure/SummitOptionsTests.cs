@@ -23,6 +23,8 @@ public class SummitOptionsTests
     [InlineData("Summit:Invitations:Lifetime", "00:00:01", "Summit:Invitations:Lifetime")]
     [InlineData("Summit:Screening:ThresholdCelsius", "50", "ThresholdCelsius")]
     [InlineData("Summit:Mqtt:MaxPacketBytes", "10", "Summit:Mqtt:MaxPacketBytes")]
+    [InlineData("Summit:Mqtt:SharedGroup", "summit/#", "Summit:Mqtt:SharedGroup")]
+    [InlineData("Summit:Mqtt:SharedGroup", "summit", "needs an external broker")]
     [InlineData("Summit:Demo:Live:Speed", "0", "Summit:Demo:Live:Speed")]
     [InlineData("Summit:Mail:FromAddress", "secretariat", "Summit:Mail:FromAddress")]
     [InlineData("Summit:Mail:PublicBaseUrl", "summit.example.org", "Summit:Mail:PublicBaseUrl")]

@@ -14,7 +14,7 @@ namespace Summit.Tests.Screening;
 /// Summit logs in with its own account, each sensor enrolled through <see cref="EnrolSensorAsync"/> is added to the password file with
 /// its secret. The in-process broker is off. Fails with a clear message when mosquitto is not installed.
 /// </summary>
-public sealed class MosquittoFactory : ScreeningFactory, IAsyncLifetime
+public class MosquittoFactory : ScreeningFactory, IAsyncLifetime
 {
     public const string MosquittoPath = "/usr/sbin/mosquitto";
 
@@ -25,6 +25,7 @@ public sealed class MosquittoFactory : ScreeningFactory, IAsyncLifetime
     private readonly string _ingestPassword = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
     private readonly string _configDirectory = Path.Combine(Path.GetTempPath(), "summit-mosquitto-" + Guid.NewGuid().ToString("N"));
     private readonly string _passwordFile;
+    private readonly string _aclFile;
     private readonly Process _mosquitto;
     private int _stopped;
 
@@ -39,7 +40,7 @@ public sealed class MosquittoFactory : ScreeningFactory, IAsyncLifetime
         Directory.CreateDirectory(_configDirectory);
         var documented = Path.Combine(RepositoryRoot(), "docs", "screening", "mosquitto");
         _passwordFile = Path.Combine(_configDirectory, "passwd");
-        var acl = Path.Combine(_configDirectory, "acl");
+        var acl = _aclFile = Path.Combine(_configDirectory, "acl");
         File.Copy(Path.Combine(documented, "acl"), acl);
         Run("mosquitto_passwd", "-c", "-b", _passwordFile, IngestLogin, _ingestPassword);
         var config = File.ReadAllText(Path.Combine(documented, "mosquitto.conf"));
@@ -86,22 +87,47 @@ public sealed class MosquittoFactory : ScreeningFactory, IAsyncLifetime
     public override async Task<SensorEnrolment> EnrolSensorAsync(Guid gateId, string? code = null)
     {
         var enrolment = await base.EnrolSensorAsync(gateId, code);
-        Run("mosquitto_passwd", "-b", _passwordFile, enrolment.Sensor.Code, enrolment.Secret);
+        await AddLoginAsync(enrolment.Sensor.Code, enrolment.Secret);
+        return enrolment;
+    }
+
+    /// <summary>
+    /// Gives another Summit process its own login on the broker, as docs/screening/mqtt.md tells an operator to (a user line in the ACL
+    /// like summit-ingest's, a password), and returns the settings that process logs in with.
+    /// </summary>
+    public async Task<Dictionary<string, string?>> AddIngestLoginAsync(string login)
+    {
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        File.AppendAllText(_aclFile, $"\nuser {login}\ntopic read summit/v1/sensors/+/readings\n");
+        await AddLoginAsync(login, password);
+        var settings = new Dictionary<string, string?>(ExtraSettings)
+        {
+            ["Summit:Mqtt:Username"] = login,
+            ["Summit:Mqtt:Password"] = password,
+            ["Summit:Mqtt:ClientId"] = login,
+        };
+        return settings;
+    }
+
+    /// <summary>Adds a login to the password file and waits until Mosquitto, told to reload, lets it in.</summary>
+    private async Task AddLoginAsync(string login, string password)
+    {
+        Run("mosquitto_passwd", "-b", _passwordFile, login, password);
         Run("kill", "-HUP", _mosquitto.Id.ToString(CultureInfo.InvariantCulture));
-        // Mosquitto reloads its password file on its next loop: wait until the sensor can log in.
+        // Mosquitto reloads its files on its next loop: wait until the login works.
         var watch = Stopwatch.StartNew();
         while (true)
         {
             using var probe = new MqttClientFactory().CreateMqttClient();
-            var result = await probe.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(BrokerHost, BrokerPort).WithClientId(enrolment.Sensor.Code)
-                .WithCredentials(enrolment.Sensor.Code, enrolment.Secret).Build());
+            var result = await probe.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(BrokerHost, BrokerPort).WithClientId(login)
+                .WithCredentials(login, password).Build());
             if (result.ResultCode == MqttClientConnectResultCode.Success)
             {
                 await probe.DisconnectAsync();
-                return enrolment;
+                return;
             }
 
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"Mosquitto did not take the login of {enrolment.Sensor.Code}: {result.ResultCode}");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"Mosquitto did not take the login of {login}: {result.ResultCode}");
             await Task.Delay(50);
         }
     }

@@ -55,6 +55,24 @@ public sealed class SensorMessageTests
     }
 
     [Fact]
+    public void A_reading_just_below_the_last_counts_as_late_inside_the_reorder_window_only()
+    {
+        var options = new ScreeningOptions { ReorderWindow = 10 };
+        var sequences = new Dictionary<Guid, long> { [Sensor.Id] = 20 };
+        (AcceptedReading? Reading, RefusedMessage? Refusal) At(long seq) =>
+            SensorMessages.Check(new SensorMessage(SensorMessages.TopicFor(Sensor.Code), Encoding.UTF8.GetBytes(SensorMessages.Payload(Sensor.Code,
+                Secret, 36.7, Now, seq)), Now), Sensors, sequences, options);
+
+        Assert.True(At(15).Reading!.Late);
+        Assert.True(At(20).Reading!.Late);
+        Assert.Equal(RefusalReasons.Replayed, At(10).Refusal!.Reason);
+        Assert.Equal(20, sequences[Sensor.Id]);
+        Assert.False(At(21).Reading!.Late);
+        Assert.Equal(21, sequences[Sensor.Id]);
+        Assert.Equal(RefusalReasons.Replayed, Check(SensorMessages.Payload(Sensor.Code, Secret, 36.7, Now, 15), sequences).Refusal!.Reason);
+    }
+
+    [Fact]
     public void Sequences_may_not_jump_far_ahead_nor_beyond_the_time_in_milliseconds()
     {
         var options = new ScreeningOptions { MaxSequenceJump = 1000 };

@@ -10,6 +10,7 @@ namespace Summit.Server.Screening.Ingestion;
 /// Takes sensor readings off MQTT into the <see cref="ReadingWriter"/> queue. By default Summit runs its own broker and takes each
 /// publish inside it (<see cref="SensorBroker"/>); with Summit:Mqtt:BrokerHost set it subscribes to "summit/v1/sensors/+/readings" on
 /// that broker (Mosquitto) as a client with its own login, and reconnects and resubscribes whenever the link drops (docs/adr/0016).
+/// Several processes read one broker through a shared subscription (Summit:Mqtt:SharedGroup): each reading reaches one of them.
 /// </summary>
 public sealed class MqttIngestion(IOptions<MqttOptions> mqttOptions, SensorDirectory directory, ReadingWriter writer, TimeProvider clock,
     ILogger<MqttIngestion> logger) : BackgroundService
@@ -73,16 +74,16 @@ public sealed class MqttIngestion(IOptions<MqttOptions> mqttOptions, SensorDirec
                     }
 
                     var subscribed = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-                        .WithTopicFilter(f => f.WithTopic(SensorMessages.SubscriptionFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+                        .WithTopicFilter(f => f.WithTopic(_options.SubscriptionFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
                         .Build(), stoppingToken);
                     if (subscribed.Items.Any(i => (int)i.ResultCode >= 0x80))
                     {
                         await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), stoppingToken);
-                        throw new InvalidOperationException($"The broker refused Summit's subscription to {SensorMessages.SubscriptionFilter}: "
+                        throw new InvalidOperationException($"The broker refused Summit's subscription to {_options.SubscriptionFilter}: "
                             + "its ACL must let Summit's account read it (docs/screening/mqtt.md).");
                     }
 
-                    logger.LogInformation("Subscribed to {Filter} on {Host}:{Port}", SensorMessages.SubscriptionFilter, host, port);
+                    logger.LogInformation("Subscribed to {Filter} on {Host}:{Port}", _options.SubscriptionFilter, host, port);
                     _ready.TrySetResult();
                 }
             }

@@ -142,6 +142,7 @@ public sealed class ReadingWriter : BackgroundService
             }
         }
 
+        await RefuseLateDuplicatesAsync(db, accepted, refused, options, ct);
         var readings = accepted.Select(r => new SensorReading
         {
             SensorId = r.Sensor.Id,
@@ -177,6 +178,46 @@ public sealed class ReadingWriter : BackgroundService
             ? db.Set<Sensor>().FromSql($"SELECT * FROM \"Sensors\" WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE")
             : db.Set<Sensor>().Where(s => ids.Contains(s.Id));
         return await query.ToDictionaryAsync(s => s.Id, ct);
+    }
+
+    /// <summary>
+    /// Refuses as replayed each late reading (below its sensor's last number, inside the reorder window) whose number this batch or the
+    /// database already holds. The sensors' rows are locked, so no other writer can store the number between this look and the commit.
+    /// A stored copy was received at most MaxClockAhead before its measurement: only that stretch of the sensor's readings is read.
+    /// </summary>
+    private static async Task RefuseLateDuplicatesAsync(SummitDbContext db, List<AcceptedReading> accepted, List<RefusedMessage> refused,
+        ScreeningOptions options, CancellationToken ct)
+    {
+        var late = accepted.Where(r => r.Late).ToList();
+        if (late.Count == 0)
+        {
+            return;
+        }
+
+        var sensorIds = late.Select(r => r.Sensor.Id).Distinct().ToList();
+        var numbers = late.Select(r => r.Sequence).Distinct().ToList();
+        var since = late.Min(r => r.MeasuredAt) - options.MaxClockAhead;
+        var stored = (await db.Set<SensorReading>()
+                .Where(r => sensorIds.Contains(r.SensorId) && numbers.Contains(r.Sequence) && r.ReceivedAt >= since)
+                .Select(r => new { r.SensorId, r.Sequence }).ToListAsync(ct))
+            .Select(r => (r.SensorId, r.Sequence)).ToHashSet();
+        var kept = new List<AcceptedReading>(accepted.Count);
+        var taken = new HashSet<(Guid, long)>();
+        foreach (var reading in accepted)
+        {
+            var key = (reading.Sensor.Id, reading.Sequence);
+            if (!taken.Add(key) || (reading.Late && stored.Contains(key)))
+            {
+                refused.Add(new RefusedMessage(reading.Sensor.Id.ToString("N"), reading.Sensor.Id, RefusalReasons.Replayed,
+                    $"seq {reading.Sequence}, late and already stored", reading.ReceivedAt));
+                continue;
+            }
+
+            kept.Add(reading);
+        }
+
+        accepted.Clear();
+        accepted.AddRange(kept);
     }
 
     /// <summary>
@@ -253,8 +294,13 @@ public sealed class ReadingWriter : BackgroundService
         {
             var own = bySensor[sensor.Id];
             var last = own.MaxBy(r => r.Sequence)!;
-            sensor.LastCelsius = last.Celsius;
-            sensor.LastReadingAt = last.MeasuredAt;
+            // Late readings only (below the stored last number) leave the sensor's latest value as it is.
+            if (last.Sequence > sensor.LastSequence)
+            {
+                sensor.LastCelsius = last.Celsius;
+                sensor.LastReadingAt = last.MeasuredAt;
+            }
+
             sensor.LastSeenAt = own.Max(r => r.ReceivedAt);
             sensor.LastSequence = Math.Max(sensor.LastSequence, last.Sequence);
             sensor.ReadingCount += own.Count;

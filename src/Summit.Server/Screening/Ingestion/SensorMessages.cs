@@ -42,7 +42,8 @@ public static class SensorMessages
 
     /// <summary>
     /// Checks one message. <paramref name="lastSequences"/> holds the highest accepted sequence per sensor (as read from the database in
-    /// the batch's transaction; none means none accepted) and is advanced on acceptance.
+    /// the batch's transaction; none means none accepted) and is advanced on acceptance. A reading just below it, inside
+    /// <see cref="ScreeningOptions.ReorderWindow"/>, is accepted as late: the caller refuses it if its number is already stored.
     /// </summary>
     public static (AcceptedReading? Reading, RefusedMessage? Refusal) Check(SensorMessage message, IReadOnlyDictionary<string, SensorEntry> sensors,
         Dictionary<Guid, long> lastSequences, ScreeningOptions options)
@@ -117,6 +118,11 @@ public static class SensorMessages
         }
 
         var last = lastSequences.GetValueOrDefault(entry.Id, -1);
+        if (fields.Seq <= last && last - fields.Seq < options.ReorderWindow)
+        {
+            return (new AcceptedReading(entry, fields.Celsius, fields.At, fields.Seq, at, Late: true), null);
+        }
+
         if (fields.Seq <= last)
         {
             return (null, Refuse(entry, RefusalReasons.Replayed, $"seq {fields.SeqText}, last accepted {last}"));

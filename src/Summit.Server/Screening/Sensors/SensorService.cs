@@ -142,9 +142,10 @@ public sealed partial class SensorService(SummitDbContext db, IEventCalendar eve
         return ToView(sensor, gate?.Code ?? "?", 0);
     }
 
-    // With an external broker a sensor's id is its login there: none may take Summit's own (docs/screening/mqtt.md).
+    // With an external broker a sensor's id is its login there: none may take Summit's own, this process's or another's (docs/screening/mqtt.md).
     private bool IsReserved(string code) =>
-        string.Equals(code, mqtt.Value.ClientId, StringComparison.OrdinalIgnoreCase) || string.Equals(code, mqtt.Value.Username, StringComparison.OrdinalIgnoreCase);
+        code.StartsWith(MqttOptions.IngestLoginPrefix, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(code, mqtt.Value.ClientId, StringComparison.OrdinalIgnoreCase) || string.Equals(code, mqtt.Value.Username, StringComparison.OrdinalIgnoreCase);
 
     private static SensorView ToView(Sensor s, string gateCode, long refused) => new(s.Id, s.Code, s.Name, s.GateId, gateCode, s.SecretPrefix, s.CreatedAt,
         s.CreatedBy, s.RevokedAt, s.RevokedBy, s.LastCelsius, s.LastReadingAt, s.LastSeenAt, s.ReadingCount, s.SilentSince, refused, s.LastSequence);
