@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: ./scripts/test.sh [--no-postgres] [--filter EXPR]
 #
-# Installs what the tests need when missing (PostgreSQL, Chromium, aiosmtpd, CJK fonts, zbarimg, pdftotext, Node.js with
+# Installs what the tests need when missing (PostgreSQL, Chromium, aiosmtpd, CJK fonts, zbarimg, pdftotext, HAProxy, Node.js with
 # npm), starts PostgreSQL on 127.0.0.1:5432 and a capturing SMTP server on 127.0.0.1:2525, builds once in Release, runs every test
 # project on SQLite, then the integration suite again on PostgreSQL. Ends with "N passed, N failed" summed
 # over the TRX files of all runs and exits non-zero if anything failed.
@@ -54,7 +54,7 @@ as_root() {
 # --- packages -------------------------------------------------------------------------------------
 installed() { dpkg-query -W -f='${Status}' "$1" 2> /dev/null | grep -q 'install ok installed'; }
 
-packages=(python3-aiosmtpd chromium fonts-noto-cjk zbar-tools poppler-utils mosquitto mosquitto-clients)
+packages=(python3-aiosmtpd chromium fonts-noto-cjk zbar-tools poppler-utils mosquitto mosquitto-clients haproxy)
 [[ $POSTGRES -eq 1 ]] && packages+=(postgresql)
 missing=()
 for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done

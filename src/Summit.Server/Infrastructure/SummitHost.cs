@@ -64,6 +64,7 @@ public static class SummitHost
         services.AddSingleton<Localizer>();
         services.AddSingleton(FieldProtector.FromConfiguration(configuration, dataDirectory));
         services.AddSummitDatabase(DatabaseSettings.From(configuration, dataDirectory));
+        services.AddSummitDataProtection();
         services.AddSingleton<ClusterSignals>();
         services.AddSingleton<ClusterSignalListener>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterSignalListener>());

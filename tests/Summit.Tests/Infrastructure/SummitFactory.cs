@@ -169,7 +169,7 @@ public class SummitFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    private static async Task DropDatabaseAsync(string postgres, string database)
+    internal static async Task DropDatabaseAsync(string postgres, string database)
     {
         // The connection string names no database, which Npgsql reads as one named after the user: use the maintenance one.
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres" }.ConnectionString);

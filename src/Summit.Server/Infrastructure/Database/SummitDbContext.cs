@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Access.Domain;
@@ -15,8 +16,11 @@ namespace Summit.Server.Infrastructure.Database;
 /// The one database of Summit. Each module owns its tables through its own configuration class;
 /// the provider-specific subclasses exist only so each provider has its own migrations.
 /// </summary>
-public abstract class SummitDbContext(DbContextOptions options) : IdentityDbContext<SummitUser>(options)
+public abstract class SummitDbContext(DbContextOptions options) : IdentityDbContext<SummitUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that sign sign-in cookies and tokens, shared by every server process (docs/adr/0029), encrypted with the data key.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<SummitEvent> Events => Set<SummitEvent>();
     public DbSet<EventVenue> EventVenues => Set<EventVenue>();
     public DbSet<Guest> Guests => Set<Guest>();
