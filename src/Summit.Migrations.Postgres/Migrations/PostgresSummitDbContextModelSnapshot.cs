@@ -2064,6 +2064,53 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("ProgrammePeople", (string)null);
                 });
 
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammeRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("NoticeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleasedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReleasedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("SessionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeReleases", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Programme.ProgrammeRuleSetting", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -3265,6 +3312,15 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Summit.Server.Programme.ProgrammePerson", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammeRelease", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
                         .WithMany()

@@ -2050,6 +2050,53 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("ProgrammePeople", (string)null);
                 });
 
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammeRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoticeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeReleases", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Programme.ProgrammeRuleSetting", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -3251,6 +3298,15 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Summit.Server.Programme.ProgrammePerson", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.ProgrammeRelease", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
                         .WithMany()

@@ -4,6 +4,7 @@ using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Programme;
 using Summit.Server.Programme.Forums;
 using Summit.Server.Programme.People;
+using Summit.Server.Programme.Releases;
 using Summit.Server.Programme.Sessions;
 using Summit.Server.Programme.Settings;
 using Summit.Server.Venues.Contracts;
@@ -14,8 +15,10 @@ namespace Summit.Server.Demo;
 /// The demo's programme: the main forum (opening ceremony, keynotes, the high-level dialogue, the release of world-leading achievements, the
 /// closing ceremony) and four sub-forums, with speakers drawn from the demo's guests (several in more than one session) and two remote
 /// speakers, placed in the demo venues' rooms through the programme module as a programme manager would: every placement books its room
-/// through the venues contract and passes the same rules. Two warnings are left on purpose for a newcomer to find on the timetable: a
-/// speaker with too little time to reach the expo stage, and an English panel without Chinese interpretation.
+/// through the venues contract and passes the same rules. The programme is released as version 1, then a draft change waits to be released
+/// (the closing ceremony moved): a newcomer finds its changelog on the Releases page and two warnings on the timetable: a speaker with
+/// too little time to reach the expo stage, and an English panel whose Chinese interpretation was withdrawn after the release (which stops
+/// the next release).
 /// </summary>
 internal static class DemoProgramme
 {
@@ -52,7 +55,7 @@ internal static class DemoProgramme
             ["en"], [(11, ParticipantRole.Chair, 1), (3, ParticipantRole.Speaker, 1), (12, ParticipantRole.Speaker, 2)]),
         ("economy", SessionKind.Panel, "Panel: platforms, data and small businesses", "圆桌：平台、数据与中小企业", 0, 15, 40, 110, "SF-A", 350, "en", ["zh-Hans"],
             [(13, ParticipantRole.Moderator, 1), (12, ParticipantRole.Panellist, 1), (14, ParticipantRole.Panellist, 2), (-2, ParticipantRole.Panellist, 3)]),
-        ("security", SessionKind.Panel, "Panel: protecting critical information infrastructure", "圆桌：关键信息基础设施保护", 0, 14, 0, 210, "SF-B", 280, "en", [],
+        ("security", SessionKind.Panel, "Panel: protecting critical information infrastructure", "圆桌：关键信息基础设施保护", 0, 14, 0, 210, "SF-B", 280, "en", ["zh-Hans"],
             [(15, ParticipantRole.Moderator, 1), (16, ParticipantRole.Panellist, 1), (17, ParticipantRole.Panellist, 2)]),
         ("ai", SessionKind.Dialogue, "Dialogue: rules for trustworthy AI", "对话：可信人工智能的规则", 1, 9, 0, 180, "SF-C", 280, "en", ["zh-Hans"],
             [(18, ParticipantRole.Moderator, 1), (4, ParticipantRole.Panellist, 1), (19, ParticipantRole.Panellist, 2)]),
@@ -118,10 +121,13 @@ internal static class DemoProgramme
 
         var sessions = provider.GetRequiredService<SessionService>();
         var unplaced = 0;
+        var made = new Dictionary<string, (Guid Id, SessionInput Input)>(StringComparer.Ordinal);
         foreach (var s in Sessions)
         {
-            var session = await sessions.CreateAsync(new SessionInput(forumIds[s.Forum], s.Kind, s.En, s.Zh, s.Language, s.Attendance, SeatingLayout.Theatre,
-                s.Channels, SessionFormat.InPerson, $"{s.En}: {s.Zh}", $"{s.Zh}。", SortOrder: order++), ct);
+            var input = new SessionInput(forumIds[s.Forum], s.Kind, s.En, s.Zh, s.Language, s.Attendance, SeatingLayout.Theatre, s.Channels, SessionFormat.InPerson,
+                $"{s.En}: {s.Zh}", $"{s.Zh}。", SortOrder: order++);
+            var session = await sessions.CreateAsync(input, ct);
+            made[s.En] = (session.Id, input);
             await sessions.SetParticipantsAsync(session.Id, [.. s.People.Select(p => new ParticipantInput(persons[p.Who], p.Role, p.Order))], ct);
             var start = At(s.Day, s.Hour, s.Minute);
             try
@@ -135,7 +141,38 @@ internal static class DemoProgramme
             }
         }
 
+        var released = await ReleaseThenDraftAsync(provider, sessions, made, At, ct);
         return $"Programme: {Forums.Length} forums, {Sessions.Length - unplaced} of {Sessions.Length} sessions placed in the rooms, {persons.Count} speakers, "
-            + "moderators and an interpreter; the timetable shows warnings to resolve.";
+            + "moderators and an interpreter; the timetable shows warnings to resolve" + released;
+    }
+
+    /// <summary>
+    /// Releases the programme as version 1 (its notices go to the speakers' mail), then leaves a draft change waiting: the closing ceremony
+    /// moved half an hour later (the changelog of the next release) and the security panel's Chinese interpretation withdrawn (a conflict that
+    /// stops that release until someone restores it).
+    /// </summary>
+    private static async Task<string> ReleaseThenDraftAsync(IServiceProvider provider, SessionService sessions, Dictionary<string, (Guid Id, SessionInput Input)> made,
+        Func<int, int, int, DateTimeOffset> at, CancellationToken ct)
+    {
+        try
+        {
+            await provider.GetRequiredService<ReleaseService>().ReleaseAsync(new ReleaseInput("The programme as announced to the speakers"), ct);
+        }
+        catch (SummitException ex) when (ex.Error.Code is ProgrammeErrors.ReleaseBlocked or ProgrammeErrors.ReleaseUnchanged)
+        {
+            // Rooms booked by an older demo left sessions unplaced: nothing worth releasing, the draft stays as it is.
+            return ".";
+        }
+
+        var (closing, _) = made["Closing ceremony"];
+        var closingSession = await sessions.GetAsync(closing, ct);
+        if (closingSession.RoomId is { } room)
+        {
+            await sessions.PlaceAsync(closing, new PlacementInput(room, at(2, 16, 30), at(2, 18, 0)), ct);
+        }
+
+        var (panel, input) = made["Panel: protecting critical information infrastructure"];
+        await sessions.UpdateAsync(panel, input with { Channels = [] }, ct);
+        return "; version 1 is released and a draft change waits on the Releases page.";
     }
 }

@@ -22,6 +22,12 @@ public sealed class UiOperations(IServiceScopeFactory scopes, AuthenticationStat
     /// </summary>
     public const string TokenHolder = "TokenHolder";
 
+    /// <summary>
+    /// The "policy" of an operation open to everyone, signed in or not (what is published: the released programme): allowed only for
+    /// services marked <see cref="OpenToEveryoneAttribute"/>.
+    /// </summary>
+    public const string Everyone = "Everyone";
+
     /// <summary>Runs <paramref name="operation"/> if the circuit's user satisfies <paramref name="policy"/> (one of <c>Policies</c>).</summary>
     /// <exception cref="SummitException">auth.required or auth.forbidden when the user may not.</exception>
     public async Task<T> RunAsync<TService, T>(string policy, Func<TService, Task<T>> operation) where TService : notnull
@@ -80,6 +86,13 @@ public sealed class UiOperations(IServiceScopeFactory scopes, AuthenticationStat
             if (typeof(TService).GetCustomAttribute<OpenToTokenHoldersAttribute>() is null)
             {
                 throw new InvalidOperationException($"{typeof(TService).Name} checks no secret of its own; name the policy its operations need.");
+            }
+        }
+        else if (policy == Everyone)
+        {
+            if (typeof(TService).GetCustomAttribute<OpenToEveryoneAttribute>() is null)
+            {
+                throw new InvalidOperationException($"{typeof(TService).Name} is not published to everyone; name the policy its operations need.");
             }
         }
         else if (user.Identity?.IsAuthenticated != true)

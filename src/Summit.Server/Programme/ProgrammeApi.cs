@@ -1,15 +1,46 @@
+using System.Text;
+using Microsoft.Extensions.Options;
 using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Mail;
+using Summit.Server.Infrastructure.Security;
+using Summit.Server.Programme.Export;
 using Summit.Server.Programme.Forums;
 using Summit.Server.Programme.People;
+using Summit.Server.Programme.Public;
+using Summit.Server.Programme.Releases;
 using Summit.Server.Programme.Sessions;
 using Summit.Server.Programme.Settings;
 using Summit.Server.Programme.Timetable;
 
 namespace Summit.Server.Programme;
 
-/// <summary>REST endpoints of the programme module under /api/v1/programme.</summary>
+/// <summary>REST endpoints of the programme module under /api/v1/programme, and the public programme under /api/v1/public/programme.</summary>
 public static class ProgrammeApi
 {
+    /// <summary>
+    /// The latest released programme to anyone, without signing in, limited per address like the other anonymous endpoints; never the draft.
+    /// </summary>
+    private static void MapPublicProgramme(RouteGroupBuilder api)
+    {
+        var published = api.MapGroup("/public/programme").WithTags("Public programme").AllowAnonymous().RequireSummitRateLimit(RateLimitFamily.Public);
+        published.MapGet("", (DateOnly? day, Guid? forum, Guid? room, string? language, PublicProgrammeService programme, CancellationToken ct) =>
+                programme.ProgrammeAsync(new PublicProgrammeQuery(day, forum, room, language), ct))
+            .WithSummary("The latest released programme, filtered by day, forum, room or language (spoken or interpreted)");
+        published.MapGet("/speakers", (PublicProgrammeService programme, CancellationToken ct) => programme.SpeakersAsync(ct))
+            .WithSummary("The people on stage in the released programme: name, organisation, position and their sessions");
+        published.MapGet("/speakers/{id:guid}", (Guid id, PublicProgrammeService programme, CancellationToken ct) => programme.SpeakerAsync(id, ct))
+            .WithSummary("One person on stage in the released programme");
+        published.MapGet("/changes", (PublicProgrammeService programme, CancellationToken ct) => programme.ChangesAsync(ct))
+            .WithSummary("What the latest release changed against the one before it, in the request's language");
+        published.MapGet("/schedule.xml", async (string? language, PublicProgrammeService programme, IOptions<MailOptions> mail, CancellationToken ct) =>
+                TypedResults.Text(ScheduleExport.XmlText(await programme.ExportAsync(language, mail.Value.PublicBaseUrl, ct)), "application/xml", Encoding.UTF8))
+            .WithSummary("The released programme as a Frab schedule.xml, as pretalx and Indico write it, for conference apps (titles in en or zh-Hans)");
+        published.MapGet("/schedule.json", async (string? language, PublicProgrammeService programme, IOptions<MailOptions> mail, CancellationToken ct) =>
+                TypedResults.Text(ScheduleExport.Json(await programme.ExportAsync(language, mail.Value.PublicBaseUrl, ct)).ToJsonString(), "application/json",
+                    Encoding.UTF8))
+            .WithSummary("The released programme as the schedule.json variant of the Frab format (titles in en or zh-Hans)");
+    }
+
     public static RouteGroupBuilder MapProgrammeApi(this RouteGroupBuilder api)
     {
         var programme = api.MapGroup("/programme").WithTags("Programme");
@@ -81,6 +112,25 @@ public static class ProgrammeApi
             .RequireAuthorization(Policies.ProgrammeView).WithSummary("The rules' severities, the changeover in a room, travel times between venues, required languages");
         programme.MapPut("/settings", (ProgrammeSettingsInput input, ProgrammeSettingsService settings, CancellationToken ct) => settings.UpdateAsync(input, ct))
             .RequireAuthorization(Policies.ProgrammeManage).WithSummary("Change the rules' severities, changeover, travel times and required languages");
+
+        programme.MapGet("/releases", (ReleaseService releases, CancellationToken ct) => releases.ListAsync(ct))
+            .RequireAuthorization(Policies.ProgrammeView).WithSummary("The released versions of the timetable, the latest first");
+        programme.MapGet("/releases/pending", (ReleaseService releases, CancellationToken ct) => releases.PreviewAsync(ct))
+            .RequireAuthorization(Policies.ProgrammeView)
+            .WithSummary("What releasing the draft now would change (against the latest released version) and the conflicts that stop it");
+        programme.MapGet("/releases/{number:int}", (int number, ReleaseService releases, CancellationToken ct) => releases.GetAsync(number, ct))
+            .RequireAuthorization(Policies.ProgrammeView).WithSummary("A released version with its changelog against the version before it");
+        programme.MapPost("/releases", async (ReleaseInput input, ReleaseService releases, CancellationToken ct) =>
+            {
+                var release = await releases.ReleaseAsync(input, ct);
+                return TypedResults.Created($"/api/v1/programme/releases/{release.Release.Number}", release);
+            })
+            .RequireAuthorization(Policies.ProgrammeManage)
+            .WithSummary("Release the draft as the next version; everyone its changes concern is told by mail")
+            .WithDescription("Refused with 409 programme.release_blocked (the conflicts in details.conflicts) while a conflict whose rule stops the release " +
+                "or the edit remains, 409 programme.release_unchanged when nothing changed since the latest version, and 409 " +
+                "programme.release_concurrent when another release took the number first.");
+        MapPublicProgramme(api);
         return api;
     }
 }

@@ -15,4 +15,5 @@ public static class ProgrammeAudit
     public const string PersonUpdated = "programme.person_updated";
     public const string AvailabilityChanged = "programme.availability_changed";
     public const string SettingsUpdated = "programme.settings_updated";
+    public const string Released = "programme.released";
 }

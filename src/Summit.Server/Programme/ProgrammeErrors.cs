@@ -25,11 +25,17 @@ public static class ProgrammeErrors
     public const string RoomRefused = "programme.room_refused";
     public const string DayOutsideEvent = "programme.day_outside_event";
     public const string TravelPairInvalid = "programme.travel_pair_invalid";
+    public const string ReleaseBlocked = "programme.release_blocked";
+    public const string ReleaseUnchanged = "programme.release_unchanged";
+    public const string ReleaseConcurrent = "programme.release_concurrent";
+    public const string ReleaseNotFound = "programme.release_not_found";
+    public const string NotReleased = "programme.not_released";
+    public const string SpeakerNotFound = "programme.speaker_not_found";
 
     public static readonly IReadOnlyList<string> All =
     [
         ForumNotFound, ForumUnknown, ForumTitleTaken, SessionNotFound, PersonNotFound, PersonUnknown, GuestUnknown, GuestListedAlready, CountryUnknown,
         EmailInvalid, RoomUnknown, LanguageInvalid, LinkInvalid, PeriodInvalid, PeriodTooLong, ValueUnknown, TooMany, ParticipantDuplicate, EditBlocked,
-        RoomRefused, DayOutsideEvent, TravelPairInvalid,
+        RoomRefused, DayOutsideEvent, TravelPairInvalid, ReleaseBlocked, ReleaseUnchanged, ReleaseConcurrent, ReleaseNotFound, NotReleased, SpeakerNotFound,
     ];
 }

@@ -18,6 +18,7 @@ public static class ProgrammeLimits
     public const int MaxTravelMinutes = 1440;
     public const int MaxProtocolOrder = 1000;
     public const int MaxItemMinutes = 1440;
+    public const int CommentLength = 1000;
 
     /// <summary>No session is longer than a day.</summary>
     public static readonly TimeSpan MaxSessionLength = TimeSpan.FromHours(24);

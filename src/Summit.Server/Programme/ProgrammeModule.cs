@@ -3,6 +3,8 @@ using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Modules;
 using Summit.Server.Programme.Forums;
 using Summit.Server.Programme.People;
+using Summit.Server.Programme.Public;
+using Summit.Server.Programme.Releases;
 using Summit.Server.Programme.Sessions;
 using Summit.Server.Programme.Settings;
 using Summit.Server.Programme.Timetable;
@@ -10,14 +12,15 @@ using Summit.Server.Programme.Timetable;
 namespace Summit.Server.Programme;
 
 /// <summary>
-/// The programme (issue 13, first stage; docs/adr/0031): forums, sessions and their people, sessions placed in rooms through the venues
-/// module's contract, and the conflict rules with a severity per event.
+/// The programme (issue 13; docs/adr/0031, docs/adr/0032): forums, sessions and their people, sessions placed in rooms through the venues
+/// module's contract, the conflict rules with a severity per event,
+/// released versions with their changelog and notices, and the public programme with its schedule export.
 /// </summary>
 public sealed class ProgrammeModule : ISummitModule
 {
     public IReadOnlyList<string> OwnedPolicies { get; } = [Policies.ProgrammeView, Policies.ProgrammeManage];
 
-    /// <summary>After the venues (sessions are placed in their rooms); the rules page is reached from the programme page.</summary>
+    /// <summary>After the venues (sessions are placed in their rooms); the rules and releases pages are reached from the programme page.</summary>
     public IReadOnlyList<NavigationEntry> Navigation { get; } =
     [
         NavigationEntry.For(Policies.ProgrammeView, 148, "/programme", "programme.nav.forums", Icons.Material.Filled.EventNote, "nav-programme"),
@@ -35,5 +38,10 @@ public sealed class ProgrammeModule : ISummitModule
         services.AddScoped<PersonService>();
         services.AddScoped<TimetableService>();
         services.AddScoped<ProgrammeSettingsService>();
+        services.AddScoped<ReleaseReader>();
+        services.AddScoped<ReleaseTexts>();
+        services.AddScoped<ReleaseNotices>();
+        services.AddScoped<ReleaseService>();
+        services.AddScoped<PublicProgrammeService>();
     }
 }

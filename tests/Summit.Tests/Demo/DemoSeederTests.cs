@@ -12,6 +12,7 @@ using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Programme;
 using Summit.Server.Programme.Forums;
+using Summit.Server.Programme.Releases;
 using Summit.Server.Programme.Rules;
 using Summit.Server.Programme.Sessions;
 using Summit.Server.Programme.Timetable;
@@ -88,6 +89,24 @@ public partial class DemoSeederTests(DemoFactory app) : IClassFixture<DemoFactor
         Assert.Equal([(ConflictRule.TravelTooShort, RuleSeverity.Warn), (ConflictRule.InterpretationMissing, RuleSeverity.BlockRelease)],
             conflicts.Select(c => (c.Rule, c.Severity)).Order());
         Assert.Contains("Programme: 5 forums, 10 of 10 sessions placed", app.Banner, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_demo_programme_is_released_once_and_a_draft_change_waits_with_the_conflict_that_stops_the_next_release()
+    {
+        var releases = await app.InScopeAsync(sp => sp.GetRequiredService<ReleaseService>().ListAsync());
+        var released = Assert.Single(releases);
+        Assert.Equal((1, 10), (released.Number, released.SessionCount));
+        // Everyone on stage was told: the guests, both remote speakers and the interpreter.
+        Assert.True(released.NoticeCount >= 20, $"{released.NoticeCount} notices");
+
+        var pending = await app.InScopeAsync(sp => sp.GetRequiredService<ReleaseService>().PreviewAsync());
+        var moved = Assert.Single(pending.Changes);
+        Assert.Equal(ChangeKind.Moved, moved.Kind);
+        Assert.Contains("Closing ceremony", moved.Text, StringComparison.Ordinal);
+        Assert.Equal([ConflictRule.InterpretationMissing], pending.Blocking.Select(c => c.Rule));
+        Assert.False(pending.CanRelease);
+        Assert.Contains("version 1 is released", app.Banner, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,10 +4,13 @@ using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Programme;
 using Summit.Server.Programme.Forums;
 using Summit.Server.Programme.People;
+using Summit.Server.Programme.Releases;
 using Summit.Server.Programme.Sessions;
 using Summit.Server.Venues.Contracts;
+using Summit.Server.Venues.Rooms;
 using Summit.Tests.Access;
 using Summit.Tests.Infrastructure;
+using Summit.Tests.Venues;
 
 namespace Summit.Tests.Programme;
 
@@ -53,6 +56,12 @@ public static class ProgrammeIntents
             new PersonInput(null, name, "Vienna University of Technology", "AT", "lukas.berger@example.org"), Intents.Json)).OkAsync<PersonView>();
     }
 
+    public static async Task<PersonView> CreatePersonAsync(this SummitFactory app, PersonInput input)
+    {
+        using var manager = await app.ClientForAsync(Roles.ProgrammeManager);
+        return await (await manager.PostAsJsonAsync("/api/v1/programme/people", input, Intents.Json)).OkAsync<PersonView>();
+    }
+
     public static async Task<HttpResponseMessage> SetPeopleAsync(this SummitFactory app, Guid sessionId, params ParticipantInput[] people)
     {
         using var manager = await app.ClientForAsync(Roles.ProgrammeManager);
@@ -63,6 +72,36 @@ public static class ProgrammeIntents
     {
         using var manager = await app.ClientForAsync(Roles.ProgrammeManager);
         return await (await manager.GetAsync($"/api/v1/programme/sessions/{sessionId}")).OkAsync<SessionView>();
+    }
+
+    /// <summary>Releases the draft as the programme manager (or another role); the answer is not checked: the caller asserts it.</summary>
+    public static async Task<HttpResponseMessage> ReleaseAsync(this SummitFactory app, string? comment = null, string? language = null,
+        string role = Roles.ProgrammeManager)
+    {
+        using var client = await app.ClientForAsync(role);
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        return await client.PostAsJsonAsync("/api/v1/programme/releases", new ReleaseInput(comment), Intents.Json);
+    }
+
+    public static async Task<ReleasePreview> PendingReleaseAsync(this SummitFactory app)
+    {
+        using var client = await app.ClientForAsync(Roles.Secretariat);
+        return await (await client.GetAsync("/api/v1/programme/releases/pending")).OkAsync<ReleasePreview>();
+    }
+
+    /// <summary>A forum with a session placed in a new room of a new venue at <paramref name="start"/> for 90 minutes, heard in English and Chinese.</summary>
+    public static async Task<(ForumView Forum, SessionView Session, RoomView Room)> PlacedSessionAsync(this SummitFactory app, string title, DateTimeOffset start,
+        string code, string language = "en", string[]? channels = null)
+    {
+        var venue = await app.CreateVenueAsync();
+        var room = await app.CreateRoomAsync(VenuesIntents.NewRoom(venue.Id, code, theatre: 300));
+        var forum = await app.CreateForumAsync();
+        var session = await app.CreateSessionAsync(NewSession(forum.Id, title, language: language, channels: channels));
+        return (forum, await (await app.PlaceAsync(session.Id, room.Id, start, 90)).OkAsync<SessionView>(), room);
     }
 
     public static async Task<ProgrammeRefusal> ProgrammeRefusalAsync(this HttpResponseMessage response, string code)

@@ -10,4 +10,7 @@ public static class RateLimitFamily
 
     /// <summary>The guest portal: per address and per invitation link.</summary>
     public const string Portal = "portal";
+
+    /// <summary>What is published to everyone (the public programme and its export): per address, at the portal's rate.</summary>
+    public const string Public = "public";
 }

@@ -1,8 +1,8 @@
 namespace Summit.Server.Programme.Rules;
 
 /// <summary>
-/// What a broken rule does: refuse the edit that breaks it, let the edit stand but stop the timetable's release (the release itself comes in
-/// a later stage of issue 13; until then it shows as a warning that will block), warn, or nothing. Stored: never renumber.
+/// What a broken rule does: refuse the edit that breaks it, let the edit stand but stop the timetable's release (the release service
+/// refuses while such a conflict remains), warn, or nothing. Stored: never renumber.
 /// </summary>
 public enum RuleSeverity
 {

@@ -1,0 +1,11 @@
+namespace Summit.Server.Programme.Releases;
+
+/// <summary>What a release changed in a session, compared to the release before it.</summary>
+public enum ChangeKind
+{
+    New = 0,
+    Moved = 1,
+    Cancelled = 2,
+    PeopleChanged = 3,
+    Retitled = 4,
+}

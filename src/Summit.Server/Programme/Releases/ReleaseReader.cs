@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Summit.Server.Guests.Contracts;
+using Summit.Server.Infrastructure.Database;
+
+namespace Summit.Server.Programme.Releases;
+
+/// <summary>Reads released versions: the latest of an event, one by number, the snapshot a release holds, and the names of its people now.</summary>
+public sealed class ReleaseReader(SummitDbContext db, IGuestDirectory guests)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public async Task<ProgrammeRelease?> LatestAsync(Guid eventId, CancellationToken ct = default) =>
+        await db.Set<ProgrammeRelease>().AsNoTracking().Where(r => r.EventId == eventId).OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
+
+    /// <summary>The release of that number and the one before it (null for the first).</summary>
+    public async Task<(ProgrammeRelease? Release, ProgrammeRelease? Previous)> WithPreviousAsync(Guid eventId, int number, CancellationToken ct = default)
+    {
+        var pair = await db.Set<ProgrammeRelease>().AsNoTracking().Where(r => r.EventId == eventId && (r.Number == number || r.Number == number - 1))
+            .ToListAsync(ct);
+        return (pair.FirstOrDefault(r => r.Number == number), pair.FirstOrDefault(r => r.Number == number - 1));
+    }
+
+    public static ReleaseSnapshot Read(ProgrammeRelease? release) =>
+        release is null ? ReleaseSnapshot.Empty : JsonSerializer.Deserialize<ReleaseSnapshot>(release.Snapshot, Json) ?? ReleaseSnapshot.Empty;
+
+    public static string Write(ReleaseSnapshot snapshot) => JsonSerializer.Serialize(snapshot, Json);
+
+    /// <summary>
+    /// The programme's people among <paramref name="ids"/> as shown now: a guest's name, organisation and position from the guests module's
+    /// card (a guest whose record is gone is left out), a remote speaker's as kept here.
+    /// </summary>
+    public async Task<Dictionary<Guid, ReleasePerson>> PeopleAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.ToHashSet();
+        var people = await db.Set<ProgrammePerson>().AsNoTracking().Where(p => wanted.Contains(p.Id)).ToListAsync(ct);
+        var cards = (await guests.GetCardsAsync([.. people.Where(p => p.GuestId is not null).Select(p => p.GuestId!.Value).Distinct()], ct))
+            .ToDictionary(c => c.Id);
+        var shown = new Dictionary<Guid, ReleasePerson>();
+        foreach (var p in people)
+        {
+            if (p.GuestId is not { } guestId)
+            {
+                shown[p.Id] = new ReleasePerson(p, p.Name, p.Organisation, null);
+            }
+            else if (cards.TryGetValue(guestId, out var card))
+            {
+                shown[p.Id] = new ReleasePerson(p, card.Name, card.Organisation, card.Position);
+            }
+        }
+
+        return shown;
+    }
+}
