@@ -60,4 +60,11 @@ public enum ReasonCode
     /// for online scans that came with a frame. The distance is recorded with the scan, never the frame.
     /// </summary>
     FaceMismatch = 27,
+
+    /// <summary>
+    /// At a face-only lane (the VIP fast lane, issue 14): the frame matched none of the lane's enrolled VIPs clearly enough (no face,
+    /// nobody under the threshold, or two people nearly as close): the person shows their code. Nobody is identified, so nothing
+    /// about a person is recorded. The server decides it; a gate agent does not run face-only lanes.
+    /// </summary>
+    FaceLaneNoMatch = 28,
 }
