@@ -585,6 +585,12 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<double?>("FaceDistance")
                         .HasColumnType("double precision");
 
+                    b.Property<bool>("FaceLane")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("FaceLead")
+                        .HasColumnType("double precision");
+
                     b.Property<Guid>("GateId")
                         .HasColumnType("uuid");
 
@@ -898,6 +904,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("FastLane")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Issues")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -923,6 +932,8 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
 
                     b.HasKey("GuestId");
 
+                    b.HasIndex("EventId", "FastLane");
+
                     b.HasIndex("EventId", "State");
 
                     b.ToTable("FaceEnrolments", (string)null);
@@ -933,6 +944,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<Guid>("EventId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<double?>("Margin")
+                        .HasColumnType("double precision");
 
                     b.Property<int>("RetentionDays")
                         .HasColumnType("integer");
@@ -973,6 +987,28 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.HasKey("GateId");
 
                     b.ToTable("FaceGatesOff", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Faces.FaceLane", b =>
+                {
+                    b.Property<Guid>("GateId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("GateId");
+
+                    b.ToTable("FaceLanes", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Server.Guests.Domain.AccreditationCategory", b =>

@@ -574,6 +574,12 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<double?>("FaceDistance")
                         .HasColumnType("REAL");
 
+                    b.Property<bool>("FaceLane")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("FaceLead")
+                        .HasColumnType("REAL");
+
                     b.Property<Guid>("GateId")
                         .HasColumnType("TEXT");
 
@@ -887,6 +893,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FastLane")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Issues")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -912,6 +921,8 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasKey("GuestId");
 
+                    b.HasIndex("EventId", "FastLane");
+
                     b.HasIndex("EventId", "State");
 
                     b.ToTable("FaceEnrolments", (string)null);
@@ -922,6 +933,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<Guid>("EventId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Margin")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("RetentionDays")
                         .HasColumnType("INTEGER");
@@ -962,6 +976,28 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.HasKey("GateId");
 
                     b.ToTable("FaceGatesOff", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Faces.FaceLane", b =>
+                {
+                    b.Property<Guid>("GateId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GateId");
+
+                    b.ToTable("FaceLanes", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Server.Guests.Domain.AccreditationCategory", b =>

@@ -66,6 +66,7 @@ public sealed class AccessModule : ISummitModule
         services.AddScoped<DeviceContext>();
         services.AddScoped<AccessQueries>().AddScoped<IAccessMonitor>(sp => sp.GetRequiredService<AccessQueries>());
         services.AddScoped<IAccessReport, AccessReportQueries>();
+        services.AddScoped<IFaceDistances, FaceDistanceQueries>();
         services.AddScoped<ConsoleScans>();
         services.AddScoped<IPersonalDataHolder, AccessPersonalData>();
         services.AddSingleton<DeviceRegistry>();

@@ -17,6 +17,12 @@ public sealed class FaceEnrolment
 
     /// <summary>The quality check's issue codes ("face.turned face.blurred") when refused; empty otherwise.</summary>
     public string Issues { get; set; } = "";
+
+    /// <summary>
+    /// The guest may pass a face lane without a code (a VIP; an explicit, audited staff action, ADR 0034). Only an enrolled template is
+    /// searched; the mark goes with the row when consent is withdrawn.
+    /// </summary>
+    public bool FastLane { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
 }

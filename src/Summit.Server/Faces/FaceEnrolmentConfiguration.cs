@@ -10,6 +10,7 @@ internal sealed class FaceEnrolmentConfiguration : IEntityTypeConfiguration<Face
         e.ToTable("FaceEnrolments");
         e.HasKey(x => x.GuestId);
         e.HasIndex(x => new { x.EventId, x.State });
+        e.HasIndex(x => new { x.EventId, x.FastLane });
         e.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.EncryptedTemplate).HasMaxLength(1024);

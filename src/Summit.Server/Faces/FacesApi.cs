@@ -36,17 +36,25 @@ public static class FacesApi
             .RequireAuthorization(Policies.FacesEnrol)
             .WithSummary("Enrol from a photo taken at the accreditation desk (multipart: photo, consentRecorded); the guest's consent is required");
 
+        faces.MapPut("/guests/{id:guid}/fast-lane", (Guid id, FastLaneInput input, FaceEnrolmentService service, CancellationToken ct) =>
+                service.SetFastLaneAsync(id, input, ct))
+            .RequireAuthorization(Policies.FacesEnrol)
+            .WithSummary("Let an enrolled, consenting guest pass face lanes without a code (a VIP), or take that away; audited");
+
         faces.MapGet("/settings", (FaceSettingsService settings, CancellationToken ct) => settings.GetAsync(ct))
             .RequireAuthorization(Policies.OperationsSettingsManage).WithSummary("The event's face threshold and template retention, and the defaults");
         faces.MapPut("/settings", (FaceSettingsInput input, FaceSettingsService settings, CancellationToken ct) => settings.SetAsync(input, ct))
             .RequireAuthorization(Policies.OperationsSettingsManage)
-            .WithSummary("Set the event's face threshold (0.30 to 0.70) and retention (0 to 30 days after the event); audited");
+            .WithSummary("Set the event's face threshold (0.30 to 0.70), face-lane margin (0.05 to 0.30) and retention (0 to 30 days after the event); audited");
+        faces.MapGet("/thresholds", (Thresholds.FaceThresholdService service, CancellationToken ct) => service.GetAsync(ct))
+            .RequireAuthorization(Policies.OperationsSettingsManage)
+            .WithSummary("The genuine and impostor distances seen at the event's gates as a histogram (distances only), with the threshold and margin in force");
         faces.MapGet("/gates", (FaceSettingsService settings, CancellationToken ct) => settings.GatesAsync(ct))
             .RequireAuthorization(Policies.FacesGateSwitch).WithSummary("Which gates check faces");
         faces.MapPut("/gates/{id:guid}", (Guid id, GateFaceInput input, FaceSettingsService settings, CancellationToken ct) =>
                 settings.SwitchGateAsync(id, input, ct))
             .RequireAuthorization(Policies.FacesGateSwitch)
-            .WithSummary("Switch a gate's face check off or on; off, it admits on the code and the operator's photo check (audited)");
+            .WithSummary("Switch a gate's face check off or on (off, it admits on the code and the operator's photo check) and mark it as a face lane; audited");
         return api;
     }
 }

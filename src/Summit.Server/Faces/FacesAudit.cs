@@ -9,6 +9,8 @@ public static class FacesAudit
     public const string TemplatesPurged = "face.templates_purged";
     public const string SettingsChanged = "face.settings_changed";
     public const string GateSwitched = "face.gate_switched";
+    public const string FastLaneChanged = "face.fast_lane_changed";
+    public const string LaneMarked = "face.lane_marked";
 
     /// <summary>The audit entries' entity type for a guest's template (its id is the guest's).</summary>
     public const string TemplateEntity = "face_template";

@@ -10,7 +10,11 @@ public static class FacesErrors
     public const string ThresholdOutOfRange = "faces.threshold_out_of_range";
     public const string RetentionOutOfRange = "faces.retention_out_of_range";
     public const string GateUnknown = "faces.gate_unknown";
+    public const string MarginOutOfRange = "faces.margin_out_of_range";
+    public const string NotEnrolled = "faces.not_enrolled";
+    public const string LaneNeedsEntry = "faces.lane_needs_entry";
 
     public static readonly IReadOnlyList<string> All =
-        [GuestNotFound, ConsentMissing, NoPhoto, QualityRefused, ThresholdOutOfRange, RetentionOutOfRange, GateUnknown];
+        [GuestNotFound, ConsentMissing, NoPhoto, QualityRefused, ThresholdOutOfRange, RetentionOutOfRange, GateUnknown, MarginOutOfRange, NotEnrolled,
+            LaneNeedsEntry];
 }

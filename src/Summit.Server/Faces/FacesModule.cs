@@ -1,3 +1,4 @@
+using MudBlazor;
 using Summit.Server.Access.Contracts;
 using Summit.Server.Events.Contracts;
 using Summit.Server.Faces.Engine;
@@ -7,6 +8,7 @@ using Summit.Server.Faces.Pages;
 using Summit.Server.Faces.PersonalData;
 using Summit.Server.Faces.Retention;
 using Summit.Server.Faces.Settings;
+using Summit.Server.Faces.Thresholds;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Modules;
@@ -23,7 +25,12 @@ public sealed class FacesModule : ISummitModule
 {
     public IReadOnlyList<string> OwnedPolicies { get; } = [Policies.FacesEnrol, Policies.FacesGateSwitch];
 
-    public IReadOnlyList<NavigationEntry> Navigation { get; } = [];
+    public IReadOnlyList<NavigationEntry> Navigation { get; } =
+    [
+        NavigationEntry.For(Policies.FacesGateSwitch, 135, "/faces/gates", "faces.nav.gates", Icons.Material.Filled.Face, "nav-face-gates"),
+        NavigationEntry.For(Policies.OperationsSettingsManage, 136, "/faces/thresholds", "faces.nav.thresholds", Icons.Material.Filled.BarChart,
+            "nav-face-thresholds"),
+    ];
 
     public void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapFacesApi();
 
@@ -40,7 +47,10 @@ public sealed class FacesModule : ISummitModule
         services.AddHostedService(sp => sp.GetRequiredService<FaceEnrolmentWorker>());
         services.AddSingleton<IGateFrameComparer, FaceFrameComparer>();
         services.AddSingleton<IServerGateCheck, FaceMatchCheck>();
+        services.AddSingleton<FaceLaneGallery>();
+        services.AddSingleton<IGateFaceSearch, FaceLaneSearcher>();
         services.AddScoped<FaceSettingsService>();
+        services.AddScoped<FaceThresholdService>();
         services.AddScoped<FaceRetentionService>();
         services.AddSingleton<FaceRetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<FaceRetentionJob>());

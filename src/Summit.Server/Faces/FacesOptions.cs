@@ -11,6 +11,15 @@ public sealed class FacesOptions : IValidatedOptions
     /// </summary>
     public double Threshold { get; set; } = 0.45;
 
+    /// <summary>
+    /// At a face lane (1:N), how far the best match must lie ahead of the nearest other person (ADR 0034). 0.1 identified every
+    /// same-person variant of the sample faces with no wrong person accepted (docs/benchmarks.md).
+    /// </summary>
+    public double Margin { get; set; } = 0.1;
+
+    /// <summary>How long a face lane's decrypted templates stay in memory after the lane's last search.</summary>
+    public TimeSpan GalleryIdleLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Days after the event's last day that templates are kept; 0 deletes them the day after the event ends.</summary>
     public int RetentionDays { get; set; } = 1;
 
@@ -35,6 +44,16 @@ public sealed class FacesOptions : IValidatedOptions
         if (!double.IsFinite(Threshold) || Threshold < FaceSettingsLimits.MinThreshold || Threshold > FaceSettingsLimits.MaxThreshold)
         {
             yield return $"Summit:Faces: Threshold ({Threshold}) must be between {FaceSettingsLimits.MinThreshold} and {FaceSettingsLimits.MaxThreshold}.";
+        }
+
+        if (!double.IsFinite(Margin) || Margin < FaceSettingsLimits.MinMargin || Margin > FaceSettingsLimits.MaxMargin)
+        {
+            yield return $"Summit:Faces: Margin ({Margin}) must be between {FaceSettingsLimits.MinMargin} and {FaceSettingsLimits.MaxMargin}.";
+        }
+
+        if (GalleryIdleLifetime <= TimeSpan.Zero)
+        {
+            yield return "Summit:Faces: GalleryIdleLifetime must be positive.";
         }
 
         if (RetentionDays < 0 || RetentionDays > FaceSettingsLimits.MaxRetentionDays)

@@ -151,12 +151,7 @@ public sealed class FaceGateTests(FacesFactory app) : IClassFixture<FacesFactory
         throw new InvalidOperationException("No sample face was found far enough from the holder's to serve as an impostor.");
     }
 
-    private async Task<ScanResponse> ScanAsync(string deviceToken, string code, byte[] frame)
-    {
-        using var device = app.DeviceClient(deviceToken);
-        return await (await device.PostAsJsonAsync("/api/v1/device/scans", new DeviceScanRequest(Guid.NewGuid(), code, Frame: Convert.ToBase64String(frame)),
-            Intents.Json)).OkAsync<ScanResponse>();
-    }
+    private Task<ScanResponse> ScanAsync(string deviceToken, string code, byte[] frame) => app.PassWithCodeAsync(deviceToken, code, frame);
 
     private Task<double?> DistanceOfAsync(Guid scanId) =>
         app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Scans.AsNoTracking().Where(s => s.Id == scanId).Select(s => s.FaceDistance).SingleAsync());

@@ -167,9 +167,18 @@ public sealed class CredentialService(
     }
 
     /// <summary>The code of the guest's credential in force, or null when none. Ed25519 is deterministic: the same code every time.</summary>
-    public async Task<string?> GetCodeAsync(Guid guestId, CancellationToken ct = default)
+    public async Task<string?> GetCodeAsync(Guid guestId, CancellationToken ct = default) =>
+        await CodeOfAsync(await db.Credentials.AsNoTracking().FirstOrDefaultAsync(c => c.GuestId == guestId && c.RevokedAt == null, ct), ct);
+
+    /// <summary>
+    /// The code of the guest's latest credential, revoked or not, or null when none was issued: a face lane decides it as if it were
+    /// shown, so a revoked credential is refused as revoked.
+    /// </summary>
+    internal async Task<string?> GetLatestCodeAsync(Guid guestId, CancellationToken ct = default) =>
+        await CodeOfAsync(await db.Credentials.AsNoTracking().Where(c => c.GuestId == guestId).OrderByDescending(c => c.Sequence).FirstOrDefaultAsync(ct), ct);
+
+    private async Task<string?> CodeOfAsync(Credential? credential, CancellationToken ct)
     {
-        var credential = await db.Credentials.AsNoTracking().FirstOrDefaultAsync(c => c.GuestId == guestId && c.RevokedAt == null, ct);
         if (credential is null)
         {
             return null;

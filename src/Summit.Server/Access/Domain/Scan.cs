@@ -51,4 +51,13 @@ public sealed class Scan
     /// no comparison was made or the frame showed no face. The frame itself is never stored.
     /// </summary>
     public double? FaceDistance { get; set; }
+
+    /// <summary>The scan came by face at a face lane, without a code (the VIP fast lane, ADR 0034).</summary>
+    public bool FaceLane { get; set; }
+
+    /// <summary>
+    /// At a face lane, how far the nearest other person's template lay behind the identified one's (the second best's distance minus
+    /// <see cref="FaceDistance"/>); null when nobody was identified or there was no second.
+    /// </summary>
+    public double? FaceLead { get; set; }
 }

@@ -1,5 +1,6 @@
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Access.Domain;
 using Summit.Server.Access.Policy;
 using Summit.Server.Guests.Contracts;
@@ -66,7 +67,7 @@ internal sealed class ScanBatchDecision
     {
         var result = new ScanBatchResult();
         var moved = new Dictionary<(Guid, int), (ZonePresence Row, bool IsNew)>();
-        foreach (var (work, receivedAt, identity, face) in batch)
+        foreach (var (work, receivedAt, identity, face, lane) in batch)
         {
             if (_known.TryGetValue((work.Scanner, work.Nonce), out var first))
             {
@@ -81,7 +82,7 @@ internal sealed class ScanBatchDecision
                 continue;
             }
 
-            var scan = Decide(work, gate, receivedAt, identity, face);
+            var scan = Decide(work, gate, receivedAt, identity, face, lane);
             result.Recorded.Add(scan);
             _known[(work.Scanner, work.Nonce)] = scan;
             if (scan.DeviceReason is { } claimed && claimed != scan.Reason)
@@ -138,7 +139,7 @@ internal sealed class ScanBatchDecision
             : (gate, null);
     }
 
-    private Scan Decide(ScanWork work, GateInfo gate, DateTimeOffset receivedAt, ScanIdentity? identity, FaceComparison? face)
+    private Scan Decide(ScanWork work, GateInfo gate, DateTimeOffset receivedAt, ScanIdentity? identity, FaceComparison? face, FaceLaneSearch? lane)
     {
         ReasonCode reason;
         DateTimeOffset scannedAt;
@@ -154,7 +155,9 @@ internal sealed class ScanBatchDecision
         {
             // Online, the server's clock decides: a device clock may be wrong, and a code must not be valid by a device's say.
             scannedAt = receivedAt;
-            reason = identity is not { } id ? ReasonCode.BadFormat
+            // A face lane that identified nobody asks for the code; one that did is decided as the person's code.
+            reason = lane is { HolderId: null } ? ReasonCode.FaceLaneNoMatch
+                : identity is not { } id ? ReasonCode.BadFormat
                 : id.Signature != SignatureCheck.Valid ? GatePipeline.ReasonOf(id.Signature)
                 : _online.Check(id.Payload, receivedAt, gate.ToGate(work.Direction), _snapshot.Policy, _book, face).Reason;
         }
@@ -180,6 +183,8 @@ internal sealed class ScanBatchDecision
             ReceivedAt = receivedAt,
             Late = work.AgentReason is not null && receivedAt - scannedAt > TimeSpan.FromSeconds(_snapshot.LateAfterSeconds),
             FaceDistance = genuine is null ? null : face?.Distance,
+            FaceLane = lane is not null,
+            FaceLead = genuine is null ? null : lane?.Lead,
         };
     }
 

@@ -4,6 +4,7 @@ using Npgsql;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
 using Summit.Server.Access.Contracts;
+using Summit.Server.Access.Credentials;
 using Summit.Server.Access.Domain;
 using Summit.Server.Access.Policy;
 using Summit.Server.Guests.Contracts;
@@ -38,11 +39,13 @@ public sealed class ScanProcessor : BackgroundService
     private readonly ILogger<ScanProcessor> _logger;
 
     private readonly IGateFrameComparer[] _frameComparers;
+    private readonly IGateFaceSearch[] _faceSearches;
 
     public ScanProcessor(IServiceScopeFactory scopes, AccessSnapshotCache cache, AccessLiveFeed feed, TimeProvider clock, DatabaseSettings database,
-        IEnumerable<IGateFrameComparer> frameComparers, ILogger<ScanProcessor> logger)
+        IEnumerable<IGateFrameComparer> frameComparers, IEnumerable<IGateFaceSearch> faceSearches, ILogger<ScanProcessor> logger)
     {
         _frameComparers = [.. frameComparers];
+        _faceSearches = [.. faceSearches];
         _writers = database.Provider == DatabaseProvider.Postgres ? 2 : 1;
         _scopes = scopes;
         _cache = cache;
@@ -66,7 +69,12 @@ public sealed class ScanProcessor : BackgroundService
         var pending = works.Select(w => new Pending(w, receivedAt, latest is null ? null : new CheckedCode(latest, Identify(w, latest)))).ToArray();
         for (var i = 0; i < pending.Length; i++)
         {
-            if (pending[i].Work.Frame is not null)
+            if (pending[i].Work.Frame is not null && await SearchFaceLaneAsync(pending[i], ct) is { } lane)
+            {
+                // A frame without a code at a face lane: the person is who the 1:N search clearly found, decided as their code would be.
+                pending[i] = await ByFaceAsync(pending[i], lane, latest, ct);
+            }
+            else if (pending[i].Work.Frame is not null)
             {
                 // Compared here, on the caller's thread and outside the batch's transaction: a face analysis takes tens of
                 // milliseconds, which no other gate's scan should wait for. The frame is dropped once compared.
@@ -195,7 +203,7 @@ public sealed class ScanProcessor : BackgroundService
         var snapshot = await _cache.GetAsync(db, guests, provider.GetRequiredService<AccessSettingsService>(), ct);
 
         var scans = batch.Select(p => new BatchScan(p.Work, p.ReceivedAt,
-            p.Checked is { } done && ReferenceEquals(done.Snapshot, snapshot) ? done.Identity : Identify(p.Work, snapshot), p.Face)).ToList();
+            p.Checked is { } done && ReferenceEquals(done.Snapshot, snapshot) ? done.Identity : Identify(p.Work, snapshot), p.Face, p.Lane)).ToList();
         var credentialIds = scans.Where(s => s.Identity is { Genuine: true }).Select(s => s.Identity!.Value.Payload.CredentialId).Distinct().ToList();
         var known = await LoadKnownAsync(db, batch, ct);
         var presence = await LoadPresenceForUpdateAsync(db, credentialIds, ct);
@@ -343,6 +351,52 @@ public sealed class ScanProcessor : BackgroundService
         return null;
     }
 
+    /// <summary>
+    /// The 1:N search of a frame that came without a code, online, into a gate: null when no module searches faces or the gate is not a
+    /// face lane (the scan is then decided as any scan without a code).
+    /// </summary>
+    private async Task<FaceLaneSearch?> SearchFaceLaneAsync(Pending scan, CancellationToken ct)
+    {
+        var work = scan.Work;
+        if (_faceSearches.Length == 0 || work.Code.Length != 0 || work.AgentReason is not null || work.Direction != GateDirection.Entry
+            || work.Frame is not { } frame)
+        {
+            return null;
+        }
+
+        foreach (var search in _faceSearches)
+        {
+            if (await search.SearchAsync(work.Gate, frame, ct) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The scan of a face lane: with the code of the identified guest's latest credential (a revoked one is refused as revoked, as it
+    /// would be shown), or, without a clear match or any credential, refused as <see cref="ReasonCode.FaceLaneNoMatch"/>. The frame is dropped.
+    /// </summary>
+    private async Task<Pending> ByFaceAsync(Pending scan, FaceLaneSearch lane, AccessSnapshot? latest, CancellationToken ct)
+    {
+        string? code = null;
+        if (lane.HolderId is { } holderId)
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            code = await scope.ServiceProvider.GetRequiredService<CredentialService>().GetLatestCodeAsync(holderId, ct);
+        }
+
+        if (code is null)
+        {
+            return scan with { Work = scan.Work with { Frame = null }, Lane = lane with { HolderId = null } };
+        }
+
+        var work = scan.Work with { Code = code, Frame = null };
+        return scan with { Work = work, Checked = latest is null ? null : new CheckedCode(latest, Identify(work, latest)), Face = lane.Comparison, Lane = lane };
+    }
+
     /// <summary>Decodes a code and verifies its signature once; null when it does not decode.</summary>
     private static ScanIdentity? Identify(ScanWork work, AccessSnapshot snapshot)
     {
@@ -428,7 +482,7 @@ public sealed class ScanProcessor : BackgroundService
     /// <summary>A code's signature as checked against one policy snapshot: valid for the batch only if it reads the same snapshot.</summary>
     private sealed record CheckedCode(AccessSnapshot Snapshot, ScanIdentity? Identity);
 
-    private sealed record Pending(ScanWork Work, DateTimeOffset ReceivedAt, CheckedCode? Checked, FaceComparison? Face = null)
+    private sealed record Pending(ScanWork Work, DateTimeOffset ReceivedAt, CheckedCode? Checked, FaceComparison? Face = null, FaceLaneSearch? Lane = null)
     {
         public TaskCompletionSource<ScanOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

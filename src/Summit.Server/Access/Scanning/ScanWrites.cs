@@ -18,9 +18,9 @@ internal static class ScanWrites
     private const string PostgresSql = """
         INSERT INTO "Scans" ("Id", "EventId", "Scanner", "Nonce", "DeviceId", "GateId", "Zone", "Direction", "Source", "CredentialId",
             "GuestId", "Reason", "Admitted", "ScannedAt", "ReceivedAt", "Late", "Conflict", "DeviceReason",
-            "FaceDistance")
+            "FaceDistance", "FaceLane", "FaceLead")
         SELECT * FROM unnest(@id, @event, @scanner, @nonce, @device, @gate, @zone, @direction, @source, @credential, @guest, @reason,
-            @admitted, @scanned_at, @received_at, @late, @conflict, @device_reason, @face_distance);
+            @admitted, @scanned_at, @received_at, @late, @conflict, @device_reason, @face_distance, @face_lane, @face_lead);
         INSERT INTO "ZonePresence" ("CredentialId", "Zone", "EventId", "GuestId", "Inside", "LastEntryAt", "LastExitAt", "DayStart",
             "EntriesInDay", "UpdatedAt")
         SELECT * FROM unnest(@n_credential, @n_zone, @n_event, @n_guest, @n_inside, @n_last_entry, @n_last_exit, @n_day_start, @n_entries,
@@ -84,6 +84,8 @@ internal static class ScanWrites
             Array("conflict", NpgsqlDbType.Boolean, scans, s => s.Conflict),
             Array("device_reason", NpgsqlDbType.Integer, scans, s => (int?)s.DeviceReason),
             Array("face_distance", NpgsqlDbType.Double, scans, s => s.FaceDistance),
+            Array("face_lane", NpgsqlDbType.Boolean, scans, s => s.FaceLane),
+            Array("face_lead", NpgsqlDbType.Double, scans, s => s.FaceLead),
             Array("n_event", NpgsqlDbType.Uuid, created, p => p.EventId),
             Array("n_guest", NpgsqlDbType.Uuid, created, p => p.GuestId),
             .. Movements("n", created),

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Summit.Server.Faces.Gate;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -9,7 +10,7 @@ namespace Summit.Server.Faces.Enrolment;
 /// Follows a guest's face consent inside the Guests module's unit of work: a withdrawal deletes the template in the same save (and
 /// says so in the audit log); consent with a photo queues an enrolment, which the worker computes outside the guest's request.
 /// </summary>
-public sealed class FaceConsentObserver(SummitDbContext db, AuditLog audit, TimeProvider clock, CurrentActor actor) : IFaceConsentObserver
+public sealed class FaceConsentObserver(SummitDbContext db, AuditLog audit, TimeProvider clock, CurrentActor actor, FaceLaneGallery lanes) : IFaceConsentObserver
 {
     public async Task OnFaceConsentChangedAsync(FaceConsentChange change, CancellationToken ct)
     {
@@ -24,6 +25,11 @@ public sealed class FaceConsentObserver(SummitDbContext db, AuditLog audit, Time
                     ["reason"] = (null, "consent_withdrawn"),
                     ["template"] = (row.State == FaceEnrolmentState.Enrolled, false),
                 });
+                if (row.FastLane)
+                {
+                    // The face lanes drop their decrypted copy now; one rebuilt before this save commits is caught by its row stamp.
+                    await lanes.ChangedAsync(ct);
+                }
             }
 
             return;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Faces.Core;
 using Summit.Server.Faces.Engine;
+using Summit.Server.Faces.Gate;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
@@ -16,7 +17,7 @@ namespace Summit.Server.Faces.Enrolment;
 /// check accepts; a refused photo leaves the issues, which say what to change.
 /// </summary>
 public sealed class FaceEnrolmentService(SummitDbContext db, IGuestDirectory guests, IFaceAnalyzer analyzer, FaceTemplates templates, AuditLog audit,
-    CurrentActor actor, TimeProvider clock)
+    CurrentActor actor, TimeProvider clock, FaceLaneGallery lanes)
 {
     /// <summary>How many queued enrolments one pass of the worker computes.</summary>
     public const int PendingBatch = 20;
@@ -68,6 +69,40 @@ public sealed class FaceEnrolmentService(SummitDbContext db, IGuestDirectory gue
 
         var row = await EnrolAsync(consent, image, FaceEnrolmentSource.DeskPhoto, ct);
         ThrowIfRefused(row);
+        return View(consent, row);
+    }
+
+    /// <summary>
+    /// Marks an enrolled guest for the face lane (a VIP passes on the face alone) or takes the mark away; audited. Only a consenting,
+    /// enrolled guest can be marked: the mark lives on the enrolment, so it goes with the template when consent is withdrawn.
+    /// </summary>
+    public async Task<EnrolmentView> SetFastLaneAsync(Guid guestId, FastLaneInput input, CancellationToken ct = default)
+    {
+        var consent = await ConsentAsync(guestId, ct);
+        var row = await db.Set<FaceEnrolment>().FirstOrDefaultAsync(e => e.GuestId == guestId, ct);
+        if (input.FastLane)
+        {
+            RequireConsent(consent);
+            if (row is not { State: FaceEnrolmentState.Enrolled })
+            {
+                throw new SummitException(SummitError.Conflict(FacesErrors.NotEnrolled));
+            }
+        }
+
+        if (row is null || row.FastLane == input.FastLane)
+        {
+            return View(consent, row);
+        }
+
+        row.FastLane = input.FastLane;
+        row.UpdatedAt = clock.GetUtcNow();
+        row.UpdatedBy = (await actor.GetAsync()).Name;
+        await audit.RecordAsync(FacesAudit.FastLaneChanged, FacesAudit.TemplateEntity, guestId.ToString(), new Dictionary<string, (object?, object?)>
+        {
+            ["fastLane"] = (!input.FastLane, input.FastLane),
+        });
+        await db.SaveChangesAsync(ct);
+        await lanes.ChangedAsync(ct);
         return View(consent, row);
     }
 
@@ -159,6 +194,12 @@ public sealed class FaceEnrolmentService(SummitDbContext db, IGuestDirectory gue
         }
 
         await db.SaveChangesAsync(ct);
+        if (row.FastLane)
+        {
+            // A new template, or none, for someone the face lanes may find.
+            await lanes.ChangedAsync(ct);
+        }
+
         return row;
     }
 
@@ -175,7 +216,7 @@ public sealed class FaceEnrolmentService(SummitDbContext db, IGuestDirectory gue
     }
 
     internal static EnrolmentView View(FaceConsentCard consent, FaceEnrolment? row) => new(consent.GuestId, consent.Given, consent.HasPhoto, row?.State,
-        row?.Source, row is null ? [] : Issues(row.Issues), row?.UpdatedAt, row?.UpdatedBy);
+        row?.Source, row is null ? [] : Issues(row.Issues), row?.UpdatedAt, row?.UpdatedBy, row?.FastLane ?? false);
 
     /// <summary>The issues' texts come from the engine's catalog (Summit.Faces.Core), in the reader's language.</summary>
     internal static List<FaceIssueView> Issues(string codes)

@@ -21,7 +21,7 @@ public sealed class FaceSettingsService(SummitDbContext db, IEventCalendar event
         var stored = summitEvent is null ? null : await StoredAsync(db, summitEvent.Id, ct);
         var o = options.CurrentValue;
         return new FaceSettingsView(stored?.Threshold ?? o.Threshold, stored?.RetentionDays ?? o.RetentionDays, o.Threshold, o.RetentionDays, stored is not null,
-            stored?.UpdatedAt, stored?.UpdatedBy);
+            stored?.UpdatedAt, stored?.UpdatedBy, stored?.Margin ?? o.Margin, o.Margin);
     }
 
     public async Task<FaceSettingsView> SetAsync(FaceSettingsInput input, CancellationToken ct = default)
@@ -31,6 +31,12 @@ public sealed class FaceSettingsService(SummitDbContext db, IEventCalendar event
         if (!double.IsFinite(input.Threshold) || threshold < FaceSettingsLimits.MinThreshold || threshold > FaceSettingsLimits.MaxThreshold)
         {
             throw new SummitException(SummitError.Of(FacesErrors.ThresholdOutOfRange, input.Threshold, FaceSettingsLimits.MinThreshold, FaceSettingsLimits.MaxThreshold));
+        }
+
+        var margin = input.Margin is { } asked ? Math.Round(asked, 2, MidpointRounding.AwayFromZero) : (double?)null;
+        if (input.Margin is { } given && (!double.IsFinite(given) || margin < FaceSettingsLimits.MinMargin || margin > FaceSettingsLimits.MaxMargin))
+        {
+            throw new SummitException(SummitError.Of(FacesErrors.MarginOutOfRange, given, FaceSettingsLimits.MinMargin, FaceSettingsLimits.MaxMargin));
         }
 
         if (input.RetentionDays is < 0 or > FaceSettingsLimits.MaxRetentionDays)
@@ -49,12 +55,14 @@ public sealed class FaceSettingsService(SummitDbContext db, IEventCalendar event
 
         settings.Threshold = threshold;
         settings.RetentionDays = input.RetentionDays;
+        settings.Margin = margin ?? settings.Margin;
         settings.UpdatedAt = clock.GetUtcNow();
         settings.UpdatedBy = (await actor.GetAsync()).Name;
         await audit.RecordAsync(FacesAudit.SettingsChanged, "face_settings", summitEvent.Id.ToString(), new Dictionary<string, (object?, object?)>
         {
             ["threshold"] = (before.Threshold, threshold),
             ["retentionDays"] = (before.RetentionDays, input.RetentionDays),
+            ["margin"] = (before.Margin, margin ?? before.Margin),
         });
         await db.SaveChangesAsync(ct);
         return await GetAsync(ct);
@@ -63,19 +71,30 @@ public sealed class FaceSettingsService(SummitDbContext db, IEventCalendar event
     public async Task<List<GateFaceView>> GatesAsync(CancellationToken ct = default)
     {
         var off = await db.Set<FaceGateSwitch>().AsNoTracking().Select(s => s.GateId).ToListAsync(ct);
+        var lanes = await db.Set<FaceLane>().AsNoTracking().Select(s => s.GateId).ToListAsync(ct);
         return [.. (await zones.ListGatesAsync(ct)).OrderBy(g => g.Code, StringComparer.Ordinal)
-            .Select(g => new GateFaceView(g.Id, g.Code, g.Name(Localizer.LanguageOf(System.Globalization.CultureInfo.CurrentUICulture)), !off.Contains(g.Id)))];
+            .Select(g => View(g, !off.Contains(g.Id), lanes.Contains(g.Id)))];
     }
 
-    /// <summary>Switches a gate's face check off or on again; off, the gate admits on the code and the operator's look at the photo.</summary>
+    /// <summary>
+    /// Switches a gate's face check off or on again (off, the gate admits on the code and the operator's look at the photo), and marks
+    /// or unmarks it as a face lane (a gate with an entry lane only). Each change is audited.
+    /// </summary>
     public async Task<GateFaceView> SwitchGateAsync(Guid gateId, GateFaceInput input, CancellationToken ct = default)
     {
         var gate = (await zones.ListGatesAsync(ct)).FirstOrDefault(g => g.Id == gateId)
             ?? throw new SummitException(SummitError.NotFound(FacesErrors.GateUnknown, gateId));
+        var lane = await db.Set<FaceLane>().FirstOrDefaultAsync(s => s.GateId == gateId, ct);
+        if (input.FaceLane is { } marked && marked != (lane is not null))
+        {
+            await MarkLaneAsync(gate, lane, marked, ct);
+        }
+
         var row = await db.Set<FaceGateSwitch>().FirstOrDefaultAsync(s => s.GateId == gateId, ct);
         if (input.FacesOn == (row is null))
         {
-            return new GateFaceView(gate.Id, gate.Code, gate.NameEn, input.FacesOn);
+            await db.SaveChangesAsync(ct);
+            return View(gate, input.FacesOn, input.FaceLane ?? lane is not null);
         }
 
         if (input.FacesOn)
@@ -98,8 +117,40 @@ public sealed class FaceSettingsService(SummitDbContext db, IEventCalendar event
             ["facesOn"] = (!input.FacesOn, input.FacesOn),
         });
         await db.SaveChangesAsync(ct);
-        return new GateFaceView(gate.Id, gate.Code, gate.NameEn, input.FacesOn);
+        return View(gate, input.FacesOn, input.FaceLane ?? lane is not null);
     }
+
+    private async Task MarkLaneAsync(GateView gate, FaceLane? lane, bool marked, CancellationToken ct)
+    {
+        if (marked)
+        {
+            if (!gate.Directions.HasFlag(Summit.Access.Core.Sync.GateDirections.Entry))
+            {
+                throw new SummitException(SummitError.Conflict(FacesErrors.LaneNeedsEntry, gate.Code));
+            }
+
+            db.Set<FaceLane>().Add(new FaceLane
+            {
+                GateId = gate.Id,
+                EventId = (await events.GetCurrentAsync(ct)).Id,
+                UpdatedAt = clock.GetUtcNow(),
+                UpdatedBy = (await actor.GetAsync()).Name,
+            });
+        }
+        else
+        {
+            db.Set<FaceLane>().Remove(lane!);
+        }
+
+        await audit.RecordAsync(FacesAudit.LaneMarked, "gate", gate.Id.ToString(), new Dictionary<string, (object?, object?)>
+        {
+            ["faceLane"] = (!marked, marked),
+        });
+    }
+
+    private static GateFaceView View(GateView gate, bool facesOn, bool faceLane) =>
+        new(gate.Id, gate.Code, gate.Name(Localizer.LanguageOf(System.Globalization.CultureInfo.CurrentUICulture)), facesOn, faceLane,
+            gate.Directions.HasFlag(Summit.Access.Core.Sync.GateDirections.Entry));
 
     internal static Task<FaceEventSettings?> StoredAsync(SummitDbContext db, Guid eventId, CancellationToken ct) =>
         db.Set<FaceEventSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.EventId == eventId, ct);

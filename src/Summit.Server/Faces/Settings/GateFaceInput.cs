@@ -1,3 +1,5 @@
 namespace Summit.Server.Faces.Settings;
 
-public sealed record GateFaceInput(bool FacesOn);
+/// <param name="FacesOn">Whether the gate checks faces.</param>
+/// <param name="FaceLane">Whether the gate is also a face lane (frames without a code, searched 1:N); absent leaves it as it is.</param>
+public sealed record GateFaceInput(bool FacesOn, bool? FaceLane = null);
