@@ -8,6 +8,7 @@ namespace Summit.Benchmarks;
 public class FaceGalleryBenchmarks
 {
     private FaceGallery<int> _gallery = null!;
+    private FaceGallery<Guid> _byGuest = null!;
     private FaceDescriptor _probe = null!;
 
     [Params(500)]
@@ -19,10 +20,16 @@ public class FaceGalleryBenchmarks
         // Random descriptors cost what real ones cost: the search reads every template whatever its values.
         var random = new Random(14);
         FaceDescriptor Next() => FaceDescriptor.FromValues([.. Enumerable.Range(0, FaceDescriptor.Length).Select(_ => (float)((random.NextDouble() - 0.5) * 0.4))]);
-        _gallery = FaceGallery<int>.Create(Enumerable.Range(0, Templates).Select(person => (person, Next())));
+        var templates = Enumerable.Range(0, Templates).Select(_ => Next()).ToList();
+        _gallery = FaceGallery<int>.Create(templates.Select((template, person) => (person, template)));
+        // As the server's face lanes hold it: keyed by guest id.
+        _byGuest = FaceGallery<Guid>.Create(templates.Select(template => (Guid.NewGuid(), template)));
         _probe = Next();
     }
 
     [Benchmark]
     public FaceSearchResult<int> Search() => _gallery.Search(_probe);
+
+    [Benchmark]
+    public FaceSearchResult<Guid> SearchByGuest() => _byGuest.Search(_probe);
 }
