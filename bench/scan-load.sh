@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Online scans per second through the HTTP API on PostgreSQL (issue 3: at least 2,000 per second sustained with 64
 # concurrent gate clients, with p50 and p99 latency).
-#   bench/scan-load.sh [--duration S] [--warmup S] [--connections N] [--threads N] [--guests N] [--hard-capacity] [--priority] [--keep]
+#   bench/scan-load.sh [--duration S] [--warmup S] [--connections N] [--threads N] [--guests N] [--nodes 1|2] [--hard-capacity] [--priority] [--keep]
 # Makes a fresh PostgreSQL database, starts the Release server on it with the demo (--guests, default 3,800, of whom
 # about 2,000 may hold a credential), prepares a zone, gates, credentials and 64 devices through the REST API
 # (bench/scan-load-setup.py), then runs wrk (bench/scan-load.lua): a warm-up, then the measured run with --latency.
@@ -10,6 +10,9 @@
 # server and wrk at nice -10 and, after the warm-up, the PostgreSQL backends of the benchmark's database too: on a machine
 # shared with other jobs, the figure is then what the two cores give the gate workload when it comes first. --hard-capacity
 # makes the zone's capacity (5,000, never reached) a hard limit: each batch then locks the zone and counts who is inside.
+# --nodes 2 (issue 15) starts a second server on the same database with the first one's data key and HAProxy in front of both with
+# docs/cluster/haproxy.cfg, and sends the scans through HAProxy: run it beside a --nodes 1 run to compare (the server's CPU is then
+# both processes' and HAProxy's). Needs haproxy (apt-get install haproxy).
 # Needs: a Release build (dotnet build src/Summit.Server -c Release), wrk and GNU time (apt-get install wrk time), PostgreSQL with the
 # summit role that ./scripts/test.sh creates, or SUMMIT_BENCH_POSTGRES="Host=...;Port=...;Username=...;Password=...".
 set -euo pipefail
@@ -19,10 +22,10 @@ BIN=$ROOT/src/Summit.Server/bin/Release/net10.0
 PORT=${SUMMIT_BENCH_PORT:-5143}
 URL=http://127.0.0.1:$PORT
 POSTGRES=${SUMMIT_BENCH_POSTGRES:-"Host=127.0.0.1;Port=5432;Username=summit;Password=summit"}
-DURATION=60 WARMUP=30 CONNECTIONS=64 THREADS=2 GUESTS=3800 KEEP=0 NICE=() LIMIT=Soft
+DURATION=60 WARMUP=30 CONNECTIONS=64 THREADS=2 GUESTS=3800 NODES=1 KEEP=0 NICE=() LIMIT=Soft
 while [[ $# -gt 0 ]]; do
     case "$1" in
-        --duration | --warmup | --connections | --threads | --guests)
+        --duration | --warmup | --connections | --threads | --guests | --nodes)
             [[ $# -ge 2 && $2 =~ ^[0-9]+$ ]] || { echo "$1 needs a number" >&2; exit 2; }
             declare "$(tr 'a-z' 'A-Z' <<< "${1#--}")=$2"
             shift
@@ -30,10 +33,12 @@ while [[ $# -gt 0 ]]; do
         --keep) KEEP=1 ;;
         --priority) NICE=(nice -n -10) ;;
         --hard-capacity) LIMIT=Hard ;;
-        *) echo "Unknown option: $1 (use --duration, --warmup, --connections, --threads, --guests, --hard-capacity, --priority, --keep)" >&2; exit 2 ;;
+        *) echo "Unknown option: $1 (use --duration, --warmup, --connections, --threads, --guests, --nodes, --hard-capacity, --priority, --keep)" >&2; exit 2 ;;
     esac
     shift
 done
+[[ $NODES == 1 || $NODES == 2 ]] || { echo "--nodes is 1 or 2" >&2; exit 2; }
+SCAN_URL=$URL
 
 [[ -f $BIN/Summit.Server.dll ]] || { echo "scan-load.sh: build first: dotnet build src/Summit.Server -c Release" >&2; exit 1; }
 command -v wrk > /dev/null && [[ -x /usr/bin/time ]] || { echo "scan-load.sh: wrk or GNU time is missing: apt-get install -y wrk time" >&2; exit 1; }
@@ -57,8 +62,12 @@ psql -d postgres -tAqc 'SELECT 1' > /dev/null < /dev/null || { echo "scan-load.s
 
 work=$(mktemp -d -t summit-scan-load.XXXXXX)
 pid=
+pid_b=
+pid_balancer=
 cleanup() {
     [[ -n $pid ]] && { kill "$pid" 2> /dev/null; wait "$pid" 2> /dev/null || true; }
+    [[ -n $pid_b ]] && { kill "$pid_b" 2> /dev/null; wait "$pid_b" 2> /dev/null || true; }
+    [[ -n $pid_balancer ]] && { kill "$pid_balancer" 2> /dev/null; wait "$pid_balancer" 2> /dev/null || true; }
     if [[ $KEEP -eq 0 ]]; then
         psql -d postgres -tAqc "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" > /dev/null < /dev/null || true
         rm -rf "$work"
@@ -103,11 +112,29 @@ echo "ready in $((SECONDS - started)) s"
 echo "== set-up through the REST API"
 python3 "$ROOT/bench/scan-load-setup.py" "$URL" "$work/data.lua" "$LIMIT"
 
+if [[ $NODES == 2 ]]; then
+    URL_B=http://127.0.0.1:$((PORT + 1)) SCAN_URL=http://127.0.0.1:$((PORT + 2))
+    echo "== second server on the same database ($URL_B) and HAProxy in front of both ($SCAN_URL)"
+    mkdir -p "$work/data-b" && cp -r "$work/data/keys" "$work/data-b/"
+    (cd "$BIN" && exec "${NICE[@]}" dotnet Summit.Server.dll --urls "$URL_B" --db "$POSTGRES;Database=$DATABASE" --Summit:DataDirectory "$work/data-b" \
+        --Summit:Mqtt:Port 0 --Summit:Security:RequireAdminTwoFactor false) > "$work/server-b.log" 2>&1 &
+    pid_b=$!
+    until curl -fs -o /dev/null "$URL_B/login"; do
+        kill -0 "$pid_b" 2> /dev/null || { tail -n 40 "$work/server-b.log" >&2; echo "scan-load.sh: the second server stopped" >&2; exit 1; }
+        sleep 0.2
+    done
+    sed -e "s/^    bind :80$/    bind 127.0.0.1:$((PORT + 2))/" -e "s/server a 10.0.0.20:8080/server a 127.0.0.1:$PORT/" \
+        -e "s/server b 10.0.0.21:8080/server b 127.0.0.1:$((PORT + 1))/" "$ROOT/docs/cluster/haproxy.cfg" > "$work/haproxy.cfg"
+    haproxy -db -f "$work/haproxy.cfg" > "$work/haproxy.log" 2>&1 &
+    pid_balancer=$!
+    until curl -fs -o /dev/null "$SCAN_URL/health"; do sleep 0.2; done
+fi
+
 run_wrk() { # seconds, extra options...
     local seconds=$1
     shift
     # GNU time writes the CPU wrk itself used: it shares the two cores with the server and PostgreSQL.
-    /usr/bin/time -f '%U %S' -o "$work/wrk-cpu" "${NICE[@]}" wrk -t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s "$@" -s "$ROOT/bench/scan-load.lua" "$URL" -- "$work/data.lua" "$THREADS"
+    /usr/bin/time -f '%U %S' -o "$work/wrk-cpu" "${NICE[@]}" wrk -t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s "$@" -s "$ROOT/bench/scan-load.lua" "$SCAN_URL" -- "$work/data.lua" "$THREADS"
 }
 
 echo "== warm-up: $WARMUP s"
@@ -122,12 +149,12 @@ echo "== measured run: $DURATION s, $CONNECTIONS connections, $THREADS threads"
 echo "load before: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 rows_before=$(sql 'SELECT count(*) FROM "Scans"')
 since=$(sql 'SELECT now()')
-server_before=$(cpu_ticks "$pid")
+server_before=$(cpu_ticks "$pid" $pid_b $pid_balancer)
 postgres_before=$(cpu_ticks $(pgrep -x postgres))
 read -r machine_before idle_before < <(machine_ticks)
 run_wrk "$DURATION" --latency | tee "$work/wrk.txt"
 read -r machine_after idle_after < <(machine_ticks)
-server_after=$(cpu_ticks "$pid")
+server_after=$(cpu_ticks "$pid" $pid_b $pid_balancer)
 postgres_after=$(cpu_ticks $(pgrep -x postgres))
 echo "load after: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 sleep 2 # scans answered after wrk stopped counting still commit
