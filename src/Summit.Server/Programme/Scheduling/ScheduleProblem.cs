@@ -23,4 +23,22 @@ public sealed record ScheduleProblem(
 {
     /// <summary>Whether the solver must keep the rule: a rule whose severity is <see cref="Hardest"/> or graver (a room held twice: always).</summary>
     public bool IsHard(ConflictRule rule) => rule == ConflictRule.RoomDoubleBooked || Settings.SeverityOf(rule) <= Hardest;
+
+    /// <summary>
+    /// The timetable with a proposal's moves made (none: as it is), as <see cref="ProgrammeRules"/> judges it, to check a proposal by the one
+    /// rules class. Language and channels are left out (every session is taken as given in all required languages): the solver changes
+    /// neither, so interpretation is no rule of its.
+    /// </summary>
+    public IReadOnlyList<SessionFacts> Facts(ScheduleProposal? proposal = null)
+    {
+        var rooms = Rooms.ToDictionary(r => r.Id);
+        var moves = proposal?.Moves.ToDictionary(m => m.SessionId, m => m.To) ?? [];
+        return [.. Sessions.Select(s =>
+        {
+            var at = moves.GetValueOrDefault(s.Id) ?? s.Current;
+            var room = at is null ? null : rooms.GetValueOrDefault(at.RoomId);
+            return new SessionFacts(s.Id, SessionKind.Break, at?.RoomId, room?.VenueId, at is null ? null : new TimeWindow(at.StartsAt, at.EndsAt),
+                s.ExpectedAttendance, room?.SeatsFor(s.Layout), "", [], s.People);
+        })];
+    }
 }

@@ -26,38 +26,37 @@ public static class ScheduleSolver
         using var solver = Solver(problem.Limits, problem.Limits.Workers, problem.Limits.TimeLimitSeconds);
         var status = solver.Solve(built.Model);
         var statistics = Statistics(solver, problem.Limits.Workers);
-        switch (status)
+        return status switch
         {
-            case CpSolverStatus.Optimal or CpSolverStatus.Feasible:
+            CpSolverStatus.Optimal or CpSolverStatus.Feasible => Read(problem, built, solver, status, statistics),
+            CpSolverStatus.Infeasible => new ScheduleProposal(ScheduleStatus.Infeasible, [], 0, Explain(problem), statistics),
+            CpSolverStatus.Unknown => new ScheduleProposal(ScheduleStatus.Unknown, [], 0, [], statistics),
+            _ => throw new InvalidOperationException($"CP-SAT refused the scheduling model ({status}): {built.Model.Validate()}"),
+        };
+    }
+
+    /// <summary>The timetable found: every session placed or moved (a session left where it was is no move), and how many left their previous place.</summary>
+    private static ScheduleProposal Read(ScheduleProblem problem, ScheduleModel built, CpSolver solver, CpSolverStatus status, ScheduleStatistics statistics)
+    {
+        var moves = new List<ScheduleMove>();
+        var moved = 0;
+        foreach (var v in built.Sessions.Values.OrderBy(v => v.Session.Id))
+        {
+            var room = v.Rooms.First(r => solver.BooleanValue(r.Value)).Key;
+            var start = problem.Origin.AddMinutes(solver.Value(v.Start));
+            var to = new SchedulePlacement(room, start, start.AddMinutes(v.Length));
+            if (to != v.Session.Current)
             {
-                var moves = new List<ScheduleMove>();
-                var moved = 0;
-                foreach (var v in built.Sessions.Values.OrderBy(v => v.Session.Id))
-                {
-                    var room = v.Rooms.First(r => solver.BooleanValue(r.Value)).Key;
-                    var start = problem.Origin.AddMinutes(solver.Value(v.Start));
-                    var to = new SchedulePlacement(room, start, start.AddMinutes(v.Length));
-                    if (to != v.Session.Current)
-                    {
-                        moves.Add(new ScheduleMove(v.Session.Id, v.Session.Current, to));
-                    }
-
-                    if (problem.Previous.TryGetValue(v.Session.Id, out var previous) && previous.RoomId != to.RoomId | previous.StartsAt != to.StartsAt)
-                    {
-                        moved++;
-                    }
-                }
-
-                return new ScheduleProposal(status == CpSolverStatus.Optimal ? ScheduleStatus.Optimal : ScheduleStatus.Feasible, moves, moved, [], statistics);
+                moves.Add(new ScheduleMove(v.Session.Id, v.Session.Current, to));
             }
 
-            case CpSolverStatus.Infeasible:
-                return new ScheduleProposal(ScheduleStatus.Infeasible, [], 0, Explain(problem), statistics);
-            case CpSolverStatus.Unknown:
-                return new ScheduleProposal(ScheduleStatus.Unknown, [], 0, [], statistics);
-            default:
-                throw new InvalidOperationException($"CP-SAT refused the scheduling model ({status}): {built.Model.Validate()}");
+            if (problem.Previous.TryGetValue(v.Session.Id, out var previous) && (previous.RoomId != to.RoomId || previous.StartsAt != to.StartsAt))
+            {
+                moved++;
+            }
         }
+
+        return new ScheduleProposal(status == CpSolverStatus.Optimal ? ScheduleStatus.Optimal : ScheduleStatus.Feasible, moves, moved, [], statistics);
     }
 
     /// <summary>What makes a timetable impossible before any search: a session no room can be set out for, or too long for every open period.</summary>

@@ -1,4 +1,3 @@
-using Summit.Server.Programme;
 using Summit.Server.Programme.Rules;
 using Summit.Server.Programme.Scheduling;
 using Summit.Server.Venues.Contracts;
@@ -223,16 +222,6 @@ public sealed class ScheduleSolverTests
         new(Day1, days, 5, rooms, sessions, new Dictionary<Guid, PersonFacts>(), Settings(), new Dictionary<Guid, SchedulePlacement>(), new ScheduleLimits(10));
 
     /// <summary>The timetable after the proposal, judged by the programme's rules: the conflicts whose rules the solver had to keep.</summary>
-    private static List<ProgrammeConflict> HardConflicts(ScheduleProblem problem, ScheduleProposal proposal)
-    {
-        var rooms = problem.Rooms.ToDictionary(r => r.Id);
-        var facts = problem.Sessions.Select(s =>
-        {
-            var at = proposal.Moves.FirstOrDefault(m => m.SessionId == s.Id)?.To ?? s.Current;
-            var room = at is null ? null : rooms[at.RoomId];
-            return new SessionFacts(s.Id, SessionKind.Panel, at?.RoomId, room?.VenueId, at is null ? null : new TimeWindow(at.StartsAt, at.EndsAt),
-                s.ExpectedAttendance, room?.SeatsFor(s.Layout), "en", [], s.People);
-        }).ToList();
-        return [.. ProgrammeRules.Check(facts, problem.People, problem.Settings).Where(c => problem.IsHard(c.Rule))];
-    }
+    private static List<ProgrammeConflict> HardConflicts(ScheduleProblem problem, ScheduleProposal proposal) =>
+        [.. ProgrammeRules.Check(problem.Facts(proposal), problem.People, problem.Settings).Where(c => problem.IsHard(c.Rule))];
 }
