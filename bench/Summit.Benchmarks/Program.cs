@@ -11,6 +11,7 @@ using Summit.Benchmarks;
 // dotnet run -c Release --project bench/Summit.Benchmarks -- venue-check --count 1000 --bookings 10000 --rooms 60
 // dotnet run -c Release --project bench/Summit.Benchmarks -- sensor-load --url http://127.0.0.1:5143 --broker-port 18830 (see bench/sensor-load.sh)
 // dotnet run -c Release --project bench/Summit.Benchmarks -- hold-latency --url http://127.0.0.1:5145 --broker-port 18831 --agent PATH (see bench/hold-latency.sh)
+// dotnet run -c Release --project bench/Summit.Benchmarks -- schedule --case reference|synthetic|rules --seed 2021 --workers 1
 return args.FirstOrDefault() switch
 {
     "fuzz" => DecoderFuzz.Run(args[1..]),
@@ -22,6 +23,7 @@ return args.FirstOrDefault() switch
     "sensor-load" => await SensorLoad.RunAsync(args[1..]),
     "hold-latency" => await HoldLatency.RunAsync(args[1..]),
     "venue-check" => await VenueCheckLatency.RunAsync(args[1..]),
+    "schedule" => ScheduleBench.Run(args[1..]),
     _ => RunBenchmarks(args),
 };
 

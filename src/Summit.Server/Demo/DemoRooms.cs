@@ -68,6 +68,18 @@ internal static class DemoRooms
         (2, "EX-M1", 10, 0, 60, "Exhibitor meeting: smart city pavilion", BookingHolderKind.Person, "Pavilion coordinator", 20, RoomLayout.Boardroom, false, []),
     ];
 
+    /// <summary>The rooms' figures (code, in the expo venue, capacity per layout), for the scheduling benchmark's reference event.</summary>
+    internal static IEnumerable<(string Code, bool InExpo, int Theatre, int Classroom, int Banquet, int Boardroom)> RoomFigures =>
+        Rooms.Select(r => (r.Code, r.InExpo, r.Theatre, r.Classroom, r.Banquet, r.Boardroom));
+
+    /// <summary>The confirmed bookings (day, room, local start, minutes) with their room's buffers, for the same benchmark.</summary>
+    internal static IEnumerable<(int Day, string Room, TimeOnly Start, int Minutes, int Setup, int Teardown)> ConfirmedBookings =>
+        Bookings.Where(b => b.Confirmed).Select(b =>
+        {
+            var room = Rooms.First(r => r.Code == b.Room);
+            return (b.Day, b.Room, new TimeOnly(b.Hour, b.Minute), b.Minutes, room.Setup, room.Teardown);
+        });
+
     /// <summary>Makes the venues, rooms, stock, blockings and bookings unless the event has venues already; returns a line for the banner.</summary>
     public static async Task<string> SeedAsync(IServiceProvider services, CancellationToken ct = default)
     {

@@ -8,6 +8,7 @@ using Summit.Server.Programme.Forums;
 using Summit.Server.Programme.People;
 using Summit.Server.Programme.Public;
 using Summit.Server.Programme.Releases;
+using Summit.Server.Programme.Scheduling;
 using Summit.Server.Programme.Sessions;
 using Summit.Server.Programme.Settings;
 using Summit.Server.Programme.Timetable;
@@ -131,6 +132,19 @@ public static class ProgrammeApi
                 "or the edit remains, 409 programme.release_unchanged when nothing changed since the latest version, and 409 " +
                 "programme.release_concurrent when another release took the number first.");
         MapPublicProgramme(api);
+        programme.MapPost("/schedule/proposal", (ScheduleRequest request, SchedulingService scheduling, CancellationToken ct) =>
+                scheduling.ProposeAsync(request, ct))
+            .RequireAuthorization(Policies.ProgrammeManage)
+            .WithSummary("Let the solver (CP-SAT) place the unplaced sessions, and placed ones if allowed; nothing changes until the proposal is accepted")
+            .WithDescription("Answers the proposal as a diff (each session from → to), the solver's status and statistics, the draft's fingerprint, and when " +
+                "no timetable exists the constraints that clash, in the reader's language. 409 programme.schedule_busy while another solve runs; 503 " +
+                "programme.solver_unavailable on a platform without the solver's native library.");
+        programme.MapPost("/schedule/acceptance", (AcceptScheduleInput input, SchedulingService scheduling, CancellationToken ct) =>
+                scheduling.AcceptAsync(input, ct))
+            .RequireAuthorization(Policies.ProgrammeManage)
+            .WithSummary("Accept a proposal: its placements are made in one transaction, each room booked through the venues module")
+            .WithDescription("Refused with 409 programme.schedule_stale when the draft changed since the proposal (its fingerprint), and as any placement " +
+                "is (409 programme.edit_blocked, 409 programme.room_refused).");
         return api;
     }
 }

@@ -31,11 +31,19 @@ public static class ProgrammeErrors
     public const string ReleaseNotFound = "programme.release_not_found";
     public const string NotReleased = "programme.not_released";
     public const string SpeakerNotFound = "programme.speaker_not_found";
+    public const string SessionUnknown = "programme.session_unknown";
+    public const string ScheduleTooLarge = "programme.schedule_too_large";
+    public const string ScheduleEmpty = "programme.schedule_empty";
+    public const string ScheduleDuplicate = "programme.schedule_duplicate";
+    public const string ScheduleStale = "programme.schedule_stale";
+    public const string ScheduleBusy = "programme.schedule_busy";
+    public const string SolverUnavailable = "programme.solver_unavailable";
 
     public static readonly IReadOnlyList<string> All =
     [
         ForumNotFound, ForumUnknown, ForumTitleTaken, SessionNotFound, PersonNotFound, PersonUnknown, GuestUnknown, GuestListedAlready, CountryUnknown,
         EmailInvalid, RoomUnknown, LanguageInvalid, LinkInvalid, PeriodInvalid, PeriodTooLong, ValueUnknown, TooMany, ParticipantDuplicate, EditBlocked,
         RoomRefused, DayOutsideEvent, TravelPairInvalid, ReleaseBlocked, ReleaseUnchanged, ReleaseConcurrent, ReleaseNotFound, NotReleased, SpeakerNotFound,
+        SessionUnknown, ScheduleTooLarge, ScheduleEmpty, ScheduleDuplicate, ScheduleStale, ScheduleBusy, SolverUnavailable,
     ];
 }

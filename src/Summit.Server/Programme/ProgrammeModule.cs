@@ -5,6 +5,7 @@ using Summit.Server.Programme.Forums;
 using Summit.Server.Programme.People;
 using Summit.Server.Programme.Public;
 using Summit.Server.Programme.Releases;
+using Summit.Server.Programme.Scheduling;
 using Summit.Server.Programme.Sessions;
 using Summit.Server.Programme.Settings;
 using Summit.Server.Programme.Timetable;
@@ -26,6 +27,8 @@ public sealed class ProgrammeModule : ISummitModule
         NavigationEntry.For(Policies.ProgrammeView, 148, "/programme", "programme.nav.forums", Icons.Material.Filled.EventNote, "nav-programme"),
         NavigationEntry.For(Policies.ProgrammeView, 149, "/programme/timetable", "programme.nav.timetable", Icons.Material.Filled.CalendarViewDay,
             "nav-programme-timetable"),
+        NavigationEntry.For(Policies.ProgrammeManage, 150, "/programme/scheduling", "programme.nav.scheduling", Icons.Material.Filled.AutoFixHigh,
+            "nav-programme-scheduling"),
     ];
 
     public void MapEndpoints(IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapProgrammeApi();
@@ -43,5 +46,8 @@ public sealed class ProgrammeModule : ISummitModule
         services.AddScoped<ReleaseNotices>();
         services.AddScoped<ReleaseService>();
         services.AddScoped<PublicProgrammeService>();
+        services.AddScoped<SchedulingService>();
+        services.AddSingleton<IScheduleBaseline, DraftBaseline>();
+        services.AddSingleton<ScheduleGate>();
     }
 }

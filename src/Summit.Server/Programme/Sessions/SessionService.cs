@@ -90,20 +90,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         var session = await FindAsync(id, tracked: true, ct);
         var state = await reader.LoadAsync(session.EventId, ct);
         var checks = new FieldChecks(localizer);
-        if (!state.Rooms.ContainsKey(input.RoomId))
-        {
-            checks.Add("roomId", "programme.field.room", ProgrammeErrors.RoomUnknown, input.RoomId);
-        }
-
-        if (input.EndsAt <= input.StartsAt)
-        {
-            checks.Add("endsAt", "programme.field.ends_at", ProgrammeErrors.PeriodInvalid);
-        }
-        else if (input.EndsAt - input.StartsAt > ProgrammeLimits.MaxSessionLength)
-        {
-            checks.Add("endsAt", "programme.field.ends_at", ProgrammeErrors.PeriodTooLong, ProgrammeLimits.MaxSessionLength.TotalHours);
-        }
-
+        CheckPlacement(checks, state, input.RoomId, input.StartsAt, input.EndsAt, "roomId", "endsAt");
         checks.ThrowIfAny();
         var candidate = Copy(session);
         (candidate.RoomId, candidate.StartsAt, candidate.EndsAt) = (input.RoomId, input.StartsAt.ToUniversalTime(), input.EndsAt.ToUniversalTime());
@@ -259,6 +246,16 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
     /// <summary>Books (or moves the booking of) the session's room for its time, inside the caller's transaction; a refusal refuses the edit.</summary>
     private async Task HoldRoomAsync(Session session, ProgrammeState state, CancellationToken ct)
     {
+        var outcome = await TryHoldRoomAsync(session, state, ct);
+        if (!outcome.Reserved)
+        {
+            throw RoomRefused(state, session, outcome);
+        }
+    }
+
+    /// <summary>Books (or moves the booking of) the session's room for its time; the venue's refusal is returned, and nothing is then written.</summary>
+    private async Task<ReservationOutcome> TryHoldRoomAsync(Session session, ProgrammeState state, CancellationToken ct)
+    {
         var room = state.Rooms[session.RoomId!.Value];
         var capacity = room.CapacityFor(session.Layout);
         // The booking asks for what the room can seat: demand beyond it is the programme's capacity rule to judge, with its severity.
@@ -267,13 +264,121 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         var outcome = session.BookingId is { } booking
             ? await reservations.MoveAsync(booking, reservation, ct)
             : await reservations.ReserveAsync(reservation, ct);
-        if (!outcome.Reserved)
+        if (outcome.Reserved)
         {
-            throw new SummitException(SummitError.Conflict(ProgrammeErrors.RoomRefused, room.Code, outcome.Conflicts.Count, outcome.Conflicts[0].Message),
-                new ProgrammeRefusal([], outcome.Conflicts));
+            session.BookingId = outcome.BookingId;
         }
 
-        session.BookingId = outcome.BookingId;
+        return outcome;
+    }
+
+    /// <summary>A placement names a room of the event and a period that ends after it starts, at most a day long.</summary>
+    private static void CheckPlacement(FieldChecks checks, ProgrammeState state, Guid roomId, DateTimeOffset startsAt, DateTimeOffset endsAt, string roomField,
+        string periodField)
+    {
+        if (!state.Rooms.ContainsKey(roomId))
+        {
+            checks.Add(roomField, "programme.field.room", ProgrammeErrors.RoomUnknown, roomId);
+        }
+
+        if (endsAt <= startsAt)
+        {
+            checks.Add(periodField, "programme.field.ends_at", ProgrammeErrors.PeriodInvalid);
+        }
+        else if (endsAt - startsAt > ProgrammeLimits.MaxSessionLength)
+        {
+            checks.Add(periodField, "programme.field.ends_at", ProgrammeErrors.PeriodTooLong, ProgrammeLimits.MaxSessionLength.TotalHours);
+        }
+    }
+
+    private static SummitException RoomRefused(ProgrammeState state, Session session, ReservationOutcome outcome) =>
+        new(SummitError.Conflict(ProgrammeErrors.RoomRefused, state.Rooms[session.RoomId!.Value].Code, outcome.Conflicts.Count, outcome.Conflicts[0].Message),
+            new ProgrammeRefusal([], outcome.Conflicts));
+
+    /// <summary>
+    /// Places or moves several sessions at once (an accepted schedule), in one transaction: the edit is judged as a whole (only the conflicts
+    /// the whole brings in can refuse it), each session's booking is made or moved through the venues contract as a single placement's is,
+    /// and each placement is audited. Sessions that trade places are booked in the order that frees their rooms first; a ring of them
+    /// that no order frees is booked afresh. A refusal of the venue refuses everything.
+    /// </summary>
+    public async Task<int> PlaceAllAsync(IReadOnlyList<SessionPlacement> placements, string origin, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var ids = placements.Select(p => p.SessionId).ToList();
+        var sessions = await db.Set<Session>().Include(s => s.Items).Include(s => s.Participants).Where(s => s.EventId == summitEvent.Id && ids.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, ct);
+        var state = await reader.LoadAsync(summitEvent.Id, ct);
+        var checks = new FieldChecks(localizer);
+        foreach (var p in placements)
+        {
+            if (!sessions.ContainsKey(p.SessionId))
+            {
+                throw new SummitException(SummitError.NotFound(ProgrammeErrors.SessionNotFound, p.SessionId));
+            }
+
+            CheckPlacement(checks, state, p.RoomId, p.StartsAt, p.EndsAt, "moves", "moves");
+        }
+
+        checks.ThrowIfAny();
+        var candidates = placements.Select(p =>
+        {
+            var candidate = Copy(sessions[p.SessionId]);
+            (candidate.RoomId, candidate.StartsAt, candidate.EndsAt) = (p.RoomId, p.StartsAt.ToUniversalTime(), p.EndsAt.ToUniversalTime());
+            return candidate;
+        }).ToList();
+        await ThrowIfBlockedAsync(reader, state, ProgrammeRules.Introduced(state.Check(), state.Check(candidates)), null, ct);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var before = sessions.Values.ToDictionary(s => s.Id, s => (Room: RoomCode(state, s.RoomId), s.StartsAt, s.EndsAt, s.BookingId));
+        foreach (var c in candidates)
+        {
+            (sessions[c.Id].RoomId, sessions[c.Id].StartsAt, sessions[c.Id].EndsAt) = (c.RoomId, c.StartsAt, c.EndsAt);
+        }
+
+        var pending = candidates.Select(c => sessions[c.Id]).ToList();
+        var progress = true;
+        while (pending.Count > 0 && progress)
+        {
+            progress = false;
+            foreach (var session in pending.ToList())
+            {
+                if ((await TryHoldRoomAsync(session, state, ct)).Reserved)
+                {
+                    pending.Remove(session);
+                    progress = true;
+                }
+            }
+        }
+
+        // A ring of sessions trading rooms: no order frees the first room, so their bookings are cancelled and made afresh.
+        foreach (var session in pending.Where(s => s.BookingId is not null))
+        {
+            await reservations.ReleaseAsync(session.BookingId!.Value, localizer.Get(Localizer.English, "programme.reason.rescheduled"), ct);
+            session.BookingId = null;
+        }
+
+        foreach (var session in pending)
+        {
+            var outcome = await TryHoldRoomAsync(session, state, ct);
+            if (!outcome.Reserved)
+            {
+                throw RoomRefused(state, session, outcome);
+            }
+        }
+
+        foreach (var session in sessions.Values)
+        {
+            var was = before[session.Id];
+            var changes = AuditLog.Diff(new Dictionary<string, object?> { ["room"] = was.Room, ["startsAt"] = was.StartsAt, ["endsAt"] = was.EndsAt },
+                new Dictionary<string, object?> { ["room"] = RoomCode(state, session.RoomId), ["startsAt"] = session.StartsAt, ["endsAt"] = session.EndsAt });
+            changes["booking"] = (was.BookingId, session.BookingId);
+            changes["by"] = (null, origin);
+            await audit.RecordAsync(ProgrammeAudit.SessionPlaced, "session", session.Id.ToString(), changes);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return sessions.Count;
     }
 
     private async Task<Session> FindAsync(Guid id, bool tracked, CancellationToken ct)

@@ -19,14 +19,13 @@ public sealed record ProgrammeState(
     }
 
     /// <summary>Every conflict of the programme, with <paramref name="changed"/> in place of the stored session of the same id (or added).</summary>
-    public IReadOnlyList<ProgrammeConflict> Check(Session? changed = null)
-    {
-        var facts = Sessions.Where(s => changed is null || s.Id != changed.Id).Select(FactsOf).ToList();
-        if (changed is not null)
-        {
-            facts.Add(FactsOf(changed));
-        }
+    public IReadOnlyList<ProgrammeConflict> Check(Session? changed = null) => Check(changed is null ? [] : [changed]);
 
+    /// <summary>Every conflict of the programme with the <paramref name="changed"/> sessions in place of the stored ones of the same ids (or added).</summary>
+    public IReadOnlyList<ProgrammeConflict> Check(IReadOnlyCollection<Session> changed)
+    {
+        var ids = changed.Select(c => c.Id).ToHashSet();
+        var facts = Sessions.Where(s => !ids.Contains(s.Id)).Concat(changed).Select(FactsOf).ToList();
         return ProgrammeRules.Check(facts, People, Settings);
     }
 }

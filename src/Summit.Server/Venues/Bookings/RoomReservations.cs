@@ -20,7 +20,21 @@ public sealed class RoomReservations(SummitDbContext db, BookingService bookings
 
     public async Task<IReadOnlyList<ReservableRoom>> ListRoomsAsync(CancellationToken ct = default) =>
         [.. (await rooms.ListRoomsAsync(null, ct)).Select(r => new ReservableRoom(r.Id, r.VenueId, r.VenueNameEn, r.VenueNameZh, r.Code, r.NameEn, r.NameZh,
-            r.TheatreCapacity, r.ClassroomCapacity, r.BanquetCapacity, r.BoardroomCapacity))];
+            r.TheatreCapacity, r.ClassroomCapacity, r.BanquetCapacity, r.BoardroomCapacity, r.OpensAt, r.ClosesAt))];
+
+    public async Task<IReadOnlyList<RoomOccupation>> ListOccupiedAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var (start, end) = (from.ToUniversalTime(), until.ToUniversalTime());
+        var booked = await db.Set<Booking>().AsNoTracking()
+            .Where(b => b.EventId == summitEvent.Id && b.State == BookingState.Confirmed && b.BlockedFrom < end && b.BlockedUntil > start)
+            .Select(b => new { b.RoomId, b.BlockedFrom, b.BlockedUntil, b.HolderKind, b.HolderId }).ToListAsync(ct);
+        var roomIds = (await rooms.ListRoomsAsync(null, ct)).Select(r => r.Id).ToList();
+        var blocked = await db.Set<RoomBlocking>().AsNoTracking().Where(b => roomIds.Contains(b.RoomId) && b.From < end && b.Until > start)
+            .Select(b => new { b.RoomId, b.From, b.Until }).ToListAsync(ct);
+        return [.. booked.Select(b => new RoomOccupation(b.RoomId, b.BlockedFrom, b.BlockedUntil, b.HolderKind == BookingHolderKind.Session ? b.HolderId : null))
+            .Concat(blocked.Select(b => new RoomOccupation(b.RoomId, b.From, b.Until, null)))];
+    }
 
     public async Task<ReservationOutcome> ReserveAsync(SessionReservation reservation, CancellationToken ct = default)
     {

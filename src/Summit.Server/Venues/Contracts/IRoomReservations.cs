@@ -11,6 +11,12 @@ public interface IRoomReservations
     /// <summary>The rooms of the current event, with their venue and capacity per layout, in the venues' order.</summary>
     Task<IReadOnlyList<ReservableRoom>> ListRoomsAsync(CancellationToken ct = default);
 
+    /// <summary>
+    /// What takes the event's rooms within [from, until): confirmed bookings with their buffers and blockings, for a planner (the programme's
+    /// solver) to keep clear of. A pending booking is left out: it does not stop a confirmed one.
+    /// </summary>
+    Task<IReadOnlyList<RoomOccupation>> ListOccupiedAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken ct = default);
+
     /// <summary>Books the room for the session, confirmed, or says why the venue refuses it (nothing is then written).</summary>
     Task<ReservationOutcome> ReserveAsync(SessionReservation reservation, CancellationToken ct = default);
 

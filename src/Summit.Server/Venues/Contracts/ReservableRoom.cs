@@ -1,6 +1,9 @@
 namespace Summit.Server.Venues.Contracts;
 
-/// <summary>A room as another module may place things in it: where it is and how many it seats in each layout (0: not in that layout).</summary>
+/// <summary>
+/// A room as another module may place things in it: where it is, how many it seats in each layout (0: not in that layout) and its bookable
+/// hours each day in the event's time zone (both null: round the clock).
+/// </summary>
 public sealed record ReservableRoom(
     Guid Id,
     Guid VenueId,
@@ -12,7 +15,9 @@ public sealed record ReservableRoom(
     int TheatreCapacity,
     int ClassroomCapacity,
     int BanquetCapacity,
-    int BoardroomCapacity)
+    int BoardroomCapacity,
+    TimeOnly? OpensAt = null,
+    TimeOnly? ClosesAt = null)
 {
     public int CapacityFor(SeatingLayout layout) => layout switch
     {

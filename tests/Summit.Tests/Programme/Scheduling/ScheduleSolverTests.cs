@@ -1,0 +1,227 @@
+using Summit.Server.Programme.Rules;
+using Summit.Server.Programme.Scheduling;
+using Summit.Server.Venues.Contracts;
+
+namespace Summit.Tests.Programme.Scheduling;
+
+/// <summary>
+/// The solver on small hand-made problems: what it proposes is judged by the programme's one rules class (<see cref="ProgrammeRules"/>),
+/// so a proposal that breaks a hard rule fails here whatever the model says.
+/// </summary>
+public sealed class ScheduleSolverTests
+{
+    private static readonly DateTimeOffset Day1 = new(2021, 9, 26, 0, 0, 0, TimeSpan.FromHours(8));
+    private static readonly Guid Center = Guid.NewGuid();
+    private static readonly Guid Expo = Guid.NewGuid();
+    private static readonly Guid Minister = Guid.NewGuid();
+    private static readonly Guid Professor = Guid.NewGuid();
+
+    [Fact]
+    public void Unplaced_sessions_are_placed_without_breaking_a_hard_rule()
+    {
+        var hall = Room(Center, 500);
+        var small = Room(Center, 60);
+        var sessions = new[]
+        {
+            Unplaced(90, 400, Minister),
+            Unplaced(60, 50, Minister, Professor),
+            Unplaced(60, 50, Professor),
+            Unplaced(45, 300),
+        };
+
+        var problem = Problem([hall, small], sessions);
+        var proposal = ScheduleSolver.Solve(problem);
+
+        Assert.Equal(ScheduleStatus.Optimal, proposal.Status);
+        Assert.Equal(sessions.Length, proposal.Moves.Count);
+        Assert.All(proposal.Moves, m => Assert.Null(m.From));
+        Assert.Empty(HardConflicts(problem, proposal));
+        // 400 and 300 expected: only the hall seats them.
+        Assert.Equal(hall.Id, proposal.Moves.Single(m => m.SessionId == sessions[0].Id).To.RoomId);
+        Assert.Equal(hall.Id, proposal.Moves.Single(m => m.SessionId == sessions[3].Id).To.RoomId);
+        Assert.Equal(0, proposal.Statistics.Gap);
+        Assert.True(proposal.Statistics.WallSeconds > 0);
+    }
+
+    [Fact]
+    public void Sessions_start_on_the_grid_within_the_rooms_open_hours()
+    {
+        var room = Room(Center, 100, opens: 9, closes: 12);
+        var sessions = Enumerable.Range(0, 3).Select(_ => Unplaced(50, 80)).ToArray();
+
+        var problem = Problem([room], sessions) with { GridMinutes = 15, Settings = Settings(buffer: 10) };
+        var proposal = ScheduleSolver.Solve(problem);
+
+        Assert.Equal(ScheduleStatus.Optimal, proposal.Status);
+        Assert.All(proposal.Moves, m =>
+        {
+            Assert.Equal(0, (m.To.StartsAt - Day1).TotalMinutes % 15);
+            Assert.InRange(m.To.StartsAt, Day1.AddHours(9), Day1.AddHours(12));
+            Assert.True(m.To.EndsAt <= Day1.AddHours(12) || m.To.StartsAt >= Day1.AddDays(1).AddHours(9));
+        });
+        Assert.Empty(HardConflicts(problem, proposal));
+    }
+
+    [Fact]
+    public void A_speaker_in_two_venues_gets_the_travel_time_between_them()
+    {
+        var hall = Room(Center, 100, opens: 9, closes: 11);
+        var stage = Room(Expo, 100, opens: 9, closes: 11);
+        var first = Unplaced(60, 80, Minister);
+        var second = Unplaced(30, 80, Minister);
+        // The hall is free 10:00-11:00 and the stage 09:00-10:00: the minister crosses between the venues, with 30 minutes to do it.
+        var blockHall = Pinned(hall, Day1.AddHours(9), 60);
+        var blockStage = Pinned(stage, Day1.AddHours(10), 60);
+
+        var problem = Problem([hall, stage], [first, second, blockHall, blockStage], days: 1) with { Settings = Settings(travel: 30) };
+        var proposal = ScheduleSolver.Solve(problem);
+
+        Assert.Equal(ScheduleStatus.Optimal, proposal.Status);
+        Assert.Empty(HardConflicts(problem, proposal));
+        var a = proposal.Moves.Single(m => m.SessionId == first.Id).To;
+        var b = proposal.Moves.Single(m => m.SessionId == second.Id).To;
+        Assert.NotEqual(a.RoomId, b.RoomId);
+        Assert.True(b.StartsAt >= a.EndsAt.AddMinutes(30) || a.StartsAt >= b.EndsAt.AddMinutes(30));
+    }
+
+    [Fact]
+    public void Pinned_sessions_stay_and_the_others_keep_clear_of_them()
+    {
+        var room = Room(Center, 100, opens: 9, closes: 12);
+        var pinned = Pinned(room, Day1.AddHours(10), 60, Minister);
+        var loose = Unplaced(60, 80, Minister);
+
+        var problem = Problem([room], [pinned, loose], days: 1);
+        var proposal = ScheduleSolver.Solve(problem);
+
+        Assert.Equal(ScheduleStatus.Optimal, proposal.Status);
+        var move = Assert.Single(proposal.Moves);
+        Assert.Equal(loose.Id, move.SessionId);
+        Assert.False(move.To.StartsAt < pinned.Current!.EndsAt && pinned.Current.StartsAt < move.To.EndsAt);
+        Assert.Empty(HardConflicts(problem, proposal));
+    }
+
+    [Fact]
+    public void Sessions_of_one_audience_never_overlap()
+    {
+        var rooms = Enumerable.Range(0, 3).Select(_ => Room(Center, 100, opens: 9, closes: 12)).ToArray();
+        var forum = "forum:" + Guid.NewGuid();
+        var sessions = Enumerable.Range(0, 3).Select(_ => Unplaced(60, 50) with { Audiences = [forum] }).ToArray();
+
+        var proposal = ScheduleSolver.Solve(Problem(rooms, sessions, days: 1));
+
+        Assert.Equal(ScheduleStatus.Optimal, proposal.Status);
+        var times = proposal.Moves.Select(m => m.To).OrderBy(p => p.StartsAt).ToList();
+        Assert.True(times[0].EndsAt <= times[1].StartsAt && times[1].EndsAt <= times[2].StartsAt);
+    }
+
+    [Fact]
+    public void A_rerun_moves_nothing_that_can_stay_and_only_what_must_move()
+    {
+        var room = Room(Center, 100, opens: 9, closes: 13);
+        var other = Room(Center, 100, opens: 9, closes: 13);
+        var a = Pinned(room, Day1.AddHours(9), 60, Minister) with { Movable = true };
+        var b = Pinned(room, Day1.AddHours(10), 60, Professor) with { Movable = true };
+        var c = Pinned(other, Day1.AddHours(9), 60) with { Movable = true };
+        var previous = new[] { a, b, c }.ToDictionary(s => s.Id, s => s.Current!);
+
+        var again = ScheduleSolver.Solve(Problem([room, other], [a, b, c], days: 1) with { Previous = previous });
+        Assert.Equal(ScheduleStatus.Optimal, again.Status);
+        Assert.Empty(again.Moves);
+        Assert.Equal(0, again.MovedFromPrevious);
+
+        // The minister is now only available from 11:00: exactly one session moves.
+        var people = new Dictionary<Guid, PersonFacts> { [Minister] = new(Minister, [new TimeWindow(Day1.AddHours(11), Day1.AddHours(13))]) };
+        var problem = Problem([room, other], [a, b, c], days: 1) with { Previous = previous, People = people };
+        var forced = ScheduleSolver.Solve(problem);
+        Assert.Equal(ScheduleStatus.Optimal, forced.Status);
+        var move = Assert.Single(forced.Moves);
+        Assert.Equal(a.Id, move.SessionId);
+        Assert.Equal(1, forced.MovedFromPrevious);
+        Assert.Equal(again.Statistics.Objective + ScheduleModel.MoveCost, forced.Statistics.Objective);
+        Assert.Empty(HardConflicts(problem, forced));
+    }
+
+    [Fact]
+    public void When_no_timetable_exists_the_clashing_constraints_are_named()
+    {
+        // Two rooms: the minister's two hours could only fit the one hour they give by being in both rooms at once.
+        var people = new Dictionary<Guid, PersonFacts> { [Minister] = new(Minister, [new TimeWindow(Day1.AddHours(9), Day1.AddHours(10))]) };
+        var sessions = new[] { Unplaced(60, 50, Minister), Unplaced(60, 50, Minister), Unplaced(60, 50) };
+
+        var proposal = ScheduleSolver.Solve(Problem([Room(Center, 100), Room(Center, 100)], sessions) with { People = people, Settings = Settings(severity: RuleSeverity.BlockRelease) });
+
+        Assert.Equal(ScheduleStatus.Infeasible, proposal.Status);
+        Assert.Empty(proposal.Moves);
+        Assert.Equal(
+            [new ScheduleClash(ClashKind.PersonAvailability, Minister), new ScheduleClash(ClashKind.PersonOnePlace, Minister)],
+            proposal.Clashes);
+    }
+
+    [Fact]
+    public void A_session_larger_than_every_room_is_named_as_such()
+    {
+        var big = Unplaced(60, 900);
+
+        var proposal = ScheduleSolver.Solve(Problem([Room(Center, 100), Room(Center, 300)], [big, Unplaced(60, 50)]) with
+        {
+            Settings = Settings(severity: RuleSeverity.BlockRelease, capacity: RuleSeverity.BlockRelease),
+        });
+
+        Assert.Equal(ScheduleStatus.Infeasible, proposal.Status);
+        Assert.Equal([new ScheduleClash(ClashKind.Capacity, big.Id)], proposal.Clashes);
+    }
+
+    [Fact]
+    public void Too_little_room_time_names_the_room_and_sessions_too_long_or_in_no_layout_are_refused_before_the_search()
+    {
+        var room = Room(Center, 100, opens: 9, closes: 11);
+        var blocked = room with { Busy = [new TimeWindow(Day1.AddHours(9), Day1.AddHours(10))] };
+
+        var crowded = ScheduleSolver.Solve(Problem([blocked], [Unplaced(60, 50), Unplaced(60, 50)], days: 1));
+        Assert.Equal(ScheduleStatus.Infeasible, crowded.Status);
+        Assert.Equal([new ScheduleClash(ClashKind.RoomTime, room.Id)], crowded.Clashes);
+
+        var tooLong = Unplaced(180, 50);
+        var boardroom = Unplaced(60, 10) with { Layout = SeatingLayout.Boardroom };
+        var refused = ScheduleSolver.Solve(Problem([room], [tooLong, boardroom]));
+        Assert.Equal(ScheduleStatus.Infeasible, refused.Status);
+        Assert.Equal([new ScheduleClash(ClashKind.TooLong, tooLong.Id), new ScheduleClash(ClashKind.NoRoomInLayout, boardroom.Id)], refused.Clashes);
+    }
+
+    [Fact]
+    public void Rules_below_the_hard_threshold_do_not_bind_the_solver()
+    {
+        var room = Room(Center, 100, opens: 9, closes: 10);
+        var sessions = new[] { Unplaced(30, 50), Unplaced(30, 50) };
+        var strict = Problem([room], sessions, days: 1) with { Settings = Settings(buffer: 10) };
+
+        Assert.Equal(ScheduleStatus.Infeasible, ScheduleSolver.Solve(strict).Status);
+        Assert.Equal(ScheduleStatus.Optimal, ScheduleSolver.Solve(strict with { Hardest = RuleSeverity.BlockRelease }).Status);
+    }
+
+    private static ScheduleRoom Room(Guid venue, int seats, int? opens = null, int? closes = null)
+    {
+        var open = Enumerable.Range(0, 3).Select(d => opens is { } o && closes is { } c
+            ? new TimeWindow(Day1.AddDays(d).AddHours(o), Day1.AddDays(d).AddHours(c))
+            : new TimeWindow(Day1.AddDays(d), Day1.AddDays(d + 1))).ToList();
+        return new ScheduleRoom(Guid.NewGuid(), venue, new Dictionary<SeatingLayout, int> { [SeatingLayout.Theatre] = seats }, open, []);
+    }
+
+    private static ScheduleSession Unplaced(int minutes, int attendance, params Guid[] people) =>
+        new(Guid.NewGuid(), minutes, SeatingLayout.Theatre, attendance, people, [], null, true);
+
+    private static ScheduleSession Pinned(ScheduleRoom room, DateTimeOffset start, int minutes, params Guid[] people) =>
+        new(Guid.NewGuid(), minutes, SeatingLayout.Theatre, 10, people, [], new SchedulePlacement(room.Id, start, start.AddMinutes(minutes)), false);
+
+    private static RuleSettings Settings(int buffer = 0, int travel = 0, RuleSeverity severity = RuleSeverity.Warn, RuleSeverity? capacity = null) =>
+        new(Enum.GetValues<ConflictRule>().ToDictionary(r => r, r => r == ConflictRule.CapacityBelowDemand && capacity is { } c ? c : severity), buffer, travel,
+            new Dictionary<(Guid, Guid), int>(), []);
+
+    private static ScheduleProblem Problem(IReadOnlyList<ScheduleRoom> rooms, IReadOnlyList<ScheduleSession> sessions, int days = 3) =>
+        new(Day1, days, 5, rooms, sessions, new Dictionary<Guid, PersonFacts>(), Settings(), new Dictionary<Guid, SchedulePlacement>(), new ScheduleLimits(10));
+
+    /// <summary>The timetable after the proposal, judged by the programme's rules: the conflicts whose rules the solver had to keep.</summary>
+    private static List<ProgrammeConflict> HardConflicts(ScheduleProblem problem, ScheduleProposal proposal) =>
+        [.. ProgrammeRules.Check(problem.Facts(proposal), problem.People, problem.Settings).Where(c => problem.IsHard(c.Rule))];
+}
