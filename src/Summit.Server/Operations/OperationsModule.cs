@@ -15,7 +15,7 @@ public sealed class OperationsModule : ISummitModule
     public IReadOnlyList<NavigationEntry> Navigation { get; } =
     [
         NavigationEntry.For(Policies.OperationsView, 100, "/operations", "dashboard.nav", Icons.Material.Filled.MonitorHeart, "nav-operations"),
-        NavigationEntry.For(Policies.ReportsRead, 150, "/operations/report", "reports.nav", Icons.Material.Filled.Summarize, "nav-report"),
+        NavigationEntry.For(Policies.ReportsRead, 155, "/operations/report", "reports.nav", Icons.Material.Filled.Summarize, "nav-report"),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -25,7 +25,7 @@ public class ModuleMapTests
         Assert.Equal(
             [
                 "/", "/guests", "/approvals", "/guests/import", "/delegations", "/access/badges", "/access/zones", "/access/devices", "/access/keys", "/gate",
-                "/operations", "/access/live", "/screening", "/screening/sensors", "/operations/incidents", "/venues/timeline", "/venues/rooms", "/venues/equipment", "/programme", "/programme/timetable", "/operations/report", "/event", "/admin/users",
+                "/operations", "/access/live", "/screening", "/screening/sensors", "/faces/gates", "/faces/thresholds", "/operations/incidents", "/venues/timeline", "/venues/rooms", "/venues/equipment", "/programme", "/programme/timetable", "/programme/scheduling", "/operations/report", "/event", "/admin/users",
                 "/privacy", "/admin/audit", "/account/two-factor", "/api-reference",
             ],
             entries.Select(e => e.Href));

@@ -95,7 +95,7 @@ public partial class TwoFactorRuleTests(TwoFactorSummitFactory app) : IClassFixt
 
     private static string Fill(string template) =>
         Parameter().Replace(template, m => m.Groups[1].Value.Equals("token", StringComparison.OrdinalIgnoreCase) ? "not-a-token"
-            : m.Groups[1].Value is "keyId" ? "1" : Guid.NewGuid().ToString());
+            : m.Groups[1].Value is "keyId" or "number" ? "1" : Guid.NewGuid().ToString());
 
     [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex Parameter();
