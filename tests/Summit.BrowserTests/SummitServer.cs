@@ -120,7 +120,9 @@ public sealed class SummitServer : IAsyncLifetime
         await page.GetByTestId("login-email").FillAsync(email);
         await page.GetByTestId("login-password").FillAsync(password);
         await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        // The parsed page is enough: waiting for its "load" event as well once hung 20 s on a loaded machine (the next step waits
+        // for what it needs, a live circuit or an element).
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     /// <summary>Goes to a page and waits until its Blazor circuit is connected, so input is not lost.</summary>
