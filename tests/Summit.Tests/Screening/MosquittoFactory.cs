@@ -190,7 +190,8 @@ public class MosquittoFactory : ScreeningFactory, IAsyncLifetime
         throw new InvalidOperationException("Cannot find the repository root (Summit.slnx) above " + AppContext.BaseDirectory);
     }
 
-    private static void WaitForPort(int port)
+    /// <summary>Waits (up to 20 s) until something listens on this loopback port: a broker or a balancer the tests started.</summary>
+    internal static void WaitForPort(int port)
     {
         var watch = Stopwatch.StartNew();
         while (true)

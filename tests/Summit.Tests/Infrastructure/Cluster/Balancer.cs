@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Summit.Tests.Screening;
 
 namespace Summit.Tests.Infrastructure.Cluster;
@@ -56,21 +54,7 @@ public sealed class Balancer : IAsyncDisposable
         process.OutputDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                break;
-            }
-            catch (SocketException) when (watch.Elapsed < TimeSpan.FromSeconds(20) && !process.HasExited)
-            {
-                await Task.Delay(50);
-            }
-        }
-
+        MosquittoFactory.WaitForPort(port);
         return new Balancer(process, directory, port);
     }
 
