@@ -164,7 +164,11 @@ run_tests() { # name target [env...]
         --logger trx --results-directory "$RESULTS/$name" || status=1
 }
 
-run_tests sqlite Summit.slnx
+# The browser tests that need two server processes on one database (issue 15) take PostgreSQL from SUMMIT_BROWSER_POSTGRES; every
+# other test of this run stays on SQLite.
+browser_postgres=()
+[[ $POSTGRES -eq 1 ]] && browser_postgres=("SUMMIT_BROWSER_POSTGRES=$PG_CONNECTION")
+run_tests sqlite Summit.slnx "${browser_postgres[@]}"
 if [[ $POSTGRES -eq 1 ]]; then
     run_tests postgres tests/Summit.Tests "SUMMIT_TEST_POSTGRES=$PG_CONNECTION"
 fi
@@ -194,6 +198,23 @@ if [[ $status -ne 0 ]]; then
             printf '%s\n%s\n' "--- problems logged in ${log#"$ROOT"/}" "$problems" >&2
         fi
     done
+fi
+if [[ $failed -gt 0 ]]; then
+    # Last, so that a CI log cut to its tail still names what failed and why.
+    echo "--- failed tests" >&2
+    "$python" - "${trx[@]}" >&2 << 'PY'
+import sys
+import xml.etree.ElementTree as ET
+
+for path in sys.argv[1:]:
+    for result in ET.parse(path).getroot().iter():
+        if not result.tag.endswith("UnitTestResult") or result.get("outcome") not in ("Failed", "Error", "Timeout", "Aborted"):
+            continue
+        message = next((e.text or "" for e in result.iter() if e.tag.endswith("Message")), "").strip().splitlines()
+        print(f"{result.get('testName')}  [{path.split('/TestResults/')[-1]}]")
+        for line in message[:4]:
+            print(f"    {line[:300]}")
+PY
 fi
 echo "test.sh: $(( SECONDS - STARTED )) s, results in TestResults/"
 summary="$passed passed, $failed failed"

@@ -85,6 +85,14 @@ public static class ScheduleBench
     private static void Rerun(ScheduleProblem problem, int edits)
     {
         var first = ScheduleSolver.Solve(problem);
+        if (first.Status is not (ScheduleStatus.Optimal or ScheduleStatus.Feasible))
+        {
+            // Nothing to run again from (the first placement was not found in time, e.g. on a loaded machine): said, not a crash.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"// re-run: the first placement was not found ({first.Status}, {first.Statistics.WallSeconds:0.00} s, {first.Statistics.Branches:N0} branches)"));
+            return;
+        }
+
         var placed = problem.Sessions.Select(s => first.Moves.FirstOrDefault(m => m.SessionId == s.Id) is { } m ? s with { Current = m.To } : s).ToList();
         var dayTwo = problem.Origin.AddDays(1);
         var losing = placed.Where(s => s.Movable && s.Current!.StartsAt < dayTwo).SelectMany(s => s.People).Distinct().Take(edits).ToHashSet();

@@ -26,6 +26,13 @@ public static class GateChecks
 
     public static IGateCheck ZoneNotClosed { get; } = new ZoneNotClosedCheck();
 
+    /// <summary>
+    /// Not one of the standard checks: the face check (issue 14), which the server's Faces module and the gate agent add after them.
+    /// An entry whose frame did not match the holder's template is refused with <see cref="ReasonCode.FaceMismatch"/> (an operator
+    /// checks the person); a scan without a comparison (no frame, no template, faces off) passes.
+    /// </summary>
+    public static IGateCheck FaceMatches { get; } = new FaceMatchesCheck();
+
     private sealed class GateOpenCheck : IGateCheck
     {
         public ReasonCode Check(in ScanContext scan) => scan.Gate.IsOpen ? ReasonCode.Admitted : ReasonCode.GateClosed;
@@ -141,6 +148,11 @@ public static class GateChecks
     /// A lane on screening hold stops whoever it would have let in. It is the last check, so a refusal for another reason keeps
     /// that reason; leaving is never held.
     /// </summary>
+    private sealed class FaceMatchesCheck : IGateCheck
+    {
+        public ReasonCode Check(in ScanContext scan) => scan.IsEntry && scan.Face is { Matches: false } ? ReasonCode.FaceMismatch : ReasonCode.Admitted;
+    }
+
     private sealed class NotHeldCheck : IGateCheck
     {
         public ReasonCode Check(in ScanContext scan) => scan.IsEntry && scan.Gate.Held ? ReasonCode.ScreeningHold : ReasonCode.Admitted;

@@ -18,7 +18,9 @@ public sealed class GatePipeline
 
     /// <summary>Decides one scan. Pure: reads the policy and presence, changes nothing, never throws on any text.</summary>
     /// <param name="scannedText">The code as scanned, without the scanner's line terminator.</param>
-    public Verdict Decide(ReadOnlySpan<char> scannedText, DateTimeOffset now, in Gate gate, AccessPolicy policy, IPresenceState presence)
+    /// <param name="face">The lane's frame compared with the holder's template, for a face check among the checks.</param>
+    public Verdict Decide(ReadOnlySpan<char> scannedText, DateTimeOffset now, in Gate gate, AccessPolicy policy, IPresenceState presence,
+        FaceComparison? face = null)
     {
         Span<byte> bytes = stackalloc byte[CredentialCodec.BinaryLength];
         if (!CredentialCodec.TryDecode(scannedText, bytes, out var credential, out _))
@@ -27,7 +29,7 @@ public sealed class GatePipeline
         }
         var signature = CredentialCodec.Verify(bytes, credential.KeyId, policy.Keys);
         return signature == SignatureCheck.Valid
-            ? Check(credential, now, gate, policy, presence)
+            ? Check(credential, now, gate, policy, presence, face)
             : new Verdict(ReasonOf(signature), signature == SignatureCheck.RetiredKey ? credential : null);
     }
 

@@ -20,6 +20,7 @@ public static class AgentCommandLine
         ["--listen"] = "SUMMIT_GATE_LISTEN",
         ["--sync-interval"] = "SUMMIT_GATE_SYNC_INTERVAL",
         ["--upload-interval"] = "SUMMIT_GATE_UPLOAD_INTERVAL",
+        ["--camera-folder"] = "SUMMIT_GATE_CAMERA_FOLDER",
     };
 
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--no-stdin", "--exit-on-eof", "--help", "-h", "--version" };
@@ -70,6 +71,7 @@ public static class AgentCommandLine
         var listen = ParseListen(Value("--listen"), errors);
         var sync = ParseInterval("--sync-interval", Value("--sync-interval"), AgentOptions.DefaultSyncInterval, errors);
         var upload = ParseInterval("--upload-interval", Value("--upload-interval"), AgentOptions.DefaultUploadInterval, errors);
+        var camera = ParseFolder("--camera-folder", Value("--camera-folder"), errors);
         if (errors.Count > 0 || server is null || token is null)
         {
             return new CommandLineResult(null, false, false, errors);
@@ -83,6 +85,7 @@ public static class AgentCommandLine
             Listen = listen,
             SyncInterval = sync,
             UploadInterval = upload,
+            CameraFolder = camera,
         };
         var readInput = !flags.Contains("--no-stdin");
         return new CommandLineResult(new RunSettings(options, readInput, readInput && flags.Contains("--exit-on-eof")), false, false, []);
@@ -138,6 +141,20 @@ public static class AgentCommandLine
             return null;
         }
         return token;
+    }
+
+    private static string? ParseFolder(string option, string? text, List<BilingualText> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (Directory.Exists(text))
+        {
+            return Path.GetFullPath(text);
+        }
+        errors.Add(new($"{option} names no folder: {text}", $"{option} 指定的文件夹不存在：{text}"));
+        return null;
     }
 
     private static IPEndPoint? ParseListen(string? text, List<BilingualText> errors)
@@ -197,6 +214,9 @@ public static class AgentCommandLine
                                     策略与在场状态同步间隔，默认 10 秒
           --upload-interval SECONDS journal upload (SUMMIT_GATE_UPLOAD_INTERVAL), default 1
                                     日志上传间隔，默认 1 秒
+          --camera-folder DIR       the lane camera's frames, as image files in a folder, for the face check
+                                    (SUMMIT_GATE_CAMERA_FOLDER); each frame is read once and deleted, never kept
+                                    车道摄像头画面所在文件夹（图像文件），用于人脸核验；每帧读取一次后删除，不会保存
           --no-stdin                do not read scans from standard input / 不从标准输入读取扫码
           --exit-on-eof             stop when standard input ends / 标准输入结束时退出
           --help, -h                this text / 显示本说明

@@ -43,7 +43,16 @@ public sealed class AgentOptions
     /// itself (tests do, to control exactly when the server is asked).</summary>
     public bool ExchangeInBackground { get; init; } = true;
 
+    /// <summary>A folder the lane camera writes its frames into, for the face check (<see cref="FolderFrameSource"/>); null for no camera.</summary>
+    public string? CameraFolder { get; init; }
+
+    /// <summary>Another camera source than the folder (a device camera's implementation); wins over <see cref="CameraFolder"/>.</summary>
+    public IFrameSource? FrameSource { get; init; }
+
+    /// <summary>The face engine; null to load Summit.Faces.Core's when the gate has faces on. Tests pass one that counts its calls.</summary>
+    public IFaceReader? FaceReader { get; init; }
+
     public override string ToString() =>
         $"server {ServerUrl}, data {DataDirectory}, listen {Listen?.ToString() ?? "off"}, sync every {SyncInterval.TotalSeconds:0.###} s, " +
-        $"upload every {UploadInterval.TotalSeconds:0.###} s, batches of {UploadBatchSize}";
+        $"upload every {UploadInterval.TotalSeconds:0.###} s, batches of {UploadBatchSize}, camera {FrameSource?.Description ?? CameraFolder ?? "none"}";
 }

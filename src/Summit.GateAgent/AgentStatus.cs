@@ -8,6 +8,7 @@ namespace Summit.GateAgent;
 /// <param name="PendingUploads">Journaled scans the server has not acknowledged yet.</param>
 /// <param name="Screening">Whether the lane is on screening hold, as far as the agent knows, and whether it can know.</param>
 /// <param name="Capacity">The zone's hard capacity and the agent's approximate count; null when the zone has none.</param>
+/// <param name="Faces">The face check as the agent can make it: the synced set (how many, never whose), the camera and the engine.</param>
 public sealed record AgentStatus(
     bool CanAdmit,
     ClosureCause? Closure,
@@ -27,4 +28,5 @@ public sealed record AgentStatus(
     long PendingUploads,
     long JournaledScans,
     ScreeningStatus Screening,
-    CapacityStatus? Capacity);
+    CapacityStatus? Capacity,
+    FaceStatus? Faces = null);

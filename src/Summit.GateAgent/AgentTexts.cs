@@ -30,6 +30,28 @@ public static class AgentTexts
         : new($"Approximate count at this gate: {inside} of {capacity} inside (the server's count at {asOf} plus this gate's scans since).",
             $"本闸机的近似计数：区域内 {inside} / {capacity} 人（{asOf} 时服务器的计数加上本闸机此后的扫码）。");
 
+    /// <summary>A holder with a template was admitted on the code alone: this PC has no camera source to take a frame from.</summary>
+    public static BilingualText FaceNoCamera { get; } =
+        new("Face check not made: this gate PC has no camera source; check the person against the badge photo.",
+            "未进行人脸核验：本闸机电脑未配置摄像头来源；请对照证件照片核验本人。");
+
+    /// <summary>A holder with a template was admitted on the code alone: the face engine cannot run on this PC.</summary>
+    public static BilingualText FaceNoEngine { get; } =
+        new("Face check not made: the face engine cannot run on this gate PC; check the person against the badge photo.",
+            "未进行人脸核验：本闸机电脑无法运行人脸识别引擎；请对照证件照片核验本人。");
+
+    /// <summary>The camera gave no frame: no face to compare, so the face check refuses and the staff check the person.</summary>
+    public static BilingualText FaceNoFrame { get; } =
+        new("The camera gave no frame: no face to compare.", "摄像头未提供画面：无人脸可比对。");
+
+    public static BilingualText Join(BilingualText? first, BilingualText? second) => (first, second) switch
+    {
+        ({ } a, { } b) => new($"{a.En} {b.En}", $"{a.Zh}{b.Zh}"),
+        ({ } a, null) => a,
+        (null, { } b) => b,
+        _ => throw new ArgumentException("nothing to join"),
+    };
+
     public static BilingualText For(ClosureCause cause) => cause switch
     {
         ClosureCause.DeviceRevoked => new("The server refused this device's token: the device was revoked.", "服务器拒绝了本设备的令牌：设备已被吊销。"),

@@ -55,6 +55,17 @@ public sealed class DeviceClient : IDisposable
         return SendAsync<GateHoldsDocument>(request, cancellation);
     }
 
+    /// <param name="knownTag">The tag of the face set the gate has; the server answers 304 when it is still current.</param>
+    public Task<ServerAnswer<GateFacesDocument>> GetFacesAsync(string? knownTag, CancellationToken cancellation)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/device/faces");
+        if (knownTag is not null)
+        {
+            request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue($"\"{knownTag}\""));
+        }
+        return SendAsync<GateFacesDocument>(request, cancellation);
+    }
+
     public Task<ServerAnswer<PresenceDocument>> GetPresenceAsync(CancellationToken cancellation) =>
         SendAsync<PresenceDocument>(new HttpRequestMessage(HttpMethod.Get, "api/v1/device/presence"), cancellation);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
+using Summit.Faces.Core;
 
 namespace Summit.GateAgent;
 
@@ -18,6 +19,9 @@ public sealed class GateAgent : IAsyncDisposable
     // A lane whose hold the agent cannot hear must hear again soon after the server is back: a short ceiling.
     private static readonly TimeSpan LongestHoldsBackoff = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan TolerableClockSkew = TimeSpan.FromMinutes(2);
+
+    /// <summary>The standard checks and the face check after them, as the server's Faces module adds it (ADR 0037).</summary>
+    private static readonly GatePipeline FacePipeline = new([.. GateDecision.StandardChecks, GateChecks.FaceMatches]);
 
     private readonly AgentOptions _options;
     private readonly TimeProvider _time;
@@ -45,6 +49,13 @@ public sealed class GateAgent : IAsyncDisposable
     private bool _holdsLive;
     private bool _holdsOutageReported;
 
+    // The face check (issue 14, ADR 0037): the synced templates (sealed), the camera, and the engine once loaded.
+    private readonly IFrameSource? _frames;
+    private LocalFaces? _faces;
+    private IFaceReader? _faceReader;
+    private string? _faceReaderProblem;
+    private bool _faceSyncFailureReported;
+
     private volatile ExchangeHealth _health = new(null, null, null, null);
     private LocalEndpoint? _endpoint;
     private CancellationTokenSource? _stopping;
@@ -59,6 +70,8 @@ public sealed class GateAgent : IAsyncDisposable
         _log = loggers.CreateLogger<GateAgent>();
         _server = new DeviceClient(options.ServerUrl, options.DeviceToken, serverHandler);
         _cache = new LocalCache(options.DataDirectory, time);
+        _frames = options.FrameSource ?? (options.CameraFolder is { } folder ? new FolderFrameSource(folder) : null);
+        _faceReader = options.FaceReader;
     }
 
     /// <summary>The local endpoint's address once started (its port is chosen by the system when configured as 0).</summary>
@@ -143,7 +156,8 @@ public sealed class GateAgent : IAsyncDisposable
     }
 
     /// <summary>Decides one scan, journals it durably, records an admitted movement, and answers. Never throws for any text.</summary>
-    /// <param name="code">The code as read, without the line terminator; cut to <see cref="AgentOptions.MaxCodeLength"/>.</param>
+    /// <param name="code">The code as read, without the line terminator; cut to <see cref="AgentOptions.MaxCodeLength"/>. Empty at a face
+    /// lane: the person passes by face (1:N among the lane's VIPs).</param>
     /// <param name="direction">The lane of a two-way gate; the gate's own direction when null.</param>
     public GateVerdict Scan(string code, GateDirection? direction = null)
     {
@@ -152,25 +166,135 @@ public sealed class GateAgent : IAsyncDisposable
         {
             code = code[..AgentOptions.MaxCodeLength];
         }
+        var now = _time.GetUtcNow();
+        FaceWork work;
         lock (_decisionLock)
         {
-            var verdict = Decide(code, direction, _time.GetUtcNow());
-            try
+            GateVerdict? refused = null;
+            if (code.Length == 0 && FaceLaneWork(direction, now, out refused) is { } lane)
             {
-                (_journal ?? throw new ObjectDisposedException(nameof(GateJournal), "The agent is stopped.")).Append(verdict, code);
+                work = lane;
             }
-            catch (Exception e)
+            else if (refused is not null)
             {
-                _log.LogError(e, "Scan {Nonce} could not be journaled, so it is refused / 扫码无法写入日志，已拒绝通行", verdict.Nonce);
-                return verdict with { Reason = ReasonCode.GateClosed, Closure = ClosureCause.JournalFailure };
+                return Commit(refused, "");
             }
-            if (verdict.Admitted && _setup is { } setup)
+            else
             {
-                Record(_presence, setup.Policy, verdict.CredentialId!.Value, verdict.Zone!.Value, verdict.Direction, verdict.ScannedAt);
+                var verdict = Decide(code, direction, now, null);
+                if (FaceCheckWork(verdict) is not { } check)
+                {
+                    return Commit(verdict, code);
+                }
+                work = check;
             }
-            return verdict;
+        }
+
+        // Outside the decision lock: a frame takes tens of milliseconds to analyse, which the endpoint's status must not wait for. The
+        // frame is dropped here; only its distance goes on.
+        byte[]? frame = null;
+        FaceDescriptor? probe = null;
+        try
+        {
+            frame = work.Frames.Take(1) is [var first, ..] ? first : null;
+            probe = frame is null ? null : work.Reader.LargestFace(frame);
+        }
+        catch (Exception e)
+        {
+            // A camera or engine failure shows no face: the staff check the person (never an admission on a check not made).
+            _log.LogError(e, "The face check failed; decided as no face found / 人脸核验失败，按未检测到人脸处理");
+        }
+        lock (_decisionLock)
+        {
+            if (work.Lane is { } gallery)
+            {
+                var found = probe is null ? null : gallery.Gallery.Search(probe);
+                if (found is null || !found.IsClearMatch(work.Threshold, work.Margin) || !gallery.Codes.TryGetValue(found.Best, out var vipCode))
+                {
+                    var refused = new GateVerdict(Guid.NewGuid(), ReasonCode.FaceLaneNoMatch, GateDirection.Entry, now, null, null, _setup?.Document.Gate.Zone, null,
+                        frame is null ? AgentTexts.FaceNoFrame : null, FaceLane: true);
+                    return Commit(refused, "");
+                }
+                // Decided as the person's code would be (zones, days, revocation, anti-passback, holds), with the match as its face check.
+                var byFace = Decide(vipCode, GateDirection.Entry, now, new FaceComparison(Math.Round(found.BestDistance, 4), work.Threshold));
+                return Commit(byFace with
+                {
+                    FaceLane = true,
+                    FaceLead = double.IsFinite(found.SecondDistance) ? Math.Round(found.SecondDistance - found.BestDistance, 4) : null,
+                }, vipCode);
+            }
+
+            var distance = probe is null || work.Template is null ? (double?)null : Math.Round(probe.DistanceTo(work.Template), 4);
+            var verdict = Decide(code, direction, now, new FaceComparison(distance, work.Threshold));
+            return Commit(frame is null ? verdict with { Notice = AgentTexts.Join(verdict.Notice, AgentTexts.FaceNoFrame) } : verdict, code);
         }
     }
+
+    /// <summary>Journals a verdict durably and records an admitted movement; under the decision lock.</summary>
+    private GateVerdict Commit(GateVerdict verdict, string code)
+    {
+        try
+        {
+            (_journal ?? throw new ObjectDisposedException(nameof(GateJournal), "The agent is stopped.")).Append(verdict, code);
+        }
+        catch (Exception e)
+        {
+            _log.LogError(e, "Scan {Nonce} could not be journaled, so it is refused / 扫码无法写入日志，已拒绝通行", verdict.Nonce);
+            return verdict with { Reason = ReasonCode.GateClosed, Closure = ClosureCause.JournalFailure };
+        }
+        if (verdict.Admitted && _setup is { } setup)
+        {
+            Record(_presence, setup.Policy, verdict.CredentialId!.Value, verdict.Zone!.Value, verdict.Direction, verdict.ScannedAt);
+        }
+        return verdict;
+    }
+
+    /// <summary>
+    /// The face check an entry the code admitted needs: only when the gate has faces on and the holder has a synced template (consented
+    /// and enrolled); nothing is taken from the camera or computed otherwise. Null when no check is to be made, or it cannot be (then the
+    /// verdict keeps the code's, with a notice).
+    /// </summary>
+    private FaceWork? FaceCheckWork(GateVerdict verdict)
+    {
+        if (!verdict.Admitted || verdict.Direction != GateDirection.Entry || verdict.HolderId is not { } holder || CurrentFaces() is not { } faces
+            || !faces.Has(holder) || _frames is null || _faceReader is null)
+        {
+            return null;
+        }
+        return new FaceWork(_frames, _faceReader, faces.TemplateOf(holder), faces.Document.Threshold, faces.Document.Margin, null);
+    }
+
+    /// <summary>Why an entry that should have been face-checked was not (no camera, no engine); null when it was or needed none.</summary>
+    private BilingualText? FaceNotMade(GateVerdict verdict) =>
+        verdict.Admitted && verdict.Direction == GateDirection.Entry && verdict.HolderId is { } holder && CurrentFaces() is { } faces && faces.Has(holder)
+            ? _frames is null ? AgentTexts.FaceNoCamera : _faceReader is null ? AgentTexts.FaceNoEngine : null
+            : null;
+
+    /// <summary>
+    /// A scan without a code at a face lane: the 1:N search to make, or, when it cannot be made (faces off: the lane takes codes only; no
+    /// camera; no engine), the lane's refusal to commit at once. Null when the gate is no face lane (an empty code is then a bad format).
+    /// </summary>
+    private FaceWork? FaceLaneWork(GateDirection? requested, DateTimeOffset now, out GateVerdict? refused)
+    {
+        refused = null;
+        if (CurrentClosure() is not null || _setup is not { } setup || setup.Document.Gate.Resolve(requested) != GateDirection.Entry
+            || _faces is not { Document.FaceLane: true } lane || lane.Document.GateId != setup.Document.Gate.Id)
+        {
+            return null;
+        }
+        var unavailable = !lane.Document.FacesOn ? (BilingualText?)null : _frames is null ? AgentTexts.FaceNoCamera : _faceReader is null ? AgentTexts.FaceNoEngine : null;
+        if (!lane.Document.FacesOn || unavailable is not null)
+        {
+            refused = new GateVerdict(Guid.NewGuid(), ReasonCode.FaceLaneNoMatch, GateDirection.Entry, now, null, null, setup.Document.Gate.Zone, null, unavailable,
+                FaceLane: true);
+            return null;
+        }
+        return new FaceWork(_frames!, _faceReader!, null, lane.Document.Threshold, lane.Document.Margin, lane.Gallery());
+    }
+
+    /// <summary>The synced set when it is this gate's and has faces on.</summary>
+    private LocalFaces? CurrentFaces() =>
+        _faces is { Document.FacesOn: true } faces && _setup is { } setup && faces.Document.GateId == setup.Document.Gate.Id ? faces : null;
 
     /// <summary>Syncs device, policy, presence and holds now; false when the server could not be reached or refused the device.</summary>
     public Task<bool> SyncNowAsync(CancellationToken cancellation = default) => ExclusivelyAsync(SyncAsync, cancellation);
@@ -220,7 +344,7 @@ public sealed class GateAgent : IAsyncDisposable
             return new AgentStatus(
                 closure is null, closure, message?.En, message?.Zh, _device?.DeviceId, _device?.Name, _setup?.Document.Gate,
                 _setup?.Document.PolicyVersion, _setup?.SyncedAt, _presenceAsOf, _presence.Count, health.Reachable == true,
-                health.LastSyncAt, health.LastUploadAt, health.LastError, pending, total, ScreeningNow(), CapacityNow());
+                health.LastSyncAt, health.LastUploadAt, health.LastError, pending, total, ScreeningNow(), CapacityNow(), FacesNow());
         }
     }
 
@@ -250,7 +374,7 @@ public sealed class GateAgent : IAsyncDisposable
 
     private ClosureCause? CurrentClosure() => _revoked ? ClosureCause.DeviceRevoked : _setup is null ? ClosureCause.NoPolicy : null;
 
-    private GateVerdict Decide(string code, GateDirection? requested, DateTimeOffset now)
+    private GateVerdict Decide(string code, GateDirection? requested, DateTimeOffset now, FaceComparison? face)
     {
         var nonce = Guid.NewGuid();
         var closure = CurrentClosure();
@@ -265,9 +389,12 @@ public sealed class GateAgent : IAsyncDisposable
             return new GateVerdict(nonce, ReasonCode.GateClosed, requested ?? GateDirection.Entry, now, null, null, gateInfo?.Zone, closure);
         }
         var gate = setup.Document.Gate.ToGate(lane) with { Held = IsHeld(setup.Document.Gate) };
-        var verdict = GateDecision.Decide(code, now, gate, setup.Policy, _presence);
-        return new GateVerdict(nonce, verdict.Reason, lane, now, verdict.CredentialId, verdict.HolderId, setup.Document.Gate.Zone, null,
-            NoticeFor(verdict.Reason, gate, setup.Policy, now));
+        var verdict = face is null
+            ? GateDecision.Decide(code, now, gate, setup.Policy, _presence)
+            : FacePipeline.Decide(code, now, gate, setup.Policy, _presence, face);
+        var decided = new GateVerdict(nonce, verdict.Reason, lane, now, verdict.CredentialId, verdict.HolderId, setup.Document.Gate.Zone, null,
+            NoticeFor(verdict.Reason, gate, setup.Policy, now), verdict.Credential is null ? null : face?.Distance);
+        return face is null && FaceNotMade(decided) is { } notMade ? decided with { Notice = AgentTexts.Join(decided.Notice, notMade) } : decided;
     }
 
     /// <summary>Whether the server last said this lane is held (the last state known, also while the server is out of reach).</summary>
@@ -321,6 +448,13 @@ public sealed class GateAgent : IAsyncDisposable
         var inside = _presence.PeopleInside(zone, AccessDay.Start(_time.GetUtcNow(), setup.Policy.TimeZone, rule.DailyReset));
         var note = AgentTexts.ApproximateCount(inside, rule.MaxInside, Time(_presenceAsOf, setup.Policy));
         return new CapacityStatus(zone, rule.MaxInside, inside, Approximate: true, _presenceAsOf, note.En, note.Zh);
+    }
+
+    private FaceStatus FacesNow()
+    {
+        var faces = _faces is { } known && _setup is { } setup && known.Document.GateId == setup.Document.Gate.Id ? known : null;
+        return new FaceStatus(faces is not null, faces?.Document.FacesOn == true, faces?.Document.FaceLane == true, faces?.Count ?? 0, faces?.FastLaneCount ?? 0,
+            faces?.Cached.SyncedAt, _frames?.Description, _faceReader is not null, _faceReaderProblem);
     }
 
     private static void Record(PresenceBook book, AccessPolicy policy, Guid credentialId, int zone, GateDirection direction, DateTimeOffset at) =>
@@ -387,6 +521,8 @@ public sealed class GateAgent : IAsyncDisposable
             return;
         }
 
+        RestoreFaces(_setup.Document.Gate.Id);
+
         var presence = _cache.Load<CachedPresence>(LocalCache.PresenceFile);
         if (presence.Problem is { } presenceProblem)
         {
@@ -398,6 +534,31 @@ public sealed class GateAgent : IAsyncDisposable
             "Restored policy version {Version} (synced {SyncedAt}) for gate {Gate} of zone {Zone}; presence as of {AsOf} plus {Own} journaled entries of this gate",
             _setup.Document.PolicyVersion, _setup.SyncedAt, _setup.Document.Gate.Code, _setup.Document.Gate.ZoneCode,
             presence.Value?.Presence.AsOf, reapplied);
+    }
+
+    /// <summary>The face templates last synced, if they open with this device's token; otherwise deleted (a token replaced, a damaged file).</summary>
+    private void RestoreFaces(Guid gateId)
+    {
+        var cached = _cache.Load<CachedFaces>(LocalCache.FacesFile);
+        string? problem = cached.Problem;
+        if (cached.Value is { } value)
+        {
+            if (LocalFaces.TryCreate(value, _options.DeviceToken, gateId, out var faces, out var error))
+            {
+                _faces = faces;
+                _log.LogInformation("Restored face templates of {Count} people (synced {SyncedAt}) / 已恢复人脸模板", faces.Count, value.SyncedAt);
+                PrepareFaceCheck(faces);
+                return;
+            }
+            problem = error;
+            _cache.Delete(LocalCache.FacesFile);
+        }
+        if (problem is not null)
+        {
+            // A set that does not open is of no use to anyone, and it is personal data: deleted, not kept aside.
+            _log.LogWarning("Cached face templates unusable ({Problem}); deleted, the next sync brings the set again / 缓存的人脸模板不可用，已删除，下次同步时重新获取",
+                problem);
+        }
     }
 
     private void RestoreHolds()
@@ -496,6 +657,7 @@ public sealed class GateAgent : IAsyncDisposable
             return false;
         }
         AcceptPresence(presence.Value!, acknowledgedThrough);
+        await SyncFacesAsync(cancellation);
         _health = _health with { LastSyncAt = _time.GetUtcNow() };
         // The holds too, at once: the background loop follows their changes; a server without holds leaves them unknown, not the sync failed.
         await WatchHoldsOnceAsync(TimeSpan.Zero, cancellation);
@@ -544,6 +706,118 @@ public sealed class GateAgent : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The gate's face templates (ADR 0037): the whole set when it changed. A failure keeps the last set (the gate goes on checking faces
+    /// offline) and does not fail the sync: a server without faces answers 404, and the gate decides without them.
+    /// </summary>
+    private async Task SyncFacesAsync(CancellationToken cancellation)
+    {
+        string? known;
+        Guid? gateId;
+        lock (_decisionLock)
+        {
+            gateId = _setup?.Document.Gate.Id;
+            known = _faces is { } faces && faces.Document.GateId == gateId ? faces.Document.Tag : null;
+        }
+        if (gateId is not { } gate)
+        {
+            return;
+        }
+        var answer = await _server.GetFacesAsync(known, cancellation);
+        switch (answer.Kind)
+        {
+            case AnswerKind.Ok:
+                _faceSyncFailureReported = false;
+                AcceptFaces(answer.Value!, gate);
+                break;
+            case AnswerKind.NotModified:
+                _faceSyncFailureReported = false;
+                break;
+            case AnswerKind.Unauthorized:
+                MarkRevoked(answer.Error!);
+                break;
+            default:
+                _log.Log(_faceSyncFailureReported ? LogLevel.Debug : LogLevel.Warning,
+                    "Face templates not synced ({Error}): the gate keeps the set it has / 人脸模板未能同步，闸机继续使用已有的模板", answer.Error);
+                _faceSyncFailureReported = true;
+                break;
+        }
+    }
+
+    private void AcceptFaces(GateFacesDocument document, Guid gateId)
+    {
+        var cached = new CachedFaces(_time.GetUtcNow(), document);
+        if (!LocalFaces.TryCreate(cached, _options.DeviceToken, gateId, out var faces, out var problem))
+        {
+            _log.LogError("The server sent face templates this agent cannot use ({Problem}); keeping the last set / 服务器发送的人脸模板无法使用，继续使用上一组",
+                problem);
+            return;
+        }
+        // The file first: a restart must not bring back a person the server has just taken out.
+        SaveQuietly(LocalCache.FacesFile, cached);
+        LocalFaces? before;
+        lock (_decisionLock)
+        {
+            before = _faces;
+            _faces = faces;
+        }
+        before?.Forget();
+        _log.LogInformation("Face templates: {Count} people ({Lane} at the face lane); faces {On} at this gate, face lane {FaceLane} / 人脸模板已同步",
+            faces.Count, faces.FastLaneCount, document.FacesOn ? "on" : "off", document.FaceLane ? "yes" : "no");
+        PrepareFaceCheck(faces);
+    }
+
+    /// <summary>Loads the face engine once the gate has a face check to make, and says when it cannot (the gate then decides without faces).</summary>
+    private void PrepareFaceCheck(LocalFaces faces)
+    {
+        if (!faces.Document.FacesOn || faces.Count == 0)
+        {
+            return;
+        }
+        if (_frames is null)
+        {
+            _log.LogWarning("Faces are on at this gate but the agent has no camera source (--camera-folder): it decides on the code alone, and says so on " +
+                "each entry it would have checked / 本闸口已开启人脸核验，但闸机代理没有摄像头来源：仅凭通行码判定，并在每次应核验的入场时提示");
+            return;
+        }
+        if (_faceReader is not null || _faceReaderProblem is not null)
+        {
+            return;
+        }
+        var reader = EngineFaceReader.TryLoad(out var problem);
+        lock (_decisionLock)
+        {
+            _faceReader = reader;
+            _faceReaderProblem = problem;
+        }
+        if (reader is null)
+        {
+            _log.LogError("The face engine cannot be loaded ({Problem}): this gate decides without faces (the code and the operator's photo check) / " +
+                "人脸识别引擎无法加载：本闸口不进行人脸核验（凭通行码及操作员核对照片）", problem);
+        }
+        else
+        {
+            _log.LogInformation("Face engine loaded; camera: {Camera} / 人脸识别引擎已加载", _frames.Description);
+        }
+    }
+
+    /// <summary>Deletes the face templates from memory and disk (the device was revoked): nobody's template stays on a device the server refuses.</summary>
+    private void DropFaces(string why)
+    {
+        LocalFaces? before;
+        lock (_decisionLock)
+        {
+            before = _faces;
+            _faces = null;
+        }
+        before?.Forget();
+        if (before is not null || File.Exists(_cache.PathOf(LocalCache.FacesFile)))
+        {
+            var deleted = _cache.Delete(LocalCache.FacesFile);
+            _log.LogWarning("Face templates deleted ({Why}){Failure} / 人脸模板已删除", why, deleted ? "" : $"; {LocalCache.FacesFile} could not be deleted");
+        }
+    }
+
     /// <summary>Whether an answer can be used; a refused token closes the gate, a failure is reported once per outage.</summary>
     private bool Accepted<T>(ServerAnswer<T> answer, bool notModifiedIsFine) where T : class
     {
@@ -588,6 +862,7 @@ public sealed class GateAgent : IAsyncDisposable
                 error);
             SaveQuietly(LocalCache.DeviceFile, state);
         }
+        DropFaces("the server refused this device's token");
     }
 
     private void AcceptDevice(DeviceInfo device)
@@ -757,6 +1032,9 @@ public sealed class GateAgent : IAsyncDisposable
         var exponential = TimeSpan.FromSeconds(Math.Pow(2, Math.Min(failures - 1, 10)));
         return TimeSpan.FromTicks(Math.Clamp(exponential.Ticks, _options.UploadInterval.Ticks, Math.Max(LongestBackoff.Ticks, _options.UploadInterval.Ticks)));
     }
+
+    /// <summary>A face check to make outside the decision lock: 1:1 against <paramref name="Template"/>, or 1:N in <paramref name="Lane"/>.</summary>
+    private sealed record FaceWork(IFrameSource Frames, IFaceReader Reader, FaceDescriptor? Template, double Threshold, double Margin, FaceLaneGallery? Lane);
 
     private sealed record ExchangeHealth(bool? Reachable, DateTimeOffset? LastSyncAt, DateTimeOffset? LastUploadAt, string? LastError);
 }

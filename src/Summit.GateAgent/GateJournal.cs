@@ -12,7 +12,8 @@ namespace Summit.GateAgent;
 /// </summary>
 public sealed class GateJournal : IDisposable
 {
-    private const int SchemaVersion = 1;
+    // 2: the face check's figures (issue 14); a version 1 journal gains the columns when opened.
+    private const int SchemaVersion = 2;
 
     private readonly Lock _lock = new();
     private readonly SqliteConnection _connection;
@@ -23,10 +24,10 @@ public sealed class GateJournal : IDisposable
         _connection = connection;
         _append = connection.CreateCommand();
         _append.CommandText = """
-            INSERT INTO scans (nonce, code, direction, reason, scanned_at, credential_id, zone)
-            VALUES ($nonce, $code, $direction, $reason, $scannedAt, $credentialId, $zone)
+            INSERT INTO scans (nonce, code, direction, reason, scanned_at, credential_id, zone, face_distance, face_lane, face_lead)
+            VALUES ($nonce, $code, $direction, $reason, $scannedAt, $credentialId, $zone, $faceDistance, $faceLane, $faceLead)
             """;
-        foreach (var name in new[] { "$nonce", "$code", "$direction", "$reason", "$scannedAt", "$credentialId", "$zone" })
+        foreach (var name in new[] { "$nonce", "$code", "$direction", "$reason", "$scannedAt", "$credentialId", "$zone", "$faceDistance", "$faceLane", "$faceLead" })
         {
             _append.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
@@ -69,10 +70,25 @@ public sealed class GateJournal : IDisposable
                         scanned_at TEXT NOT NULL,
                         credential_id TEXT NULL,
                         zone INTEGER NULL,
-                        acknowledged_at TEXT NULL
+                        acknowledged_at TEXT NULL,
+                        face_distance REAL NULL,
+                        face_lane INTEGER NOT NULL DEFAULT 0,
+                        face_lead REAL NULL
                     );
                     CREATE INDEX scans_pending ON scans (seq) WHERE acknowledged_at IS NULL;
                     PRAGMA user_version = {SchemaVersion};
+                    """);
+            }
+            else if (version == 1)
+            {
+                // One transaction: a power cut leaves version 1 as it was, and the next start upgrades it again.
+                Execute(connection, $"""
+                    BEGIN;
+                    ALTER TABLE scans ADD COLUMN face_distance REAL NULL;
+                    ALTER TABLE scans ADD COLUMN face_lane INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE scans ADD COLUMN face_lead REAL NULL;
+                    PRAGMA user_version = {SchemaVersion};
+                    COMMIT;
                     """);
             }
             else if (version != SchemaVersion)
@@ -106,6 +122,9 @@ public sealed class GateJournal : IDisposable
             p["$scannedAt"].Value = verdict.ScannedAt.ToString("O", CultureInfo.InvariantCulture);
             p["$credentialId"].Value = verdict.CredentialId?.ToString() ?? (object)DBNull.Value;
             p["$zone"].Value = verdict.Zone ?? (object)DBNull.Value;
+            p["$faceDistance"].Value = verdict.FaceDistance ?? (object)DBNull.Value;
+            p["$faceLane"].Value = verdict.FaceLane ? 1 : 0;
+            p["$faceLead"].Value = verdict.FaceLead ?? (object)DBNull.Value;
             _append.ExecuteNonQuery();
         }
     }
@@ -177,7 +196,7 @@ public sealed class GateJournal : IDisposable
     private List<JournalEntry> Read(string condition, (string Name, long Value) parameter)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = $"SELECT seq, nonce, code, direction, reason, scanned_at, credential_id, zone FROM scans {condition}";
+        command.CommandText = $"SELECT seq, nonce, code, direction, reason, scanned_at, credential_id, zone, face_distance, face_lane, face_lead FROM scans {condition}";
         command.Parameters.AddWithValue(parameter.Name, parameter.Value);
         using var reader = command.ExecuteReader();
         var entries = new List<JournalEntry>();
@@ -191,7 +210,10 @@ public sealed class GateJournal : IDisposable
                 (ReasonCode)reader.GetInt32(4),
                 DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
                 reader.IsDBNull(6) ? null : Guid.Parse(reader.GetString(6)),
-                reader.IsDBNull(7) ? null : reader.GetInt32(7)));
+                reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                reader.IsDBNull(8) ? null : reader.GetDouble(8),
+                reader.GetInt32(9) != 0,
+                reader.IsDBNull(10) ? null : reader.GetDouble(10)));
         }
         return entries;
     }

@@ -14,6 +14,7 @@ public sealed class LocalCache(string directory, TimeProvider time)
     public const string PresenceFile = "presence.json";
     public const string DeviceFile = "device.json";
     public const string HoldsFile = "holds.json";
+    public const string FacesFile = "faces.json";
 
     public string PathOf(string file) => Path.Combine(directory, file);
 
@@ -51,6 +52,20 @@ public sealed class LocalCache(string directory, TimeProvider time)
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new(null, $"{path} cannot be read: {e.Message}");
+        }
+    }
+
+    /// <summary>Deletes a file (personal data no longer wanted); false when it could not be.</summary>
+    public bool Delete(string file)
+    {
+        try
+        {
+            File.Delete(PathOf(file));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

@@ -114,9 +114,10 @@ public sealed class SummitServer : IAsyncLifetime
     }
 
     /// <summary>Signs in through the real form and waits for the interactive UI to be live.</summary>
-    public static async Task LoginAsync(IPage page, string email, string password = Password)
+    /// <param name="origin">Another server's address (the two-node tests); the shared server's by default.</param>
+    public static async Task LoginAsync(IPage page, string email, string password = Password, string? origin = null)
     {
-        await page.GotoAsync("/login");
+        await page.GotoAsync(origin + "/login");
         await page.GetByTestId("login-email").FillAsync(email);
         await page.GetByTestId("login-password").FillAsync(password);
         await page.GetByTestId("login-submit").ClickAsync();
@@ -215,7 +216,7 @@ public sealed class SummitServer : IAsyncLifetime
     }
 
     /// <summary>The server assembly built beside this test assembly's configuration (Debug or Release).</summary>
-    private static string ServerAssembly()
+    internal static string ServerAssembly()
     {
         var here = AppContext.BaseDirectory;
         var configuration = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
@@ -230,7 +231,7 @@ public sealed class SummitServer : IAsyncLifetime
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the server first.", path);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,8 +1,6 @@
-using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using static Summit.BrowserTests.VenueApi;
 
 namespace Summit.BrowserTests;
 
@@ -67,18 +65,10 @@ public class VenueTimelineTests(SummitServer server) : IAsyncLifetime
         var unique = Guid.NewGuid().ToString("N")[..6];
         var chosen = "Exhibitor meeting " + unique;
         var rival = "Rival meeting " + unique;
-        using (var api = await ApiAsync())
+        using (var api = await AdminAsync(server))
         {
-            var rooms = await ReadAsync(await api.GetAsync("/api/v1/venues/rooms"));
-            var roomId = rooms.AsArray().Single(r => r!["code"]!.GetValue<string>() == "EX-M2")!["id"]!.GetValue<Guid>();
-            var summitEvent = await ReadAsync(await api.GetAsync("/api/v1/event"));
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(summitEvent["timeZoneId"]!.GetValue<string>());
-            var today = DateOnly.ParseExact(summitEvent["startDate"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            DateTimeOffset At(int hour, int minute)
-            {
-                var local = today.ToDateTime(new TimeOnly(hour, minute));
-                return new DateTimeOffset(local, zone.GetUtcOffset(local));
-            }
+            var (roomId, today, at) = await RoomAsync(api, "EX-M2");
+            DateTimeOffset At(int hour, int minute) => at(today, hour, minute);
 
             // The rival starts while the chosen one's tear-down runs: they cannot both be confirmed.
             foreach (var (title, start) in new[] { (chosen, At(15, 0)), (rival, At(15, 45)) })
@@ -113,18 +103,42 @@ public class VenueTimelineTests(SummitServer server) : IAsyncLifetime
         await Assertions.Expect(row.GetByTestId("timeline-booking").Filter(new() { HasText = rival })).ToHaveCountAsync(0);
     }
 
-    private async Task<HttpClient> ApiAsync()
+    [Fact]
+    public async Task A_protocol_booking_in_the_way_of_a_normal_one_names_it_and_displaces_it_only_after_the_explicit_confirmation()
     {
-        var api = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var login = await ReadAsync(await api.PostAsJsonAsync("/api/v1/auth/login", new { email = SummitServer.AdminEmail, password = SummitServer.Password }));
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login["accessToken"]!.GetValue<string>());
-        return api;
-    }
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        var normal = "Working lunch " + unique;
+        var protocol = "Head of delegation talks " + unique;
+        var page = await server.NewPageAsync();
+        await SummitServer.LoginAsync(page, SummitServer.AdminEmail);
+        await SummitServer.GotoLiveAsync(page, "/venues/timeline");
+        var row = page.GetByTestId("timeline-room-BL-05");
 
-    private static async Task<JsonNode> ReadAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
-        return JsonNode.Parse(body)!;
+        await row.Locator("[data-testid=timeline-slot][data-at$='T14:00']").ClickAsync();
+        await page.GetByTestId("booking-title").FillAsync(normal);
+        await page.GetByTestId("booking-submit").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("timeline-booking").Filter(new() { HasText = normal })).ToHaveAttributeAsync("data-state", "Confirmed");
+
+        // The same hour as a Protocol booking, chosen from the free hour before it (the booking covers its own): refused, and the dialog
+        // names the booking it would cancel and who is told.
+        await row.Locator("[data-testid=timeline-slot][data-at$='T12:00']").ClickAsync();
+        await page.GetByTestId("booking-start").FillAsync("14:00");
+        await page.GetByTestId("booking-end").FillAsync("15:00");
+        await page.GetByTestId("booking-title").FillAsync(protocol);
+        await page.GetByTestId("booking-priority").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "protocol" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("booking-dialog").GetByText("May displace normal bookings")).ToBeVisibleAsync();
+        await page.GetByTestId("booking-submit").ClickAsync();
+        var displacement = page.GetByTestId("booking-displacement");
+        await Assertions.Expect(displacement.GetByTestId("booking-displaceable")).ToHaveCountAsync(1);
+        await Assertions.Expect(displacement.GetByTestId("booking-displaceable")).ToContainTextAsync(normal);
+        await Assertions.Expect(displacement).ToContainTextAsync("told by mail");
+        // Nothing is cancelled before the confirmation.
+        await Assertions.Expect(row.GetByTestId("timeline-booking").Filter(new() { HasText = normal })).ToHaveAttributeAsync("data-state", "Confirmed");
+
+        await page.GetByTestId("booking-displace").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("timeline-message")).ToContainTextAsync(protocol);
+        await Assertions.Expect(row.GetByTestId("timeline-booking").Filter(new() { HasText = protocol })).ToHaveAttributeAsync("data-state", "Confirmed");
+        await Assertions.Expect(row.GetByTestId("timeline-booking").Filter(new() { HasText = normal })).ToHaveCountAsync(0);
     }
 }

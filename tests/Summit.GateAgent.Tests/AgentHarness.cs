@@ -12,12 +12,19 @@ namespace Summit.GateAgent.Tests;
 /// </summary>
 internal sealed class AgentHarness : IAsyncDisposable
 {
-    private AgentHarness(FakeDeviceServer server, FakeTimeProvider time, string dataDirectory)
+    private AgentHarness(FakeDeviceServer server, FakeTimeProvider time, string dataDirectory, string? cameraFolder, IFaceReader? faceReader)
     {
         Server = server;
         Time = time;
         DataDirectory = dataDirectory;
+        CameraFolder = cameraFolder;
+        FaceReader = faceReader;
     }
+
+    /// <summary>The folder the lane camera writes frames into; null when the agent has no camera.</summary>
+    public string? CameraFolder { get; }
+
+    public IFaceReader? FaceReader { get; }
 
     public FakeDeviceServer Server { get; }
 
@@ -29,11 +36,14 @@ internal sealed class AgentHarness : IAsyncDisposable
 
     public GateAgent Agent { get; private set; } = null!;
 
-    public static async Task<AgentHarness> StartAsync(bool localEndpoint = false, bool sync = true, string? token = null)
+    public static async Task<AgentHarness> StartAsync(bool localEndpoint = false, bool sync = true, string? token = null, bool camera = false,
+        IFaceReader? faceReader = null, FakeFaces? faces = null)
     {
         var time = new FakeTimeProvider(GateWorld.Local(9, 9));
         var server = await FakeDeviceServer.StartAsync(time);
-        var harness = new AgentHarness(server, time, Directory.CreateTempSubdirectory("summit-gate-").FullName);
+        server.Faces = faces;
+        var harness = new AgentHarness(server, time, Directory.CreateTempSubdirectory("summit-gate-").FullName,
+            camera ? Directory.CreateTempSubdirectory("summit-camera-").FullName : null, faceReader);
         await harness.StartAgentAsync(localEndpoint, token);
         if (sync)
         {
@@ -49,6 +59,8 @@ internal sealed class AgentHarness : IAsyncDisposable
         DataDirectory = dataDirectory ?? DataDirectory,
         Listen = localEndpoint ? new IPEndPoint(IPAddress.Loopback, 0) : null,
         ExchangeInBackground = background,
+        CameraFolder = CameraFolder,
+        FaceReader = FaceReader,
     };
 
     /// <summary>Starts a new agent on the same data folder, as after a restart of the turnstile PC (the old one is disposed).</summary>
@@ -82,7 +94,23 @@ internal sealed class AgentHarness : IAsyncDisposable
         await Server.DisposeAsync();
         Logs.Dispose();
         Directory.Delete(DataDirectory, recursive: true);
+        if (CameraFolder is not null)
+        {
+            Directory.Delete(CameraFolder, recursive: true);
+        }
     }
+
+    /// <summary>The lane camera shows these frames next (written into its folder, as a camera would).</summary>
+    public void Show(params byte[][] frames)
+    {
+        foreach (var frame in frames)
+        {
+            File.WriteAllBytes(Path.Combine(CameraFolder!, $"{Guid.NewGuid():N}.jpg"), frame);
+        }
+    }
+
+    /// <summary>The frames the camera wrote that nobody took.</summary>
+    public int FramesWaiting => Directory.GetFiles(CameraFolder!).Length;
 
     private async Task StartAgentAsync(bool localEndpoint, string? token)
     {

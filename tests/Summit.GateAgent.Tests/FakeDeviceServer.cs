@@ -29,6 +29,8 @@ internal sealed class FakeDeviceServer : IAsyncDisposable
     private readonly ConcurrentDictionary<Guid, int> _receipts = new();
     private readonly PresenceBook _presence = new();
     private int _loseUploadAnswers;
+    private FakeFaces? _faces;
+    private int _facesVersion;
     private GateHoldsDocument? _holds;
     private TaskCompletionSource _holdsChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -77,6 +79,19 @@ internal sealed class FakeDeviceServer : IAsyncDisposable
     public void Hold(bool held) =>
         Holds = new GateHoldsDocument(Policy.Gate.Id, Screened: true, held, held ? _time.GetUtcNow() : null, _time.GetUtcNow());
 
+    /// <summary>The gate's face check as the server would send it (ADR 0037); null answers 404, as a server without faces.</summary>
+    public FakeFaces? Faces
+    {
+        get => _faces;
+        set
+        {
+            _faces = value;
+            _facesVersion++;
+        }
+    }
+
+    public int FacesRequests { get; private set; }
+
     /// <summary>Scans stored, one per nonce.</summary>
     public IReadOnlyDictionary<Guid, JournalScan> Recorded => _recorded;
 
@@ -107,6 +122,7 @@ internal sealed class FakeDeviceServer : IAsyncDisposable
         app.MapGet("/api/v1/device/me", server.Me);
         app.MapGet("/api/v1/device/policy", server.GetPolicy);
         app.MapGet("/api/v1/device/presence", server.GetPresence);
+        app.MapGet("/api/v1/device/faces", server.GetFaces);
         app.MapGet("/api/v1/device/holds", (Delegate)server.GetHoldsAsync);
         app.MapPost("/api/v1/device/scans/upload", server.Upload);
         await app.StartAsync();
@@ -168,6 +184,30 @@ internal sealed class FakeDeviceServer : IAsyncDisposable
         var etag = $"\"{Holds.Tag}\"";
         http.Response.Headers.ETag = etag;
         return known == etag ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(Holds);
+    }
+
+    /// <summary>As the server: the whole set sealed with a key derived from the device token, 304 while it did not change.</summary>
+    private IResult GetFaces(HttpContext http)
+    {
+        FacesRequests++;
+        if (_faces is not { } faces)
+        {
+            return Results.NotFound();
+        }
+        var tag = $"faces-{_facesVersion}";
+        if (http.Request.Headers.IfNoneMatch.ToString() == $"\"{tag}\"")
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+        var salt = Summit.Faces.Core.FaceTemplateSeal.NewSalt();
+        var key = Summit.Faces.Core.FaceTemplateSeal.DeriveKey(Token, salt);
+        var people = faces.FacesOn
+            ? faces.People.Select(p => new SealedFace(p.HolderId, p.FastLane, Convert.ToBase64String(
+                Summit.Faces.Core.FaceTemplateSeal.Seal(key, p.HolderId, Policy.Gate.Id, p.Descriptor, p.FastLane ? p.Code : null)))).ToList()
+            : [];
+        http.Response.Headers.ETag = $"\"{tag}\"";
+        return Results.Ok(new GateFacesDocument(tag, Policy.Gate.Id, faces.FacesOn, faces.FaceLane, faces.Threshold, faces.Margin,
+            Convert.ToBase64String(salt), _time.GetUtcNow(), people));
     }
 
     private PresenceDocument GetPresence()

@@ -1995,6 +1995,64 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("PurgeRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Summit.Server.Programme.AgendaChoice", b =>
+                {
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChosenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ReleaseNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("GuestId", "SessionId");
+
+                    b.HasIndex("EventId", "SessionId");
+
+                    b.ToTable("ProgrammeAgendaChoices", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.AgendaFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "GuestId")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeAgendaFeeds", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Programme.Forum", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2894,6 +2952,13 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<DateTimeOffset?>("CalendarLinkIssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CalendarTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("ClassroomCapacity")
                         .HasColumnType("integer");
 
@@ -2990,6 +3055,40 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("RoomId", "From");
 
                     b.ToTable("RoomBlockings", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Venues.RoomPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Jpeg")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "UploadedAt");
+
+                    b.ToTable("RoomPhotos", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Server.Venues.Venue", b =>
@@ -3329,6 +3428,24 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Summit.Server.Programme.AgendaChoice", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.AgendaFeed", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Summit.Server.Programme.Forum", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
@@ -3504,6 +3621,15 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Summit.Server.Venues.RoomBlocking", b =>
+                {
+                    b.HasOne("Summit.Server.Venues.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Venues.RoomPhoto", b =>
                 {
                     b.HasOne("Summit.Server.Venues.Room", null)
                         .WithMany()

@@ -1981,6 +1981,64 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("PurgeRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Summit.Server.Programme.AgendaChoice", b =>
+                {
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChosenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReleaseNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GuestId", "SessionId");
+
+                    b.HasIndex("EventId", "SessionId");
+
+                    b.ToTable("ProgrammeAgendaChoices", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.AgendaFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "GuestId")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeAgendaFeeds", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Programme.Forum", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2880,6 +2938,13 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CalendarLinkIssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CalendarTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ClassroomCapacity")
                         .HasColumnType("INTEGER");
 
@@ -2976,6 +3041,40 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("RoomId", "From");
 
                     b.ToTable("RoomBlockings", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Venues.RoomPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Jpeg")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "UploadedAt");
+
+                    b.ToTable("RoomPhotos", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Server.Venues.Venue", b =>
@@ -3315,6 +3414,24 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Summit.Server.Programme.AgendaChoice", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.AgendaFeed", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Summit.Server.Programme.Forum", b =>
                 {
                     b.HasOne("Summit.Server.Events.SummitEvent", null)
@@ -3490,6 +3607,15 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Summit.Server.Venues.RoomBlocking", b =>
+                {
+                    b.HasOne("Summit.Server.Venues.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Venues.RoomPhoto", b =>
                 {
                     b.HasOne("Summit.Server.Venues.Room", null)
                         .WithMany()

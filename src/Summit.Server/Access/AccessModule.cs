@@ -55,6 +55,7 @@ public sealed class AccessModule : ISummitModule
         services.AddScoped<IZoneDirectory, ZoneDirectory>();
         services.AddScoped<IZoneClosures, ZoneClosureService>();
         services.AddScoped<IZoneEntries, ZoneEntryQueries>();
+        services.AddScoped<IGateAdmissions, GateAdmissionQueries>();
         services.AddScoped<CategoryZoneService>();
         services.AddScoped<PersonalGrantService>();
         services.AddScoped<PersonBlockService>();

@@ -43,7 +43,7 @@ public sealed class AccessSettingsService(SummitDbContext db, IEventCalendar eve
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Two people saving the same code at once: the unique index decided.
             throw new SummitException(SummitError.Conflict(ErrorCodes.ConcurrentChange));

@@ -13,7 +13,7 @@ namespace Summit.Server.Demo;
 
 /// <summary>
 /// The demo's programme: the main forum (opening ceremony, keynotes, the high-level dialogue, the release of world-leading achievements, the
-/// closing ceremony) and four sub-forums, with speakers drawn from the demo's guests (several in more than one session) and two remote
+/// closing ceremony) and twenty sub-forums (those the brief names), with speakers drawn from the demo's guests (several in more than one session) and two remote
 /// speakers, placed in the demo venues' rooms through the programme module as a programme manager would: every placement books its room
 /// through the venues contract and passes the same rules. The programme is released as version 1, then a draft change waits to be released
 /// (the closing ceremony moved): a newcomer finds its changelog on the Releases page and two warnings on the timetable: a speaker with
@@ -22,6 +22,51 @@ namespace Summit.Server.Demo;
 /// </summary>
 internal static class DemoProgramme
 {
+    /// <summary>
+    /// The other sub-forums of the 2021 summit named in the brief (the traditional four and the topical ones), with two more to make twenty,
+    /// each with one session of its own in a sub-forum room: forum key, titles, partner, sector, the session's kind and titles, day (0-2),
+    /// local start, minutes, room, expected attendance and language (interpreted into the other).
+    /// </summary>
+    private static readonly (string Key, string En, string Zh, string Partner, string Sector, SessionKind Kind, string SessionEn, string SessionZh, int Day,
+        int Hour, int Minute, int Minutes, string Room, int Attendance, string Language)[] SubForums =
+    [
+        ("leaders", "Business leaders dialogue", "企业家高峰论坛", "World Internet Conference", "Common prosperity", SessionKind.Dialogue,
+            "Dialogue: business leaders on the digital decade", "对话：企业家谈数字十年", 0, 14, 0, 150, "SF-C", 260, "zh-Hans"),
+        ("belt-road", "Belt and Road forum for international cooperation on cyberspace", "“一带一路”网络空间国际合作论坛", "Cyberspace Administration of China",
+            "Openness and inclusiveness", SessionKind.Panel, "Panel: the digital silk road", "圆桌：数字丝绸之路", 0, 14, 0, 150, "SF-D", 180, "en"),
+        ("think-tank", "International high-level think tank forum on the internet", "互联网国际高端智库论坛", "China Institutes of Contemporary International Relations",
+            "Universal security", SessionKind.Panel, "Panel: think tanks on the future of cyberspace", "圆桌：智库看网络空间的未来", 1, 9, 0, 150, "SF-A", 220, "en"),
+        ("norms", "Forum for international norms in cyberspace", "网络空间国际规则论坛", "Wuhan University", "Universal security", SessionKind.Dialogue,
+            "Dialogue: norms of responsible state behaviour", "对话：负责任国家行为规范", 1, 9, 0, 150, "SF-B", 200, "en"),
+        ("5g", "5G forum", "5G论坛", "China Mobile", "Innovative development", SessionKind.KeynoteBlock, "Keynotes: 5G at scale", "主旨演讲：5G规模化应用",
+            1, 10, 0, 150, "SF-D", 180, "zh-Hans"),
+        ("open-source", "Open source ecology forum", "开源生态论坛", "Open Atom Foundation", "Innovative development", SessionKind.Panel,
+            "Panel: building open source communities", "圆桌：共建开源社区", 1, 14, 0, 150, "SF-A", 240, "en"),
+        ("next-internet", "Next-generation internet forum", "下一代互联网论坛", "Tsinghua University", "Innovative development", SessionKind.KeynoteBlock,
+            "Keynotes: IPv6 and the next internet", "主旨演讲：IPv6与下一代互联网", 1, 14, 0, 150, "SF-B", 200, "zh-Hans"),
+        ("algorithms", "Data and algorithms forum", "数据与算法论坛", "Peking University", "Innovative development", SessionKind.Panel,
+            "Panel: accountable algorithms", "圆桌：可问责的算法", 1, 14, 0, 150, "SF-C", 220, "en"),
+        ("data-governance", "Data governance forum", "数据治理论坛", "China Academy of Information and Communications Technology", "Universal security",
+            SessionKind.Dialogue, "Dialogue: data across borders", "对话：数据跨境流动", 1, 14, 0, 150, "SF-D", 180, "en"),
+        ("rule-of-law", "Rule of law online forum", "网络法治论坛", "China University of Political Science and Law", "Universal security",
+            SessionKind.Panel, "Panel: the rule of law online", "圆桌：网络空间法治", 2, 9, 0, 150, "SF-A", 200, "zh-Hans"),
+        ("csr", "Corporate social responsibility forum", "企业社会责任论坛", "Internet Society of China", "Common prosperity", SessionKind.Panel,
+            "Panel: platforms and their responsibilities", "圆桌：平台的社会责任", 2, 9, 0, 150, "SF-B", 200, "zh-Hans"),
+        ("charity", "Online charity and poverty alleviation forum", "网络公益与扶贫论坛", "China Foundation for Rural Development", "Common prosperity",
+            SessionKind.KeynoteBlock, "Keynotes: the internet against poverty", "主旨演讲：互联网助力脱贫", 2, 9, 0, 150, "SF-C", 200, "zh-Hans"),
+        ("pandemic", "Anti-pandemic cooperation forum", "抗疫合作论坛", "World Health Organization", "Beautiful life", SessionKind.Panel,
+            "Panel: digital tools against the pandemic", "圆桌：数字技术助力抗疫", 2, 9, 0, 150, "SF-D", 160, "en"),
+        ("communication", "International communication forum", "国际传播论坛", "Xinhua News Agency", "Openness and inclusiveness", SessionKind.Dialogue,
+            "Dialogue: telling the story of the digital age", "对话：讲好数字时代的故事", 2, 13, 30, 120, "SF-A", 220, "en"),
+        ("smart-cities", "Smart cities forum", "智慧城市论坛", "Zhejiang Provincial Government", "Beautiful life", SessionKind.KeynoteBlock,
+            "Keynotes: cities that think", "主旨演讲：会思考的城市", 2, 13, 30, 120, "SF-B", 220, "zh-Hans"),
+        ("industrial", "Industrial internet forum", "工业互联网论坛", "China Academy of Industrial Internet", "Innovative development", SessionKind.Panel,
+            "Panel: factories on the network", "圆桌：联网的工厂", 2, 13, 30, 120, "SF-C", 200, "en"),
+    ];
+
+    /// <summary>The people on stage in the sub-forums above: three each, from twelve further guests, each once per half-day.</summary>
+    private const int SubForumPeopleFrom = 21;
+
     /// <summary>Forum key, kind, titles, partner, sector.</summary>
     private static readonly (string Key, ForumKind Kind, string En, string Zh, string Partner, string Sector)[] Forums =
     [
@@ -30,6 +75,7 @@ internal static class DemoProgramme
         ("security", ForumKind.Sub, "Cyberspace security forum", "网络空间安全论坛", "National Computer Network Emergency Response Team", "Universal security"),
         ("ai", ForumKind.Sub, "AI governance forum", "人工智能治理论坛", "Zhejiang University", "Openness and inclusiveness"),
         ("life", ForumKind.Sub, "Internet and a better life forum", "互联网让生活更美好论坛", "Light of Internet Expo", "Beautiful life"),
+        .. SubForums.Select(f => (f.Key, ForumKind.Sub, f.En, f.Zh, f.Partner, f.Sector)),
     ];
 
     /// <summary>
@@ -61,6 +107,17 @@ internal static class DemoProgramme
             [(18, ParticipantRole.Moderator, 1), (4, ParticipantRole.Panellist, 1), (19, ParticipantRole.Panellist, 2)]),
         ("life", SessionKind.KeynoteBlock, "Keynotes: the internet in daily life", "主旨演讲：日常生活中的互联网", 1, 12, 15, 75, "EX-STAGE", 400, "zh-Hans", ["en"],
             [(6, ParticipantRole.Speaker, 1), (20, ParticipantRole.Speaker, 2)]),
+        .. SubForums.Select((f, i) =>
+        {
+            // The sessions of a half-day share no one: the n-th session starting then takes guests n*3 to n*3+2 of the further twelve.
+            var slot = SubForums.Take(i).Count(other => other.Day == f.Day && other.Hour < 13 == f.Hour < 13);
+            var first = SubForumPeopleFrom + (slot * 3);
+            (int, ParticipantRole, int)[] people = f.Kind == SessionKind.KeynoteBlock
+                ? [(first, ParticipantRole.Chair, 1), (first + 1, ParticipantRole.Speaker, 1), (first + 2, ParticipantRole.Speaker, 2)]
+                : [(first, ParticipantRole.Moderator, 1), (first + 1, ParticipantRole.Panellist, 1), (first + 2, ParticipantRole.Panellist, 2)];
+            return (f.Key, f.Kind, f.SessionEn, f.SessionZh, f.Day, f.Hour, f.Minute, f.Minutes, f.Room, f.Attendance, f.Language,
+                (string[])[f.Language == "en" ? "zh-Hans" : "en"], people);
+        }),
     ];
 
     /// <summary>Makes the programme unless the event has forums already or the venues are missing; returns a line for the banner.</summary>
@@ -85,7 +142,7 @@ internal static class DemoProgramme
         var directory = provider.GetRequiredService<IGuestDirectory>();
         var ids = await directory.SelectAsync(summitEvent.Id, null, null, [GuestStatus.Approved, GuestStatus.Accredited, GuestStatus.Arrived], ct);
         var cards = (await directory.GetCardsAsync(ids, ct)).Where(c => c.ParticipationMode == ParticipationMode.InPerson)
-            .OrderBy(c => c.Title is null).ThenBy(c => c.Name, StringComparer.Ordinal).Take(21).ToList();
+            .OrderBy(c => c.Title is null).ThenBy(c => c.Name, StringComparer.Ordinal).Take(SubForumPeopleFrom + 12).ToList();
         var needed = Sessions.SelectMany(s => s.People).Where(p => p.Who >= 0).Max(p => p.Who) + 1;
         if (cards.Count < needed)
         {

@@ -14,6 +14,24 @@ public sealed class EventCalendar(SummitDbContext db) : IEventCalendar
     public async Task<EventFacts> GetCurrentAsync(CancellationToken ct = default) =>
         await FindCurrentAsync(ct) ?? throw new SummitException(SummitError.NotFound("event.none"));
 
+    public async Task<EventClock> GetCurrentClockAsync(CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        // Compiled once per provider (a compiled query belongs to one model): no venues, no names, one row of two columns.
+        var current = await (db.Database.IsNpgsql() ? PostgresCurrentClock : SqliteCurrentClock)(db)
+            ?? throw new SummitException(SummitError.NotFound("event.none"));
+        return new EventClock(current.Id, EventTime.Zone(current.TimeZoneId));
+    }
+
+    private static readonly Func<SummitDbContext, Task<CurrentEventKey?>> PostgresCurrentClock = CompileCurrentClock(),
+        SqliteCurrentClock = CompileCurrentClock();
+
+    private static Func<SummitDbContext, Task<CurrentEventKey?>> CompileCurrentClock() =>
+        EF.CompileAsyncQuery((SummitDbContext db) =>
+            db.Events.AsNoTracking().OrderBy(e => e.StartDate).Select(e => new CurrentEventKey(e.Id, e.TimeZoneId)).FirstOrDefault());
+
+    private sealed record CurrentEventKey(Guid Id, string TimeZoneId);
+
     public async Task<EventFacts?> FindAsync(Guid id, CancellationToken ct = default) =>
         (await db.Events.AsNoTracking().Include(e => e.Venues).FirstOrDefaultAsync(e => e.Id == id, ct)) is { } e ? Facts(e) : null;
 

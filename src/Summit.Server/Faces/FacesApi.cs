@@ -1,4 +1,7 @@
+using System.Security.Claims;
+using Summit.Server.Access.Contracts;
 using Summit.Server.Faces.Enrolment;
+using Summit.Server.Faces.Gate;
 using Summit.Server.Faces.Settings;
 using Summit.Server.Infrastructure.Errors;
 using Summit.Server.Infrastructure.Identity;
@@ -41,6 +44,11 @@ public static class FacesApi
             .RequireAuthorization(Policies.FacesEnrol)
             .WithSummary("Let an enrolled, consenting guest pass face lanes without a code (a VIP), or take that away; audited");
 
+        faces.MapPut("/fast-lane", (FastLaneSelection selection, FaceEnrolmentService service, CancellationToken ct) =>
+                service.SetFastLaneManyAsync(selection, ct))
+            .RequireAuthorization(Policies.FacesEnrol)
+            .WithSummary($"Give or take away the face lane for up to {FastLaneSelection.MaxGuests} guests at once; those refused are listed with the reason; audited per guest");
+
         faces.MapGet("/settings", (FaceSettingsService settings, CancellationToken ct) => settings.GetAsync(ct))
             .RequireAuthorization(Policies.OperationsSettingsManage).WithSummary("The event's face threshold and template retention, and the defaults");
         faces.MapPut("/settings", (FaceSettingsInput input, FaceSettingsService settings, CancellationToken ct) => settings.SetAsync(input, ct))
@@ -55,6 +63,28 @@ public static class FacesApi
                 settings.SwitchGateAsync(id, input, ct))
             .RequireAuthorization(Policies.FacesGateSwitch)
             .WithSummary("Switch a gate's face check off or on (off, it admits on the code and the operator's photo check) and mark it as a face lane; audited");
+
+        // Beside Access's device endpoints, authenticated the same way: a gate device, never a person.
+        api.MapGroup("/device").WithTags("Gate devices").RequireAuthorization(DeviceAuthentication.Policy)
+            .MapGet("/faces", async (ClaimsPrincipal user, HttpContext http, IGateAdmissions admissions, FaceGateSync sync, CancellationToken ct) =>
+            {
+                var gate = await admissions.GateOfDeviceAsync(user, ct);
+                var token = http.Request.Headers.Authorization.ToString()[DeviceAuthentication.HeaderPrefix.Length..].Trim();
+                var known = http.Request.Headers.IfNoneMatch.ToString();
+                var document = await sync.ForGateAsync(gate, Guid.Parse(user.FindFirstValue(DeviceAuthentication.DeviceClaim)!), token,
+                    known.Length > 2 ? known.Trim('"') : null, ct);
+                if (document is null)
+                {
+                    http.Response.Headers.ETag = known;
+                    return Results.StatusCode(StatusCodes.Status304NotModified);
+                }
+
+                http.Response.Headers.ETag = $"\"{document.Tag}\"";
+                http.Response.Headers.CacheControl = "no-store";
+                return Results.Ok(document);
+            })
+            .WithSummary("The face templates the device's gate checks offline: of the people it can admit who consented and are enrolled, sealed with a key " +
+                "derived from the device's token; the whole set when it changed (ETag), so whoever is missing is deleted from the device; audited");
         return api;
     }
 }

@@ -13,8 +13,10 @@ public static class FacesErrors
     public const string MarginOutOfRange = "faces.margin_out_of_range";
     public const string NotEnrolled = "faces.not_enrolled";
     public const string LaneNeedsEntry = "faces.lane_needs_entry";
+    public const string SelectionEmpty = "faces.selection_empty";
+    public const string SelectionTooLarge = "faces.selection_too_large";
 
     public static readonly IReadOnlyList<string> All =
         [GuestNotFound, ConsentMissing, NoPhoto, QualityRefused, ThresholdOutOfRange, RetentionOutOfRange, GateUnknown, MarginOutOfRange, NotEnrolled,
-            LaneNeedsEntry];
+            LaneNeedsEntry, SelectionEmpty, SelectionTooLarge];
 }

@@ -50,12 +50,14 @@ public sealed class FacesModule : ISummitModule
         services.AddSingleton<FaceLaneGallery>();
         services.AddSingleton<IGateFaceSearch, FaceLaneSearcher>();
         services.AddScoped<FaceSettingsService>();
+        services.AddScoped<FaceGateSync>();
         services.AddScoped<FaceThresholdService>();
         services.AddScoped<FaceRetentionService>();
         services.AddSingleton<FaceRetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<FaceRetentionJob>());
         services.AddScoped<IPersonalDataHolder, FacePersonalData>();
         services.AddSingleton(new PageSection(GuestPage.Side, typeof(FaceEnrolmentSection), 20, Policies.FacesEnrol));
+        services.AddSingleton(new PageSection(GuestListPage.Actions, typeof(FastLaneBulkButtons), 20, Policies.FacesEnrol));
         services.AddSingleton(new PageSection(EventSettingsPage.Sections, typeof(FaceSettingsSection), 20, Policies.OperationsSettingsManage));
     }
 }

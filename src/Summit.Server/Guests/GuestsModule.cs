@@ -41,6 +41,7 @@ public sealed class GuestsModule : ISummitModule
         services.AddSummitOptions<InvitationOptions>("Summit:Invitations");
         services.AddScoped<InvitationService>();
         services.AddScoped<PortalService>();
+        services.AddScoped<IPortalGuests, PortalGuests>();
         services.AddScoped<GuestDirectory>().AddScoped<IGuestDirectory>(sp => sp.GetRequiredService<GuestDirectory>());
         services.AddGuestImport();
         services.AddScoped<GuestPersonalData>();

@@ -116,7 +116,7 @@ public sealed class IncidentPersonalData(SummitDbContext db, AuditRedaction audi
                 continue;
             }
 
-            var tracked = await db.Incidents.Include(x => x.Timeline).Include(x => x.Evidence).FirstAsync(x => x.Id == i.Id, ct);
+            var tracked = await db.Incidents.Include(x => x.Timeline).Include(x => x.Evidence).AsSplitQuery().FirstAsync(x => x.Id == i.Id, ct);
             var title = (tracked.Title, tracked.TitleZh);
             tracked.Title = Without(tracked.Title);
             tracked.TitleZh = tracked.TitleZh is null ? null : Without(tracked.TitleZh);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Mail;
 using Summit.Server.Infrastructure.Security;
+using Summit.Server.Programme.Agenda;
 using Summit.Server.Programme.Export;
 using Summit.Server.Programme.Forums;
 using Summit.Server.Programme.People;
@@ -40,6 +41,33 @@ public static class ProgrammeApi
                 TypedResults.Text(ScheduleExport.Json(await programme.ExportAsync(language, mail.Value.PublicBaseUrl, ct)).ToJsonString(), "application/json",
                     Encoding.UTF8))
             .WithSummary("The released programme as the schedule.json variant of the Frab format (titles in en or zh-Hans)");
+    }
+
+    /// <summary>
+    /// A guest's agenda under their portal token (the portal's rate limit, per address and per token), and their calendar feed to whoever holds
+    /// its address (the public rate limit): no staff account in either.
+    /// </summary>
+    private static void MapAgenda(RouteGroupBuilder api)
+    {
+        var agenda = api.MapGroup("/portal/{token}/agenda").WithTags("Guest portal").AllowAnonymous().RequireSummitRateLimit(RateLimitFamily.Portal);
+        agenda.MapGet("", (string token, AgendaService agendas, CancellationToken ct) => agendas.GetAsync(token, ct))
+            .WithSummary("The guest's agenda from the latest release: chosen sessions and those they appear in, the clashes among them, the sessions on offer");
+        agenda.MapPut("/sessions/{sessionId:guid}", (string token, Guid sessionId, AgendaService agendas, CancellationToken ct) =>
+                agendas.AddAsync(token, sessionId, ct))
+            .WithSummary("Add a session of the latest release to the agenda; a clash is shown in the answer, not refused (409 programme.agenda_full past the limit)");
+        agenda.MapDelete("/sessions/{sessionId:guid}", (string token, Guid sessionId, AgendaService agendas, CancellationToken ct) =>
+                agendas.RemoveAsync(token, sessionId, ct))
+            .WithSummary("Take a chosen session out of the agenda");
+        agenda.MapPost("/feed", (string token, AgendaService agendas, CancellationToken ct) => agendas.RenewFeedAsync(token, ct))
+            .WithSummary("Make the guest's calendar feed, or a new address in place of the old one; the address is answered once, with its QR code");
+        agenda.MapDelete("/feed", (string token, AgendaService agendas, CancellationToken ct) => agendas.RevokeFeedAsync(token, ct))
+            .WithSummary("Revoke the guest's calendar feed: its address answers 404 from now on");
+
+        var feeds = api.MapGroup("/agenda").WithTags("Guest portal").AllowAnonymous().RequireSummitRateLimit(RateLimitFamily.Public);
+        feeds.MapGet("/{id:guid}/{key}/agenda.ics", async (Guid id, string key, AgendaFeedService feedService, CancellationToken ct) =>
+                TypedResults.Text(await feedService.CalendarAsync(id, key, ct), "text/calendar", Encoding.UTF8))
+            .WithSummary("A guest's agenda as an iCalendar feed (chosen sessions and those they appear in), in the event's zone with its VTIMEZONE")
+            .WithDescription("404 programme.feed_not_found for an unknown, renewed, revoked or forged address.");
     }
 
     public static RouteGroupBuilder MapProgrammeApi(this RouteGroupBuilder api)
@@ -132,6 +160,7 @@ public static class ProgrammeApi
                 "or the edit remains, 409 programme.release_unchanged when nothing changed since the latest version, and 409 " +
                 "programme.release_concurrent when another release took the number first.");
         MapPublicProgramme(api);
+        MapAgenda(api);
         programme.MapPost("/schedule/proposal", (ScheduleRequest request, SchedulingService scheduling, CancellationToken ct) =>
                 scheduling.ProposeAsync(request, ct))
             .RequireAuthorization(Policies.ProgrammeManage)

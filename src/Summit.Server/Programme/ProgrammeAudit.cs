@@ -16,4 +16,9 @@ public static class ProgrammeAudit
     public const string AvailabilityChanged = "programme.availability_changed";
     public const string SettingsUpdated = "programme.settings_updated";
     public const string Released = "programme.released";
+    public const string AgendaSessionAdded = "programme.agenda_session_added";
+    public const string AgendaSessionRemoved = "programme.agenda_session_removed";
+    public const string AgendaFeedCreated = "programme.agenda_feed_created";
+    public const string AgendaFeedRenewed = "programme.agenda_feed_renewed";
+    public const string AgendaFeedRevoked = "programme.agenda_feed_revoked";
 }

@@ -30,6 +30,10 @@ public static class ProgrammeErrors
     public const string ReleaseConcurrent = "programme.release_concurrent";
     public const string ReleaseNotFound = "programme.release_not_found";
     public const string NotReleased = "programme.not_released";
+    public const string AgendaSessionUnknown = "programme.agenda_session_unknown";
+    public const string AgendaFull = "programme.agenda_full";
+    public const string AgendaClosed = "programme.agenda_closed";
+    public const string FeedNotFound = "programme.feed_not_found";
     public const string SpeakerNotFound = "programme.speaker_not_found";
     public const string SessionUnknown = "programme.session_unknown";
     public const string ScheduleTooLarge = "programme.schedule_too_large";

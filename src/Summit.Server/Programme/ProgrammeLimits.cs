@@ -20,6 +20,9 @@ public static class ProgrammeLimits
     public const int MaxItemMinutes = 1440;
     public const int CommentLength = 1000;
 
+    /// <summary>The most sessions one guest may choose for their agenda (the sessions they appear in come on top).</summary>
+    public const int MaxAgendaChoices = 60;
+
     /// <summary>No session is longer than a day.</summary>
     public static readonly TimeSpan MaxSessionLength = TimeSpan.FromHours(24);
 }

@@ -1,7 +1,14 @@
 using MudBlazor;
+using Summit.Server.Guests.Contracts;
+using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Modules;
+using Summit.Server.Privacy.Contracts;
+using Summit.Server.Programme.Agenda;
+using Summit.Server.Programme.Attendance;
+using Summit.Server.Programme.Contracts;
 using Summit.Server.Programme.Forums;
+using Summit.Server.Programme.Pages;
 using Summit.Server.Programme.People;
 using Summit.Server.Programme.Public;
 using Summit.Server.Programme.Releases;
@@ -46,8 +53,16 @@ public sealed class ProgrammeModule : ISummitModule
         services.AddScoped<ReleaseNotices>();
         services.AddScoped<ReleaseService>();
         services.AddScoped<PublicProgrammeService>();
+        services.AddSingleton<PublishedProgrammeCache>();
+        services.AddScoped<IProgrammeReport, SessionAttendanceQueries>();
         services.AddScoped<SchedulingService>();
         services.AddSingleton<IScheduleBaseline, DraftBaseline>();
         services.AddSingleton<ScheduleGate>();
+        services.AddScoped<AgendaReader>();
+        services.AddScoped<AgendaService>();
+        services.AddScoped<AgendaFeedService>();
+        services.AddScoped<IPersonalDataHolder, AgendaPersonalData>();
+        // The guest's agenda on their portal: the section's service checks the portal token itself.
+        services.AddSingleton(new PageSection(PortalPage.Main, typeof(PortalAgenda), 10, UiOperations.TokenHolder));
     }
 }

@@ -46,6 +46,15 @@ public sealed class Room
 
     public int SortOrder { get; set; }
 
+    /// <summary>
+    /// The SHA-256 hash (hex) of the room's secret calendar link, for calendar programs that cannot sign in; null: no link. The link
+    /// itself is shown once, when it is made or rotated, and never stored (docs/adr/0028, amendment).
+    /// </summary>
+    public string? CalendarTokenHash { get; set; }
+
+    /// <summary>When the current secret calendar link was made (or last rotated).</summary>
+    public DateTimeOffset? CalendarLinkIssuedAt { get; set; }
+
     public int CapacityFor(RoomLayout layout) => layout switch
     {
         RoomLayout.Theatre => TheatreCapacity,

@@ -15,6 +15,7 @@ internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
         e.Property(x => x.Floor).HasMaxLength(VenueLimits.FloorLength);
         e.Property(x => x.Features).HasMaxLength(VenueLimits.FeaturesLength);
         e.Property(x => x.AccessibilityNote).HasMaxLength(VenueLimits.NoteLength);
+        e.Property(x => x.CalendarTokenHash).HasMaxLength(64);
         e.HasOne<Venue>().WithMany().HasForeignKey(x => x.VenueId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.VenueId, x.Code }).IsUnique();
     }

@@ -31,6 +31,15 @@ public static class VenueLimits
     /// <summary>The most alternatives offered for a refused booking.</summary>
     public const int MaxAlternatives = 10;
 
+    /// <summary>The most bookings a caller may list as agreed to displace.</summary>
+    public const int MaxDisplacing = 500;
+
+    /// <summary>The longest secret calendar link token accepted (Summit's are 43 characters); a longer one is refused before it is hashed.</summary>
+    public const int MaxCalendarTokenLength = 64;
+
+    /// <summary>The most photos one room may have.</summary>
+    public const int MaxRoomPhotos = 10;
+
     /// <summary>The longest wait before a booking nobody came to is released, in minutes (a day).</summary>
     public const int MaxNoShowMinutes = 24 * 60;
 }

@@ -1,8 +1,12 @@
+using Summit.Server.Infrastructure.Errors;
 using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Images;
+using Summit.Server.Infrastructure.Security;
 using Summit.Server.Venues.Blockings;
 using Summit.Server.Venues.Bookings;
 using Summit.Server.Venues.Calendar;
 using Summit.Server.Venues.Equipment;
+using Summit.Server.Venues.Photos;
 using Summit.Server.Venues.Rooms;
 using Summit.Server.Venues.Series;
 
@@ -37,6 +41,43 @@ public static class VenuesApi
             .RequireAuthorization(Policies.VenuesManage).WithSummary("Add a room to a venue; its access zone, if any, is a zone of the access module");
         venues.MapPut("/rooms/{id:guid}", (Guid id, RoomInput input, RoomService rooms, CancellationToken ct) => rooms.UpdateRoomAsync(id, input, ct))
             .RequireAuthorization(Policies.VenuesManage).WithSummary("Change a room (audited field by field)");
+
+        venues.MapGet("/rooms/{id:guid}/photos", (Guid id, RoomPhotoService photos, CancellationToken ct) => photos.ListAsync(id, ct))
+            .RequireAuthorization(Policies.VenuesView).WithSummary("The room's photos, oldest first (their ids, sizes and uploaders; each JPEG by its own address)");
+        venues.MapPost("/rooms/{id:guid}/photos", async (Guid id, IFormFile photo, RoomPhotoService photos, CancellationToken ct) =>
+            {
+                // Refused before reading: a huge upload never reaches memory.
+                if (photo.Length > PhotoProcessor.MaxBytes)
+                {
+                    throw new SummitException(SummitError.Of(ErrorCodes.PhotoTooLarge, PhotoProcessor.MaxBytes / (1024 * 1024)));
+                }
+
+                using var buffer = new MemoryStream((int)photo.Length);
+                await photo.CopyToAsync(buffer, ct);
+                var stored = await photos.AddAsync(id, buffer.ToArray(), ct);
+                return TypedResults.Created($"/api/v1/venues/rooms/{id}/photos/{stored.Id}", stored);
+            })
+            .DisableAntiforgery()
+            .WithUploadLimit(PhotoProcessor.MaxBytes, ErrorCodes.PhotoTooLarge)
+            .RequireAuthorization(Policies.VenuesManage)
+            .WithSummary("Add a photo of the room (form field photo: a JPEG or PNG up to 5 MB and 24 megapixels, at least 200 pixels a side)")
+            .WithDescription("The image is decoded and stored as a fresh JPEG of at most 1200 pixels on its long side, without its metadata. " +
+                "Refusals: 422 photo.too_large, photo.type (not a JPEG or PNG by its content), photo.pixels, photo.too_small, photo.corrupt; " +
+                "409 venues.room_photo_limit (at most 10 photos a room).");
+        venues.MapGet("/rooms/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, RoomPhotoService photos, HttpContext context,
+                CancellationToken ct) =>
+            {
+                var jpeg = await photos.GetJpegAsync(id, photoId, ct);
+                context.Response.Headers.CacheControl = "private, max-age=3600";
+                return TypedResults.File(jpeg, "image/jpeg");
+            })
+            .RequireAuthorization(Policies.VenuesView).WithSummary("One photo of the room, as JPEG");
+        venues.MapDelete("/rooms/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, RoomPhotoService photos, CancellationToken ct) =>
+            {
+                await photos.RemoveAsync(id, photoId, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.VenuesManage).WithSummary("Remove a photo of the room");
 
         venues.MapGet("/equipment", (EquipmentService equipment, CancellationToken ct) => equipment.ListAsync(ct))
             .RequireAuthorization(Policies.VenuesView).WithSummary("The mobile equipment stock");
@@ -142,6 +183,23 @@ public static class VenuesApi
             .RequireAuthorization(Policies.VenuesView)
             .WithSummary("The room's iCalendar feed: confirmed bookings and blockings (busy), times in UTC, over [from, until) (at most 366 days; " +
                 "by default a month back to six months ahead)");
+        venues.MapGet("/rooms/{id:guid}/calendar-link", (Guid id, CalendarLinkService links, CancellationToken ct) => links.GetAsync(id, ct))
+            .RequireAuthorization(Policies.VenuesManage).WithSummary("Whether the room has a secret calendar link, and since when (never the link itself)");
+        venues.MapPost("/rooms/{id:guid}/calendar-link", (Guid id, CalendarLinkService links, CancellationToken ct) => links.IssueAsync(id, ct))
+            .RequireAuthorization(Policies.VenuesManage)
+            .WithSummary("Make the room's secret calendar link, or rotate it (the old one is refused from now on); the answer's path is shown only once");
+        venues.MapDelete("/rooms/{id:guid}/calendar-link", (Guid id, CalendarLinkService links, CancellationToken ct) => links.RevokeAsync(id, ct))
+            .RequireAuthorization(Policies.VenuesManage).WithSummary("Revoke the room's secret calendar link");
+        venues.MapGet("/feeds/{roomId:guid}/{token}/calendar.ics", async (Guid roomId, string token, DateTimeOffset? from, DateTimeOffset? until,
+                CalendarLinkService links, HttpContext context, CancellationToken ct) =>
+            {
+                var feed = await links.FeedAsync(roomId, token, from, until, ct);
+                context.Response.Headers.CacheControl = "private, no-store";
+                return TypedResults.Text(feed, "text/calendar; charset=utf-8");
+            })
+            .AllowAnonymous().RequireSummitRateLimit(RateLimitFamily.Public)
+            .WithSummary("A room's iCalendar feed through its secret link, for calendar programs that cannot sign in: confirmed bookings " +
+                "(without their holders) and blockings; any link but the room's current one is refused alike (404 venues.calendar_link_invalid)");
         return api;
     }
 }

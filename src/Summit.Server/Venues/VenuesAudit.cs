@@ -1,6 +1,6 @@
 namespace Summit.Server.Venues;
 
-/// <summary>Audit actions of the venues module: every change to venues, rooms, stock, blockings and bookings.</summary>
+/// <summary>Audit actions of the venues module: every change to venues, rooms, stock, blockings, bookings and room photos.</summary>
 public static class VenuesAudit
 {
     public const string VenueCreated = "venue.created";
@@ -22,4 +22,9 @@ public static class VenuesAudit
     public const string SeriesCancelled = "booking_series.cancelled";
     public const string BookingDisplaced = "booking.displaced";
     public const string BookingReleased = "booking.released";
+    public const string CalendarLinkIssued = "room.calendar_link_issued";
+    public const string CalendarLinkRotated = "room.calendar_link_rotated";
+    public const string CalendarLinkRevoked = "room.calendar_link_revoked";
+    public const string RoomPhotoAdded = "room.photo_added";
+    public const string RoomPhotoRemoved = "room.photo_removed";
 }

@@ -35,6 +35,10 @@ public static class VenuesErrors
     public const string SeriesWeekdaysRequired = "venues.series_weekdays_required";
     public const string SeriesDateNotSkipped = "venues.series_date_not_skipped";
     public const string DisplaceNeedsProtocol = "venues.displace_needs_protocol";
+    public const string CalendarLinkInvalid = "venues.calendar_link_invalid";
+    public const string DisplacingTooMany = "venues.displacing_too_many";
+    public const string RoomPhotoNotFound = "venues.room_photo_not_found";
+    public const string RoomPhotoLimit = "venues.room_photo_limit";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -42,6 +46,6 @@ public static class VenuesErrors
         EquipmentDuplicateLine, EquipmentTooManyLines, BookingNotFound, PeriodInvalid, PeriodTooLong, HolderIdRequired, BookingConflict,
         BookingNotPending, BookingClosed, BlockingNotFound, BlockingOverlapsConfirmed, WindowTooWide, ValueUnknown,
         SeriesNotFound, SeriesConflict, SeriesTooManyDates, SeriesNoDates, SeriesEndRequired, SeriesWeekdaysRequired, SeriesDateNotSkipped,
-        DisplaceNeedsProtocol,
+        DisplaceNeedsProtocol, CalendarLinkInvalid, DisplacingTooMany, RoomPhotoNotFound, RoomPhotoLimit,
     ];
 }

@@ -8,6 +8,7 @@ using Summit.Server.Venues.Calendar;
 using Summit.Server.Venues.Contracts;
 using Summit.Server.Venues.Equipment;
 using Summit.Server.Venues.NoShows;
+using Summit.Server.Venues.Photos;
 using Summit.Server.Venues.Rooms;
 using Summit.Server.Venues.Series;
 
@@ -38,6 +39,8 @@ public sealed class VenuesModule : ISummitModule
         services.AddScoped<IRoomReservations, RoomReservations>();
         services.AddScoped<SeriesService>();
         services.AddScoped<RoomCalendarService>();
+        services.AddScoped<CalendarLinkService>();
+        services.AddScoped<RoomPhotoService>();
         services.AddScoped<BookingNotices>();
         services.AddScoped<BlockingClosures>();
         services.AddScoped<NoShowRelease>();

@@ -10,7 +10,7 @@ using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Tests.Infrastructure;
-using GuestPageText = Summit.Server.Components.Shared.GuestPageText;
+using GuestPageText = Summit.Server.Guests.Pages.GuestPageText;
 
 namespace Summit.Tests.Access;
 

@@ -70,7 +70,20 @@ public class ModuleBoundaryTests
 
     [Fact]
     public void The_platform_names_no_module() =>
-        AssertNone(PlatformUsesOfModules(ServerTypes, ModuleMap.Server), "Infrastructure types that name a module");
+        // Infrastructure and the shell (layout, shared components, the platform's pages) come before every module: a module shows
+        // itself in the shell through the places it publishes (ShellPlaces, menu entries), never by being named there.
+        AssertNone(PlatformUsesOfModules(ServerTypes, ModuleMap.Server, Platform), "Platform types (Infrastructure, Components) that name a module");
+
+    [Fact]
+    public void The_check_refuses_a_platform_type_that_names_a_module() =>
+        // The deliberate violation in Violations/: a shell helper that names Guests' insides and Guests' and Access's contracts.
+        Assert.Equal(
+            [
+                "Summit.Tests.Architecture.Violations.Shell.LeakyShellText uses Summit.Server.Access.Contracts.ZonePlanArea",
+                "Summit.Tests.Architecture.Violations.Shell.LeakyShellText uses Summit.Server.Guests.Contracts.GuestStatus",
+                "Summit.Tests.Architecture.Violations.Shell.LeakyShellText uses Summit.Server.Guests.Domain.PersonNames",
+            ],
+            PlatformUsesOfModules(ViolationTypes, ModuleMap.Server, [ViolationsRoot + ".Shell"]).Distinct().Order(StringComparer.Ordinal));
 
     [Fact]
     public void The_gate_core_uses_neither_asp_net_nor_entity_framework() =>
@@ -87,7 +100,7 @@ public class ModuleBoundaryTests
     [Fact]
     public void A_module_knows_the_user_interface_only_in_its_pages() =>
         AssertNone(
-            Uses(ServerTypes, t => ModuleMap.Server.ModuleOf(t) is not null and not "Demo" && !ModuleMap.Server.IsPage(t), "Summit.Server.Components"),
+            Uses(ServerTypes, t => ModuleMap.Server.ModuleOf(t) is not null && !ModuleMap.Server.IsPage(t), "Summit.Server.Components"),
             "Module types outside Pages that use the shared UI");
 
     [Fact]

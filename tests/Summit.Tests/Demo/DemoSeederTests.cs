@@ -56,8 +56,8 @@ public partial class DemoSeederTests(DemoFactory app) : IClassFixture<DemoFactor
             Assert.All(rooms, r => Assert.NotNull(r.ZoneId));
             Assert.Equal(5, await db.Set<EquipmentItem>().CountAsync());
             var bookings = await db.Set<Booking>().ToListAsync();
-            // The venues' own seven confirmed bookings and five requests, and the ten sessions the programme placed.
-            Assert.Equal((17, 5), (bookings.Count(b => b.State == BookingState.Confirmed), bookings.Count(b => b.State == BookingState.Pending)));
+            // The venues' own seven confirmed bookings and five requests, and the 26 sessions the programme placed.
+            Assert.Equal((33, 5), (bookings.Count(b => b.State == BookingState.Confirmed), bookings.Count(b => b.State == BookingState.Pending)));
             var sweep = await db.Set<RoomBlocking>().SingleAsync();
             Assert.Equal(rooms.Single(r => r.Code == "MFH").Id, sweep.RoomId);
         });
@@ -71,8 +71,9 @@ public partial class DemoSeederTests(DemoFactory app) : IClassFixture<DemoFactor
         var forums = await app.InScopeAsync(sp => sp.GetRequiredService<ForumService>().ListAsync());
         var sessions = await app.InScopeAsync(sp => sp.GetRequiredService<SessionService>().ListAsync());
 
-        Assert.Equal([ForumKind.Main, ForumKind.Sub, ForumKind.Sub, ForumKind.Sub, ForumKind.Sub], forums.Select(f => f.Kind));
-        Assert.Equal(10, sessions.Count);
+        // The main forum and the twenty sub-forums of 2021.
+        Assert.Equal([ForumKind.Main, .. Enumerable.Repeat(ForumKind.Sub, 20)], forums.Select(f => f.Kind));
+        Assert.Equal(26, sessions.Count);
         Assert.All(sessions, s => Assert.NotNull(s.BookingId));
         Assert.Contains(sessions, s => s.Kind == SessionKind.OpeningCeremony && s.RoomCode == "MFH");
         // Speakers are the demo's guests (several in more than one session), besides two remote speakers and an interpreter.
@@ -88,7 +89,7 @@ public partial class DemoSeederTests(DemoFactory app) : IClassFixture<DemoFactor
         var conflicts = await app.InScopeAsync(sp => sp.GetRequiredService<TimetableService>().ConflictsAsync());
         Assert.Equal([(ConflictRule.TravelTooShort, RuleSeverity.Warn), (ConflictRule.InterpretationMissing, RuleSeverity.BlockRelease)],
             conflicts.Select(c => (c.Rule, c.Severity)).Order());
-        Assert.Contains("Programme: 5 forums, 10 of 10 sessions placed", app.Banner, StringComparison.Ordinal);
+        Assert.Contains("Programme: 21 forums, 26 of 26 sessions placed", app.Banner, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public partial class DemoSeederTests(DemoFactory app) : IClassFixture<DemoFactor
     {
         var releases = await app.InScopeAsync(sp => sp.GetRequiredService<ReleaseService>().ListAsync());
         var released = Assert.Single(releases);
-        Assert.Equal((1, 10), (released.Number, released.SessionCount));
+        Assert.Equal((1, 26), (released.Number, released.SessionCount));
         // Everyone on stage was told: the guests, both remote speakers and the interpreter.
         Assert.True(released.NoticeCount >= 20, $"{released.NoticeCount} notices");
 

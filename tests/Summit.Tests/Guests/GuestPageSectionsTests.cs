@@ -24,7 +24,8 @@ public class GuestPageSectionsTests(SummitFactory app) : IClassFixture<SummitFac
     {
         var sections = app.Services.GetRequiredService<PageSections>();
 
-        Assert.Equal([(typeof(BulkIssueButton), Policies.CredentialsManage)], Registered(sections, GuestListPage.Actions));
+        Assert.Equal([(typeof(BulkIssueButton), Policies.CredentialsManage), (typeof(FastLaneBulkButtons), Policies.FacesEnrol)],
+            Registered(sections, GuestListPage.Actions));
         Assert.Equal([(typeof(BadgeButtons), Policies.CredentialsManage)], Registered(sections, GuestPage.Actions));
         Assert.Equal([(typeof(BlockSection), Policies.PersonsBlock), (typeof(FaceEnrolmentSection), Policies.FacesEnrol)], Registered(sections, GuestPage.Side));
         Assert.Equal([(typeof(CredentialSection), Policies.CredentialsManage), (typeof(PersonalZonesSection), Policies.AccessManage)],

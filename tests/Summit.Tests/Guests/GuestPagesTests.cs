@@ -7,7 +7,7 @@ using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Tests.Infrastructure;
-using GuestPageText = Summit.Server.Components.Shared.GuestPageText;
+using GuestPageText = Summit.Server.Guests.Pages.GuestPageText;
 
 namespace Summit.Tests.Guests;
 
@@ -135,7 +135,7 @@ public class GuestPagesTests(SummitFactory app) : IClassFixture<SummitFactory>
 
         var refused = await Assert.ThrowsAsync<SummitException>(() => app.InScopeAsync(sp => sp.GetRequiredService<GuestService>().CreateAsync(copy)));
 
-        var problems = GuestPageText.ProblemsByField(refused, new Localizer());
+        var problems = GuestPageText.GuestFormProblems(refused, new Localizer());
         Assert.Equal(["email"], problems.Keys);
     }
 
@@ -148,7 +148,7 @@ public class GuestPagesTests(SummitFactory app) : IClassFixture<SummitFactory>
 
         var refused = await Assert.ThrowsAsync<SummitException>(() => app.InScopeAsync(sp => sp.GetRequiredService<GuestService>().CreateAsync(input)));
 
-        var problems = GuestPageText.ProblemsByField(refused, new Localizer());
+        var problems = GuestPageText.GuestFormProblems(refused, new Localizer());
         Assert.Equal(["email", "familyName"], problems.Keys.Order());
     }
 

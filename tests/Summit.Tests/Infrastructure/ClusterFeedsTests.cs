@@ -191,6 +191,45 @@ public class ClusterFeedsTests(SummitFactory app) : IClassFixture<SummitFactory>
         }
     }
 
+    [PostgresFact]
+    public async Task A_term_of_leadership_ends_when_its_process_stops_and_the_next_leader_s_term_begins()
+    {
+        // What the live demo player waits for and plays under: one process plays, and another plays on when it goes.
+        var database = app.Services.GetRequiredService<DatabaseSettings>();
+        var name = "test-" + Guid.NewGuid().ToString("N");
+        var contenders = Enumerable.Range(0, 2).Select(_ => new ClusterLeadership(database, NullLogger<ClusterLeadership>.Instance, name)).ToList();
+        try
+        {
+            foreach (var contender in contenders)
+            {
+                await contender.StartAsync(CancellationToken.None);
+            }
+
+            await Task.WhenAll(contenders.Select(c => c.Tried));
+            var leader = Assert.Single(contenders, c => c.IsLeader);
+            var other = contenders.Single(c => c != leader);
+            var term = await leader.LeadAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+            var next = other.LeadAsync(CancellationToken.None);
+            await Task.Delay(ClusterLeadership.CheckInterval * 2);
+            Assert.False(term.IsCancellationRequested);
+            Assert.False(next.IsCompleted);
+
+            await leader.StopAsync(CancellationToken.None);
+            Assert.True(term.IsCancellationRequested);
+            var nextTerm = await next.WaitAsync(ClusterLeadership.CheckInterval * 4);
+            Assert.False(nextTerm.IsCancellationRequested);
+            Assert.True(other.IsLeader);
+        }
+        finally
+        {
+            foreach (var contender in contenders)
+            {
+                await contender.StopAsync(CancellationToken.None);
+                contender.Dispose();
+            }
+        }
+    }
+
     [Fact]
     public async Task A_lone_process_on_sqlite_leads_at_once()
     {
@@ -198,6 +237,9 @@ public class ClusterFeedsTests(SummitFactory app) : IClassFixture<SummitFactory>
         await leadership.StartAsync(CancellationToken.None);
 
         Assert.True(await leadership.LeadsAsync(CancellationToken.None));
+        var term = leadership.LeadAsync(CancellationToken.None);
+        Assert.True(term.IsCompletedSuccessfully);
+        Assert.False((await term).CanBeCanceled);
         await leadership.StopAsync(CancellationToken.None);
     }
 

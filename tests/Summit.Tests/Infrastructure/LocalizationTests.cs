@@ -6,6 +6,7 @@ using Summit.Server.Guests;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Privacy.Contracts;
 
 namespace Summit.Tests.Infrastructure;
 
@@ -55,6 +56,20 @@ public class LocalizationTests
             })
             .Where(entry => entry.Contains(": verdict.", StringComparison.Ordinal));
         Assert.Empty(defined);
+    }
+
+    [Fact]
+    public void Every_module_holding_personal_data_names_its_area_in_both_languages()
+    {
+        // The privacy pages title each module's section with privacy.area.{Area}; a missing key shows the raw area name (a Chinese page
+        // once said "programme").
+        var areas = typeof(IPersonalDataHolder).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IPersonalDataHolder)))
+            .Select(t => t.GetField("AreaName", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as string ?? t.Name)
+            .ToList();
+        Assert.True(areas.Count >= 8, $"Only {areas.Count} personal data holders found.");
+        var missing = areas.Where(area => !_localizer.Has($"privacy.area.{area}")).ToList();
+        Assert.Empty(missing);
     }
 
     [Theory]

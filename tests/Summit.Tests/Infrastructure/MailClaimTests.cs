@@ -44,7 +44,7 @@ public class MailClaimTests(SummitFactory app) : IClassFixture<SummitFactory>
             var db = sp.GetRequiredService<SummitDbContext>();
             var mail = await db.OutgoingMails.SingleAsync(m => m.Id == id);
             mail.ClaimToken = Guid.NewGuid();
-            mail.ClaimedUntil = app.Clock.GetUtcNow() + MailDispatcher.ClaimLease;
+            mail.ClaimedUntil = app.Clock.GetUtcNow() + Lease;
             return await db.SaveChangesAsync();
         });
         var transport = new RecordingTransport();
@@ -53,12 +53,14 @@ public class MailClaimTests(SummitFactory app) : IClassFixture<SummitFactory>
         await dispatcher.DispatchPendingAsync(CancellationToken.None);
         Assert.DoesNotContain(id, transport.MessageIds);
 
-        app.Clock.Advance(MailDispatcher.ClaimLease + TimeSpan.FromSeconds(1));
+        app.Clock.Advance(Lease + TimeSpan.FromSeconds(1));
         await dispatcher.DispatchPendingAsync(CancellationToken.None);
         Assert.Equal(1, transport.MessageIds.Count(m => m == id));
     }
 
     private const string Kind = "claim-test";
+
+    private TimeSpan Lease => app.Services.GetRequiredService<IOptions<MailOptions>>().Value.ClaimLease;
 
     private MailDispatcher Dispatcher(IMailTransport transport) => new(app.Services.GetRequiredService<IServiceScopeFactory>(), transport,
         app.Services.GetRequiredService<IOptions<MailOptions>>(), app.Clock, NullLogger<MailDispatcher>.Instance);

@@ -28,7 +28,7 @@ public sealed class ErasureTests(PrivacyFactory app) : IClassFixture<PrivacyFact
 
         var export = await (await officer.GetAsync($"/api/v1/privacy/subjects/{dora.Id}")).OkAsync<PersonalDataExport>();
         var sections = export.Sections.ToDictionary(s => s.Area);
-        Assert.Equal(["guests", "access", "screening", "faces", "incidents", "mail", "audit"], export.Sections.Select(s => s.Area));
+        Assert.Equal(["guests", "access", "screening", "faces", "incidents", "programme", "mail", "audit"], export.Sections.Select(s => s.Area));
         var guest = sections["guests"].Records.Single(r => r.Kind == "guest");
         Assert.Equal(dora.FamilyNameLatin, Field(guest, "familyNameLatin").GetString());
         Assert.Contains(sections["guests"].Records, r => r.Kind == "photo");

@@ -8,6 +8,12 @@ public interface IAccessReport
 {
     Task<AccessReportFigures> FiguresAsync(DateTimeOffset asOf, CancellationToken ct = default);
 
+    /// <summary>
+    /// Who came into each zone during each window, as of a moment (a window whose zone is not the event's is left out): the programme's
+    /// sessions in their rooms.
+    /// </summary>
+    Task<List<WindowAttendance>> WindowsAsync(DateTimeOffset asOf, IReadOnlyList<AttendanceWindow> windows, CancellationToken ct = default);
+
     /// <summary>The scans behind a figure, in time order, with their holders and the category each held when scanned.</summary>
     Task<List<ScanListItem>> TraceAsync(ScanTrace trace, CancellationToken ct = default);
 

@@ -367,7 +367,7 @@ public sealed class CredentialService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Two officers issuing to the same guest at once: the one-active-credential index decided.
             throw new SummitException(SummitError.Conflict(ErrorCodes.ConcurrentChange));

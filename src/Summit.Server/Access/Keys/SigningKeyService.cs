@@ -92,7 +92,7 @@ public sealed class SigningKeyService(SummitDbContext db, FieldProtector protect
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Two first issues at once: the other one created the key.
             db.ChangeTracker.Clear();

@@ -68,6 +68,37 @@ public sealed class AccessReportQueries(SummitDbContext db, AccessSettingsServic
             zones, attendance, refusalRows, conflicts.Count, conflicts.Count(resolved => !(resolved < asOf)), scans.Count(s => s.Late), context.LateAfterSeconds);
     }
 
+    public async Task<List<WindowAttendance>> WindowsAsync(DateTimeOffset asOf, IReadOnlyList<AttendanceWindow> windows, CancellationToken ct = default)
+    {
+        var context = await LoadContextAsync(ct);
+        var zones = context.Zones.Values.ToDictionary(z => z.Id);
+        var asked = windows.Where(w => zones.ContainsKey(w.ZoneId) && w.Until > w.From).ToList();
+        if (asked.Count == 0)
+        {
+            return [];
+        }
+
+        var numbers = asked.Select(w => zones[w.ZoneId].Number).Distinct().ToList();
+        var (from, until) = (asked.Min(w => w.From), asked.Max(w => w.Until));
+        var entries = await ScansAsOf(context, asOf)
+            .Where(s => numbers.Contains(s.Zone) && s.ScannedAt >= from && s.ScannedAt < until
+                && s.Admitted && s.Direction == GateDirection.Entry && s.GuestId != null && s.CategoryId != null)
+            .Select(s => new { s.Zone, s.ScannedAt, s.GuestId }).ToListAsync(ct);
+        return [.. asked.Select(window =>
+        {
+            var zone = zones[window.ZoneId];
+            var inside = entries.Where(e => e.Zone == zone.Number && e.ScannedAt >= window.From && e.ScannedAt < window.Until).OrderBy(e => e.ScannedAt).ToList();
+            DateTimeOffset? fullAt = null;
+            if (window.FullAt > 0)
+            {
+                var seen = new HashSet<Guid>();
+                fullAt = inside.FirstOrDefault(e => seen.Add(e.GuestId!.Value) && seen.Count == window.FullAt)?.ScannedAt;
+            }
+
+            return new WindowAttendance(window.Key, zone.Code, inside.Select(e => e.GuestId).Distinct().Count(), inside.Count, fullAt);
+        })];
+    }
+
     /// <summary>
     /// The scans behind a figure, in time order, with their holders and the category each held when scanned: a read of personal
     /// data, so it is audited.
@@ -120,6 +151,16 @@ public sealed class AccessReportQueries(SummitDbContext db, AccessSettingsServic
             var (start, end) = (context.StartOf(context.StartDate), context.StartOf(context.EndDate.AddDays(1)));
             query = span == ReportSpan.Event ? query.Where(s => s.ScannedAt >= start && s.ScannedAt < end)
                 : query.Where(s => s.ScannedAt < start || s.ScannedAt >= end);
+        }
+
+        if (trace.From is { } traceFrom)
+        {
+            query = query.Where(s => s.ScannedAt >= traceFrom);
+        }
+
+        if (trace.Until is { } traceUntil)
+        {
+            query = query.Where(s => s.ScannedAt < traceUntil);
         }
 
         var facts = await query.OrderBy(s => s.ScannedAt).ThenBy(s => s.Id).ToListAsync(ct);
@@ -180,7 +221,9 @@ public sealed class AccessReportQueries(SummitDbContext db, AccessSettingsServic
 
     private static string TraceLabel(ScanTrace trace) =>
         $"asOf={ReportMoment.Format(trace.AsOf)};day={trace.Day:yyyy-MM-dd};span={trace.Span};zone={trace.ZoneCode};category={trace.CategoryCode};"
-        + $"reason={trace.Reason};admitted={trace.Admitted};late={trace.Late}";
+        + $"reason={trace.Reason};admitted={trace.Admitted};late={trace.Late};from={Moment(trace.From)};until={Moment(trace.Until)}";
+
+    private static string? Moment(DateTimeOffset? moment) => moment is { } m ? ReportMoment.Format(m) : null;
 
     private static bool IsAttendance(ScanFacts scan) =>
         scan.Admitted && scan.Direction == GateDirection.Entry && scan.GuestId is not null && scan.CategoryId is not null;

@@ -19,10 +19,10 @@ public static class GateText
     /// <summary>The word the page and its tests key on (data-verdict), and the cue the browser plays.</summary>
     public static string Token(VerdictKind kind) => kind.ToString().ToLowerInvariant();
 
-    public static string Reason(Localizer l, ReasonCode reason) => GuestPageText.VerdictText(l, reason);
+    public static string Reason(Localizer l, ReasonCode reason) => PageText.VerdictText(l, reason);
 
     /// <summary>Scan times to the second, in the event's time zone: staff compare them with the clock on the wall.</summary>
-    public static string Clock(DateTimeOffset at, TimeZoneInfo zone) => GuestPageText.ScanTime(at, zone);
+    public static string Clock(DateTimeOffset at, TimeZoneInfo zone) => PageText.ScanTime(at, zone);
 
     public static string InLanguage(string english, string chinese) => Localizer.InReaderLanguage(english, chinese);
 

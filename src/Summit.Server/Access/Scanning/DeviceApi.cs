@@ -102,8 +102,9 @@ public static class DeviceApi
                         continue;
                     }
 
-                    works.Add(new ScanWork(Scanner(user), DeviceId(user), gate, scan!.Nonce, scan.Code ?? "", scan.Direction, scan.ScannedAt, ScanSource.Agent,
-                        scan.Reason));
+                    var face = scan!.FaceDistance is not null || scan.FaceLane ? new AgentFace(scan.FaceDistance, scan.FaceLane, scan.FaceLead) : null;
+                    works.Add(new ScanWork(Scanner(user), DeviceId(user), gate, scan.Nonce, scan.Code ?? "", scan.Direction, scan.ScannedAt, ScanSource.Agent,
+                        scan.Reason, AgentFace: face));
                 }
 
                 var outcomes = await processor.SubmitManyAsync(works, ct);
@@ -153,7 +154,7 @@ public static class DeviceApi
 
     private static string? Problem(JournalScan? scan, DateTimeOffset now) =>
         scan is null || scan.Nonce == Guid.Empty ? AccessErrors.ScanNonceRequired
-        : !Enum.IsDefined(scan.Reason) || !Enum.IsDefined(scan.Direction) ? AccessErrors.ScanRecordInvalid
+        : !Enum.IsDefined(scan.Reason) || !Enum.IsDefined(scan.Direction) || !scan.HasPlausibleFace ? AccessErrors.ScanRecordInvalid
         : scan.ScannedAt > now.AddDays(1) || scan.ScannedAt < now.AddYears(-1) ? AccessErrors.ScanTimeImplausible
         : null;
 

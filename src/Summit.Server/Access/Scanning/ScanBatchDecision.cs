@@ -182,9 +182,10 @@ internal sealed class ScanBatchDecision
             ScannedAt = scannedAt,
             ReceivedAt = receivedAt,
             Late = work.AgentReason is not null && receivedAt - scannedAt > TimeSpan.FromSeconds(_snapshot.LateAfterSeconds),
-            FaceDistance = genuine is null ? null : face?.Distance,
-            FaceLane = lane is not null,
-            FaceLead = genuine is null ? null : lane?.Lead,
+            // An uploaded scan carries the agent's own face figures (it compared offline); an online one the server's.
+            FaceDistance = genuine is null ? null : face?.Distance ?? work.AgentFace?.Distance,
+            FaceLane = lane is not null || work.AgentFace?.Lane == true,
+            FaceLead = genuine is null ? null : lane?.Lead ?? work.AgentFace?.Lead,
         };
     }
 

@@ -9,5 +9,6 @@ namespace Summit.Server.Access.Scanning;
 /// <param name="AgentReason">The agent's verdict for an uploaded scan; null when the server decides.</param>
 /// <param name="Frame">The lane's camera frame (JPEG or PNG) sent with an online scan, for the face check; compared before the
 /// batch and never stored.</param>
+/// <param name="AgentFace">The face figures an agent's journal carries with an uploaded scan (its offline face check); never a frame.</param>
 public sealed record ScanWork(string Scanner, Guid? DeviceId, GateInfo Gate, Guid Nonce, string Code, GateDirection Direction,
-    DateTimeOffset? ScannedAt, ScanSource Source, ReasonCode? AgentReason = null, byte[]? Frame = null);
+    DateTimeOffset? ScannedAt, ScanSource Source, ReasonCode? AgentReason = null, byte[]? Frame = null, AgentFace? AgentFace = null);

@@ -1,5 +1,3 @@
-using Summit.Server.Access.Contracts;
-
 namespace Summit.Server.Components.Shared;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Summit.Server.Components.Shared;
 /// so neither module names the other's types.
 /// </summary>
 /// <param name="Plan">Its rectangle on the plan; without one the zone is listed off the plan.</param>
-public sealed record PlanZone(string Code, string NameEn, string NameZh, int Capacity, int Inside, PlanLevel Level, bool Crowded, ZonePlanArea? Plan)
+public sealed record PlanZone(string Code, string NameEn, string NameZh, int Capacity, int Inside, PlanLevel Level, bool Crowded, PlanArea? Plan)
 {
     public string Name(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Summit.Server.Access.Scanning;
+using Summit.Server.Infrastructure.Cluster;
 using Summit.Server.Screening;
 using Summit.Server.Screening.Ingestion;
 
@@ -12,8 +13,12 @@ namespace Summit.Server.Demo.Live;
 /// <see cref="DemoLiveOptions.Speed"/> times the script's pace, on the server's clock. After the morning the working sensors
 /// keep sending until shutdown. A failure is logged and never stops the server.
 /// </summary>
+/// <remarks>
+/// With several server processes on one database only the one that leads (<see cref="ClusterLeadership"/>) plays; if it dies or
+/// loses its lock, the process that takes over plays on from its own data folder's <see cref="DemoLiveState"/> (docs/operations.md).
+/// </remarks>
 public sealed class DemoPlayer(IServiceScopeFactory scopes, IOptions<DemoLiveOptions> options, IOptions<MqttOptions> mqtt,
-    MqttIngestion ingestion, ScanProcessor processor, IHostApplicationLifetime lifetime,
+    MqttIngestion ingestion, ScanProcessor processor, IHostApplicationLifetime lifetime, ClusterLeadership leadership,
     TimeProvider clock, ILoggerFactory loggers) : BackgroundService
 {
     private static readonly TimeSpan BrokerWait = TimeSpan.FromSeconds(30);
@@ -39,12 +44,51 @@ public sealed class DemoPlayer(IServiceScopeFactory scopes, IOptions<DemoLiveOpt
         try
         {
             await WaitForStartAsync(stoppingToken);
-            await using var session = await StartSessionAsync(settings.Seed, stoppingToken);
-            if (session is null)
+            while (!stoppingToken.IsCancellationRequested)
             {
-                return;
-            }
+                var lead = leadership.LeadAsync(stoppingToken);
+                if (!lead.IsCompleted)
+                {
+                    _logger.LogInformation("Live demo: another server process leads and plays the morning; this one plays if it takes over");
+                }
 
+                var term = await lead;
+                using var playing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, term);
+                try
+                {
+                    await PlayAsync(settings, playing.Token);
+                    return;
+                }
+                catch (OperationCanceledException) when (term.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+                {
+                    _logger.LogWarning("Live demo: this server process no longer leads; it stops playing and the new leader plays on");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown.
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "The live demo stopped; the server runs on");
+        }
+    }
+
+    /// <summary>True while this process plays the morning (or keeps its sensors sending after it).</summary>
+    public bool Playing { get; private set; }
+
+    private async Task PlayAsync(DemoLiveOptions settings, CancellationToken ct)
+    {
+        await using var session = await StartSessionAsync(settings.Seed, ct);
+        if (session is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Playing = true;
             var resumedAt = session.ResumedAt ?? TimeSpan.Zero;
             if (session.Finished)
             {
@@ -67,10 +111,10 @@ public sealed class DemoPlayer(IServiceScopeFactory scopes, IOptions<DemoLiveOpt
             // A resumed morning goes on from where it stood, as if it had started that much earlier.
             var started = clock.GetUtcNow() - resumedAt / settings.Speed;
             var finished = session.Finished;
-            while (!stoppingToken.IsCancellationRequested)
+            while (!ct.IsCancellationRequested)
             {
                 var scriptTime = (clock.GetUtcNow() - started) * settings.Speed;
-                await session.PlayUntilAsync(scriptTime, stoppingToken);
+                await session.PlayUntilAsync(scriptTime, ct);
                 if (!finished && session.Finished)
                 {
                     finished = true;
@@ -78,16 +122,14 @@ public sealed class DemoPlayer(IServiceScopeFactory scopes, IOptions<DemoLiveOpt
                         session.Stats.Summary());
                 }
 
-                await Task.Delay(settings.Tick, clock, stoppingToken);
+                await Task.Delay(settings.Tick, clock, ct);
             }
+
+            ct.ThrowIfCancellationRequested();
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        finally
         {
-            // Shutdown.
-        }
-        catch (Exception ex)
-        {
-            _logger.LogError(ex, "The live demo stopped; the server runs on");
+            Playing = false;
         }
     }
 

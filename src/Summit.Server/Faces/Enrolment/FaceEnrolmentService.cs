@@ -17,7 +17,7 @@ namespace Summit.Server.Faces.Enrolment;
 /// check accepts; a refused photo leaves the issues, which say what to change.
 /// </summary>
 public sealed class FaceEnrolmentService(SummitDbContext db, IGuestDirectory guests, IFaceAnalyzer analyzer, FaceTemplates templates, AuditLog audit,
-    CurrentActor actor, TimeProvider clock, FaceLaneGallery lanes)
+    CurrentActor actor, TimeProvider clock, FaceLaneGallery lanes, Localizer localizer)
 {
     /// <summary>How many queued enrolments one pass of the worker computes.</summary>
     public const int PendingBatch = 20;
@@ -80,30 +80,65 @@ public sealed class FaceEnrolmentService(SummitDbContext db, IGuestDirectory gue
     {
         var consent = await ConsentAsync(guestId, ct);
         var row = await db.Set<FaceEnrolment>().FirstOrDefaultAsync(e => e.GuestId == guestId, ct);
-        if (input.FastLane)
+        if (FastLaneRefusal(consent, row, input.FastLane) is { } refusal)
         {
-            RequireConsent(consent);
-            if (row is not { State: FaceEnrolmentState.Enrolled })
-            {
-                throw new SummitException(SummitError.Conflict(FacesErrors.NotEnrolled));
-            }
+            throw new SummitException(refusal);
         }
 
-        if (row is null || row.FastLane == input.FastLane)
+        if (await MarkAsync(row, input.FastLane, (await actor.GetAsync()).Name, clock.GetUtcNow()))
         {
-            return View(consent, row);
+            await db.SaveChangesAsync(ct);
+            await lanes.ChangedAsync(ct);
         }
 
-        row.FastLane = input.FastLane;
-        row.UpdatedAt = clock.GetUtcNow();
-        row.UpdatedBy = (await actor.GetAsync()).Name;
-        await audit.RecordAsync(FacesAudit.FastLaneChanged, FacesAudit.TemplateEntity, guestId.ToString(), new Dictionary<string, (object?, object?)>
-        {
-            ["fastLane"] = (!input.FastLane, input.FastLane),
-        });
-        await db.SaveChangesAsync(ct);
-        await lanes.ChangedAsync(ct);
         return View(consent, row);
+    }
+
+    /// <summary>
+    /// The face lane for the guests of a selection: each judged as <see cref="SetFastLaneAsync"/> judges one (to give it: consent and a
+    /// template), those refused listed with the reason, the others changed and audited one by one and saved together; the lanes' gallery
+    /// is told once.
+    /// </summary>
+    public async Task<BulkResult> SetFastLaneManyAsync(FastLaneSelection selection, CancellationToken ct = default)
+    {
+        var ids = selection.GuestIds?.Distinct().ToList() ?? [];
+        if (ids.Count == 0)
+        {
+            throw new SummitException(SummitError.Of(FacesErrors.SelectionEmpty));
+        }
+
+        if (ids.Count > FastLaneSelection.MaxGuests)
+        {
+            throw new SummitException(SummitError.Of(FacesErrors.SelectionTooLarge, FastLaneSelection.MaxGuests));
+        }
+
+        var rows = await db.Set<FaceEnrolment>().Where(e => ids.Contains(e.GuestId)).ToDictionaryAsync(e => e.GuestId, ct);
+        var who = (await actor.GetAsync()).Name;
+        var now = clock.GetUtcNow();
+        var refused = new List<BulkRefusal>();
+        var (done, changed) = (0, 0);
+        foreach (var id in ids)
+        {
+            var consent = await guests.FaceConsentAsync(id, ct);
+            var row = rows.GetValueOrDefault(id);
+            var problem = consent is null ? SummitError.NotFound(FacesErrors.GuestNotFound, id) : FastLaneRefusal(consent, row, selection.FastLane);
+            if (problem is not null)
+            {
+                refused.Add(new BulkRefusal(id, problem.Code, problem.Message(localizer)));
+                continue;
+            }
+
+            done++;
+            changed += await MarkAsync(row, selection.FastLane, who, now) ? 1 : 0;
+        }
+
+        if (changed > 0)
+        {
+            await db.SaveChangesAsync(ct);
+            await lanes.ChangedAsync(ct);
+        }
+
+        return new BulkResult(done, refused);
     }
 
     /// <summary>
@@ -146,6 +181,31 @@ public sealed class FaceEnrolmentService(SummitDbContext db, IGuestDirectory gue
 
     private async Task<FaceConsentCard> ConsentAsync(Guid guestId, CancellationToken ct) =>
         await guests.FaceConsentAsync(guestId, ct) ?? throw new SummitException(SummitError.NotFound(FacesErrors.GuestNotFound, guestId));
+
+    /// <summary>Why the face lane cannot be given (no consent, no template); taking it away is always allowed.</summary>
+    private static SummitError? FastLaneRefusal(FaceConsentCard consent, FaceEnrolment? row, bool fastLane) =>
+        !fastLane ? null
+        : !consent.Given ? SummitError.Conflict(FacesErrors.ConsentMissing)
+        : row is not { State: FaceEnrolmentState.Enrolled } ? SummitError.Conflict(FacesErrors.NotEnrolled)
+        : null;
+
+    /// <summary>Sets the mark on the enrolment and audits it; false when there is nothing to change. Not saved.</summary>
+    private async Task<bool> MarkAsync(FaceEnrolment? row, bool fastLane, string who, DateTimeOffset now)
+    {
+        if (row is null || row.FastLane == fastLane)
+        {
+            return false;
+        }
+
+        row.FastLane = fastLane;
+        row.UpdatedAt = now;
+        row.UpdatedBy = who;
+        await audit.RecordAsync(FacesAudit.FastLaneChanged, FacesAudit.TemplateEntity, row.GuestId.ToString(), new Dictionary<string, (object?, object?)>
+        {
+            ["fastLane"] = (!fastLane, fastLane),
+        });
+        return true;
+    }
 
     private static void RequireConsent(FaceConsentCard consent)
     {

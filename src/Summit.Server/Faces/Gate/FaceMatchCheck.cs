@@ -12,16 +12,11 @@ namespace Summit.Server.Faces.Gate;
 /// </summary>
 public sealed class FaceMatchCheck : IServerGateCheck
 {
-    private static readonly IGateCheck Check = new FaceMatches();
+    /// <summary>The same pure check the gate agent runs offline.</summary>
+    private static readonly IGateCheck Check = GateChecks.FaceMatches;
 
     /// <summary>After the screening hold (100): a held lane's refusal says why the person waits, whatever the face.</summary>
     public int Order => 200;
 
     public Task<IGateCheck> ForBatchAsync(SummitDbContext db, IReadOnlyCollection<GateInfo> gates, CancellationToken ct) => Task.FromResult(Check);
-
-    private sealed class FaceMatches : IGateCheck
-    {
-        ReasonCode IGateCheck.Check(in ScanContext scan) =>
-            scan.IsEntry && scan.Face is { Matches: false } ? ReasonCode.FaceMismatch : ReasonCode.Admitted;
-    }
 }

@@ -81,7 +81,7 @@ public sealed partial class CategoryService(SummitDbContext db, IEventCalendar e
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Two people adding the same code at the same moment: the unique index decides.
             throw new SummitException(SummitError.Conflict(GuestErrors.CategoryCodeDuplicate, category.Code));

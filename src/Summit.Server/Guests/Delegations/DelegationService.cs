@@ -94,7 +94,7 @@ public sealed class DelegationService(SummitDbContext db, IEventCalendar events,
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Two people adding the same name at the same moment: the unique index decides.
             throw new SummitException(SummitError.Conflict(GuestErrors.DelegationNameDuplicate, delegation.Name));

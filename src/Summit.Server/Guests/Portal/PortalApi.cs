@@ -16,6 +16,10 @@ public static class PortalApi
             TypedResults.Ok(await service.OpenAsync(token, member, ct)))
             .WithSummary("What the invitation holder sees: their form, status and (for a liaison) the delegation");
 
+        portal.MapGet("/messages", async (string token, PortalService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.MessagesAsync(token, ct)))
+            .WithSummary($"The messages Summit wrote to the invitation holder (mails and notices), newest first, at most {PortalService.MessageLimit}");
+
         portal.MapGet("/qr.png", async (string token, Guid? member, PortalService service, HttpContext context, CancellationToken ct) =>
             {
                 var png = await service.GetQrPngAsync(token, member, ct);

@@ -79,6 +79,23 @@ public sealed class PortalService(
     }
 
     /// <summary>The token's invitation and guest, and whom the request is about: that guest, or a member of the liaison's delegation.</summary>
+    /// <summary>How many of the guest's messages the portal lists, newest first.</summary>
+    public const int MessageLimit = 30;
+
+    /// <summary>
+    /// The messages Summit wrote to the token's holder (their own, never a delegation member's), newest first: the invitation, the approval,
+    /// the code, and what other modules told them (a programme release that moved their session, a booking released). The portal is where
+    /// a guest reads them again, or for the first time if the mail did not reach them.
+    /// </summary>
+    public async Task<IReadOnlyList<PortalMessage>> MessagesAsync(string token, CancellationToken ct = default)
+    {
+        var (_, self, _) = await ResolveAsync(token, null, ct);
+        return await db.OutgoingMails.AsNoTracking().Where(m => m.GuestId == self.Id)
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(MessageLimit)
+            .Select(m => new PortalMessage(m.Id, m.Kind, m.Subject, m.TextBody, m.CreatedAt, m.SentAt))
+            .ToListAsync(ct);
+    }
+
     private async Task<(Invitation Invitation, Guest Self, Guest Target)> ResolveAsync(string token, Guid? memberId, CancellationToken ct)
     {
         var invitation = await invitations.ResolveAsync(token, allowUsed: true, ct);

@@ -26,7 +26,10 @@ public sealed class ClusterLeadership(DatabaseSettings database, ILogger<Cluster
 
     private readonly long _key = KeyOf(name);
     private readonly TaskCompletionSource _firstTry = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _termLock = new();
     private volatile bool _leading;
+    private TaskCompletionSource<CancellationToken> _nextTerm = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationTokenSource? _term;
 
     /// <summary>True while this process holds the lock; always on SQLite.</summary>
     public bool IsLeader => database.Provider != DatabaseProvider.Postgres || _leading;
@@ -39,6 +42,23 @@ public sealed class ClusterLeadership(DatabaseSettings database, ILogger<Cluster
     {
         await Tried.WaitAsync(ct);
         return IsLeader;
+    }
+
+    /// <summary>
+    /// Completes when this process leads (at once if it does), with a token that is cancelled when it stops leading: for work that
+    /// must run on one process only for as long as it runs (the live demo player), not in rounds.
+    /// </summary>
+    public Task<CancellationToken> LeadAsync(CancellationToken ct)
+    {
+        if (database.Provider != DatabaseProvider.Postgres)
+        {
+            return Task.FromResult(CancellationToken.None);
+        }
+
+        lock (_termLock)
+        {
+            return _nextTerm.Task.WaitAsync(ct);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -75,7 +95,7 @@ public sealed class ClusterLeadership(DatabaseSettings database, ILogger<Cluster
                     logger.LogWarning(ex, "Lost the connection that holds the {Name} leadership; no longer leading", name);
                 }
 
-                _leading = false;
+                StopLeading();
                 _firstTry.TrySetResult();
                 await Task.Delay(CheckInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
@@ -85,7 +105,7 @@ public sealed class ClusterLeadership(DatabaseSettings database, ILogger<Cluster
             }
         }
 
-        _leading = false;
+        StopLeading();
     }
 
     private async Task TryOrConfirmAsync(NpgsqlConnection connection, CancellationToken ct)
@@ -103,7 +123,30 @@ public sealed class ClusterLeadership(DatabaseSettings database, ILogger<Cluster
         if (await take.ExecuteScalarAsync(ct) is true)
         {
             _leading = true;
+            lock (_termLock)
+            {
+                _term = new CancellationTokenSource();
+                _nextTerm.TrySetResult(_term.Token);
+            }
+
             logger.LogInformation("This server process now leads {Name}", name);
+        }
+    }
+
+    private void StopLeading()
+    {
+        _leading = false;
+        lock (_termLock)
+        {
+            if (_term is null)
+            {
+                return;
+            }
+
+            // Not disposed: holders of its token may still link to it (a change of leader is rare, the source is small).
+            _term.Cancel();
+            _term = null;
+            _nextTerm = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
     }
 

@@ -1,7 +1,7 @@
 namespace Summit.Server.Infrastructure.Incidents;
 
 /// <summary>
-/// The one way any module raises an incident without knowing the operations module: the operations module implements it.
+/// The one way any module raises an incident without knowing the Incidents module, which implements it (IncidentReporter).
 /// Scoped: it writes through the caller's unit of work and saves, so a report made inside a transaction commits with it.
 /// </summary>
 public interface IIncidentReporter

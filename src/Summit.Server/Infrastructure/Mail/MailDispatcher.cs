@@ -13,10 +13,6 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IMailTransport t
     private const int RoundSize = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a round holds the messages it claimed: far longer than sending 100 messages takes, short enough that a dead
-    /// process's messages leave with little delay.</summary>
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.DispatchInBackground)
@@ -86,7 +82,7 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IMailTransport t
         }
 
         var token = Guid.NewGuid();
-        var until = now + ClaimLease;
+        var until = now + options.Value.ClaimLease;
         await db.OutgoingMails
             .Where(m => candidates.Contains(m.Id) && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimedUntil, until), ct);

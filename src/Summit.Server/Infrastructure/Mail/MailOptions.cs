@@ -27,6 +27,14 @@ public sealed class MailOptions : IValidatedOptions
     /// <summary>When false, queued mail leaves only when something calls <see cref="MailDispatcher.DispatchPendingAsync"/> (the tests).</summary>
     public bool DispatchInBackground { get; set; } = true;
 
+    /// <summary>
+    /// How long a dispatch round holds the messages it claimed, in seconds (default 300): far longer than sending 100 messages takes,
+    /// short enough that the messages of a server process that died leave with little delay (docs/operations.md, several processes).
+    /// </summary>
+    public int ClaimLeaseSeconds { get; set; } = 300;
+
+    public TimeSpan ClaimLease => TimeSpan.FromSeconds(ClaimLeaseSeconds);
+
     /// <summary>The security of the SMTP connection that <see cref="SmtpSecurity"/> names, if it names one.</summary>
     public SecureSocketOptions? SmtpSocketOptions =>
         Enum.TryParse<SecureSocketOptions>(SmtpSecurity, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
@@ -47,6 +55,11 @@ public sealed class MailOptions : IValidatedOptions
         if (SmtpPort is < 1 or > 65535)
         {
             yield return "Summit:Mail:SmtpPort must be between 1 and 65535.";
+        }
+
+        if (ClaimLeaseSeconds is < 10 or > 86_400)
+        {
+            yield return "Summit:Mail:ClaimLeaseSeconds must be between 10 and 86400.";
         }
 
         if (SmtpSocketOptions is null)

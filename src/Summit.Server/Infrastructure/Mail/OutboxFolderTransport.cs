@@ -13,7 +13,10 @@ public sealed class OutboxFolderTransport(IOptions<MailOptions> options) : IMail
         Directory.CreateDirectory(options.Value.OutboxDirectory);
         var safeId = new string((message.MessageId ?? Guid.NewGuid().ToString()).Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
         var file = Path.Combine(options.Value.OutboxDirectory, $"{message.Date.UtcDateTime.ToString(TimeFormat, System.Globalization.CultureInfo.InvariantCulture)}-{safeId}.eml");
-        await message.WriteToAsync(file, ct);
+        // Whole or not at all: a process killed while writing leaves a .tmp, never half a message that reads as sent.
+        var partial = file + ".tmp";
+        await message.WriteToAsync(partial, ct);
+        File.Move(partial, file, overwrite: true);
     }
 
     /// <summary>

@@ -6,6 +6,6 @@ public static class ShellPlaces
     /// <summary>The app bar, between the language switch and the signed-in user: actions and alerts that follow staff on every page.</summary>
     public const string AppBar = "shell.app-bar";
 
-    /// <summary>The home page, below the event's name, dates and venues: what each module has to say about the event at a glance.</summary>
+    /// <summary>The home page: what each module has to say about the event at a glance (Events its name, dates and venues first).</summary>
     public const string Home = "shell.home";
 }

@@ -1,5 +1,6 @@
 using Summit.Server.Access.Contracts;
 using Summit.Server.Incidents.Contracts;
+using Summit.Server.Programme.Contracts;
 using Summit.Server.Screening.Contracts;
 
 namespace Summit.Server.Operations.Reports;
@@ -11,4 +12,5 @@ namespace Summit.Server.Operations.Reports;
 /// </summary>
 /// <param name="GeneratedAt">When it was built (at or after its stamp).</param>
 public sealed record ClosingReport(string EventName, string EventNameZh, DateOnly StartDate, DateOnly EndDate, string TimeZoneId, DateTimeOffset AsOf,
-    DateTimeOffset GeneratedAt, string GeneratedBy, AccessReportFigures Access, ScreeningReportFigures Screening, IReadOnlyList<IncidentTypeFigures> Incidents);
+    DateTimeOffset GeneratedAt, string GeneratedBy, AccessReportFigures Access, ScreeningReportFigures Screening, IReadOnlyList<IncidentTypeFigures> Incidents,
+    ProgrammeReportFigures Programme);

@@ -60,6 +60,16 @@ internal static class ClosingReportCsv
             Row(section, row.Day, row.ZoneCode, row.CategoryCode, null, "entries", row.Entries, entries);
         }
 
+        // A session's counted figures, each with its scans; its seats, expected attendance and the time it filled are on the page beside them.
+        foreach (var session in report.Programme.Sessions.Where(s => s.Persons is not null))
+        {
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(session.StartsAt, EventTime.Zone(report.TimeZoneId)).DateTime);
+            var title = language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && session.TitleZh.Length > 0 ? session.TitleZh : session.TitleEn;
+            var came = ClosingReportLinks.Scans(ClosingReportDocument.SessionTrace(session, asOf));
+            Row("sessions", day, session.ZoneCode, null, title, "persons", session.Persons, came);
+            Row("sessions", day, session.ZoneCode, null, title, "entries", session.Entries, came);
+        }
+
         foreach (var row in figures.Refusals)
         {
             Row(row.WithinEvent ? "refusals" : "refusals-outside-days", row.Day, null, null, localizer.Get(language, $"verdict.{row.Reason}"), "scans",

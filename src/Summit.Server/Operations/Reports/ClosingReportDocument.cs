@@ -3,6 +3,7 @@ using Summit.Server.Access.Contracts;
 using Summit.Server.Incidents.Contracts;
 using Summit.Server.Infrastructure;
 using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Programme.Contracts;
 using Summit.Server.Screening.Contracts;
 
 namespace Summit.Server.Operations.Reports;
@@ -47,7 +48,7 @@ internal sealed class ClosingReportDocument
         };
         var eventName = _language == Localizer.Chinese ? $"{_report.EventNameZh} · {_report.EventName}" : $"{_report.EventName} · {_report.EventNameZh}";
         return new ReportDocument(T("reports.title"), eventName, header,
-            [AttendanceSection(), CategorySection(), RefusalSection(), OfflineSection(), ScreeningSection(), IncidentSection()],
+            [AttendanceSection(), SessionSection(), CategorySection(), RefusalSection(), OfflineSection(), ScreeningSection(), IncidentSection()],
             T("reports.footer", eventName, stamp));
     }
 
@@ -72,6 +73,35 @@ internal sealed class ClosingReportDocument
             [T("reports.def.zones")], T("reports.no_zones"));
         return new ReportSection(T("reports.attendance_heading"), [days, zones]);
     }
+
+    private ReportSection SessionSection()
+    {
+        var rows = _report.Programme.Sessions.Select(session =>
+        {
+            var came = ClosingReportLinks.Scans(SessionTrace(session));
+            return new ReportRow(session.SessionId.ToString("N"),
+            [
+                Label(Named(session.TitleEn, session.TitleZh)), Label($"{session.RoomCode} · {Named(session.RoomNameEn, session.RoomNameZh)}"),
+                Label($"{Local(session.StartsAt)}–{EventTime.Format(session.EndsAt, _zone, TimeStyle.Time)}"),
+                Label(ClosingReportCsv.Number(session.Seats)), Label(ClosingReportCsv.Number(session.Expected)),
+                session.Persons is { } persons ? Figure(persons, came) : Label(T("reports.no_gates")),
+                session.Entries is { } entries ? Figure(entries, came) : Label("–"),
+                Label(session.FullAt is { } full ? EventTime.Format(full, _zone, TimeStyle.Time) : "–"),
+            ]);
+        }).ToList();
+        var table = new ReportTable("sessions", _report.Programme.Release is { } release ? T("reports.sessions_release", release) : null,
+        [
+            Column("reports.session"), Column("reports.room"), Column("reports.session_time"), Number("reports.seats"), Number("reports.expected"),
+            Number("reports.came"), Number("reports.entries"), Column("reports.full_at"),
+        ], rows, [T("reports.def.came"), T("reports.def.full_at"), T("reports.def.seats")], T("reports.no_sessions"));
+        return new ReportSection(T("reports.sessions"), [table]);
+    }
+
+    /// <summary>The entries a session's figures count: admitted into its room's zone from its doors opening to its end.</summary>
+    internal static ScanTrace SessionTrace(SessionAttendance session, DateTimeOffset asOf) =>
+        new(asOf, ZoneCode: session.ZoneCode, Admitted: true, From: session.DoorsOpenAt, Until: session.EndsAt);
+
+    private ScanTrace SessionTrace(SessionAttendance session) => SessionTrace(session, AsOf);
 
     private IEnumerable<ReportCell> DayCells(ScanTrace trace, int persons, int entries, int refusals)
     {

@@ -36,6 +36,8 @@ public static class ClosingReportLinks
         ("reason", trace.Reason?.ToString()),
         ("admitted", Flag(trace.Admitted)),
         ("late", Flag(trace.Late)),
+        ("from", trace.From is { } from ? ReportMoment.Format(from) : null),
+        ("until", trace.Until is { } until ? ReportMoment.Format(until) : null),
     ]);
 
     /// <summary>The double entries behind the offline-gate figures (only those unresolved at the stamp, if asked).</summary>

@@ -9,6 +9,7 @@ using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
 using Summit.Server.Infrastructure.Mail;
+using Summit.Server.Programme.Contracts;
 using Summit.Server.Screening.Contracts;
 
 namespace Summit.Server.Operations.Reports;
@@ -19,7 +20,7 @@ namespace Summit.Server.Operations.Reports;
 /// every look at the records is audited.
 /// </summary>
 public sealed class ClosingReportService(IEventCalendar events, IAccessReport access, IScreeningReport screening, IIncidentReport incidents,
-    AuditLog audit, CurrentActor actor, SummitDbContext db, Localizer localizer, TimeProvider clock, IOptions<MailOptions> mail)
+    IProgrammeReport programme, AuditLog audit, CurrentActor actor, SummitDbContext db, Localizer localizer, TimeProvider clock, IOptions<MailOptions> mail)
 {
     /// <summary>The stamp of a report: the moment asked for (to its minute), or the start of the current minute. A moment to come is refused.</summary>
     public DateTimeOffset StampOf(DateTimeOffset? asOf)
@@ -35,7 +36,7 @@ public sealed class ClosingReportService(IEventCalendar events, IAccessReport ac
         var stamp = StampOf(asOf);
         return new ClosingReport(summitEvent.Name, summitEvent.NameZh, summitEvent.StartDate, summitEvent.EndDate, summitEvent.TimeZoneId, stamp,
             clock.GetUtcNow(), (await actor.GetAsync()).Name, await access.FiguresAsync(stamp, ct), await screening.FiguresAsync(stamp, ct),
-            await incidents.FiguresAsync(stamp, ct));
+            await incidents.FiguresAsync(stamp, ct), await programme.FiguresAsync(stamp, ct));
     }
 
     /// <summary>The report laid out for the page and the PDF, in a language.</summary>

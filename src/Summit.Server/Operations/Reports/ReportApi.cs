@@ -34,10 +34,10 @@ public static class ReportApi
             })
             .WithSummary("The closing report as a PDF to sign and file: the stamp, every table with its definitions, each figure linked to its records");
         reports.MapGet("/closing/trace", async (string? asOf, string? day, string? span, string? zone, string? category, string? reason, bool? admitted,
-                bool? late, ClosingReportService service, CancellationToken ct) =>
+                bool? late, string? from, string? until, ClosingReportService service, CancellationToken ct) =>
             {
                 var trace = new ScanTrace(service.StampOf(ParseAsOf(asOf)), ParseDay(day), Blank(zone), Blank(category), ParseReason(reason), admitted,
-                    ParseSpan(span), late);
+                    ParseSpan(span), late, ParseMoment("from", from), ParseMoment("until", until));
                 return Csv(await service.TraceCsvAsync(trace, Language(), ct), "summit-report-scans", trace.AsOf);
             })
             .WithSummary("The scans behind one figure of the closing report (CSV, with the holders' names: the read is audited)");
@@ -71,6 +71,11 @@ public static class ReportApi
         asOf is null ? null
         : ReportMoment.TryParse(asOf, out var stamp) ? stamp
         : throw new SummitException(SummitError.Of(ReportErrors.ReportAsOfInvalid, asOf.Length > 40 ? asOf[..40] + "…" : asOf));
+
+    private static DateTimeOffset? ParseMoment(string name, string? moment) =>
+        Blank(moment) is not { } text ? null
+        : ReportMoment.TryParse(text, out var parsed) ? parsed
+        : throw Invalid(name, text);
 
     private static ScreeningRecordKind ParseRecords(string? records) =>
         Blank(records) is { } text && Enum.TryParse<ScreeningRecordKind>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)

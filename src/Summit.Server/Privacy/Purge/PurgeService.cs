@@ -172,7 +172,7 @@ public sealed class PurgeService(SummitDbContext db, IEventCalendar events, Rete
             await db.SaveChangesAsync(ct);
             return run;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             db.Entry(run).State = EntityState.Detached;
             return null;

@@ -14,7 +14,8 @@ namespace Summit.Server.Programme.Public;
 /// everything answers programme.not_released (404).
 /// </summary>
 [OpenToEveryone]
-public sealed class PublicProgrammeService(IEventCalendar events, ReleaseReader releases, ReleaseTexts texts, Localizer localizer)
+public sealed class PublicProgrammeService(IEventCalendar events, ReleaseReader releases, ReleaseTexts texts, Localizer localizer,
+    PublishedProgrammeCache cache)
 {
     public async Task<PublicProgrammeView> ProgrammeAsync(PublicProgrammeQuery query, CancellationToken ct = default)
     {
@@ -67,10 +68,26 @@ public sealed class PublicProgrammeService(IEventCalendar events, ReleaseReader 
             [.. shown.Select(c => texts.View(c, language, published.Zone, people))]);
     }
 
-    /// <summary>The latest release with what the export needs: the event, its zone, the snapshot and the public names of its people.</summary>
+    /// <summary>
+    /// The latest release with what the export needs: the event, its zone, the snapshot and the public names of its people; kept between
+    /// requests while it stays the latest (<see cref="PublishedProgrammeCache"/>).
+    /// </summary>
     public async Task<PublishedProgramme> PublishedAsync(CancellationToken ct = default)
     {
         var summitEvent = await events.GetCurrentAsync(ct);
+        var latest = await releases.LatestNumberAsync(summitEvent.Id, ct) ?? throw new SummitException(SummitError.NotFound(ProgrammeErrors.NotReleased));
+        if (cache.Find(summitEvent, latest) is { } kept)
+        {
+            return kept;
+        }
+
+        var published = await ReadAsync(summitEvent, ct);
+        cache.Keep(published);
+        return published;
+    }
+
+    private async Task<PublishedProgramme> ReadAsync(EventFacts summitEvent, CancellationToken ct)
+    {
         var release = await releases.LatestAsync(summitEvent.Id, ct)
             ?? throw new SummitException(SummitError.NotFound(ProgrammeErrors.NotReleased));
         var snapshot = ReleaseReader.Read(release);

@@ -14,6 +14,11 @@ public sealed class ReleaseReader(SummitDbContext db, IGuestDirectory guests)
     public async Task<ProgrammeRelease?> LatestAsync(Guid eventId, CancellationToken ct = default) =>
         await db.Set<ProgrammeRelease>().AsNoTracking().Where(r => r.EventId == eventId).OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
 
+    /// <summary>The number of the latest release of the event, without its snapshot; null before the first.</summary>
+    public async Task<int?> LatestNumberAsync(Guid eventId, CancellationToken ct = default) =>
+        await db.Set<ProgrammeRelease>().AsNoTracking().Where(r => r.EventId == eventId).OrderByDescending(r => r.Number).Select(r => (int?)r.Number)
+            .FirstOrDefaultAsync(ct);
+
     /// <summary>The release of that number and the one before it (null for the first).</summary>
     public async Task<(ProgrammeRelease? Release, ProgrammeRelease? Previous)> WithPreviousAsync(Guid eventId, int number, CancellationToken ct = default)
     {

@@ -94,7 +94,7 @@ public sealed class ReleaseService(SummitDbContext db, IEventCalendar events, Au
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // The unique (event, number): someone else released this number a moment ago; nothing of this release was written.
             throw new SummitException(SummitError.Conflict(ProgrammeErrors.ReleaseConcurrent, release.Number));

@@ -29,11 +29,20 @@ internal sealed class ScheduleModel
     private readonly Dictionary<Guid, ScheduleRoom> _rooms;
     private readonly Dictionary<Guid, SessionVars> _vars = [];
     private readonly long _horizon;
+    private readonly IReadOnlyDictionary<Guid, IReadOnlyList<ScheduleRoom>>? _candidates;
+    private readonly IReadOnlyDictionary<Guid, (Guid Room, long Start)> _hint;
 
-    public ScheduleModel(ScheduleProblem problem, bool explain)
+    /// <summary>
+    /// The model of <paramref name="problem"/>: with <paramref name="candidates"/>, each session may take only those rooms (none given: every
+    /// room that fits); <paramref name="hint"/> is a first timetable to start the search from (<see cref="ScheduleGreedy"/>).
+    /// </summary>
+    public ScheduleModel(ScheduleProblem problem, bool explain, IReadOnlyDictionary<Guid, IReadOnlyList<ScheduleRoom>>? candidates = null,
+        IReadOnlyDictionary<Guid, (Guid Room, long Start)>? hint = null)
     {
         _problem = problem;
         _explain = explain;
+        _candidates = explain ? null : candidates;
+        _hint = hint ?? new Dictionary<Guid, (Guid Room, long Start)>();
         _sessions = problem.Sessions.ToDictionary(s => s.Id);
         _rooms = problem.Rooms.ToDictionary(r => r.Id);
         _horizon = problem.Days * 24L * 60;
@@ -50,10 +59,14 @@ internal sealed class ScheduleModel
 
     private int Buffer => _problem.IsHard(ConflictRule.BufferTooShort) ? _problem.Settings.BufferMinutes : 0;
 
-    /// <summary>The rooms a session may take: set out in its layout; big enough, when capacity is hard (with explain: all, under a group).</summary>
+    /// <summary>The rooms a session may take in this model: its candidates when they were chosen, else every room that fits.</summary>
     public IReadOnlyList<ScheduleRoom> RoomsFor(ScheduleSession session) =>
-        [.. _problem.Rooms.Where(r => r.SeatsFor(session.Layout) > 0
-            && (_explain || !_problem.IsHard(ConflictRule.CapacityBelowDemand) || r.SeatsFor(session.Layout) >= session.ExpectedAttendance))];
+        _candidates is not null && _candidates.TryGetValue(session.Id, out var chosen) ? chosen : Fitting(_problem, session, _explain);
+
+    /// <summary>The rooms that fit a session: set out in its layout; big enough, when capacity is hard (with explain: all, under a group).</summary>
+    public static IReadOnlyList<ScheduleRoom> Fitting(ScheduleProblem problem, ScheduleSession session, bool explain) =>
+        [.. problem.Rooms.Where(r => r.SeatsFor(session.Layout) > 0
+            && (explain || !problem.IsHard(ConflictRule.CapacityBelowDemand) || r.SeatsFor(session.Layout) >= session.ExpectedAttendance))];
 
     private void Build()
     {
@@ -108,16 +121,32 @@ internal sealed class ScheduleModel
             grid.Add(s0);
         }
 
+        // Without explain, the start keeps only the times some candidate room is open then; a room whose hours allow all of them (rooms of one
+        // venue usually share their hours) needs no constraint of its own. With explain, every room's hours stand under its group.
+        var candidates = RoomsFor(session);
+        var opens = candidates.ToDictionary(r => r.Id, r => grid.Where(t => r.Open.Any(w => Ceiling(w.From) <= t && t + length <= Minutes(w.Until))).ToHashSet());
+        if (!_explain)
+        {
+            grid.IntersectWith(opens.Values.SelectMany(o => o));
+            if (grid.Count == 0)
+            {
+                grid.Add(-1);
+            }
+        }
+
         var start = Model.NewIntVarFromDomain(Domain.FromValues([.. grid]), $"start_{session.Id:N}");
         var rooms = new Dictionary<Guid, BoolVar>();
         var roomIntervals = new Dictionary<Guid, IntervalVar>();
-        foreach (var room in RoomsFor(session))
+        foreach (var room in candidates)
         {
             var x = Model.NewBoolVar($"in_{session.Id:N}_{room.Id:N}");
             rooms[room.Id] = x;
             roomIntervals[room.Id] = Model.NewOptionalFixedSizeIntervalVar(start, length + Buffer, x, $"room_{session.Id:N}_{room.Id:N}");
             // The session's time lies within one of the room's open periods.
-            Model.AddLinearExpressionInDomain(start, Starts(room.Open, length)).OnlyEnforceIf(Literals(x, Group(ClashKind.RoomTime, room.Id)));
+            if (_explain || !grid.IsSubsetOf(opens[room.Id]))
+            {
+                Model.AddLinearExpressionInDomain(start, Starts(room.Open, length)).OnlyEnforceIf(Literals(x, Group(ClashKind.RoomTime, room.Id)));
+            }
             if (_problem.IsHard(ConflictRule.CapacityBelowDemand) && room.SeatsFor(session.Layout) < session.ExpectedAttendance)
             {
                 // Only with explain: a room too small stands under the session's capacity group.
@@ -147,7 +176,15 @@ internal sealed class ScheduleModel
         }
 
         _vars[session.Id] = new SessionVars(session, start, length, rooms, roomIntervals, venues, Model.NewFixedSizeIntervalVar(start, length, $"time_{session.Id:N}"));
-        if (previous is not null)
+        if (_hint.TryGetValue(session.Id, out var hinted) && rooms.ContainsKey(hinted.Room))
+        {
+            Model.AddHint(start, hinted.Start);
+            foreach (var (room, x) in rooms)
+            {
+                Model.AddHint(x, room == hinted.Room);
+            }
+        }
+        else if (previous is not null)
         {
             Model.AddHint(start, stay!.Value);
             if (rooms.TryGetValue(previous.RoomId, out var was))
@@ -215,7 +252,15 @@ internal sealed class ScheduleModel
                             continue;
                         }
 
-                        aFirst ??= Model.NewBoolVar($"first_{a.Id:N}_{b.Id:N}");
+                        if (aFirst is null)
+                        {
+                            aFirst = Model.NewBoolVar($"first_{a.Id:N}_{b.Id:N}");
+                            if (HintedStart(a) is { } hintA && HintedStart(b) is { } hintB)
+                            {
+                                Model.AddHint(aFirst, hintA <= hintB);
+                            }
+                        }
+
                         Model.Add(startB >= endA + travel).OnlyEnforceIf(Literals(aFirst, inA, inB, group));
                         Model.Add(startA >= endB + travel).OnlyEnforceIf(Literals(aFirst.Not(), inA, inB, group));
                     }
@@ -223,6 +268,12 @@ internal sealed class ScheduleModel
             }
         }
     }
+
+    /// <summary>Where the hint starts a session (a session that stays: where it is).</summary>
+    private long? HintedStart(ScheduleSession session) =>
+        _vars.ContainsKey(session.Id) ? (Hinted(session.Id) ? _hint[session.Id].Start : null) : Minutes(session.Current!.StartsAt);
+
+    private bool Hinted(Guid session) => _hint.TryGetValue(session, out var at) && _vars[session].Rooms.ContainsKey(at.Room);
 
     private (LinearExpr Start, LinearExpr End, IReadOnlyList<(Guid Venue, ILiteral? In)> Venues) Ends(ScheduleSession session)
     {
@@ -253,6 +304,11 @@ internal sealed class ScheduleModel
         {
             if (!_problem.Previous.TryGetValue(v.Session.Id, out var previous))
             {
+                if (Hinted(v.Session.Id))
+                {
+                    continue;
+                }
+
                 var best = v.Rooms.Keys.Select(r => (Room: r, Seats: _rooms[r].SeatsFor(v.Session.Layout)))
                     .OrderBy(r => r.Seats >= v.Session.ExpectedAttendance ? 0 : 1).ThenBy(r => r.Seats).Select(r => (Guid?)r.Room).FirstOrDefault();
                 if (best is { } room)
@@ -276,6 +332,11 @@ internal sealed class ScheduleModel
             }
 
             v.Stays = stays;
+            if (Hinted(v.Session.Id))
+            {
+                Model.AddHint(stays, _hint[v.Session.Id].Room == previous.RoomId && _hint[v.Session.Id].Start == Minutes(previous.StartsAt));
+            }
+
             terms.Add(MoveCost - stays * MoveCost);
         }
 

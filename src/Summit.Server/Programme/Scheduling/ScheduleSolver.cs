@@ -14,7 +14,14 @@ public static class ScheduleSolver
     /// <summary>At most this many extra solves narrow an explanation down.</summary>
     private const int MaxNarrowingSolves = 24;
 
-    public static ScheduleProposal Solve(ScheduleProblem problem)
+    public static ScheduleProposal Solve(ScheduleProblem problem) => Solve(problem, ScheduleCandidates.PerSession, ScheduleCandidates.PruneAbove);
+
+    /// <summary>
+    /// Solves with each session's rooms pruned to <paramref name="perSession"/> once the problem has more than <paramref name="pruneAbove"/>
+    /// room choices (<see cref="ScheduleCandidates"/>), from a first timetable as hint (<see cref="ScheduleGreedy"/>). A pruned model proved
+    /// infeasible is solved again with every room that fits, in the time left: pruning never turns a timetable that exists into "none".
+    /// </summary>
+    internal static ScheduleProposal Solve(ScheduleProblem problem, int perSession, int pruneAbove)
     {
         var precheck = Precheck(problem);
         if (precheck.Count > 0)
@@ -22,10 +29,19 @@ public static class ScheduleSolver
             return new ScheduleProposal(ScheduleStatus.Infeasible, [], 0, precheck, new ScheduleStatistics(0, 0, 0, 0, 0, 0, 0, problem.Limits.Workers));
         }
 
-        var built = new ScheduleModel(problem, explain: false);
-        using var solver = Solver(problem.Limits, problem.Limits.Workers, problem.Limits.TimeLimitSeconds);
-        var status = solver.Solve(built.Model);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var pruned = ScheduleCandidates.Choose(problem, perSession, pruneAbove);
+        var (built, solver, status) = SolveOnce(problem, pruned, problem.Limits.TimeLimitSeconds);
         var statistics = Statistics(solver, problem.Limits.Workers);
+        var left = problem.Limits.TimeLimitSeconds - clock.Elapsed.TotalSeconds;
+        if (status == CpSolverStatus.Infeasible && pruned is not null && left > 0.1)
+        {
+            solver.Dispose();
+            (built, solver, status) = SolveOnce(problem, null, left);
+            statistics = Sum(statistics, Statistics(solver, problem.Limits.Workers));
+        }
+
+        using var _ = solver;
         return status switch
         {
             CpSolverStatus.Optimal or CpSolverStatus.Feasible => Read(problem, built, solver, status, statistics),
@@ -33,6 +49,25 @@ public static class ScheduleSolver
             CpSolverStatus.Unknown => new ScheduleProposal(ScheduleStatus.Unknown, [], 0, [], statistics),
             _ => throw new InvalidOperationException($"CP-SAT refused the scheduling model ({status}): {built.Model.Validate()}"),
         };
+    }
+
+    /// <summary>The model with the candidate rooms given (null: every room that fits) and the greedy first timetable as hint, solved.</summary>
+    private static (ScheduleModel Built, CpSolver Solver, CpSolverStatus Status) SolveOnce(
+        ScheduleProblem problem, Dictionary<Guid, IReadOnlyList<ScheduleRoom>>? pruned, double seconds)
+    {
+        var candidates = pruned ?? problem.Sessions.Where(s => s.Movable).ToDictionary(s => s.Id, s => ScheduleModel.Fitting(problem, s, explain: false));
+        // The greedy start helps only a large, pruned model get through presolve; on the reference event's size it steered CP-SAT away
+        // from the optimum it proves unhinted in seconds (docs/benchmarks.md), so a small model is solved without it.
+        var hint = pruned is null ? new Dictionary<Guid, (Guid Room, long Start)>() : ScheduleGreedy.Place(problem, candidates, s => ScheduleModel.Fitting(problem, s, explain: false));
+        foreach (var (session, at) in hint.Where(h => !candidates[h.Key].Any(r => r.Id == h.Value.Room)))
+        {
+            // The greedy found a place only outside the session's pruned rooms: that room becomes one of its candidates too.
+            candidates[session] = [.. candidates[session], problem.Rooms.First(r => r.Id == at.Room)];
+        }
+
+        var built = new ScheduleModel(problem, explain: false, candidates, hint);
+        var solver = Solver(problem.Limits, problem.Limits.Workers, seconds);
+        return (built, solver, solver.Solve(built.Model));
     }
 
     /// <summary>The timetable found: every session placed or moved (a session left where it was is no move), and how many left their previous place.</summary>
@@ -126,6 +161,15 @@ public static class ScheduleSolver
     {
         StringParameters = string.Create(CultureInfo.InvariantCulture,
             $"num_workers:{workers},max_time_in_seconds:{seconds:0.###},max_memory_in_mb:{limits.MaxMemoryMb},random_seed:7,log_search_progress:false"),
+    };
+
+    /// <summary>Two solves one after the other: their times, branches and conflicts added, the second's objective, bound and Booleans.</summary>
+    private static ScheduleStatistics Sum(ScheduleStatistics first, ScheduleStatistics second) => second with
+    {
+        WallSeconds = first.WallSeconds + second.WallSeconds,
+        UserSeconds = first.UserSeconds + second.UserSeconds,
+        Branches = first.Branches + second.Branches,
+        Conflicts = first.Conflicts + second.Conflicts,
     };
 
     private static ScheduleStatistics Statistics(CpSolver solver, int workers)

@@ -25,7 +25,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         var summitEvent = await events.GetCurrentAsync(ct);
         var state = await reader.LoadAsync(summitEvent.Id, ct);
         var ids = state.Sessions.Where(s => forumId is null || s.ForumId == forumId).Select(s => s.Id).ToList();
-        var sessions = await db.Set<Session>().AsNoTracking().Include(s => s.Items).Include(s => s.Participants).Where(s => ids.Contains(s.Id)).ToListAsync(ct);
+        var sessions = await db.Set<Session>().AsNoTracking().Include(s => s.Items).Include(s => s.Participants).AsSplitQuery().Where(s => ids.Contains(s.Id)).ToListAsync(ct);
         return await ViewsAsync(sessions, state, state.Check(), ct);
     }
 
@@ -305,7 +305,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
     {
         var summitEvent = await events.GetCurrentAsync(ct);
         var ids = placements.Select(p => p.SessionId).ToList();
-        var sessions = await db.Set<Session>().Include(s => s.Items).Include(s => s.Participants).Where(s => s.EventId == summitEvent.Id && ids.Contains(s.Id))
+        var sessions = await db.Set<Session>().Include(s => s.Items).Include(s => s.Participants).AsSplitQuery().Where(s => s.EventId == summitEvent.Id && ids.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, ct);
         var state = await reader.LoadAsync(summitEvent.Id, ct);
         var checks = new FieldChecks(localizer);
@@ -384,7 +384,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
     private async Task<Session> FindAsync(Guid id, bool tracked, CancellationToken ct)
     {
         var summitEvent = await events.GetCurrentAsync(ct);
-        var query = db.Set<Session>().Include(s => s.Items).Include(s => s.Participants).Where(s => s.Id == id && s.EventId == summitEvent.Id);
+        var query = db.Set<Session>().Include(s => s.Items).Include(s => s.Participants).AsSplitQuery().Where(s => s.Id == id && s.EventId == summitEvent.Id);
         return await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct)
             ?? throw new SummitException(SummitError.NotFound(ProgrammeErrors.SessionNotFound, id));
     }

@@ -102,7 +102,7 @@ public sealed class ProgrammeSettingsService(SummitDbContext db, IEventCalendar 
 
     private async Task<ProgrammeSettings?> LoadAsync(Guid eventId, bool tracked, CancellationToken ct)
     {
-        var query = db.Set<ProgrammeSettings>().Include(s => s.Rules).Include(s => s.TravelTimes).Where(s => s.EventId == eventId);
+        var query = db.Set<ProgrammeSettings>().Include(s => s.Rules).Include(s => s.TravelTimes).AsSplitQuery().Where(s => s.EventId == eventId);
         return await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct);
     }
 

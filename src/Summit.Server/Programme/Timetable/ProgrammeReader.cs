@@ -18,13 +18,16 @@ public sealed class ProgrammeReader(SummitDbContext db, IRoomReservations reserv
         var sessions = await db.Set<Session>().AsNoTracking().Include(s => s.Participants).Where(s => s.EventId == eventId).ToListAsync(ct);
         var people = await db.Set<ProgrammePerson>().AsNoTracking().Include(p => p.Availability).Where(p => p.EventId == eventId).ToListAsync(ct);
         var rooms = (await reservations.ListRoomsAsync(ct)).ToDictionary(r => r.Id);
+        // Counts only: who chose what stays with the agendas.
+        var chosen = await db.Set<AgendaChoice>().AsNoTracking().Where(c => c.EventId == eventId).GroupBy(c => c.SessionId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return new ProgrammeState(sessions, people.ToDictionary(p => p.Id, p => new PersonFacts(p.Id, [.. p.Availability.Select(w => new TimeWindow(w.From, w.Until))])),
-            await SettingsAsync(eventId, ct), rooms);
+            await SettingsAsync(eventId, ct), rooms, chosen);
     }
 
     public async Task<RuleSettings> SettingsAsync(Guid eventId, CancellationToken ct = default)
     {
-        var settings = await db.Set<ProgrammeSettings>().AsNoTracking().Include(s => s.Rules).Include(s => s.TravelTimes)
+        var settings = await db.Set<ProgrammeSettings>().AsNoTracking().Include(s => s.Rules).Include(s => s.TravelTimes).AsSplitQuery()
             .FirstOrDefaultAsync(s => s.EventId == eventId, ct);
         if (settings is null)
         {

@@ -3,18 +3,29 @@ using Summit.Server.Venues.Contracts;
 
 namespace Summit.Server.Programme.Timetable;
 
-/// <summary>The event's programme as the rules judge it, read once: its sessions (with their people), the people's windows, the settings and the rooms.</summary>
+/// <summary>
+/// The event's programme as the rules judge it, read once: its sessions (with their people), the people's windows, the settings, the rooms,
+/// and how many guests chose each session for their agenda (<see cref="Chosen"/>; a session's demand is the larger of that and the
+/// attendance staff expect, which the rule "room capacity below expected demand" reads).
+/// </summary>
 public sealed record ProgrammeState(
     IReadOnlyList<Session> Sessions,
     IReadOnlyDictionary<Guid, PersonFacts> People,
     RuleSettings Settings,
-    IReadOnlyDictionary<Guid, ReservableRoom> Rooms)
+    IReadOnlyDictionary<Guid, ReservableRoom> Rooms,
+    IReadOnlyDictionary<Guid, int>? Chosen = null)
 {
+    /// <summary>How many guests have the session in their agenda.</summary>
+    public int ChosenFor(Guid sessionId) => Chosen?.GetValueOrDefault(sessionId) ?? 0;
+
+    /// <summary>The attendance to expect: what staff expect, or more when more guests chose the session.</summary>
+    public int DemandOf(Session s) => Math.Max(s.ExpectedAttendance, ChosenFor(s.Id));
+
     public SessionFacts FactsOf(Session s)
     {
         var room = s.RoomId is { } id ? Rooms.GetValueOrDefault(id) : null;
         TimeWindow? time = s.StartsAt is { } from && s.EndsAt is { } until && s.RoomId is not null ? new TimeWindow(from, until) : null;
-        return new SessionFacts(s.Id, s.Kind, s.RoomId, room?.VenueId, time, s.ExpectedAttendance, room?.CapacityFor(s.Layout), s.Language, s.ChannelList,
+        return new SessionFacts(s.Id, s.Kind, s.RoomId, room?.VenueId, time, DemandOf(s), room?.CapacityFor(s.Layout), s.Language, s.ChannelList,
             [.. s.Participants.Select(p => p.PersonId).Distinct()]);
     }
 

@@ -29,12 +29,13 @@ public sealed class TimetableService(IEventCalendar events, ProgrammeReader read
         var slots = today.Select(s =>
         {
             var worst = mine.Where(c => c.Involves(s.Id)).Select(c => (RuleSeverity?)c.Severity).Min();
-            return new TimetableSlot(s.Id, s.ForumId, s.Kind, s.TitleEn, s.TitleZh, s.RoomId!.Value, s.StartsAt!.Value, s.EndsAt!.Value, s.ExpectedAttendance, worst);
+            return new TimetableSlot(s.Id, s.ForumId, s.Kind, s.TitleEn, s.TitleZh, s.RoomId!.Value, s.StartsAt!.Value, s.EndsAt!.Value, s.ExpectedAttendance, worst,
+                state.ChosenFor(s.Id));
         }).ToList();
         var days = Enumerable.Range(0, summitEvent.EndDate.DayNumber - summitEvent.StartDate.DayNumber + 1).Select(summitEvent.StartDate.AddDays).ToList();
         var rooms = state.Rooms.Values.Select(r => new TimetableRoom(r.Id, r.Code, r.NameEn, r.NameZh, r.VenueId, r.VenueNameEn, r.VenueNameZh)).ToList();
         return new TimetableView(chosen, from, until, days, rooms, slots, await reader.DescribeAsync(mine, state, null, ct),
-            state.Sessions.Count(s => s.RoomId is null));
+            state.Sessions.Count(s => s.RoomId is null), DemandSwaps.Find(today, state.Rooms, s => state.ChosenFor(s.Id)));
     }
 
     /// <summary>Every conflict of the programme, gravest first.</summary>

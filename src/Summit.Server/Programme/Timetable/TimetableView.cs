@@ -2,7 +2,8 @@ namespace Summit.Server.Programme.Timetable;
 
 /// <summary>
 /// One day of the timetable (the event's local day [From, Until)): the rooms, the sessions placed in them that day, the conflicts of those
-/// sessions, the event's days to move between, and how many sessions of the programme are not placed yet.
+/// sessions, the event's days to move between, how many sessions of the programme are not placed yet, and the day's sessions whose expected
+/// demand overflows their room, each with a suggested swap.
 /// </summary>
 public sealed record TimetableView(
     DateOnly Day,
@@ -12,4 +13,5 @@ public sealed record TimetableView(
     IReadOnlyList<TimetableRoom> Rooms,
     IReadOnlyList<TimetableSlot> Slots,
     IReadOnlyList<ProgrammeConflictView> Conflicts,
-    int Unplaced);
+    int Unplaced,
+    IReadOnlyList<DemandOverflow> Overflows);

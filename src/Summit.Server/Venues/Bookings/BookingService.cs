@@ -54,9 +54,7 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
     /// <summary>Every conflict the booking would meet now, in the reader's language (empty: it may be booked); nothing is written.</summary>
     public async Task<List<ConflictView>> CheckAsync(BookingInput input, CancellationToken ct = default)
     {
-        var catalog = await CatalogAsync(ct);
-        var (booking, room) = Validate(input, catalog);
-        var facts = await FactsAsync(catalog, booking, ct);
+        var (booking, room, facts) = await CheckFactsAsync(input, ct);
         return [.. facts.Check(booking, room).Select(c => ToView(c, facts))];
     }
 
@@ -142,7 +140,7 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
         var facts = await FactsAsync(catalog, booking, ct);
         var plan = PlanOf(booking, room, facts);
         // A pending Protocol request with displace is lodged; it displaces only when confirmed with displace (ConfirmAsync).
-        var displacing = input.Displace && plan.CanDisplace;
+        var displacing = input.Displace && plan.CanDisplace && (input.Displacing is null || plan.Displaceable.All(b => input.Displacing.Contains(b.Id)));
         if (!displacing)
         {
             ThrowIfConflicts(plan.Conflicts, input, booking, room, facts, plan.Displaceable);
@@ -327,6 +325,11 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
             checks.Add("displace", "venues.field.displace", VenuesErrors.DisplaceNeedsProtocol);
         }
 
+        if (input.Displacing is { Count: > VenueLimits.MaxDisplacing })
+        {
+            checks.Add("displacing", "venues.field.displace", VenuesErrors.DisplacingTooMany, VenueLimits.MaxDisplacing);
+        }
+
         if (!Enum.IsDefined(input.Layout))
         {
             checks.Add("layout", "venues.field.layout", VenuesErrors.ValueUnknown, input.Layout);
@@ -385,17 +388,92 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
         return (booking, room);
     }
 
-    /// <summary>The current event's venues, rooms, stock and time zone (<see cref="VenueCatalog"/>): four queries, once per call.</summary>
+    /// <summary>The current event's venues, rooms, stock and time zone (<see cref="VenueCatalog"/>): three queries, once per call.</summary>
     internal async Task<VenueCatalog> CatalogAsync(CancellationToken ct)
     {
-        var summitEvent = await events.GetCurrentAsync(ct);
-        var eventId = summitEvent.Id;
-        var venues = await db.Set<Venue>().AsNoTracking().Where(v => v.EventId == eventId).ToDictionaryAsync(v => v.Id, ct);
-        var rooms = await db.Set<Room>().AsNoTracking().Where(r => db.Set<Venue>().Any(v => v.Id == r.VenueId && v.EventId == eventId)).ToListAsync(ct);
+        // The event's id and zone only (not its names and venues), then the venues with their rooms in one query.
+        var clock = await events.GetCurrentClockAsync(ct);
+        var eventId = clock.Id;
+        var venues = await db.Set<Venue>().AsNoTracking().Where(v => v.EventId == eventId)
+            .Select(v => new VenueRooms(v, db.Set<Room>().Where(r => r.VenueId == v.Id).ToList())).ToListAsync(ct);
         var equipment = await db.Set<EquipmentItem>().AsNoTracking().Where(e => e.EventId == eventId).ToDictionaryAsync(e => e.Id, ct);
-        // The event's own zone, as IEventCalendar.TimeZoneAsync gives it, without reading the event again.
-        return new VenueCatalog(eventId, EventTime.Zone(summitEvent.TimeZoneId), venues, rooms, equipment);
+        return new VenueCatalog(eventId, clock.Zone, venues.ToDictionary(v => v.Venue.Id, v => v.Venue), [.. venues.SelectMany(v => v.Rooms)], equipment);
     }
+
+    /// <summary>
+    /// What a check needs and no more: the event's id and zone, the room with the equipment items the booking names (one query), then the
+    /// confirmed bookings that overlap the booking's period in its room or hold one of those items, with their items, and the room's blockings
+    /// then (one query). <see cref="BookingRules.Check"/> judges the booking's own room only, and other rooms' bookings only for the items the
+    /// booking takes, so it answers as it does with every room's facts. Three round trips where the full catalog and facts take five: the
+    /// fixed cost of every check on PostgreSQL (docs/benchmarks.md, venue check; SQLite runs the same reads as five queries). An input that fails on its room or its lines goes the
+    /// full way, so its field problems are those of every other call.
+    /// </summary>
+    private async Task<(Booking Booking, Room Room, BookingFacts Facts)> CheckFactsAsync(BookingInput input, CancellationToken ct)
+    {
+        var lines = input.Equipment ?? [];
+        var clock = await events.GetCurrentClockAsync(ct);
+        var itemIds = lines.Count <= VenueLimits.MaxEquipmentLines ? lines.Select(l => l.EquipmentItemId).Distinct().ToArray() : null;
+        var read = itemIds is null ? null : await RoomWithItemsAsync(clock.Id, input.RoomId, itemIds, ct);
+        if (read is null)
+        {
+            var full = await CatalogAsync(ct);
+            var (refused, asked) = Validate(input, full);
+            return (refused, asked, await FactsAsync(full, refused, ct));
+        }
+
+        var catalog = new VenueCatalog(clock.Id, clock.Zone, NoVenues, [read.Room], read.Items.ToDictionary(i => i.Id));
+        var (booking, room) = Validate(input, catalog);
+        var from = booking.BlockedFrom.ToUniversalTime();
+        var until = booking.BlockedUntil.ToUniversalTime();
+        var near = await NearRoomAsync(clock.Id, room.Id, itemIds!, from, until, ct);
+        var confirmed = new List<Booking>(near?.Bookings.Count ?? 0);
+        foreach (var held in near?.Bookings ?? [])
+        {
+            held.Booking.Equipment = held.Lines;
+            confirmed.Add(held.Booking);
+        }
+
+        return (booking, room, new BookingFacts(catalog.Rooms, catalog.Venues, confirmed, near?.Blockings ?? [], catalog.Equipment, catalog.Zone));
+    }
+
+    /// <summary>
+    /// The room with the named items: one query on PostgreSQL, where each round trip waits for the server process; two on SQLite, which
+    /// answers inside this process and cannot run the one query (it would need an APPLY).
+    /// </summary>
+    private async Task<RoomItems?> RoomWithItemsAsync(Guid eventId, Guid roomId, Guid[] itemIds, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            return await PostgresQueries.RoomWithItems(db, eventId, roomId, itemIds);
+        }
+
+        var room = await db.Set<Room>().AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Id == roomId && db.Set<Venue>().Any(v => v.Id == r.VenueId && v.EventId == eventId), ct);
+        return room is null ? null
+            : new RoomItems(room, await db.Set<EquipmentItem>().AsNoTracking().Where(e => e.EventId == eventId && itemIds.Contains(e.Id)).ToListAsync(ct));
+    }
+
+    /// <summary>The confirmed bookings and the room's blockings near the check's period: one query on PostgreSQL, two on SQLite (as above).</summary>
+    private async Task<RoomNear?> NearRoomAsync(Guid eventId, Guid roomId, Guid[] itemIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
+    {
+        var earliest = from - LongestOccupation;
+        if (db.Database.IsNpgsql())
+        {
+            return await PostgresQueries.NearRoom(db, eventId, roomId, itemIds, from, until, earliest);
+        }
+
+        var bookings = await db.Set<Booking>().AsNoTracking().Include(b => b.Equipment)
+            .Where(b => b.EventId == eventId && b.State == BookingState.Confirmed && b.BlockedFrom < until && b.BlockedFrom >= earliest
+                && b.BlockedUntil > from && (b.RoomId == roomId || b.Equipment.Any(l => itemIds.Contains(l.EquipmentItemId))))
+            .ToListAsync(ct);
+        var blockings = await db.Set<RoomBlocking>().AsNoTracking().Where(k => k.RoomId == roomId && k.From < until && k.Until > from).ToListAsync(ct);
+        return new RoomNear([.. bookings.Select(b => new BookingLines(b, b.Equipment))], blockings);
+    }
+
+    private static readonly IReadOnlyDictionary<Guid, Venue> NoVenues = new Dictionary<Guid, Venue>();
+
+    /// <summary>No booking occupies its room longer than this (its longest time and both buffers): the index on BlockedFrom is read from here on.</summary>
+    private static readonly TimeSpan LongestOccupation = VenueLimits.MaxBookingLength + TimeSpan.FromMinutes(2 * VenueLimits.MaxBufferMinutes);
 
     /// <summary>
     /// Everything the rules need around the booking's time: the event's rooms and venues, the confirmed bookings and blockings of any room
@@ -415,7 +493,7 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
         var from = startsAt.ToUniversalTime().AddMinutes(-Math.Max(setupMinutes, rooms.Select(r => r.SetupMinutes).DefaultIfEmpty().Max()));
         var until = endsAt.ToUniversalTime().AddMinutes(Math.Max(teardownMinutes, rooms.Select(r => r.TeardownMinutes).DefaultIfEmpty().Max()));
         // No booking occupies its room longer than this, so the index on BlockedFrom is read from here on, not from the event's first booking.
-        var earliest = from - VenueLimits.MaxBookingLength - TimeSpan.FromMinutes(2 * VenueLimits.MaxBufferMinutes);
+        var earliest = from - LongestOccupation;
         var confirmed = await ConfirmedNear(catalog.EventId, from, until, earliest).ToListAsync(ct);
         var blockings = await BlockingsNear(catalog.EventId, from, until).ToListAsync(ct);
         return new BookingFacts(rooms, catalog.Venues, confirmed, blockings, catalog.Equipment, catalog.Zone);
@@ -443,7 +521,40 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
                 db.Set<RoomBlocking>().AsNoTracking()
                     .Where(k => k.From < until && k.Until > from
                         && db.Set<Room>().Any(r => r.Id == k.RoomId && db.Set<Venue>().Any(v => v.Id == r.VenueId && v.EventId == eventId))));
+
+        /// <summary>The room, if it is one of the event's, with those of the given equipment items the event has.</summary>
+        public Func<SummitDbContext, Guid, Guid, Guid[], Task<RoomItems?>> RoomWithItems { get; } =
+            EF.CompileAsyncQuery((SummitDbContext db, Guid eventId, Guid roomId, Guid[] itemIds) =>
+                db.Set<Room>().AsNoTracking()
+                    .Where(r => r.Id == roomId && db.Set<Venue>().Any(v => v.Id == r.VenueId && v.EventId == eventId))
+                    .Select(r => new RoomItems(r, db.Set<EquipmentItem>().Where(e => e.EventId == eventId && itemIds.Contains(e.Id)).ToList()))
+                    .FirstOrDefault());
+
+        /// <summary>
+        /// The confirmed bookings overlapping [from, until) in the room or holding one of the items (with their lines), and the room's blockings
+        /// overlapping it, in one query rooted at the room: one round trip on purpose (a few rows each), so said with AsSingleQuery.
+        /// </summary>
+        public Func<SummitDbContext, Guid, Guid, Guid[], DateTimeOffset, DateTimeOffset, DateTimeOffset, Task<RoomNear?>> NearRoom { get; } =
+            EF.CompileAsyncQuery((SummitDbContext db, Guid eventId, Guid roomId, Guid[] itemIds, DateTimeOffset from, DateTimeOffset until, DateTimeOffset earliest) =>
+                db.Set<Room>().AsNoTracking().AsSingleQuery()
+                    .Where(r => r.Id == roomId)
+                    .Select(r => new RoomNear(
+                        db.Set<Booking>()
+                            .Where(b => b.EventId == eventId && b.State == BookingState.Confirmed && b.BlockedFrom < until && b.BlockedFrom >= earliest
+                                && b.BlockedUntil > from && (b.RoomId == roomId || b.Equipment.Any(l => itemIds.Contains(l.EquipmentItemId))))
+                            .Select(b => new BookingLines(b, b.Equipment.ToList()))
+                            .ToList(),
+                        db.Set<RoomBlocking>().Where(k => k.RoomId == roomId && k.From < until && k.Until > from).ToList()))
+                    .FirstOrDefault());
     }
+
+    private sealed record VenueRooms(Venue Venue, List<Room> Rooms);
+
+    private sealed record RoomItems(Room Room, List<EquipmentItem> Items);
+
+    private sealed record BookingLines(Booking Booking, List<BookingEquipment> Lines);
+
+    private sealed record RoomNear(List<BookingLines> Bookings, List<RoomBlocking> Blockings);
 
     internal void ThrowIfConflicts(IReadOnlyList<BookingConflict> conflicts, BookingInput? input, Booking booking, Room room, BookingFacts facts,
         IReadOnlyList<Booking>? displaceable = null)

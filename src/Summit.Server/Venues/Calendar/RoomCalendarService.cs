@@ -28,7 +28,11 @@ public sealed class RoomCalendarService(SummitDbContext db, IEventCalendar event
     /// <summary>The UID domain of the feed's events: "{id}@venues.summit" for a booking, "{id}.blocking@venues.summit" for a blocking.</summary>
     public const string UidDomain = "venues.summit";
 
-    public async Task<string> FeedAsync(Guid roomId, DateTimeOffset? from, DateTimeOffset? until, CancellationToken ct = default)
+    /// <summary>
+    /// The feed. <paramref name="withHolders"/> false leaves out whom each booking is for (the holder's kind and name): the secret link's
+    /// feed, read without signing in, carries no holder.
+    /// </summary>
+    public async Task<string> FeedAsync(Guid roomId, DateTimeOffset? from, DateTimeOffset? until, CancellationToken ct = default, bool withHolders = true)
     {
         var now = clock.GetUtcNow();
         var start = (from ?? now - DefaultPast).ToUniversalTime();
@@ -62,8 +66,11 @@ public sealed class RoomCalendarService(SummitDbContext db, IEventCalendar event
                 DtEnd = Utc(booking.EndsAt),
                 Summary = booking.Title,
                 Location = $"{room.Code} {roomName}",
-                Description = localizer["venues.calendar.description", booking.HolderKind, booking.HolderName, booking.ExpectedAttendance, booking.Layout,
-                    Local(booking.BlockedFrom), Local(booking.BlockedUntil)],
+                Description = withHolders
+                    ? localizer["venues.calendar.description", booking.HolderKind, booking.HolderName, booking.ExpectedAttendance, booking.Layout,
+                        Local(booking.BlockedFrom), Local(booking.BlockedUntil)]
+                    : localizer["venues.calendar.description_no_holder", booking.ExpectedAttendance, booking.Layout, Local(booking.BlockedFrom),
+                        Local(booking.BlockedUntil)],
                 Status = EventStatus.Confirmed,
                 Transparency = TransparencyType.Opaque,
             });

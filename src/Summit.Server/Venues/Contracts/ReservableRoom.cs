@@ -2,7 +2,7 @@ namespace Summit.Server.Venues.Contracts;
 
 /// <summary>
 /// A room as another module may place things in it: where it is, how many it seats in each layout (0: not in that layout) and its bookable
-/// hours each day in the event's time zone (both null: round the clock).
+/// hours each day in the event's time zone (both null: round the clock), and the access zone whose gates its doors are (null: none).
 /// </summary>
 public sealed record ReservableRoom(
     Guid Id,
@@ -17,7 +17,8 @@ public sealed record ReservableRoom(
     int BanquetCapacity,
     int BoardroomCapacity,
     TimeOnly? OpensAt = null,
-    TimeOnly? ClosesAt = null)
+    TimeOnly? ClosesAt = null,
+    Guid? ZoneId = null)
 {
     public int CapacityFor(SeatingLayout layout) => layout switch
     {

@@ -26,7 +26,10 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <c>summit</c> with these arguments in its data folder and waits until /health answers.</summary>
+    /// <summary>
+    /// Starts <c>summit</c> with these arguments in its data folder and waits until /health answers. Give each node its own
+    /// <c>--Summit:Mqtt:Port</c> (its in-process broker), or 0 for none.
+    /// </summary>
     public static async Task<NodeProcess> StartAsync(string name, string dataDirectory, string database, int port, params string[] arguments)
     {
         var url = $"http://127.0.0.1:{port}";
@@ -37,7 +40,7 @@ public sealed class NodeProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Summit.Server.dll") }.Concat(arguments).Concat(
-                     ["--urls", url, "--Summit:DataDirectory", dataDirectory, "--Summit:Database", database, "--Summit:Mqtt:Port", "0",
+                     ["--urls", url, "--Summit:DataDirectory", dataDirectory, "--Summit:Database", database,
                          "--Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning", "--Logging:LogLevel:Microsoft.AspNetCore", "Warning"]))
         {
             start.ArgumentList.Add(argument);
@@ -51,6 +54,16 @@ public sealed class NodeProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         await node.WaitUntilHealthyAsync();
         return node;
+    }
+
+    /// <summary>Gives another node's data folder the same data key: every node reads and writes the same encrypted fields (docs/operations.md).</summary>
+    public static void CopyDataKey(string fromDataDirectory, string toDataDirectory)
+    {
+        Directory.CreateDirectory(Path.Combine(toDataDirectory, "keys"));
+        foreach (var key in Directory.GetFiles(Path.Combine(fromDataDirectory, "keys")))
+        {
+            File.Copy(key, Path.Combine(toDataDirectory, "keys", Path.GetFileName(key)));
+        }
     }
 
     /// <summary>kill -9: no shutdown, no flush, the connections cut.</summary>

@@ -17,6 +17,11 @@ public sealed partial class TwoNodeCluster : IAsyncLifetime
     private readonly string _databaseName = "summit_cluster_" + Guid.NewGuid().ToString("N")[..12];
     private readonly int _portB = ScreeningFactory.FreePort();
 
+    /// <summary>Each node's own in-process MQTT broker (the single-node default), on which a test plays a sensor.</summary>
+    public int BrokerPortA { get; } = ScreeningFactory.FreePort();
+
+    public int BrokerPortB { get; } = ScreeningFactory.FreePort();
+
     public NodeProcess A { get; private set; } = null!;
 
     public NodeProcess B { get; private set; } = null!;
@@ -30,7 +35,15 @@ public sealed partial class TwoNodeCluster : IAsyncLifetime
 
     public IReadOnlyList<string> DeviceTokens { get; private set; } = [];
 
+    /// <summary>How long the nodes' mail rounds hold what they claimed (5 minutes by default): short, so that a test sees a dead node's claims lapse.</summary>
+    public static readonly TimeSpan MailClaimLease = TimeSpan.FromSeconds(15);
+
+    private static readonly string[] MailLease = ["--Summit:Mail:ClaimLeaseSeconds", MailClaimLease.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+
     private string DataB => Path.Combine(_root, "b");
+
+    /// <summary>Where a node writes the mail it sends (the outbox folder transport, in its data folder).</summary>
+    public string OutboxOf(NodeProcess node) => Path.Combine(_root, node.Name, "outbox");
 
     public async Task InitializeAsync()
     {
@@ -42,13 +55,8 @@ public sealed partial class TwoNodeCluster : IAsyncLifetime
         Database = new NpgsqlConnectionStringBuilder(postgres) { Database = _databaseName }.ConnectionString;
         var dataA = Path.Combine(_root, "a");
         Directory.CreateDirectory(dataA);
-        A = await NodeProcess.StartAsync("a", dataA, Database, ScreeningFactory.FreePort(), "demo", "--no-live", "--guests", "120");
-        // Every node reads and writes the same encrypted fields: the same data key (docs/operations.md).
-        Directory.CreateDirectory(Path.Combine(DataB, "keys"));
-        foreach (var key in Directory.GetFiles(Path.Combine(dataA, "keys")))
-        {
-            File.Copy(key, Path.Combine(DataB, "keys", Path.GetFileName(key)));
-        }
+        A = await NodeProcess.StartAsync("a", dataA, Database, ScreeningFactory.FreePort(), ["demo", "--no-live", "--guests", "120", .. MailLease, .. Broker(BrokerPortA)]);
+        NodeProcess.CopyDataKey(dataA, DataB);
 
         B = await StartBAsync();
         Balancer = await Balancer.StartAsync(ScreeningFactory.FreePort(), new Uri(A.Url), new Uri(B.Url));
@@ -86,7 +94,9 @@ public sealed partial class TwoNodeCluster : IAsyncLifetime
     }
 
     // Configured as the demo configures node a (every node of a deployment has the same settings): the demo's admin has no second factor.
-    private Task<NodeProcess> StartBAsync() => NodeProcess.StartAsync("b", DataB, Database, _portB, "--Summit:Security:RequireAdminTwoFactor", "false");
+    private Task<NodeProcess> StartBAsync() => NodeProcess.StartAsync("b", DataB, Database, _portB, ["--Summit:Security:RequireAdminTwoFactor", "false", .. MailLease, .. Broker(BrokerPortB)]);
+
+    private static string[] Broker(int port) => ["--Summit:Mqtt:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
 
     private async Task SetUpGatesAsync()
     {

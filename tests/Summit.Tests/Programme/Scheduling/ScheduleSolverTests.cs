@@ -200,6 +200,82 @@ public sealed class ScheduleSolverTests
         Assert.Equal(ScheduleStatus.Optimal, ScheduleSolver.Solve(strict with { Hardest = RuleSeverity.BlockRelease }).Status);
     }
 
+    [Fact]
+    public void Pruning_keeps_the_tightest_fitting_rooms_of_one_venue_and_the_previous_room()
+    {
+        var rooms = Enumerable.Range(0, 10).Select(_ => Room(Center, 100)).Concat(Enumerable.Range(0, 10).Select(_ => Room(Expo, 100)))
+            .Concat(Enumerable.Range(0, 5).Select(_ => Room(Center, 300))).Concat(Enumerable.Range(0, 2).Select(_ => Room(Center, 50))).ToList();
+        var session = Unplaced(60, 80) with { Audiences = ["forum:1"] };
+        var again = Unplaced(60, 80) with { Audiences = ["forum:1"] };
+        var hall = rooms[20];
+        var problem = Problem(rooms, [session, again]) with
+        {
+            Previous = new Dictionary<Guid, SchedulePlacement> { [again.Id] = new(hall.Id, Day1.AddHours(9), Day1.AddHours(10)) },
+        };
+
+        var chosen = ScheduleCandidates.Choose(problem, perSession: 6, pruneAbove: 0)!;
+
+        var fresh = chosen[session.Id];
+        Assert.Equal(6, fresh.Count);
+        Assert.All(fresh, r => Assert.Equal(100, r.SeatsFor(SeatingLayout.Theatre)));
+        Assert.Single(fresh.Select(r => r.VenueId).Distinct());
+        // A re-run can always stay: the previous room is among the candidates, then the tightest that fit.
+        Assert.Equal(hall.Id, chosen[again.Id][0].Id);
+        Assert.All(chosen[again.Id].Skip(1), r => Assert.Equal(100, r.SeatsFor(SeatingLayout.Theatre)));
+        // Small problems keep every room that fits.
+        Assert.Null(ScheduleCandidates.Choose(problem));
+    }
+
+    [Fact]
+    public void A_pruned_model_proved_infeasible_is_solved_again_with_every_room()
+    {
+        // The workshop (classroom layout) fits only the studio, 09:00-10:00. The talk is pruned to the tightest room, which the venue holds
+        // all day; the first timetable (the hint) then puts the talk in the studio at 09:00, the next best fit, so the workshop finds no
+        // place and keeps only the studio: the pruned model has no timetable, while with every room the talk goes to the hall.
+        var studio = Room(Center, 200, opens: 9, closes: 10) with
+        {
+            Seats = new Dictionary<SeatingLayout, int> { [SeatingLayout.Theatre] = 200, [SeatingLayout.Classroom] = 160 },
+        };
+        var held = Room(Center, 100, opens: 9, closes: 11) with { Busy = [new TimeWindow(Day1, Day1.AddDays(1))] };
+        var hall = Room(Center, 500, opens: 9, closes: 11);
+        var workshop = Unplaced(60, 150) with { Layout = SeatingLayout.Classroom };
+        var talk = Unplaced(30, 50, Professor);
+        var problem = Problem([studio, held, hall], [workshop, talk], days: 1);
+        var pruned = ScheduleCandidates.Choose(problem, perSession: 1, pruneAbove: 0)!;
+        Assert.Equal([held.Id], pruned[talk.Id].Select(r => r.Id));
+        Assert.Equal([studio.Id], pruned[workshop.Id].Select(r => r.Id));
+
+        var proposal = ScheduleSolver.Solve(problem, perSession: 1, pruneAbove: 0);
+
+        Assert.Equal(ScheduleStatus.Optimal, proposal.Status);
+        Assert.Equal(hall.Id, proposal.Moves.Single(m => m.SessionId == talk.Id).To.RoomId);
+        Assert.Equal(studio.Id, proposal.Moves.Single(m => m.SessionId == workshop.Id).To.RoomId);
+        Assert.Empty(HardConflicts(problem, proposal));
+    }
+
+    [Fact]
+    public void A_large_problem_is_pruned_hinted_and_placed_without_breaking_a_hard_rule()
+    {
+        var rooms = Enumerable.Range(0, 12).Select(i => Room(i % 2 == 0 ? Center : Expo, i < 4 ? 300 : 100, opens: 9, closes: 17)).ToList();
+        var people = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid()).ToList();
+        var sessions = Enumerable.Range(0, 60).Select(i =>
+        {
+            var session = Unplaced(15 * (2 + i % 5), i % 7 == 0 ? 250 : 60, people[i % 30], people[(i * 7 + 3) % 30]);
+            return session with { Audiences = [$"forum:{i / 6}"] };
+        }).ToList();
+        var problem = Problem(rooms, sessions) with
+        {
+            GridMinutes = 15,
+            Settings = Settings(buffer: 10, travel: 20),
+        };
+
+        var proposal = ScheduleSolver.Solve(problem, perSession: 3, pruneAbove: 0);
+
+        Assert.Equal(ScheduleStatus.Optimal, proposal.Status);
+        Assert.Equal(sessions.Count, proposal.Moves.Count);
+        Assert.Empty(HardConflicts(problem, proposal));
+    }
+
     private static ScheduleRoom Room(Guid venue, int seats, int? opens = null, int? closes = null)
     {
         var open = Enumerable.Range(0, 3).Select(d => opens is { } o && closes is { } c

@@ -106,4 +106,38 @@ public sealed class ProtocolPriorityTests(SummitFactory app) : IClassFixture<Sum
         var displaced = await (await manager.GetAsync($"/api/v1/venues/bookings/{normal.Id}")).OkAsync<BookingView>();
         Assert.Equal(BookingState.Cancelled, displaced.State);
     }
+
+    [Fact]
+    public async Task A_displacement_agreed_for_some_bookings_never_displaces_one_confirmed_meanwhile()
+    {
+        var venue = await app.CreateVenueAsync();
+        var room = await app.CreateRoomAsync(VenuesIntents.NewRoom(venue.Id, "MFH-2", boardroom: 200));
+        var nine = VenuesIntents.DayOneNine;
+        var seen = await (await app.BookConfirmedAsync(VenuesIntents.NewBooking(room.Id, nine, 60, "Seen briefing"))).OkAsync<BookingView>();
+        var protocol = VenuesIntents.NewBooking(room.Id, nine, 180, "Head of state visit", attendance: 100) with { Priority = BookingPriority.Protocol };
+        var refusal = await (await app.BookConfirmedAsync(protocol)).RefusalAsync();
+        Assert.Equal([seen.Id], refusal.Displaceable!.Select(c => c.WithId));
+
+        // Another booking is confirmed in its way before the venue manager confirms the displacement they were shown: refused again, naming both.
+        var meanwhile = await (await app.BookConfirmedAsync(VenuesIntents.NewBooking(room.Id, nine.AddHours(2), 30, "Booked meanwhile"))).OkAsync<BookingView>();
+        var again = await (await app.BookConfirmedAsync(protocol with { Displace = true, Displacing = [seen.Id] })).RefusalAsync();
+        Assert.Equal([seen.Id, meanwhile.Id], again.Displaceable!.Select(c => c.WithId));
+        using var manager = await app.ClientForAsync(Roles.VenueManager);
+        var listed = await (await manager.GetAsync($"/api/v1/venues/bookings?roomId={room.Id}&from=2021-09-26T00:00:00Z&until=2021-09-27T00:00:00Z"))
+            .OkAsync<List<BookingView>>();
+        Assert.All(listed, b => Assert.Equal(BookingState.Confirmed, b.State));
+
+        // A list too long is refused as a field; agreeing to both displaces both.
+        await (await app.BookConfirmedAsync(protocol with
+        {
+            Displace = true,
+            Displacing = [.. Enumerable.Range(0, VenueLimits.MaxDisplacing + 1).Select(_ => Guid.NewGuid())],
+        })).AssertProblemAsync(422, ErrorCodes.RequestInvalid);
+        var booked = await (await app.BookConfirmedAsync(protocol with { Displace = true, Displacing = [seen.Id, meanwhile.Id] })).OkAsync<BookingView>();
+        Assert.Equal(BookingState.Confirmed, booked.State);
+        listed = await (await manager.GetAsync($"/api/v1/venues/bookings?roomId={room.Id}&from=2021-09-26T00:00:00Z&until=2021-09-27T00:00:00Z"))
+            .OkAsync<List<BookingView>>();
+        Assert.Equal(BookingState.Cancelled, listed.Single(b => b.Id == seen.Id).State);
+        Assert.Equal(BookingState.Cancelled, listed.Single(b => b.Id == meanwhile.Id).State);
+    }
 }

@@ -1,29 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
-using Summit.Access.Core;
-using Summit.Server.Guests;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Localization;
+using static Summit.Server.Components.Shared.PageText;
 
-namespace Summit.Server.Components.Shared;
+namespace Summit.Server.Guests.Pages;
 
-/// <summary>Formatting shared by the staff pages of every module: times in the event's zone, countries, languages, audit changes.</summary>
+/// <summary>
+/// What the guest pages show of a guest: countries, languages, names in their own script, the audit log's changes, the edit form's
+/// values and problems. The formatting every module's pages share (times, empty values) is the shell's <c>PageText</c>.
+/// </summary>
 public static class GuestPageText
 {
-    public static string CurrentLanguage => Localizer.LanguageOf(CultureInfo.CurrentUICulture);
-
-    public static TimeZoneInfo ZoneOf(string timeZoneId) => EventTime.Zone(timeZoneId);
-
-    /// <summary>Staff work on site, so times show in the event's time zone, with its label.</summary>
-    public static string Time(DateTimeOffset at, TimeZoneInfo zone) => EventTime.Format(at, zone);
-
-    /// <summary>Scan times to the second, in the event's time zone: staff compare them with the clock on the wall.</summary>
-    public static string ScanTime(DateTimeOffset at, TimeZoneInfo zone) => EventTime.Format(at, zone, TimeStyle.Seconds);
-
-    /// <summary>A gate's verdict on a scan (its reason) in the reader's language, from the one verdict catalog.</summary>
-    public static string VerdictText(Localizer l, ReasonCode reason) => l[$"verdict.{reason}"];
-
     public static string CountryLabel(Country? country) =>
         country is null ? "" : $"{country.Name(CurrentLanguage)} ({country.Code})";
 
@@ -47,8 +36,6 @@ public static class GuestPageText
 
     /// <summary>A name in its original script: Chinese, Japanese and Korean names are written without a space.</summary>
     public static string OriginalName(string familyName, string givenName) => PersonNames.Original(familyName, givenName);
-
-    public static string Display(string? value) => string.IsNullOrWhiteSpace(value) ? "—" : value;
 
     public static string ActionLabel(Localizer l, string action) =>
         l.Has($"guestpages.audit.{action}") ? l[$"guestpages.audit.{action}"] : action;
@@ -170,18 +157,14 @@ public static class GuestPageText
         Category = g.CategoryCode,
     };
 
-    /// <summary>The field problems of a refused form, keyed by field; duplicates found in the database count for their field too.</summary>
-    public static Dictionary<string, string> ProblemsByField(SummitException ex, Localizer l)
+    /// <summary>
+    /// The field problems of a refused guest form, keyed by field (the shell's <c>PageText.ProblemsByField</c>); a duplicate e-mail or
+    /// passport found in the database counts for its field too.
+    /// </summary>
+    public static Dictionary<string, string> GuestFormProblems(SummitException ex, Localizer l)
     {
-        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (ex.Details is IEnumerable<FieldProblem> fieldProblems)
-        {
-            foreach (var problem in fieldProblems)
-            {
-                problems[problem.Field] = problems.TryGetValue(problem.Field, out var earlier) ? earlier + " " + problem.Message : problem.Message;
-            }
-        }
-        else if (ex.Error.Code == GuestErrors.GuestEmailDuplicate)
+        var problems = ProblemsByField(ex, l);
+        if (ex.Error.Code == GuestErrors.GuestEmailDuplicate)
         {
             problems["email"] = ex.Error.Message(l);
         }

@@ -1,0 +1,14 @@
+namespace Summit.Server.Programme.Agenda;
+
+/// <summary>A session of the latest release a guest may add to their agenda (public data only), and whether it is in it already.</summary>
+public sealed record AgendaOffer(
+    Guid SessionId,
+    string TitleEn,
+    string TitleZh,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string RoomNameEn,
+    string RoomNameZh,
+    string VenueNameEn,
+    string VenueNameZh,
+    bool InAgenda);
