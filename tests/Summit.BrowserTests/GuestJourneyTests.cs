@@ -33,8 +33,8 @@ public class GuestJourneyTests(SummitServer server) : IAsyncLifetime
         await admin.GetByTestId("input-givenNameLatin").FillAsync("Siyuan");
         await admin.GetByTestId("input-organisation").FillAsync("Zhejiang Lab");
         await admin.GetByTestId("input-email").FillAsync(email);
-        await ChooseAsync(admin, "input-organisationType", "Research institute");
-        await ChooseAsync(admin, "input-category", "Speaker");
+        await SummitServer.ChooseAsync(admin, "input-organisationType", "Research institute");
+        await SummitServer.ChooseAsync(admin, "input-category", "Speaker");
         await admin.GetByTestId("input-country").FillAsync("China");
         await admin.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "(CN)" }).First.ClickAsync();
         await Assertions.Expect(admin.GetByTestId("input-country")).ToHaveValueAsync(new Regex("China"));
@@ -93,7 +93,7 @@ public class GuestJourneyTests(SummitServer server) : IAsyncLifetime
 
         // Batch printing counts the badges of the chosen category before printing them.
         await SummitServer.GotoLiveAsync(officer, "/access/badges");
-        await ChooseAsync(officer, "badges-category", "Speaker");
+        await SummitServer.ChooseAsync(officer, "badges-category", "Speaker");
         await Assertions.Expect(officer.GetByTestId("badges-count")).ToHaveAttributeAsync("data-count", new Regex("^[1-9][0-9]*$"));
         await Assertions.Expect(officer.GetByTestId("badges-print")).ToHaveAttributeAsync("href", new Regex("/api/v1/access/badges\\.pdf\\?categoryId="));
 
@@ -110,13 +110,5 @@ public class GuestJourneyTests(SummitServer server) : IAsyncLifetime
         await officer.GetByTestId("guest-search").FillAsync(familyLatin);
         var statusZh = officer.Locator("tr").Filter(new() { HasText = familyLatin }).GetByTestId("status-chip");
         await Assertions.Expect(statusZh).ToHaveTextAsync("已制证");
-    }
-
-    /// <summary>Opens a MudBlazor select and picks the item with the given text.</summary>
-    private static async Task ChooseAsync(IPage page, string testId, string item)
-    {
-        await page.GetByTestId(testId).ClickAsync(new() { Force = true });
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = item }).First.ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 }

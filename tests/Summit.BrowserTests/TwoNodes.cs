@@ -97,7 +97,8 @@ public sealed class TwoNodes : IAsyncLifetime
         var url = $"http://127.0.0.1:{SummitServer.FreePort()}";
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = dataDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { SummitServer.ServerAssembly() }.Concat(arguments).Concat(["--urls", url, "--Summit:DataDirectory", dataDirectory,
-                     "--Summit:Database", database, "--Summit:Mqtt:Port", "0", "--Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning"]))
+                     "--Summit:Database", database, "--Summit:Mqtt:Port", "0", "--Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning",
+                     "--Summit:Security:SignInRequestsPerMinute", "100000"]))
         {
             start.ArgumentList.Add(argument);
         }
