@@ -111,6 +111,7 @@ public static class SummitHost
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddAntiforgery();
+        services.AddOutputCache();
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 64 * 1024 * 1024);
         return builder;
     }
@@ -128,6 +129,8 @@ public static class SummitHost
         app.UseApiChangesNeedBearer();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // Only endpoints that name a policy are cached (the public programme's pages: PublicPageCachePolicy).
+        app.UseOutputCache();
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapSummitApiReference();

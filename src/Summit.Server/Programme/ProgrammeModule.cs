@@ -54,6 +54,7 @@ public sealed class ProgrammeModule : ISummitModule
         services.AddScoped<ReleaseService>();
         services.AddScoped<PublicProgrammeService>();
         services.AddSingleton<PublishedProgrammeCache>();
+        services.AddOutputCache(o => o.AddPolicy(PublicPageCachePolicy.Name, new PublicPageCachePolicy()));
         services.AddScoped<IProgrammeReport, SessionAttendanceQueries>();
         services.AddScoped<SchedulingService>();
         services.AddSingleton<IScheduleBaseline, DraftBaseline>();
