@@ -131,6 +131,11 @@ public sealed class GuestDirectory(SummitDbContext db, AuditLog audit, FieldProt
             .Select(g => new FaceConsentCard(g.Id, g.EventId, g.FaceConsentAt != null && g.FaceConsentWithdrawnAt == null, g.HasPhoto))
             .FirstOrDefaultAsync(ct);
 
+    public async Task<Dictionary<Guid, FaceConsentCard>> FaceConsentsAsync(IReadOnlyCollection<Guid> guestIds, CancellationToken ct = default) =>
+        await db.Guests.AsNoTracking().Where(g => guestIds.Contains(g.Id))
+            .Select(g => new FaceConsentCard(g.Id, g.EventId, g.FaceConsentAt != null && g.FaceConsentWithdrawnAt == null, g.HasPhoto))
+            .ToDictionaryAsync(c => c.GuestId, ct);
+
     public async Task RecordFaceConsentAsync(Guid guestId, CancellationToken ct = default)
     {
         var guest = await db.Guests.FirstOrDefaultAsync(g => g.Id == guestId, ct)

@@ -113,13 +113,14 @@ public sealed class FaceEnrolmentService(SummitDbContext db, IGuestDirectory gue
         }
 
         var rows = await db.Set<FaceEnrolment>().Where(e => ids.Contains(e.GuestId)).ToDictionaryAsync(e => e.GuestId, ct);
+        var consents = await guests.FaceConsentsAsync(ids, ct);
         var who = (await actor.GetAsync()).Name;
         var now = clock.GetUtcNow();
         var refused = new List<BulkRefusal>();
         var (done, changed) = (0, 0);
         foreach (var id in ids)
         {
-            var consent = await guests.FaceConsentAsync(id, ct);
+            var consent = consents.GetValueOrDefault(id);
             var row = rows.GetValueOrDefault(id);
             var problem = consent is null ? SummitError.NotFound(FacesErrors.GuestNotFound, id) : FastLaneRefusal(consent, row, selection.FastLane);
             if (problem is not null)

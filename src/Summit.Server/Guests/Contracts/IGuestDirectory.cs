@@ -46,6 +46,9 @@ public interface IGuestDirectory
     /// <summary>The guest's face-verification consent as it stands (no personal data: not audited); null for an unknown guest.</summary>
     Task<FaceConsentCard?> FaceConsentAsync(Guid guestId, CancellationToken ct = default);
 
+    /// <summary>The face consents of several guests in one read (a bulk selection of at most a few hundred), by guest; unknown guests are left out.</summary>
+    Task<Dictionary<Guid, FaceConsentCard>> FaceConsentsAsync(IReadOnlyCollection<Guid> guestIds, CancellationToken ct = default);
+
     /// <summary>
     /// Records the face consent a guest gave in person (to an accreditation officer at the desk), audited in the officer's name; the
     /// guest can withdraw it in the portal like one given there. Joins the caller's unit of work.
