@@ -47,6 +47,12 @@ public sealed class Room
     public int SortOrder { get; set; }
 
     /// <summary>
+    /// The mail address of the room's crew (stage, sound and interpretation technicians, usually a team mailbox): told of each programme
+    /// release that moves a session into, out of or within the room; empty: nobody.
+    /// </summary>
+    public string CrewEmail { get; set; } = "";
+
+    /// <summary>
     /// The SHA-256 hash (hex) of the room's secret calendar link, for calendar programs that cannot sign in; null: no link. The link
     /// itself is shown once, when it is made or rotated, and never stored (docs/adr/0028, amendment).
     /// </summary>

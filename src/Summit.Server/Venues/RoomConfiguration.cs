@@ -16,6 +16,7 @@ internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
         e.Property(x => x.Features).HasMaxLength(VenueLimits.FeaturesLength);
         e.Property(x => x.AccessibilityNote).HasMaxLength(VenueLimits.NoteLength);
         e.Property(x => x.CalendarTokenHash).HasMaxLength(64);
+        e.Property(x => x.CrewEmail).HasMaxLength(VenueLimits.EmailLength);
         e.HasOne<Venue>().WithMany().HasForeignKey(x => x.VenueId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.VenueId, x.Code }).IsUnique();
     }

@@ -9,6 +9,9 @@ public static class VenueLimits
     public const int FloorLength = 20;
     public const int FeaturesLength = 500;
     public const int NoteLength = 500;
+
+    /// <summary>A mail address as RFC 5321 bounds it.</summary>
+    public const int EmailLength = 254;
     public const int TitleLength = 200;
     public const int HolderNameLength = 200;
     public const int ReasonLength = 500;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Summit.Server.Infrastructure.Errors;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Images;
@@ -134,10 +135,10 @@ public static class VenuesApi
             .RequireAuthorization(Policies.VenueBookingsRequest).WithSummary("Other rooms free for a booking, ranked: same venue, building and floor first");
         venues.MapPost("/bookings/check", (BookingInput input, BookingService bookings, CancellationToken ct) => bookings.CheckAsync(input, ct))
             .RequireAuthorization(Policies.VenueBookingsRequest).WithSummary("Every conflict a booking would meet now (empty: it may be booked); nothing is written");
-        venues.MapPost("/bookings/{id:guid}/confirm", (Guid id, bool? displace, BookingService bookings, CancellationToken ct) =>
-                bookings.ConfirmAsync(id, displace ?? false, ct))
+        venues.MapPost("/bookings/{id:guid}/confirm", (Guid id, bool? displace, [FromQuery] Guid[]? displacing, BookingService bookings, CancellationToken ct) =>
+                bookings.ConfirmAsync(id, displace ?? false, displacing is { Length: > 0 } ? displacing : null, ct))
             .RequireAuthorization(Policies.VenuesManage)
-            .WithSummary("Confirm a pending booking; refused (naming the conflicts) if its slot is no longer free; rejects the requests it displaces; a Protocol one with ?displace=true displaces the Normal bookings in its way");
+            .WithSummary("Confirm a pending booking; refused (naming the conflicts) if its slot is no longer free; rejects the requests it displaces; a Protocol one with ?displace=true displaces the Normal bookings in its way (with &displacing=id for each one agreed to: only if those are all)");
         venues.MapGet("/bookings/{id:guid}/confirmation-preview", (Guid id, BookingService bookings, CancellationToken ct) =>
                 bookings.PreviewConfirmationAsync(id, ct))
             .RequireAuthorization(Policies.VenuesManage)

@@ -68,8 +68,22 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
     }
 
     /// <summary>Confirms a pending request; a Protocol one with <paramref name="displace"/> displaces the Normal bookings in its way.</summary>
-    public async Task<BookingView> ConfirmAsync(Guid id, bool displace = false, CancellationToken ct = default)
+    public Task<BookingView> ConfirmAsync(Guid id, bool displace = false, CancellationToken ct = default) => ConfirmAsync(id, displace, null, ct);
+
+    /// <summary>
+    /// Confirms a pending request; a Protocol one with <paramref name="displace"/> displaces the Normal bookings in its way. With
+    /// <paramref name="displacing"/> (the ids a page showed and the manager agreed to), a booking in its way that is not among them refuses
+    /// the confirmation again, naming the new list, rather than being displaced unseen.
+    /// </summary>
+    public async Task<BookingView> ConfirmAsync(Guid id, bool displace, IReadOnlyList<Guid>? displacing, CancellationToken ct = default)
     {
+        if (displacing is { Count: > VenueLimits.MaxDisplacing })
+        {
+            var checks = new FieldChecks(localizer);
+            checks.Add("displacing", "venues.field.displace", VenuesErrors.DisplacingTooMany, VenueLimits.MaxDisplacing);
+            checks.ThrowIfAny();
+        }
+
         var catalog = await CatalogAsync(ct);
         var booking = await FindAsync(catalog.EventId, id, ct);
         if (booking.State != BookingState.Pending)
@@ -80,14 +94,14 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
         var room = catalog.FindRoom(booking.RoomId) ?? throw new SummitException(SummitError.NotFound(VenuesErrors.BookingNotFound, id));
         var facts = await FactsAsync(catalog, booking, ct);
         var plan = PlanOf(booking, room, facts);
-        var displacing = displace && plan.CanDisplace;
-        if (!displacing)
+        var displaces = displace && plan.CanDisplace && (displacing is null || plan.Displaceable.All(b => displacing.Contains(b.Id)));
+        if (!displaces)
         {
             ThrowIfConflicts(plan.Conflicts, null, booking, room, facts, plan.Displaceable);
         }
 
-        await using var transaction = displacing ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (displacing)
+        await using var transaction = displaces ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (displaces)
         {
             await DisplaceAsync(plan.Displaceable, booking, room, ct);
         }

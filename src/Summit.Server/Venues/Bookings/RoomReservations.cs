@@ -20,7 +20,7 @@ public sealed class RoomReservations(SummitDbContext db, BookingService bookings
 
     public async Task<IReadOnlyList<ReservableRoom>> ListRoomsAsync(CancellationToken ct = default) =>
         [.. (await rooms.ListRoomsAsync(null, ct)).Select(r => new ReservableRoom(r.Id, r.VenueId, r.VenueNameEn, r.VenueNameZh, r.Code, r.NameEn, r.NameZh,
-            r.TheatreCapacity, r.ClassroomCapacity, r.BanquetCapacity, r.BoardroomCapacity, r.OpensAt, r.ClosesAt, r.ZoneId))];
+            r.TheatreCapacity, r.ClassroomCapacity, r.BanquetCapacity, r.BoardroomCapacity, r.OpensAt, r.ClosesAt, r.ZoneId, r.CrewEmail))];
 
     public async Task<IReadOnlyList<RoomOccupation>> ListOccupiedAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken ct = default)
     {

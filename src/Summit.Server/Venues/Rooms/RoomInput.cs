@@ -20,4 +20,5 @@ public sealed record RoomInput(
     int? TeardownMinutes = null,
     Guid? ZoneId = null,
     int SortOrder = 0,
-    int? NoShowMinutes = null);
+    int? NoShowMinutes = null,
+    string? CrewEmail = null);

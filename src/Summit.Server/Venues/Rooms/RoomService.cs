@@ -1,3 +1,4 @@
+using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -177,6 +178,12 @@ public sealed partial class RoomService(SummitDbContext db, IEventCalendar event
             InRange(checks, "noShowMinutes", "venues.field.no_show", noShow, 1, VenueLimits.MaxNoShowMinutes);
         }
 
+        var crewEmail = Optional(checks, "crewEmail", "venues.field.crew_email", input.CrewEmail, VenueLimits.EmailLength);
+        if (crewEmail.Length > 0 && !checks.HasProblem("crewEmail") && (!MailAddress.TryCreate(crewEmail, out var parsed) || parsed.Address != crewEmail))
+        {
+            checks.Add("crewEmail", "venues.field.crew_email", VenuesErrors.EmailInvalid);
+        }
+
         checks.ThrowIfAny();
         room.VenueId = venue!.Id;
         room.Code = code;
@@ -197,6 +204,7 @@ public sealed partial class RoomService(SummitDbContext db, IEventCalendar event
         room.ZoneId = input.ZoneId;
         room.SortOrder = input.SortOrder;
         room.NoShowMinutes = input.NoShowMinutes;
+        room.CrewEmail = crewEmail;
         return (venue, zoneCode);
     }
 
@@ -240,6 +248,7 @@ public sealed partial class RoomService(SummitDbContext db, IEventCalendar event
         ["zoneId"] = r.ZoneId,
         ["sortOrder"] = r.SortOrder,
         ["noShowMinutes"] = r.NoShowMinutes,
+        ["crewEmail"] = r.CrewEmail,
     };
 
     private static VenueView ToView(Venue v) => new(v.Id, v.NameEn, v.NameZh, v.SortOrder);

@@ -23,9 +23,10 @@ public sealed record RoomView(
     Guid? ZoneId,
     string? ZoneCode,
     int SortOrder,
-    int? NoShowMinutes = null)
+    int? NoShowMinutes = null,
+    string CrewEmail = "")
 {
     public static RoomView From(Room r, Venue v, string? zoneCode) => new(r.Id, v.Id, v.NameEn, v.NameZh, r.Code, r.NameEn, r.NameZh, r.Building, r.Floor,
         r.TheatreCapacity, r.ClassroomCapacity, r.BanquetCapacity, r.BoardroomCapacity, r.Features, r.AccessibilityNote, r.OpensAt, r.ClosesAt,
-        r.SetupMinutes, r.TeardownMinutes, r.ZoneId, zoneCode, r.SortOrder, r.NoShowMinutes);
+        r.SetupMinutes, r.TeardownMinutes, r.ZoneId, zoneCode, r.SortOrder, r.NoShowMinutes, r.CrewEmail);
 }

@@ -140,4 +140,40 @@ public sealed class ProtocolPriorityTests(SummitFactory app) : IClassFixture<Sum
         Assert.Equal(BookingState.Cancelled, listed.Single(b => b.Id == seen.Id).State);
         Assert.Equal(BookingState.Cancelled, listed.Single(b => b.Id == meanwhile.Id).State);
     }
+
+    [Fact]
+    public async Task A_pending_protocol_request_confirmed_with_the_displacement_agreed_never_displaces_a_booking_confirmed_meanwhile()
+    {
+        var venue = await app.CreateVenueAsync();
+        var room = await app.CreateRoomAsync(VenuesIntents.NewRoom(venue.Id, "MFH-3", boardroom: 200));
+        var nine = VenuesIntents.DayOneNine;
+        var seen = await (await app.BookConfirmedAsync(VenuesIntents.NewBooking(room.Id, nine, 60, "Seen rehearsal"))).OkAsync<BookingView>();
+        var request = await app.RequestOkAsync(VenuesIntents.NewBooking(room.Id, nine, 180, "State visit", attendance: 100) with
+        {
+            Priority = BookingPriority.Protocol,
+            Displace = true,
+        });
+        using var manager = await app.ClientForAsync(Roles.VenueManager);
+        var shown = await (await manager.PostAsync($"/api/v1/venues/bookings/{request.Id}/confirm", null)).RefusalAsync();
+        Assert.Equal([seen.Id], shown.Displaceable!.Select(c => c.WithId));
+
+        // Confirmed in its way after the page showed the list: refused again, naming both; nothing displaced.
+        var meanwhile = await (await app.BookConfirmedAsync(VenuesIntents.NewBooking(room.Id, nine.AddHours(2), 30, "Confirmed meanwhile"))).OkAsync<BookingView>();
+        var again = await (await manager.PostAsync($"/api/v1/venues/bookings/{request.Id}/confirm?displace=true&displacing={seen.Id}", null)).RefusalAsync();
+        Assert.Equal([seen.Id, meanwhile.Id], again.Displaceable!.Select(c => c.WithId));
+        Assert.Equal(BookingState.Confirmed, (await (await manager.GetAsync($"/api/v1/venues/bookings/{seen.Id}")).OkAsync<BookingView>()).State);
+        Assert.Equal(BookingState.Pending, (await (await manager.GetAsync($"/api/v1/venues/bookings/{request.Id}")).OkAsync<BookingView>()).State);
+
+        // Too many ids: a field problem, not a confirmation.
+        var many = string.Join("&", Enumerable.Range(0, VenueLimits.MaxDisplacing + 1).Select(_ => "displacing=" + Guid.NewGuid().ToString("N")));
+        await (await manager.PostAsync($"/api/v1/venues/bookings/{request.Id}/confirm?displace=true&{many}", null))
+            .AssertProblemAsync(422, ErrorCodes.RequestInvalid);
+
+        // Both agreed to: confirmed, both displaced.
+        var confirmed = await (await manager.PostAsync(
+            $"/api/v1/venues/bookings/{request.Id}/confirm?displace=true&displacing={seen.Id}&displacing={meanwhile.Id}", null)).OkAsync<BookingView>();
+        Assert.Equal(BookingState.Confirmed, confirmed.State);
+        Assert.Equal(BookingState.Cancelled, (await (await manager.GetAsync($"/api/v1/venues/bookings/{seen.Id}")).OkAsync<BookingView>()).State);
+        Assert.Equal(BookingState.Cancelled, (await (await manager.GetAsync($"/api/v1/venues/bookings/{meanwhile.Id}")).OkAsync<BookingView>()).State);
+    }
 }

@@ -70,6 +70,7 @@ public sealed class VenueManagementPagesTests(SummitFactory app) : IClassFixture
         Assert.Contains("data-testid=\"room-block-submit\"", page, StringComparison.Ordinal);
         Assert.Contains("Security sweep", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"room-blocking-lift\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"room-edit\"", page, StringComparison.Ordinal);
 
         var plain = await app.PageAsync(Roles.VenueManager, $"/venues/rooms/{open.Id}");
         Assert.Contains("The room has no access zone: no gate is closed.", plain, StringComparison.Ordinal);
@@ -81,5 +82,22 @@ public sealed class VenueManagementPagesTests(SummitFactory app) : IClassFixture
         Assert.Contains("after 20 min without an entry at its gates", staff, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"room-block\"", staff, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"room-blocking-lift\"", staff, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"room-edit\"", staff, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_rooms_page_offers_a_new_venue_and_a_new_room_to_venue_managers_only()
+    {
+        var venue = await app.CreateVenueAsync();
+        await app.CreateRoomAsync(VenuesIntents.NewRoom(venue.Id, "RM-NEW"));
+        var page = await app.PageAsync(Roles.VenueManager, "/venues/rooms");
+        Assert.Contains("data-testid=\"rooms-new-venue\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"rooms-new-room\"", page, StringComparison.Ordinal);
+        Assert.Contains("新建会议室", await app.PageAsync(Roles.VenueManager, "/venues/rooms", "zh-Hans"), StringComparison.Ordinal);
+
+        var staff = await app.PageAsync(Roles.SecurityOfficer, "/venues/rooms");
+        Assert.Contains("data-testid=\"room-table\"", staff, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"rooms-new-venue\"", staff, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"rooms-new-room\"", staff, StringComparison.Ordinal);
     }
 }
