@@ -141,4 +141,46 @@ public class VenueTimelineTests(SummitServer server) : IAsyncLifetime
         await Assertions.Expect(row.GetByTestId("timeline-booking").Filter(new() { HasText = protocol })).ToHaveAttributeAsync("data-state", "Confirmed");
         await Assertions.Expect(row.GetByTestId("timeline-booking").Filter(new() { HasText = normal })).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task A_pending_protocol_request_is_confirmed_from_its_dialog_only_after_the_bookings_it_displaces_are_named()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        var normal = "Press briefing " + unique;
+        var protocol = "Head of state visit " + unique;
+        using (var api = await AdminAsync(server))
+        {
+            var (roomId, today, at) = await RoomAsync(api, "EX-M1");
+            var start = at(today, 14, 0);
+            await ReadAsync(await api.PostAsJsonAsync("/api/v1/venues/bookings/confirmed", new
+            {
+                roomId, startsAt = start, endsAt = start.AddHours(1), title = normal, holderKind = "Organizer", holderName = "Media centre",
+                expectedAttendance = 10, layout = "Boardroom",
+            }));
+            // Lodged as a request that may displace: pending until the venue manager decides.
+            await ReadAsync(await api.PostAsJsonAsync("/api/v1/venues/bookings", new
+            {
+                roomId, startsAt = start, endsAt = start.AddHours(1), title = protocol, holderKind = "Organizer", holderName = "Protocol office",
+                expectedAttendance = 10, layout = "Boardroom", priority = "Protocol", displace = true,
+            }));
+        }
+
+        var page = await server.NewPageAsync();
+        await SummitServer.LoginAsync(page, SummitServer.AdminEmail);
+        await SummitServer.GotoLiveAsync(page, "/venues/timeline");
+        var row = page.GetByTestId("timeline-room-EX-M1");
+        await row.GetByTestId("timeline-booking").Filter(new() { HasText = protocol }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("decision-state")).ToHaveAttributeAsync("data-state", "Pending");
+
+        // Confirm is offered although a booking stands in the way; the first click only names it.
+        await page.GetByTestId("decision-confirm").ClickAsync();
+        var displacement = page.GetByTestId("decision-displacement");
+        await Assertions.Expect(displacement.GetByTestId("decision-displaceable")).ToHaveCountAsync(1);
+        await Assertions.Expect(displacement.GetByTestId("decision-displaceable")).ToContainTextAsync(normal);
+        await Assertions.Expect(row.GetByTestId("timeline-booking").Filter(new() { HasText = normal })).ToHaveAttributeAsync("data-state", "Confirmed");
+
+        await page.GetByTestId("decision-displace").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("timeline-booking").Filter(new() { HasText = protocol })).ToHaveAttributeAsync("data-state", "Confirmed");
+        await Assertions.Expect(row.GetByTestId("timeline-booking").Filter(new() { HasText = normal })).ToHaveCountAsync(0);
+    }
 }
