@@ -154,14 +154,28 @@ public class VenueTimelineTests(SummitServer server) : IAsyncLifetime
             var start = at(today, 14, 0);
             await ReadAsync(await api.PostAsJsonAsync("/api/v1/venues/bookings/confirmed", new
             {
-                roomId, startsAt = start, endsAt = start.AddHours(1), title = normal, holderKind = "Organizer", holderName = "Media centre",
-                expectedAttendance = 10, layout = "Boardroom",
+                roomId,
+                startsAt = start,
+                endsAt = start.AddHours(1),
+                title = normal,
+                holderKind = "Organizer",
+                holderName = "Media centre",
+                expectedAttendance = 10,
+                layout = "Boardroom",
             }));
             // Lodged as a request that may displace: pending until the venue manager decides.
             await ReadAsync(await api.PostAsJsonAsync("/api/v1/venues/bookings", new
             {
-                roomId, startsAt = start, endsAt = start.AddHours(1), title = protocol, holderKind = "Organizer", holderName = "Protocol office",
-                expectedAttendance = 10, layout = "Boardroom", priority = "Protocol", displace = true,
+                roomId,
+                startsAt = start,
+                endsAt = start.AddHours(1),
+                title = protocol,
+                holderKind = "Organizer",
+                holderName = "Protocol office",
+                expectedAttendance = 10,
+                layout = "Boardroom",
+                priority = "Protocol",
+                displace = true,
             }));
         }
 
