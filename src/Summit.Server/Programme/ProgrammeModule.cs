@@ -58,6 +58,7 @@ public sealed class ProgrammeModule : ISummitModule
         services.AddScoped<IProgrammeReport, SessionAttendanceQueries>();
         services.AddScoped<SchedulingService>();
         services.AddSingleton<IScheduleBaseline, DraftBaseline>();
+        services.AddScoped<IScheduleBaseline, ReleasedBaseline>();
         services.AddSingleton<ScheduleGate>();
         services.AddScoped<AgendaReader>();
         services.AddScoped<AgendaService>();

@@ -4,7 +4,7 @@ namespace Summit.Server.Programme.Scheduling;
 
 /// <summary>
 /// A source of the previous placement a re-run of the solver moves as little as possible from, chosen by <see cref="Name"/> in the request:
-/// the draft's own placement ("draft") today; a released version of the timetable registers one of its own.
+/// the draft's own placement ("draft", <see cref="DraftBaseline"/>) or the latest released version's ("released", <see cref="ReleasedBaseline"/>).
 /// </summary>
 public interface IScheduleBaseline
 {
