@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace Summit.BrowserTests;
@@ -64,4 +65,32 @@ public class ProgrammePagesTests(SummitServer server) : IAsyncLifetime
     /// <summary>The public sessions of that title (a card also names its kind, and both ceremonies are of the ceremony kind).</summary>
     private static ILocator Titled(IPage page, string title) =>
         page.GetByTestId("public-session").Filter(new() { Has = page.Locator("h3", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + title + "$") }) });
+
+    [Fact]
+    public async Task The_manager_gives_a_speaker_availability_windows_on_the_people_page()
+    {
+        var name = "Remote speaker " + Guid.NewGuid().ToString("N")[..6];
+        using (var api = await VenueApi.AdminAsync(server))
+        {
+            await VenueApi.ReadAsync(await api.PostAsJsonAsync("/api/v1/programme/people",
+                new { name, organisation = "Vienna University of Technology", countryCode = "AT", email = "speaker@example.org" }));
+        }
+
+        var page = await server.NewPageAsync();
+        await SummitServer.LoginAsync(page, SummitServer.AdminEmail);
+        await SummitServer.GotoLiveAsync(page, "/programme/people");
+        var row = page.GetByTestId("person-row").Filter(new() { HasText = name });
+        await Assertions.Expect(row.GetByTestId("person-windows")).ToContainTextAsync("Available throughout");
+
+        await row.GetByTestId("person-edit-windows").ClickAsync();
+        await page.GetByTestId("window-add").ClickAsync();
+        var from = await page.GetByTestId("window-from").InputValueAsync();
+        var day = from[..10];
+        await page.GetByTestId("window-from").FillAsync(day + "T10:30");
+        await page.GetByTestId("window-until").FillAsync(day + "T12:00");
+        await page.GetByTestId("windows-save").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("people-message")).ToContainTextAsync(name);
+        await Assertions.Expect(row.GetByTestId("person-windows")).ToHaveTextAsync($"{day} 10:30–12:00");
+    }
 }

@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Programme.People;
 using Summit.Server.Programme.Sessions;
 using Summit.Tests.Access;
 using Summit.Tests.Infrastructure;
@@ -77,5 +79,29 @@ public sealed class ProgrammePagesTests(SummitFactory app) : IClassFixture<Summi
         Assert.Contains("议程规则", seen, StringComparison.Ordinal);
         Assert.Contains("阻止发布", seen, StringComparison.Ordinal);
         Assert.DoesNotContain("settings-save", seen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_people_page_lists_everyone_with_their_windows_and_offers_editing_them_to_programme_managers_only()
+    {
+        var remote = await app.CreateRemoteSpeakerAsync("Ines Okafor");
+        using (var manager = await app.ClientForAsync(Roles.ProgrammeManager))
+        {
+            var window = new AvailabilityWindow(VenuesIntents.DayOneNine, VenuesIntents.DayOneNine.AddHours(3));
+            (await manager.PutAsJsonAsync($"/api/v1/programme/people/{remote.Id}/availability", new[] { window }, Intents.Json)).EnsureSuccessStatusCode();
+        }
+
+        var page = await app.PageAsync(Roles.ProgrammeManager, "/programme/people");
+        Assert.Contains("Ines Okafor", page, StringComparison.Ordinal);
+        Assert.Contains("2021-09-26 09:00–12:00", page, StringComparison.Ordinal);
+        Assert.Contains("Remote speaker", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"person-edit-windows\"", page, StringComparison.Ordinal);
+        // Never a remote speaker's mail address in the list.
+        Assert.DoesNotContain("lukas.berger@example.org", page, StringComparison.Ordinal);
+        Assert.Contains("远程演讲人", await app.PageAsync(Roles.ProgrammeManager, "/programme/people", "zh-Hans"), StringComparison.Ordinal);
+
+        var viewer = await app.PageAsync(Roles.Secretariat, "/programme/people");
+        Assert.Contains("Ines Okafor", viewer, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"person-edit-windows\"", viewer, StringComparison.Ordinal);
     }
 }
