@@ -3,8 +3,9 @@ using Microsoft.Playwright;
 namespace Summit.BrowserTests;
 
 /// <summary>
-/// The venue manager sets up rooms on the pages (issue 12), not only through the API: a new venue, a room in it with its seats, hours,
-/// access zone and no-show release, a field problem shown on its field, and the room changed from its own page.
+/// The venue manager sets up rooms and stock on the pages (issue 12), not only through the API: a new venue, a room in it with its seats,
+/// hours, access zone and no-show release, a field problem shown on its field, the room changed from its own page; an item of stock added
+/// and lowered.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public class VenueRoomEditorTests(SummitServer server) : IAsyncLifetime
@@ -63,5 +64,28 @@ public class VenueRoomEditorTests(SummitServer server) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("room-editor")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("room-no-show")).ToContainTextAsync("never");
         await Assertions.Expect(page.GetByTestId("room-capacities")).ToContainTextAsync("24");
+    }
+
+    [Fact]
+    public async Task A_venue_manager_adds_an_item_to_the_stock_and_lowers_it_on_the_equipment_page()
+    {
+        var name = "Sign language kit " + Guid.NewGuid().ToString("N")[..6];
+        var page = await server.NewPageAsync();
+        await SummitServer.LoginAsync(page, SummitServer.AdminEmail);
+        await SummitServer.GotoLiveAsync(page, "/venues/equipment");
+
+        await page.GetByTestId("equipment-new").ClickAsync();
+        await page.GetByTestId("equipment-editor-name-en").FillAsync(name);
+        await page.GetByTestId("equipment-editor-name-zh").FillAsync("手语设备");
+        await page.GetByTestId("equipment-editor-quantity").FillAsync("6");
+        await page.GetByTestId("equipment-editor-save").ClickAsync();
+        var row = page.Locator($"[data-testid=equipment-row][data-item='{name}']");
+        await Assertions.Expect(row.GetByTestId("equipment-stock")).ToHaveTextAsync("6");
+
+        await row.GetByTestId("equipment-edit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("equipment-editor-name-en")).ToHaveValueAsync(name);
+        await page.GetByTestId("equipment-editor-quantity").FillAsync("4");
+        await page.GetByTestId("equipment-editor-save").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("equipment-stock")).ToHaveTextAsync("4");
     }
 }

@@ -5,6 +5,7 @@ using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Venues;
 using Summit.Server.Venues.Blockings;
 using Summit.Server.Venues.Bookings;
+using Summit.Server.Venues.Equipment;
 using Summit.Server.Venues.Series;
 using Summit.Tests.Access;
 using Summit.Tests.Infrastructure;
@@ -99,5 +100,22 @@ public sealed class VenueManagementPagesTests(SummitFactory app) : IClassFixture
         Assert.Contains("data-testid=\"room-table\"", staff, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"rooms-new-venue\"", staff, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"rooms-new-room\"", staff, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_equipment_page_offers_new_items_and_changes_to_venue_managers_only()
+    {
+        using (var manager = await app.ClientForAsync(Roles.VenueManager))
+        {
+            (await manager.PostAsJsonAsync("/api/v1/venues/equipment", new EquipmentInput("Streaming kit", "直播套件", 4), Intents.Json)).EnsureSuccessStatusCode();
+        }
+
+        var page = await app.PageAsync(Roles.VenueManager, "/venues/equipment?day=2021-09-26");
+        Assert.Contains("data-testid=\"equipment-new\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"equipment-edit\"", page, StringComparison.Ordinal);
+        var staff = await app.PageAsync(Roles.SecurityOfficer, "/venues/equipment?day=2021-09-26");
+        Assert.Contains("Streaming kit", staff, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"equipment-new\"", staff, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"equipment-edit\"", staff, StringComparison.Ordinal);
     }
 }
