@@ -73,9 +73,12 @@ public sealed class AccessSetup(SummitServer server, HttpClient admin) : IDispos
         return new TestLane(zoneId, zone["code"]!.GetValue<string>(), gate["id"]!.GetValue<Guid>(), gate["code"]!.GetValue<string>());
     }
 
-    /// <summary>Creates, invites and registers (with a photo) a Speaker and approves them, with the credential that goes with it.</summary>
+    /// <summary>
+    /// Creates, invites and registers (with a photo, and face consent) a Speaker and approves them, with the credential that goes with it.
+    /// </summary>
+    /// <param name="photo">The portal photo; a drawn head without a face by default, which the face check cannot enrol.</param>
     public async Task<TestHolder> AccreditedGuestAsync(string familyName = "欧阳", string givenName = "思远", string familyLatin = "Ouyang",
-        string givenLatin = "Siyuan", string organisation = "Zhejiang Lab")
+        string givenLatin = "Siyuan", string organisation = "Zhejiang Lab", byte[]? photo = null)
     {
         var guest = await OkAsync(await admin.PostAsJsonAsync("/api/v1/guests", new
         {
@@ -110,9 +113,9 @@ public sealed class AccessSetup(SummitServer server, HttpClient admin) : IDispos
             { new StringContent("true"), "dataConsent" },
             { new StringContent("true"), "faceConsent" },
         };
-        var photo = new ByteArrayContent(TestImages.Portrait());
-        photo.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        form.Add(photo, "photo", "me.jpg");
+        var portrait = new ByteArrayContent(photo ?? TestImages.Portrait());
+        portrait.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        form.Add(portrait, "photo", "me.jpg");
         using var portal = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         await OkAsync(await portal.PostAsync($"/api/v1/portal/{token}/registration", form));
 
@@ -125,6 +128,17 @@ public sealed class AccessSetup(SummitServer server, HttpClient admin) : IDispos
             $"The credential is not valid today ({credential["validFrom"]} to {credential["validUntil"]}): the event's access settings were made for other dates.");
         var code = (await OkAsync(await admin.GetAsync($"/api/v1/access/guests/{guestId}/credential/code")))["code"]!.GetValue<string>();
         return new TestHolder(guestId, $"{givenLatin} {familyLatin.ToUpperInvariant()}", familyName + givenName, code);
+    }
+
+    /// <summary>Enrols a consenting guest's face from their portal photo now (not waiting for the background worker); answers the state.</summary>
+    public async Task<string> EnrolFaceAsync(Guid guestId) =>
+        (await OkAsync(await admin.PostAsync($"/api/v1/faces/guests/{guestId}/enrol-from-photo", null)))["state"]!.GetValue<string>();
+
+    /// <summary>How many face distances the event's gates recorded: admitted 1:1 matches and face mismatches (the thresholds page's counts).</summary>
+    public async Task<(int Matched, int Mismatched)> FaceDistanceCountsAsync()
+    {
+        var report = await OkAsync(await admin.GetAsync("/api/v1/faces/thresholds"));
+        return (report["matched"]!.GetValue<int>(), report["mismatched"]!.GetValue<int>());
     }
 
     /// <summary>Scans at a console through the API, as another operator's browser would.</summary>

@@ -4,7 +4,8 @@ namespace Summit.BrowserTests;
 
 /// <summary>
 /// A staffed lane: the gate operator's console takes what a USB scanner types (the code, then Enter) and shows the verdict, the
-/// holder's photo and name; refusals show their reason. The live access page counts who is inside without a reload.
+/// holder's photo and name; refusals show their reason. At a gate that checks faces, its camera films the person and each scan
+/// carries that picture for the 1:1 face check. The live access page counts who is inside without a reload.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public class GateConsoleTests(SummitServer server) : IAsyncLifetime
@@ -147,6 +148,83 @@ public class GateConsoleTests(SummitServer server) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task The_console_camera_films_the_person_so_a_lent_badge_is_refused_and_its_holder_admitted()
+    {
+        using var setup = await AccessSetup.SignInAsync(server);
+        var lane = await setup.LaneAsync();
+        var holder = await setup.AccreditedGuestAsync(familyName: "Haddad", givenName: "Layla", familyLatin: "Haddad", givenLatin: "Layla",
+            organisation: "American University of Beirut", photo: SampleFaces.HolderPortrait());
+        Assert.Equal("Enrolled", await setup.EnrolFaceAsync(holder.GuestId));
+        var before = await setup.FaceDistanceCountsAsync();
+
+        // Someone else comes with the holder's badge: the camera films their face, the console sends it with the code.
+        await FilmingAsync(lane, SampleFaces.SomeoneElse(), async page =>
+        {
+            await Assertions.Expect(page.GetByTestId("gate-console")).ToHaveAttributeAsync("data-faces", "on");
+            await Assertions.Expect(page.GetByTestId("face-camera")).ToHaveAttributeAsync("data-state", "on");
+            await Assertions.Expect(page.GetByTestId("face-preview")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("face-camera-message")).ToHaveCountAsync(0);
+            await WaitForPictureAsync(page);
+            await ScanAsync(page, holder.Code);
+
+            var verdict = page.GetByTestId("verdict");
+            await Assertions.Expect(verdict).ToHaveAttributeAsync("data-reason", "FaceMismatch");
+            await Assertions.Expect(verdict).ToHaveAttributeAsync("data-verdict", "refused");
+            await Assertions.Expect(page.GetByTestId("verdict-reason")).ToHaveTextAsync("Face does not match the badge holder: staff check");
+            await Assertions.Expect(page.GetByTestId("verdict-reason-other")).ToHaveTextAsync("人脸与持证人不符：请工作人员核验");
+            // The operator compares the person with the holder's photo.
+            await Assertions.Expect(page.GetByTestId("holder-name")).ToHaveTextAsync(holder.LatinName);
+        });
+        Assert.Equal((before.Matched, before.Mismatched + 1), await setup.FaceDistanceCountsAsync());
+
+        // The holder comes themself: admitted, the distance recorded as a match.
+        await FilmingAsync(lane, SampleFaces.HolderAtTheLane(), async page =>
+        {
+            await WaitForPictureAsync(page);
+            await ScanAsync(page, holder.Code);
+            await Assertions.Expect(page.GetByTestId("verdict")).ToHaveAttributeAsync("data-verdict", "admitted");
+            await Assertions.Expect(page.GetByTestId("holder-name")).ToHaveTextAsync(holder.LatinName);
+        });
+        Assert.Equal((before.Matched + 1, before.Mismatched + 1), await setup.FaceDistanceCountsAsync());
+    }
+
+    [Fact]
+    public async Task Without_a_camera_the_console_says_faces_are_not_checked_and_scans_on_the_code()
+    {
+        using var setup = await AccessSetup.SignInAsync(server);
+        var lane = await setup.LaneAsync();
+        var holder = await setup.AccreditedGuestAsync(familyName: "Novak", givenName: "Petra", familyLatin: "Novak", givenLatin: "Petra",
+            organisation: "Charles University", photo: SampleFaces.HolderPortrait());
+        Assert.Equal("Enrolled", await setup.EnrolFaceAsync(holder.GuestId));
+        var before = await setup.FaceDistanceCountsAsync();
+
+        // The shared browser has no camera (and no one to allow one): the server decides as for any scan without a frame.
+        var page = await OpenConsoleAsync(lane);
+        await Assertions.Expect(page.GetByTestId("face-camera-message")).ToContainTextAsync("Faces are not checked at this console");
+        await Assertions.Expect(page.GetByTestId("face-preview")).ToBeHiddenAsync();
+        await ScanAsync(page, holder.Code);
+
+        await Assertions.Expect(page.GetByTestId("verdict")).ToHaveAttributeAsync("data-verdict", "admitted");
+        Assert.Equal(before, await setup.FaceDistanceCountsAsync());
+    }
+
+    /// <summary>Runs the steps in a console whose camera films the picture (a browser of its own: Chromium's fake camera is set at launch).</summary>
+    private async Task FilmingAsync(TestLane lane, byte[] picture, Func<IPage, Task> steps)
+    {
+        var film = Path.Combine(Path.GetTempPath(), $"summit-face-{Guid.NewGuid():N}.y4m");
+        var browser = await server.LaunchBrowserAsync(FakeCamera.Filming(picture, film));
+        try
+        {
+            await steps(await OpenConsoleAsync(lane, browser));
+        }
+        finally
+        {
+            await browser.CloseAsync();
+            File.Delete(film);
+        }
+    }
+
     private async Task<IPage> OpenConsoleAsync(TestLane lane, IBrowser? browser = null)
     {
         var page = await server.NewPageAsync(browser: browser);
@@ -156,6 +234,10 @@ public class GateConsoleTests(SummitServer server) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("scan-input")).ToBeFocusedAsync();
         return page;
     }
+
+    /// <summary>Waits until the face camera's preview shows a picture: a scan before it would go without a frame.</summary>
+    private static Task WaitForPictureAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => { const v = document.querySelector('[data-testid=face-preview]'); return v && v.readyState >= 2 && v.videoWidth > 0; }");
 
     /// <summary>Types like a keyboard-wedge scanner: the characters, then Enter, into whatever has the focus.</summary>
     private static async Task ScanAsync(IPage page, string code)

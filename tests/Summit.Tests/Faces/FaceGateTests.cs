@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
 using Summit.Faces.Core;
+using Summit.Server;
 using Summit.Server.Access;
 using Summit.Server.Access.Scanning;
 using Summit.Server.Faces.Settings;
+using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Tests.Access;
@@ -108,6 +110,48 @@ public sealed class FaceGateTests(FacesFactory app) : IClassFixture<FacesFactory
     }
 
     [Fact]
+    public async Task The_gate_console_page_compares_the_frame_it_read_from_the_camera_like_a_devices()
+    {
+        var (guestId, code) = await EnrolledHolderAsync();
+        var impostor = await ImpostorFrameAsync(guestId);
+
+        // As the page runs it: the frame's bytes came through the circuit's stream, not as base64.
+        var lent = await ConsoleScanAsync(code, impostor);
+        var own = await ConsoleScanAsync(code, FaceSamples.Crop("sample6.jpg", 2, 1.8, quality: 70));
+
+        Assert.Equal(ReasonCode.FaceMismatch, lent.Reason);
+        Assert.True(own.Admitted, own.Reason.ToString());
+        var threshold = (await SettingsAsync()).Threshold;
+        Assert.True(await DistanceOfAsync(lent.ScanId) > threshold);
+        Assert.True(await DistanceOfAsync(own.ScanId) <= threshold);
+    }
+
+    [Fact]
+    public async Task A_console_frame_over_the_limit_is_refused_with_the_code_the_api_gives()
+    {
+        var (_, code) = await EnrolledHolderAsync();
+
+        var refused = await Assert.ThrowsAsync<SummitException>(() => ConsoleScanAsync(code, new byte[ScanFrames.MaxBytes + 1]));
+
+        Assert.Equal(AccessErrors.ScanFrameTooLarge, refused.Error.Code);
+    }
+
+    [Fact]
+    public async Task The_console_asks_for_the_face_camera_only_at_an_entry_lane_with_faces_on()
+    {
+        using var security = await app.ClientForAsync(Roles.SecurityOfficer);
+        await (await security.PutAsJsonAsync($"/api/v1/faces/gates/{app.Venue.ForumIn.Id}", new GateFaceInput(false), Intents.Json)).OkAsync<GateFaceView>();
+        using var browser = await app.BrowserForAsync(Roles.GateOperator);
+
+        var facesOn = await browser.GetStringAsync($"/gate/{app.Venue.MainIn.Id}?direction=Entry");
+        var exitLane = await browser.GetStringAsync($"/gate/{app.Venue.MainOut.Id}?direction=Exit");
+        var facesOff = await browser.GetStringAsync($"/gate/{app.Venue.ForumIn.Id}?direction=Entry");
+
+        Assert.Equal(("on", "off", "off"), (FacesOf(facesOn), FacesOf(exitLane), FacesOf(facesOff)));
+        Assert.Contains("data-testid=\"face-preview\"", facesOn, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_event_threshold_decides_and_is_audited()
     {
         using var admin = await app.ClientForAsync(Roles.Admin);
@@ -152,6 +196,16 @@ public sealed class FaceGateTests(FacesFactory app) : IClassFixture<FacesFactory
     }
 
     private Task<ScanResponse> ScanAsync(string deviceToken, string code, byte[] frame) => app.PassWithCodeAsync(deviceToken, code, frame);
+
+    private Task<ScanResponse> ConsoleScanAsync(string code, byte[] frame) => app.InScopeAsync(sp =>
+    {
+        sp.GetRequiredService<CurrentActor>().Use(new Actor("operator-14", "Gate operator", null));
+        return sp.GetRequiredService<ConsoleScans>().ScanAsync(app.Venue.MainIn.Id, new ConsoleScanRequest(Guid.NewGuid(), code, GateDirection.Entry), frame);
+    });
+
+    /// <summary>The console's data-faces: whether its scans carry the face camera's frame.</summary>
+    private static string? FacesOf(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"gate-console\"[^>]*\\sdata-faces=\"([^\"]*)\"") is { Success: true } match ? match.Groups[1].Value : null;
 
     private Task<double?> DistanceOfAsync(Guid scanId) =>
         app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Scans.AsNoTracking().Where(s => s.Id == scanId).Select(s => s.FaceDistance).SingleAsync());

@@ -14,4 +14,10 @@ public interface IGateFrameComparer
     /// <summary>The comparison, or null when none was made.</summary>
     /// <param name="holderId">The holder of a code whose signature is genuine.</param>
     Task<FaceComparison?> CompareAsync(Guid holderId, GateInfo gate, byte[] frame, CancellationToken ct);
+
+    /// <summary>
+    /// Whether entries at the gate are compared now (faces on there), so that a console opens its camera only where a frame is used;
+    /// the holder's template is still checked scan by scan.
+    /// </summary>
+    Task<bool> ComparesAtAsync(Guid gateId, CancellationToken ct);
 }

@@ -13,12 +13,37 @@ namespace Summit.Server.Access.Scanning;
 /// in the operator's name ("user:{id}" with the nonce makes a scan unique).
 /// </summary>
 public sealed class ConsoleScans(SummitDbContext db, IGuestDirectory guests, AccessSettingsService settings, AccessSnapshotCache cache,
-    ScanProcessor processor, CurrentActor actor, Localizer localizer)
+    ScanProcessor processor, CurrentActor actor, Localizer localizer, IEnumerable<IGateFrameComparer> frameComparers)
 {
     /// <summary>Staff fetch a holder's photo from the guests API, which their role's PhotosView permission opens.</summary>
     public static string PhotoUrl(Guid guestId) => $"/api/v1/guests/{guestId}/photo";
 
-    public async Task<ScanResponse> ScanAsync(Guid gateId, ConsoleScanRequest request, CancellationToken ct = default)
+    /// <summary>A scan through the API: its frame, if any, is base64 in <see cref="ConsoleScanRequest.Frame"/>.</summary>
+    public Task<ScanResponse> ScanAsync(Guid gateId, ConsoleScanRequest request, CancellationToken ct = default) =>
+        SubmitAsync(gateId, request, () => ScanFrames.Decode(request.Frame), ct);
+
+    /// <summary>
+    /// A scan from the gate console page: its frame came as bytes, streamed through the page's connection (a JPEG is larger than one
+    /// message of it may be) and read there up to <see cref="ScanFrames.MaxBytes"/>; bounded here again as the API's is.
+    /// </summary>
+    public Task<ScanResponse> ScanAsync(Guid gateId, ConsoleScanRequest request, byte[]? frame, CancellationToken ct = default) =>
+        SubmitAsync(gateId, request with { Frame = null }, () => ScanFrames.Bounded(frame), ct);
+
+    /// <summary>Whether entries at the gate have their frame compared (faces on there): only then does the console open its face camera.</summary>
+    public async Task<bool> TakesFramesAsync(Guid gateId, CancellationToken ct = default)
+    {
+        foreach (var comparer in frameComparers)
+        {
+            if (await comparer.ComparesAtAsync(gateId, ct))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<ScanResponse> SubmitAsync(Guid gateId, ConsoleScanRequest request, Func<byte[]?> frameOf, CancellationToken ct)
     {
         var snapshot = await cache.GetAsync(db, guests, settings, ct);
         var gate = snapshot.Gates.GetValueOrDefault(gateId) ?? throw new SummitException(SummitError.NotFound(AccessErrors.GateNotFound, gateId));
@@ -28,7 +53,7 @@ public sealed class ConsoleScans(SummitDbContext db, IGuestDirectory guests, Acc
             throw new SummitException(SummitError.Of(AccessErrors.ScanNonceRequired));
         }
 
-        var frame = ScanFrames.Decode(request.Frame);
+        var frame = frameOf();
         var scanner = "user:" + (await actor.GetAsync()).Id;
         var outcome = await processor.SubmitAsync(new ScanWork(scanner, null, gate, request.Nonce, request.Code ?? "", direction, null, ScanSource.Console,
             Frame: frame), ct);

@@ -20,7 +20,7 @@ public static class ScanFrames
         // Measured before decoding: base64 takes 4 characters per 3 bytes.
         if (frame.Length > (MaxBytes + 2) / 3 * 4)
         {
-            throw new SummitException(SummitError.Of(AccessErrors.ScanFrameTooLarge, MaxBytes / 1024));
+            throw TooLarge();
         }
 
         var bytes = new byte[frame.Length / 4 * 3 + 3];
@@ -30,6 +30,13 @@ public static class ScanFrames
         }
 
         // The length above bounds the work; the exact limit is on the bytes (a text of the longest length may hold one byte too many).
-        return written <= MaxBytes ? bytes[..written] : throw new SummitException(SummitError.Of(AccessErrors.ScanFrameTooLarge, MaxBytes / 1024));
+        return written <= MaxBytes ? bytes[..written] : throw TooLarge();
     }
+
+    /// <summary>A frame that came as bytes (the console page's), null when none; refuses one over <see cref="MaxBytes"/>.</summary>
+    public static byte[]? Bounded(byte[]? frame) =>
+        frame is { Length: 0 } ? null : frame is { Length: > MaxBytes } ? throw TooLarge() : frame;
+
+    /// <summary>The refusal of a frame over the limit, the same wherever it came from.</summary>
+    public static SummitException TooLarge() => new(SummitError.Of(AccessErrors.ScanFrameTooLarge, MaxBytes / 1024));
 }

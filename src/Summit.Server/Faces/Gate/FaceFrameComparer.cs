@@ -53,4 +53,11 @@ public sealed class FaceFrameComparer(IServiceScopeFactory scopes, IFaceAnalyzer
         var face = await Task.Run(() => analyzer.LargestFace(image), ct);
         return new FaceComparison(face is null ? null : Math.Round(face.Descriptor.DistanceTo(template), 4), threshold);
     }
+
+    /// <summary>Faces are on at every gate until a security officer switches them off there (<see cref="FaceGateSwitch"/>).</summary>
+    public async Task<bool> ComparesAtAsync(Guid gateId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return !await scope.ServiceProvider.GetRequiredService<SummitDbContext>().Set<FaceGateSwitch>().AnyAsync(s => s.GateId == gateId, ct);
+    }
 }

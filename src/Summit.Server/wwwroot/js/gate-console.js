@@ -1,5 +1,6 @@
-// The gate console's browser side: the scan field a USB keyboard-wedge scanner types into, the audible cue, the camera,
-// and the remembered gate. Every scan goes to the page's [JSInvokable] Scan method, one at a time, in the order read.
+// The gate console's browser side: the scan field a USB keyboard-wedge scanner types into, the audible cue, the camera that
+// reads codes, the camera that films the person for the face check, and the remembered gate. Every scan goes to the page's
+// [JSInvokable] Scan method, one at a time, in the order read, with the face camera's frame of the moment it was read.
 
 const soundKey = "summit.gate.sound";
 let audio = null;
@@ -8,8 +9,12 @@ let audio = null;
 export function attach(input, page, maxLength) {
     let queue = Promise.resolve();
     const submit = text => {
+        // The frame is taken now, when the code is read and its holder stands at the lane, not when the queue reaches the scan.
+        const frame = grabFaceFrame();
         queue = queue
-            .then(() => page.invokeMethodAsync("Scan", text.slice(0, maxLength)))
+            .then(() => frame)
+            // A stream, not an argument: a JPEG is larger than one message of the page's connection may be.
+            .then(blob => page.invokeMethodAsync("Scan", text.slice(0, maxLength), blob ? DotNet.createJSStreamReference(blob) : null))
             .then(cue, () => cue("error"));
     };
 
@@ -54,6 +59,7 @@ export function attach(input, page, maxLength) {
             input.removeEventListener("blur", onBlur);
             document.removeEventListener("click", onClick);
             stopCamera();
+            closeFaceCamera();
         },
     };
 }
@@ -210,4 +216,90 @@ async function decoder() {
         const image = context.getImageData(0, 0, canvas.width, canvas.height);
         return window.jsQR(image.data, image.width, image.height, { inversionAttempts: "dontInvert" })?.data ?? null;
     };
+}
+
+// --- face camera ------------------------------------------------------------------------------------
+
+/** The longest side of a frame sent for the face check: a face at the lane stays well over the engine's minimum size. */
+const faceFrameSide = 640;
+const faceFrameQuality = 0.85;
+let faceCamera = null;
+
+/**
+ * Opens the camera that films the person at the lane, once, and keeps its stream for the page's life; the video element is the
+ * operator's preview of what is sent. Answers "on", or why not: "insecure", "denied", "absent" or "failed". Frames are taken
+ * only while sending is on (an entry lane where faces are checked) and only at a scan.
+ */
+export async function openFaceCamera(video, maxBytes) {
+    if (faceCamera) {
+        // The page was drawn again (a reconnection): the stream already allowed goes on in its new preview.
+        if (faceCamera.video !== video) {
+            video.srcObject = faceCamera.stream;
+            video.muted = true;
+            await video.play().catch(() => { });
+            faceCamera.video = video;
+        }
+
+        return "on";
+    }
+
+    if (!window.isSecureContext || !navigator.mediaDevices?.getUserMedia) {
+        return "insecure";
+    }
+
+    let stream;
+    try {
+        // The camera facing the operator's side of a tablet, which is the one facing the person; any camera on a PC.
+        stream = await navigator.mediaDevices.getUserMedia({
+            video: { facingMode: "user", width: { ideal: 640 }, height: { ideal: 480 } },
+            audio: false,
+        });
+    } catch (error) {
+        return error?.name === "NotAllowedError" || error?.name === "SecurityError" ? "denied"
+            : error?.name === "NotFoundError" || error?.name === "OverconstrainedError" ? "absent"
+            : "failed";
+    }
+
+    video.srcObject = stream;
+    video.setAttribute("playsinline", "");
+    video.muted = true;
+    await video.play().catch(() => { });
+    faceCamera = { stream, video, maxBytes, sending: true };
+    return "on";
+}
+
+/** Sends frames with the scans or not (an exit lane: only entries are compared). The stream stays open either way. */
+export function sendFaceFrames(on) {
+    if (faceCamera) {
+        faceCamera.sending = on;
+    }
+}
+
+export function closeFaceCamera() {
+    if (faceCamera) {
+        faceCamera.stream.getTracks().forEach(t => t.stop());
+        faceCamera.video.srcObject = null;
+        faceCamera = null;
+    }
+}
+
+/** The current picture as a JPEG Blob (longest side at most 640 px), or null without a face camera or a picture yet. */
+function grabFaceFrame() {
+    const state = faceCamera;
+    const video = state?.video;
+    if (!state?.sending || !video || video.readyState < 2 || video.videoWidth === 0) {
+        return Promise.resolve(null);
+    }
+
+    const scale = Math.min(1, faceFrameSide / Math.max(video.videoWidth, video.videoHeight));
+    // A canvas of its own: the coarser retry below must encode this scan's picture, not the next scan's.
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.round(video.videoWidth * scale);
+    canvas.height = Math.round(video.videoHeight * scale);
+    canvas.getContext("2d").drawImage(video, 0, 0, canvas.width, canvas.height);
+    const encode = quality => new Promise(resolve => canvas.toBlob(resolve, "image/jpeg", quality));
+    // A 640-pixel JPEG is far under the server's limit; a very busy picture gets one more, coarser try rather than a refused scan.
+    return encode(faceFrameQuality)
+        .then(blob => blob && blob.size > state.maxBytes ? encode(0.5) : blob)
+        .catch(() => null);
 }
