@@ -129,21 +129,27 @@ public static partial class DemoSeeder
         var accounts = provider.GetRequiredService<StaffAccounts>();
         foreach (var role in Roles.All)
         {
-            var email = role == Roles.Admin ? AdminEmail : $"{role.ToLowerInvariant()}@summit.local";
-            await accounts.CreateAsync(email, DisplayNameOf(role), DemoPassword, [role]);
+            await accounts.CreateAsync(StaffEmailOf(role), DisplayNameOf(role), DemoPassword, [role]);
         }
 
         var access = await DemoAccess.RunAsync(services, random, summitEvent, categories, guests, now);
-        // Before the live morning starts: it leaves this VIP out, so that their code is still unused when a newcomer pastes it.
-        new DemoLiveState { EventId = summitEvent.Id, ReservedGuestId = access.Sample }.Save(DemoLiveState.PathIn(services.GetRequiredService<IConfiguration>()));
+        var faces = await DemoFaces.SeedAsync(services, guests, categories.ToDictionary(c => c.Id, c => c.Code), access.Sample);
+        // Before the live morning starts: it leaves this VIP out, so that their code is still unused when a newcomer pastes it; and it
+        // plays the face scenes with the guests enrolled here.
+        new DemoLiveState { EventId = summitEvent.Id, ReservedGuestId = access.Sample, Faces = faces.Cast }
+            .Save(DemoLiveState.PathIn(services.GetRequiredService<IConfiguration>()));
         var sensors = await DemoScreening.EnrolSensorsAsync(services);
         var venues = await DemoRooms.SeedAsync(services);
         var programme = await DemoProgramme.SeedAsync(services);
         return Banner(services, $"Created {summitEvent.Name}: {guests.Count} guests from {guests.Select(g => g.CountryCode).Distinct().Count()} countries and regions, "
             + $"{delegations.Count} delegations, {invitations.Sent.Count} invitations, {Roles.All.Count} staff accounts (seed {seed}).\n"
             + $"Try the guest portal:   {guestLink}\nas a delegation liaison: {liaisonLink}\n" + AccessText(access) + "\n" + await AgentTextAsync(provider, access.Sample)
-            + $"\n{sensors} infrared sensors on the entry lanes ({string.Join(", ", DemoScreening.SensorGates)}), readings over MQTT.\n{venues}\n{programme}", watch.Elapsed);
+            + $"\n{sensors} infrared sensors on the entry lanes ({string.Join(", ", DemoScreening.SensorGates)}), readings over MQTT.\n{faces.Text}\n{venues}\n{programme}",
+            watch.Elapsed);
     }
+
+    /// <summary>The demo's account of a role: admin@summit.local, gateoperator@summit.local...</summary>
+    internal static string StaffEmailOf(string role) => role == Roles.Admin ? AdminEmail : $"{role.ToLowerInvariant()}@summit.local";
 
     private static string AccessText(DemoAccessResult access) => $"""
         One-code access: {access.Zones} zones, {access.Gates} gates, {access.Devices} turnstile devices; {access.Credentials} credentials ({access.Reissued} reissued after a lost badge), {access.Blocked} person blocked.

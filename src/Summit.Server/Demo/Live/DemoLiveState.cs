@@ -27,6 +27,9 @@ public sealed record DemoLiveState
 
     public IReadOnlyList<Guid>? Arriving { get; init; }
 
+    /// <summary>The guests the demo gave a face from the sample photos, for the morning's face scenes; null when it has no faces.</summary>
+    public DemoFaceCast? Faces { get; init; }
+
     /// <summary>How far into the script (before acceleration) the morning was played; null before its first beat.</summary>
     public TimeSpan? PlayedUntil { get; init; }
 
