@@ -145,7 +145,7 @@ public static partial class DemoSeeder
             + $"{delegations.Count} delegations, {invitations.Sent.Count} invitations, {Roles.All.Count} staff accounts (seed {seed}).\n"
             + $"Try the guest portal:   {guestLink}\nas a delegation liaison: {liaisonLink}\n" + AccessText(access) + "\n" + await AgentTextAsync(provider, access.Sample)
             + $"\n{sensors} infrared sensors on the entry lanes ({string.Join(", ", DemoScreening.SensorGates)}), readings over MQTT.\n{faces.Text}\n{venues}\n{programme}",
-            watch.Elapsed);
+            watch.Elapsed, faceScenes: faces.Cast is not null);
     }
 
     /// <summary>The demo's account of a role: admin@summit.local, gateoperator@summit.local...</summary>
@@ -217,7 +217,7 @@ public static partial class DemoSeeder
         return WildcardHost().Replace(url, "//localhost");
     }
 
-    private static string Banner(IServiceProvider services, string what, TimeSpan elapsed, bool existing = false)
+    private static string Banner(IServiceProvider services, string what, TimeSpan elapsed, bool existing = false, bool faceScenes = false)
     {
         return $"""
 
@@ -228,13 +228,13 @@ public static partial class DemoSeeder
                 {AdminEmail}  /  {DemoPassword}
             Every role has an account <role>@summit.local with the same password,
             for example accreditationofficer@summit.local or gateoperator@summit.local.
-            {LiveText(services, existing)}
+            {LiveText(services, existing, faceScenes)}
             =============================================================================
 
             """;
     }
 
-    private static string LiveText(IServiceProvider services, bool existing)
+    private static string LiveText(IServiceProvider services, bool existing, bool faceScenes)
     {
         var live = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoLiveOptions>>().Value;
         return !live.Enabled ? "The live morning is off (--no-live): the dashboard shows the recorded mornings only."
@@ -245,9 +245,12 @@ public static partial class DemoSeeder
             : $"""
                 The opening morning plays live as soon as the server answers, at {live.Speed:0.#}x: {DemoScriptWriter.Morning.TotalMinutes / live.Speed:0.#} minutes.
                 Watch {ServerUrl(services)}/operations: arrivals, fevers that hold a lane (clear them on /screening as
-                securityofficer@summit.local), a sensor that breaks, a sub-forum that fills up.
+                securityofficer@summit.local), a sensor that breaks, a sub-forum that fills up.{(faceScenes ? FaceScenesText : string.Empty)}
                 """;
     }
+
+    private static readonly string FaceScenesText = $"\nAt {DemoFaces.LaneGate}, VIPs pass the face lane on their face, and a lent badge is refused by the face check "
+        + "(an incident the gate operator reports and a security officer resolves): see /operations/incidents and /faces/thresholds.";
 
     /// <summary>
     /// The 2021 summit (26-28 September) moved to the days on which the demo runs: day 1 is the day (in Wuzhen) of the seeded

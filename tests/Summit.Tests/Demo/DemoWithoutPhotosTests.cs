@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Summit.Server.Demo;
 using Summit.Server.Demo.Live;
 using Summit.Server.Faces;
 using Summit.Server.Guests.Contracts;
@@ -8,7 +9,7 @@ using Summit.Server.Infrastructure.Database;
 
 namespace Summit.Tests.Demo;
 
-/// <summary>Without the sample photos the demo says so in both languages and seeds everything else.</summary>
+/// <summary>Without the sample photos the demo says so in both languages and seeds everything else; its morning has no face scenes.</summary>
 public sealed class DemoWithoutPhotosTests(DemoWithoutPhotosFactory app) : IClassFixture<DemoWithoutPhotosFactory>
 {
     [Fact]
@@ -33,5 +34,11 @@ public sealed class DemoWithoutPhotosTests(DemoWithoutPhotosFactory app) : IClas
             Assert.Null(state.Faces);
             Assert.True(await db.Guests.AnyAsync(g => g.Status == GuestStatus.Arrived));
         });
+
+        // The live morning is written without a face scene.
+        await using var session = await app.Services.GetRequiredService<DemoPlayer>().StartSessionAsync(DemoSeeder.DefaultSeed, CancellationToken.None);
+        Assert.NotNull(session);
+        Assert.Equal((0, (TimeSpan?)null), (session.Script.FaceLaneArrivals, session.Script.LentBadgeAt));
+        Assert.DoesNotContain(session.Script.Beats, b => b.FaceOf is not null);
     }
 }
