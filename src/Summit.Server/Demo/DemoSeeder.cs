@@ -129,21 +129,27 @@ public static partial class DemoSeeder
         var accounts = provider.GetRequiredService<StaffAccounts>();
         foreach (var role in Roles.All)
         {
-            var email = role == Roles.Admin ? AdminEmail : $"{role.ToLowerInvariant()}@summit.local";
-            await accounts.CreateAsync(email, DisplayNameOf(role), DemoPassword, [role]);
+            await accounts.CreateAsync(StaffEmailOf(role), DisplayNameOf(role), DemoPassword, [role]);
         }
 
         var access = await DemoAccess.RunAsync(services, random, summitEvent, categories, guests, now);
-        // Before the live morning starts: it leaves this VIP out, so that their code is still unused when a newcomer pastes it.
-        new DemoLiveState { EventId = summitEvent.Id, ReservedGuestId = access.Sample }.Save(DemoLiveState.PathIn(services.GetRequiredService<IConfiguration>()));
+        var faces = await DemoFaces.SeedAsync(services, guests, categories.ToDictionary(c => c.Id, c => c.Code), access.Sample);
+        // Before the live morning starts: it leaves this VIP out, so that their code is still unused when a newcomer pastes it; and it
+        // plays the face scenes with the guests enrolled here.
+        new DemoLiveState { EventId = summitEvent.Id, ReservedGuestId = access.Sample, Faces = faces.Cast }
+            .Save(DemoLiveState.PathIn(services.GetRequiredService<IConfiguration>()));
         var sensors = await DemoScreening.EnrolSensorsAsync(services);
         var venues = await DemoRooms.SeedAsync(services);
         var programme = await DemoProgramme.SeedAsync(services);
         return Banner(services, $"Created {summitEvent.Name}: {guests.Count} guests from {guests.Select(g => g.CountryCode).Distinct().Count()} countries and regions, "
             + $"{delegations.Count} delegations, {invitations.Sent.Count} invitations, {Roles.All.Count} staff accounts (seed {seed}).\n"
             + $"Try the guest portal:   {guestLink}\nas a delegation liaison: {liaisonLink}\n" + AccessText(access) + "\n" + await AgentTextAsync(provider, access.Sample)
-            + $"\n{sensors} infrared sensors on the entry lanes ({string.Join(", ", DemoScreening.SensorGates)}), readings over MQTT.\n{venues}\n{programme}", watch.Elapsed);
+            + $"\n{sensors} infrared sensors on the entry lanes ({string.Join(", ", DemoScreening.SensorGates)}), readings over MQTT.\n{faces.Text}\n{venues}\n{programme}",
+            watch.Elapsed, faceScenes: faces.Cast is not null);
     }
+
+    /// <summary>The demo's account of a role: admin@summit.local, gateoperator@summit.local...</summary>
+    internal static string StaffEmailOf(string role) => role == Roles.Admin ? AdminEmail : $"{role.ToLowerInvariant()}@summit.local";
 
     private static string AccessText(DemoAccessResult access) => $"""
         One-code access: {access.Zones} zones, {access.Gates} gates, {access.Devices} turnstile devices; {access.Credentials} credentials ({access.Reissued} reissued after a lost badge), {access.Blocked} person blocked.
@@ -211,7 +217,7 @@ public static partial class DemoSeeder
         return WildcardHost().Replace(url, "//localhost");
     }
 
-    private static string Banner(IServiceProvider services, string what, TimeSpan elapsed, bool existing = false)
+    private static string Banner(IServiceProvider services, string what, TimeSpan elapsed, bool existing = false, bool faceScenes = false)
     {
         return $"""
 
@@ -222,13 +228,13 @@ public static partial class DemoSeeder
                 {AdminEmail}  /  {DemoPassword}
             Every role has an account <role>@summit.local with the same password,
             for example accreditationofficer@summit.local or gateoperator@summit.local.
-            {LiveText(services, existing)}
+            {LiveText(services, existing, faceScenes)}
             =============================================================================
 
             """;
     }
 
-    private static string LiveText(IServiceProvider services, bool existing)
+    private static string LiveText(IServiceProvider services, bool existing, bool faceScenes)
     {
         var live = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoLiveOptions>>().Value;
         return !live.Enabled ? "The live morning is off (--no-live): the dashboard shows the recorded mornings only."
@@ -239,9 +245,12 @@ public static partial class DemoSeeder
             : $"""
                 The opening morning plays live as soon as the server answers, at {live.Speed:0.#}x: {DemoScriptWriter.Morning.TotalMinutes / live.Speed:0.#} minutes.
                 Watch {ServerUrl(services)}/operations: arrivals, fevers that hold a lane (clear them on /screening as
-                securityofficer@summit.local), a sensor that breaks, a sub-forum that fills up.
+                securityofficer@summit.local), a sensor that breaks, a sub-forum that fills up.{(faceScenes ? FaceScenesText : string.Empty)}
                 """;
     }
+
+    private static readonly string FaceScenesText = $"\nAt {DemoFaces.LaneGate}, VIPs pass the face lane on their face, and a lent badge is refused by the face check "
+        + "(an incident the gate operator reports and a security officer resolves): see /operations/incidents and /faces/thresholds.";
 
     /// <summary>
     /// The 2021 summit (26-28 September) moved to the days on which the demo runs: day 1 is the day (in Wuzhen) of the seeded

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Summit.Server.Demo;
 using Summit.Server.Infrastructure.Database;
 using Summit.Tests.Infrastructure;
@@ -11,6 +12,14 @@ public sealed class DemoFactory : SummitFactory
     public static readonly DateTimeOffset Today = new(2026, 11, 30, 2, 30, 0, TimeSpan.Zero);
 
     public string Banner { get; private set; } = "";
+
+    protected override IDictionary<string, string?> ExtraSettings => DemoTestFaces.Settings;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        DemoTestFaces.UseTestEngine(builder);
+    }
 
     public override async Task InitializeAsync()
     {

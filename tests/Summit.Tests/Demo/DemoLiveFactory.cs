@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Server.Access.Zones;
@@ -19,7 +20,9 @@ using Summit.Tests.Screening;
 
 namespace Summit.Tests.Demo;
 
-/// <summary>A small demo event, as `summit demo` makes it, on a server whose in-process MQTT broker listens on a free port.</summary>
+/// <summary>
+/// A small demo event, as `summit demo` makes it (with its faces), on a server whose in-process MQTT broker listens on a free port.
+/// </summary>
 public sealed class DemoLiveFactory : SummitFactory
 {
     public const int Guests = 240;
@@ -32,12 +35,18 @@ public sealed class DemoLiveFactory : SummitFactory
         _morning = new(PlayMorningAsync);
     }
 
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>(DemoTestFaces.Settings)
     {
         ["Summit:Mqtt:Port"] = _brokerPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Summit:Mqtt:BindAddress"] = "127.0.0.1",
         ["Summit:Screening:SilenceAfter"] = DemoLiveOptions.DemoSilenceAfter.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        DemoTestFaces.UseTestEngine(builder);
+    }
 
     public override async Task InitializeAsync()
     {

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
 using Summit.Server.Demo;
 using Summit.Server.Demo.Live;
+using Summit.Server.Faces.Settings;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Incidents;
 using Summit.Server.Infrastructure.Cli;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Screening;
 using Summit.Server.Screening.Contracts;
@@ -51,6 +54,53 @@ public sealed class DemoLiveTests(DemoLiveFactory app)
     }
 
     [Fact]
+    public void With_faces_the_script_brings_the_lane_vips_on_their_face_and_plays_the_lent_badge_in_order()
+    {
+        var people = Enumerable.Range(0, 120).Select(i => new DemoPerson(Guid.NewGuid(), $"guest{i:D3}@example", $"CODE{i}",
+            new[] { "VIP", "Speaker", "Delegate", "Staff" }[i % 4], Arrived: i % 8 == 0)).ToList();
+        var sensors = DemoScreening.SensorGates.ToDictionary(g => g, DemoScreening.SensorCodeOf);
+        bool Opens(string category, string zone) => DemoVenue.CategoryZones[category].Contains(zone);
+        DemoFace FaceOf(DemoPerson person) => new(person.GuestId, "sample1.jpg", 100, 100, 80);
+        var vips = people.Where(p => p.Category == "VIP" && !p.Arrived).Take(3).ToList();
+        var (holder, borrower) = (people[1], people[5]);
+        var cast = new DemoFaceCast(DemoFaces.LaneGate, [.. vips.Select(FaceOf)], FaceOf(holder), FaceOf(borrower));
+
+        var script = DemoScriptWriter.Write(people, sensors, 50, Opens, 7, cast);
+
+        Assert.Equal(script.Beats, DemoScriptWriter.Write(people, sensors, 50, Opens, 7, cast).Beats);
+        foreach (var vip in vips)
+        {
+            // Arrives at the face lane with the face alone (a second tap after it, if any, is a code).
+            var arrival = script.Beats.First(b => b.Kind == DemoBeatKind.Scan && b.Code == vip.Code);
+            Assert.Equal((DemoFaces.LaneGate, vip.GuestId, true), (arrival.Gate, arrival.FaceOf, arrival.FaceOnly));
+        }
+
+        Assert.Equal(vips.Select(v => (Guid?)v.GuestId).Order(), script.Beats.Where(b => b.FaceOnly).Select(b => b.FaceOf).Order());
+        Assert.Equal(vips.Count, script.FaceLaneArrivals);
+        Assert.Equal(DemoScriptWriter.LentBadgeAt, script.LentBadgeAt);
+        var scene = script.Beats.Where(b => b.Kind is DemoBeatKind.LentBadgeReported or DemoBeatKind.LentBadgeResolved
+            || (b.Kind == DemoBeatKind.Scan && b.Gate == DemoFaces.LaneGate && (b.Code == holder.Code || b.Code == borrower.Code))).ToList();
+        // The holder's code with the borrower's face; reported; the borrower's own code and face; resolved; the holder with their own.
+        (DemoBeatKind Kind, string? Code, Guid? Face)[] expected =
+        [
+            (DemoBeatKind.Scan, holder.Code, borrower.GuestId),
+            (DemoBeatKind.LentBadgeReported, null, null),
+            (DemoBeatKind.Scan, borrower.Code, borrower.GuestId),
+            (DemoBeatKind.LentBadgeResolved, null, null),
+            (DemoBeatKind.Scan, holder.Code, holder.GuestId),
+        ];
+        Assert.Equal(expected, scene.Select(b => (b.Kind, b.Code, b.FaceOf)));
+        Assert.Equal(DemoScriptWriter.LentBadgeAt, scene[0].At);
+        Assert.All(scene, b => Assert.False(b.FaceOnly));
+
+        // A holder who arrived already cannot lend an unused badge: no scene then.
+        var arrived = people.Select(p => p == holder ? p with { Arrived = true } : p).ToList();
+        var without = DemoScriptWriter.Write(arrived, sensors, 50, Opens, 7, cast);
+        Assert.Null(without.LentBadgeAt);
+        Assert.DoesNotContain(without.Beats, b => b.Kind is DemoBeatKind.LentBadgeReported or DemoBeatKind.LentBadgeResolved);
+    }
+
+    [Fact]
     public async Task The_morning_admits_arrivals_holds_a_lane_on_a_fever_reports_the_broken_sensor_and_the_crowded_room()
     {
         var morning = await app.MorningAsync();
@@ -81,6 +131,47 @@ public sealed class DemoLiveTests(DemoLiveFactory app)
             Assert.Equal(gates[DemoScriptWriter.BrokenGate], silent.GateId);
             var crowded = Assert.Single(incidents, i => i.Cause == "zone.crowded");
             Assert.Equal(await db.Zones.Where(z => z.Code == DemoScriptWriter.CrowdedZone).Select(z => z.Id).SingleAsync(), crowded.ZoneId);
+        });
+    }
+
+    [Fact]
+    public async Task The_morning_passes_vips_at_the_face_lane_on_their_face_and_refuses_a_lent_badge_that_the_staff_report_and_resolve()
+    {
+        var morning = await app.MorningAsync();
+
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SummitDbContext>();
+            var eventId = await db.Events.Select(e => e.Id).SingleAsync();
+            var cast = DemoLiveState.Load(DemoLiveState.PathIn(sp.GetRequiredService<IConfiguration>()), eventId)?.Faces;
+            Assert.NotNull(cast);
+            var (holder, borrower) = (cast.LentBadgeHolder!.GuestId, cast.LentBadgeBorrower!.GuestId);
+            var threshold = (await sp.GetRequiredService<FaceSettingsService>().GetAsync()).Threshold;
+            var lane = await db.Gates.Where(g => g.Code == DemoFaces.LaneGate).Select(g => g.Id).SingleAsync();
+            var live = (await db.Scans.AsNoTracking().ToListAsync()).Where(s => !morning.Seeded.Contains(s.Id)).OrderBy(s => s.ReceivedAt).ToList();
+
+            // VIPs found by the server's 1:N search on their frames, each under the threshold, and nobody else.
+            var byFace = live.Where(s => s.FaceLane && s.Admitted).ToList();
+            Assert.NotEmpty(byFace);
+            Assert.Equal(morning.Stats.FaceLanePassages, byFace.Count);
+            Assert.All(byFace, s => Assert.Equal((true, lane, true), (cast.LaneVips.Any(v => v.GuestId == s.GuestId), s.GateId, s.FaceDistance < threshold)));
+
+            // The lent badge: the holder's code with the borrower's face, refused with the distance the comparison gave.
+            var lent = Assert.Single(live, s => s.Reason == ReasonCode.FaceMismatch);
+            Assert.Equal(((Guid?)holder, lane, false), (lent.GuestId, lent.GateId, lent.Admitted));
+            Assert.True(lent.FaceDistance > threshold, $"distance {lent.FaceDistance}");
+            // The borrower came back with their own badge (not enrolled: decided on the code); the holder later with theirs, a 1:1 match.
+            var borrowerIn = live.Single(s => s.GuestId == borrower && s.GateId == lane);
+            var holderIn = live.Single(s => s.GuestId == holder && s.GateId == lane && s.Admitted);
+            Assert.True(borrowerIn.Admitted && borrowerIn.FaceDistance is null && borrowerIn.ReceivedAt > lent.ReceivedAt, $"{borrowerIn.Reason} {borrowerIn.FaceDistance}");
+            Assert.True(holderIn.FaceDistance < threshold && holderIn.ReceivedAt > borrowerIn.ReceivedAt, $"{holderIn.FaceDistance}");
+
+            // Reported by the gate operator at the lane, resolved by a security officer with the borrower's own distance.
+            var incident = Assert.Single(await db.Set<Incident>().AsNoTracking().Where(i => i.Type == IncidentType.Security && i.Cause == null).ToListAsync());
+            Assert.Equal((lane, IncidentStatus.Resolved), (incident.GateId, incident.Status));
+            Assert.Equal(DemoSeeder.StaffEmailOf(Roles.GateOperator), incident.ReporterName);
+            Assert.Contains(FormattableString.Invariant($"lies {lent.FaceDistance:0.00} from the holder's enrolled face"), incident.Description, StringComparison.Ordinal);
+            Assert.Contains("came back with their own badge and was admitted on it", incident.Resolution, StringComparison.Ordinal);
         });
     }
 

@@ -2,11 +2,18 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
+using Summit.Faces.Core.Tests;
 using Summit.Server.Access;
+using Summit.Server.Access.Contracts;
+using Summit.Server.Access.Policy;
 using Summit.Server.Demo;
+using Summit.Server.Demo.Live;
+using Summit.Server.Faces;
+using Summit.Server.Guests;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Guests.Domain;
 using Summit.Server.Infrastructure.Database;
@@ -283,6 +290,82 @@ public partial class DemoSeederTests(DemoFactory app) : IClassFixture<DemoFactor
         // The same seed draws the same portrait.
         Assert.Equal(DemoPortraits.Jpeg("LW", 7), DemoPortraits.Jpeg("LW", 7));
     }
+
+    [Fact]
+    public async Task The_demo_enrols_consenting_guests_from_real_faces_marks_its_vips_and_makes_the_east_gate_a_face_lane()
+    {
+        var cast = await DemoCastAsync();
+        Assert.NotNull(cast.LentBadgeHolder);
+        Assert.NotNull(cast.LentBadgeBorrower);
+        Assert.NotEmpty(cast.LaneVips);
+        // One face each: nobody shares a face with another guest.
+        Assert.Equal(cast.Everyone.Count(), cast.Everyone.Select(f => (f.Photo, f.CentreX, f.CentreY)).Distinct().Count());
+        // Enrolled: the lane's VIPs and the lent badge's holder; the borrower's face is only seen at the lane.
+        var everyone = cast.LaneVips.Select(f => f.GuestId).Append(cast.LentBadgeHolder.GuestId).ToList();
+
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SummitDbContext>();
+            var rows = await db.Set<FaceEnrolment>().AsNoTracking().ToListAsync();
+            Assert.Equal(everyone.Order(), rows.Select(r => r.GuestId).Order());
+            Assert.DoesNotContain(cast.LentBadgeBorrower.GuestId, everyone);
+            Assert.All(rows, r => Assert.Equal((FaceEnrolmentState.Enrolled, FaceEnrolmentSource.DeskPhoto, true),
+                (r.State, r.Source, r.EncryptedTemplate is { Length: > 0 })));
+            Assert.Equal(cast.LaneVips.Select(v => v.GuestId).Order(), rows.Where(r => r.FastLane).Select(r => r.GuestId).Order());
+
+            var guests = await db.Guests.AsNoTracking().Where(g => everyone.Contains(g.Id)).ToListAsync();
+            var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Code);
+            // Consented (from the portal, or recorded at the desk), still to arrive, and the VIPs in the lane are VIPs.
+            Assert.All(guests, g => Assert.Equal((true, GuestStatus.Accredited), (g.FaceConsentAt is not null, g.Status)));
+            Assert.All(guests.Where(g => cast.LaneVips.Any(v => v.GuestId == g.Id)), g => Assert.Equal("VIP", categories[g.CategoryId]));
+            var reserved = DemoLiveState.Load(DemoLiveState.PathIn(sp.GetRequiredService<IConfiguration>()), guests[0].EventId)!.ReservedGuestId;
+            Assert.DoesNotContain(reserved!.Value, everyone);
+
+            var lane = await db.Set<FaceLane>().AsNoTracking().SingleAsync();
+            Assert.Equal(DemoFaces.LaneGate, await db.Gates.Where(g => g.Id == lane.GateId).Select(g => g.Code).SingleAsync());
+        });
+        Assert.Contains($"Faces: {everyone.Count} guests enrolled at the desk from real faces", app.Banner, StringComparison.Ordinal);
+        Assert.Contains($"人脸：{everyone.Count} 位嘉宾", app.Banner, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lane_frame_of_each_demo_vip_is_found_by_the_servers_face_lane_search_and_the_borrowers_face_does_not_match_the_lent_badge()
+    {
+        var cast = await DemoCastAsync();
+        byte[] FrameOf(DemoFace face) => DemoFaces.LaneFrame(File.ReadAllBytes(DemoFacePhotos.PathOf(FaceApiPackage.Directory, face.Photo)), face);
+
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SummitDbContext>();
+            var snapshot = await sp.GetRequiredService<AccessSnapshotCache>().GetAsync(db, sp.GetRequiredService<GuestDirectory>(),
+                sp.GetRequiredService<AccessSettingsService>(), CancellationToken.None);
+            var laneId = await db.Gates.Where(g => g.Code == DemoFaces.LaneGate).Select(g => g.Id).SingleAsync();
+            var lane = snapshot.Gates[laneId];
+            foreach (var vip in cast.LaneVips)
+            {
+                // The frame is not the enrolled photo (more around the face, smaller, compressed again): the engine computes the distance.
+                Assert.NotEqual(DemoFaces.Portrait(File.ReadAllBytes(DemoFacePhotos.PathOf(FaceApiPackage.Directory, vip.Photo)), vip), FrameOf(vip));
+                var found = await sp.GetRequiredService<IGateFaceSearch>().SearchAsync(lane, FrameOf(vip), CancellationToken.None);
+                Assert.NotNull(found);
+                Assert.Equal(vip.GuestId, found.HolderId);
+                Assert.True(found.Distance is > 0 and var d && d < found.Threshold, $"distance {found.Distance}, threshold {found.Threshold}");
+            }
+
+            var comparer = sp.GetRequiredService<IGateFrameComparer>();
+            var lent = await comparer.CompareAsync(cast.LentBadgeHolder!.GuestId, lane, FrameOf(cast.LentBadgeBorrower!), CancellationToken.None);
+            var own = await comparer.CompareAsync(cast.LentBadgeHolder.GuestId, lane, FrameOf(cast.LentBadgeHolder), CancellationToken.None);
+            Assert.False(lent!.Value.Matches, $"distance {lent.Value.Distance}");
+            Assert.True(own!.Value.Matches, $"distance {own.Value.Distance}");
+        });
+    }
+
+    private Task<DemoFaceCast> DemoCastAsync() => app.InScopeAsync(async sp =>
+    {
+        var eventId = await sp.GetRequiredService<SummitDbContext>().Events.Select(e => e.Id).SingleAsync();
+        var state = DemoLiveState.Load(DemoLiveState.PathIn(sp.GetRequiredService<IConfiguration>()), eventId);
+        Assert.NotNull(state?.Faces);
+        return state.Faces;
+    });
 
     private Match TokenFile()
     {

@@ -21,4 +21,10 @@ public sealed class CountingFaceAnalyzer : IFaceAnalyzer
         Interlocked.Increment(ref _calls);
         return FaceSamples.Engine.Analyze(image).OrderByDescending(f => f.AlignedBox.Width * f.AlignedBox.Height).FirstOrDefault();
     }
+
+    public IReadOnlyList<FaceAnalysis> Faces(FaceImage image)
+    {
+        Interlocked.Increment(ref _calls);
+        return FaceSamples.Engine.Analyze(image);
+    }
 }

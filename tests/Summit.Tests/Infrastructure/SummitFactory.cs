@@ -71,6 +71,8 @@ public class SummitFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Face enrolments and the template purge run when a test asks (Faces tests): no test loads the face engine by chance.
         builder.UseSetting("Summit:Faces:EnrolInBackground", "false");
         builder.UseSetting("Summit:Faces:PurgeInBackground", "false");
+        // The demo's faces too (Demo tests switch them on with the face tests' photos and engine).
+        builder.UseSetting("Summit:Demo:Faces:Enabled", "false");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Summit.Server.Demo;
 using Summit.Server.Demo.Live;
 using Summit.Server.Guests.Invitations;
 using Summit.Server.Incidents;
@@ -26,6 +27,7 @@ public class SummitOptionsTests
     [InlineData("Summit:Mqtt:SharedGroup", "summit/#", "Summit:Mqtt:SharedGroup")]
     [InlineData("Summit:Mqtt:SharedGroup", "summit", "needs an external broker")]
     [InlineData("Summit:Demo:Live:Speed", "0", "Summit:Demo:Live:Speed")]
+    [InlineData("Summit:Demo:Faces:FetchTimeout", "00:00:00", "Summit:Demo:Faces:FetchTimeout")]
     [InlineData("Summit:Mail:FromAddress", "secretariat", "Summit:Mail:FromAddress")]
     [InlineData("Summit:Mail:PublicBaseUrl", "summit.example.org", "Summit:Mail:PublicBaseUrl")]
     [InlineData("Summit:Mail:SmtpPort", "0", "Summit:Mail:SmtpPort")]
@@ -102,6 +104,7 @@ public class SummitOptionsTests
             services.AddSummitOptions<ScreeningOptions>("Summit:Screening");
             services.AddSummitOptions<MqttOptions>("Summit:Mqtt");
             services.AddSummitOptions<DemoLiveOptions>("Summit:Demo:Live");
+            services.AddSummitOptions<DemoFaceOptions>("Summit:Demo:Faces");
             services.AddSummitOptions<SecurityOptions>("Summit:Security");
             // The whole of mail's registration, so that the transport is chosen as in the server; its dispatcher waits for a caller.
             services.AddSingleton(TimeProvider.System);

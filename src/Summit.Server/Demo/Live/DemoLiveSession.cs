@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
 using Summit.Access.Core;
@@ -10,20 +12,28 @@ using Summit.Server.Access.Devices;
 using Summit.Server.Access.Domain;
 using Summit.Server.Access.Policy;
 using Summit.Server.Access.Scanning;
+using Summit.Server.Faces.Settings;
 using Summit.Server.Guests;
 using Summit.Server.Guests.Contracts;
+using Summit.Server.Incidents;
+using Summit.Server.Incidents.Progress;
+using Summit.Server.Incidents.Raising;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Identity;
+using Summit.Server.Infrastructure.Incidents;
 using Summit.Server.Screening;
 using Summit.Server.Screening.Ingestion;
 using Summit.Server.Screening.Sensors;
+using static System.FormattableString;
 
 namespace Summit.Server.Demo.Live;
 
 /// <summary>
 /// One playing of the morning: the script, the turnstiles' devices, one MQTT connection per working sensor. The player calls
 /// <see cref="PlayUntilAsync"/> with the script time reached; tests call it with a fake clock. Each beat's failure is logged and
-/// counted, and play goes on.
+/// counted, and play goes on. A beat with a face sends the lane camera's frame, cut from the sample photo of the guest whose face it
+/// is: the server analyses and compares it as any device's frame; nothing here decides or invents a distance.
 /// </summary>
 public sealed class DemoLiveSession : IAsyncDisposable
 {
@@ -50,15 +60,22 @@ public sealed class DemoLiveSession : IAsyncDisposable
     private readonly List<string> _pendingReadings = [];
     private List<(DemoBeat Beat, int Reroutes)> _retries = [];
     private readonly string _statePath;
+    /// <summary>The lane camera's frame of each guest with a face in the morning (none when the sample photos cannot be read).</summary>
+    private readonly Dictionary<Guid, byte[]> _frames;
     private DemoLiveState _state;
+    /// <summary>The badge the face check refused (the lent badge), at which gate, and whose face the camera saw: for the gate operator's report.</summary>
+    private (Scan Scan, string Gate, Guid Face)? _faceRefusal;
+    /// <summary>The borrower's own entry after the refusal, for the security officer's note.</summary>
+    private Scan? _borrowerEntry;
     private DateTimeOffset _savedAt = DateTimeOffset.MinValue;
     private bool _saveFailed;
     private int _next;
 
     private DemoLiveSession(IServiceScopeFactory scopes, ScanProcessor processor, DemoLiveOptions options, double threshold, TimeProvider clock,
         ILogger logger, DemoScript script, Dictionary<string, Guid> deviceByGate, Dictionary<string, Guid> gateIds, Dictionary<string, string> sensorByGate,
-        int seed, DemoLiveState state, string statePath)
+        int seed, DemoLiveState state, string statePath, Dictionary<Guid, byte[]> frames)
     {
+        _frames = frames;
         _scopes = scopes;
         _processor = processor;
         _options = options;
@@ -154,11 +171,12 @@ public sealed class DemoLiveSession : IAsyncDisposable
         var sensors = (await provider.GetRequiredService<SensorDirectory>().GetAsync(ct)).Values.Where(s => !s.Revoked && gateCodes.ContainsKey(s.GateId))
             .GroupBy(s => gateCodes[s.GateId]).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Code, StringComparer.Ordinal).First());
         var script = DemoScriptWriter.Write(people, sensors.ToDictionary(s => s.Key, s => s.Value.Code), crowdCapacity,
-            (category, zone) => DemoVenue.CategoryZones.GetValueOrDefault(category, []).Contains(zone), seed);
+            (category, zone) => DemoVenue.CategoryZones.GetValueOrDefault(category, []).Contains(zone), seed, state.Faces);
+        var frames = await FramesAsync(provider.GetRequiredService<IOptions<DemoFaceOptions>>().Value, state.Faces, logger, ct);
 
         var session = new DemoLiveSession(scopes, processor, options,
             await provider.GetRequiredService<ScreeningThreshold>().GetAsync(ct), clock, logger, script, deviceByGate, gateIds,
-            sensors.ToDictionary(s => s.Key, s => s.Value.Code), seed, state, statePath);
+            sensors.ToDictionary(s => s.Key, s => s.Value.Code), seed, state, statePath, frames);
         if (brokerHost is not null)
         {
             var lastSequences = await db.Set<Sensor>().AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.LastSequence, ct);
@@ -201,6 +219,17 @@ public sealed class DemoLiveSession : IAsyncDisposable
                     _broken.Add(beat.Sensor!);
                     _logger.LogInformation("Live demo: sensor {Sensor} at gate {Gate} stops sending (a broken camera); the silence watch will raise an "
                         + "equipment incident", beat.Sensor, beat.Gate);
+                    break;
+                case DemoBeatKind.LentBadgeReported:
+                    // The refusal it reports comes first.
+                    await SubmitAsync(scans, ct);
+                    scans = [];
+                    await ReportLentBadgeAsync(ct);
+                    break;
+                case DemoBeatKind.LentBadgeResolved:
+                    await SubmitAsync(scans, ct);
+                    scans = [];
+                    await ResolveLentBadgeAsync(ct);
                     break;
             }
         }
@@ -369,7 +398,8 @@ public sealed class DemoLiveSession : IAsyncDisposable
                     if (_clock.GetUtcNow() - tried < _options.HeldLaneRetry && OtherLane(beat.Gate, snapshot) is { } lane)
                     {
                         Stats.Rerouted++;
-                        beat = beat with { Gate = lane };
+                        // Another lane is no face lane: the person shows the code there.
+                        beat = beat with { Gate = lane, FaceOnly = false };
                     }
                     else
                     {
@@ -377,11 +407,20 @@ public sealed class DemoLiveSession : IAsyncDisposable
                     }
                 }
 
+                byte[]? frame = null;
+                if (beat.FaceOf is { } face && !_frames.TryGetValue(face, out frame))
+                {
+                    // Without the photo there is no frame to send, and no face scene is played without one.
+                    Stats.FaceBeatsSkipped++;
+                    continue;
+                }
+
                 if (_deviceByGate.TryGetValue(beat.Gate, out var device) && _gateIds.TryGetValue(beat.Gate, out var gateId)
                     && snapshot.Gates.TryGetValue(gateId, out var gate) && gate.Resolve(null) is { } direction)
                 {
-                    works.Add((new ScanWork(DeviceApi.ScannerOf(device), device, gate, Guid.NewGuid(), beat.Code!, direction, null, ScanSource.Online),
-                        beat, reroutes));
+                    // As the lane's device sends it: the code read (none at a face lane) and the camera's frame.
+                    works.Add((new ScanWork(DeviceApi.ScannerOf(device), device, gate, Guid.NewGuid(), beat.FaceOnly ? "" : beat.Code!, direction, null,
+                        ScanSource.Online, Frame: frame), beat, reroutes));
                 }
             }
 
@@ -401,6 +440,11 @@ public sealed class DemoLiveSession : IAsyncDisposable
     private void Count(Scan scan, DemoBeat beat, int reroutes, AccessSnapshot snapshot)
     {
         Stats.Scans++;
+        if (beat.FaceOf is { } face)
+        {
+            NoteFace(scan, beat, face, reroutes);
+        }
+
         if (scan.Admitted)
         {
             Stats.Admitted++;
@@ -432,12 +476,161 @@ public sealed class DemoLiveSession : IAsyncDisposable
         }
 
         Stats.Rerouted++;
-        _retries.Add((beat with { Gate = lane }, reroutes + 1));
+        _retries.Add((beat with { Gate = lane, FaceOnly = false }, reroutes + 1));
         if (_sensorByGate.TryGetValue(lane, out var sensor))
         {
             // Screened again at the new lane, before the scan (published at the next call, ahead of the retried scans).
             _pendingReadings.Add(sensor);
         }
+    }
+
+    /// <summary>What a scan with a face did: a VIP found at the face lane, a face lane that asks for the code, a badge refused by the face check.</summary>
+    private void NoteFace(Scan scan, DemoBeat beat, Guid face, int reroutes)
+    {
+        if (scan.Admitted && scan.FaceLane)
+        {
+            Stats.FaceLanePassages++;
+            _logger.LogInformation("Live demo: a VIP passes face lane {Gate} on their face alone (the server's 1:N search: distance {Distance}, lead {Lead} "
+                + "over the next VIP)", beat.Gate, scan.FaceDistance, scan.FaceLead?.ToString(CultureInfo.InvariantCulture) ?? "none");
+        }
+        else if (scan.Reason == ReasonCode.FaceLaneNoMatch && beat.FaceOnly)
+        {
+            // The lane asks for the code: the VIP shows it at the same lane, where the 1:1 check compares the frame.
+            _logger.LogInformation("Live demo: face lane {Gate} did not recognise a VIP clearly; they show their code", beat.Gate);
+            _retries.Add((beat with { FaceOnly = false }, reroutes));
+        }
+        else if (scan.Reason == ReasonCode.FaceMismatch)
+        {
+            _faceRefusal = (scan, beat.Gate, face);
+            _logger.LogInformation("Live demo: at gate {Gate} a badge is shown with another person's face: refused, \"face does not match the badge "
+                + "holder\" (distance {Distance} from the holder's template); the gate operator checks the person", beat.Gate,
+                scan.FaceDistance?.ToString(CultureInfo.InvariantCulture) ?? "no face found");
+        }
+        else if (scan.Admitted && _faceRefusal?.Face == face)
+        {
+            _borrowerEntry = scan;
+        }
+    }
+
+    /// <summary>The gate operator reports the refused badge: a security incident at the gate, with the distance the server computed.</summary>
+    private async Task ReportLentBadgeAsync(CancellationToken ct)
+    {
+        if (_faceRefusal is not var (refusal, gateCode, _))
+        {
+            _logger.LogInformation("Live demo: no badge was refused by the face check, so the gate operator has nothing to report");
+            return;
+        }
+
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var provider = scope.ServiceProvider;
+            if (!await ActAsAsync(provider, Roles.GateOperator, ct))
+            {
+                return;
+            }
+
+            var threshold = (await provider.GetRequiredService<FaceSettingsService>().GetAsync(ct)).Threshold;
+            var (en, zh) = refusal.FaceDistance is { } distance
+                ? (Invariant($"the face in the lane camera's frame lies {distance:0.00} from the holder's enrolled face, beyond the threshold of {threshold:0.00}"),
+                    Invariant($"通道摄像头画面中的人脸与持证人登记人脸的距离为 {distance:0.00}，超出阈值 {threshold:0.00}"))
+                : ("no face was found in the lane camera's frame", "通道摄像头画面中未检测到人脸");
+            // The verdict as the lane showed it, in both languages, from the gates' one catalog.
+            var verdict = GateVerdictTexts.For(ReasonCode.FaceMismatch);
+            var incident = await provider.GetRequiredService<StaffReportService>().CreateAsync(new IncidentInput(IncidentType.Security, IncidentSeverity.Low,
+                $"Badge refused by the face check at {gateCode} / {gateCode} 人脸核验拒绝证件",
+                $"Refused \"{verdict.En}\": {en}. Checked against the badge photo and documents: not the holder, who had lent the badge. "
+                + "Badge withheld; the person is sent for their own badge. (Played by the live demo.)\n"
+                + $"拒绝\"{verdict.Zh}\"：{zh}。经核对证件照片及身份证件：非持证人本人，证件系借用。证件已暂扣，请其取回本人证件。（直播演示）",
+                GateId: refusal.GateId), ct: ct);
+            _state = _state with { LentBadgeIncident = incident.Summary.Number };
+            SaveState();
+            _logger.LogInformation("Live demo: the gate operator reports the lent badge at {Gate} as incident {Number}", gateCode, incident.Summary.Number);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            Stats.Failures++;
+            _logger.LogWarning(ex, "Live demo: the lent badge could not be reported; the morning goes on");
+        }
+    }
+
+    /// <summary>A security officer resolves the lent badge's incident, saying how the person got in (as the scans recorded it).</summary>
+    private async Task ResolveLentBadgeAsync(CancellationToken ct)
+    {
+        if (_state.LentBadgeIncident is not { } number)
+        {
+            _logger.LogInformation("Live demo: no lent badge was reported, so there is nothing to resolve");
+            return;
+        }
+
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var provider = scope.ServiceProvider;
+            if (!await ActAsAsync(provider, Roles.SecurityOfficer, ct))
+            {
+                return;
+            }
+
+            var (en, zh) = _borrowerEntry switch
+            {
+                { FaceDistance: { } own } => (Invariant($"The person came back with their own badge and was admitted: their face lies {own:0.00} from their own enrolled face."),
+                    Invariant($"当事人持本人证件返回并已入场：人脸与本人登记人脸距离为 {own:0.00}。")),
+                // Not enrolled: the lane decided on their code, and the operator compared them with their badge photo.
+                not null => ("The person came back with their own badge and was admitted on it (no face template: checked against the badge photo).",
+                    "当事人持本人证件返回并已凭证入场（未登记人脸：已核对证件照片）。"),
+                null => ("The person was sent to the accreditation desk with their documents.", "当事人已被引导至证件办理处核验身份证件。"),
+            };
+            var note = $"{en} The lent badge goes back to its holder at the accreditation desk, with a reminder that a badge is personal.\n"
+                + $"{zh}借出的证件在证件办理处退还持证人，并提醒证件仅限本人使用。";
+            await provider.GetRequiredService<TransitionService>().TransitionAsync(number, new TransitionRequest(IncidentStatus.Resolved, note), ct);
+            _logger.LogInformation("Live demo: a security officer resolves incident {Number}, the lent badge", number);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            Stats.Failures++;
+            _logger.LogWarning(ex, "Live demo: the lent badge's incident could not be resolved; the morning goes on");
+        }
+    }
+
+    /// <summary>Acts in this scope as the demo's staff account of the role (the incidents module routes and checks by it); false without one.</summary>
+    private async Task<bool> ActAsAsync(IServiceProvider provider, string role, CancellationToken ct)
+    {
+        var email = DemoSeeder.StaffEmailOf(role);
+        var user = await provider.GetRequiredService<SummitDbContext>().Users.AsNoTracking().Where(u => u.Email == email)
+            .Select(u => new { u.Id, u.UserName }).FirstOrDefaultAsync(ct);
+        if (user is null)
+        {
+            _logger.LogWarning("Live demo: there is no account {Email} to act as", email);
+            return false;
+        }
+
+        provider.GetRequiredService<CurrentActor>().Use(new Actor(user.Id, user.UserName ?? email, null));
+        return true;
+    }
+
+    /// <summary>The lane camera's frame of each guest with a face, cut from the sample photos the seeding found; none when they are gone.</summary>
+    private static async Task<Dictionary<Guid, byte[]>> FramesAsync(DemoFaceOptions options, DemoFaceCast? faces, ILogger logger, CancellationToken ct)
+    {
+        var frames = new Dictionary<Guid, byte[]>();
+        if (faces is null)
+        {
+            return frames;
+        }
+
+        if (DemoFacePhotos.Find(options) is not { } folder)
+        {
+            logger.LogWarning("Live demo: the sample photos the demo's faces come from are gone (from {Folder}); the face scenes are left out "
+                + "(`summit demo --reset` fetches them again)", string.IsNullOrEmpty(options.PackageFolder) ? options.CacheFolder : options.PackageFolder);
+            return frames;
+        }
+
+        foreach (var face in faces.Everyone)
+        {
+            frames[face.GuestId] = DemoFaces.LaneFrame(await File.ReadAllBytesAsync(DemoFacePhotos.PathOf(folder, face.Photo), ct), face);
+        }
+
+        return frames;
     }
 
     /// <summary>Another open entry lane with a reader into the same zone, not known to be held; null when there is none.</summary>

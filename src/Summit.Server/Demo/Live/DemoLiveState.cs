@@ -27,6 +27,12 @@ public sealed record DemoLiveState
 
     public IReadOnlyList<Guid>? Arriving { get; init; }
 
+    /// <summary>The guests the demo gave a face from the sample photos, for the morning's face scenes; null when it has no faces.</summary>
+    public DemoFaceCast? Faces { get; init; }
+
+    /// <summary>The number of the incident the gate operator opened for the lent badge, which the security officer resolves later.</summary>
+    public string? LentBadgeIncident { get; init; }
+
     /// <summary>How far into the script (before acceleration) the morning was played; null before its first beat.</summary>
     public TimeSpan? PlayedUntil { get; init; }
 

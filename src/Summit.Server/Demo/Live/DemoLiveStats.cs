@@ -13,7 +13,13 @@ public sealed class DemoLiveStats
     public int FeverReadings { get; set; }
     public int Failures { get; set; }
 
+    /// <summary>Admitted at a face lane on the face alone, found by the server's 1:N search.</summary>
+    public int FaceLanePassages { get; set; }
+
+    /// <summary>Beats with a face left out because the sample photos could not be read when the morning started.</summary>
+    public int FaceBeatsSkipped { get; set; }
+
     public string Summary() => $"{Scans} scans, {Admitted} admitted, refused: "
         + (Refused.Count == 0 ? "none" : string.Join(", ", Refused.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}")))
-        + $", {Rerouted} sent to another lane, {Readings} sensor readings ({FeverReadings} fevers)";
+        + $", {Rerouted} sent to another lane, {Readings} sensor readings ({FeverReadings} fevers), {FaceLanePassages} passed a face lane on their face";
 }

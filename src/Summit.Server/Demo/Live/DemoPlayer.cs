@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
 using Summit.Server.Access.Scanning;
@@ -102,10 +103,11 @@ public sealed class DemoPlayer(IServiceScopeFactory scopes, IOptions<DemoLiveOpt
             }
             else
             {
-                _logger.LogInformation("Live demo: playing the opening morning ({Scans} scans, {Fevers} fevers, sensor {Broken} breaks, {Zone} fills) "
-                    + "at {Speed}x: {Minutes:0.0} minutes. Open /operations to watch it", session.Script.Scans, session.Script.Fevers,
-                    session.Script.BrokenSensor ?? "none", session.Script.CrowdedZone ?? "no zone", settings.Speed,
-                    session.Script.Length.TotalMinutes / settings.Speed);
+                _logger.LogInformation("Live demo: playing the opening morning ({Scans} scans, {Fevers} fevers, sensor {Broken} breaks, {Zone} fills, "
+                    + "{FaceLane} VIPs come to the face lane, a lent badge at minute {LentBadge}) at {Speed}x: {Minutes:0.0} minutes. Open /operations "
+                    + "to watch it", session.Script.Scans, session.Script.Fevers, session.Script.BrokenSensor ?? "none", session.Script.CrowdedZone ?? "no zone",
+                    session.Script.FaceLaneArrivals, session.Script.LentBadgeAt?.TotalMinutes.ToString("0", CultureInfo.InvariantCulture) ?? "none",
+                    settings.Speed, session.Script.Length.TotalMinutes / settings.Speed);
             }
 
             // A resumed morning goes on from where it stood, as if it had started that much earlier.

@@ -5,7 +5,9 @@ namespace Summit.Server.Demo.Live;
 /// sensors always give the same script). Guests who have not arrived come through the entry gates over the first hour and a
 /// quarter, most of them early (a morning rush), each screened by the gate's infrared sensor first; many then go into the main
 /// hall; a sub-forum fills above 90% of its capacity; a few readings are fevers; one sensor breaks; and the refusals a morning
-/// brings happen on their own (a second tap, an exhibitor at the main hall door, the blocked person).
+/// brings happen on their own (a second tap, an exhibitor at the main hall door, the blocked person). With the demo's faces, the VIPs
+/// marked for the face lane come to it with their face alone, and early on a borrowed badge is shown there with the borrower's face:
+/// the gate operator reports it, the borrower comes back with their own badge, a security officer resolves it, the holder comes later.
 /// </summary>
 public static class DemoScriptWriter
 {
@@ -29,6 +31,14 @@ public static class DemoScriptWriter
         (TimeSpan.FromMinutes(58), "N2", 38.7),
     ];
 
+    /// <summary>The lent badge's scene: early, so that it shows in the first minute at the default speed; then its steps, after it.</summary>
+    public static readonly TimeSpan LentBadgeAt = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan LentBadgeReported = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan BorrowerComesBack = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan LentBadgeResolved = TimeSpan.FromMinutes(12);
+    private static readonly TimeSpan HolderArrives = TimeSpan.FromMinutes(20);
+
     private static readonly TimeSpan ArrivalsEnd = TimeSpan.FromMinutes(75);
     // Early enough that, at the default speed, the room is full within a minute of the server answering.
     private static readonly TimeSpan CrowdFrom = TimeSpan.FromMinutes(10);
@@ -37,15 +47,20 @@ public static class DemoScriptWriter
     /// <param name="sensors">The infrared sensor of each gate that has one (gate code to sensor code).</param>
     /// <param name="crowdCapacity">The capacity of <see cref="CrowdedZone"/>; 0 when the event has no such zone (no crowd then).</param>
     /// <param name="opens">Whether a category opens a zone (the demo's category grants).</param>
+    /// <param name="faces">The guests the demo enrolled from real faces, or null when it has none (no face scenes then).</param>
     public static DemoScript Write(IReadOnlyList<DemoPerson> people, IReadOnlyDictionary<string, string> sensors, int crowdCapacity,
-        Func<string, string, bool> opens, int seed)
+        Func<string, string, bool> opens, int seed, DemoFaceCast? faces = null)
     {
         var random = new Random(seed);
         var ordered = people.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var laneVips = faces?.LaneVips.Select(v => v.GuestId).ToHashSet() ?? [];
+        var lentBadge = LentBadgeOf(ordered, faces);
 
-        // Who arrives when and where: a morning rush (u^1.6 puts most arrivals early), gates by category as in the seeded morning.
-        var arrivals = ordered.Where(p => !p.Arrived)
-            .Select(p => (Person: p, At: Minutes(ArrivalsEnd.TotalMinutes * Math.Pow(random.NextDouble(), 1.6)), Gate: EntryGate(p, random)))
+        // Who arrives when and where: a morning rush (u^1.6 puts most arrivals early), gates by category as in the seeded morning;
+        // the lane's VIPs at their face lane. The lent badge's two people come as its scene says.
+        var arrivals = ordered.Where(p => !p.Arrived && !(lentBadge is { } scene && (p == scene.Holder || p == scene.Borrower)))
+            .Select(p => (Person: p, At: Minutes(ArrivalsEnd.TotalMinutes * Math.Pow(random.NextDouble(), 1.6)),
+                Gate: laneVips.Contains(p.GuestId) ? faces!.LaneGate : EntryGate(p, random)))
             .OrderBy(a => a.At).ToList();
 
         var fevers = new Dictionary<Guid, double>();
@@ -80,7 +95,9 @@ public static class DemoScriptWriter
                 continue;
             }
 
-            beats.Add(new DemoBeat(at, DemoBeatKind.Scan, gate, person.Code));
+            beats.Add(laneVips.Contains(person.GuestId)
+                ? new DemoBeat(at, DemoBeatKind.Scan, gate, person.Code, FaceOf: person.GuestId, FaceOnly: true)
+                : new DemoBeat(at, DemoBeatKind.Scan, gate, person.Code));
             arrivedAt[person.GuestId] = at;
             if (random.Next(100) < 3)
             {
@@ -92,6 +109,32 @@ public static class DemoScriptWriter
             {
                 beats.Add(new DemoBeat(at + TimeSpan.FromMinutes(5), DemoBeatKind.Scan, random.Next(2) == 0 ? "M1" : "M2", person.Code));
             }
+        }
+
+        if (lentBadge is { } lent)
+        {
+            var (holder, borrower) = lent;
+            var gate = faces!.LaneGate;
+            void Screened(TimeSpan at)
+            {
+                if (sensors.TryGetValue(gate, out var sensor) && !(sensor == brokenSensor && at >= BreaksAt))
+                {
+                    beats.Add(new DemoBeat(at, DemoBeatKind.Reading, gate, Celsius: 36.0 + random.Next(0, 12) / 10.0, Sensor: sensor));
+                }
+            }
+
+            // The borrower shows the holder's code; the lane's camera sees the borrower, whom the server compares with the holder's template.
+            Screened(LentBadgeAt);
+            beats.Add(new DemoBeat(LentBadgeAt, DemoBeatKind.Scan, gate, holder.Code, FaceOf: borrower.GuestId));
+            beats.Add(new DemoBeat(LentBadgeAt + LentBadgeReported, DemoBeatKind.LentBadgeReported, gate));
+            // Sent for their own badge, they come back with it: their own code and face.
+            beats.Add(new DemoBeat(LentBadgeAt + BorrowerComesBack, DemoBeatKind.Scan, gate, borrower.Code, FaceOf: borrower.GuestId));
+            arrivedAt[borrower.GuestId] = LentBadgeAt + BorrowerComesBack;
+            beats.Add(new DemoBeat(LentBadgeAt + LentBadgeResolved, DemoBeatKind.LentBadgeResolved, gate));
+            // The holder, given the badge back at the desk, comes later.
+            Screened(LentBadgeAt + HolderArrives);
+            beats.Add(new DemoBeat(LentBadgeAt + HolderArrives, DemoBeatKind.Scan, gate, holder.Code, FaceOf: holder.GuestId));
+            arrivedAt[holder.GuestId] = LentBadgeAt + HolderArrives;
         }
 
         // The sub-forum that fills: people with access to it who are on site by then, in a seeded order, over twenty minutes.
@@ -125,7 +168,16 @@ public static class DemoScriptWriter
 
         // Stable sort: a reading stays before the scan of the same person at the same moment.
         var script = beats.Select((b, i) => (b, i)).OrderBy(x => x.b.At).ThenBy(x => x.i).Select(x => x.b).ToList();
-        return new DemoScript(script, Morning, crowdCapacity > 0 ? CrowdedZone : null, crowdTarget, brokenSensor, fevers.Count);
+        return new DemoScript(script, Morning, crowdCapacity > 0 ? CrowdedZone : null, crowdTarget, brokenSensor, fevers.Count,
+            lentBadge is null ? null : LentBadgeAt);
+    }
+
+    /// <summary>The lent badge's holder and borrower, when the demo has both and neither has arrived yet (the holder's code must be unused).</summary>
+    private static (DemoPerson Holder, DemoPerson Borrower)? LentBadgeOf(List<DemoPerson> people, DemoFaceCast? faces)
+    {
+        var holder = people.FirstOrDefault(p => p.GuestId == faces?.LentBadgeHolder?.GuestId && !p.Arrived);
+        var borrower = people.FirstOrDefault(p => p.GuestId == faces?.LentBadgeBorrower?.GuestId && !p.Arrived);
+        return holder is null || borrower is null ? null : (holder, borrower);
     }
 
     private static string EntryGate(DemoPerson person, Random random) => person.Category switch

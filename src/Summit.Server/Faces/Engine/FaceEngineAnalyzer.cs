@@ -15,6 +15,8 @@ public sealed class FaceEngineAnalyzer : IFaceAnalyzer, IDisposable
     public FaceAnalysis? LargestFace(FaceImage image) =>
         _engine.Value.Analyze(image).OrderByDescending(f => f.AlignedBox.Width * f.AlignedBox.Height).FirstOrDefault();
 
+    public IReadOnlyList<FaceAnalysis> Faces(FaceImage image) => _engine.Value.Analyze(image);
+
     public void Dispose()
     {
         if (_engine.IsValueCreated)

@@ -12,4 +12,7 @@ public interface IFaceAnalyzer
 
     /// <summary>The largest face of a gate frame, or null when none is found.</summary>
     FaceAnalysis? LargestFace(FaceImage image);
+
+    /// <summary>Every face found in a picture, in the engine's order: the demo cuts one guest's portrait out of a group photo with it.</summary>
+    IReadOnlyList<FaceAnalysis> Faces(FaceImage image);
 }
