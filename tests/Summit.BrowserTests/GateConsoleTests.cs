@@ -39,7 +39,7 @@ public class GateConsoleTests(SummitServer server) : IAsyncLifetime
         await page.WaitForFunctionAsync("() => { const img = document.querySelector('[data-testid=holder-photo]'); return img && img.complete && img.naturalWidth > 0; }");
         await Assertions.Expect(page.GetByTestId("recent-scan")).ToHaveCountAsync(1);
 
-        await SaveDocsImageAsync(page, "gate-console");
+        await SummitServer.SaveDocsImageAsync(page, "gate-console");
 
         // The lane PC remembers its gate: the gate choice offers to continue there.
         await SummitServer.GotoLiveAsync(page, "/gate");
@@ -244,18 +244,5 @@ public class GateConsoleTests(SummitServer server) : IAsyncLifetime
     {
         await page.Keyboard.TypeAsync(code);
         await page.Keyboard.PressAsync("Enter");
-    }
-
-    /// <summary>With SUMMIT_DOCS_IMAGES=$PWD/docs/images, saves the page as a 1920×1080 lane screen shows it, for the docs.</summary>
-    private static async Task SaveDocsImageAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("SUMMIT_DOCS_IMAGES") is not { Length: > 0 } folder)
-        {
-            return;
-        }
-
-        await page.SetViewportSizeAsync(1920, 1080);
-        await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete)");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png") });
     }
 }

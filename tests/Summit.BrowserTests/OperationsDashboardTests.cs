@@ -46,7 +46,7 @@ public class OperationsDashboardTests(SummitServer server) : IAsyncLifetime
             new() { Timeout = 2_500 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.summitSamePage === true"), "The page was reloaded.");
 
-        await SaveDocsImageAsync(page, "operations-dashboard");
+        await SummitServer.SaveDocsImageAsync(page, "operations-dashboard", fullPage: true);
     }
 
     [Fact]
@@ -122,17 +122,5 @@ public class OperationsDashboardTests(SummitServer server) : IAsyncLifetime
         await Assertions.Expect(hold).ToContainTextAsync("38.9 °C", pushed);
         await Assertions.Expect(alert.First).ToContainTextAsync("38.9 °C", pushed);
         Assert.True(await page.EvaluateAsync<bool>("() => window.summitSamePage === true"), "The page was reloaded.");
-    }
-
-    /// <summary>With SUMMIT_DOCS_IMAGES=$PWD/docs/images, saves the dashboard as a 1920×1080 wall screen shows it, for the docs.</summary>
-    private static async Task SaveDocsImageAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("SUMMIT_DOCS_IMAGES") is not { Length: > 0 } folder)
-        {
-            return;
-        }
-
-        await page.SetViewportSizeAsync(1920, 1080);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
     }
 }

@@ -31,6 +31,7 @@ public class ProgrammePagesTests(SummitServer server) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("timetable-room-SF-B").GetByTestId("timetable-slot").Filter(new() { HasText = "critical information" }))
             .ToHaveAttributeAsync("data-worst", "BlockRelease");
         await Assertions.Expect(page.Locator("[data-testid=timetable-conflict][data-rule=InterpretationMissing]")).Not.ToHaveCountAsync(0);
+        await SummitServer.SaveDocsImageAsync(page, "programme-timetable");
 
         // The second day: a panellist of the high-level dialogue has too little time to reach the expo stage (a warning).
         var secondDay = await days.Nth(1).InnerTextAsync();
@@ -55,6 +56,7 @@ public class ProgrammePagesTests(SummitServer server) : IAsyncLifetime
         await Assertions.Expect(visitor.GetByTestId("public-version")).ToHaveAttributeAsync("data-version", "1");
         await Assertions.Expect(visitor.GetByTestId("public-session")).ToHaveCountAsync(26);
         await Assertions.Expect(Titled(visitor, "开幕式")).ToHaveCountAsync(1);
+        await SummitServer.SaveDocsImageAsync(visitor, "public-programme-zh");
         await visitor.Locator("select[name=day]").SelectOptionAsync(new SelectOptionValue { Index = 3 });
         await visitor.Locator("[data-testid=public-filters] button[type=submit]").ClickAsync();
         await visitor.WaitForURLAsync(url => url.Contains("day=", StringComparison.Ordinal));

@@ -131,6 +131,22 @@ public sealed class SummitServer : IAsyncLifetime
         Assert.DoesNotContain("/login", page.Url, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// With SUMMIT_DOCS_IMAGES=$PWD/docs/images, saves the page as a 1920×1080 screen shows it (the README's and guides' pictures), once
+    /// its images have loaded; nothing otherwise.
+    /// </summary>
+    public static async Task SaveDocsImageAsync(IPage page, string name, bool fullPage = false)
+    {
+        if (Environment.GetEnvironmentVariable("SUMMIT_DOCS_IMAGES") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        await page.SetViewportSizeAsync(1920, 1080);
+        await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = fullPage });
+    }
+
     /// <summary>Opens a MudBlazor select (once its list is open) and picks the item with the given text.</summary>
     public static async Task ChooseAsync(IPage page, string testId, string item)
     {

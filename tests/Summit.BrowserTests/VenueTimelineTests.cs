@@ -45,6 +45,7 @@ public class VenueTimelineTests(SummitServer server) : IAsyncLifetime
         await page.GetByTestId("booking-title").FillAsync(second);
         await page.GetByTestId("booking-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("booking-conflict").First).ToContainTextAsync(first);
+        await SummitServer.SaveDocsImageAsync(page, "room-timeline-conflict");
 
         // One click on a room offered instead books the same booking there.
         var alternative = page.GetByTestId("booking-alternative").First;
