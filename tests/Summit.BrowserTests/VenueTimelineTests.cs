@@ -198,4 +198,52 @@ public class VenueTimelineTests(SummitServer server) : IAsyncLifetime
         await Assertions.Expect(row.GetByTestId("timeline-booking").Filter(new() { HasText = protocol })).ToHaveAttributeAsync("data-state", "Confirmed");
         await Assertions.Expect(row.GetByTestId("timeline-booking").Filter(new() { HasText = normal })).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task A_booking_moved_onto_another_is_refused_naming_it_and_moved_to_a_room_offered_instead()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        var moving = "Delegation meeting " + unique;
+        var blocker = "Media interview " + unique;
+        using (var api = await AdminAsync(server))
+        {
+            var (roomId, today, at) = await RoomAsync(api, "BL-05");
+            foreach (var (title, hour) in new[] { (moving, 16), (blocker, 18) })
+            {
+                var start = at(today, hour, 0);
+                await ReadAsync(await api.PostAsJsonAsync("/api/v1/venues/bookings/confirmed", new
+                {
+                    roomId,
+                    startsAt = start,
+                    endsAt = start.AddHours(1),
+                    title,
+                    holderKind = "Organizer",
+                    expectedAttendance = 8,
+                    layout = "Boardroom",
+                }));
+            }
+        }
+
+        var page = await server.NewPageAsync();
+        await SummitServer.LoginAsync(page, SummitServer.AdminEmail);
+        await SummitServer.GotoLiveAsync(page, "/venues/timeline");
+        var row = page.GetByTestId("timeline-room-BL-05");
+        await row.GetByTestId("timeline-booking").Filter(new() { HasText = moving }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("decision-move-start")).ToHaveValueAsync("16:00");
+
+        // Onto the interview: refused, naming it; one click on a room free then moves it there.
+        await page.GetByTestId("decision-move-start").FillAsync("18:00");
+        await page.GetByTestId("decision-move-end").FillAsync("19:00");
+        await page.GetByTestId("decision-move-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("booking-conflict").First).ToContainTextAsync(blocker);
+        var alternative = page.GetByTestId("booking-alternative").First;
+        var room = await alternative.GetAttributeAsync("data-room");
+        Assert.False(string.IsNullOrEmpty(room));
+        await alternative.ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("timeline-message")).ToContainTextAsync(moving);
+        await Assertions.Expect(page.GetByTestId("timeline-room-" + room).GetByTestId("timeline-booking").Filter(new() { HasText = moving }))
+            .ToHaveAttributeAsync("data-state", "Confirmed");
+        await Assertions.Expect(row.GetByTestId("timeline-booking").Filter(new() { HasText = moving })).ToHaveCountAsync(0);
+    }
 }

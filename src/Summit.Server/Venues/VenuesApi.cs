@@ -143,6 +143,10 @@ public static class VenuesApi
                 bookings.PreviewConfirmationAsync(id, ct))
             .RequireAuthorization(Policies.VenuesManage)
             .WithSummary("What confirming a pending booking would do: its own conflicts, and the pending requests it would reject and why");
+        venues.MapPost("/bookings/{id:guid}/move", (Guid id, BookingMoveInput input, BookingService bookings, CancellationToken ct) =>
+                bookings.MoveAsync(id, input, ct))
+            .RequireAuthorization(Policies.VenuesManage)
+            .WithSummary("Move a pending or confirmed booking to another time or room; refused with every conflict and the free rooms then (not a session's booking: it moves with its session)");
         venues.MapPost("/bookings/{id:guid}/cancel", (Guid id, BookingDecisionInput input, BookingService bookings, CancellationToken ct) =>
                 bookings.CancelAsync(id, input, ct))
             .RequireAuthorization(Policies.VenuesManage).WithSummary("Cancel a pending or confirmed booking");

@@ -22,6 +22,9 @@ public static class VenuesAudit
     public const string SeriesCancelled = "booking_series.cancelled";
     public const string BookingDisplaced = "booking.displaced";
     public const string BookingReleased = "booking.released";
+
+    /// <summary>A booking moved to another time or room: by the venue manager, or with its session (the same action).</summary>
+    public const string BookingMoved = "booking.moved";
     public const string CalendarLinkIssued = "room.calendar_link_issued";
     public const string CalendarLinkRotated = "room.calendar_link_rotated";
     public const string CalendarLinkRevoked = "room.calendar_link_revoked";

@@ -40,6 +40,7 @@ public static class VenuesErrors
     public const string RoomPhotoNotFound = "venues.room_photo_not_found";
     public const string RoomPhotoLimit = "venues.room_photo_limit";
     public const string EmailInvalid = "venues.email_invalid";
+    public const string BookingOfSession = "venues.booking_of_session";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -47,6 +48,6 @@ public static class VenuesErrors
         EquipmentDuplicateLine, EquipmentTooManyLines, BookingNotFound, PeriodInvalid, PeriodTooLong, HolderIdRequired, BookingConflict,
         BookingNotPending, BookingClosed, BlockingNotFound, BlockingOverlapsConfirmed, WindowTooWide, ValueUnknown,
         SeriesNotFound, SeriesConflict, SeriesTooManyDates, SeriesNoDates, SeriesEndRequired, SeriesWeekdaysRequired, SeriesDateNotSkipped,
-        DisplaceNeedsProtocol, CalendarLinkInvalid, DisplacingTooMany, RoomPhotoNotFound, RoomPhotoLimit, EmailInvalid,
+        DisplaceNeedsProtocol, CalendarLinkInvalid, DisplacingTooMany, RoomPhotoNotFound, RoomPhotoLimit, EmailInvalid, BookingOfSession,
     ];
 }

@@ -121,6 +121,55 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
         return BookingView.From(booking, room.Code);
     }
 
+    /// <summary>
+    /// Moves a pending or confirmed booking to another time or room (the venue manager), judged as a new booking of the same title, holder,
+    /// attendance, layout, buffers and equipment would be, itself left out: refused with every conflict and the free rooms then, or moved in
+    /// one step, audited (<see cref="VenuesAudit.BookingMoved"/>). A session's booking moves with its session, never on its own.
+    /// </summary>
+    public async Task<BookingView> MoveAsync(Guid id, BookingMoveInput input, CancellationToken ct = default)
+    {
+        var catalog = await CatalogAsync(ct);
+        var booking = await FindAsync(catalog.EventId, id, ct);
+        if (booking.State is not (BookingState.Pending or BookingState.Confirmed))
+        {
+            throw new SummitException(SummitError.Conflict(VenuesErrors.BookingClosed, booking.State));
+        }
+
+        if (booking.HolderKind == BookingHolderKind.Session)
+        {
+            throw new SummitException(SummitError.Conflict(VenuesErrors.BookingOfSession));
+        }
+
+        var asked = new BookingInput(input.RoomId, input.StartsAt, input.EndsAt, booking.Title, booking.HolderKind, booking.ExpectedAttendance,
+            booking.Layout, booking.HolderId, booking.HolderName, booking.SetupMinutes, booking.TeardownMinutes,
+            [.. booking.Equipment.Select(l => new EquipmentLine(l.EquipmentItemId, l.Quantity))], booking.Priority);
+        var (candidate, room) = Validate(asked, catalog);
+        candidate.Id = booking.Id;
+        var facts = await FactsAsync(catalog, candidate, ct);
+        ThrowIfConflicts(facts.Check(candidate, room), asked, candidate, room, facts);
+
+        var codes = await RoomCodesAsync(catalog.EventId, ct);
+        await audit.RecordAsync(VenuesAudit.BookingMoved, "booking", booking.Id.ToString(), new Dictionary<string, (object?, object?)>
+        {
+            ["room"] = (codes.GetValueOrDefault(booking.RoomId, "?"), room.Code),
+            ["startsAt"] = (booking.StartsAt, candidate.StartsAt),
+            ["endsAt"] = (booking.EndsAt, candidate.EndsAt),
+        });
+        booking.RoomId = room.Id;
+        booking.SetTimes(candidate.StartsAt, candidate.EndsAt, booking.SetupMinutes, booking.TeardownMinutes);
+        if (booking.State == BookingState.Confirmed)
+        {
+            // The database's no-overlap guarantee and the stock held in the transaction still have the last word.
+            await SaveConfirmedAsync(catalog, booking, room, ct, asked);
+        }
+        else
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        return BookingView.From(booking, room.Code);
+    }
+
     /// <summary>Cancels a pending or confirmed booking: its room and equipment are free again.</summary>
     public async Task<BookingView> CancelAsync(Guid id, BookingDecisionInput input, CancellationToken ct = default)
     {

@@ -16,7 +16,7 @@ public sealed class RoomReservations(SummitDbContext db, BookingService bookings
     : IRoomReservations
 {
     /// <summary>The audit action of a session's booking moved with its session (the booking keeps its id).</summary>
-    public const string BookingMoved = "booking.moved";
+    public const string BookingMoved = VenuesAudit.BookingMoved;
 
     public async Task<IReadOnlyList<ReservableRoom>> ListRoomsAsync(CancellationToken ct = default) =>
         [.. (await rooms.ListRoomsAsync(null, ct)).Select(r => new ReservableRoom(r.Id, r.VenueId, r.VenueNameEn, r.VenueNameZh, r.Code, r.NameEn, r.NameZh,

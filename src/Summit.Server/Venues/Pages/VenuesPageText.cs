@@ -25,6 +25,19 @@ public static class VenuesPageText
         _ => 0,
     };
 
+    /// <summary>A date ("yyyy-MM-dd") and a time ("HH:mm") as the browser's inputs give them, read in <paramref name="zone"/>; null when either does not parse.</summary>
+    public static DateTimeOffset? LocalAt(string? date, string? time, TimeZoneInfo zone)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            || !TimeOnly.TryParseExact(time, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            return null;
+        }
+
+        var local = day.ToDateTime(at);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
     public static string Clock(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>
