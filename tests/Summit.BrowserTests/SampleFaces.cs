@@ -100,9 +100,7 @@ public static class SampleFaces
         var bytes = File.ReadAllBytes(Path.Combine(FaceApiPackage.Directory, "demo", photo));
         var box = Faces(photo)[face].AlignedBox;
         using var source = SKImage.FromEncodedData(bytes);
-        double centreX = box.X + (box.Width / 2), centreY = box.Y + (box.Height / 2), half = box.Width * factor / 2;
-        var region = new SKRectI(Math.Max(0, (int)(centreX - half)), Math.Max(0, (int)(centreY - half)),
-            Math.Min(source.Width, (int)(centreX + half)), Math.Min(source.Height, (int)(centreY + half)));
+        var region = FaceRegions.AroundFace(box, factor, source.Width, source.Height);
         using var cropped = source.Subset(region);
         using var data = cropped.Encode(SKEncodedImageFormat.Jpeg, 92);
         return data.ToArray();

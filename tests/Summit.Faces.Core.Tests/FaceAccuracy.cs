@@ -16,7 +16,7 @@ public static class FaceAccuracy
             {
                 var face = $"{name} #{i}";
                 originals.Add((face, faces[i].Descriptor));
-                var region = FaceVariants.AroundFace(faces[i].AlignedBox, context, image.Width, image.Height);
+                var region = FaceRegions.AroundFace(faces[i].AlignedBox, context, image.Width, image.Height);
                 foreach (var variant in variants)
                 {
                     var (variantImage, transform) = FaceVariants.Make(source, region, variant);

@@ -117,7 +117,7 @@ public sealed class FaceQualityTests(FaceEngineFixture engine)
     {
         var image = engine.Photo(photo);
         // 2.2 face widths: room around the face, but not for a neighbour's, which the check would judge as well.
-        var region = FaceVariants.AroundFace(engine.Analysis(photo)[face].AlignedBox, 2.2, image.Width, image.Height);
+        var region = FaceRegions.AroundFace(engine.Analysis(photo)[face].AlignedBox, 2.2, image.Width, image.Height);
         using var source = FaceVariants.ToSkImage(image);
         return FaceVariants.Make(source, region, variant).Image;
     }

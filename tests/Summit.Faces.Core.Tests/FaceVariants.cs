@@ -38,15 +38,6 @@ public static class FaceVariants
         return SKImage.FromBitmap(bitmap);
     }
 
-    /// <summary>The region around a face: its dlib-aligned box grown by <paramref name="factor"/> about its centre, inside the image.</summary>
-    public static SKRectI AroundFace(FaceBox aligned, double factor, int width, int height)
-    {
-        double centreX = aligned.X + (aligned.Width / 2), centreY = aligned.Y + (aligned.Height / 2), half = aligned.Width * factor / 2;
-        return new SKRectI(
-            Math.Max(0, (int)(centreX - half)), Math.Max(0, (int)(centreY - half)),
-            Math.Min(width, (int)(centreX + half)), Math.Min(height, (int)(centreY + half)));
-    }
-
     /// <summary>The variant of <paramref name="region"/>, and where a point of the source lands in it.</summary>
     public static (FaceImage Image, SKMatrix Transform) Make(SKImage source, SKRectI region, FaceVariant variant)
     {

@@ -40,10 +40,7 @@ internal static class FaceSamples
         var image = FaceImage.Decode(bytes);
         var faces = Engine.Analyze(image).OrderBy(f => f.Detection.Box.X).ToList();
         using var source = SKImage.FromEncodedData(bytes);
-        var box = faces[face].AlignedBox;
-        double centreX = box.X + (box.Width / 2), centreY = box.Y + (box.Height / 2), half = box.Width * factor / 2;
-        var region = new SKRectI(Math.Max(0, (int)(centreX - half)), Math.Max(0, (int)(centreY - half)),
-            Math.Min(image.Width, (int)(centreX + half)), Math.Min(image.Height, (int)(centreY + half)));
+        var region = FaceRegions.AroundFace(faces[face].AlignedBox, factor, image.Width, image.Height);
         using var cropped = source.Subset(region);
         using var data = cropped.Encode(SKEncodedImageFormat.Jpeg, quality);
         return data.ToArray();

@@ -29,10 +29,7 @@ public static class FaceSamples
         using var source = SKImage.FromEncodedData(bytes);
         // The sample photos carry no EXIF turn: the engine's pixels and SkiaSharp's are the same picture.
         Assert.Equal((image.Width, image.Height), (source.Width, source.Height));
-        var box = faces[face].AlignedBox;
-        double centreX = box.X + (box.Width / 2), centreY = box.Y + (box.Height / 2), half = box.Width * factor / 2;
-        var region = new SKRectI(Math.Max(0, (int)(centreX - half)), Math.Max(0, (int)(centreY - half)),
-            Math.Min(image.Width, (int)(centreX + half)), Math.Min(image.Height, (int)(centreY + half)));
+        var region = FaceRegions.AroundFace(faces[face].AlignedBox, factor, image.Width, image.Height);
         using var cropped = source.Subset(region);
         using var data = cropped.Encode(SKEncodedImageFormat.Jpeg, quality);
         return data.ToArray();
