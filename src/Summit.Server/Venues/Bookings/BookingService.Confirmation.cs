@@ -82,29 +82,12 @@ public sealed partial class BookingService
                 await transaction.CommitAsync(ct);
             }
         }
-        catch (Exception ex) when (IsDeadlock(ex))
+        catch (Exception ex) when (OverlapGuarantee.IsStoppedForAConcurrentWrite(ex))
         {
             // Two confirmations each rejecting the other's request: the database let one through and stopped this one, rolled back whole.
-            db.ChangeTracker.Clear();
-            var after = await FactsAsync(catalog, booking, ct);
-            var conflicts = after.Check(booking, room);
-            ThrowIfConflicts(conflicts.Count > 0 ? conflicts : [new BookingConflict(BookingConflictKind.Overlap)], null, booking, room, after);
+            await RefuseLostRaceAsync(catalog, booking, room, null, stopped: true, ct);
             throw;
         }
-    }
-
-    /// <summary>A transaction the database chose to stop so that a concurrent one could finish (PostgreSQL: deadlock or serialization failure).</summary>
-    private static bool IsDeadlock(Exception ex)
-    {
-        for (var e = ex; e is not null; e = e.InnerException)
-        {
-            if (e is System.Data.Common.DbException { SqlState: "40P01" or "40001" })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

@@ -278,12 +278,9 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (OverlapGuarantee.IsOverlapRefusal(ex))
+        catch (Exception ex) when (OverlapGuarantee.IsLostRace(ex))
         {
-            db.ChangeTracker.Clear();
-            var facts = await FactsAsync(catalog, booking, ct);
-            var conflicts = facts.Check(booking, room);
-            ThrowIfConflicts(conflicts.Count > 0 ? conflicts : [new BookingConflict(BookingConflictKind.Overlap)], input, booking, room, facts);
+            await RefuseLostRaceAsync(catalog, booking, room, input, OverlapGuarantee.IsStoppedForAConcurrentWrite(ex), ct);
         }
 
         if (transaction is not null)
@@ -291,6 +288,36 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
             await transaction.CommitAsync(ct);
         }
     }
+
+    /// <summary>
+    /// Answers a save of a confirmed booking that lost to a concurrent write like any conflict, naming the booking that won. The failed
+    /// transaction is rolled back first (PostgreSQL reads nothing more in it), the caller's included: nothing of it is kept. A save the
+    /// database <em>stopped</em> (a deadlock between two colliding inserts) may be answered before the winner has committed, so its
+    /// conflicts are read again for a moment until the winner shows; the refusal names a plain overlap if it never does.
+    /// </summary>
+    internal async Task RefuseLostRaceAsync(VenueCatalog catalog, Booking booking, Room room, BookingInput? input, bool stopped, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await db.Database.RollbackTransactionAsync(ct);
+        }
+
+        db.ChangeTracker.Clear();
+        var facts = await FactsAsync(catalog, booking, ct);
+        var conflicts = facts.Check(booking, room);
+        for (var look = 0; stopped && conflicts.Count == 0 && look < WinnerLooks; look++)
+        {
+            // Real time, not the event's clock: this waits for another database transaction to end.
+            await Task.Delay(WinnerLookInterval, ct);
+            facts = await FactsAsync(catalog, booking, ct);
+            conflicts = facts.Check(booking, room);
+        }
+
+        ThrowIfConflicts(conflicts.Count > 0 ? conflicts : [new BookingConflict(BookingConflictKind.Overlap)], input, booking, room, facts);
+    }
+
+    private const int WinnerLooks = 40;
+    private static readonly TimeSpan WinnerLookInterval = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
     /// Inside the caller's transaction, holds the stock of the given items until it ends and returns the catalog with their stock as it is

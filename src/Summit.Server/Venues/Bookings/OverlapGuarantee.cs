@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -22,4 +23,26 @@ public static class OverlapGuarantee
         SqliteException s => s.Message.Contains(SqliteMessage, StringComparison.Ordinal),
         _ => false,
     };
+
+    /// <summary>
+    /// A save the database stopped so that a concurrent one could finish (PostgreSQL: deadlock or serialization failure), however EF
+    /// wrapped it (its execution strategy reports one as an <see cref="InvalidOperationException"/>). Two inserts that collide on the
+    /// exclusion constraint can meet this way: each checks the other's uncommitted row and waits for it, and PostgreSQL stops one of them
+    /// instead of refusing it with <see cref="PostgresErrorCodes.ExclusionViolation"/>. Its transaction is aborted as a whole.
+    /// </summary>
+    public static bool IsStoppedForAConcurrentWrite(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is DbException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A save of a confirmed booking that lost to a concurrent write: refused as an overlap, or stopped for the write that won.</summary>
+    public static bool IsLostRace(Exception ex) => (ex is DbUpdateException update && IsOverlapRefusal(update)) || IsStoppedForAConcurrentWrite(ex);
 }

@@ -21,6 +21,9 @@ public sealed class SeriesService(SummitDbContext db, BookingService bookings, I
 {
     private static readonly JsonSerializerOptions LinesJson = new(JsonSerializerDefaults.Web);
 
+    /// <summary>How often a series is checked and saved again after losing a date to a concurrent confirmation.</summary>
+    private const int SaveAttempts = 3;
+
     /// <summary>Books the series confirmed: every date, or, with <see cref="SeriesInput.SkipConflicts"/>, every date without a conflict.</summary>
     public Task<SeriesView> CreateAsync(SeriesInput input, CancellationToken ct = default) => CreateAsync(input, BookingState.Confirmed, ct);
 
@@ -40,7 +43,8 @@ public sealed class SeriesService(SummitDbContext db, BookingService bookings, I
         var maker = await actor.GetAsync();
         var name = maker.Name;
 
-        // A second try when another confirmation took one of the dates between this check and the save (the database refused it).
+        // Another try when another confirmation took one of the dates between this check and the save (the database refused it, or
+        // stopped this save for it before it committed: the try after that waits for it and is refused).
         for (var attempt = 0; ; attempt++)
         {
             // A series taking equipment holds its items' stock from before it reads the facts until it is saved (docs/adr/0027, second
@@ -110,8 +114,9 @@ public sealed class SeriesService(SummitDbContext db, BookingService bookings, I
 
                 return await GetAsync(series.Id, ct);
             }
-            catch (DbUpdateException ex) when (attempt == 0 && OverlapGuarantee.IsOverlapRefusal(ex))
+            catch (Exception ex) when (attempt < SaveAttempts - 1 && OverlapGuarantee.IsLostRace(ex))
             {
+                // Rolled back when the transaction is disposed at the end of this attempt; the next one reads the winner's dates.
                 db.ChangeTracker.Clear();
             }
         }
