@@ -9,8 +9,8 @@ using Summit.Server.Infrastructure.Mail;
 namespace Summit.Server.Venues.Bookings;
 
 /// <summary>
-/// Tells the people a booking concerns that Summit cancelled or rejected it (displaced by a Protocol booking, released as a no-show,
-/// rejected): the staff member who made it, and its holder when that is a guest or a delegation (through the Guests module, which keeps
+/// Tells the people a booking concerns that Summit cancelled, rejected or moved it (displaced by a Protocol booking, released as a
+/// no-show, rejected, moved by the venue manager): the staff member who made it, and its holder when that is a guest or a delegation (through the Guests module, which keeps
 /// their address and language: <see cref="IGuestDirectory.QueueNoticeAsync"/>). Each mail is in its reader's language and joins the
 /// caller's unit of work, so that a change that rolls back tells nobody. A booking made by nobody signed in (the demo, the system), or by
 /// an account without an address, tells no staff member; a holder named only by text, a session or the organizer is not mailed.
@@ -47,6 +47,23 @@ public sealed class BookingNotices(SummitDbContext db, IEventCalendar events, IG
         var zone = await events.TimeZoneAsync(ct);
         await TellMakerAsync(booking, roomCode, "rejected", [reason ?? "—"], zone, ct);
         await TellHolderAsync(booking, roomCode, "rejected", [], zone, ct);
+    }
+
+    /// <summary>
+    /// Queues the mails "your booking was moved" (venues.mail.moved.*, venues.mail.holder.moved.*: the booking's title, its new room and
+    /// start, then where and when it was before): to its maker unless the maker moved it, and to its holder. Call it after the booking
+    /// has its new room and times, before the save.
+    /// </summary>
+    public async Task MovedAsync(Booking booking, string roomCode, string fromRoomCode, DateTimeOffset fromStartsAt, string? moverUserId, CancellationToken ct)
+    {
+        var zone = await events.TimeZoneAsync(ct);
+        object[] before = [fromRoomCode, EventTime.Unlabelled(fromStartsAt, zone)];
+        if (moverUserId is null || booking.CreatedByUserId != moverUserId)
+        {
+            await TellMakerAsync(booking, roomCode, "moved", before, zone, ct);
+        }
+
+        await TellHolderAsync(booking, roomCode, "moved", before, zone, ct);
     }
 
     private async Task TellMakerAsync(Booking booking, string roomCode, string kind, object[] args, TimeZoneInfo zone, CancellationToken ct)

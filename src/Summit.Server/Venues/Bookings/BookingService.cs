@@ -149,14 +149,17 @@ public sealed partial class BookingService(SummitDbContext db, IEventCalendar ev
         ThrowIfConflicts(facts.Check(candidate, room), asked, candidate, room, facts);
 
         var codes = await RoomCodesAsync(catalog.EventId, ct);
+        var (fromRoom, fromStartsAt) = (codes.GetValueOrDefault(booking.RoomId, "?"), booking.StartsAt);
         await audit.RecordAsync(VenuesAudit.BookingMoved, "booking", booking.Id.ToString(), new Dictionary<string, (object?, object?)>
         {
-            ["room"] = (codes.GetValueOrDefault(booking.RoomId, "?"), room.Code),
+            ["room"] = (fromRoom, room.Code),
             ["startsAt"] = (booking.StartsAt, candidate.StartsAt),
             ["endsAt"] = (booking.EndsAt, candidate.EndsAt),
         });
         booking.RoomId = room.Id;
         booking.SetTimes(candidate.StartsAt, candidate.EndsAt, booking.SetupMinutes, booking.TeardownMinutes);
+        // Joins the save: a move refused at the database tells nobody.
+        await notices.MovedAsync(booking, room.Code, fromRoom, fromStartsAt, (await actor.GetAsync()).Id, ct);
         if (booking.State == BookingState.Confirmed)
         {
             // The database's no-overlap guarantee and the stock held in the transaction still have the last word.

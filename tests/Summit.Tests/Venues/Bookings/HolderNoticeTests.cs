@@ -13,7 +13,7 @@ using Summit.Tests.Infrastructure;
 namespace Summit.Tests.Venues.Bookings;
 
 /// <summary>
-/// A booking's holder is told, in the holder's language, when Summit displaces or rejects the booking: the guest it names, or its
+/// A booking's holder is told, in the holder's language, when Summit displaces, rejects or moves the booking: the guest it names, or its
 /// delegation's liaison, through the Guests module's mail; the maker is told too. (The no-show release: <c>NoShowTests</c>.)
 /// </summary>
 public sealed class HolderNoticeTests(SummitFactory app) : IClassFixture<SummitFactory>
@@ -90,6 +90,41 @@ public sealed class HolderNoticeTests(SummitFactory app) : IClassFixture<SummitF
         Assert.DoesNotContain("Head of state", toLiaison.TextBody, StringComparison.Ordinal);
         Assert.Empty(await MailsAsync(BookingNotices.HolderMailKind, "Briefing of a named delegation"));
         Assert.Single(await MailsAsync(BookingNotices.MailKind, "Briefing of a named delegation"));
+    }
+
+    [Fact]
+    public async Task A_moved_booking_tells_its_guest_holder_and_its_maker_where_and_when_it_is_now_and_a_refused_move_tells_nobody()
+    {
+        var guest = await app.CreateGuestAsync(Intents.NewGuestInput());
+        var venue = await app.CreateVenueAsync();
+        var room = await app.CreateRoomAsync(VenuesIntents.NewRoom(venue.Id, "HN-3"));
+        var other = await app.CreateRoomAsync(VenuesIntents.NewRoom(venue.Id, "HN-4"));
+        var start = VenuesIntents.DayOneNine.AddDays(3);
+        var request = await app.RequestOkAsync(ForGuest(VenuesIntents.NewBooking(room.Id, start, 60, "Talk with Li"), guest.Id));
+        await (await app.BookConfirmedAsync(VenuesIntents.NewBooking(other.Id, start.AddHours(4), 60, "In the way"))).OkAsync<BookingView>();
+        using var manager = await app.ClientForAsync(Roles.VenueManager);
+
+        await (await manager.PostAsJsonAsync($"/api/v1/venues/bookings/{request.Id}/move",
+            new BookingMoveInput(other.Id, start.AddHours(4), start.AddHours(5)), Intents.Json)).RefusalAsync();
+        Assert.Empty(await MailsAsync(BookingNotices.HolderMailKind, "Talk with Li"));
+        Assert.Empty(await MailsAsync(BookingNotices.MailKind, "Talk with Li"));
+
+        await (await manager.PostAsJsonAsync($"/api/v1/venues/bookings/{request.Id}/move",
+            new BookingMoveInput(other.Id, start.AddHours(2), start.AddHours(3)), Intents.Json)).OkAsync<BookingView>();
+        var toGuest = Assert.Single(await MailsAsync(BookingNotices.HolderMailKind, "Talk with Li"));
+        Assert.Equal((guest.Email, "会议室预订已调整：Talk with Li"), (toGuest.ToAddress, toGuest.Subject));
+        Assert.Contains("现为 HN-4 会议室，开始时间 2021-09-29 11:00", toGuest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("原为 HN-3 会议室，开始时间 2021-09-29 09:00", toGuest.TextBody, StringComparison.Ordinal);
+        var toMaker = Assert.Single(await MailsAsync(BookingNotices.MailKind, "Talk with Li"));
+        Assert.Equal(SummitFactory.EmailOf(Roles.Secretariat), toMaker.ToAddress);
+        Assert.Contains("now in room HN-4 starting 2021-09-29 11:00 (event time), instead of room HN-3 starting 2021-09-29 09:00", toMaker.TextBody,
+            StringComparison.Ordinal);
+
+        // A venue manager moving their own booking is not mailed about it.
+        var own = await (await app.BookConfirmedAsync(VenuesIntents.NewBooking(room.Id, start.AddHours(6), 60, "Own booking"))).OkAsync<BookingView>();
+        await (await manager.PostAsJsonAsync($"/api/v1/venues/bookings/{own.Id}/move",
+            new BookingMoveInput(room.Id, start.AddHours(7), start.AddHours(8)), Intents.Json)).OkAsync<BookingView>();
+        Assert.Empty(await MailsAsync(BookingNotices.MailKind, "Own booking"));
     }
 
     private static BookingInput ForGuest(BookingInput input, Guid guestId) =>
