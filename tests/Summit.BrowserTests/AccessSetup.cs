@@ -24,17 +24,6 @@ public sealed class AccessSetup(SummitServer server, HttpClient admin) : IDispos
     }
 
     /// <summary>
-    /// Credentials are valid around the event's days, and the demo event took place in 2021: before any test, the event moves
-    /// to today, so that the validity window fixed by the first access call covers the tests' scans. (A demo that already
-    /// holds access settings keeps its own window.)
-    /// </summary>
-    public static async Task DateTheEventTodayAsync(SummitServer server)
-    {
-        using var setup = await SignInAsync(server);
-        await setup.MoveEventToTodayAsync();
-    }
-
-    /// <summary>
     /// A zone (hard anti-passback: a second entry waits for an exit) with one entry gate, opened to the Speaker category; its capacity
     /// is a soft limit, and it has no place on the venue plan unless given one.
     /// </summary>
@@ -172,16 +161,6 @@ public sealed class AccessSetup(SummitServer server, HttpClient admin) : IDispos
             .GetValue<long>();
 
     public void Dispose() => admin.Dispose();
-
-    private async Task MoveEventToTodayAsync()
-    {
-        var summitEvent = await OkAsync(await admin.GetAsync("/api/v1/event"));
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(summitEvent["timeZoneId"]!.GetValue<string>());
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), zone).DateTime);
-        summitEvent["startDate"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        summitEvent["endDate"] = today.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await OkAsync(await admin.PutAsJsonAsync("/api/v1/event", summitEvent));
-    }
 
     private async Task<Guid> CategoryIdAsync() =>
         (await OkArrayAsync(await admin.GetAsync("/api/v1/categories"))).Single(c => c!["code"]!.GetValue<string>() == Category)!["id"]!.GetValue<Guid>();
