@@ -12,7 +12,7 @@ public sealed record FaceLivenessOptions
     /// <summary>
     /// Smallest change of <see cref="FaceLiveness.NoseAcross"/> between two frames that counts as a head turn. A printed sample face
     /// moved, turned in the plane, scaled, blurred, compressed or tilted by 30° changed it by at most 0.106 (landmark jitter and
-    /// perspective); a head must turn by about 15° to change it by 0.12 (estimated from the sample faces and their mirror images).
+    /// perspective); a head must turn by an estimated 15-20° to change it by 0.12 (estimated from the sample faces and their mirror images).
     /// </summary>
     public double MinTurn { get; init; } = 0.12;
 }
