@@ -129,59 +129,39 @@ public sealed class FaceSettingsService(SummitDbContext db, IEventCalendar event
         return View(gate, input.FacesOn, input.FaceLane ?? lane is not null, liveness);
     }
 
-    private async Task RequireLivenessAsync(GateView gate, FaceLivenessGate? live, bool required, CancellationToken ct)
+    private Task MarkLaneAsync(GateView gate, FaceLane? lane, bool marked, CancellationToken ct) =>
+        SetEntryMarkAsync(gate, lane, marked, FacesErrors.LaneNeedsEntry, FacesAudit.LaneMarked, "faceLane",
+            (eventId, at, by) => new FaceLane { GateId = gate.Id, EventId = eventId, UpdatedAt = at, UpdatedBy = by }, ct);
+
+    private Task RequireLivenessAsync(GateView gate, FaceLivenessGate? live, bool required, CancellationToken ct) =>
+        SetEntryMarkAsync(gate, live, required, FacesErrors.LivenessNeedsEntry, FacesAudit.LivenessSwitched, "liveness",
+            (eventId, at, by) => new FaceLivenessGate { GateId = gate.Id, EventId = eventId, UpdatedAt = at, UpdatedBy = by }, ct);
+
+    /// <summary>
+    /// Adds or removes a gate's mark (a face lane, a live face required): only an entry can carry one (<paramref name="needsEntry"/>
+    /// otherwise); the change is audited as <paramref name="auditAction"/> with <paramref name="field"/> before and after.
+    /// </summary>
+    private async Task SetEntryMarkAsync<TMark>(GateView gate, TMark? existing, bool on, string needsEntry, string auditAction, string field,
+        Func<Guid, DateTimeOffset, string, TMark> create, CancellationToken ct)
+        where TMark : class
     {
-        if (required)
+        if (on)
         {
             if (!gate.Directions.HasFlag(Summit.Access.Core.Sync.GateDirections.Entry))
             {
-                throw new SummitException(SummitError.Conflict(FacesErrors.LivenessNeedsEntry, gate.Code));
+                throw new SummitException(SummitError.Conflict(needsEntry, gate.Code));
             }
 
-            db.Set<FaceLivenessGate>().Add(new FaceLivenessGate
-            {
-                GateId = gate.Id,
-                EventId = (await events.GetCurrentAsync(ct)).Id,
-                UpdatedAt = clock.GetUtcNow(),
-                UpdatedBy = (await actor.GetAsync()).Name,
-            });
+            db.Set<TMark>().Add(create((await events.GetCurrentAsync(ct)).Id, clock.GetUtcNow(), (await actor.GetAsync()).Name));
         }
         else
         {
-            db.Set<FaceLivenessGate>().Remove(live!);
+            db.Set<TMark>().Remove(existing!);
         }
 
-        await audit.RecordAsync(FacesAudit.LivenessSwitched, "gate", gate.Id.ToString(), new Dictionary<string, (object?, object?)>
+        await audit.RecordAsync(auditAction, "gate", gate.Id.ToString(), new Dictionary<string, (object?, object?)>
         {
-            ["liveness"] = (!required, required),
-        });
-    }
-
-    private async Task MarkLaneAsync(GateView gate, FaceLane? lane, bool marked, CancellationToken ct)
-    {
-        if (marked)
-        {
-            if (!gate.Directions.HasFlag(Summit.Access.Core.Sync.GateDirections.Entry))
-            {
-                throw new SummitException(SummitError.Conflict(FacesErrors.LaneNeedsEntry, gate.Code));
-            }
-
-            db.Set<FaceLane>().Add(new FaceLane
-            {
-                GateId = gate.Id,
-                EventId = (await events.GetCurrentAsync(ct)).Id,
-                UpdatedAt = clock.GetUtcNow(),
-                UpdatedBy = (await actor.GetAsync()).Name,
-            });
-        }
-        else
-        {
-            db.Set<FaceLane>().Remove(lane!);
-        }
-
-        await audit.RecordAsync(FacesAudit.LaneMarked, "gate", gate.Id.ToString(), new Dictionary<string, (object?, object?)>
-        {
-            ["faceLane"] = (!marked, marked),
+            [field] = (!on, on),
         });
     }
 
