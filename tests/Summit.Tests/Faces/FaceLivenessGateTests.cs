@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Access.Core;
 using Summit.Access.Core.Sync;
+using Summit.Server;
 using Summit.Server.Access;
 using Summit.Server.Access.Scanning;
 using Summit.Server.Faces;
 using Summit.Server.Faces.Settings;
+using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Tests.Access;
@@ -106,6 +108,35 @@ public sealed class FaceLivenessGateTests(FacesFactory app) : IClassFixture<Face
     }
 
     [Fact]
+    public async Task The_gate_console_sends_a_burst_at_a_liveness_gate_and_it_is_judged_like_a_devices()
+    {
+        var (_, code) = await EnrolledHolderAsync();
+        await SwitchAsync(app.Venue.MainIn.Id, liveness: true);
+        try
+        {
+            using var browser = await app.BrowserForAsync(Roles.GateOperator);
+            var page = await browser.GetStringAsync($"/gate/{app.Venue.MainIn.Id}?direction=Entry");
+
+            // As the page runs it: the frames' bytes came through the circuit's streams.
+            var still = await ConsoleScanAsync(code, [Looking(), Looking(), Looking()]);
+            var turning = await ConsoleScanAsync(code, [Looking(), Looking(), TurnedTheOtherWay()]);
+            var tooMany = await Assert.ThrowsAsync<SummitException>(() => ConsoleScanAsync(code, [.. Enumerable.Repeat(Looking(), ScanFrames.MaxBurst + 1)]));
+
+            Assert.Matches("data-testid=\"gate-console\"[^>]*\\sdata-liveness=\"on\"", page);
+            Assert.Equal(ReasonCode.FaceNotLive, still.Reason);
+            Assert.True(turning.Admitted, turning.Reason.ToString());
+            Assert.Equal(AccessErrors.ScanFramesTooMany, tooMany.Error.Code);
+        }
+        finally
+        {
+            await SwitchAsync(app.Venue.MainIn.Id, liveness: false);
+        }
+
+        using var again = await app.BrowserForAsync(Roles.GateOperator);
+        Assert.Matches("data-testid=\"gate-console\"[^>]*\\sdata-liveness=\"off\"", await again.GetStringAsync($"/gate/{app.Venue.MainIn.Id}?direction=Entry"));
+    }
+
+    [Fact]
     public async Task A_burst_is_bounded_in_count_and_bytes_before_it_is_read()
     {
         var (_, code) = await EnrolledHolderAsync();
@@ -144,6 +175,12 @@ public sealed class FaceLivenessGateTests(FacesFactory app) : IClassFixture<Face
         using var security = await app.ClientForAsync(Roles.SecurityOfficer);
         return await (await security.GetAsync("/api/v1/faces/gates")).OkAsync<List<GateFaceView>>();
     }
+
+    private Task<ScanResponse> ConsoleScanAsync(string code, byte[][] frames) => app.InScopeAsync(sp =>
+    {
+        sp.GetRequiredService<CurrentActor>().Use(new Actor("operator-14", "Gate operator", null));
+        return sp.GetRequiredService<ConsoleScans>().ScanAsync(app.Venue.MainIn.Id, new ConsoleScanRequest(Guid.NewGuid(), code, GateDirection.Entry), frames);
+    });
 
     private async Task<ScanResponse> ScanAsync(string deviceToken, string code, byte[][] frames)
     {

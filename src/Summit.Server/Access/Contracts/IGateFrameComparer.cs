@@ -24,4 +24,7 @@ public interface IGateFrameComparer
     /// the holder's template is still checked scan by scan.
     /// </summary>
     Task<bool> ComparesAtAsync(Guid gateId, CancellationToken ct);
+
+    /// <summary>Whether entries at the gate require a live face (ADR 0035), so that a console sends a burst of frames there.</summary>
+    Task<bool> RequiresLivenessAtAsync(Guid gateId, CancellationToken ct);
 }

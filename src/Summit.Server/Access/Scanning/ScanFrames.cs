@@ -76,6 +76,18 @@ public static class ScanFrames
 
     private static SummitException BurstTooLarge() => new(SummitError.Of(AccessErrors.ScanFramesTooLarge, MaxBurstBytes / 1024));
 
+    /// <summary>Frames that came as bytes (the console page's burst), oldest first; refuses too many, one too large, or too much together.</summary>
+    public static IReadOnlyList<byte[]> BoundedBurst(IReadOnlyList<byte[]> frames)
+    {
+        if (frames.Count > MaxBurst)
+        {
+            throw new SummitException(SummitError.Of(AccessErrors.ScanFramesTooMany, MaxBurst));
+        }
+
+        var bounded = frames.Select(Bounded).OfType<byte[]>().ToList();
+        return frames.Count <= 1 || bounded.Sum(bytes => (long)bytes.Length) <= MaxBurstBytes ? bounded : throw BurstTooLarge();
+    }
+
     /// <summary>A frame that came as bytes (the console page's), null when none; refuses one over <see cref="MaxBytes"/>.</summary>
     public static byte[]? Bounded(byte[]? frame) =>
         frame is { Length: 0 } ? null : frame is { Length: > MaxBytes } ? throw TooLarge() : frame;

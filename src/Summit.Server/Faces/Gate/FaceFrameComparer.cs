@@ -76,4 +76,12 @@ public sealed class FaceFrameComparer(IServiceScopeFactory scopes, IFaceAnalyzer
         await using var scope = scopes.CreateAsyncScope();
         return !await scope.ServiceProvider.GetRequiredService<SummitDbContext>().Set<FaceGateSwitch>().AnyAsync(s => s.GateId == gateId, ct);
     }
+
+    /// <summary>A live face is required where a security officer switched it on (<see cref="FaceLivenessGate"/>) and faces are on.</summary>
+    public async Task<bool> RequiresLivenessAtAsync(Guid gateId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SummitDbContext>();
+        return await db.Set<FaceLivenessGate>().AnyAsync(s => s.GateId == gateId, ct) && !await db.Set<FaceGateSwitch>().AnyAsync(s => s.GateId == gateId, ct);
+    }
 }
