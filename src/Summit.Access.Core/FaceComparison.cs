@@ -7,7 +7,11 @@ namespace Summit.Access.Core;
 /// </summary>
 /// <param name="Distance">The distance to the template; null when the frame showed no face to compare.</param>
 /// <param name="Threshold">The largest distance that still counts as the same person.</param>
-public readonly record struct FaceComparison(double? Distance, double Threshold)
+/// <param name="Live">
+/// At a gate that requires liveness: whether the burst of frames showed a live head (judged by the Faces engine before the
+/// decision); null where liveness was not required or not judged (a gate without the switch). Access.Core does no face maths.
+/// </param>
+public readonly record struct FaceComparison(double? Distance, double Threshold, bool? Live = null)
 {
     /// <summary>A face was found and lies within the threshold; no face found is not a match.</summary>
     public bool Matches => Distance is { } distance && distance <= Threshold;

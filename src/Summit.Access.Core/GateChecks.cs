@@ -29,7 +29,8 @@ public static class GateChecks
     /// <summary>
     /// Not one of the standard checks: the face check (issue 14), which the server's Faces module and the gate agent add after them.
     /// An entry whose frame did not match the holder's template is refused with <see cref="ReasonCode.FaceMismatch"/> (an operator
-    /// checks the person); a scan without a comparison (no frame, no template, faces off) passes.
+    /// checks the person); a scan without a comparison (no frame, no template, faces off) passes. At a gate that requires liveness, a
+    /// matching face whose burst did not show a live head is refused with <see cref="ReasonCode.FaceNotLive"/> (ADR 0035).
     /// </summary>
     public static IGateCheck FaceMatches { get; } = new FaceMatchesCheck();
 
@@ -150,7 +151,12 @@ public static class GateChecks
     /// </summary>
     private sealed class FaceMatchesCheck : IGateCheck
     {
-        public ReasonCode Check(in ScanContext scan) => scan.IsEntry && scan.Face is { Matches: false } ? ReasonCode.FaceMismatch : ReasonCode.Admitted;
+        public ReasonCode Check(in ScanContext scan) => !scan.IsEntry ? ReasonCode.Admitted : scan.Face switch
+        {
+            { Matches: false } => ReasonCode.FaceMismatch,
+            { Live: false } => ReasonCode.FaceNotLive,
+            _ => ReasonCode.Admitted,
+        };
     }
 
     private sealed class NotHeldCheck : IGateCheck

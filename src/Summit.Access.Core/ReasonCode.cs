@@ -67,4 +67,11 @@ public enum ReasonCode
     /// about a person is recorded. The server decides it; a gate agent does not run face-only lanes.
     /// </summary>
     FaceLaneNoMatch = 28,
+
+    /// <summary>
+    /// At a gate that requires liveness (issue 14, ADR 0035): the holder's face matched, but the short burst of frames did not show
+    /// a live head (one face, the same person throughout, turned a little between the frames): a still or held-up picture, or a
+    /// person who did not turn their head. An operator checks the person, as for a face mismatch. Decided after the face match.
+    /// </summary>
+    FaceNotLive = 29,
 }

@@ -30,7 +30,10 @@ public sealed class EngineFaceReader : IFaceReader, IDisposable
         }
     }
 
-    public FaceDescriptor? LargestFace(byte[] frame)
+    public FaceDescriptor? LargestFace(byte[] frame) =>
+        Faces(frame).OrderByDescending(f => f.AlignedBox.Width * f.AlignedBox.Height).FirstOrDefault()?.Descriptor;
+
+    public IReadOnlyList<FaceAnalysis> Faces(byte[] frame)
     {
         FaceImage image;
         try
@@ -39,10 +42,10 @@ public sealed class EngineFaceReader : IFaceReader, IDisposable
         }
         catch (FaceImageException)
         {
-            return null;
+            return [];
         }
 
-        return _engine.Analyze(image).OrderByDescending(f => f.AlignedBox.Width * f.AlignedBox.Height).FirstOrDefault()?.Descriptor;
+        return _engine.Analyze(image);
     }
 
     public void Dispose() => _engine.Dispose();

@@ -14,6 +14,9 @@ public sealed class GateAgent : IAsyncDisposable
 {
     public const string JournalFile = "journal.db";
 
+    /// <summary>Frames taken for the liveness check at a gate that requires a live face (ADR 0035): about a second of a camera's frames.</summary>
+    public const int LivenessBurst = 3;
+
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(30);
 
     // A lane whose hold the agent cannot hear must hear again soon after the server is back: a short ceiling.
@@ -194,10 +197,23 @@ public sealed class GateAgent : IAsyncDisposable
         // frame is dropped here; only its distance goes on.
         byte[]? frame = null;
         FaceDescriptor? probe = null;
+        bool? live = null;
         try
         {
-            frame = work.Frames.Take(1) is [var first, ..] ? first : null;
-            probe = frame is null ? null : work.Reader.LargestFace(frame);
+            if (work.Liveness)
+            {
+                // A gate that requires a live face (ADR 0035): a burst, every frame analysed, judged for one face, one person and a head turn.
+                var burst = work.Frames.Take(LivenessBurst);
+                frame = burst.Count > 0 ? burst[0] : null;
+                var analysed = burst.Select(work.Reader.Faces).ToList();
+                probe = analysed.Count > 0 ? analysed[0].OrderByDescending(f => f.AlignedBox.Width * f.AlignedBox.Height).FirstOrDefault()?.Descriptor : null;
+                live = FaceLiveness.Judge(analysed, new FaceLivenessOptions { SamePersonThreshold = work.Threshold }).IsLive;
+            }
+            else
+            {
+                frame = work.Frames.Take(1) is [var first, ..] ? first : null;
+                probe = frame is null ? null : work.Reader.LargestFace(frame);
+            }
         }
         catch (Exception e)
         {
@@ -225,7 +241,7 @@ public sealed class GateAgent : IAsyncDisposable
             }
 
             var distance = probe is null || work.Template is null ? (double?)null : Math.Round(probe.DistanceTo(work.Template), 4);
-            var verdict = Decide(code, direction, now, new FaceComparison(distance, work.Threshold));
+            var verdict = Decide(code, direction, now, new FaceComparison(distance, work.Threshold, live is null ? null : live.Value));
             return Commit(frame is null ? verdict with { Notice = AgentTexts.Join(verdict.Notice, AgentTexts.FaceNoFrame) } : verdict, code);
         }
     }
@@ -261,7 +277,7 @@ public sealed class GateAgent : IAsyncDisposable
         {
             return null;
         }
-        return new FaceWork(_frames, _faceReader, faces.TemplateOf(holder), faces.Document.Threshold, faces.Document.Margin, null);
+        return new FaceWork(_frames, _faceReader, faces.TemplateOf(holder), faces.Document.Threshold, faces.Document.Margin, null, faces.Document.Liveness);
     }
 
     /// <summary>Why an entry that should have been face-checked was not (no camera, no engine); null when it was or needed none.</summary>
@@ -1034,7 +1050,8 @@ public sealed class GateAgent : IAsyncDisposable
     }
 
     /// <summary>A face check to make outside the decision lock: 1:1 against <paramref name="Template"/>, or 1:N in <paramref name="Lane"/>.</summary>
-    private sealed record FaceWork(IFrameSource Frames, IFaceReader Reader, FaceDescriptor? Template, double Threshold, double Margin, FaceLaneGallery? Lane);
+    private sealed record FaceWork(IFrameSource Frames, IFaceReader Reader, FaceDescriptor? Template, double Threshold, double Margin, FaceLaneGallery? Lane,
+        bool Liveness = false);
 
     private sealed record ExchangeHealth(bool? Reachable, DateTimeOffset? LastSyncAt, DateTimeOffset? LastUploadAt, string? LastError);
 }

@@ -363,10 +363,11 @@ public class GateDecisionTests
     {
         // Stored with scans and shipped to gate agents: a renumbering must fail here.
         Assert.Equal(
-            [0, 1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28],
+            [0, 1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29],
             Enum.GetValues<ReasonCode>().Select(r => (int)r));
         Assert.Equal(27, (int)ReasonCode.FaceMismatch);
         Assert.Equal(28, (int)ReasonCode.FaceLaneNoMatch);
+        Assert.Equal(29, (int)ReasonCode.FaceNotLive);
     }
 
     [Fact]
@@ -384,6 +385,24 @@ public class GateDecisionTests
         Assert.Equal([true, false, false], seen.Take(3).Select(f => f!.Value.Matches));
         Assert.Null(seen[3]);
         Assert.False(GateVerdictTexts.For(ReasonCode.FaceMismatch).En.StartsWith("Refused", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_matching_face_that_was_not_live_is_refused_as_not_live_after_the_match_and_never_on_leaving()
+    {
+        var pipeline = new GatePipeline([.. GateDecision.StandardChecks, GateChecks.FaceMatches]);
+        var (credential, policy, presence) = (Payload(), Policy(), new FakePresence());
+        ReasonCode At(Gate gate, FaceComparison? face) => pipeline.Check(credential, Morning, gate, policy, presence, face).Reason;
+
+        Assert.Equal(ReasonCode.FaceNotLive, At(Entry(Plenary), new FaceComparison(0.31, 0.45, Live: false)));
+        // A face that does not match is a mismatch whether it was live or not: the match is decided first.
+        Assert.Equal(ReasonCode.FaceMismatch, At(Entry(Plenary), new FaceComparison(0.62, 0.45, Live: false)));
+        Assert.Equal(ReasonCode.FaceMismatch, At(Entry(Plenary), new FaceComparison(null, 0.45, Live: true)));
+        Assert.Equal(ReasonCode.Admitted, At(Entry(Plenary), new FaceComparison(0.31, 0.45, Live: true)));
+        // Liveness not required at the gate (null) changes nothing; leaving is never refused for a face.
+        Assert.Equal(ReasonCode.Admitted, At(Entry(Plenary), new FaceComparison(0.31, 0.45)));
+        Assert.Equal(ReasonCode.Admitted, At(Exit(Plenary), new FaceComparison(0.31, 0.45, Live: false)));
+        Assert.Equal("No live face seen: turn your head slightly, or staff check", GateVerdictTexts.For(ReasonCode.FaceNotLive).En);
     }
 
     private sealed class FaceSpy(List<FaceComparison?> seen) : IGateCheck

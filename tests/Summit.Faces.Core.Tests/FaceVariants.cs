@@ -46,7 +46,10 @@ public static class FaceVariants
         // Source pixels → the region's corner at the origin → scaled → rotated about the centre of the result.
         var transform = SKMatrix.CreateTranslation(-region.Left, -region.Top)
             .PostConcat(SKMatrix.CreateScale((float)variant.Scale, (float)variant.Scale))
-            .PostConcat(SKMatrix.CreateRotationDegrees(variant.RotationDegrees, width / 2f, height / 2f));
+            .PostConcat(SKMatrix.CreateRotationDegrees(variant.RotationDegrees, width / 2f, height / 2f))
+            .PostConcat(variant.Mirror ? SKMatrix.CreateScale(-1, 1, width / 2f, 0) : SKMatrix.Identity)
+            .PostConcat(Perspective(variant, width, height))
+            .PostConcat(SKMatrix.CreateTranslation((float)(variant.ShiftX * width), (float)(variant.ShiftY * height)));
         using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.Gray);
@@ -61,6 +64,28 @@ public static class FaceVariants
         using var snapshot = surface.Snapshot();
         using var jpeg = snapshot.Encode(SKEncodedImageFormat.Jpeg, variant.JpegQuality);
         return (FaceImage.Decode(jpeg.AsSpan()), transform);
+    }
+
+    /// <summary>
+    /// A flat picture turned by <see cref="FaceVariant.TurnDegrees"/> about the vertical line through the centre, then by
+    /// <see cref="FaceVariant.NodDegrees"/> about the horizontal one, seen by a pinhole camera <see cref="FaceVariant.CameraDistance"/>
+    /// picture widths in front of it whose focal length keeps the centre's scale: x' = x cos θ / (1 + x sin θ / d), y' = y / (1 + x sin θ / d).
+    /// </summary>
+    private static SKMatrix Perspective(FaceVariant variant, int width, int height)
+    {
+        if (variant.TurnDegrees == 0 && variant.NodDegrees == 0)
+        {
+            return SKMatrix.Identity;
+        }
+
+        var distance = variant.CameraDistance * width;
+        double turn = variant.TurnDegrees * Math.PI / 180, nod = variant.NodDegrees * Math.PI / 180;
+        var turned = new SKMatrix((float)Math.Cos(turn), 0, 0, 0, 1, 0, (float)(Math.Sin(turn) / distance), 0, 1);
+        var nodded = new SKMatrix(1, 0, 0, 0, (float)Math.Cos(nod), 0, 0, (float)(Math.Sin(nod) / distance), 1);
+        return SKMatrix.CreateTranslation(-width / 2f, -height / 2f)
+            .PostConcat(turned)
+            .PostConcat(nodded)
+            .PostConcat(SKMatrix.CreateTranslation(width / 2f, height / 2f));
     }
 
     /// <summary>

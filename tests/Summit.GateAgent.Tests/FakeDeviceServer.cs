@@ -207,7 +207,7 @@ internal sealed class FakeDeviceServer : IAsyncDisposable
             : [];
         http.Response.Headers.ETag = $"\"{tag}\"";
         return Results.Ok(new GateFacesDocument(tag, Policy.Gate.Id, faces.FacesOn, faces.FaceLane, faces.Threshold, faces.Margin,
-            Convert.ToBase64String(salt), _time.GetUtcNow(), people));
+            Convert.ToBase64String(salt), _time.GetUtcNow(), people, faces.Liveness));
     }
 
     private PresenceDocument GetPresence()

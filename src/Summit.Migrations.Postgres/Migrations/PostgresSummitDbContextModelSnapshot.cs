@@ -1011,6 +1011,28 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("FaceLanes", (string)null);
                 });
 
+            modelBuilder.Entity("Summit.Server.Faces.FaceLivenessGate", b =>
+                {
+                    b.Property<Guid>("GateId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("GateId");
+
+                    b.ToTable("FaceLivenessGates", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Guests.Domain.AccreditationCategory", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1000,6 +1000,28 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("FaceLanes", (string)null);
                 });
 
+            modelBuilder.Entity("Summit.Server.Faces.FaceLivenessGate", b =>
+                {
+                    b.Property<Guid>("GateId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GateId");
+
+                    b.ToTable("FaceLivenessGates", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Server.Guests.Domain.AccreditationCategory", b =>
                 {
                     b.Property<Guid>("Id")

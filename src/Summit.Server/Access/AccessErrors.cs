@@ -31,6 +31,8 @@ public static class AccessErrors
     public const string ScanNonceRequired = "scan.nonce_required";
     public const string ScanFrameTooLarge = "scan.frame_too_large";
     public const string ScanFrameInvalid = "scan.frame_invalid";
+    public const string ScanFramesTooMany = "scan.frames_too_many";
+    public const string ScanFramesTooLarge = "scan.frames_too_large";
     public const string ScanRecordInvalid = "scan.record_invalid";
     public const string ScanTimeImplausible = "scan.time_implausible";
     public const string UploadTooLarge = "scan.upload_too_large";

@@ -11,6 +11,7 @@ public static class FacesAudit
     public const string GateSwitched = "face.gate_switched";
     public const string FastLaneChanged = "face.fast_lane_changed";
     public const string LaneMarked = "face.lane_marked";
+    public const string LivenessSwitched = "face.liveness_switched";
     public const string TemplatesSynced = "face.templates_synced";
 
     /// <summary>The audit entries' entity type for a guest's template (its id is the guest's).</summary>

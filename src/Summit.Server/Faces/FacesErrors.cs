@@ -15,8 +15,9 @@ public static class FacesErrors
     public const string LaneNeedsEntry = "faces.lane_needs_entry";
     public const string SelectionEmpty = "faces.selection_empty";
     public const string SelectionTooLarge = "faces.selection_too_large";
+    public const string LivenessNeedsEntry = "faces.liveness_needs_entry";
 
     public static readonly IReadOnlyList<string> All =
         [GuestNotFound, ConsentMissing, NoPhoto, QualityRefused, ThresholdOutOfRange, RetentionOutOfRange, GateUnknown, MarginOutOfRange, NotEnrolled,
-            LaneNeedsEntry, SelectionEmpty, SelectionTooLarge];
+            LaneNeedsEntry, SelectionEmpty, SelectionTooLarge, LivenessNeedsEntry];
 }

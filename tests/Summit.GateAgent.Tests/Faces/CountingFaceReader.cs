@@ -14,4 +14,10 @@ internal sealed class CountingFaceReader : IFaceReader
         Interlocked.Increment(ref _calls);
         return FaceSamples.LargestFace(frame);
     }
+
+    public IReadOnlyList<FaceAnalysis> Faces(byte[] frame)
+    {
+        Interlocked.Increment(ref _calls);
+        return FaceSamples.Engine.Analyze(FaceImage.Decode(frame));
+    }
 }

@@ -33,8 +33,18 @@ internal static class FaceSamples
     public static FaceDescriptor? LargestFace(byte[] frame) =>
         Engine.Analyze(FaceImage.Decode(frame)).OrderByDescending(f => f.AlignedBox.Width * f.AlignedBox.Height).FirstOrDefault()?.Descriptor;
 
-    /// <summary>The region around one face of a sample photo as a JPEG, as a camera would give it.</summary>
-    public static byte[] Crop(string photo, int face, double factor, int quality = 92)
+    /// <summary>
+    /// A holder whose head can be seen turning: sample6.jpg's first face, turned a little to one side (enrolable), and its mirror image, the
+    /// same head turned the other way (FaceLivenessTests in the engine's tests).
+    /// </summary>
+    public static FaceDescriptor TurningHolderTemplate => TurningHolder.Value;
+
+    public static byte[] TurningHolderFrame(bool turnedTheOtherWay = false) => Crop("sample6.jpg", 0, 1.8, quality: 80, mirror: turnedTheOtherWay);
+
+    private static readonly Lazy<FaceDescriptor> TurningHolder = new(() => LargestFace(Crop("sample6.jpg", 0, 2.2))!);
+
+    /// <summary>The region around one face of a sample photo as a JPEG, as a camera would give it; <paramref name="mirror"/> flips it.</summary>
+    public static byte[] Crop(string photo, int face, double factor, int quality = 92, bool mirror = false)
     {
         var bytes = File.ReadAllBytes(Path.Combine(FaceApiPackage.Directory, "demo", photo));
         var image = FaceImage.Decode(bytes);
@@ -42,8 +52,18 @@ internal static class FaceSamples
         using var source = SKImage.FromEncodedData(bytes);
         var region = FaceRegions.AroundFace(faces[face].AlignedBox, factor, image.Width, image.Height);
         using var cropped = source.Subset(region);
-        using var data = cropped.Encode(SKEncodedImageFormat.Jpeg, quality);
-        return data.ToArray();
+        if (!mirror)
+        {
+            using var data = cropped.Encode(SKEncodedImageFormat.Jpeg, quality);
+            return data.ToArray();
+        }
+
+        using var surface = SKSurface.Create(new SKImageInfo(cropped.Width, cropped.Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        surface.Canvas.SetMatrix(SKMatrix.CreateScale(-1, 1, cropped.Width / 2f, 0));
+        surface.Canvas.DrawImage(cropped, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
+        using var snapshot = surface.Snapshot();
+        using var mirrored = snapshot.Encode(SKEncodedImageFormat.Jpeg, quality);
+        return mirrored.ToArray();
     }
 
     private static byte[] FindImpostor()

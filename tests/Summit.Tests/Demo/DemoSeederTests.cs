@@ -352,8 +352,8 @@ public partial class DemoSeederTests(DemoFactory app) : IClassFixture<DemoFactor
             }
 
             var comparer = sp.GetRequiredService<IGateFrameComparer>();
-            var lent = await comparer.CompareAsync(cast.LentBadgeHolder!.GuestId, lane, FrameOf(cast.LentBadgeBorrower!), CancellationToken.None);
-            var own = await comparer.CompareAsync(cast.LentBadgeHolder.GuestId, lane, FrameOf(cast.LentBadgeHolder), CancellationToken.None);
+            var lent = await comparer.CompareAsync(cast.LentBadgeHolder!.GuestId, lane, [FrameOf(cast.LentBadgeBorrower!)], CancellationToken.None);
+            var own = await comparer.CompareAsync(cast.LentBadgeHolder.GuestId, lane, [FrameOf(cast.LentBadgeHolder)], CancellationToken.None);
             Assert.False(lent!.Value.Matches, $"distance {lent.Value.Distance}");
             Assert.True(own!.Value.Matches, $"distance {own.Value.Distance}");
         });

@@ -105,6 +105,25 @@ public sealed class FaceGateSyncTests(FacesFactory app) : IClassFixture<FacesFac
     }
 
     [Fact]
+    public async Task The_live_face_switch_reaches_the_gate_s_device_with_a_new_set()
+    {
+        await app.EnrolledGuestAsync(FaceSamples.Portrait(), fastLane: false);
+        var (_, before) = await FacesAsync(app.Venue.ForumInToken);
+        using var security = await app.ClientForAsync(Roles.SecurityOfficer);
+        await (await security.PutAsJsonAsync($"/api/v1/faces/gates/{app.Venue.ForumIn.Id}", new GateFaceInput(true, Liveness: true), Intents.Json))
+            .OkAsync<GateFaceView>();
+
+        var (status, after) = await FacesAsync(app.Venue.ForumInToken, before!.Tag);
+        await (await security.PutAsJsonAsync($"/api/v1/faces/gates/{app.Venue.ForumIn.Id}", new GateFaceInput(true, Liveness: false), Intents.Json))
+            .OkAsync<GateFaceView>();
+
+        Assert.False(before.Liveness);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(after!.Liveness);
+        Assert.NotEqual(before.Tag, after.Tag);
+    }
+
+    [Fact]
     public async Task Faces_off_sends_no_template_and_a_face_lane_sends_its_VIPs_with_their_code()
     {
         var (vip, _, vipCode) = await app.EnrolledGuestAsync(FaceSamples.Portrait(), fastLane: true);

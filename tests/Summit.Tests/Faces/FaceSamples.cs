@@ -20,8 +20,11 @@ public static class FaceSamples
     /// <summary>The whole of sample6.jpg: several faces, refused for enrolment.</summary>
     public static byte[] GroupPhoto() => File.ReadAllBytes(Path.Combine(FaceApiPackage.Directory, "demo", "sample6.jpg"));
 
-    /// <summary>The region around one face of a sample photo as a JPEG, as a camera or a desk photo would give it.</summary>
-    public static byte[] Crop(string photo, int face, double factor, int quality = 92)
+    /// <summary>
+    /// The region around one face of a sample photo as a JPEG, as a camera or a desk photo would give it; <paramref name="mirror"/> flips it
+    /// left to right (for a face turned to one side: the same head turned the other way, FaceLivenessTests).
+    /// </summary>
+    public static byte[] Crop(string photo, int face, double factor, int quality = 92, bool mirror = false)
     {
         var bytes = File.ReadAllBytes(Path.Combine(FaceApiPackage.Directory, "demo", photo));
         var image = FaceImage.Decode(bytes);
@@ -31,8 +34,18 @@ public static class FaceSamples
         Assert.Equal((image.Width, image.Height), (source.Width, source.Height));
         var region = FaceRegions.AroundFace(faces[face].AlignedBox, factor, image.Width, image.Height);
         using var cropped = source.Subset(region);
-        using var data = cropped.Encode(SKEncodedImageFormat.Jpeg, quality);
-        return data.ToArray();
+        if (!mirror)
+        {
+            using var data = cropped.Encode(SKEncodedImageFormat.Jpeg, quality);
+            return data.ToArray();
+        }
+
+        using var surface = SKSurface.Create(new SKImageInfo(cropped.Width, cropped.Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        surface.Canvas.SetMatrix(SKMatrix.CreateScale(-1, 1, cropped.Width / 2f, 0));
+        surface.Canvas.DrawImage(cropped, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
+        using var snapshot = surface.Snapshot();
+        using var mirrored = snapshot.Encode(SKEncodedImageFormat.Jpeg, quality);
+        return mirrored.ToArray();
     }
 
     /// <summary>Every face of the six sample photos as a crop, with its place: the impostors of a test.</summary>

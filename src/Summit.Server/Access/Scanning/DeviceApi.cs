@@ -74,9 +74,9 @@ public static class DeviceApi
                     throw new SummitException(SummitError.Of(AccessErrors.ScanNonceRequired));
                 }
 
-                var frame = ScanFrames.Decode(request.Frame);
+                var frames = ScanFrames.DecodeAll(request.Frame, request.Frames);
                 var outcome = await processor.SubmitAsync(new ScanWork(Scanner(user), DeviceId(user), gate, request.Nonce, request.Code ?? "", direction,
-                    request.ScannedAt, ScanSource.Online, Frame: frame), ct);
+                    request.ScannedAt, ScanSource.Online, Frame: frames.Count > 0 ? frames[0] : null, LaterFrames: frames.Count > 1 ? [.. frames.Skip(1)] : null), ct);
                 return TypedResults.Ok(ScanResponses.From(outcome, localizer, id => $"/api/v1/device/holders/{id}/photo"));
             })
             .WithSummary("Decide a scan online and record it; the same nonce twice is one scan");

@@ -78,7 +78,7 @@ public sealed class ScanProcessor : BackgroundService
             {
                 // Compared here, on the caller's thread and outside the batch's transaction: a face analysis takes tens of
                 // milliseconds, which no other gate's scan should wait for. The frame is dropped once compared.
-                pending[i] = pending[i] with { Face = await CompareFrameAsync(pending[i], ct), Work = pending[i].Work with { Frame = null } };
+                pending[i] = pending[i] with { Face = await CompareFrameAsync(pending[i], ct), Work = pending[i].Work with { Frame = null, LaterFrames = null } };
             }
         }
 
@@ -342,7 +342,7 @@ public sealed class ScanProcessor : BackgroundService
 
         foreach (var comparer in _frameComparers)
         {
-            if (await comparer.CompareAsync(identity.Payload.HolderId, work.Gate, frame, ct) is { } comparison)
+            if (await comparer.CompareAsync(identity.Payload.HolderId, work.Gate, [frame, .. work.LaterFrames ?? []], ct) is { } comparison)
             {
                 return comparison;
             }
@@ -390,10 +390,10 @@ public sealed class ScanProcessor : BackgroundService
 
         if (code is null)
         {
-            return scan with { Work = scan.Work with { Frame = null }, Lane = lane with { HolderId = null } };
+            return scan with { Work = scan.Work with { Frame = null, LaterFrames = null }, Lane = lane with { HolderId = null } };
         }
 
-        var work = scan.Work with { Code = code, Frame = null };
+        var work = scan.Work with { Code = code, Frame = null, LaterFrames = null };
         return scan with { Work = work, Checked = latest is null ? null : new CheckedCode(latest, Identify(work, latest)), Face = lane.Comparison, Lane = lane };
     }
 

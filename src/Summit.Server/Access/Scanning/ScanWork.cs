@@ -10,5 +10,8 @@ namespace Summit.Server.Access.Scanning;
 /// <param name="Frame">The lane's camera frame (JPEG or PNG) sent with an online scan, for the face check; compared before the
 /// batch and never stored.</param>
 /// <param name="AgentFace">The face figures an agent's journal carries with an uploaded scan (its offline face check); never a frame.</param>
+/// <param name="LaterFrames">The frames that followed <paramref name="Frame"/> in a burst (oldest first), for the liveness check of a gate
+/// that requires it; dropped with the frame.</param>
 public sealed record ScanWork(string Scanner, Guid? DeviceId, GateInfo Gate, Guid Nonce, string Code, GateDirection Direction,
-    DateTimeOffset? ScannedAt, ScanSource Source, ReasonCode? AgentReason = null, byte[]? Frame = null, AgentFace? AgentFace = null);
+    DateTimeOffset? ScannedAt, ScanSource Source, ReasonCode? AgentReason = null, byte[]? Frame = null, AgentFace? AgentFace = null,
+    IReadOnlyList<byte[]>? LaterFrames = null);

@@ -32,6 +32,7 @@ public sealed class FaceGateSync(SummitDbContext db, IEventCalendar events, IGat
         var margin = stored?.Margin ?? options.CurrentValue.Margin;
         var facesOn = summitEvent is not null && !await db.Set<FaceGateSwitch>().AnyAsync(s => s.GateId == gate.Id, ct);
         var faceLane = await db.Set<FaceLane>().AnyAsync(l => l.GateId == gate.Id, ct);
+        var liveness = await db.Set<FaceLivenessGate>().AnyAsync(l => l.GateId == gate.Id, ct);
 
         var people = new List<(Guid GuestId, bool FastLane, DateTimeOffset UpdatedAt, byte[] Template, GateAdmission Admission)>();
         if (facesOn)
@@ -48,7 +49,7 @@ public sealed class FaceGateSync(SummitDbContext db, IEventCalendar events, IGat
                 .OrderBy(p => p.GuestId));
         }
 
-        var tag = Tag(gate.Id, facesOn, faceLane, threshold, margin, people.Select(p => (p.GuestId, p.FastLane, p.UpdatedAt, p.Admission.CredentialId)));
+        var tag = Tag(gate.Id, facesOn, faceLane, liveness, threshold, margin, people.Select(p => (p.GuestId, p.FastLane, p.UpdatedAt, p.Admission.CredentialId)));
         if (knownTag == tag)
         {
             return null;
@@ -67,7 +68,8 @@ public sealed class FaceGateSync(SummitDbContext db, IEventCalendar events, IGat
                 ["faceLane"] = (null, sealedPeople.Count(p => p.FastLane)),
             });
             await db.SaveChangesAsync(ct);
-            return new GateFacesDocument(tag, gate.Id, facesOn, faceLane, threshold, margin, Convert.ToBase64String(salt), clock.GetUtcNow(), sealedPeople);
+            return new GateFacesDocument(tag, gate.Id, facesOn, faceLane, threshold, margin, Convert.ToBase64String(salt), clock.GetUtcNow(), sealedPeople,
+                liveness);
         }
         finally
         {
@@ -76,10 +78,10 @@ public sealed class FaceGateSync(SummitDbContext db, IEventCalendar events, IGat
     }
 
     /// <summary>A digest of what the device would receive (not the templates: when each changed), so that an unchanged set is not sent again.</summary>
-    private static string Tag(Guid gateId, bool facesOn, bool faceLane, double threshold, double margin,
+    private static string Tag(Guid gateId, bool facesOn, bool faceLane, bool liveness, double threshold, double margin,
         IEnumerable<(Guid GuestId, bool FastLane, DateTimeOffset UpdatedAt, Guid CredentialId)> people)
     {
-        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{gateId:N}|{facesOn}|{faceLane}|{threshold:R}|{margin:R}"));
+        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{gateId:N}|{facesOn}|{faceLane}|{liveness}|{threshold:R}|{margin:R}"));
         foreach (var (guestId, fastLane, updatedAt, credentialId) in people)
         {
             text.Append(CultureInfo.InvariantCulture, $"|{guestId:N},{fastLane},{updatedAt.UtcTicks},{credentialId:N}");

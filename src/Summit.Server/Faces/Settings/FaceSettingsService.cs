@@ -72,13 +72,15 @@ public sealed class FaceSettingsService(SummitDbContext db, IEventCalendar event
     {
         var off = await db.Set<FaceGateSwitch>().AsNoTracking().Select(s => s.GateId).ToListAsync(ct);
         var lanes = await db.Set<FaceLane>().AsNoTracking().Select(s => s.GateId).ToListAsync(ct);
+        var live = await db.Set<FaceLivenessGate>().AsNoTracking().Select(s => s.GateId).ToListAsync(ct);
         return [.. (await zones.ListGatesAsync(ct)).OrderBy(g => g.Code, StringComparer.Ordinal)
-            .Select(g => View(g, !off.Contains(g.Id), lanes.Contains(g.Id)))];
+            .Select(g => View(g, !off.Contains(g.Id), lanes.Contains(g.Id), live.Contains(g.Id)))];
     }
 
     /// <summary>
     /// Switches a gate's face check off or on again (off, the gate admits on the code and the operator's look at the photo), and marks
-    /// or unmarks it as a face lane (a gate with an entry lane only). Each change is audited.
+    /// or unmarks it as a face lane (a gate with an entry lane only), and requires liveness there or not (entries only). Each change is
+    /// audited.
     /// </summary>
     public async Task<GateFaceView> SwitchGateAsync(Guid gateId, GateFaceInput input, CancellationToken ct = default)
     {
@@ -90,11 +92,18 @@ public sealed class FaceSettingsService(SummitDbContext db, IEventCalendar event
             await MarkLaneAsync(gate, lane, marked, ct);
         }
 
+        var live = await db.Set<FaceLivenessGate>().FirstOrDefaultAsync(s => s.GateId == gateId, ct);
+        if (input.Liveness is { } required && required != (live is not null))
+        {
+            await RequireLivenessAsync(gate, live, required, ct);
+        }
+
+        var liveness = input.Liveness ?? live is not null;
         var row = await db.Set<FaceGateSwitch>().FirstOrDefaultAsync(s => s.GateId == gateId, ct);
         if (input.FacesOn == (row is null))
         {
             await db.SaveChangesAsync(ct);
-            return View(gate, input.FacesOn, input.FaceLane ?? lane is not null);
+            return View(gate, input.FacesOn, input.FaceLane ?? lane is not null, liveness);
         }
 
         if (input.FacesOn)
@@ -117,40 +126,48 @@ public sealed class FaceSettingsService(SummitDbContext db, IEventCalendar event
             ["facesOn"] = (!input.FacesOn, input.FacesOn),
         });
         await db.SaveChangesAsync(ct);
-        return View(gate, input.FacesOn, input.FaceLane ?? lane is not null);
+        return View(gate, input.FacesOn, input.FaceLane ?? lane is not null, liveness);
     }
 
-    private async Task MarkLaneAsync(GateView gate, FaceLane? lane, bool marked, CancellationToken ct)
+    private Task MarkLaneAsync(GateView gate, FaceLane? lane, bool marked, CancellationToken ct) =>
+        SetEntryMarkAsync(gate, lane, marked, FacesErrors.LaneNeedsEntry, FacesAudit.LaneMarked, "faceLane",
+            (eventId, at, by) => new FaceLane { GateId = gate.Id, EventId = eventId, UpdatedAt = at, UpdatedBy = by }, ct);
+
+    private Task RequireLivenessAsync(GateView gate, FaceLivenessGate? live, bool required, CancellationToken ct) =>
+        SetEntryMarkAsync(gate, live, required, FacesErrors.LivenessNeedsEntry, FacesAudit.LivenessSwitched, "liveness",
+            (eventId, at, by) => new FaceLivenessGate { GateId = gate.Id, EventId = eventId, UpdatedAt = at, UpdatedBy = by }, ct);
+
+    /// <summary>
+    /// Adds or removes a gate's mark (a face lane, a live face required): only an entry can carry one (<paramref name="needsEntry"/>
+    /// otherwise); the change is audited as <paramref name="auditAction"/> with <paramref name="field"/> before and after.
+    /// </summary>
+    private async Task SetEntryMarkAsync<TMark>(GateView gate, TMark? existing, bool on, string needsEntry, string auditAction, string field,
+        Func<Guid, DateTimeOffset, string, TMark> create, CancellationToken ct)
+        where TMark : class
     {
-        if (marked)
+        if (on)
         {
             if (!gate.Directions.HasFlag(Summit.Access.Core.Sync.GateDirections.Entry))
             {
-                throw new SummitException(SummitError.Conflict(FacesErrors.LaneNeedsEntry, gate.Code));
+                throw new SummitException(SummitError.Conflict(needsEntry, gate.Code));
             }
 
-            db.Set<FaceLane>().Add(new FaceLane
-            {
-                GateId = gate.Id,
-                EventId = (await events.GetCurrentAsync(ct)).Id,
-                UpdatedAt = clock.GetUtcNow(),
-                UpdatedBy = (await actor.GetAsync()).Name,
-            });
+            db.Set<TMark>().Add(create((await events.GetCurrentAsync(ct)).Id, clock.GetUtcNow(), (await actor.GetAsync()).Name));
         }
         else
         {
-            db.Set<FaceLane>().Remove(lane!);
+            db.Set<TMark>().Remove(existing!);
         }
 
-        await audit.RecordAsync(FacesAudit.LaneMarked, "gate", gate.Id.ToString(), new Dictionary<string, (object?, object?)>
+        await audit.RecordAsync(auditAction, "gate", gate.Id.ToString(), new Dictionary<string, (object?, object?)>
         {
-            ["faceLane"] = (!marked, marked),
+            [field] = (!on, on),
         });
     }
 
-    private static GateFaceView View(GateView gate, bool facesOn, bool faceLane) =>
+    private static GateFaceView View(GateView gate, bool facesOn, bool faceLane, bool liveness) =>
         new(gate.Id, gate.Code, gate.Name(Localizer.LanguageOf(System.Globalization.CultureInfo.CurrentUICulture)), facesOn, faceLane,
-            gate.Directions.HasFlag(Summit.Access.Core.Sync.GateDirections.Entry));
+            gate.Directions.HasFlag(Summit.Access.Core.Sync.GateDirections.Entry), liveness);
 
     internal static Task<FaceEventSettings?> StoredAsync(SummitDbContext db, Guid eventId, CancellationToken ct) =>
         db.Set<FaceEventSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.EventId == eventId, ct);

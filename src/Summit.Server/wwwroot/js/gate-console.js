@@ -10,11 +10,13 @@ export function attach(input, page, maxLength) {
     let queue = Promise.resolve();
     const submit = text => {
         // The frame is taken now, when the code is read and its holder stands at the lane, not when the queue reaches the scan.
-        const frame = grabFaceFrame();
+        // At a gate that requires a live face, a burst taken over the next second while the person turns their head.
+        const frames = grabFaceBurst();
         queue = queue
-            .then(() => frame)
-            // A stream, not an argument: a JPEG is larger than one message of the page's connection may be.
-            .then(blob => page.invokeMethodAsync("Scan", text.slice(0, maxLength), blob ? DotNet.createJSStreamReference(blob) : null))
+            .then(() => frames)
+            // Streams, not arguments: a JPEG is larger than one message of the page's connection may be.
+            .then(blobs => page.invokeMethodAsync("Scan", text.slice(0, maxLength),
+                ...[0, 1, 2].map(i => blobs[i] ? DotNet.createJSStreamReference(blobs[i]) : null)))
             .then(cue, () => cue("error"));
     };
 
@@ -264,8 +266,36 @@ export async function openFaceCamera(video, maxBytes) {
     video.setAttribute("playsinline", "");
     video.muted = true;
     await video.play().catch(() => { });
-    faceCamera = { stream, video, maxBytes, sending: true };
+    faceCamera = { stream, video, maxBytes, sending: true, burst: 1 };
     return "on";
+}
+
+/** How many frames a scan carries: 1, or a burst (at most 3 here) at a gate that requires a live face. */
+export function faceBurst(count) {
+    if (faceCamera) {
+        faceCamera.burst = Math.max(1, Math.min(3, count | 0));
+    }
+}
+
+/** The pause between the frames of a burst: three frames over about 0.8 s, while the person turns their head slightly. */
+const faceBurstGap = 400;
+
+/** The scan's frames (JPEG Blobs, oldest first; empty without a face camera): one now, and at a liveness gate more after it. */
+async function grabFaceBurst() {
+    const count = faceCamera?.burst ?? 1;
+    const frames = [];
+    for (let i = 0; i < count; i++) {
+        if (i > 0) {
+            await new Promise(resolve => setTimeout(resolve, faceBurstGap));
+        }
+
+        const frame = await grabFaceFrame();
+        if (frame) {
+            frames.push(frame);
+        }
+    }
+
+    return frames;
 }
 
 /** Sends frames with the scans or not (an exit lane: only entries are compared). The stream stays open either way. */
