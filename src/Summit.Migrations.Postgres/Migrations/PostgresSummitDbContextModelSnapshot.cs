@@ -2232,6 +2232,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<int>("DefaultTravelMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("InterpretationKitId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RequiredLanguages")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2324,6 +2327,25 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("EventId", "ForumId");
 
                     b.ToTable("ProgrammeSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionEquipment", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SessionId", "ItemId");
+
+                    b.ToTable("ProgrammeSessionEquipment", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Server.Programme.SessionItem", b =>
@@ -3520,6 +3542,15 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Summit.Server.Programme.SessionEquipment", b =>
+                {
+                    b.HasOne("Summit.Server.Programme.Session", null)
+                        .WithMany("Equipment")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Summit.Server.Programme.SessionItem", b =>
                 {
                     b.HasOne("Summit.Server.Programme.Session", null)
@@ -3685,6 +3716,8 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
 
             modelBuilder.Entity("Summit.Server.Programme.Session", b =>
                 {
+                    b.Navigation("Equipment");
+
                     b.Navigation("Items");
 
                     b.Navigation("Participants");

@@ -2218,6 +2218,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<int>("DefaultTravelMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("InterpretationKitId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequiredLanguages")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2310,6 +2313,25 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("EventId", "ForumId");
 
                     b.ToTable("ProgrammeSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionEquipment", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "ItemId");
+
+                    b.ToTable("ProgrammeSessionEquipment", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Server.Programme.SessionItem", b =>
@@ -3506,6 +3528,15 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Summit.Server.Programme.SessionEquipment", b =>
+                {
+                    b.HasOne("Summit.Server.Programme.Session", null)
+                        .WithMany("Equipment")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Summit.Server.Programme.SessionItem", b =>
                 {
                     b.HasOne("Summit.Server.Programme.Session", null)
@@ -3671,6 +3702,8 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Summit.Server.Programme.Session", b =>
                 {
+                    b.Navigation("Equipment");
+
                     b.Navigation("Items");
 
                     b.Navigation("Participants");

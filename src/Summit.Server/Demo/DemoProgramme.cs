@@ -120,6 +120,20 @@ internal static class DemoProgramme
         }),
     ];
 
+    /// <summary>
+    /// The mobile equipment of the venues' stock (by English name) some sessions need, booked with their rooms: interpretation kits for their
+    /// channels, a streaming kit for those shown online, wireless microphones for the floor.
+    /// </summary>
+    private static readonly (string Session, (string Item, int Quantity)[] Equipment)[] SessionEquipment =
+    [
+        ("Opening ceremony", [("Interpretation kit (6 languages)", 2), ("Streaming kit", 1)]),
+        ("Keynote speeches", [("Interpretation kit (6 languages)", 2), ("Streaming kit", 1)]),
+        ("High-level dialogue: a community with a shared future in cyberspace", [("Interpretation kit (6 languages)", 2), ("Streaming kit", 1),
+            ("Wireless microphone", 8)]),
+        ("Release of world-leading internet achievements", [("Interpretation kit (6 languages)", 1), ("Streaming kit", 1)]),
+        ("Panel: platforms, data and small businesses", [("Interpretation kit (6 languages)", 1), ("Wireless microphone", 4)]),
+    ];
+
     /// <summary>Makes the programme unless the event has forums already or the venues are missing; returns a line for the banner.</summary>
     public static async Task<string> SeedAsync(IServiceProvider services, CancellationToken ct = default)
     {
@@ -177,6 +191,7 @@ internal static class DemoProgramme
         }
 
         var sessions = provider.GetRequiredService<SessionService>();
+        var stock = (await sessions.EquipmentStockAsync(ct)).ToDictionary(e => e.NameEn, e => e.Id, StringComparer.Ordinal);
         var unplaced = 0;
         var made = new Dictionary<string, (Guid Id, SessionInput Input)>(StringComparer.Ordinal);
         foreach (var s in Sessions)
@@ -186,6 +201,11 @@ internal static class DemoProgramme
             var session = await sessions.CreateAsync(input, ct);
             made[s.En] = (session.Id, input);
             await sessions.SetParticipantsAsync(session.Id, [.. s.People.Select(p => new ParticipantInput(persons[p.Who], p.Role, p.Order))], ct);
+            if (SessionEquipment.FirstOrDefault(e => e.Session == s.En).Equipment is { } equipment)
+            {
+                await sessions.SetEquipmentAsync(session.Id, [.. equipment.Where(e => stock.ContainsKey(e.Item)).Select(e => new EquipmentInput(stock[e.Item], e.Quantity))], ct);
+            }
+
             var start = At(s.Day, s.Hour, s.Minute);
             try
             {

@@ -112,6 +112,12 @@ public static class ProgrammeApi
                 CancellationToken ct) => sessions.SetParticipantsAsync(id, participants, ct))
             .RequireAuthorization(Policies.ProgrammeManage)
             .WithSummary("Replace a session's people (roles and protocol order); refused when it brings in a conflict whose rule refuses edits");
+        programme.MapPut("/sessions/{id:guid}/equipment", (Guid id, IReadOnlyList<EquipmentInput> equipment, SessionService sessions, CancellationToken ct) =>
+                sessions.SetEquipmentAsync(id, equipment, ct))
+            .RequireAuthorization(Policies.ProgrammeManage)
+            .WithSummary("Replace the mobile equipment a session needs (venue stock items and counts); a placed session's booking takes it at once")
+            .WithDescription("What the stock cannot give at the session's time is the conflict EquipmentMissing (with its severity), or 409 " +
+                "programme.edit_blocked when that rule refuses edits.");
 
         programme.MapGet("/people", (PersonService people, CancellationToken ct) => people.ListAsync(ct))
             .RequireAuthorization(Policies.ProgrammeView).WithSummary("The people of the programme (guests and remote speakers) with their availability");

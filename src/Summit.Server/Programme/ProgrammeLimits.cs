@@ -19,6 +19,8 @@ public static class ProgrammeLimits
     public const int MaxProtocolOrder = 1000;
     public const int MaxItemMinutes = 1440;
     public const int CommentLength = 1000;
+    public const int MaxEquipmentLines = 20;
+    public const int MaxEquipmentQuantity = 10_000;
 
     /// <summary>The most sessions one guest may choose for their agenda (the sessions they appear in come on top).</summary>
     public const int MaxAgendaChoices = 60;

@@ -41,5 +41,8 @@ public sealed class Session
     public List<SessionItem> Items { get; set; } = [];
     public List<SessionParticipant> Participants { get; set; } = [];
 
+    /// <summary>The mobile equipment the session needs, booked with its room.</summary>
+    public List<SessionEquipment> Equipment { get; set; } = [];
+
     public IReadOnlyList<string> ChannelList => Channels.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

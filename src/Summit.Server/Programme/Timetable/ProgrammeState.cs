@@ -26,7 +26,7 @@ public sealed record ProgrammeState(
         var room = s.RoomId is { } id ? Rooms.GetValueOrDefault(id) : null;
         TimeWindow? time = s.StartsAt is { } from && s.EndsAt is { } until && s.RoomId is not null ? new TimeWindow(from, until) : null;
         return new SessionFacts(s.Id, s.Kind, s.RoomId, room?.VenueId, time, DemandOf(s), room?.CapacityFor(s.Layout), s.Language, s.ChannelList,
-            [.. s.Participants.Select(p => p.PersonId).Distinct()]);
+            [.. s.Participants.Select(p => p.PersonId).Distinct()], [.. s.Equipment.Select(e => new EquipmentNeed(e.ItemId, e.Quantity, e.Held))]);
     }
 
     /// <summary>Every conflict of the programme, with <paramref name="changed"/> in place of the stored session of the same id (or added).</summary>
