@@ -2299,6 +2299,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<int>("Layout")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("RegistrationRequired")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("RoomId")
                         .HasColumnType("uuid");
 
@@ -2406,6 +2409,42 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ProgrammeSessionParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ByStaff")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "GuestId");
+
+                    b.HasIndex("SessionId", "GuestId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "State", "RegisteredAt");
+
+                    b.ToTable("ProgrammeSessionRegistrations", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Server.Programme.VenueTravelTime", b =>
@@ -3570,6 +3609,21 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
 
                     b.HasOne("Summit.Server.Programme.Session", null)
                         .WithMany("Participants")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionRegistration", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Server.Programme.Session", null)
+                        .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -38,6 +38,9 @@ public sealed class Session
     /// <summary>The venues module's booking that holds the room (holder kind Session, holder id this session).</summary>
     public Guid? BookingId { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>Guests must register to attend (closed-door, bilateral-style or limited seats): seats as the placed room has, then a waiting list.</summary>
+    public bool RegistrationRequired { get; set; }
     public List<SessionItem> Items { get; set; } = [];
     public List<SessionParticipant> Participants { get; set; } = [];
 

@@ -553,6 +553,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         (session.TitleEn, session.TitleZh, session.AbstractEn, session.AbstractZh) = (titleEn, titleZh, abstractEn, abstractZh);
         (session.Language, session.Channels, session.Format, session.JoinLink) = (language, channels, input.Format, link.Length > 0 ? link : null);
         (session.ExpectedAttendance, session.Layout, session.SortOrder) = (input.ExpectedAttendance, input.Layout, input.SortOrder);
+        session.RegistrationRequired = input.RegistrationRequired;
     }
 
     private static Session Copy(Session s) => new()
@@ -576,6 +577,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         EndsAt = s.EndsAt,
         BookingId = s.BookingId,
         SortOrder = s.SortOrder,
+        RegistrationRequired = s.RegistrationRequired,
         Participants = [.. s.Participants],
         Equipment = [.. s.Equipment.Select(e => new SessionEquipment { SessionId = e.SessionId, ItemId = e.ItemId, Quantity = e.Quantity, Held = e.Held })],
     };
@@ -600,6 +602,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         ["expectedAttendance"] = s.ExpectedAttendance,
         ["layout"] = s.Layout,
         ["sortOrder"] = s.SortOrder,
+        ["registrationRequired"] = s.RegistrationRequired,
     };
 
     private async Task<List<SessionView>> ViewsAsync(IReadOnlyList<Session> sessions, ProgrammeState state, IReadOnlyList<ProgrammeConflict> conflicts,
@@ -624,7 +627,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
                         guestIds.Contains(p.PersonId)))],
                     [.. described.Where(c => c.SessionId == s.Id || c.OtherSessionId == s.Id)],
                     [.. s.Equipment.OrderBy(e => stock.TryGetValue(e.ItemId, out var i) ? i.NameEn : "", StringComparer.Ordinal).Select(e => new EquipmentView(e.ItemId,
-                        stock.TryGetValue(e.ItemId, out var item) ? item.NameEn : "?", item?.NameZh ?? "?", e.Quantity, e.Held))]);
+                        stock.TryGetValue(e.ItemId, out var item) ? item.NameEn : "?", item?.NameZh ?? "?", e.Quantity, e.Held))], s.RegistrationRequired);
             })];
     }
 }

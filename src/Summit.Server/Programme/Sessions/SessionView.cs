@@ -31,4 +31,5 @@ public sealed record SessionView(
     IReadOnlyList<ItemView> Items,
     IReadOnlyList<ParticipantView> Participants,
     IReadOnlyList<ProgrammeConflictView> Conflicts,
-    IReadOnlyList<EquipmentView>? Equipment = null);
+    IReadOnlyList<EquipmentView>? Equipment = null,
+    bool RegistrationRequired = false);

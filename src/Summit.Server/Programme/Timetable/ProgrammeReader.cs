@@ -22,8 +22,14 @@ public sealed class ProgrammeReader(SummitDbContext db, IRoomReservations reserv
         // Counts only: who chose what stays with the agendas.
         var chosen = await db.Set<AgendaChoice>().AsNoTracking().Where(c => c.EventId == eventId).GroupBy(c => c.SessionId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var registered = await db.Set<SessionRegistration>().AsNoTracking().Where(r => r.EventId == eventId).GroupBy(r => r.SessionId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        // Agenda picks of guests who did not register for the session: interest on top of the firm registrations.
+        var interested = await db.Set<AgendaChoice>().AsNoTracking()
+            .Where(c => c.EventId == eventId && !db.Set<SessionRegistration>().Any(r => r.SessionId == c.SessionId && r.GuestId == c.GuestId))
+            .GroupBy(c => c.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return new ProgrammeState(sessions, people.ToDictionary(p => p.Id, p => new PersonFacts(p.Id, [.. p.Availability.Select(w => new TimeWindow(w.From, w.Until))])),
-            await SettingsAsync(eventId, ct), rooms, chosen);
+            await SettingsAsync(eventId, ct), rooms, chosen, registered, interested);
     }
 
     public async Task<RuleSettings> SettingsAsync(Guid eventId, CancellationToken ct = default)

@@ -11,8 +11,8 @@ using Summit.Server.Infrastructure.Database;
 namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSummitDbContext))]
-    [Migration("20261204160246_SessionEquipment")]
-    partial class SessionEquipment
+    [Migration("20261204163037_SessionEquipmentAndRegistrations")]
+    partial class SessionEquipmentAndRegistrations
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2288,6 +2288,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<int>("Layout")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RegistrationRequired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("RoomId")
                         .HasColumnType("TEXT");
 
@@ -2395,6 +2398,42 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProgrammeSessionParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "GuestId");
+
+                    b.HasIndex("SessionId", "GuestId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "State", "RegisteredAt");
+
+                    b.ToTable("ProgrammeSessionRegistrations", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Server.Programme.VenueTravelTime", b =>
@@ -3559,6 +3598,21 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasOne("Summit.Server.Programme.Session", null)
                         .WithMany("Participants")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionRegistration", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Server.Programme.Session", null)
+                        .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
