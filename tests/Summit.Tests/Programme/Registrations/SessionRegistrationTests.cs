@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,6 +82,14 @@ public sealed class SessionRegistrationTests(SummitFactory app) : IClassFixture<
         var mail = Assert.Single(mails);
         Assert.Contains("Closed-door: data rules", mail.Subject, StringComparison.Ordinal);
 
+        // The portal page says where the guest stands, in both languages.
+        var page = await PortalPageAsync(tokens[3].Token, "en");
+        Assert.Contains($"data-testid=\"agenda-unregister\" data-session=\"{closed.Id}\"", page, StringComparison.Ordinal);
+        Assert.Contains("On the waiting list, no. 1", page, StringComparison.Ordinal);
+        Assert.Contains("Registration required · 0 seats left", page, StringComparison.Ordinal);
+        Assert.Contains("候补第 1 位", await PortalPageAsync(tokens[3].Token, "zh-Hans"), StringComparison.Ordinal);
+        Assert.Contains($"data-testid=\"agenda-register\" data-session=\"{closed.Id}\"", await PortalPageAsync(tokens[0].Token, "en"), StringComparison.Ordinal);
+
         var actions = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().AuditEntries.AsNoTracking()
             .Where(a => a.EntityId == closed.Id.ToString() && a.Action.StartsWith("programme.registration")).Select(a => a.Action).ToListAsync());
         Assert.Equal(4, actions.Count(a => a == ProgrammeAudit.RegistrationAdded));
@@ -147,6 +156,16 @@ public sealed class SessionRegistrationTests(SummitFactory app) : IClassFixture<
 
         var cancelled = await (await manager.DeleteAsync($"/api/v1/programme/sessions/{closed.Id}/registrations/{guest}")).OkAsync<SessionRegistrationsView>();
         Assert.Empty(cancelled.Registrations);
+    }
+
+    private async Task<string> PortalPageAsync(string token, string language)
+    {
+        using var browser = await app.BrowserForAsync(null);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/portal/" + token);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var response = await browser.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
     private static async Task<AgendaView> RegisterAsync(HttpClient portal, string token, Guid sessionId) =>
