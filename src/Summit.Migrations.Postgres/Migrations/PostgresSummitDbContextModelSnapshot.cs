@@ -2254,6 +2254,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<int>("DefaultTravelMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("InterpretationKitId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RequiredLanguages")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2318,6 +2321,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.Property<int>("Layout")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("RegistrationRequired")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("RoomId")
                         .HasColumnType("uuid");
 
@@ -2346,6 +2352,25 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("EventId", "ForumId");
 
                     b.ToTable("ProgrammeSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionEquipment", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SessionId", "ItemId");
+
+                    b.ToTable("ProgrammeSessionEquipment", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Server.Programme.SessionItem", b =>
@@ -2406,6 +2431,42 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ProgrammeSessionParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ByStaff")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "GuestId");
+
+                    b.HasIndex("SessionId", "GuestId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "State", "RegisteredAt");
+
+                    b.ToTable("ProgrammeSessionRegistrations", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Server.Programme.VenueTravelTime", b =>
@@ -3542,6 +3603,15 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Summit.Server.Programme.SessionEquipment", b =>
+                {
+                    b.HasOne("Summit.Server.Programme.Session", null)
+                        .WithMany("Equipment")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Summit.Server.Programme.SessionItem", b =>
                 {
                     b.HasOne("Summit.Server.Programme.Session", null)
@@ -3561,6 +3631,21 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
 
                     b.HasOne("Summit.Server.Programme.Session", null)
                         .WithMany("Participants")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionRegistration", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Server.Programme.Session", null)
+                        .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -3707,6 +3792,8 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Postgres
 
             modelBuilder.Entity("Summit.Server.Programme.Session", b =>
                 {
+                    b.Navigation("Equipment");
+
                     b.Navigation("Items");
 
                     b.Navigation("Participants");

@@ -2240,6 +2240,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<int>("DefaultTravelMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("InterpretationKitId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequiredLanguages")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2304,6 +2307,9 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.Property<int>("Layout")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RegistrationRequired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("RoomId")
                         .HasColumnType("TEXT");
 
@@ -2332,6 +2338,25 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("EventId", "ForumId");
 
                     b.ToTable("ProgrammeSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionEquipment", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "ItemId");
+
+                    b.ToTable("ProgrammeSessionEquipment", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Server.Programme.SessionItem", b =>
@@ -2392,6 +2417,42 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProgrammeSessionParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "GuestId");
+
+                    b.HasIndex("SessionId", "GuestId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "State", "RegisteredAt");
+
+                    b.ToTable("ProgrammeSessionRegistrations", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Server.Programme.VenueTravelTime", b =>
@@ -3528,6 +3589,15 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Summit.Server.Programme.SessionEquipment", b =>
+                {
+                    b.HasOne("Summit.Server.Programme.Session", null)
+                        .WithMany("Equipment")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Summit.Server.Programme.SessionItem", b =>
                 {
                     b.HasOne("Summit.Server.Programme.Session", null)
@@ -3547,6 +3617,21 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasOne("Summit.Server.Programme.Session", null)
                         .WithMany("Participants")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Server.Programme.SessionRegistration", b =>
+                {
+                    b.HasOne("Summit.Server.Events.SummitEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Server.Programme.Session", null)
+                        .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -3693,6 +3778,8 @@ namespace Summit.Server.Infrastructure.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Summit.Server.Programme.Session", b =>
                 {
+                    b.Navigation("Equipment");
+
                     b.Navigation("Items");
 
                     b.Navigation("Participants");

@@ -1,9 +1,12 @@
+using Microsoft.EntityFrameworkCore;
 using Summit.Server.Events.Contracts;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
+using Summit.Server.Infrastructure.Database;
 using Summit.Server.Programme;
 using Summit.Server.Programme.Forums;
 using Summit.Server.Programme.People;
+using Summit.Server.Programme.Registrations;
 using Summit.Server.Programme.Releases;
 using Summit.Server.Programme.Sessions;
 using Summit.Server.Programme.Settings;
@@ -120,6 +123,20 @@ internal static class DemoProgramme
         }),
     ];
 
+    /// <summary>
+    /// The mobile equipment of the venues' stock (by English name) some sessions need, booked with their rooms: interpretation kits for their
+    /// channels, a streaming kit for those shown online, wireless microphones for the floor.
+    /// </summary>
+    private static readonly (string Session, (string Item, int Quantity)[] Equipment)[] SessionEquipment =
+    [
+        ("Opening ceremony", [("Interpretation kit (6 languages)", 2), ("Streaming kit", 1)]),
+        ("Keynote speeches", [("Interpretation kit (6 languages)", 2), ("Streaming kit", 1)]),
+        ("High-level dialogue: a community with a shared future in cyberspace", [("Interpretation kit (6 languages)", 2), ("Streaming kit", 1),
+            ("Wireless microphone", 8)]),
+        ("Release of world-leading internet achievements", [("Interpretation kit (6 languages)", 1), ("Streaming kit", 1)]),
+        ("Panel: platforms, data and small businesses", [("Interpretation kit (6 languages)", 1), ("Wireless microphone", 4)]),
+    ];
+
     /// <summary>Makes the programme unless the event has forums already or the venues are missing; returns a line for the banner.</summary>
     public static async Task<string> SeedAsync(IServiceProvider services, CancellationToken ct = default)
     {
@@ -177,6 +194,7 @@ internal static class DemoProgramme
         }
 
         var sessions = provider.GetRequiredService<SessionService>();
+        var stock = (await sessions.EquipmentStockAsync(ct)).ToDictionary(e => e.NameEn, e => e.Id, StringComparer.Ordinal);
         var unplaced = 0;
         var made = new Dictionary<string, (Guid Id, SessionInput Input)>(StringComparer.Ordinal);
         foreach (var s in Sessions)
@@ -186,6 +204,11 @@ internal static class DemoProgramme
             var session = await sessions.CreateAsync(input, ct);
             made[s.En] = (session.Id, input);
             await sessions.SetParticipantsAsync(session.Id, [.. s.People.Select(p => new ParticipantInput(persons[p.Who], p.Role, p.Order))], ct);
+            if (SessionEquipment.FirstOrDefault(e => e.Session == s.En).Equipment is { } equipment)
+            {
+                await sessions.SetEquipmentAsync(session.Id, [.. equipment.Where(e => stock.ContainsKey(e.Item)).Select(e => new EquipmentInput(stock[e.Item], e.Quantity))], ct);
+            }
+
             var start = At(s.Day, s.Hour, s.Minute);
             try
             {
@@ -198,9 +221,50 @@ internal static class DemoProgramme
             }
         }
 
+        var roundtable = await ClosedDoorRoundtableAsync(provider, sessions, forumIds["main"], rooms, stock, ids, At, ct);
         var released = await ReleaseThenDraftAsync(provider, sessions, made, At, ct);
         return $"Programme: {Forums.Length} forums, {Sessions.Length - unplaced} of {Sessions.Length} sessions placed in the rooms, {persons.Count} speakers, "
-            + "moderators and an interpreter; the timetable shows warnings to resolve" + released;
+            + "moderators and an interpreter; the timetable shows warnings to resolve" + roundtable + released;
+    }
+
+    /// <summary>
+    /// A closed-door roundtable that requires registration, in a bilateral meeting room of 16 seats: the first sixteen guests hold its seats
+    /// and three more wait, in order, so that the session's page shows the list and a cancellation promotes the first waiting guest.
+    /// </summary>
+    private static async Task<string> ClosedDoorRoundtableAsync(IServiceProvider provider, SessionService sessions, Guid forumId,
+        Dictionary<string, ReservableRoom> rooms, Dictionary<string, Guid> stock, IReadOnlyList<Guid> guestIds, Func<int, int, int, DateTimeOffset> at,
+        CancellationToken ct)
+    {
+        if (!rooms.TryGetValue("BL-01", out var room) || guestIds.Count < 19)
+        {
+            return "";
+        }
+
+        var created = await sessions.CreateAsync(new SessionInput(forumId, SessionKind.BilateralMeeting, "Closed-door roundtable: cross-border data flows",
+            "闭门圆桌：跨境数据流动", "en", 19, SeatingLayout.Boardroom, ["zh-Hans"], SessionFormat.InPerson, "Closed-door roundtable: cross-border data flows.",
+            "闭门圆桌：跨境数据流动。", RegistrationRequired: true), ct);
+        if (stock.TryGetValue("Interpretation kit (6 languages)", out var kit))
+        {
+            await sessions.SetEquipmentAsync(created.Id, [new EquipmentInput(kit, 1)], ct);
+        }
+
+        try
+        {
+            await sessions.PlaceAsync(created.Id, new PlacementInput(room.Id, at(1, 10, 0), at(1, 11, 0)), ct);
+        }
+        catch (SummitException ex) when (ex.Error.Code == ProgrammeErrors.RoomRefused)
+        {
+            return "";
+        }
+
+        var session = await provider.GetRequiredService<SummitDbContext>().Set<Session>().AsNoTracking().FirstAsync(s => s.Id == created.Id, ct);
+        var book = provider.GetRequiredService<RegistrationBook>();
+        foreach (var guestId in guestIds.Take(19))
+        {
+            await book.RegisterAsync(session, guestId, byStaff: true, ct);
+        }
+
+        return "; a closed-door roundtable holds 16 registrations and a waiting list of 3";
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ using Summit.Server.Programme.Export;
 using Summit.Server.Programme.Forums;
 using Summit.Server.Programme.People;
 using Summit.Server.Programme.Public;
+using Summit.Server.Programme.Registrations;
 using Summit.Server.Programme.Releases;
 using Summit.Server.Programme.Scheduling;
 using Summit.Server.Programme.Sessions;
@@ -58,6 +59,14 @@ public static class ProgrammeApi
         agenda.MapDelete("/sessions/{sessionId:guid}", (string token, Guid sessionId, AgendaService agendas, CancellationToken ct) =>
                 agendas.RemoveAsync(token, sessionId, ct))
             .WithSummary("Take a chosen session out of the agenda");
+        agenda.MapPut("/sessions/{sessionId:guid}/registration", (string token, Guid sessionId, AgendaService agendas, CancellationToken ct) =>
+                agendas.RegisterAsync(token, sessionId, ct))
+            .WithSummary("Register for a session of the latest release that requires it: a seat while the room has seats left, else the waiting list")
+            .WithDescription("409 programme.registration_not_required for a session open to all; 409 programme.registrations_full or " +
+                "programme.waiting_list_full past the limits. Registering again changes nothing.");
+        agenda.MapDelete("/sessions/{sessionId:guid}/registration", (string token, Guid sessionId, AgendaService agendas, CancellationToken ct) =>
+                agendas.CancelRegistrationAsync(token, sessionId, ct))
+            .WithSummary("Cancel a registration: a seat given up goes to the first guest waiting, who is told by mail in their language");
         agenda.MapPost("/feed", (string token, AgendaService agendas, CancellationToken ct) => agendas.RenewFeedAsync(token, ct))
             .WithSummary("Make the guest's calendar feed, or a new address in place of the old one; the address is answered once, with its QR code");
         agenda.MapDelete("/feed", (string token, AgendaService agendas, CancellationToken ct) => agendas.RevokeFeedAsync(token, ct))
@@ -112,6 +121,24 @@ public static class ProgrammeApi
                 CancellationToken ct) => sessions.SetParticipantsAsync(id, participants, ct))
             .RequireAuthorization(Policies.ProgrammeManage)
             .WithSummary("Replace a session's people (roles and protocol order); refused when it brings in a conflict whose rule refuses edits");
+        programme.MapGet("/sessions/{id:guid}/registrations", (Guid id, RegistrationService registrations, CancellationToken ct) =>
+                registrations.ListAsync(id, ct))
+            .RequireAuthorization(Policies.ProgrammeManage)
+            .WithSummary("Who is registered for a session, seated and waiting in order (guests' names: the read is audited)");
+        programme.MapPost("/sessions/{id:guid}/registrations", (Guid id, RegistrationInput input, RegistrationService registrations, CancellationToken ct) =>
+                registrations.RegisterAsync(id, input, ct))
+            .RequireAuthorization(Policies.ProgrammeManage)
+            .WithSummary("Register a guest of the event for a session that requires registration (a seat, or the waiting list)");
+        programme.MapDelete("/sessions/{id:guid}/registrations/{guestId:guid}", (Guid id, Guid guestId, RegistrationService registrations, CancellationToken ct) =>
+                registrations.CancelAsync(id, guestId, ct))
+            .RequireAuthorization(Policies.ProgrammeManage)
+            .WithSummary("Cancel a guest's registration; the first guest waiting gets the seat and is told by mail");
+        programme.MapPut("/sessions/{id:guid}/equipment", (Guid id, IReadOnlyList<EquipmentInput> equipment, SessionService sessions, CancellationToken ct) =>
+                sessions.SetEquipmentAsync(id, equipment, ct))
+            .RequireAuthorization(Policies.ProgrammeManage)
+            .WithSummary("Replace the mobile equipment a session needs (venue stock items and counts); a placed session's booking takes it at once")
+            .WithDescription("What the stock cannot give at the session's time is the conflict EquipmentMissing (with its severity), or 409 " +
+                "programme.edit_blocked when that rule refuses edits.");
 
         programme.MapGet("/people", (PersonService people, CancellationToken ct) => people.ListAsync(ct))
             .RequireAuthorization(Policies.ProgrammeView).WithSummary("The people of the programme (guests and remote speakers) with their availability");

@@ -11,6 +11,11 @@ public static class ProgrammeAudit
     public const string SessionUnplaced = "programme.session_unplaced";
     public const string SessionItemsChanged = "programme.session_items_changed";
     public const string SessionPeopleChanged = "programme.session_people_changed";
+    public const string SessionEquipmentChanged = "programme.session_equipment_changed";
+    public const string RegistrationAdded = "programme.registration_added";
+    public const string RegistrationCancelled = "programme.registration_cancelled";
+    public const string RegistrationPromoted = "programme.registration_promoted";
+    public const string RegistrationsRead = "programme.registrations_read";
     public const string PersonCreated = "programme.person_created";
     public const string PersonUpdated = "programme.person_updated";
     public const string AvailabilityChanged = "programme.availability_changed";

@@ -42,6 +42,12 @@ public static class ProgrammeErrors
     public const string ScheduleStale = "programme.schedule_stale";
     public const string ScheduleBusy = "programme.schedule_busy";
     public const string SolverUnavailable = "programme.solver_unavailable";
+    public const string EquipmentUnknown = "programme.equipment_unknown";
+    public const string EquipmentDuplicate = "programme.equipment_duplicate";
+    public const string RegistrationNotRequired = "programme.registration_not_required";
+    public const string RegistrationsFull = "programme.registrations_full";
+    public const string WaitingListFull = "programme.waiting_list_full";
+    public const string RegistrationGuestUnknown = "programme.registration_guest_unknown";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -49,5 +55,6 @@ public static class ProgrammeErrors
         EmailInvalid, RoomUnknown, LanguageInvalid, LinkInvalid, PeriodInvalid, PeriodTooLong, ValueUnknown, TooMany, ParticipantDuplicate, EditBlocked,
         RoomRefused, DayOutsideEvent, TravelPairInvalid, ReleaseBlocked, ReleaseUnchanged, ReleaseConcurrent, ReleaseNotFound, NotReleased, SpeakerNotFound,
         SessionUnknown, ScheduleTooLarge, ScheduleEmpty, ScheduleDuplicate, ScheduleStale, ScheduleBusy, SolverUnavailable,
+        EquipmentUnknown, EquipmentDuplicate, RegistrationNotRequired, RegistrationsFull, WaitingListFull, RegistrationGuestUnknown,
     ];
 }

@@ -11,6 +11,7 @@ using Summit.Server.Programme.Forums;
 using Summit.Server.Programme.Pages;
 using Summit.Server.Programme.People;
 using Summit.Server.Programme.Public;
+using Summit.Server.Programme.Registrations;
 using Summit.Server.Programme.Releases;
 using Summit.Server.Programme.Scheduling;
 using Summit.Server.Programme.Sessions;
@@ -62,6 +63,8 @@ public sealed class ProgrammeModule : ISummitModule
         services.AddSingleton<ScheduleGate>();
         services.AddScoped<AgendaReader>();
         services.AddScoped<AgendaService>();
+        services.AddScoped<RegistrationBook>();
+        services.AddScoped<RegistrationService>();
         services.AddScoped<AgendaFeedService>();
         services.AddScoped<IPersonalDataHolder, AgendaPersonalData>();
         // The guest's agenda on their portal: the section's service checks the portal token itself.

@@ -16,6 +16,9 @@ public sealed class ProgrammeSettings
 
     /// <summary>Comma-separated language codes every session is given in or interpreted into.</summary>
     public string RequiredLanguages { get; set; } = DefaultLanguages;
+
+    /// <summary>The venues' stock item that is an interpretation kit: a session with interpretation channels must state some (null: not judged).</summary>
+    public Guid? InterpretationKitId { get; set; }
     public List<ProgrammeRuleSetting> Rules { get; set; } = [];
     public List<VenueTravelTime> TravelTimes { get; set; } = [];
 }

@@ -38,8 +38,14 @@ public sealed class Session
     /// <summary>The venues module's booking that holds the room (holder kind Session, holder id this session).</summary>
     public Guid? BookingId { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>Guests must register to attend (closed-door, bilateral-style or limited seats): seats as the placed room has, then a waiting list.</summary>
+    public bool RegistrationRequired { get; set; }
     public List<SessionItem> Items { get; set; } = [];
     public List<SessionParticipant> Participants { get; set; } = [];
+
+    /// <summary>The mobile equipment the session needs, booked with its room.</summary>
+    public List<SessionEquipment> Equipment { get; set; } = [];
 
     public IReadOnlyList<string> ChannelList => Channels.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

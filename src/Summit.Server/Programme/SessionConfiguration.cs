@@ -24,6 +24,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         e.HasOne<Forum>().WithMany().HasForeignKey(x => x.ForumId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Items).WithOne().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Participants).WithOne().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.Equipment).WithOne().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
         e.Ignore(x => x.ChannelList);
         e.HasIndex(x => new { x.EventId, x.ForumId });
         e.HasIndex(x => x.BookingId);

@@ -63,8 +63,8 @@ public partial class DemoSeederTests(DemoFactory app) : IClassFixture<DemoFactor
             Assert.All(rooms, r => Assert.NotNull(r.ZoneId));
             Assert.Equal(5, await db.Set<EquipmentItem>().CountAsync());
             var bookings = await db.Set<Booking>().ToListAsync();
-            // The venues' own seven confirmed bookings and five requests, and the 26 sessions the programme placed.
-            Assert.Equal((33, 5), (bookings.Count(b => b.State == BookingState.Confirmed), bookings.Count(b => b.State == BookingState.Pending)));
+            // The venues' own seven confirmed bookings and five requests, and the 27 sessions the programme placed.
+            Assert.Equal((34, 5), (bookings.Count(b => b.State == BookingState.Confirmed), bookings.Count(b => b.State == BookingState.Pending)));
             var sweep = await db.Set<RoomBlocking>().SingleAsync();
             Assert.Equal(rooms.Single(r => r.Code == "MFH").Id, sweep.RoomId);
         });
@@ -80,7 +80,7 @@ public partial class DemoSeederTests(DemoFactory app) : IClassFixture<DemoFactor
 
         // The main forum and the twenty sub-forums of 2021.
         Assert.Equal([ForumKind.Main, .. Enumerable.Repeat(ForumKind.Sub, 20)], forums.Select(f => f.Kind));
-        Assert.Equal(26, sessions.Count);
+        Assert.Equal(27, sessions.Count);
         Assert.All(sessions, s => Assert.NotNull(s.BookingId));
         Assert.Contains(sessions, s => s.Kind == SessionKind.OpeningCeremony && s.RoomCode == "MFH");
         // Speakers are the demo's guests (several in more than one session), besides two remote speakers and an interpreter.
@@ -94,9 +94,22 @@ public partial class DemoSeederTests(DemoFactory app) : IClassFixture<DemoFactor
         });
 
         var conflicts = await app.InScopeAsync(sp => sp.GetRequiredService<TimetableService>().ConflictsAsync());
-        Assert.Equal([(ConflictRule.TravelTooShort, RuleSeverity.Warn), (ConflictRule.InterpretationMissing, RuleSeverity.BlockRelease)],
+        // The closed-door roundtable has more registrations (19) than its room seats (16): a warning, and an overflow on the timetable.
+        Assert.Equal([(ConflictRule.TravelTooShort, RuleSeverity.Warn), (ConflictRule.CapacityBelowDemand, RuleSeverity.Warn),
+                (ConflictRule.InterpretationMissing, RuleSeverity.BlockRelease)],
             conflicts.Select(c => (c.Rule, c.Severity)).Order());
         Assert.Contains("Programme: 21 forums, 26 of 26 sessions placed", app.Banner, StringComparison.Ordinal);
+
+        // Sessions that state equipment hold it through their bookings, and none is short.
+        var equipped = sessions.Where(s => s.Equipment is { Count: > 0 }).ToList();
+        Assert.Equal(6, equipped.Count);
+        Assert.All(equipped.SelectMany(s => s.Equipment!), e => Assert.Equal(e.Quantity, e.Held));
+        var roundtable = Assert.Single(sessions, s => s.RegistrationRequired);
+        Assert.Equal("BL-01", roundtable.RoomCode);
+        var states = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().Set<SessionRegistration>().Where(r => r.SessionId == roundtable.Id)
+            .Select(r => r.State).ToListAsync());
+        Assert.Equal((16, 3), (states.Count(s => s == RegistrationState.Seated), states.Count(s => s == RegistrationState.Waiting)));
+        Assert.Contains("a closed-door roundtable holds 16 registrations and a waiting list of 3", app.Banner, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,7 +117,7 @@ public partial class DemoSeederTests(DemoFactory app) : IClassFixture<DemoFactor
     {
         var releases = await app.InScopeAsync(sp => sp.GetRequiredService<ReleaseService>().ListAsync());
         var released = Assert.Single(releases);
-        Assert.Equal((1, 26), (released.Number, released.SessionCount));
+        Assert.Equal((1, 27), (released.Number, released.SessionCount));
         // Everyone on stage was told: the guests, both remote speakers and the interpreter.
         Assert.True(released.NoticeCount >= 20, $"{released.NoticeCount} notices");
 

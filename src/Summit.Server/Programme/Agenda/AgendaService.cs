@@ -7,6 +7,7 @@ using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Mail;
 using Summit.Server.Infrastructure.Security;
+using Summit.Server.Programme.Registrations;
 using Summit.Server.Programme.Releases;
 using Summit.Server.Programme.Timetable;
 
@@ -27,7 +28,8 @@ public sealed class AgendaService(
     AuditLog audit,
     CurrentActor actor,
     IOptions<MailOptions> mail,
-    TimeProvider clock)
+    TimeProvider clock,
+    RegistrationBook registrations)
 {
     public async Task<AgendaView> GetAsync(string token, CancellationToken ct = default)
     {
@@ -84,6 +86,39 @@ public sealed class AgendaService(
         }
 
         return await ViewAsync(guest, ct);
+    }
+
+    /// <summary>
+    /// Registers the guest for a session of the latest release that requires registration: a seat while the room has seats left, otherwise the
+    /// waiting list. Registering again changes nothing.
+    /// </summary>
+    public async Task<AgendaView> RegisterAsync(string token, Guid sessionId, CancellationToken ct = default)
+    {
+        var guest = await GuestAsync(token, ct);
+        var session = await ReleasedSessionAsync(guest, sessionId, ct);
+        await ActAsGuestAsync(guest);
+        await registrations.RegisterAsync(session, guest.GuestId, byStaff: false, ct);
+        return await ViewAsync(guest, ct);
+    }
+
+    /// <summary>Cancels the guest's registration; a seat given up goes to the first guest waiting, who is told by mail.</summary>
+    public async Task<AgendaView> CancelRegistrationAsync(string token, Guid sessionId, CancellationToken ct = default)
+    {
+        var guest = await GuestAsync(token, ct);
+        var session = await db.Set<Session>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId && s.EventId == guest.EventId, ct)
+            ?? throw new SummitException(SummitError.NotFound(ProgrammeErrors.AgendaSessionUnknown, sessionId));
+        await ActAsGuestAsync(guest);
+        await registrations.CancelAsync(session, guest.GuestId, ct);
+        return await ViewAsync(guest, ct);
+    }
+
+    /// <summary>A session of the latest release, as the draft has it now (registration and seats are the draft's).</summary>
+    private async Task<Session> ReleasedSessionAsync(PortalGuest guest, Guid sessionId, CancellationToken ct)
+    {
+        var release = await releases.LatestAsync(guest.EventId, ct) ?? throw new SummitException(SummitError.NotFound(ProgrammeErrors.NotReleased));
+        var inRelease = ReleaseReader.Read(release).Sessions.Any(s => s.Id == sessionId);
+        return (inRelease ? await db.Set<Session>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId && s.EventId == guest.EventId, ct) : null)
+            ?? throw new SummitException(SummitError.NotFound(ProgrammeErrors.AgendaSessionUnknown, sessionId));
     }
 
     /// <summary>
@@ -158,8 +193,24 @@ public sealed class AgendaService(
         var entries = await agendas.EntriesAsync(guest.EventId, guest.GuestId, snapshot, ct);
         var settings = await reader.SettingsAsync(guest.EventId, ct);
         var inAgenda = entries.Select(e => e.SessionId).ToHashSet();
+        var offered = snapshot.Sessions.Select(s => s.Id).ToList();
+        var required = await db.Set<Session>().AsNoTracking().Where(s => s.EventId == guest.EventId && s.RegistrationRequired && offered.Contains(s.Id)).ToListAsync(ct);
+        var requiredIds = required.Select(s => s.Id).ToList();
+        var mine = await db.Set<SessionRegistration>().AsNoTracking().Where(r => r.GuestId == guest.GuestId && requiredIds.Contains(r.SessionId))
+            .ToDictionaryAsync(r => r.SessionId, ct);
+        var seated = await db.Set<SessionRegistration>().AsNoTracking().Where(r => requiredIds.Contains(r.SessionId) && r.State == RegistrationState.Seated)
+            .GroupBy(r => r.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var seatsLeft = new Dictionary<Guid, int>();
+        var positions = new Dictionary<Guid, int?>();
+        foreach (var session in required)
+        {
+            seatsLeft[session.Id] = Math.Max(0, await registrations.SeatsAsync(session, ct) - seated.GetValueOrDefault(session.Id));
+            positions[session.Id] = mine.TryGetValue(session.Id, out var registration) ? await registrations.WaitingPositionAsync(registration, ct) : null;
+        }
+
         var offers = snapshot.Sessions.OrderBy(s => s.StartsAt).ThenBy(s => s.RoomCode).Select(s => new AgendaOffer(s.Id, s.TitleEn, s.TitleZh, s.StartsAt,
-            s.EndsAt, s.RoomNameEn, s.RoomNameZh, s.VenueNameEn, s.VenueNameZh, inAgenda.Contains(s.Id))).ToList();
+            s.EndsAt, s.RoomNameEn, s.RoomNameZh, s.VenueNameEn, s.VenueNameZh, inAgenda.Contains(s.Id), seatsLeft.ContainsKey(s.Id),
+            mine.TryGetValue(s.Id, out var r) ? r.State : null, positions.GetValueOrDefault(s.Id), seatsLeft.GetValueOrDefault(s.Id))).ToList();
         return new AgendaView(release.Number, zone, entries, AgendaClashes.Find(entries, settings.TravelBetween), offers, entries.Count(e => e.Chosen),
             ProgrammeLimits.MaxAgendaChoices, feed);
     }

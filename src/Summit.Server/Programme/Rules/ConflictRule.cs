@@ -10,4 +10,5 @@ public enum ConflictRule
     CapacityBelowDemand = 4,
     InterpretationMissing = 5,
     BufferTooShort = 6,
+    EquipmentMissing = 7,
 }

@@ -2,8 +2,8 @@ namespace Summit.Server.Programme.Rules;
 
 /// <summary>
 /// One broken rule: the session, and for a rule between two sessions the other one (the pair is named in one order, the smaller id
-/// first, so the same clash found twice is equal); the person, the room; what was needed and what there is (minutes, seats); the missing
-/// language.
+/// first, so the same clash found twice is equal); the person, the room; what was needed and what there is (minutes, seats, units); the missing
+/// language; the equipment item.
 /// </summary>
 public sealed record ProgrammeConflict(
     ConflictRule Rule,
@@ -14,7 +14,8 @@ public sealed record ProgrammeConflict(
     Guid? RoomId = null,
     int? Needed = null,
     int? Available = null,
-    string? Language = null)
+    string? Language = null,
+    Guid? ItemId = null)
 {
     public bool Involves(Guid sessionId) => SessionId == sessionId || OtherSessionId == sessionId;
 }

@@ -15,7 +15,7 @@ public static class ProgrammeRules
     public static RuleSeverity DefaultSeverity(ConflictRule rule) => rule switch
     {
         ConflictRule.RoomDoubleBooked or ConflictRule.SpeakerDoubleBooked => RuleSeverity.BlockEdit,
-        ConflictRule.SpeakerUnavailable or ConflictRule.InterpretationMissing => RuleSeverity.BlockRelease,
+        ConflictRule.SpeakerUnavailable or ConflictRule.InterpretationMissing or ConflictRule.EquipmentMissing => RuleSeverity.BlockRelease,
         _ => RuleSeverity.Warn,
     };
 
@@ -106,7 +106,37 @@ public static class ProgrammeRules
             }
         }
 
+        EquipmentMissing(sessions, placed, settings, found);
         return [.. found.Where(c => c.Severity != RuleSeverity.Ignore)];
+    }
+
+    /// <summary>
+    /// Equipment missing: a placed session whose booking holds fewer of an item than it needs (the venue's stock was short at that time:
+    /// Needed and Available are the units needed and held), and a session with interpretation channels (breaks exempt) that states no
+    /// interpretation kit when the event names its kit item (Needed null).
+    /// </summary>
+    private static void EquipmentMissing(IReadOnlyList<SessionFacts> sessions, IReadOnlyList<SessionFacts> placed, RuleSettings settings, List<ProgrammeConflict> found)
+    {
+        var severity = settings.SeverityOf(ConflictRule.EquipmentMissing);
+        foreach (var session in placed)
+        {
+            foreach (var need in (session.Equipment ?? []).Where(n => n.Held < n.Needed).OrderBy(n => n.ItemId))
+            {
+                found.Add(new ProgrammeConflict(ConflictRule.EquipmentMissing, severity, session.Id, RoomId: session.RoomId, Needed: need.Needed,
+                    Available: Math.Max(0, need.Held), ItemId: need.ItemId));
+            }
+        }
+
+        if (settings.InterpretationKitId is not { } kit)
+        {
+            return;
+        }
+
+        foreach (var session in sessions.Where(s => s.Kind != SessionKind.Break && s.Channels.Any(c => !Same(c, s.Language))
+            && !(s.Equipment ?? []).Any(n => n.ItemId == kit && n.Needed > 0)).OrderBy(s => s.Id))
+        {
+            found.Add(new ProgrammeConflict(ConflictRule.EquipmentMissing, severity, session.Id, RoomId: session.RoomId, ItemId: kit));
+        }
     }
 
     /// <summary>The conflicts of <paramref name="after"/> that <paramref name="before"/> did not have: what an edit brings in.</summary>

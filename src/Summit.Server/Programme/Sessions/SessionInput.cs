@@ -5,7 +5,7 @@ namespace Summit.Server.Programme.Sessions;
 /// <summary>
 /// A session's content as staff write it: its forum and kind, titles (both required) and abstracts in both languages, the language on
 /// stage and the interpretation channels, the format (and, for later, the join link), how many are expected and in which layout.
-/// Where and when it takes place is set apart, by a placement.
+/// Where and when it takes place is set apart, by a placement. A session may require guests to register for it (seats, then a waiting list).
 /// </summary>
 public sealed record SessionInput(
     Guid ForumId,
@@ -20,4 +20,5 @@ public sealed record SessionInput(
     string? AbstractEn = null,
     string? AbstractZh = null,
     string? JoinLink = null,
-    int SortOrder = 0);
+    int SortOrder = 0,
+    bool RegistrationRequired = false);

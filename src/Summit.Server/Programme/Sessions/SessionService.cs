@@ -25,12 +25,15 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         var summitEvent = await events.GetCurrentAsync(ct);
         var state = await reader.LoadAsync(summitEvent.Id, ct);
         var ids = state.Sessions.Where(s => forumId is null || s.ForumId == forumId).Select(s => s.Id).ToList();
-        var sessions = await db.Set<Session>().AsNoTracking().Include(s => s.Items).Include(s => s.Participants).AsSplitQuery().Where(s => ids.Contains(s.Id)).ToListAsync(ct);
+        var sessions = await db.Set<Session>().AsNoTracking().Include(s => s.Items).Include(s => s.Participants).Include(s => s.Equipment).AsSplitQuery().Where(s => ids.Contains(s.Id)).ToListAsync(ct);
         return await ViewsAsync(sessions, state, state.Check(), ct);
     }
 
     /// <summary>The rooms sessions may be placed in, as the venues module lists them.</summary>
     public async Task<IReadOnlyList<ReservableRoom>> RoomsAsync(CancellationToken ct = default) => await reservations.ListRoomsAsync(ct);
+
+    /// <summary>The venues' equipment stock a session may ask for.</summary>
+    public async Task<IReadOnlyList<EquipmentStock>> EquipmentStockAsync(CancellationToken ct = default) => await reservations.ListEquipmentAsync(ct);
 
     public async Task<SessionView> GetAsync(Guid id, CancellationToken ct = default)
     {
@@ -94,6 +97,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         checks.ThrowIfAny();
         var candidate = Copy(session);
         (candidate.RoomId, candidate.StartsAt, candidate.EndsAt) = (input.RoomId, input.StartsAt.ToUniversalTime(), input.EndsAt.ToUniversalTime());
+        AssumeEquipmentHeld(candidate);
         await GuardAsync(state, candidate, ct);
 
         var before = new Dictionary<string, object?> { ["room"] = RoomCode(state, session.RoomId), ["startsAt"] = session.StartsAt, ["endsAt"] = session.EndsAt };
@@ -138,6 +142,11 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
             ["booking"] = (session.BookingId, null),
         });
         (session.RoomId, session.StartsAt, session.EndsAt, session.BookingId) = (null, null, null, null);
+        foreach (var line in session.Equipment)
+        {
+            line.Held = 0;
+        }
+
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return await GetAsync(id, ct);
@@ -226,6 +235,89 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         return await GetAsync(id, ct);
     }
 
+    /// <summary>
+    /// Replaces the mobile equipment the session needs (items of the venues' stock with their counts). A placed session's booking takes the
+    /// new lines in the same transaction; what the stock cannot give at its time is the rule "equipment missing" (refused only when that
+    /// rule refuses edits).
+    /// </summary>
+    public async Task<SessionView> SetEquipmentAsync(Guid id, IReadOnlyList<EquipmentInput> equipment, CancellationToken ct = default)
+    {
+        var session = await FindAsync(id, tracked: true, ct);
+        var checks = new FieldChecks(localizer);
+        if (equipment.Count > ProgrammeLimits.MaxEquipmentLines)
+        {
+            checks.Add("equipment", "programme.field.equipment", ProgrammeErrors.TooMany, ProgrammeLimits.MaxEquipmentLines);
+        }
+        else
+        {
+            var stock = (await reservations.ListEquipmentAsync(ct)).Select(e => e.Id).ToHashSet();
+            foreach (var line in equipment)
+            {
+                if (!stock.Contains(line.ItemId))
+                {
+                    checks.Add("equipment", "programme.field.equipment", ProgrammeErrors.EquipmentUnknown, line.ItemId);
+                }
+
+                ProgrammeFields.InRange(checks, "equipment", "programme.field.quantity", line.Quantity, 1, ProgrammeLimits.MaxEquipmentQuantity);
+            }
+
+            if (equipment.GroupBy(l => l.ItemId).Any(g => g.Count() > 1))
+            {
+                checks.Add("equipment", "programme.field.equipment", ProgrammeErrors.EquipmentDuplicate);
+            }
+        }
+
+        checks.ThrowIfAny();
+        var candidate = Copy(session);
+        candidate.Equipment = [.. equipment.Select(l => new SessionEquipment { SessionId = session.Id, ItemId = l.ItemId, Quantity = l.Quantity })];
+        AssumeEquipmentHeld(candidate);
+        var state = await reader.LoadAsync(session.EventId, ct);
+        await GuardAsync(state, candidate, ct);
+
+        var old = DescribeEquipment(session.Equipment);
+        // Rows are changed in place (a row deleted and added again under its key would be tracked twice).
+        var wanted = equipment.ToDictionary(l => l.ItemId, l => l.Quantity);
+        foreach (var row in session.Equipment.ToList())
+        {
+            if (wanted.Remove(row.ItemId, out var quantity))
+            {
+                row.Quantity = quantity;
+            }
+            else
+            {
+                session.Equipment.Remove(row);
+                db.Set<SessionEquipment>().Remove(row);
+            }
+        }
+
+        session.Equipment.AddRange(wanted.Select(w => new SessionEquipment { SessionId = session.Id, ItemId = w.Key, Quantity = w.Value }));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (session.BookingId is not null && session.RoomId is not null)
+        {
+            await HoldRoomAsync(session, state, ct);
+        }
+
+        await audit.RecordAsync(ProgrammeAudit.SessionEquipmentChanged, "session", session.Id.ToString(), new Dictionary<string, (object?, object?)>
+        {
+            ["equipment"] = (old, DescribeEquipment(session.Equipment)),
+        });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>Before the venue answers, a placement is judged as if the stock gave all its equipment; the answer is judged once known.</summary>
+    private static void AssumeEquipmentHeld(Session candidate)
+    {
+        foreach (var line in candidate.Equipment)
+        {
+            line.Held = candidate.RoomId is null ? 0 : line.Quantity;
+        }
+    }
+
+    private static string DescribeEquipment(IEnumerable<SessionEquipment> lines) =>
+        string.Join(", ", lines.OrderBy(l => l.ItemId).Select(l => $"{l.Quantity} × {l.ItemId}"));
+
     /// <summary>Refuses an edit (programme.edit_blocked, 409) that brings in conflicts whose rule refuses edits, listing them.</summary>
     internal static async Task ThrowIfBlockedAsync(ProgrammeReader reader, ProgrammeState state, IReadOnlyList<ProgrammeConflict> introduced, Session? changed,
         CancellationToken ct)
@@ -243,13 +335,21 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
     private async Task GuardAsync(ProgrammeState state, Session candidate, CancellationToken ct) =>
         await ThrowIfBlockedAsync(reader, state, ProgrammeRules.Introduced(state.Check(), state.Check(candidate)), candidate, ct);
 
-    /// <summary>Books (or moves the booking of) the session's room for its time, inside the caller's transaction; a refusal refuses the edit.</summary>
+    /// <summary>
+    /// Books (or moves the booking of) the session's room and equipment for its time, inside the caller's transaction; a refusal refuses the
+    /// edit. Equipment the stock could not give is judged by the rule "equipment missing" with its severity, now that it is known.
+    /// </summary>
     private async Task HoldRoomAsync(Session session, ProgrammeState state, CancellationToken ct)
     {
         var outcome = await TryHoldRoomAsync(session, state, ct);
         if (!outcome.Reserved)
         {
             throw RoomRefused(state, session, outcome);
+        }
+
+        if (session.Equipment.Any(e => e.Held < e.Quantity))
+        {
+            await GuardAsync(state, session, ct);
         }
     }
 
@@ -260,17 +360,39 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         var capacity = room.CapacityFor(session.Layout);
         // The booking asks for what the room can seat: demand beyond it is the programme's capacity rule to judge, with its severity.
         var attendance = Math.Max(1, capacity > 0 ? Math.Min(session.ExpectedAttendance, capacity) : session.ExpectedAttendance);
-        var reservation = new SessionReservation(session.Id, session.TitleEn, room.Id, session.StartsAt!.Value, session.EndsAt!.Value, attendance, session.Layout);
-        var outcome = session.BookingId is { } booking
-            ? await reservations.MoveAsync(booking, reservation, ct)
-            : await reservations.ReserveAsync(reservation, ct);
+        var wanted = session.Equipment.ToDictionary(e => e.ItemId, e => e.Quantity);
+        var reservation = new SessionReservation(session.Id, session.TitleEn, room.Id, session.StartsAt!.Value, session.EndsAt!.Value, attendance, session.Layout,
+            [.. wanted.Select(w => new ReservedEquipment(w.Key, w.Value))]);
+        var outcome = await ReserveOrMoveAsync(session, reservation, ct);
+        // The stock short at that time (and nothing else in the way): the room is held with as many units as the stock gives, and the rule
+        // "equipment missing" reports the rest with its severity, rather than the venue refusing the placement outright.
+        if (!outcome.Reserved && outcome.Conflicts.All(c => c.Kind == "EquipmentShort" && c.WithId is { } item && wanted.ContainsKey(item)))
+        {
+            foreach (var shortage in outcome.Conflicts)
+            {
+                wanted[shortage.WithId!.Value] = Math.Min(wanted[shortage.WithId.Value], Math.Max(0, shortage.Available ?? 0));
+            }
+
+            outcome = await ReserveOrMoveAsync(session, reservation with
+            {
+                Equipment = [.. wanted.Where(w => w.Value > 0).Select(w => new ReservedEquipment(w.Key, w.Value))],
+            }, ct);
+        }
+
         if (outcome.Reserved)
         {
             session.BookingId = outcome.BookingId;
+            foreach (var line in session.Equipment)
+            {
+                line.Held = wanted[line.ItemId];
+            }
         }
 
         return outcome;
     }
+
+    private async Task<ReservationOutcome> ReserveOrMoveAsync(Session session, SessionReservation reservation, CancellationToken ct) =>
+        session.BookingId is { } booking ? await reservations.MoveAsync(booking, reservation, ct) : await reservations.ReserveAsync(reservation, ct);
 
     /// <summary>A placement names a room of the event and a period that ends after it starts, at most a day long.</summary>
     private static void CheckPlacement(FieldChecks checks, ProgrammeState state, Guid roomId, DateTimeOffset startsAt, DateTimeOffset endsAt, string roomField,
@@ -305,7 +427,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
     {
         var summitEvent = await events.GetCurrentAsync(ct);
         var ids = placements.Select(p => p.SessionId).ToList();
-        var sessions = await db.Set<Session>().Include(s => s.Items).Include(s => s.Participants).AsSplitQuery().Where(s => s.EventId == summitEvent.Id && ids.Contains(s.Id))
+        var sessions = await db.Set<Session>().Include(s => s.Items).Include(s => s.Participants).Include(s => s.Equipment).AsSplitQuery().Where(s => s.EventId == summitEvent.Id && ids.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, ct);
         var state = await reader.LoadAsync(summitEvent.Id, ct);
         var checks = new FieldChecks(localizer);
@@ -324,6 +446,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         {
             var candidate = Copy(sessions[p.SessionId]);
             (candidate.RoomId, candidate.StartsAt, candidate.EndsAt) = (p.RoomId, p.StartsAt.ToUniversalTime(), p.EndsAt.ToUniversalTime());
+            AssumeEquipmentHeld(candidate);
             return candidate;
         }).ToList();
         await ThrowIfBlockedAsync(reader, state, ProgrammeRules.Introduced(state.Check(), state.Check(candidates)), null, ct);
@@ -366,6 +489,12 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
             }
         }
 
+        if (sessions.Values.Any(s => s.Equipment.Any(e => e.Held < e.Quantity)))
+        {
+            // Now that the stock's answer is known, equipment it could not give is judged with the rule's severity.
+            await ThrowIfBlockedAsync(reader, state, ProgrammeRules.Introduced(state.Check(), state.Check([.. sessions.Values])), null, ct);
+        }
+
         foreach (var session in sessions.Values)
         {
             var was = before[session.Id];
@@ -384,7 +513,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
     private async Task<Session> FindAsync(Guid id, bool tracked, CancellationToken ct)
     {
         var summitEvent = await events.GetCurrentAsync(ct);
-        var query = db.Set<Session>().Include(s => s.Items).Include(s => s.Participants).AsSplitQuery().Where(s => s.Id == id && s.EventId == summitEvent.Id);
+        var query = db.Set<Session>().Include(s => s.Items).Include(s => s.Participants).Include(s => s.Equipment).AsSplitQuery().Where(s => s.Id == id && s.EventId == summitEvent.Id);
         return await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct)
             ?? throw new SummitException(SummitError.NotFound(ProgrammeErrors.SessionNotFound, id));
     }
@@ -424,6 +553,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         (session.TitleEn, session.TitleZh, session.AbstractEn, session.AbstractZh) = (titleEn, titleZh, abstractEn, abstractZh);
         (session.Language, session.Channels, session.Format, session.JoinLink) = (language, channels, input.Format, link.Length > 0 ? link : null);
         (session.ExpectedAttendance, session.Layout, session.SortOrder) = (input.ExpectedAttendance, input.Layout, input.SortOrder);
+        session.RegistrationRequired = input.RegistrationRequired;
     }
 
     private static Session Copy(Session s) => new()
@@ -447,7 +577,9 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         EndsAt = s.EndsAt,
         BookingId = s.BookingId,
         SortOrder = s.SortOrder,
+        RegistrationRequired = s.RegistrationRequired,
         Participants = [.. s.Participants],
+        Equipment = [.. s.Equipment.Select(e => new SessionEquipment { SessionId = e.SessionId, ItemId = e.ItemId, Quantity = e.Quantity, Held = e.Held })],
     };
 
     private static string? RoomCode(ProgrammeState state, Guid? roomId) => roomId is { } id && state.Rooms.TryGetValue(id, out var room) ? room.Code : null;
@@ -470,6 +602,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         ["expectedAttendance"] = s.ExpectedAttendance,
         ["layout"] = s.Layout,
         ["sortOrder"] = s.SortOrder,
+        ["registrationRequired"] = s.RegistrationRequired,
     };
 
     private async Task<List<SessionView>> ViewsAsync(IReadOnlyList<Session> sessions, ProgrammeState state, IReadOnlyList<ProgrammeConflict> conflicts,
@@ -481,6 +614,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         var guestIds = people.Where(p => p.GuestId is not null).Select(p => p.Id).ToHashSet();
         var mine = conflicts.Where(c => sessions.Any(s => c.Involves(s.Id))).ToList();
         var described = await reader.DescribeAsync(mine, state, null, ct);
+        var stock = sessions.Any(s => s.Equipment.Count > 0) ? (await reservations.ListEquipmentAsync(ct)).ToDictionary(e => e.Id) : [];
         return [.. sessions.OrderBy(s => s.StartsAt is null).ThenBy(s => s.StartsAt).ThenBy(s => s.SortOrder).ThenBy(s => s.TitleEn, StringComparer.Ordinal)
             .Select(s =>
             {
@@ -491,7 +625,9 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
                     [.. s.Participants.OrderBy(p => p.Role).ThenBy(p => p.ProtocolOrder).Select(p => new ParticipantView(p.Id, p.PersonId, p.Role, p.ProtocolOrder,
                         names.TryGetValue(p.PersonId, out var who) ? who.Name : "?", names.TryGetValue(p.PersonId, out var at) ? at.Organisation : "",
                         guestIds.Contains(p.PersonId)))],
-                    [.. described.Where(c => c.SessionId == s.Id || c.OtherSessionId == s.Id)]);
+                    [.. described.Where(c => c.SessionId == s.Id || c.OtherSessionId == s.Id)],
+                    [.. s.Equipment.OrderBy(e => stock.TryGetValue(e.ItemId, out var i) ? i.NameEn : "", StringComparer.Ordinal).Select(e => new EquipmentView(e.ItemId,
+                        stock.TryGetValue(e.ItemId, out var item) ? item.NameEn : "?", item?.NameZh ?? "?", e.Quantity, e.Held))], s.RegistrationRequired);
             })];
     }
 }

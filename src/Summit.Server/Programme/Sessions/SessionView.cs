@@ -3,7 +3,10 @@ using Summit.Server.Venues.Contracts;
 
 namespace Summit.Server.Programme.Sessions;
 
-/// <summary>A session with its running order, its people in protocol order, its place (room, venue, times, booking) and its conflicts now.</summary>
+/// <summary>
+/// A session with its running order, its people in protocol order, its place (room, venue, times, booking), its conflicts now and the equipment
+/// it needs.
+/// </summary>
 public sealed record SessionView(
     Guid Id,
     Guid ForumId,
@@ -27,4 +30,6 @@ public sealed record SessionView(
     int SortOrder,
     IReadOnlyList<ItemView> Items,
     IReadOnlyList<ParticipantView> Participants,
-    IReadOnlyList<ProgrammeConflictView> Conflicts);
+    IReadOnlyList<ProgrammeConflictView> Conflicts,
+    IReadOnlyList<EquipmentView>? Equipment = null,
+    bool RegistrationRequired = false);

@@ -48,6 +48,11 @@ public sealed class ProgrammeSettingsService(SummitDbContext db, IEventCalendar 
             travel[pair.VenueAId.CompareTo(pair.VenueBId) < 0 ? (pair.VenueAId, pair.VenueBId) : (pair.VenueBId, pair.VenueAId)] = pair.Minutes;
         }
 
+        if (input.InterpretationKitId is { } kit && !(await reservations.ListEquipmentAsync(ct)).Any(e => e.Id == kit))
+        {
+            checks.Add("interpretationKitId", "programme.field.interpretation_kit", ProgrammeErrors.EquipmentUnknown, kit);
+        }
+
         checks.ThrowIfAny();
         var settings = await LoadAsync(summitEvent.Id, tracked: true, ct);
         if (settings is null)
@@ -58,6 +63,7 @@ public sealed class ProgrammeSettingsService(SummitDbContext db, IEventCalendar 
 
         var before = Snapshot(settings);
         (settings.BufferMinutes, settings.DefaultTravelMinutes, settings.RequiredLanguages) = (input.BufferMinutes, input.DefaultTravelMinutes, languages);
+        settings.InterpretationKitId = input.InterpretationKitId;
         // Only what departs from the default is kept: a default changed later then applies to the events that never chose otherwise.
         var rules = (input.Rules ?? []).GroupBy(r => r.Rule).Select(g => g.Last()).Where(r => r.Severity != ProgrammeRules.DefaultSeverity(r.Rule))
             .ToDictionary(r => r.Rule, r => r.Severity);
@@ -117,7 +123,7 @@ public sealed class ProgrammeSettingsService(SummitDbContext db, IEventCalendar 
             [.. Enum.GetValues<ConflictRule>().Select(r => new RuleSeverityView(r, severities.GetValueOrDefault(r, ProgrammeRules.DefaultSeverity(r)),
                 ProgrammeRules.DefaultSeverity(r)))],
             [.. settings.TravelTimes.Select(t => new TravelTimeView(t.FirstVenueId, En(t.FirstVenueId), Zh(t.FirstVenueId), t.SecondVenueId, En(t.SecondVenueId),
-                Zh(t.SecondVenueId), t.Minutes))]);
+                Zh(t.SecondVenueId), t.Minutes))], settings.InterpretationKitId);
     }
 
     private static Dictionary<string, object?> Snapshot(ProgrammeSettings s) => new()
@@ -125,6 +131,7 @@ public sealed class ProgrammeSettingsService(SummitDbContext db, IEventCalendar 
         ["bufferMinutes"] = s.BufferMinutes,
         ["defaultTravelMinutes"] = s.DefaultTravelMinutes,
         ["requiredLanguages"] = s.RequiredLanguages,
+        ["interpretationKitId"] = s.InterpretationKitId,
         ["rules"] = string.Join(", ", s.Rules.OrderBy(r => r.Rule).Select(r => $"{r.Rule}={r.Severity}")),
         ["travelTimes"] = string.Join(", ", s.TravelTimes.OrderBy(t => t.FirstVenueId).ThenBy(t => t.SecondVenueId)
             .Select(t => $"{t.FirstVenueId}/{t.SecondVenueId}={t.Minutes}")),

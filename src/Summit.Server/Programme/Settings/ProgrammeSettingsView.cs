@@ -5,4 +5,5 @@ public sealed record ProgrammeSettingsView(
     int DefaultTravelMinutes,
     IReadOnlyList<string> RequiredLanguages,
     IReadOnlyList<RuleSeverityView> Rules,
-    IReadOnlyList<TravelTimeView> TravelTimes);
+    IReadOnlyList<TravelTimeView> TravelTimes,
+    Guid? InterpretationKitId = null);

@@ -13,4 +13,5 @@ public sealed record ProgrammeConflictView(
     Guid? RoomId,
     int? Needed,
     int? Available,
-    string? Language);
+    string? Language,
+    Guid? ItemId = null);

@@ -35,7 +35,8 @@ public sealed class TimetableService(IEventCalendar events, ProgrammeReader read
         var days = Enumerable.Range(0, summitEvent.EndDate.DayNumber - summitEvent.StartDate.DayNumber + 1).Select(summitEvent.StartDate.AddDays).ToList();
         var rooms = state.Rooms.Values.Select(r => new TimetableRoom(r.Id, r.Code, r.NameEn, r.NameZh, r.VenueId, r.VenueNameEn, r.VenueNameZh)).ToList();
         return new TimetableView(chosen, from, until, days, rooms, slots, await reader.DescribeAsync(mine, state, null, ct),
-            state.Sessions.Count(s => s.RoomId is null), DemandSwaps.Find(today, state.Rooms, s => state.ChosenFor(s.Id)));
+            state.Sessions.Count(s => s.RoomId is null), DemandSwaps.Find(today, state.Rooms, s => state.ChosenFor(s.Id),
+                state.DemandOf, s => state.RegisteredFor(s.Id)));
     }
 
     /// <summary>Every conflict of the programme, gravest first.</summary>

@@ -36,6 +36,25 @@ public sealed class RoomReservations(SummitDbContext db, BookingService bookings
             .Concat(blocked.Select(b => new RoomOccupation(b.RoomId, b.From, b.Until, null)))];
     }
 
+    public async Task<IReadOnlyList<EquipmentStock>> ListEquipmentAsync(CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var items = await db.Set<EquipmentItem>().AsNoTracking().Where(e => e.EventId == summitEvent.Id).ToListAsync(ct);
+        return [.. items.OrderBy(e => e.NameEn, StringComparer.Ordinal).ThenBy(e => e.Id).Select(e => new EquipmentStock(e.Id, e.NameEn, e.NameZh, e.Quantity))];
+    }
+
+    public async Task<IReadOnlyList<EquipmentUse>> ListEquipmentUseAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken ct = default)
+    {
+        var summitEvent = await events.GetCurrentAsync(ct);
+        var (start, end) = (from.ToUniversalTime(), until.ToUniversalTime());
+        var lines = await db.Set<Booking>().AsNoTracking()
+            .Where(b => b.EventId == summitEvent.Id && b.State == BookingState.Confirmed && b.BlockedFrom < end && b.BlockedUntil > start)
+            .SelectMany(b => b.Equipment.Select(l => new { l.EquipmentItemId, l.Quantity, b.BlockedFrom, b.BlockedUntil, b.Id, b.HolderKind, b.HolderId }))
+            .ToListAsync(ct);
+        return [.. lines.Select(l => new EquipmentUse(l.EquipmentItemId, l.Quantity, l.BlockedFrom, l.BlockedUntil, l.Id,
+            l.HolderKind == BookingHolderKind.Session ? l.HolderId : null))];
+    }
+
     public async Task<ReservationOutcome> ReserveAsync(SessionReservation reservation, CancellationToken ct = default)
     {
         try
@@ -64,7 +83,14 @@ public sealed class RoomReservations(SummitDbContext db, BookingService bookings
         var catalog = await bookings.CatalogAsync(ct);
         var (candidate, room) = bookings.Validate(input, catalog);
         candidate.Id = booking.Id;
-        candidate.Equipment = booking.Equipment;
+        // The reservation's equipment replaces the booking's lines when it names any list; Validate checked the items and quantities.
+        var lines = reservation.Equipment is null ? booking.Equipment : candidate.Equipment;
+        foreach (var line in lines)
+        {
+            line.BookingId = booking.Id;
+        }
+
+        candidate.Equipment = lines;
         var facts = await bookings.FactsAsync(catalog, candidate.StartsAt, candidate.EndsAt, 0, 0, ct);
         var conflicts = facts.Check(candidate, room);
         if (conflicts.Count > 0)
@@ -81,10 +107,18 @@ public sealed class RoomReservations(SummitDbContext db, BookingService bookings
             ["title"] = (booking.Title, candidate.Title),
             ["attendance"] = (booking.ExpectedAttendance, candidate.ExpectedAttendance),
             ["layout"] = (booking.Layout, candidate.Layout),
+            ["equipment"] = (Describe(booking.Equipment), Describe(lines)),
         };
         booking.RoomId = room.Id;
         booking.SetTimes(candidate.StartsAt, candidate.EndsAt, 0, 0);
         (booking.Title, booking.ExpectedAttendance, booking.Layout) = (candidate.Title, candidate.ExpectedAttendance, candidate.Layout);
+        if (!ReferenceEquals(lines, booking.Equipment))
+        {
+            db.Set<BookingEquipment>().RemoveRange(booking.Equipment);
+            db.Set<BookingEquipment>().AddRange(lines);
+            booking.Equipment = lines;
+        }
+
         await audit.RecordAsync(BookingMoved, "booking", booking.Id.ToString(), changes.Where(c => !Equals(c.Value.Item1, c.Value.Item2))
             .ToDictionary(c => c.Key, c => c.Value));
         try
@@ -112,10 +146,14 @@ public sealed class RoomReservations(SummitDbContext db, BookingService bookings
     }
 
     private static BookingInput InputOf(SessionReservation r) => new(r.RoomId, r.StartsAt, r.EndsAt, r.Title, BookingHolderKind.Session,
-        r.ExpectedAttendance, (RoomLayout)r.Layout, HolderId: r.SessionId, SetupMinutes: 0, TeardownMinutes: 0);
+        r.ExpectedAttendance, (RoomLayout)r.Layout, HolderId: r.SessionId, SetupMinutes: 0, TeardownMinutes: 0,
+        Equipment: r.Equipment is null ? null : [.. r.Equipment.Select(e => new EquipmentLine(e.ItemId, e.Quantity))]);
+
+    private static string Describe(IEnumerable<BookingEquipment> lines) =>
+        string.Join(", ", lines.OrderBy(l => l.EquipmentItemId).Select(l => $"{l.Quantity} × {l.EquipmentItemId}"));
 
     private static ReservationOutcome Refused(IEnumerable<ConflictView> conflicts) =>
-        new(null, [.. conflicts.Select(c => new ReservationConflict(c.Kind.ToString(), c.Message, c.WithId, c.WithTitle, c.From, c.Until))]);
+        new(null, [.. conflicts.Select(c => new ReservationConflict(c.Kind.ToString(), c.Message, c.WithId, c.WithTitle, c.From, c.Until, c.Needed, c.Available))]);
 
     private async Task<string> RoomCodeAsync(Guid roomId, CancellationToken ct) =>
         await db.Set<Room>().AsNoTracking().Where(r => r.Id == roomId).Select(r => r.Code).FirstOrDefaultAsync(ct) ?? "?";

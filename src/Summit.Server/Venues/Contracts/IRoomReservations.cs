@@ -17,10 +17,22 @@ public interface IRoomReservations
     /// </summary>
     Task<IReadOnlyList<RoomOccupation>> ListOccupiedAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken ct = default);
 
+    /// <summary>The event's mobile equipment stock (items a reservation may ask for), by English name.</summary>
+    Task<IReadOnlyList<EquipmentStock>> ListEquipmentAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// The equipment confirmed bookings of any room hold within [from, until) (their buffers included), for a planner to see what a session's
+    /// booking holds and what the stock leaves at a time.
+    /// </summary>
+    Task<IReadOnlyList<EquipmentUse>> ListEquipmentUseAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken ct = default);
+
     /// <summary>Books the room for the session, confirmed, or says why the venue refuses it (nothing is then written).</summary>
     Task<ReservationOutcome> ReserveAsync(SessionReservation reservation, CancellationToken ct = default);
 
-    /// <summary>Moves a booking made by <see cref="ReserveAsync"/> to another room or time (same booking, audited), or says why not.</summary>
+    /// <summary>
+    /// Moves a booking made by <see cref="ReserveAsync"/> to another room or time, with the reservation's equipment in place of its lines when
+    /// it names any list (same booking, audited), or says why not.
+    /// </summary>
     Task<ReservationOutcome> MoveAsync(Guid bookingId, SessionReservation reservation, CancellationToken ct = default);
 
     /// <summary>Cancels a booking made by <see cref="ReserveAsync"/> (its room is free again), with the reason kept on it.</summary>

@@ -227,7 +227,7 @@ public sealed class AgendaTests(SummitFactory app) : IClassFixture<SummitFactory
     {
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.Contains("agenda", StringComparison.Ordinal) == true).ToList();
-        Assert.Equal(6, endpoints.Count);
+        Assert.Equal(8, endpoints.Count);
         Assert.All(endpoints, e => Assert.Equal(e.RoutePattern.RawText!.Contains("{token}", StringComparison.Ordinal) ? RateLimitFamily.Portal : RateLimitFamily.Public,
             e.Metadata.GetMetadata<SummitRateLimitAttribute>()?.Family));
     }

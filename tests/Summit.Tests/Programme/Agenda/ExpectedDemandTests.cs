@@ -57,7 +57,7 @@ public sealed class ExpectedDemandTests(SummitFactory app) : IClassFixture<Summi
         // The page says it too.
         var page = await app.PageAsync(Roles.Secretariat, $"/programme/timetable?day={day:yyyy-MM-dd}");
         Assert.Contains($"data-testid=\"timetable-overflow\" data-session=\"{popular.Id}\" data-swap=\"{quiet.Id}\"", page, StringComparison.Ordinal);
-        Assert.Contains("3 expected (3 in guests' agendas, 1 expected by staff); the room seats 2", page, StringComparison.Ordinal);
+        Assert.Contains("3 expected (0 registered, 3 in guests' agendas, 1 expected by staff); the room seats 2", page, StringComparison.Ordinal);
     }
 
     private async Task<TimetableView> TimetableAsync(DateOnly day)

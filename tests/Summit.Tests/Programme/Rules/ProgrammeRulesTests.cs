@@ -176,7 +176,8 @@ public sealed class ProgrammeRulesTests
     {
         Assert.Empty(Check([Session(null, null, null, 0, Minister), Session(null, null, null, 0, Minister)]));
         Assert.Equal(
-            [RuleSeverity.BlockEdit, RuleSeverity.BlockEdit, RuleSeverity.BlockRelease, RuleSeverity.Warn, RuleSeverity.Warn, RuleSeverity.BlockRelease, RuleSeverity.Warn],
+            [RuleSeverity.BlockEdit, RuleSeverity.BlockEdit, RuleSeverity.BlockRelease, RuleSeverity.Warn, RuleSeverity.Warn, RuleSeverity.BlockRelease, RuleSeverity.Warn,
+                RuleSeverity.BlockRelease],
             Enum.GetValues<ConflictRule>().Select(ProgrammeRules.DefaultSeverity));
     }
 
