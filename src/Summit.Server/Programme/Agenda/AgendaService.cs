@@ -151,7 +151,7 @@ public sealed class AgendaService(
         var zone = await agendas.TimeZoneIdAsync(guest.EventId, ct);
         if (release is null)
         {
-            return new AgendaView(0, zone, [], [], [], 0, ProgrammeLimits.MaxAgendaChoices, feed);
+            return new AgendaView(0, zone, [], [], [], 0, ProgrammeLimits.MaxAgendaChoices, feed, guest.TimeZoneId);
         }
 
         var snapshot = ReleaseReader.Read(release);
@@ -161,6 +161,6 @@ public sealed class AgendaService(
         var offers = snapshot.Sessions.OrderBy(s => s.StartsAt).ThenBy(s => s.RoomCode).Select(s => new AgendaOffer(s.Id, s.TitleEn, s.TitleZh, s.StartsAt,
             s.EndsAt, s.RoomNameEn, s.RoomNameZh, s.VenueNameEn, s.VenueNameZh, inAgenda.Contains(s.Id))).ToList();
         return new AgendaView(release.Number, zone, entries, AgendaClashes.Find(entries, settings.TravelBetween), offers, entries.Count(e => e.Chosen),
-            ProgrammeLimits.MaxAgendaChoices, feed);
+            ProgrammeLimits.MaxAgendaChoices, feed, guest.TimeZoneId);
     }
 }

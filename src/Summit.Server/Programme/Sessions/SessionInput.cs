@@ -4,7 +4,8 @@ namespace Summit.Server.Programme.Sessions;
 
 /// <summary>
 /// A session's content as staff write it: its forum and kind, titles (both required) and abstracts in both languages, the language on
-/// stage and the interpretation channels, the format (and, for later, the join link), how many are expected and in which layout.
+/// stage and the interpretation channels, the format and (online or hybrid) the join link with whether it is published, how many are expected and
+/// in which layout.
 /// Where and when it takes place is set apart, by a placement.
 /// </summary>
 public sealed record SessionInput(
@@ -20,4 +21,5 @@ public sealed record SessionInput(
     string? AbstractEn = null,
     string? AbstractZh = null,
     string? JoinLink = null,
-    int SortOrder = 0);
+    int SortOrder = 0,
+    bool JoinLinkPublic = false);
