@@ -22,6 +22,7 @@ internal sealed class GuestConfiguration : IEntityTypeConfiguration<Guest>
         e.Property(x => x.EmailNormalized).HasMaxLength(254);
         e.Property(x => x.Phone).HasMaxLength(40);
         e.Property(x => x.Language).HasMaxLength(10);
+        e.Property(x => x.TimeZoneId).HasMaxLength(Portal.PortalTimeZones.IdLength);
         e.Property(x => x.PassportHash).HasMaxLength(64);
         e.Property(x => x.StatusReason).HasMaxLength(500);
         e.Property(x => x.PrivacyNoticeVersion).HasMaxLength(20);

@@ -27,6 +27,9 @@ public sealed class GuestDirectory(SummitDbContext db, AuditLog audit, FieldProt
             .ToListAsync(ct);
     }
 
+    public async Task<string?> TimeZoneOfAsync(Guid guestId, CancellationToken ct = default) =>
+        await db.Guests.AsNoTracking().Where(g => g.Id == guestId).Select(g => g.TimeZoneId).FirstOrDefaultAsync(ct);
+
     public async Task<List<CategoryCard>> CategoriesAsync(Guid eventId, CancellationToken ct = default) =>
         await db.Categories.AsNoTracking().Where(c => c.EventId == eventId).OrderBy(c => c.SortOrder)
             .Select(c => new CategoryCard(c.Id, c.Code, c.NameEn, c.NameZh, c.Colour, c.SortOrder)).ToListAsync(ct);

@@ -18,6 +18,7 @@ public static class GuestErrors
     public const string OrganisationTypeUnknown = "organisation_type.unknown";
     public const string ParticipationModeUnknown = "participation_mode.unknown";
     public const string LanguageUnknown = "language.unknown";
+    public const string TimeZoneUnknown = "time_zone.unknown";
     public const string GenderUnknown = "gender.unknown";
     public const string InvitationNotFound = "invitation.not_found";
     public const string InvitationExpired = "invitation.expired";

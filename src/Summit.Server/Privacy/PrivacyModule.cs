@@ -12,7 +12,8 @@ namespace Summit.Server.Privacy;
 /// <summary>
 /// Privacy (issue 9, docs/adr/0015): the retention period per event, the purge after it, a person's copy of their data and its
 /// erasure, and the privacy notice written from the settings in force. It reaches the modules only through
-/// <see cref="IPersonalDataHolder"/>, which each module that keeps personal data implements, and <see cref="IDataSubjects"/> (Guests).
+/// <see cref="IPersonalDataHolder"/>, which each module that keeps personal data implements, and <see cref="IDataSubjects"/> (Guests its guests,
+/// Programme its remote speakers).
 /// </summary>
 public sealed class PrivacyModule : ISummitModule
 {
@@ -29,6 +30,7 @@ public sealed class PrivacyModule : ISummitModule
         services.AddSummitOptions<PrivacyOptions>("Summit:Privacy");
         services.AddScoped<RetentionService>();
         services.AddScoped<IPrivacyNotice, PrivacyNoticeService>();
+        services.AddScoped<SubjectDirectory>();
         services.AddScoped<ErasureEngine>();
         services.AddScoped<SubjectRequests>();
         services.AddScoped<PurgeService>();

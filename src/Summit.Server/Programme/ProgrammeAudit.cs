@@ -18,6 +18,9 @@ public static class ProgrammeAudit
     public const string RegistrationsRead = "programme.registrations_read";
     public const string PersonCreated = "programme.person_created";
     public const string PersonUpdated = "programme.person_updated";
+
+    /// <summary>Staff opened a remote speaker's record with their address (a personal-data read).</summary>
+    public const string PersonViewed = "programme.person_viewed";
     public const string AvailabilityChanged = "programme.availability_changed";
     public const string SettingsUpdated = "programme.settings_updated";
     public const string Released = "programme.released";

@@ -8,6 +8,9 @@ public static class ProgrammeErrors
     public const string ForumTitleTaken = "programme.forum_title_taken";
     public const string SessionNotFound = "programme.session_not_found";
     public const string PersonNotFound = "programme.person_not_found";
+
+    /// <summary>An edit of a person whose data was erased: they stay in their sessions as "Speaker withdrawn", and nothing more is kept of them.</summary>
+    public const string PersonWithdrawn = "programme.person_withdrawn";
     public const string PersonUnknown = "programme.person_unknown";
     public const string GuestUnknown = "programme.guest_unknown";
     public const string GuestListedAlready = "programme.guest_listed_already";
@@ -16,6 +19,9 @@ public static class ProgrammeErrors
     public const string RoomUnknown = "programme.room_unknown";
     public const string LanguageInvalid = "programme.language_invalid";
     public const string LinkInvalid = "programme.link_invalid";
+
+    /// <summary>A join link on an in-person session (only online and hybrid sessions have one).</summary>
+    public const string JoinLinkInPerson = "programme.join_link_in_person";
     public const string PeriodInvalid = "programme.period_invalid";
     public const string PeriodTooLong = "programme.period_too_long";
     public const string ValueUnknown = "programme.value_unknown";
@@ -56,5 +62,6 @@ public static class ProgrammeErrors
         RoomRefused, DayOutsideEvent, TravelPairInvalid, ReleaseBlocked, ReleaseUnchanged, ReleaseConcurrent, ReleaseNotFound, NotReleased, SpeakerNotFound,
         SessionUnknown, ScheduleTooLarge, ScheduleEmpty, ScheduleDuplicate, ScheduleStale, ScheduleBusy, SolverUnavailable,
         EquipmentUnknown, EquipmentDuplicate, RegistrationNotRequired, RegistrationsFull, WaitingListFull, RegistrationGuestUnknown,
+        JoinLinkInPerson, PersonWithdrawn,
     ];
 }

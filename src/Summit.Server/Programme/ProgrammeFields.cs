@@ -35,6 +35,14 @@ internal static partial class ProgrammeFields
     /// <summary>A BCP 47 tag of a language and optional script or region ("en", "zh-Hans", "pt-BR"), as sessions name their languages.</summary>
     public static bool IsLanguage(string code) => LanguageTag().IsMatch(code);
 
+    /// <summary>
+    /// A join link: an absolute https address with a host and no user name or password in it (a link is shown to guests and may be published;
+    /// credentials belong in the meeting service, not in the address). The length is checked with the field.
+    /// </summary>
+    public static bool IsJoinLink(string link) =>
+        Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0 && uri.UserInfo.Length == 0
+        && !link.Any(char.IsWhiteSpace);
+
     /// <summary>Comma-separated language codes, each checked, duplicates dropped.</summary>
     public static string Languages(FieldChecks checks, string field, string labelKey, IEnumerable<string>? codes)
     {

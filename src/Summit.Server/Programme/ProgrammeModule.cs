@@ -10,6 +10,7 @@ using Summit.Server.Programme.Contracts;
 using Summit.Server.Programme.Forums;
 using Summit.Server.Programme.Pages;
 using Summit.Server.Programme.People;
+using Summit.Server.Programme.PersonalData;
 using Summit.Server.Programme.Public;
 using Summit.Server.Programme.Registrations;
 using Summit.Server.Programme.Releases;
@@ -66,7 +67,10 @@ public sealed class ProgrammeModule : ISummitModule
         services.AddScoped<RegistrationBook>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<AgendaFeedService>();
-        services.AddScoped<IPersonalDataHolder, AgendaPersonalData>();
+        services.AddScoped<ProgrammePersonalData>();
+        services.AddScoped<IPersonalDataHolder>(sp => sp.GetRequiredService<ProgrammePersonalData>());
+        // Remote speakers are known only here: the privacy module finds, exports and erases them as people of the event.
+        services.AddScoped<IDataSubjects>(sp => sp.GetRequiredService<ProgrammePersonalData>());
         // The guest's agenda on their portal: the section's service checks the portal token itself.
         services.AddSingleton(new PageSection(PortalPage.Main, typeof(PortalAgenda), 10, UiOperations.TokenHolder));
     }

@@ -16,4 +16,12 @@ public sealed class ProgrammePerson
     public string CountryCode { get; set; } = "";
     public string Email { get; set; } = "";
     public List<PersonAvailability> Availability { get; set; } = [];
+
+    /// <summary>
+    /// When a remote speaker's data was erased (a privacy request or the purge; docs/adr/0038): name, organisation, country and address are gone, the
+    /// person stays in their sessions as "Speaker withdrawn" so the timetable and its releases keep their shape. Null for everyone else.
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
+    public bool IsWithdrawn => ErasedAt is not null;
 }

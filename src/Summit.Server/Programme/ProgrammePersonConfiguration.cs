@@ -14,6 +14,7 @@ internal sealed class ProgrammePersonConfiguration : IEntityTypeConfiguration<Pr
         e.Property(x => x.Organisation).HasMaxLength(ProgrammeLimits.NameLength);
         e.Property(x => x.CountryCode).HasMaxLength(2);
         e.Property(x => x.Email).HasMaxLength(ProgrammeLimits.EmailLength);
+        e.Ignore(x => x.IsWithdrawn);
         e.HasOne<SummitEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Availability).WithOne().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.EventId, x.GuestId }).IsUnique();

@@ -25,8 +25,14 @@ public sealed class Session
     public string Channels { get; set; } = "";
     public SessionFormat Format { get; set; }
 
-    /// <summary>The online part's join link; empty until the online part of issue 13 fills it.</summary>
+    /// <summary>The online part's join link (https, online or hybrid sessions only); null for none.</summary>
     public string? JoinLink { get; set; }
+
+    /// <summary>
+    /// Whether the join link is published with the public programme and its export; false (the default) shows it only to the guests who put the
+    /// session in their agenda and to its people: a link to a closed session is a credential.
+    /// </summary>
+    public bool JoinLinkPublic { get; set; }
 
     /// <summary>How many people are expected: the room must seat them (the capacity rule), and the booking asks for as many as the room seats.</summary>
     public int ExpectedAttendance { get; set; }

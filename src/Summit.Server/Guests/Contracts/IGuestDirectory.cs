@@ -11,6 +11,9 @@ public interface IGuestDirectory
 
     Task<List<GuestCard>> GetCardsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default);
 
+    /// <summary>The IANA time zone the guest chose to read times in (in the portal), or null: the event's (and for an unknown guest).</summary>
+    Task<string?> TimeZoneOfAsync(Guid guestId, CancellationToken ct = default);
+
     Task<List<CategoryCard>> CategoriesAsync(Guid eventId, CancellationToken ct = default);
 
     /// <summary>The event's delegations by name.</summary>

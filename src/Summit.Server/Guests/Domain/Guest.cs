@@ -30,6 +30,9 @@ public sealed class Guest
 
     /// <summary>"en" or "zh-Hans": the language of mail and portal for this guest.</summary>
     public string Language { get; set; } = "en";
+
+    /// <summary>The IANA time zone the guest chose in the portal to read times in (their agenda and its feed); null: the event's.</summary>
+    public string? TimeZoneId { get; set; }
     public ParticipationMode ParticipationMode { get; set; }
     public Guid CategoryId { get; set; }
     public AccreditationCategory? Category { get; set; }

@@ -53,7 +53,13 @@ public sealed class GuestPersonalData(SummitDbContext db, FieldProtector protect
     public async Task<PersonalDataSection> ExportAsync(DataSubject subject, IReadOnlyList<PersonReference> references, CancellationToken ct)
     {
         var guest = await db.Guests.AsNoTracking().Include(g => g.Category).Include(g => g.Delegation)
-            .FirstAsync(g => g.Id == subject.PersonId, ct);
+            .FirstOrDefaultAsync(g => g.Id == subject.PersonId, ct);
+        if (guest is null)
+        {
+            // A person another module knows (a programme's remote speaker) has no registration here.
+            return new PersonalDataSection(Area, []);
+        }
+
         var records = new List<PersonalRecord>
         {
             new("guest",

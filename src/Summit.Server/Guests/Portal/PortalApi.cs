@@ -73,6 +73,10 @@ public static class PortalApi
             })
             .WithSummary("Withdraw consent to face verification at gates");
 
+        portal.MapPut("/time-zone", async (string token, TimeZoneChoice choice, PortalService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.SetTimeZoneAsync(token, choice.TimeZoneId, ct)))
+            .WithSummary("Choose the time zone the guest reads the programme in (an IANA id; empty for the event's)");
+
         return api;
     }
 }

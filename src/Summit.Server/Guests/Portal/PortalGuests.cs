@@ -10,6 +10,6 @@ public sealed class PortalGuests(InvitationService invitations) : IPortalGuests
     {
         var invitation = await invitations.ResolveAsync(token, allowUsed: true, ct);
         var guest = invitation.Guest!;
-        return new PortalGuest(guest.Id, guest.EventId, guest.Status, guest.Language);
+        return new PortalGuest(guest.Id, guest.EventId, guest.Status, guest.Language, guest.TimeZoneId);
     }
 }

@@ -59,7 +59,40 @@ public sealed class PortalService(
             target.Status, canRegister, ToForm(target, category.Code, delegation?.Name), target.Email, category.Code, delegation?.Name,
             isLiaison, members, target.FaceConsentAt is not null && target.FaceConsentWithdrawnAt is null, target.HasPhoto, invitation.ExpiresAt,
             target.DataConsentAt is not null, await credentials.FindAsync(target.Id, ct), summitEvent.TimeZoneId,
-            await NoticeAsync(summitEvent, ct), target.FaceConsentAt is not null && target.FaceConsentWithdrawnAt is null ? await faces.FindAsync(target.Id, ct) : null);
+            await NoticeAsync(summitEvent, ct), target.FaceConsentAt is not null && target.FaceConsentWithdrawnAt is null ? await faces.FindAsync(target.Id, ct) : null,
+            target.TimeZoneId);
+    }
+
+    /// <summary>
+    /// The time zone the guest reads times in (their agenda on the portal and its calendar feed): an IANA zone of the server's list, or
+    /// empty for the event's own. Only the guest themselves (not a liaison for a member); audited as the guest's own act.
+    /// </summary>
+    /// <exception cref="SummitException">guest.time_zone_unknown (422) for a zone that is not an IANA zone the server knows.</exception>
+    public async Task<PortalView> SetTimeZoneAsync(string token, string? timeZoneId, CancellationToken ct = default)
+    {
+        var invitation = await invitations.ResolveAsync(token, allowUsed: true, ct);
+        var guest = await db.Guests.FirstAsync(g => g.Id == invitation.GuestId, ct);
+        var summitEvent = await events.GetCurrentAsync(ct);
+        string? chosen = null;
+        if (!string.IsNullOrWhiteSpace(timeZoneId))
+        {
+            var zone = PortalTimeZones.Find(timeZoneId) ?? throw new SummitException(SummitError.Of(GuestErrors.TimeZoneUnknown,
+                timeZoneId.Length > PortalTimeZones.IdLength ? timeZoneId[..PortalTimeZones.IdLength] + "…" : timeZoneId));
+            // The event's own zone is stored as no choice, so that a later change of the event's zone carries the guest along.
+            chosen = zone.Id == summitEvent.TimeZoneId ? null : zone.Id;
+        }
+
+        if (chosen != guest.TimeZoneId)
+        {
+            actor.Use(new Actor($"guest:{guest.Id}", $"guest {guest.DisplayName}", (await actor.GetAsync()).IpAddress));
+            await audit.RecordAsync(AuditActions.GuestTimeZoneChanged, "guest", guest.Id.ToString(),
+                new Dictionary<string, (object?, object?)> { ["timeZone"] = (guest.TimeZoneId, chosen) });
+            guest.TimeZoneId = chosen;
+            guest.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+        }
+
+        return await OpenAsync(token, null, ct);
     }
 
     /// <summary>The privacy notice in force, in the page's language: written from the event's retention setting.</summary>

@@ -11,6 +11,9 @@ public static class AuditActions
     public const string GuestRegistered = "guest.registered";
     public const string GuestConsentWithdrawn = "guest.consent_withdrawn";
 
+    /// <summary>A guest chose the time zone they read the programme in (the portal).</summary>
+    public const string GuestTimeZoneChanged = "guest.time_zone_changed";
+
     /// <summary>An accreditation officer recorded the face consent a guest gave at the desk.</summary>
     public const string GuestFaceConsentRecorded = "guest.face_consent_recorded";
     public const string GuestsImported = "guests.imported";

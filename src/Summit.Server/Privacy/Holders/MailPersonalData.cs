@@ -116,7 +116,8 @@ public sealed class MailPersonalData(SummitDbContext db, IOptions<MailOptions> o
             query = query.Where(m => m.CreatedAt >= from);
         }
 
-        return [.. (await query.ToListAsync(ct)).Where(m => subjects.Any(s =>
-            ErasedText.Mentions(m.Subject, s) || ErasedText.Mentions(m.TextBody, s) || ErasedText.Mentions(m.HtmlBody, s)))];
+        // Mail to a person no guest record links (a remote speaker's programme notice) is found by its address.
+        return [.. (await query.ToListAsync(ct)).Where(m => subjects.Any(s => s.Email.Length > 0 && string.Equals(m.ToAddress, s.Email, StringComparison.OrdinalIgnoreCase)
+            || ErasedText.Mentions(m.Subject, s) || ErasedText.Mentions(m.TextBody, s) || ErasedText.Mentions(m.HtmlBody, s)))];
     }
 }

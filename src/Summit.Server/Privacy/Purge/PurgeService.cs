@@ -14,7 +14,7 @@ namespace Summit.Server.Privacy;
 /// unfinished run per event), so several servers running the job never purge one event twice at once. The dry run goes through
 /// the same holders with the same conditions and changes nothing.
 /// </summary>
-public sealed class PurgeService(SummitDbContext db, IEventCalendar events, RetentionService retention, IDataSubjects subjects, ErasureEngine engine,
+public sealed class PurgeService(SummitDbContext db, IEventCalendar events, RetentionService retention, SubjectDirectory subjects, ErasureEngine engine,
     SubjectRequests requests, AuditLog audit, CurrentActor actor, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<PurgeService> logger)
 {
     private static readonly JsonSerializerOptions CountsJson = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };

@@ -15,7 +15,7 @@ namespace Summit.Server.Privacy;
 /// about them (a page and a JSON file), and erase it. Each step is audited; an erasure names its reason and is refused, with the
 /// reasons, while a legal hold stands.
 /// </summary>
-public sealed class SubjectRequests(SummitDbContext db, IDataSubjects subjects, ErasureEngine engine, IEventCalendar events, RetentionService retention,
+public sealed class SubjectRequests(SummitDbContext db, SubjectDirectory subjects, ErasureEngine engine, IEventCalendar events, RetentionService retention,
     AuditLog audit, CurrentActor actor, Localizer localizer, TimeProvider clock, ILogger<SubjectRequests> logger)
 {
     public const string ExportFormat = "summit-personal-data/1";

@@ -60,5 +60,5 @@ public sealed class AgendaReader(SummitDbContext db, IEventCalendar events)
 
     private static AgendaEntry Entry(ReleasedSession s, bool chosen, IReadOnlyList<ParticipantRole> roles, AgendaEntryState state) =>
         new(s.Id, s.TitleEn, s.TitleZh, s.StartsAt, s.EndsAt, s.RoomId, s.RoomNameEn, s.RoomNameZh, s.VenueId, s.VenueNameEn, s.VenueNameZh, chosen, roles,
-            state);
+            state, Format: s.Format, JoinLink: state == AgendaEntryState.Cancelled || s.Format == SessionFormat.InPerson ? null : s.JoinLink);
 }

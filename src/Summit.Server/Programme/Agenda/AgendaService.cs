@@ -186,7 +186,7 @@ public sealed class AgendaService(
         var zone = await agendas.TimeZoneIdAsync(guest.EventId, ct);
         if (release is null)
         {
-            return new AgendaView(0, zone, [], [], [], 0, ProgrammeLimits.MaxAgendaChoices, feed);
+            return new AgendaView(0, zone, [], [], [], 0, ProgrammeLimits.MaxAgendaChoices, feed, guest.TimeZoneId);
         }
 
         var snapshot = ReleaseReader.Read(release);
@@ -212,6 +212,6 @@ public sealed class AgendaService(
             s.EndsAt, s.RoomNameEn, s.RoomNameZh, s.VenueNameEn, s.VenueNameZh, inAgenda.Contains(s.Id), seatsLeft.ContainsKey(s.Id),
             mine.TryGetValue(s.Id, out var r) ? r.State : null, positions.GetValueOrDefault(s.Id), seatsLeft.GetValueOrDefault(s.Id))).ToList();
         return new AgendaView(release.Number, zone, entries, AgendaClashes.Find(entries, settings.TravelBetween), offers, entries.Count(e => e.Chosen),
-            ProgrammeLimits.MaxAgendaChoices, feed);
+            ProgrammeLimits.MaxAgendaChoices, feed, guest.TimeZoneId);
     }
 }

@@ -12,7 +12,8 @@ namespace Summit.Server.Programme.Export;
 /// it: a conference, its days, each day's rooms and their events with date, start, duration as HH:MM, room, slug, title, track, type,
 /// language, abstract and persons) and its JSON variant (<c>schedule.json</c>: <c>schedule.conference.days[].rooms{name: [events]}</c>).
 /// Pure: both are written from one <see cref="ScheduleSource"/>, through one list of days, so they cannot tell different stories. A session
-/// keeps its UUID and number from one version to the next (<see cref="StableIds"/>); interpreters are crew and not listed among persons.
+/// keeps its UUID and number from one version to the next (<see cref="StableIds"/>); interpreters are crew and not listed among persons. An
+/// online or hybrid session's join link is in its <c>links</c> only when the organizer published it (a private link is a credential).
 /// </summary>
 public static class ScheduleExport
 {
@@ -52,7 +53,7 @@ public static class ScheduleExport
                         new XElement("abstract", e.Abstract),
                         new XElement("description", ""),
                         new XElement("persons", e.Persons.Select(p => new XElement("person", new XAttribute("id", p.Id), new XAttribute("guid", p.Guid), p.Name))),
-                        new XElement("links"),
+                        new XElement("links", e.JoinLink is null ? null : new XElement("link", new XAttribute("href", e.JoinLink), source.JoinLinkTitle)),
                         new XElement("attachments")))))));
         }
 
@@ -87,7 +88,7 @@ public static class ScheduleExport
                 ["date"] = Date(day.Date),
                 ["day_start"] = Moment(day.Start),
                 ["day_end"] = Moment(day.End),
-                ["rooms"] = new JsonObject(day.Rooms.Select(r => KeyValuePair.Create(r.Name, (JsonNode?)new JsonArray([.. r.Events.Select(EventJson)])))),
+                ["rooms"] = new JsonObject(day.Rooms.Select(r => KeyValuePair.Create(r.Name, (JsonNode?)new JsonArray([.. r.Events.Select(e => EventJson(e, source.JoinLinkTitle))])))),
             })]),
         };
         return new JsonObject
@@ -106,7 +107,7 @@ public static class ScheduleExport
     /// <summary>"01:30": hours and minutes, the hours not wrapped at a day.</summary>
     public static string Duration(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours:00}:{span.Minutes:00}");
 
-    private static JsonNode EventJson(ExportEvent e) => new JsonObject
+    private static JsonNode EventJson(ExportEvent e, string joinLinkTitle) => new JsonObject
     {
         ["guid"] = e.Guid.ToString(),
         ["id"] = e.Id,
@@ -132,7 +133,7 @@ public static class ScheduleExport
             ["name"] = p.Name,
             ["public_name"] = p.Name,
         })]),
-        ["links"] = new JsonArray(),
+        ["links"] = e.JoinLink is null ? new JsonArray() : new JsonArray(new JsonObject { ["url"] = e.JoinLink, ["title"] = joinLinkTitle }),
         ["attachments"] = new JsonArray(),
     };
 
@@ -178,7 +179,7 @@ public static class ScheduleExport
             $"{Slug(source.Acronym)}-{id.ToString(CultureInfo.InvariantCulture)}-{Slug(s.TitleEn)}".TrimEnd('-'),
             $"{source.BaseUrl.TrimEnd('/')}/public/programme?day={Date(DateOnly.FromDateTime(local.DateTime))}#session-{s.Id}",
             Text(s.TitleEn, s.TitleZh, source.Language), forum is null ? "" : Text(forum.TitleEn, forum.TitleZh, source.Language), s.Kind.ToString(), s.Language,
-            Text(s.AbstractEn, s.AbstractZh, source.Language), persons);
+            Text(s.AbstractEn, s.AbstractZh, source.Language), persons, s.Format == SessionFormat.InPerson ? null : s.PublicJoinLink);
     }
 
     private static string Text(string english, string chinese, string language) => language == Localizer.Chinese && chinese.Length > 0 ? chinese : english;
@@ -220,7 +221,7 @@ public static class ScheduleExport
     private sealed record ExportRoom(string Name, Guid Guid, IReadOnlyList<ExportEvent> Events);
 
     private sealed record ExportEvent(Guid Guid, int Id, DateTimeOffset Date, string Start, string Duration, string Room, string Slug, string Url,
-        string Title, string Track, string Type, string Language, string Abstract, IReadOnlyList<ExportPerson> Persons);
+        string Title, string Track, string Type, string Language, string Abstract, IReadOnlyList<ExportPerson> Persons, string? JoinLink);
 
     private sealed record ExportPerson(int Id, Guid Guid, string Name);
 }

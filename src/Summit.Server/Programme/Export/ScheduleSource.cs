@@ -17,4 +17,5 @@ public sealed record ScheduleSource(
     string Language,
     IReadOnlyList<ReleasedForum> Forums,
     IReadOnlyList<ReleasedSession> Sessions,
-    IReadOnlyDictionary<Guid, string> Names);
+    IReadOnlyDictionary<Guid, string> Names,
+    string JoinLinkTitle = "Join online");

@@ -5,6 +5,7 @@ using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Audit;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Localization;
+using Summit.Server.Programme.Releases;
 using Summit.Server.Programme.Sessions;
 using Summit.Server.Programme.Timetable;
 
@@ -28,9 +29,15 @@ public sealed class PersonService(SummitDbContext db, IEventCalendar events, IGu
         return [.. people.Select(p => ToView(p, cards, withEmail: false)).OrderBy(p => p.Name, StringComparer.CurrentCulture)];
     }
 
+    /// <summary>One person with a remote speaker's address: that read is audited (a guest's details are the guests module's, read as a card).</summary>
     public async Task<PersonView> GetAsync(Guid id, CancellationToken ct = default)
     {
         var person = await FindAsync(id, tracked: false, ct);
+        if (person.GuestId is null && !person.IsWithdrawn)
+        {
+            await audit.RecordReadAsync(ProgrammeAudit.PersonViewed, "programme_person", person.Id.ToString());
+        }
+
         return ToView(person, await CardsAsync([person], ct), withEmail: true);
     }
 
@@ -64,6 +71,7 @@ public sealed class PersonService(SummitDbContext db, IEventCalendar events, IGu
     public async Task<PersonView> UpdateAsync(Guid id, PersonInput input, CancellationToken ct = default)
     {
         var person = await FindAsync(id, tracked: true, ct);
+        ThrowIfWithdrawn(person);
         var before = Snapshot(person);
         await ApplyAsync(person, input, person.EventId, ct);
         var changes = AuditLog.Diff(before, Snapshot(person));
@@ -83,6 +91,7 @@ public sealed class PersonService(SummitDbContext db, IEventCalendar events, IGu
     public async Task<PersonView> SetAvailabilityAsync(Guid id, IReadOnlyList<AvailabilityWindow> windows, CancellationToken ct = default)
     {
         var person = await FindAsync(id, tracked: true, ct);
+        ThrowIfWithdrawn(person);
         var checks = new FieldChecks(localizer);
         if (windows.Count > ProgrammeLimits.MaxWindows)
         {
@@ -120,6 +129,14 @@ public sealed class PersonService(SummitDbContext db, IEventCalendar events, IGu
         });
         await db.SaveChangesAsync(ct);
         return ToView(person, await CardsAsync([person], ct), withEmail: true);
+    }
+
+    private static void ThrowIfWithdrawn(ProgrammePerson person)
+    {
+        if (person.IsWithdrawn)
+        {
+            throw new SummitException(SummitError.Conflict(ProgrammeErrors.PersonWithdrawn));
+        }
     }
 
     private static string Describe(PersonAvailability w) =>
@@ -175,10 +192,10 @@ public sealed class PersonService(SummitDbContext db, IEventCalendar events, IGu
     private async Task<Dictionary<Guid, GuestCard>> CardsAsync(IEnumerable<ProgrammePerson> people, CancellationToken ct) =>
         (await guests.GetCardsAsync([.. people.Where(p => p.GuestId is not null).Select(p => p.GuestId!.Value).Distinct()], ct)).ToDictionary(c => c.Id);
 
-    private static PersonView ToView(ProgrammePerson p, IReadOnlyDictionary<Guid, GuestCard> cards, bool withEmail)
+    private PersonView ToView(ProgrammePerson p, IReadOnlyDictionary<Guid, GuestCard> cards, bool withEmail)
     {
         var card = p.GuestId is { } g ? cards.GetValueOrDefault(g) : null;
-        return new PersonView(p.Id, p.GuestId, card?.Name ?? p.Name, card?.Organisation ?? p.Organisation, card?.CountryCode ?? p.CountryCode,
+        return new PersonView(p.Id, p.GuestId, card?.Name ?? (p.IsWithdrawn ? ReleaseReader.WithdrawnName(localizer) : p.Name), card?.Organisation ?? p.Organisation, card?.CountryCode ?? p.CountryCode,
             withEmail && card is null ? p.Email : null, [.. p.Availability.OrderBy(w => w.From).Select(w => new AvailabilityWindow(w.From, w.Until))]);
     }
 

@@ -44,13 +44,13 @@ public sealed class PublicProgrammeService(IEventCalendar events, ReleaseReader 
     public async Task<List<PublicSpeaker>> SpeakersAsync(CancellationToken ct = default)
     {
         var published = await PublishedAsync(ct);
-        return [.. published.People.Values.Select(p => Speaker(p, published)).OrderBy(s => s.Name, StringComparer.Ordinal)];
+        return [.. published.People.Values.Where(p => !p.Person.IsWithdrawn).Select(p => Speaker(p, published)).OrderBy(s => s.Name, StringComparer.Ordinal)];
     }
 
     public async Task<PublicSpeaker> SpeakerAsync(Guid id, CancellationToken ct = default)
     {
         var published = await PublishedAsync(ct);
-        return published.People.TryGetValue(id, out var person)
+        return published.People.TryGetValue(id, out var person) && !person.Person.IsWithdrawn
             ? Speaker(person, published)
             : throw new SummitException(SummitError.NotFound(ProgrammeErrors.SpeakerNotFound, id));
     }
@@ -98,7 +98,8 @@ public sealed class PublicProgrammeService(IEventCalendar events, ReleaseReader 
             s.Channels, s.Format, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.StartsAt, zone).DateTime), s.StartsAt, s.EndsAt, s.RoomId, s.RoomNameEn,
             s.RoomNameZh, s.VenueNameEn, s.VenueNameZh,
             [.. s.Participants.Where(p => p.Role != ParticipantRole.Interpreter && people.ContainsKey(p.PersonId))
-                .Select(p => new PublicParticipant(p.PersonId, people[p.PersonId].Name, p.Role))])).ToList();
+                .Select(p => new PublicParticipant(p.PersonId, people[p.PersonId].Name, p.Role, people[p.PersonId].Person.IsWithdrawn))],
+            s.Format == SessionFormat.InPerson ? null : s.PublicJoinLink)).ToList();
         var days = Enumerable.Range(0, summitEvent.EndDate.DayNumber - summitEvent.StartDate.DayNumber + 1).Select(summitEvent.StartDate.AddDays).ToList();
         return new PublishedProgramme(summitEvent, zone, release, snapshot, sessions, people, days);
     }
@@ -122,7 +123,7 @@ public sealed class PublicProgrammeService(IEventCalendar events, ReleaseReader 
         var e = published.Event;
         return new ScheduleSource(chosen == Localizer.Chinese ? e.NameZh : e.Name, ScheduleExport.Slug(e.Name), e.StartDate, e.EndDate, published.Zone,
             published.Release.Number, baseUrl, chosen, published.Snapshot.Forums, published.Snapshot.Sessions,
-            published.People.ToDictionary(p => p.Key, p => p.Value.Name));
+            published.People.ToDictionary(p => p.Key, p => p.Value.Name), localizer.Get(chosen, "programme.public.join"));
     }
 
     private static PublicSpeaker Speaker(ReleasePerson person, PublishedProgramme published) =>

@@ -1,6 +1,9 @@
 namespace Summit.Server.Programme.Public;
 
-/// <summary>A session of the released programme: what, in which language, where and when (and the event's day it falls on), and who is on stage.</summary>
+/// <summary>
+/// A session of the released programme: what, in which language, where and when (and the event's day it falls on), who is on stage, and the join
+/// link of an online or hybrid session when the organizer published it (null otherwise).
+/// </summary>
 public sealed record PublicSession(
     Guid Id,
     Guid ForumId,
@@ -20,4 +23,5 @@ public sealed record PublicSession(
     string RoomNameZh,
     string VenueNameEn,
     string VenueNameZh,
-    IReadOnlyList<PublicParticipant> People);
+    IReadOnlyList<PublicParticipant> People,
+    string? JoinLink = null);

@@ -3,11 +3,12 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Guests.Contracts;
 using Summit.Server.Infrastructure.Database;
+using Summit.Server.Infrastructure.Localization;
 
 namespace Summit.Server.Programme.Releases;
 
 /// <summary>Reads released versions: the latest of an event, one by number, the snapshot a release holds, and the names of its people now.</summary>
-public sealed class ReleaseReader(SummitDbContext db, IGuestDirectory guests)
+public sealed class ReleaseReader(SummitDbContext db, IGuestDirectory guests, Localizer localizer)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -32,9 +33,14 @@ public sealed class ReleaseReader(SummitDbContext db, IGuestDirectory guests)
 
     public static string Write(ReleaseSnapshot snapshot) => JsonSerializer.Serialize(snapshot, Json);
 
+    /// <summary>What a withdrawn person (their data erased) is shown as wherever one name serves every reader: both languages.</summary>
+    public static string WithdrawnName(Localizer localizer) =>
+        $"{localizer.Get(Localizer.English, "programme.person.withdrawn")} / {localizer.Get(Localizer.Chinese, "programme.person.withdrawn")}";
+
     /// <summary>
     /// The programme's people among <paramref name="ids"/> as shown now: a guest's name, organisation and position from the guests module's
-    /// card (a guest whose record is gone is left out), a remote speaker's as kept here.
+    /// card (a guest whose record is gone is left out), a remote speaker's as kept here, and a person whose data was erased as "Speaker withdrawn"
+    /// in both languages (the session keeps its place for them; docs/adr/0038).
     /// </summary>
     public async Task<Dictionary<Guid, ReleasePerson>> PeopleAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
     {
@@ -45,7 +51,11 @@ public sealed class ReleaseReader(SummitDbContext db, IGuestDirectory guests)
         var shown = new Dictionary<Guid, ReleasePerson>();
         foreach (var p in people)
         {
-            if (p.GuestId is not { } guestId)
+            if (p.IsWithdrawn)
+            {
+                shown[p.Id] = new ReleasePerson(p, WithdrawnName(localizer), "", null);
+            }
+            else if (p.GuestId is not { } guestId)
             {
                 shown[p.Id] = new ReleasePerson(p, p.Name, p.Organisation, null);
             }

@@ -124,7 +124,8 @@ public sealed class ReleaseService(SummitDbContext db, IEventCalendar events, Au
                 var room = state.Rooms[s.RoomId!.Value];
                 return new ReleasedSession(s.Id, s.ForumId, s.Kind, s.TitleEn, s.TitleZh, s.AbstractEn, s.AbstractZh, s.Language, s.ChannelList, s.Format,
                     room.Id, room.Code, room.NameEn, room.NameZh, room.VenueId, room.VenueNameEn, room.VenueNameZh, s.StartsAt!.Value, s.EndsAt!.Value,
-                    [.. s.Participants.OrderBy(p => p.Role).ThenBy(p => p.ProtocolOrder).Select(p => new ReleasedParticipant(p.PersonId, p.Role, p.ProtocolOrder))]);
+                    [.. s.Participants.OrderBy(p => p.Role).ThenBy(p => p.ProtocolOrder).Select(p => new ReleasedParticipant(p.PersonId, p.Role, p.ProtocolOrder))],
+                    s.JoinLink, s.JoinLink is not null && s.JoinLinkPublic);
             }).ToList();
         var forumIds = sessions.Select(s => s.ForumId).ToHashSet();
         var forums = await db.Set<Forum>().AsNoTracking().Where(f => f.EventId == eventId && forumIds.Contains(f.Id))

@@ -2,7 +2,8 @@ namespace Summit.Server.Programme.Releases;
 
 /// <summary>
 /// A placed session as released: its forum and kind, titles and abstracts in both languages, the language on stage and the interpretation
-/// channels, the format, its room and venue (with their names then), its times, and its people.
+/// channels, the format, its room and venue (with their names then), its times, and its people; for an online or hybrid session its join link
+/// and whether the organizer made it public (a private link is shown only in the agendas of those who chose the session or appear in it).
 /// </summary>
 public sealed record ReleasedSession(
     Guid Id,
@@ -24,4 +25,10 @@ public sealed record ReleasedSession(
     string VenueNameZh,
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt,
-    IReadOnlyList<ReleasedParticipant> Participants);
+    IReadOnlyList<ReleasedParticipant> Participants,
+    string? JoinLink = null,
+    bool JoinLinkPublic = false)
+{
+    /// <summary>The join link as the public may read it: only when the organizer made it public.</summary>
+    public string? PublicJoinLink => JoinLinkPublic ? JoinLink : null;
+}

@@ -4,8 +4,9 @@ namespace Summit.Server.Programme.Sessions;
 
 /// <summary>
 /// A session's content as staff write it: its forum and kind, titles (both required) and abstracts in both languages, the language on
-/// stage and the interpretation channels, the format (and, for later, the join link), how many are expected and in which layout.
-/// Where and when it takes place is set apart, by a placement. A session may require guests to register for it (seats, then a waiting list).
+/// stage and the interpretation channels, the format and (online or hybrid) the join link with whether it is published, how many are expected and
+/// in which layout. Where and when it takes place is set apart, by a placement. A session may require guests to register for it (seats, then a
+/// waiting list).
 /// </summary>
 public sealed record SessionInput(
     Guid ForumId,
@@ -21,4 +22,5 @@ public sealed record SessionInput(
     string? AbstractZh = null,
     string? JoinLink = null,
     int SortOrder = 0,
-    bool RegistrationRequired = false);
+    bool RegistrationRequired = false,
+    bool JoinLinkPublic = false);

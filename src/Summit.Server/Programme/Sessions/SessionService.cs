@@ -541,9 +541,13 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
 
         var channels = ProgrammeFields.Languages(checks, "channels", "programme.field.channels", input.Channels);
         var link = ProgrammeFields.Optional(checks, "joinLink", "programme.field.join_link", input.JoinLink, ProgrammeLimits.LinkLength);
-        if (link.Length > 0 && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        if (link.Length > 0 && !ProgrammeFields.IsJoinLink(link))
         {
             checks.Add("joinLink", "programme.field.join_link", ProgrammeErrors.LinkInvalid);
+        }
+        else if (link.Length > 0 && input.Format == SessionFormat.InPerson)
+        {
+            checks.Add("joinLink", "programme.field.join_link", ProgrammeErrors.JoinLinkInPerson);
         }
 
         ProgrammeFields.InRange(checks, "expectedAttendance", "programme.field.attendance", input.ExpectedAttendance, 0, ProgrammeLimits.MaxAttendance);
@@ -552,6 +556,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         session.Kind = input.Kind;
         (session.TitleEn, session.TitleZh, session.AbstractEn, session.AbstractZh) = (titleEn, titleZh, abstractEn, abstractZh);
         (session.Language, session.Channels, session.Format, session.JoinLink) = (language, channels, input.Format, link.Length > 0 ? link : null);
+        session.JoinLinkPublic = link.Length > 0 && input.JoinLinkPublic;
         (session.ExpectedAttendance, session.Layout, session.SortOrder) = (input.ExpectedAttendance, input.Layout, input.SortOrder);
         session.RegistrationRequired = input.RegistrationRequired;
     }
@@ -570,6 +575,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         Channels = s.Channels,
         Format = s.Format,
         JoinLink = s.JoinLink,
+        JoinLinkPublic = s.JoinLinkPublic,
         ExpectedAttendance = s.ExpectedAttendance,
         Layout = s.Layout,
         RoomId = s.RoomId,
@@ -599,6 +605,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
         ["channels"] = s.Channels,
         ["format"] = s.Format,
         ["joinLink"] = s.JoinLink,
+        ["joinLinkPublic"] = s.JoinLinkPublic,
         ["expectedAttendance"] = s.ExpectedAttendance,
         ["layout"] = s.Layout,
         ["sortOrder"] = s.SortOrder,
@@ -619,7 +626,7 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
             .Select(s =>
             {
                 var room = s.RoomId is { } r ? state.Rooms.GetValueOrDefault(r) : null;
-                return new SessionView(s.Id, s.ForumId, s.Kind, s.TitleEn, s.TitleZh, s.AbstractEn, s.AbstractZh, s.Language, s.ChannelList, s.Format, s.JoinLink,
+                return new SessionView(s.Id, s.ForumId, s.Kind, s.TitleEn, s.TitleZh, s.AbstractEn, s.AbstractZh, s.Language, s.ChannelList, s.Format, s.JoinLink, s.JoinLinkPublic,
                     s.ExpectedAttendance, s.Layout, s.RoomId, room?.Code, room?.VenueId, s.StartsAt, s.EndsAt, s.BookingId, s.SortOrder,
                     [.. s.Items.OrderBy(i => i.Position).Select(i => new ItemView(i.Id, i.Position, i.TitleEn, i.TitleZh, i.Minutes))],
                     [.. s.Participants.OrderBy(p => p.Role).ThenBy(p => p.ProtocolOrder).Select(p => new ParticipantView(p.Id, p.PersonId, p.Role, p.ProtocolOrder,

@@ -19,6 +19,7 @@ public sealed record SessionView(
     IReadOnlyList<string> Channels,
     SessionFormat Format,
     string? JoinLink,
+    bool JoinLinkPublic,
     int ExpectedAttendance,
     SeatingLayout Layout,
     Guid? RoomId,

@@ -26,7 +26,7 @@ public sealed class AgendaTests(SummitFactory app) : IClassFixture<SummitFactory
     [Fact]
     public async Task A_guest_picks_sessions_sees_clashes_and_the_agenda_shows_what_a_later_release_moved_or_cancelled()
     {
-        var (guestId, token) = await GuestWithTokenAsync();
+        var (guestId, token) = await app.GuestWithTokenAsync();
         var day = VenuesIntents.DayOneNine;
         var (_, a, roomA) = await app.PlacedSessionAsync("Agenda: opening", day, "AG-A");
         var (_, b, _) = await app.PlacedSessionAsync("Agenda: overlapping", day.AddMinutes(60), "AG-B");
@@ -36,19 +36,19 @@ public sealed class AgendaTests(SummitFactory app) : IClassFixture<SummitFactory
         await (await app.ReleaseAsync("agenda")).OkAsync<ReleaseView>();
 
         using var portal = app.CreateClient();
-        var view = await AddAsync(portal, token, a.Id);
+        var view = await portal.AddToAgendaAsync(token, a.Id);
         Assert.Equal([a.Id], view.Entries.Select(e => e.SessionId));
         Assert.True(view.Entries[0].Chosen);
         Assert.Empty(view.Clashes);
-        view = await AddAsync(portal, token, b.Id);
+        view = await portal.AddToAgendaAsync(token, b.Id);
         var overlap = Assert.Single(view.Clashes);
         Assert.Equal((a.Id, b.Id, AgendaClashKind.Overlap), (overlap.FirstSessionId, overlap.SecondSessionId, overlap.Kind));
-        await AddAsync(portal, token, c.Id);
-        view = await AddAsync(portal, token, d.Id);
+        await portal.AddToAgendaAsync(token, c.Id);
+        view = await portal.AddToAgendaAsync(token, d.Id);
         var travel = view.Clashes.Single(x => x.Kind == AgendaClashKind.TravelTooShort);
         Assert.Equal((c.Id, d.Id, 10, 30), (travel.FirstSessionId, travel.SecondSessionId, travel.GapMinutes, travel.TravelMinutes));
         // Adding again changes nothing; a session the release does not have is refused; the offer says what is in the agenda.
-        view = await AddAsync(portal, token, d.Id);
+        view = await portal.AddToAgendaAsync(token, d.Id);
         Assert.Equal(4, view.Chosen);
         Assert.True(view.Offers.Single(o => o.SessionId == d.Id).InAgenda);
         await (await portal.PutAsync($"/api/v1/portal/{token}/agenda/sessions/{Guid.NewGuid()}", null)).AssertProblemAsync(404,
@@ -98,8 +98,8 @@ public sealed class AgendaTests(SummitFactory app) : IClassFixture<SummitFactory
     [Fact]
     public async Task A_speaker_sees_the_sessions_they_appear_in_with_their_role_and_no_guest_sees_another_guests_agenda()
     {
-        var (speakerGuestId, speakerToken) = await GuestWithTokenAsync();
-        var (_, otherToken) = await GuestWithTokenAsync();
+        var (speakerGuestId, speakerToken) = await app.GuestWithTokenAsync();
+        var (_, otherToken) = await app.GuestWithTokenAsync();
         var person = await app.CreatePersonAsync(new PersonInput(speakerGuestId));
         var (_, panel, _) = await app.PlacedSessionAsync("Agenda: speaker's panel", VenuesIntents.DayOneNine.AddDays(2).AddHours(5), "AG-S");
         var (_, keynote, _) = await app.PlacedSessionAsync("Agenda: speaker's keynote", VenuesIntents.DayOneNine.AddDays(2).AddHours(8), "AG-K");
@@ -116,7 +116,7 @@ public sealed class AgendaTests(SummitFactory app) : IClassFixture<SummitFactory
         Assert.Equal([ParticipantRole.Chair, ParticipantRole.Speaker], view.Entries[1].Roles);
         Assert.Equal(0, view.Chosen);
         // Choosing a session one speaks in marks it chosen too, without a second entry.
-        view = await AddAsync(portal, speakerToken, panel.Id);
+        view = await portal.AddToAgendaAsync(speakerToken, panel.Id);
         Assert.Single(view.Entries, e => e.SessionId == panel.Id && e.Chosen && e.Roles.Count == 1);
 
         // Another guest sees none of it: not the speaker's sessions as theirs, not the speaker's choice.
@@ -139,14 +139,14 @@ public sealed class AgendaTests(SummitFactory app) : IClassFixture<SummitFactory
     [Fact]
     public async Task The_feed_is_an_icalendar_of_the_guests_agenda_in_their_language_and_the_events_zone_refused_when_forged_renewed_or_revoked()
     {
-        var (guestId, token) = await GuestWithTokenAsync();
+        var (guestId, token) = await app.GuestWithTokenAsync();
         var person = await app.CreatePersonAsync(new PersonInput(guestId));
         var (_, chosen, _) = await app.PlacedSessionAsync("Agenda: feed chosen", VenuesIntents.DayOneNine.AddHours(9), "AG-F1");
         var (_, spoken, _) = await app.PlacedSessionAsync("Agenda: feed speaker", VenuesIntents.DayOneNine.AddDays(1).AddHours(9), "AG-F2");
         await (await app.SetPeopleAsync(spoken.Id, new ParticipantInput(person.Id, ParticipantRole.Moderator, 1))).OkAsync<SessionView>();
         await (await app.ReleaseAsync("feed")).OkAsync<ReleaseView>();
         using var portal = app.CreateClient();
-        await AddAsync(portal, token, chosen.Id);
+        await portal.AddToAgendaAsync(token, chosen.Id);
 
         var link = await (await portal.PostAsync($"/api/v1/portal/{token}/agenda/feed", null)).OkAsync<AgendaFeedLink>();
         Assert.StartsWith("http://summit.test/api/v1/agenda/", link.Url, StringComparison.Ordinal);
@@ -203,23 +203,23 @@ public sealed class AgendaTests(SummitFactory app) : IClassFixture<SummitFactory
     [Fact]
     public async Task The_portal_page_shows_the_guests_own_agenda_and_not_anyone_elses()
     {
-        var (_, token) = await GuestWithTokenAsync();
-        var (_, otherToken) = await GuestWithTokenAsync();
+        var (_, token) = await app.GuestWithTokenAsync();
+        var (_, otherToken) = await app.GuestWithTokenAsync();
         var (_, session, _) = await app.PlacedSessionAsync("Agenda: on the portal page", VenuesIntents.DayOneNine.AddDays(1).AddHours(12), "AG-P");
         await (await app.ReleaseAsync("portal page")).OkAsync<ReleaseView>();
         using var portal = app.CreateClient();
-        await AddAsync(portal, token, session.Id);
+        await portal.AddToAgendaAsync(token, session.Id);
 
-        var page = await PortalPageAsync(token);
+        var page = await app.PortalPageAsync(token);
         Assert.Contains("data-testid=\"agenda\"", page, StringComparison.Ordinal);
         Assert.Contains($"data-testid=\"agenda-entry\" data-session=\"{session.Id}\" data-state=\"Scheduled\" data-chosen=\"true\"", page, StringComparison.Ordinal);
         Assert.Contains("Agenda: on the portal page", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"agenda-feed-renew\"", page, StringComparison.Ordinal);
-        var other = await PortalPageAsync(otherToken);
+        var other = await app.PortalPageAsync(otherToken);
         Assert.Contains("data-testid=\"agenda-empty\"", other, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"agenda-entry\"", other, StringComparison.Ordinal);
         // In Chinese too.
-        Assert.Contains("我的日程", await PortalPageAsync(token, "zh-Hans"), StringComparison.Ordinal);
+        Assert.Contains("我的日程", await app.PortalPageAsync(token, "zh-Hans"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -254,25 +254,4 @@ public sealed class AgendaTests(SummitFactory app) : IClassFixture<SummitFactory
                 (sameVenueRightAfter.SessionId, otherVenueTooSoon.SessionId, AgendaClashKind.TravelTooShort, 10, 45)],
             clashes.Select(c => (c.FirstSessionId, c.SecondSessionId, c.Kind, c.GapMinutes, c.TravelMinutes)));
     }
-
-    private async Task<(Guid GuestId, string Token)> GuestWithTokenAsync()
-    {
-        var guest = await app.CreateGuestAsync();
-        var token = await app.InviteAsync(guest.Id);
-        await app.RegisterOkAsync(token);
-        return (guest.Id, token);
-    }
-
-    private async Task<string> PortalPageAsync(string token, string language = "en")
-    {
-        using var browser = await app.BrowserForAsync(null);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/portal/" + token);
-        request.Headers.AcceptLanguage.ParseAdd(language);
-        var response = await browser.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<AgendaView> AddAsync(HttpClient portal, string token, Guid sessionId) =>
-        await (await portal.PutAsync($"/api/v1/portal/{token}/agenda/sessions/{sessionId}", null)).OkAsync<AgendaView>();
 }
