@@ -74,4 +74,11 @@ public enum ReasonCode
     /// person who did not turn their head. An operator checks the person, as for a face mismatch. Decided after the face match.
     /// </summary>
     FaceNotLive = 29,
+
+    /// <summary>
+    /// At a face-only lane that requires liveness (the VIP fast lane, issue 14, ADR 0035 amended): the burst of frames did not show one
+    /// live head turning a little (a printed or on-screen photo held up, a single frame, a face swapped between frames, a person who stood
+    /// still). Judged before anyone is searched for, so nobody is identified or recorded: the person turns their head or shows their code.
+    /// </summary>
+    FaceLaneNotLive = 30,
 }
