@@ -64,7 +64,7 @@ public enum ReasonCode
     /// <summary>
     /// At a face-only lane (the VIP fast lane, issue 14): the frame matched none of the lane's enrolled VIPs clearly enough (no face,
     /// nobody under the threshold, or two people nearly as close): the person shows their code. Nobody is identified, so nothing
-    /// about a person is recorded. The server decides it; a gate agent does not run face-only lanes.
+    /// about a person is recorded. Decided by the server, and offline by a gate agent from the VIPs synced to its gate (ADR 0037).
     /// </summary>
     FaceLaneNoMatch = 28,
 
