@@ -32,6 +32,7 @@ public static class GateVerdictTexts
         ReasonCode.FaceMismatch => new("Face does not match the badge holder: staff check", "人脸与持证人不符：请工作人员核验"),
         ReasonCode.FaceLaneNoMatch => new("Face not recognised clearly: please show your code", "未能确认人脸：请出示通行码"),
         ReasonCode.FaceNotLive => new("No live face seen: turn your head slightly, or staff check", "未检测到真人面部：请稍微转头，或由工作人员核验"),
+        ReasonCode.FaceLaneNotLive => new("No live face seen: turn your head slightly, or show your code", "未检测到真人面部：请稍微转头，或出示通行码"),
         _ => new($"Refused ({(int)reason})", $"拒绝通行（{(int)reason}）"),
     };
 }

@@ -64,7 +64,7 @@ public enum ReasonCode
     /// <summary>
     /// At a face-only lane (the VIP fast lane, issue 14): the frame matched none of the lane's enrolled VIPs clearly enough (no face,
     /// nobody under the threshold, or two people nearly as close): the person shows their code. Nobody is identified, so nothing
-    /// about a person is recorded. The server decides it; a gate agent does not run face-only lanes.
+    /// about a person is recorded. Decided by the server, and offline by a gate agent from the VIPs synced to its gate (ADR 0037).
     /// </summary>
     FaceLaneNoMatch = 28,
 
@@ -74,4 +74,11 @@ public enum ReasonCode
     /// person who did not turn their head. An operator checks the person, as for a face mismatch. Decided after the face match.
     /// </summary>
     FaceNotLive = 29,
+
+    /// <summary>
+    /// At a face-only lane that requires liveness (the VIP fast lane, issue 14, ADR 0035 amended): the burst of frames did not show one
+    /// live head turning a little (a printed or on-screen photo held up, a single frame, a face swapped between frames, a person who stood
+    /// still). Judged before anyone is searched for, so nobody is identified or recorded: the person turns their head or shows their code.
+    /// </summary>
+    FaceLaneNotLive = 30,
 }

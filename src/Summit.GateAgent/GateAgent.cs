@@ -198,6 +198,7 @@ public sealed class GateAgent : IAsyncDisposable
         byte[]? frame = null;
         FaceDescriptor? probe = null;
         bool? live = null;
+        List<FaceDescriptor> later = [];
         try
         {
             if (work.Liveness)
@@ -208,6 +209,8 @@ public sealed class GateAgent : IAsyncDisposable
                 var analysed = burst.Select(work.Reader.Faces).ToList();
                 probe = analysed.Count > 0 ? analysed[0].OrderByDescending(f => f.AlignedBox.Width * f.AlignedBox.Height).FirstOrDefault()?.Descriptor : null;
                 live = FaceLiveness.Judge(analysed, new FaceLivenessOptions { SamePersonThreshold = work.Threshold }).IsLive;
+                // A live burst has exactly one face a frame: at a face lane each later frame must find the same VIP.
+                later = live == true ? [.. analysed.Skip(1).Select(faces => faces[0].Descriptor)] : [];
             }
             else
             {
@@ -224,8 +227,16 @@ public sealed class GateAgent : IAsyncDisposable
         {
             if (work.Lane is { } gallery)
             {
+                if (live == false)
+                {
+                    // A burst that showed no live head (a held-up photo of a VIP, one frame, a face swapped) is searched for nobody.
+                    var notLive = new GateVerdict(Guid.NewGuid(), ReasonCode.FaceLaneNotLive, GateDirection.Entry, now, null, null, _setup?.Document.Gate.Zone, null,
+                        frame is null ? AgentTexts.FaceNoFrame : null, FaceLane: true);
+                    return Commit(notLive, "");
+                }
                 var found = probe is null ? null : gallery.Gallery.Search(probe);
-                if (found is null || !found.IsClearMatch(work.Threshold, work.Margin) || !gallery.Codes.TryGetValue(found.Best, out var vipCode))
+                if (found is null || !found.IsClearMatch(work.Threshold, work.Margin) || !gallery.Codes.TryGetValue(found.Best, out var vipCode)
+                    || later.Select(gallery.Gallery.Search).Any(s => s.Best != found.Best || s.BestDistance >= work.Threshold))
                 {
                     var refused = new GateVerdict(Guid.NewGuid(), ReasonCode.FaceLaneNoMatch, GateDirection.Entry, now, null, null, _setup?.Document.Gate.Zone, null,
                         frame is null ? AgentTexts.FaceNoFrame : null, FaceLane: true);
@@ -305,7 +316,7 @@ public sealed class GateAgent : IAsyncDisposable
                 FaceLane: true);
             return null;
         }
-        return new FaceWork(_frames!, _faceReader!, null, lane.Document.Threshold, lane.Document.Margin, lane.Gallery());
+        return new FaceWork(_frames!, _faceReader!, null, lane.Document.Threshold, lane.Document.Margin, lane.Gallery(), lane.Document.Liveness);
     }
 
     /// <summary>The synced set when it is this gate's and has faces on.</summary>

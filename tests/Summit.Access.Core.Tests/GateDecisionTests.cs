@@ -363,11 +363,12 @@ public class GateDecisionTests
     {
         // Stored with scans and shipped to gate agents: a renumbering must fail here.
         Assert.Equal(
-            [0, 1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29],
+            [0, 1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30],
             Enum.GetValues<ReasonCode>().Select(r => (int)r));
         Assert.Equal(27, (int)ReasonCode.FaceMismatch);
         Assert.Equal(28, (int)ReasonCode.FaceLaneNoMatch);
         Assert.Equal(29, (int)ReasonCode.FaceNotLive);
+        Assert.Equal(30, (int)ReasonCode.FaceLaneNotLive);
     }
 
     [Fact]

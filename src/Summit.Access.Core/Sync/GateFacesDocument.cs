@@ -14,8 +14,8 @@ namespace Summit.Access.Core.Sync;
 /// <param name="Salt">The key derivation's salt (base64, 16 bytes), new with every set the server seals.</param>
 /// <param name="AsOf">The server's time of this answer.</param>
 /// <param name="Liveness">
-/// Whether the gate's entries require a live face (ADR 0035): the agent then takes a burst of frames and judges a head turn; false in a
-/// set stored before the switch existed.
+/// Whether the gate's entries require a live face (ADR 0035): the agent then takes a burst of frames and judges a head turn, for an entry
+/// with a code and, at a face lane, before it searches the lane's VIPs; false in a set stored before the switch existed.
 /// </param>
 public sealed record GateFacesDocument(
     string Tag, Guid GateId, bool FacesOn, bool FaceLane, double Threshold, double Margin, string Salt, DateTimeOffset AsOf,

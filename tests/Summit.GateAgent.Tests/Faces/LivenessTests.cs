@@ -78,6 +78,62 @@ public sealed class LivenessTests
         Assert.Equal(2, gate.FramesWaiting);
     }
 
+    [Fact]
+    public async Task A_held_up_photo_of_a_vip_does_not_open_a_live_face_lane_offline_and_a_turning_head_does()
+    {
+        var vip = GateWorld.Issue();
+        await using var gate = await AgentHarness.StartAsync(camera: true, faceReader: new CountingFaceReader(), faces: TurningVip(vip, liveness: true));
+        gate.Server.Down = true;
+
+        var photo = FaceSamples.TurningHolderFrame();
+        gate.Show(photo, photo, photo);
+        var held = gate.Agent.Scan("");
+        gate.Show(FaceSamples.TurningHolderFrame(turnedTheOtherWay: true));
+        var oneFrame = gate.Agent.Scan("");
+        gate.Show(FaceSamples.TurningHolderFrame(), FaceSamples.TurningHolderFrame(), FaceSamples.HolderFrame());
+        var swapped = gate.Agent.Scan("");
+        gate.Show(FaceSamples.TurningHolderFrame(), FaceSamples.TurningHolderFrame(), FaceSamples.TurningHolderFrame(turnedTheOtherWay: true));
+        var turning = gate.Agent.Scan("");
+
+        foreach (var refused in new[] { held, oneFrame, swapped })
+        {
+            Assert.Equal(ReasonCode.FaceLaneNotLive, refused.Reason);
+            // Nobody is identified from a burst that was not live.
+            Assert.Equal((null, null, null, true), (refused.CredentialId, refused.HolderId, refused.FaceDistance, refused.FaceLane));
+        }
+
+        Assert.Equal((GateVerdictTexts.For(ReasonCode.FaceLaneNotLive).En, GateVerdictTexts.For(ReasonCode.FaceLaneNotLive).Zh), (held.Message.En, held.Message.Zh));
+        Assert.True(turning.Admitted, turning.ToLine());
+        Assert.Equal(vip.Id, turning.CredentialId);
+        Assert.True(turning.FaceLane);
+        Assert.Equal(0, gate.FramesWaiting);
+
+        gate.Server.Down = false;
+        Assert.True((await gate.Agent.UploadNowAsync()).Complete);
+        Assert.Equal((ReasonCode.FaceLaneNotLive, "", true), (gate.Server.Recorded[held.Nonce].Reason, gate.Server.Recorded[held.Nonce].Code,
+            gate.Server.Recorded[held.Nonce].FaceLane));
+        Assert.Equal((ReasonCode.Admitted, vip.Code), (gate.Server.Recorded[turning.Nonce].Reason, gate.Server.Recorded[turning.Nonce].Code));
+    }
+
+    [Fact]
+    public async Task Without_the_switch_one_frame_still_opens_the_face_lane_offline()
+    {
+        var vip = GateWorld.Issue();
+        var reader = new CountingFaceReader();
+        await using var gate = await AgentHarness.StartAsync(camera: true, faceReader: reader, faces: TurningVip(vip, liveness: false));
+        gate.Server.Down = true;
+        gate.Show(FaceSamples.TurningHolderFrame());
+
+        var verdict = gate.Agent.Scan("");
+
+        Assert.True(verdict.Admitted, verdict.ToLine());
+        Assert.Equal(vip.Id, verdict.CredentialId);
+        Assert.Equal(1, reader.Calls);
+    }
+
+    private static FakeFaces TurningVip(Credential vip, bool liveness) =>
+        new(FacesOn: true, FaceLane: true, [new(vip.Payload.HolderId, FaceSamples.TurningHolderTemplate, FastLane: true, vip.Code)], Liveness: liveness);
+
     private static FakeFaces TurningHolder(Credential holder, bool liveness) =>
         new(FacesOn: true, FaceLane: false, [new(holder.Payload.HolderId, FaceSamples.TurningHolderTemplate)], Liveness: liveness);
 }

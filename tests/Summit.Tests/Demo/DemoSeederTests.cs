@@ -358,7 +358,7 @@ public partial class DemoSeederTests(DemoFactory app) : IClassFixture<DemoFactor
             {
                 // The frame is not the enrolled photo (more around the face, smaller, compressed again): the engine computes the distance.
                 Assert.NotEqual(DemoFaces.Portrait(File.ReadAllBytes(DemoFacePhotos.PathOf(FaceApiPackage.Directory, vip.Photo)), vip), FrameOf(vip));
-                var found = await sp.GetRequiredService<IGateFaceSearch>().SearchAsync(lane, FrameOf(vip), CancellationToken.None);
+                var found = await sp.GetRequiredService<IGateFaceSearch>().SearchAsync(lane, [FrameOf(vip)], CancellationToken.None);
                 Assert.NotNull(found);
                 Assert.Equal(vip.GuestId, found.HolderId);
                 Assert.True(found.Distance is > 0 and var d && d < found.Threshold, $"distance {found.Distance}, threshold {found.Threshold}");

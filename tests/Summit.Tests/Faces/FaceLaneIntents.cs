@@ -72,6 +72,14 @@ public static class FaceLaneIntents
     public static Task<ScanResponse> PassByFaceAsync(this SummitFactory app, string deviceToken, byte[] frame) =>
         app.PassWithCodeAsync(deviceToken, "", frame);
 
+    /// <summary>A burst of frames without a code, as a face lane's turnstile sends it where a live face is required (ADR 0035).</summary>
+    public static async Task<ScanResponse> PassByBurstAsync(this SummitFactory app, string deviceToken, byte[][] frames)
+    {
+        using var device = app.DeviceClient(deviceToken);
+        return await (await device.PostAsJsonAsync("/api/v1/device/scans",
+            new DeviceScanRequest(Guid.NewGuid(), "", Frames: [.. frames.Select(Convert.ToBase64String)]), Intents.Json)).OkAsync<ScanResponse>();
+    }
+
     /// <summary>A code with the lane's frame (the 1:1 check); an empty code is a frame alone.</summary>
     public static async Task<ScanResponse> PassWithCodeAsync(this SummitFactory app, string deviceToken, string code, byte[] frame)
     {

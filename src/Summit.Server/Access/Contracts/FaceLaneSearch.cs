@@ -11,7 +11,9 @@ namespace Summit.Server.Access.Contracts;
 /// <param name="SecondDistance">The nearest other person's distance; null when there was none.</param>
 /// <param name="Threshold">The event's threshold.</param>
 /// <param name="Margin">The event's margin the second must lie behind the best by.</param>
-public sealed record FaceLaneSearch(Guid? HolderId, double? Distance, double? SecondDistance, double Threshold, double Margin)
+/// <param name="Live">At a lane that requires a live face (ADR 0035): whether the burst showed one live head turning (false: nobody was
+/// searched for, <see cref="HolderId"/> is null and the lane refuses as <see cref="ReasonCode.FaceLaneNotLive"/>); null where not required.</param>
+public sealed record FaceLaneSearch(Guid? HolderId, double? Distance, double? SecondDistance, double Threshold, double Margin, bool? Live = null)
 {
     /// <summary>How far ahead of the second the best was; null without both.</summary>
     public double? Lead => Distance is { } best && SecondDistance is { } second ? Math.Round(second - best, 4) : null;

@@ -155,8 +155,10 @@ internal sealed class ScanBatchDecision
         {
             // Online, the server's clock decides: a device clock may be wrong, and a code must not be valid by a device's say.
             scannedAt = receivedAt;
-            // A face lane that identified nobody asks for the code; one that did is decided as the person's code.
-            reason = lane is { HolderId: null } ? ReasonCode.FaceLaneNoMatch
+            // A face lane that identified nobody asks for the code (or, for a burst that was not live, for a head turn or the code); one
+            // that did is decided as the person's code.
+            reason = lane is { Live: false } ? ReasonCode.FaceLaneNotLive
+                : lane is { HolderId: null } ? ReasonCode.FaceLaneNoMatch
                 : identity is not { } id ? ReasonCode.BadFormat
                 : id.Signature != SignatureCheck.Valid ? GatePipeline.ReasonOf(id.Signature)
                 : _online.Check(id.Payload, receivedAt, gate.ToGate(work.Direction), _snapshot.Policy, _book, face).Reason;

@@ -366,7 +366,7 @@ public sealed class ScanProcessor : BackgroundService
 
         foreach (var search in _faceSearches)
         {
-            if (await search.SearchAsync(work.Gate, frame, ct) is { } found)
+            if (await search.SearchAsync(work.Gate, [frame, .. work.LaterFrames ?? []], ct) is { } found)
             {
                 return found;
             }
@@ -377,7 +377,8 @@ public sealed class ScanProcessor : BackgroundService
 
     /// <summary>
     /// The scan of a face lane: with the code of the identified guest's latest credential (a revoked one is refused as revoked, as it
-    /// would be shown), or, without a clear match or any credential, refused as <see cref="ReasonCode.FaceLaneNoMatch"/>. The frame is dropped.
+    /// would be shown), or, without a clear match or any credential, refused as <see cref="ReasonCode.FaceLaneNoMatch"/> (or, for a burst that
+    /// was not live where a live face is required, <see cref="ReasonCode.FaceLaneNotLive"/>). The frames are dropped.
     /// </summary>
     private async Task<Pending> ByFaceAsync(Pending scan, FaceLaneSearch lane, AccessSnapshot? latest, CancellationToken ct)
     {
