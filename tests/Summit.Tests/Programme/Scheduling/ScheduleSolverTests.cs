@@ -404,22 +404,33 @@ public sealed class ScheduleSolverTests
     private static List<Guid> StockShortages(ScheduleProblem problem, ScheduleProposal proposal)
     {
         var moves = proposal.Moves.ToDictionary(m => m.SessionId, m => m.To);
-        var bookings = problem.Sessions.Where(s => moves.ContainsKey(s.Id) || s.Current is not null).Select(s =>
+        var sessions = problem.Sessions.Where(s => moves.ContainsKey(s.Id) || s.Current is not null).Select(s =>
         {
             var at = moves.GetValueOrDefault(s.Id) ?? s.Current!;
             return (Session: (Guid?)s.Id, Booking: BookingOf(at.StartsAt, at.EndsAt, (s.Equipment ?? []).Select(e => (e.ItemId, e.Quantity))));
-        }).Concat((problem.Stock ?? []).SelectMany(i => i.Held.Select(h => (Session: (Guid?)null, Booking: BookingOf(h.Time.From, h.Time.Until, [(i.ItemId, h.Quantity)])))))
-            .ToList();
+        });
+        var venue = (problem.Stock ?? []).SelectMany(i => i.Held.Select(h => (Session: (Guid?)null, Booking: BookingOf(h.Time.From, h.Time.Until, [(i.ItemId, h.Quantity)]))));
+        var bookings = sessions.Concat(venue).ToList();
         var stock = (problem.Stock ?? []).ToDictionary(i => i.ItemId, i => i.Quantity);
-        return [.. bookings.Where(b => b.Session is { } id && moves.ContainsKey(id) && b.Booking.Equipment.Any(l =>
-            l.Quantity > stock.GetValueOrDefault(l.EquipmentItemId) - BookingRules.PeakUse(l.EquipmentItemId,
-                [.. bookings.Select(o => o.Booking).Where(o => o != b.Booking && BookingRules.Overlaps(o.BlockedFrom, o.BlockedUntil, b.Booking.BlockedFrom, b.Booking.BlockedUntil))],
-                b.Booking.BlockedFrom, b.Booking.BlockedUntil))).Select(b => b.Session!.Value)];
+        bool Short(Booking booking, BookingEquipment line)
+        {
+            var others = bookings.Select(o => o.Booking)
+                .Where(o => o != booking && BookingRules.Overlaps(o.BlockedFrom, o.BlockedUntil, booking.BlockedFrom, booking.BlockedUntil)).ToList();
+            return line.Quantity > stock.GetValueOrDefault(line.EquipmentItemId)
+                - BookingRules.PeakUse(line.EquipmentItemId, others, booking.BlockedFrom, booking.BlockedUntil);
+        }
+
+        return [.. bookings.Where(b => b.Session is { } id && moves.ContainsKey(id) && b.Booking.Equipment.Any(l => Short(b.Booking, l)))
+            .Select(b => b.Session!.Value)];
     }
 
     private static Booking BookingOf(DateTimeOffset from, DateTimeOffset until, IEnumerable<(Guid Item, int Quantity)> lines)
     {
-        var booking = new Booking { State = BookingState.Confirmed, Equipment = [.. lines.Select(l => new BookingEquipment { EquipmentItemId = l.Item, Quantity = l.Quantity })] };
+        var booking = new Booking
+        {
+            State = BookingState.Confirmed,
+            Equipment = [.. lines.Select(l => new BookingEquipment { EquipmentItemId = l.Item, Quantity = l.Quantity })],
+        };
         booking.SetTimes(from, until, 0, 0);
         return booking;
     }
