@@ -7,7 +7,7 @@ namespace Summit.Benchmarks;
 
 /// <summary>
 /// The programme's solver on generated problems (<see cref="ScheduleScenarios"/>), and the conflict check of one edit:
-/// <c>schedule [--case reference|rerun|synthetic|rules] [--seed 2021] [--workers 1] [--seconds 10] [--sessions 1000 --rooms 60 --days 5] [--count 1000]</c>.
+/// <c>schedule [--case reference|rerun|synthetic|equipment|rules] [--kits 12] [--seed 2021] [--workers 1] [--seconds 10] [--sessions 1000 --rooms 60 --days 5] [--count 1000]</c>.
 /// Prints the solver's own statistics (status, objective, bound, gap, wall and CPU time, branches, conflicts, Booleans) and checks every
 /// proposal with <see cref="ProgrammeRules"/>: a hard conflict stops the command. Goals (issue 13): the reference event proven optimal or
 /// within 1% of its bound in under 10 s on one worker; 1,000 sessions in 60 rooms over five days in under 60 s; the rules of the reference
@@ -37,12 +37,35 @@ public static class ScheduleBench
             case "rerun":
                 Rerun(ScheduleScenarios.Reference(seed, new ScheduleLimits(CommandLine.Int(args, "--seconds", 10), workers)), CommandLine.Int(args, "--edits", 10));
                 return 0;
+            case "equipment":
+                var kits = CommandLine.Int(args, "--kits", 12);
+                Solve($"reference event, {kits} interpretation kits",
+                    ScheduleScenarios.WithKits(ScheduleScenarios.Reference(seed, new ScheduleLimits(CommandLine.Int(args, "--seconds", 10), workers)), seed, kits));
+                return 0;
             case "rules":
                 Rules(ScheduleScenarios.Reference(seed, new ScheduleLimits(10, workers)), CommandLine.Int(args, "--count", 1000));
                 return 0;
             default:
-                throw new ArgumentException($"--case is reference, rerun, synthetic or rules, not '{which}'.");
+                throw new ArgumentException($"--case is reference, rerun, synthetic, equipment or rules, not '{which}'.");
         }
+    }
+
+    /// <summary>The most units of an item the placed sessions and the venue's other bookings take at one instant (releases before takes).</summary>
+    private static int PeakUse(ScheduleProblem problem, ScheduleProposal proposal, ScheduleStock item)
+    {
+        var moves = proposal.Moves.ToDictionary(m => m.SessionId, m => m.To);
+        var uses = problem.Sessions.Select(s => (At: moves.GetValueOrDefault(s.Id) ?? s.Current, Quantity: (s.Equipment ?? []).Where(e => e.ItemId == item.ItemId).Sum(e => e.Quantity)))
+            .Where(u => u.At is not null && u.Quantity > 0).Select(u => (u.At!.StartsAt, u.At.EndsAt, u.Quantity))
+            .Concat(item.Held.Select(h => (StartsAt: h.Time.From, EndsAt: h.Time.Until, h.Quantity)));
+        var peak = 0;
+        var use = 0;
+        foreach (var change in uses.SelectMany(u => new[] { (At: u.StartsAt, Delta: u.Quantity), (At: u.EndsAt, Delta: -u.Quantity) }).OrderBy(c => c.At).ThenBy(c => c.Delta))
+        {
+            use += change.Delta;
+            peak = Math.Max(peak, use);
+        }
+
+        return peak;
     }
 
     private static ScheduleProposal Solve(string name, ScheduleProblem problem)
@@ -68,6 +91,16 @@ public static class ScheduleBench
             if (hard.Count > 0)
             {
                 throw new InvalidOperationException($"The proposal breaks hard rules: {string.Join("; ", hard.Take(5))}");
+            }
+
+            if (problem.IsHard(ConflictRule.EquipmentMissing) && problem.Stock is { Count: > 0 } stock)
+            {
+                var peaks = stock.Select(i => (Item: i, Peak: PeakUse(problem, proposal, i))).ToList();
+                Console.WriteLine($"// equipment: {string.Join(", ", peaks.Select(p => $"{p.Item.ItemId:N}: peak {p.Peak} of {p.Item.Quantity}"))}");
+                if (peaks.Any(p => p.Peak > p.Item.Quantity))
+                {
+                    throw new InvalidOperationException("The proposal takes more equipment than the stock at some time.");
+                }
             }
         }
         else

@@ -15,6 +15,24 @@ public static class ScheduleScenarios
 {
     private static readonly DateTimeOffset Day1 = new(2021, 9, 26, 0, 0, 0, TimeSpan.FromHours(8));
 
+    /// <summary>
+    /// The reference event with an interpretation kit stock of <paramref name="kits"/>: the main forum's sessions need 4 kits each (the pinned
+    /// opening holds 4), the sub-forums' 1 to 3 (drawn from a stream of their own, so the reference event itself is the same), the bilateral
+    /// meetings none.
+    /// </summary>
+    public static ScheduleProblem WithKits(ScheduleProblem reference, int seed, int kits)
+    {
+        var random = new Random(seed + 1);
+        var item = Guid.Parse("00000000-0000-0000-0000-00000000a001");
+        var sessions = reference.Sessions.Select(s => s.Audiences[0] switch
+        {
+            "forum:main" => s with { Equipment = [new ReservedEquipment(item, 4)] },
+            "forum:bilateral" => s,
+            _ => s with { Equipment = [new ReservedEquipment(item, random.Next(1, 4))] },
+        }).ToList();
+        return reference with { Sessions = sessions, Stock = [new ScheduleStock(item, kits, [])] };
+    }
+
     public static ScheduleProblem Reference(int seed, ScheduleLimits limits)
     {
         var random = new Random(seed);

@@ -29,4 +29,7 @@ public enum ClashKind
 
     /// <summary>The solver proved there is no timetable but could not name the cause within the time.</summary>
     Unexplained = 8,
+
+    /// <summary>An equipment item's stock cannot cover the sessions that need it at the same time (subject: the stock item).</summary>
+    EquipmentStock = 9,
 }

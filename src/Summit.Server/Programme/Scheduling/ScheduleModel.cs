@@ -10,10 +10,12 @@ namespace Summit.Server.Programme.Scheduling;
 /// an optional interval per room (its length plus the changeover when that rule is hard) in the room's no-overlap with the room's fixed
 /// blocks (the venue's other bookings and blockings, the sessions that stay), and a fixed-length interval in the no-overlap of each of its
 /// people and each audience it shares. Bookable hours and availability are domains on the start. Travel between venues is an ordering
-/// Boolean per pair of a person's sessions, enforced with the venues they end up in.
+/// Boolean per pair of a person's sessions, enforced with the venues they end up in. The mobile equipment stock is a cumulative per item
+/// (capacity: the stock) over the times of the sessions that may move and need it, with what the venue's other bookings and the sessions
+/// that stay hold of it as fixed demand.
 /// <para>
 /// With <c>explain</c>, each group of constraints (a room's time, a person's windows, a person's one place, their travel, an audience, a
-/// session's capacity) is enforced by a literal of its own, and the literals are the solve's assumptions: an infeasible solve names the
+/// session's capacity, an equipment item's stock) is enforced by a literal of its own, and the literals are the solve's assumptions: an infeasible solve names the
 /// groups that cannot hold together.
 /// </para>
 /// </summary>
@@ -100,6 +102,11 @@ internal sealed class ScheduleModel
             .Where(g => g.Any(x => x.Session.Movable)))
         {
             NoOverlap([.. audience.Select(x => x.Session).Where(s => s.Movable || s.Current is not null)], Group(ClashKind.SharedAudience, null, audience.Key));
+        }
+
+        if (_problem.IsHard(ConflictRule.EquipmentMissing))
+        {
+            AddEquipment();
         }
 
         AddObjective();
@@ -208,6 +215,68 @@ internal sealed class ScheduleModel
         var group = Group(ClashKind.RoomTime, room.Id);
         // The sessions that may move never share the room whatever the groups (the venue would refuse it); only the fixed blocks are a group.
         Model.AddNoOverlap(movable.Concat(Fixed(blocks, group, $"busy_{room.Id:N}")));
+    }
+
+    /// <summary>
+    /// Per stock item that a session which may move needs: at no instant do the sessions placed and what the venue holds of it otherwise
+    /// take more than the stock, exactly as the venue's stock rule judges a booking (BookingRules: the booking's own time, which for a
+    /// session is its time without any changeover, against the other confirmed bookings' times with their buffers; periods half-open).
+    /// The fixed demand is capped at the stock: what already overbooks it (a stock lowered after the bookings) only keeps the moving sessions
+    /// away, as the venue would refuse them there, and does not make the whole model infeasible.
+    /// </summary>
+    private void AddEquipment()
+    {
+        var stock = (_problem.Stock ?? []).GroupBy(s => s.ItemId).ToDictionary(g => g.Key, g => g.First());
+        var needs = _problem.Sessions.Where(s => s.Movable || s.Current is not null)
+            .SelectMany(s => (s.Equipment ?? []).Where(e => e.Quantity > 0).Select(e => (e.ItemId, Session: s, e.Quantity)))
+            .GroupBy(x => x.ItemId).Where(g => g.Any(x => _vars.ContainsKey(x.Session.Id)));
+        foreach (var item in needs.OrderBy(g => g.Key))
+        {
+            var known = stock.GetValueOrDefault(item.Key);
+            var capacity = (long)Math.Max(0, known?.Quantity ?? 0);
+            var group = Group(ClashKind.EquipmentStock, item.Key);
+            var cumulative = Model.AddCumulative(capacity);
+            foreach (var session in item.GroupBy(x => x.Session.Id).Where(g => _vars.ContainsKey(g.Key)))
+            {
+                cumulative.AddDemand(Optional(_vars[session.Key], group), session.Sum(x => (long)x.Quantity));
+            }
+
+            var held = (known?.Held ?? []).Select(h => (From: Minutes(h.Time.From), Until: Ceiling(h.Time.Until), (long)h.Quantity))
+                .Concat(item.Where(x => !_vars.ContainsKey(x.Session.Id))
+                    .Select(x => (From: Minutes(x.Session.Current!.StartsAt), Until: Ceiling(x.Session.Current.EndsAt), (long)x.Quantity)));
+            var index = 0;
+            foreach (var (from, until, level) in Profile(held, capacity))
+            {
+                var block = group is null
+                    ? Model.NewFixedSizeIntervalVar(from, until - from, $"held_{item.Key:N}_{index++}")
+                    : Model.NewOptionalFixedSizeIntervalVar(from, until - from, group, $"held_{item.Key:N}_{index++}");
+                cumulative.AddDemand(block, level);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The units held over time as steps of constant use within the horizon, each capped at <paramref name="capacity"/> (no step of zero):
+    /// at one instant releases come before takes, as in the venue's count.
+    /// </summary>
+    private List<(long From, long Until, long Level)> Profile(IEnumerable<(long From, long Until, long Quantity)> uses, long capacity)
+    {
+        var changes = uses.Select(u => (From: Math.Max(0, u.From), Until: Math.Min(_horizon, u.Until), u.Quantity)).Where(u => u.Until > u.From && u.Quantity > 0)
+            .SelectMany(u => new[] { (At: u.From, Delta: u.Quantity), (At: u.Until, Delta: -u.Quantity) })
+            .GroupBy(c => c.At).Select(g => (At: g.Key, Delta: g.Sum(c => c.Delta))).OrderBy(c => c.At).ToList();
+        var steps = new List<(long From, long Until, long Level)>();
+        var level = 0L;
+        for (var i = 0; i < changes.Count; i++)
+        {
+            level += changes[i].Delta;
+            var capped = Math.Min(level, capacity);
+            if (capped > 0 && i + 1 < changes.Count)
+            {
+                steps.Add((changes[i].At, changes[i + 1].At, capped));
+            }
+        }
+
+        return steps;
     }
 
     /// <summary>The sessions' times never overlap: those that move by their intervals, those that stay as merged fixed blocks.</summary>

@@ -7,7 +7,8 @@ namespace Summit.Server.Programme.Scheduling;
 /// the time grid sessions start on (<see cref="GridMinutes"/> from the origin), the rooms, the sessions, the people's availability, the
 /// rules' settings (which say what is hard: a rule whose severity is at least <see cref="Hardest"/> must hold, a room is never held twice),
 /// and the previous placement a re-run should move as little as possible from (the draft's, or a released version's: whoever builds the
-/// problem chooses). Bounded by <see cref="Limits"/>.
+/// problem chooses), and the venues' mobile equipment <see cref="Stock"/> (none given: the sessions' equipment is not judged). Bounded by
+/// <see cref="Limits"/>.
 /// </summary>
 public sealed record ScheduleProblem(
     DateTimeOffset Origin,
@@ -19,7 +20,8 @@ public sealed record ScheduleProblem(
     RuleSettings Settings,
     IReadOnlyDictionary<Guid, SchedulePlacement> Previous,
     ScheduleLimits Limits,
-    RuleSeverity Hardest = RuleSeverity.Warn)
+    RuleSeverity Hardest = RuleSeverity.Warn,
+    IReadOnlyList<ScheduleStock>? Stock = null)
 {
     /// <summary>Whether the solver must keep the rule: a rule whose severity is <see cref="Hardest"/> or graver (a room held twice: always).</summary>
     public bool IsHard(ConflictRule rule) => rule == ConflictRule.RoomDoubleBooked || Settings.SeverityOf(rule) <= Hardest;

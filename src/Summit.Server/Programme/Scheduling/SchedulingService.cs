@@ -152,6 +152,19 @@ public sealed class SchedulingService(SummitDbContext db, IEventCalendar events,
                 : new TimeWindow(Local(day, TimeOnly.MinValue), Local(day.AddDays(1), TimeOnly.MinValue)))],
             [.. busy[r.Id].Select(o => new TimeWindow(o.From, o.Until))])).ToList();
 
+        // The equipment stock binds only when its rule is hard; the venue's confirmed bookings other than the programme's hold units as they
+        // do in the venue's stock rule (with their buffers), the sessions that stay hold what their bookings hold.
+        var stock = new List<ScheduleStock>();
+        var uses = new List<EquipmentUse>();
+        if (state.Settings.SeverityOf(ConflictRule.EquipmentMissing) != RuleSeverity.Ignore && state.Sessions.Any(s => s.Equipment.Count > 0))
+        {
+            uses = [.. await reservations.ListEquipmentUseAsync(origin, until, ct)];
+            var others = uses.Where(u => u.SessionId is not { } id || !sessionIds.Contains(id)).ToLookup(u => u.ItemId);
+            stock = [.. (await reservations.ListEquipmentAsync(ct)).Select(e => new ScheduleStock(e.Id, e.Quantity,
+                [.. others[e.Id].Select(u => new ScheduleStockUse(new TimeWindow(u.From, u.Until), u.Quantity))]))];
+        }
+
+        var holds = uses.Where(u => u.SessionId is { } id && sessionIds.Contains(id)).ToLookup(u => u.SessionId!.Value);
         var itemMinutes = await db.Set<SessionItem>().AsNoTracking().Where(i => sessionIds.Contains(i.SessionId) && i.Minutes != null)
             .GroupBy(i => i.SessionId).Select(g => new { g.Key, Minutes = g.Sum(i => i.Minutes!.Value) }).ToDictionaryAsync(x => x.Key, x => x.Minutes, ct);
         var forums = await db.Set<Forum>().AsNoTracking().Where(f => f.EventId == summitEvent.Id).ToDictionaryAsync(f => f.Id, ct);
@@ -167,13 +180,18 @@ public sealed class SchedulingService(SummitDbContext db, IEventCalendar events,
                 audiences.Add("sector:" + forum.Sector);
             }
 
+            var movable = current is null || (request.MovePlaced && !pinned.Contains(s.Id));
+            // What a session needs when it may move; what its booking holds when it stays (the venue's count, which may be short of the need).
+            IReadOnlyList<ReservedEquipment> equipment = movable
+                ? [.. s.Equipment.Select(e => new ReservedEquipment(e.ItemId, e.Quantity))]
+                : [.. holds[s.Id].GroupBy(u => u.ItemId).Select(g => new ReservedEquipment(g.Key, g.Sum(u => u.Quantity)))];
             return new ScheduleSession(s.Id, Math.Clamp(minutes, 1, maxMinutes), s.Layout, s.ExpectedAttendance,
-                [.. s.Participants.Select(p => p.PersonId).Distinct()], audiences, current, current is null || (request.MovePlaced && !pinned.Contains(s.Id)));
+                [.. s.Participants.Select(p => p.PersonId).Distinct()], audiences, current, movable, equipment);
         }).ToList();
 
         return new ScheduleProblem(origin, days, request.GridMinutes, rooms, scheduled, state.People, state.Settings,
             previous.Where(p => sessionIds.Contains(p.Key)).ToDictionary(), new ScheduleLimits(request.TimeLimitSeconds),
-            request.WarningsAreHard ? RuleSeverity.Warn : RuleSeverity.BlockRelease);
+            request.WarningsAreHard ? RuleSeverity.Warn : RuleSeverity.BlockRelease, stock);
     }
 
     private async Task<ScheduleProposalView> ViewAsync(ProgrammeState state, ScheduleProblem problem, ScheduleProposal proposal, string fingerprint,
@@ -189,6 +207,7 @@ public sealed class SchedulingService(SummitDbContext db, IEventCalendar events,
             .Select(c => c.SubjectId!.Value).ToHashSet();
         var people = await db.Set<ProgrammePerson>().AsNoTracking().Where(p => personIds.Contains(p.Id)).ToListAsync(ct);
         var names = await reader.NamesAsync(people, ct);
+        var items = proposal.Clashes.Any(c => c.Kind == ClashKind.EquipmentStock) ? (await reservations.ListEquipmentAsync(ct)).ToDictionary(e => e.Id) : [];
         var forums = await db.Set<Forum>().AsNoTracking().Where(f => f.EventId == byId.Values.Select(s => s.EventId).FirstOrDefault()).ToListAsync(ct);
         string Audience(string key) => key.StartsWith("forum:", StringComparison.Ordinal)
             ? forums.FirstOrDefault(f => f.Id.ToString("N") == key[6..]) is { } forum ? Localizer.InReaderLanguage(forum.TitleEn, forum.TitleZh) : key
@@ -200,6 +219,7 @@ public sealed class SchedulingService(SummitDbContext db, IEventCalendar events,
             ClashKind.SharedAudience => Audience(c.Audience ?? ""),
             ClashKind.Capacity or ClashKind.NoRoomInLayout or ClashKind.TooLong => byId.TryGetValue(c.SubjectId!.Value, out var s)
                 ? Localizer.InReaderLanguage(s.TitleEn, s.TitleZh) : "?",
+            ClashKind.EquipmentStock => items.TryGetValue(c.SubjectId!.Value, out var item) ? Localizer.InReaderLanguage(item.NameEn, item.NameZh) : "?",
             _ => "",
         };
         string Detail(ScheduleClash c) => c.Kind switch
@@ -208,6 +228,7 @@ public sealed class SchedulingService(SummitDbContext db, IEventCalendar events,
             ClashKind.NoRoomInLayout => localizer.Enum(byId[c.SubjectId!.Value].Layout),
             ClashKind.TooLong => problem.Sessions.First(s => s.Id == c.SubjectId).Minutes.ToString(CultureInfo.InvariantCulture),
             ClashKind.SharedAudience => c.Audience?.StartsWith("sector:", StringComparison.Ordinal) == true ? "sector" : "forum",
+            ClashKind.EquipmentStock => (problem.Stock?.FirstOrDefault(i => i.ItemId == c.SubjectId)?.Quantity ?? 0).ToString(CultureInfo.InvariantCulture),
             _ => "",
         };
         var clashes = proposal.Clashes.Select(c => new ScheduleClashView(c.Kind,
@@ -219,7 +240,7 @@ public sealed class SchedulingService(SummitDbContext db, IEventCalendar events,
 
     /// <summary>
     /// What the proposal was made from, as one hash: every session's placement, length of its running order, audience and people, the people's
-    /// windows and the rules' settings. Any edit of the draft in between changes it, and accepting is then refused.
+    /// windows, the equipment each session needs and the rules' settings. Any edit of the draft in between changes it, and accepting is then refused.
     /// </summary>
     private async Task<string> FingerprintAsync(ProgrammeState state, CancellationToken ct)
     {
@@ -233,6 +254,7 @@ public sealed class SchedulingService(SummitDbContext db, IEventCalendar events,
                 .Append(CultureInfo.InvariantCulture, $"{s.ExpectedAttendance}|{s.Layout}|")
                 .AppendJoin(',', s.Participants.Select(p => p.PersonId.ToString("N")).Order(StringComparer.Ordinal)).Append('|')
                 .AppendJoin(',', items.Where(i => i.SessionId == s.Id).OrderBy(i => i.Position).Select(i => i.Minutes?.ToString(CultureInfo.InvariantCulture) ?? "-"))
+                .Append('|').AppendJoin(',', s.Equipment.OrderBy(e => e.ItemId).Select(e => $"{e.ItemId:N}={e.Quantity}"))
                 .Append('\n');
         }
 

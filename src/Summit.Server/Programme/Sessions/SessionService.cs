@@ -489,6 +489,13 @@ public sealed class SessionService(SummitDbContext db, IEventCalendar events, Au
             }
         }
 
+        // Equipment is taken in the order above, so a session may have found the stock short only for the moment (another still held its
+        // kits there before moving away): now that every session is in its new place, the short ones ask for their full lines again.
+        foreach (var session in sessions.Values.Where(s => s.Equipment.Any(e => e.Held < e.Quantity)).ToList())
+        {
+            await TryHoldRoomAsync(session, state, ct);
+        }
+
         if (sessions.Values.Any(s => s.Equipment.Any(e => e.Held < e.Quantity)))
         {
             // Now that the stock's answer is known, equipment it could not give is judged with the rule's severity.

@@ -1,5 +1,7 @@
 using Summit.Server.Programme.Rules;
 using Summit.Server.Programme.Scheduling;
+using Summit.Server.Venues;
+using Summit.Server.Venues.Bookings;
 using Summit.Server.Venues.Contracts;
 
 namespace Summit.Tests.Programme.Scheduling;
@@ -15,6 +17,7 @@ public sealed class ScheduleSolverTests
     private static readonly Guid Expo = Guid.NewGuid();
     private static readonly Guid Minister = Guid.NewGuid();
     private static readonly Guid Professor = Guid.NewGuid();
+    private static readonly Guid Kits = Guid.NewGuid();
 
     [Fact]
     public void Unplaced_sessions_are_placed_without_breaking_a_hard_rule()
@@ -276,6 +279,103 @@ public sealed class ScheduleSolverTests
         Assert.Empty(HardConflicts(problem, proposal));
     }
 
+    [Fact]
+    public void Sessions_that_need_most_of_the_kits_are_kept_apart_in_time_though_two_rooms_are_free()
+    {
+        var rooms = new[] { Room(Center, 100, opens: 9, closes: 11), Room(Center, 100, opens: 9, closes: 11) };
+        var sessions = new[] { Unplaced(60, 50) with { Equipment = [new(Kits, 3)] }, Unplaced(60, 50) with { Equipment = [new(Kits, 3)] } };
+        var problem = Problem(rooms, sessions, days: 1) with { Stock = [new ScheduleStock(Kits, 4, [])] };
+
+        var proposal = ScheduleSolver.Solve(problem);
+
+        Assert.Equal(ScheduleStatus.Optimal, proposal.Status);
+        var times = proposal.Moves.Select(m => m.To).OrderBy(p => p.StartsAt).ToList();
+        Assert.Equal(2, times.Count);
+        Assert.True(times[0].EndsAt <= times[1].StartsAt);
+        Assert.Empty(HardConflicts(problem, proposal));
+        Assert.Empty(StockShortages(problem, proposal));
+    }
+
+    [Fact]
+    public void What_a_venue_booking_holds_of_the_stock_is_fixed_demand_and_a_kit_returned_at_ten_can_be_taken_at_ten()
+    {
+        // The venue lends 2 of the 4 kits to another booking 09:00-10:00 (its buffers included): a session needing 3 can start at 10:00.
+        var room = Room(Center, 100, opens: 9, closes: 11);
+        var session = Unplaced(60, 50) with { Equipment = [new(Kits, 3)] };
+        var held = new ScheduleStockUse(new TimeWindow(Day1.AddHours(9), Day1.AddHours(10)), 2);
+        var problem = Problem([room], [session], days: 1) with { Stock = [new ScheduleStock(Kits, 4, [held])] };
+
+        var proposal = ScheduleSolver.Solve(problem);
+
+        Assert.Equal(ScheduleStatus.Optimal, proposal.Status);
+        Assert.Equal(Day1.AddHours(10), Assert.Single(proposal.Moves).To.StartsAt);
+        Assert.Empty(StockShortages(problem, proposal));
+    }
+
+    [Fact]
+    public void A_stock_too_short_for_what_stays_names_the_equipment_and_an_ignored_rule_does_not_bind()
+    {
+        // All day long the pinned sessions and a venue booking together hold 3 or all 4 of the 4 kits: a session needing 2 has no time.
+        var rooms = new[] { Room(Center, 100), Room(Center, 100), Room(Center, 100) };
+        var morning = Pinned(rooms[0], Day1, 12 * 60) with { Equipment = [new(Kits, 3)] };
+        var evening = Pinned(rooms[1], Day1.AddHours(12), 12 * 60) with { Equipment = [new(Kits, 3)] };
+        var held = new ScheduleStockUse(new TimeWindow(Day1.AddHours(10), Day1.AddHours(24)), 1);
+        var loose = Unplaced(60, 50) with { Equipment = [new(Kits, 2)] };
+        var problem = Problem(rooms, [morning, evening, loose], days: 1) with
+        {
+            Stock = [new ScheduleStock(Kits, 4, [held])],
+            Settings = Settings(severity: RuleSeverity.BlockRelease),
+        };
+
+        var refused = ScheduleSolver.Solve(problem);
+
+        Assert.Equal(ScheduleStatus.Infeasible, refused.Status);
+        Assert.Empty(refused.Moves);
+        Assert.Equal([new ScheduleClash(ClashKind.EquipmentStock, Kits)], refused.Clashes);
+
+        // One kit fewer needed: 09:00-10:00 leaves it, and nothing else.
+        var fits = ScheduleSolver.Solve(problem with { Sessions = [morning, evening, loose with { Equipment = [new(Kits, 1)] }] });
+        Assert.Equal(ScheduleStatus.Optimal, fits.Status);
+        Assert.True(Assert.Single(fits.Moves).To.EndsAt <= Day1.AddHours(10));
+
+        // The rule set to Ignore (or a warning while only the rules that refuse or stop the release are kept): the stock does not bind.
+        var ignored = problem with
+        {
+            Settings = problem.Settings with
+            {
+                Severities = new Dictionary<ConflictRule, RuleSeverity>(problem.Settings.Severities)
+                {
+                    [ConflictRule.EquipmentMissing] = RuleSeverity.Ignore,
+                }
+            }
+        };
+        Assert.Equal(ScheduleStatus.Optimal, ScheduleSolver.Solve(ignored).Status);
+        var warned = problem with { Settings = Settings(severity: RuleSeverity.Warn), Hardest = RuleSeverity.BlockRelease };
+        Assert.Equal(ScheduleStatus.Optimal, ScheduleSolver.Solve(warned).Status);
+    }
+
+    [Fact]
+    public void With_the_rule_ignored_two_sessions_share_the_one_open_hour_whatever_the_kits()
+    {
+        var rooms = new[] { Room(Center, 100, opens: 9, closes: 10), Room(Center, 100, opens: 9, closes: 10) };
+        var sessions = new[] { Unplaced(60, 50) with { Equipment = [new(Kits, 3)] }, Unplaced(60, 50) with { Equipment = [new(Kits, 3)] } };
+        var hard = Problem(rooms, sessions, days: 1) with { Stock = [new ScheduleStock(Kits, 4, [])] };
+        var ignored = hard with
+        {
+            Settings = Settings() with
+            {
+                Severities = Enum.GetValues<ConflictRule>()
+            .ToDictionary(r => r, r => r == ConflictRule.EquipmentMissing ? RuleSeverity.Ignore : RuleSeverity.Warn)
+            }
+        };
+
+        Assert.Equal(ScheduleStatus.Infeasible, ScheduleSolver.Solve(hard).Status);
+        var proposal = ScheduleSolver.Solve(ignored);
+        Assert.Equal(ScheduleStatus.Optimal, proposal.Status);
+        Assert.All(proposal.Moves, m => Assert.Equal(Day1.AddHours(9), m.To.StartsAt));
+        Assert.Equal(2, StockShortages(hard, proposal).Count);
+    }
+
     private static ScheduleRoom Room(Guid venue, int seats, int? opens = null, int? closes = null)
     {
         var open = Enumerable.Range(0, 3).Select(d => opens is { } o && closes is { } c
@@ -296,6 +396,44 @@ public sealed class ScheduleSolverTests
 
     private static ScheduleProblem Problem(IReadOnlyList<ScheduleRoom> rooms, IReadOnlyList<ScheduleSession> sessions, int days = 3) =>
         new(Day1, days, 5, rooms, sessions, new Dictionary<Guid, PersonFacts>(), Settings(), new Dictionary<Guid, SchedulePlacement>(), new ScheduleLimits(10));
+
+    /// <summary>
+    /// The sessions placed by the proposal whose equipment the venue's own stock rule (<see cref="BookingRules.PeakUse"/>) would find short:
+    /// each judged against the other sessions where the proposal leaves them and what the venue holds otherwise.
+    /// </summary>
+    private static List<Guid> StockShortages(ScheduleProblem problem, ScheduleProposal proposal)
+    {
+        var moves = proposal.Moves.ToDictionary(m => m.SessionId, m => m.To);
+        var sessions = problem.Sessions.Where(s => moves.ContainsKey(s.Id) || s.Current is not null).Select(s =>
+        {
+            var at = moves.GetValueOrDefault(s.Id) ?? s.Current!;
+            return (Session: (Guid?)s.Id, Booking: BookingOf(at.StartsAt, at.EndsAt, (s.Equipment ?? []).Select(e => (e.ItemId, e.Quantity))));
+        });
+        var venue = (problem.Stock ?? []).SelectMany(i => i.Held.Select(h => (Session: (Guid?)null, Booking: BookingOf(h.Time.From, h.Time.Until, [(i.ItemId, h.Quantity)]))));
+        var bookings = sessions.Concat(venue).ToList();
+        var stock = (problem.Stock ?? []).ToDictionary(i => i.ItemId, i => i.Quantity);
+        bool Short(Booking booking, BookingEquipment line)
+        {
+            var others = bookings.Select(o => o.Booking)
+                .Where(o => o != booking && BookingRules.Overlaps(o.BlockedFrom, o.BlockedUntil, booking.BlockedFrom, booking.BlockedUntil)).ToList();
+            return line.Quantity > stock.GetValueOrDefault(line.EquipmentItemId)
+                - BookingRules.PeakUse(line.EquipmentItemId, others, booking.BlockedFrom, booking.BlockedUntil);
+        }
+
+        return [.. bookings.Where(b => b.Session is { } id && moves.ContainsKey(id) && b.Booking.Equipment.Any(l => Short(b.Booking, l)))
+            .Select(b => b.Session!.Value)];
+    }
+
+    private static Booking BookingOf(DateTimeOffset from, DateTimeOffset until, IEnumerable<(Guid Item, int Quantity)> lines)
+    {
+        var booking = new Booking
+        {
+            State = BookingState.Confirmed,
+            Equipment = [.. lines.Select(l => new BookingEquipment { EquipmentItemId = l.Item, Quantity = l.Quantity })],
+        };
+        booking.SetTimes(from, until, 0, 0);
+        return booking;
+    }
 
     /// <summary>The timetable after the proposal, judged by the programme's rules: the conflicts whose rules the solver had to keep.</summary>
     private static List<ProgrammeConflict> HardConflicts(ScheduleProblem problem, ScheduleProposal proposal) =>
