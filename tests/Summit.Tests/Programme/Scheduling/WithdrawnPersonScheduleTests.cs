@@ -24,10 +24,12 @@ public sealed class WithdrawnPersonScheduleTests(PrivacyFactory app) : IClassFix
         var venue = await app.CreateVenueAsync();
         var one = await app.CreateRoomAsync(VenuesIntents.NewRoom(venue.Id, "WD-1", theatre: 100));
         var two = await app.CreateRoomAsync(VenuesIntents.NewRoom(venue.Id, "WD-2", theatre: 100));
+        // Two forums: sessions of one forum share an audience and would be kept apart for that alone.
         var forum = await app.CreateForumAsync();
+        var other = await app.CreateForumAsync();
         var speaker = await app.CreateRemoteSpeakerAsync("Ines Moreau-Lindahl");
         var first = await app.CreateSessionAsync(ProgrammeIntents.NewSession(forum.Id, "Panel: withdrawn one", attendance: 50));
-        var second = await app.CreateSessionAsync(ProgrammeIntents.NewSession(forum.Id, "Panel: withdrawn two", attendance: 50));
+        var second = await app.CreateSessionAsync(ProgrammeIntents.NewSession(other.Id, "Panel: withdrawn two", attendance: 50));
         var at = VenuesIntents.DayOneNine.AddDays(1).AddHours(1);
         await (await app.PlaceAsync(first.Id, one.Id, at, 60)).OkAsync<SessionView>();
         await (await app.PlaceAsync(second.Id, two.Id, at.AddHours(2), 60)).OkAsync<SessionView>();
@@ -47,10 +49,10 @@ public sealed class WithdrawnPersonScheduleTests(PrivacyFactory app) : IClassFix
         Assert.Single(moved.Participants, p => p.PersonId == speaker.Id);
         Assert.DoesNotContain(moved.Conflicts, c => c.Rule == ConflictRule.SpeakerDoubleBooked);
 
-        // Both panels stay where they are; the solver finds nothing to hold the withdrawn speaker to.
+        // Free to move both, the solver keeps them where they are: nothing holds the withdrawn speaker to one place.
         using var manager = await app.ClientForAsync(Roles.ProgrammeManager);
-        var proposal = await (await manager.PostAsJsonAsync("/api/v1/programme/schedule/proposal", new ScheduleRequest(GridMinutes: 15), Intents.Json))
-            .OkAsync<ScheduleProposalView>();
+        var request = new ScheduleRequest(GridMinutes: 15, MovePlaced: true);
+        var proposal = await (await manager.PostAsJsonAsync("/api/v1/programme/schedule/proposal", request, Intents.Json)).OkAsync<ScheduleProposalView>();
         Assert.Equal(ScheduleStatus.Optimal, proposal.Status);
         Assert.Empty(proposal.Clashes);
         Assert.Empty(proposal.Moves);
