@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Server.Infrastructure.Database;
 using Summit.Server.Privacy.Contracts;
+using Summit.Server.Programme.Registrations;
 
 namespace Summit.Server.Programme.PersonalData;
 
@@ -16,8 +17,10 @@ namespace Summit.Server.Programme.PersonalData;
 /// address or guest id; <see cref="ProgrammePerson.ErasedAt"/> set): the person stays in their sessions, shown as "Speaker withdrawn", so the
 /// draft, the released versions (which name people by id) and the rules keep their shape. The purge erases the remote speakers with the guests,
 /// since <see cref="OfEventAsync"/> lists them among the event's people.
+/// A guest's registrations for sessions are theirs too: the copy lists them (seated or waiting, with the place), erasure deletes them through
+/// <see cref="RegistrationBook"/>, so that a seat an erased guest held goes to the first guest waiting as on a cancellation.
 /// </summary>
-public sealed class ProgrammePersonalData(SummitDbContext db) : IPersonalDataHolder, IDataSubjects
+public sealed class ProgrammePersonalData(SummitDbContext db, RegistrationBook registrationBook) : IPersonalDataHolder, IDataSubjects
 {
     public const string AreaName = "programme";
 
@@ -77,6 +80,18 @@ public sealed class ProgrammePersonalData(SummitDbContext db) : IPersonalDataHol
         records.AddRange(choices.Select(c => new PersonalRecord("agenda-choice",
             [new("session", c.SessionId), new("chosenAt", c.ChosenAt), new("release", c.ReleaseNumber), new("startsAt", c.StartsAt)])));
         records.AddRange(feeds.Select(f => new PersonalRecord("agenda-feed", [new("createdAt", f.CreatedAt)])));
+        var registrations = await db.Set<SessionRegistration>().AsNoTracking().Where(r => r.GuestId == subject.PersonId)
+            .Join(db.Set<Session>(), r => r.SessionId, s => s.Id, (r, s) => new { Registration = r, s.TitleEn, s.TitleZh, s.StartsAt }).ToListAsync(ct);
+        foreach (var r in registrations.OrderBy(r => r.Registration.RegisteredAt).ThenBy(r => r.Registration.Id))
+        {
+            records.Add(new PersonalRecord("registration",
+            [
+                new("session", r.Registration.SessionId), new("titleEn", r.TitleEn), new("titleZh", r.TitleZh), new("startsAt", r.StartsAt),
+                new("state", r.Registration.State), new("waitingPosition", await registrationBook.WaitingPositionAsync(r.Registration, ct)),
+                new("registeredAt", r.Registration.RegisteredAt), new("registeredBy", r.Registration.ByStaff ? "staff" : "guest"),
+            ]));
+        }
+
         return new PersonalDataSection(Area, records);
     }
 
@@ -85,7 +100,7 @@ public sealed class ProgrammePersonalData(SummitDbContext db) : IPersonalDataHol
 
     public async Task<IReadOnlyList<DataCount>> EraseAsync(ErasureScope scope, bool dryRun, CancellationToken ct)
     {
-        int speakers = 0, guestSpeakers = 0, windows = 0, participations = 0, choices = 0, feeds = 0;
+        int speakers = 0, guestSpeakers = 0, windows = 0, participations = 0, choices = 0, feeds = 0, registrations = 0;
         foreach (var chunk in scope.PersonIds.Chunk(500))
         {
             var people = db.Set<ProgrammePerson>().Where(p => p.ErasedAt == null && (p.GuestId == null && chunk.Contains(p.Id)
@@ -103,8 +118,13 @@ public sealed class ProgrammePersonalData(SummitDbContext db) : IPersonalDataHol
                 windows += await windowRows.CountAsync(ct);
                 choices += await choiceRows.CountAsync(ct);
                 feeds += await feedRows.CountAsync(ct);
+                registrations += await db.Set<SessionRegistration>().CountAsync(r => chunk.Contains(r.GuestId), ct);
                 continue;
             }
+
+            // A seat given up goes to the first guest waiting, as on a cancellation; not in the purge, which comes long after the event
+            // (and erases the waiting guests too).
+            registrations += await registrationBook.EraseAsync(chunk, promote: scope.Cause == ErasureCause.Request, ct);
 
             windows += await windowRows.ExecuteDeleteAsync(ct);
             choices += await choiceRows.ExecuteDeleteAsync(ct);
@@ -124,20 +144,23 @@ public sealed class ProgrammePersonalData(SummitDbContext db) : IPersonalDataHol
             new(Area, "remote-speaker", DataAction.Anonymized, speakers), new(Area, "guest-speaker", DataAction.Anonymized, guestSpeakers),
             new(Area, "availability", DataAction.Deleted, windows), new(Area, "participation", DataAction.Anonymized, participations),
             new(Area, "agenda-choice", DataAction.Deleted, choices), new(Area, "agenda-feed", DataAction.Deleted, feeds),
+            new(Area, "registration", DataAction.Deleted, registrations),
         ];
     }
 
     public async Task<IReadOnlyList<DataCount>> PurgeEventAsync(EventPurgeScope scope, bool dryRun, CancellationToken ct)
     {
-        // Held persons keep their agenda; on a dry run, the persons the same purge erases first are counted there, not again here.
+        // Held persons keep their agenda and registrations; on a dry run, the persons the same purge erases first are counted there, not again here.
         var kept = scope.HeldPersons.Concat(dryRun ? scope.ErasedPersons : []).Distinct().ToList();
         var choices = db.Set<AgendaChoice>().Where(c => c.EventId == scope.EventId && !kept.Contains(c.GuestId));
         var feeds = db.Set<AgendaFeed>().Where(f => f.EventId == scope.EventId && !kept.Contains(f.GuestId));
+        var registrations = db.Set<SessionRegistration>().Where(r => r.EventId == scope.EventId && !kept.Contains(r.GuestId));
 
         return
         [
             new(Area, "agenda-choice", DataAction.Deleted, dryRun ? await choices.CountAsync(ct) : await choices.ExecuteDeleteAsync(ct)),
             new(Area, "agenda-feed", DataAction.Deleted, dryRun ? await feeds.CountAsync(ct) : await feeds.ExecuteDeleteAsync(ct)),
+            new(Area, "registration", DataAction.Deleted, dryRun ? await registrations.CountAsync(ct) : await registrations.ExecuteDeleteAsync(ct)),
         ];
     }
 

@@ -80,39 +80,77 @@ public sealed class RegistrationBook(SummitDbContext db, IRoomReservations reser
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await HoldAsync(session.Id, ct);
-        var registrations = db.Set<SessionRegistration>();
-        var registration = await registrations.FirstOrDefaultAsync(r => r.SessionId == session.Id && r.GuestId == guestId, ct);
+        var registration = await db.Set<SessionRegistration>().FirstOrDefaultAsync(r => r.SessionId == session.Id && r.GuestId == guestId, ct);
         if (registration is null)
         {
             return null;
         }
 
-        registrations.Remove(registration);
-        await audit.RecordAsync(ProgrammeAudit.RegistrationCancelled, "session", session.Id.ToString(), new Dictionary<string, (object?, object?)>
+        var promoted = await RemoveAsync(session, [registration], namingGuests: true, promote: true, ct);
+        await transaction.CommitAsync(ct);
+        return promoted.Count > 0 ? promoted[0] : null;
+    }
+
+    /// <summary>
+    /// The privacy module's erasure of guests (in its transaction): deletes their registrations, each audited as a cancellation that does not
+    /// name them; with <paramref name="promote"/>, the seats they held go to the first guests waiting (not erased), told by mail, as on a
+    /// cancellation. Returns how many registrations went.
+    /// </summary>
+    public async Task<int> EraseAsync(IReadOnlyCollection<Guid> guestIds, bool promote, CancellationToken ct)
+    {
+        var found = await db.Set<SessionRegistration>().Where(r => guestIds.Contains(r.GuestId)).ToListAsync(ct);
+        foreach (var sessionId in found.Select(r => r.SessionId).Distinct().Order())
         {
-            ["guest"] = (guestId, null),
-            ["state"] = (registration.State, null),
-        });
+            await HoldAsync(sessionId, ct);
+            var session = await db.Set<Session>().AsNoTracking().FirstAsync(s => s.Id == sessionId, ct);
+            await RemoveAsync(session, [.. found.Where(r => r.SessionId == sessionId)], namingGuests: false, promote, ct);
+        }
+
+        return found.Count;
+    }
+
+    /// <summary>
+    /// Removes registrations of one session (the caller holds it in a transaction), audited; each seat freed goes to the first guest waiting
+    /// while the room has seats for them. Returns the guests promoted.
+    /// </summary>
+    private async Task<List<Guid>> RemoveAsync(Session session, IReadOnlyList<SessionRegistration> removed, bool namingGuests, bool promote, CancellationToken ct)
+    {
+        var registrations = db.Set<SessionRegistration>();
+        foreach (var registration in removed)
+        {
+            registrations.Remove(registration);
+            // An erased guest is not named: the entry says a registration went, in which state, and why.
+            await audit.RecordAsync(ProgrammeAudit.RegistrationCancelled, "session", session.Id.ToString(), namingGuests
+                ? new Dictionary<string, (object?, object?)> { ["guest"] = (registration.GuestId, null), ["state"] = (registration.State, null) }
+                : new Dictionary<string, (object?, object?)> { ["state"] = (registration.State, null), ["erased"] = (null, true) });
+        }
+
         await db.SaveChangesAsync(ct);
 
-        Guid? promoted = null;
+        var promoted = new List<Guid>();
+        var freed = promote ? removed.Count(r => r.State == RegistrationState.Seated) : 0;
+        if (freed == 0)
+        {
+            return promoted;
+        }
+
+        var seats = await SeatsAsync(session, ct);
         var seated = await registrations.CountAsync(r => r.SessionId == session.Id && r.State == RegistrationState.Seated, ct);
-        if (registration.State == RegistrationState.Seated && seated < await SeatsAsync(session, ct)
-            && await registrations.Where(r => r.SessionId == session.Id && r.State == RegistrationState.Waiting).OrderBy(r => r.RegisteredAt).ThenBy(r => r.Id)
-                .FirstOrDefaultAsync(ct) is { } first)
+        var waiting = await registrations.Where(r => r.SessionId == session.Id && r.State == RegistrationState.Waiting).OrderBy(r => r.RegisteredAt)
+            .ThenBy(r => r.Id).Take(Math.Max(0, Math.Min(freed, seats - seated))).ToListAsync(ct);
+        foreach (var first in waiting)
         {
             first.State = RegistrationState.Seated;
-            promoted = first.GuestId;
+            promoted.Add(first.GuestId);
             await audit.RecordAsync(ProgrammeAudit.RegistrationPromoted, "session", session.Id.ToString(), new Dictionary<string, (object?, object?)>
             {
                 ["guest"] = (first.GuestId, first.GuestId),
                 ["state"] = (RegistrationState.Waiting, RegistrationState.Seated),
             });
             await TellPromotedAsync(session, first.GuestId, ct);
-            await db.SaveChangesAsync(ct);
         }
 
-        await transaction.CommitAsync(ct);
+        await db.SaveChangesAsync(ct);
         return promoted;
     }
 

@@ -8,4 +8,7 @@ public enum ChangeKind
     Cancelled = 2,
     PeopleChanged = 3,
     Retitled = 4,
+
+    /// <summary>The join link, or whether it is public, changed (the public reads the link only when it is public).</summary>
+    JoinLinkChanged = 5,
 }

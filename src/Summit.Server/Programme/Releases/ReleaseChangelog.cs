@@ -9,7 +9,8 @@ public static class ReleaseChangelog
     /// <summary>
     /// The changes from <paramref name="previous"/> (null before the first release: every session is new) to <paramref name="current"/>: a
     /// new session; one moved (its start, end or room); one cancelled (no longer in the timetable); changed people (a person, or a person's
-    /// role, added or removed; a new protocol order alone is no change); retitled (either language). A session may have several; they come
+    /// role, added or removed; a new protocol order alone is no change); retitled (either language); its join link changed (the link, or
+    /// whether it is public). A session may have several; they come
     /// in the order of the sessions' new (or, cancelled, old) start.
     /// </summary>
     public static IReadOnlyList<SessionChange> Compare(ReleaseSnapshot? previous, ReleaseSnapshot current)
@@ -42,6 +43,13 @@ public static class ReleaseChangelog
             if (!string.Equals(was.TitleEn, now.TitleEn, StringComparison.Ordinal) || !string.Equals(was.TitleZh, now.TitleZh, StringComparison.Ordinal))
             {
                 changes.Add(new SessionChange(ChangeKind.Retitled, now.Id, was, now, [], []));
+            }
+
+            // A version released before links were kept says nothing of them: a link against it is no change.
+            if ((previous?.JoinLinksKept ?? true)
+                && (!string.Equals(was.JoinLink, now.JoinLink, StringComparison.Ordinal) || was.JoinLinkPublic != now.JoinLinkPublic))
+            {
+                changes.Add(new SessionChange(ChangeKind.JoinLinkChanged, now.Id, was, now, [], []));
             }
         }
 

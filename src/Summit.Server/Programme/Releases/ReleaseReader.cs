@@ -28,8 +28,20 @@ public sealed class ReleaseReader(SummitDbContext db, IGuestDirectory guests, Lo
         return (pair.FirstOrDefault(r => r.Number == number), pair.FirstOrDefault(r => r.Number == number - 1));
     }
 
-    public static ReleaseSnapshot Read(ProgrammeRelease? release) =>
-        release is null ? ReleaseSnapshot.Empty : JsonSerializer.Deserialize<ReleaseSnapshot>(release.Snapshot, Json) ?? ReleaseSnapshot.Empty;
+    public static ReleaseSnapshot Read(ProgrammeRelease? release)
+    {
+        if (release is null)
+        {
+            return ReleaseSnapshot.Empty;
+        }
+
+        using var document = JsonDocument.Parse(release.Snapshot);
+        var snapshot = document.Deserialize<ReleaseSnapshot>(Json) ?? ReleaseSnapshot.Empty;
+        // Every session of a version written since links are kept carries "joinLink" (null when it has none); an older one has none at all.
+        var kept = !document.RootElement.TryGetProperty("sessions", out var sessions) || sessions.ValueKind != JsonValueKind.Array
+            || sessions.GetArrayLength() == 0 || sessions[0].TryGetProperty("joinLink", out _);
+        return kept ? snapshot : snapshot with { JoinLinksKept = false };
+    }
 
     public static string Write(ReleaseSnapshot snapshot) => JsonSerializer.Serialize(snapshot, Json);
 

@@ -62,7 +62,9 @@ public sealed class ReleaseService(SummitDbContext db, IEventCalendar events, Au
                 new ProgrammeRefusal(draft.Blocking, []));
         }
 
-        if (draft.Changes.Count == 0)
+        // Against a version released before links were kept, the links are no change of the changelog, but still something to release.
+        var firstLinks = draft.Latest is not null && !ReleaseReader.Read(draft.Latest).JoinLinksKept && draft.Snapshot.Sessions.Any(s => s.JoinLink is not null);
+        if (draft.Changes.Count == 0 && !firstLinks)
         {
             throw new SummitException(SummitError.Conflict(ProgrammeErrors.ReleaseUnchanged, draft.Latest?.Number ?? 0));
         }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Summit.Server.Programme.Releases;
 
 /// <summary>
@@ -7,4 +9,11 @@ namespace Summit.Server.Programme.Releases;
 public sealed record ReleaseSnapshot(IReadOnlyList<ReleasedForum> Forums, IReadOnlyList<ReleasedSession> Sessions)
 {
     public static ReleaseSnapshot Empty { get; } = new([], []);
+
+    /// <summary>
+    /// Whether the snapshot holds its sessions' join links: false for a version released before links were kept (its JSON has no
+    /// <c>joinLink</c>), whose "no link" means "not known", so the changelog takes a link against it as unchanged. Not stored: read from the JSON.
+    /// </summary>
+    [JsonIgnore]
+    public bool JoinLinksKept { get; init; } = true;
 }

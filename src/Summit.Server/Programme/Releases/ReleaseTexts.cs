@@ -21,6 +21,10 @@ public sealed class ReleaseTexts(Localizer localizer)
             ChangeKind.Moved => localizer.Format(language, "programme.change.Moved", title, Where(change.Before!, language, zone), Where(change.After!, language, zone)),
             ChangeKind.Cancelled => localizer.Format(language, "programme.change.Cancelled", title, Where(change.Before!, language, zone)),
             ChangeKind.Retitled => localizer.Format(language, "programme.change.Retitled", title, Title(change.Before!, language)),
+            // The link itself only when the public may read it: the changelog is public and the mails go out of Summit.
+            ChangeKind.JoinLinkChanged => change.After is { Format: not SessionFormat.InPerson, PublicJoinLink: { } link }
+                ? localizer.Format(language, "programme.change.JoinLinkChanged_public", title, link)
+                : localizer.Format(language, "programme.change.JoinLinkChanged", title),
             _ => localizer.Format(language, "programme.change.PeopleChanged", title,
                 List(change.Added.Select(p => Who(p, language, people)), language), List(change.Removed.Select(p => Who(p, language, people)), language)),
         };

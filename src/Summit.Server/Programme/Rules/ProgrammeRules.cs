@@ -49,7 +49,9 @@ public static class ProgrammeRules
             }
         }
 
-        foreach (var person in placed.SelectMany(s => s.People.Distinct().Select(p => (Person: p, Session: s))).GroupBy(x => x.Person))
+        // A withdrawn person (erased) keeps their place but is no one: they cannot be in two places, late or unavailable.
+        foreach (var person in placed.SelectMany(s => s.People.Distinct().Select(p => (Person: p, Session: s))).GroupBy(x => x.Person)
+            .Where(g => !(people.TryGetValue(g.Key, out var who) && who.Withdrawn)))
         {
             var list = person.Select(x => x.Session).ToList();
             for (var i = 0; i < list.Count; i++)

@@ -169,6 +169,8 @@ public sealed class SchedulingService(SummitDbContext db, IEventCalendar events,
             .GroupBy(i => i.SessionId).Select(g => new { g.Key, Minutes = g.Sum(i => i.Minutes!.Value) }).ToDictionaryAsync(x => x.Key, x => x.Minutes, ct);
         var forums = await db.Set<Forum>().AsNoTracking().Where(f => f.EventId == summitEvent.Id).ToDictionaryAsync(f => f.Id, ct);
         var maxMinutes = (int)ProgrammeLimits.MaxSessionLength.TotalMinutes;
+        // A withdrawn person (erased) keeps their place in sessions but constrains nothing: the solver does not see them.
+        bool Withdrawn(Guid person) => state.People.TryGetValue(person, out var facts) && facts.Withdrawn;
         var scheduled = state.Sessions.Select(s =>
         {
             var current = s.RoomId is { } room && s.StartsAt is { } from && s.EndsAt is { } to ? new SchedulePlacement(room, from, to) : null;
@@ -186,7 +188,7 @@ public sealed class SchedulingService(SummitDbContext db, IEventCalendar events,
                 ? [.. s.Equipment.Select(e => new ReservedEquipment(e.ItemId, e.Quantity))]
                 : [.. holds[s.Id].GroupBy(u => u.ItemId).Select(g => new ReservedEquipment(g.Key, g.Sum(u => u.Quantity)))];
             return new ScheduleSession(s.Id, Math.Clamp(minutes, 1, maxMinutes), s.Layout, s.ExpectedAttendance,
-                [.. s.Participants.Select(p => p.PersonId).Distinct()], audiences, current, movable, equipment);
+                [.. s.Participants.Select(p => p.PersonId).Distinct().Where(p => !Withdrawn(p))], audiences, current, movable, equipment);
         }).ToList();
 
         return new ScheduleProblem(origin, days, request.GridMinutes, rooms, scheduled, state.People, state.Settings,

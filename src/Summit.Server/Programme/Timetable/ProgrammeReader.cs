@@ -28,7 +28,8 @@ public sealed class ProgrammeReader(SummitDbContext db, IRoomReservations reserv
         var interested = await db.Set<AgendaChoice>().AsNoTracking()
             .Where(c => c.EventId == eventId && !db.Set<SessionRegistration>().Any(r => r.SessionId == c.SessionId && r.GuestId == c.GuestId))
             .GroupBy(c => c.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        return new ProgrammeState(sessions, people.ToDictionary(p => p.Id, p => new PersonFacts(p.Id, [.. p.Availability.Select(w => new TimeWindow(w.From, w.Until))])),
+        return new ProgrammeState(sessions, people.ToDictionary(p => p.Id, p => new PersonFacts(p.Id, [.. p.Availability.Select(w => new TimeWindow(w.From, w.Until))],
+            p.ErasedAt is not null)),
             await SettingsAsync(eventId, ct), rooms, chosen, registered, interested);
     }
 

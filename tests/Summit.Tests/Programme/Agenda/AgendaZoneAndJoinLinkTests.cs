@@ -11,6 +11,7 @@ using Summit.Server.Infrastructure.Database;
 using Summit.Server.Infrastructure.Identity;
 using Summit.Server.Programme;
 using Summit.Server.Programme.Agenda;
+using Summit.Server.Programme.People;
 using Summit.Server.Programme.Public;
 using Summit.Server.Programme.Releases;
 using Summit.Server.Programme.Sessions;
@@ -193,6 +194,56 @@ public sealed class AgendaZoneAndJoinLinkTests(SummitFactory app) : IClassFixtur
     }
 
     /// <summary>A hybrid session with a private link (room code {prefix}-H) and an online one with a published link, placed a day apart.</summary>
+    [Fact]
+    public async Task A_changed_join_link_or_flag_is_a_change_of_the_next_release_told_to_its_speaker_and_a_private_link_is_never_written_in_it()
+    {
+        var (hybrid, online) = await LinkedSessionsAsync("JC");
+        var address = $"mara-{Guid.NewGuid():N}@example.org";
+        var speaker = await app.CreatePersonAsync(new PersonInput(null, "Mara Lindqvist", "KTH", "SE", address));
+        await (await app.SetPeopleAsync(online.Id, new ParticipantInput(speaker.Id, ParticipantRole.Speaker, 1))).OkAsync<SessionView>();
+        await (await app.ReleaseAsync("before the links change")).OkAsync<ReleaseView>();
+        // The same links again: nothing to release.
+        await (await app.ReleaseAsync("nothing")).AssertProblemAsync(409, ProgrammeErrors.ReleaseUnchanged);
+
+        // The online talk's link is no longer published; the hybrid panel gets a new link, published.
+        using var manager = await app.ClientForAsync(Roles.ProgrammeManager);
+        await (await manager.PutAsJsonAsync($"/api/v1/programme/sessions/{online.Id}", ProgrammeIntents.NewSession(online.ForumId, online.TitleEn) with
+        {
+            Format = SessionFormat.Online,
+            JoinLink = PublicLink,
+            JoinLinkPublic = false,
+        }, Intents.Json)).OkAsync<SessionView>();
+        await (await manager.PutAsJsonAsync($"/api/v1/programme/sessions/{hybrid.Id}", ProgrammeIntents.NewSession(hybrid.ForumId, hybrid.TitleEn) with
+        {
+            Format = SessionFormat.Hybrid,
+            JoinLink = PublicLink,
+            JoinLinkPublic = true,
+        }, Intents.Json)).OkAsync<SessionView>();
+        var release = await (await app.ReleaseAsync("new links")).OkAsync<ReleaseView>();
+
+        Assert.Equal([ChangeKind.JoinLinkChanged, ChangeKind.JoinLinkChanged], release.Changes.Select(c => c.Kind));
+        Assert.Equal("Join link changed: \"JC: online talk\" (shown in the agendas of those who take part).",
+            release.Changes.Single(c => c.SessionId == online.Id).Text);
+        Assert.Equal($"Join link changed: \"JC: hybrid panel\", now {PublicLink}.", release.Changes.Single(c => c.SessionId == hybrid.Id).Text);
+
+        // The speaker is told, in both languages (a remote speaker's language is not known), without the link that is private now.
+        var mails = await app.InScopeAsync(sp => sp.GetRequiredService<SummitDbContext>().OutgoingMails.AsNoTracking()
+            .Where(m => m.Kind == ReleaseNotices.MailKind && m.ToAddress == address).ToListAsync());
+        Assert.Equal(2, mails.Count);
+        var mail = Assert.Single(mails, m => m.TextBody.Contains("Join link changed", StringComparison.Ordinal));
+        Assert.Contains("Join link changed: \"JC: online talk\"", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("线上参会链接变更：「JC: online talk（中）」", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(PublicLink, mail.TextBody, StringComparison.Ordinal);
+
+        // The public changelog names both changes, the link only where it is published.
+        using var anonymous = app.CreateClient();
+        anonymous.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-Hans");
+        var changes = await (await anonymous.GetAsync("/api/v1/public/programme/changes")).OkAsync<PublicChanges>();
+        Assert.Equal("线上参会链接变更：「JC: online talk（中）」（参会者可在个人日程中查看）。", changes.Changes.Single(c => c.SessionId == online.Id).Text);
+        Assert.Equal($"线上参会链接变更：「JC: hybrid panel（中）」，现为 {PublicLink}。", changes.Changes.Single(c => c.SessionId == hybrid.Id).Text);
+        Assert.DoesNotContain("s3cret", await anonymous.GetStringAsync("/api/v1/public/programme/changes"), StringComparison.Ordinal);
+    }
+
     private async Task<(SessionView Hybrid, SessionView Online)> LinkedSessionsAsync(string prefix)
     {
         var (forum, hybrid, room) = await app.PlacedSessionAsync($"{prefix}: hybrid panel", VenuesIntents.DayOneNine.AddHours(1), prefix + "-H");

@@ -79,6 +79,50 @@ public sealed class ReleaseChangelogTests
         Assert.Equal(3, byPerson.Count);
     }
 
+    [Fact]
+    public void A_changed_join_link_or_its_public_flag_is_a_change_told_to_the_people_of_the_session()
+    {
+        var talk = Session("Talk", Nine, RoomA, (Ana, ParticipantRole.Speaker, 1)) with { Format = SessionFormat.Hybrid, JoinLink = "https://meet.example.org/a" };
+        var other = Session("Other", Nine.AddHours(2), RoomB, (Ben, ParticipantRole.Speaker, 1));
+
+        Assert.Empty(ReleaseChangelog.Compare(Snapshot(talk, other), Snapshot(talk, other)));
+        foreach (var changed in new[] { talk with { JoinLink = "https://meet.example.org/b" }, talk with { JoinLinkPublic = true }, talk with { JoinLink = null } })
+        {
+            var change = Assert.Single(ReleaseChangelog.Compare(Snapshot(talk, other), Snapshot(changed, other)));
+            Assert.Equal((ChangeKind.JoinLinkChanged, talk.Id), (change.Kind, change.SessionId));
+            Assert.Equal([Ana], ReleaseChangelog.ByPerson([change]).Keys);
+        }
+
+        // A link added alongside a move is named as both.
+        var moved = talk with { StartsAt = Nine.AddHours(1), EndsAt = Nine.AddHours(2), JoinLink = "https://meet.example.org/c" };
+        Assert.Equal([ChangeKind.Moved, ChangeKind.JoinLinkChanged], ReleaseChangelog.Compare(Snapshot(talk), Snapshot(moved)).Select(c => c.Kind));
+    }
+
+    [Fact]
+    public void A_version_released_before_links_were_kept_takes_every_link_as_unchanged()
+    {
+        var talk = Session("Talk", Nine, RoomA, (Ana, ParticipantRole.Speaker, 1)) with { Format = SessionFormat.Online };
+        var written = ReleaseReader.Write(Snapshot(talk));
+        // An old version's JSON: the same without the link's fields.
+        var node = System.Text.Json.Nodes.JsonNode.Parse(written)!;
+        foreach (var session in node["sessions"]!.AsArray())
+        {
+            session!.AsObject().Remove("joinLink");
+            session.AsObject().Remove("joinLinkPublic");
+        }
+
+        var old = ReleaseReader.Read(new ProgrammeRelease { Snapshot = node.ToJsonString() });
+        var kept = ReleaseReader.Read(new ProgrammeRelease { Snapshot = written });
+        Assert.False(old.JoinLinksKept);
+        Assert.True(kept.JoinLinksKept);
+        var linked = talk with { JoinLink = "https://meet.example.org/a", JoinLinkPublic = true };
+
+        Assert.Empty(ReleaseChangelog.Compare(old, Snapshot(linked)));
+        Assert.Equal(ChangeKind.JoinLinkChanged, Assert.Single(ReleaseChangelog.Compare(kept, Snapshot(linked))).Kind);
+        // Other changes against the old version are still told.
+        Assert.Equal(ChangeKind.Retitled, Assert.Single(ReleaseChangelog.Compare(old, Snapshot(linked with { TitleEn = "Talk, renamed" }))).Kind);
+    }
+
     private static ReleaseSnapshot Snapshot(params ReleasedSession[] sessions) => new([], sessions);
 
     private static ReleasedSession Session(string title, DateTimeOffset start, Guid room, params (Guid Person, ParticipantRole Role, int Order)[] people) =>

@@ -181,6 +181,31 @@ public sealed class ProgrammeRulesTests
             Enum.GetValues<ConflictRule>().Select(ProgrammeRules.DefaultSeverity));
     }
 
+    [Fact]
+    public void A_withdrawn_person_keeps_their_place_but_raises_no_rule_about_a_person()
+    {
+        var settings = RuleSettings.Defaults with { TravelMinutes = new Dictionary<(Guid, Guid), int> { [(Expo, Center)] = 20 } };
+        // Two places at once, a journey too short, and outside the windows the person once gave.
+        var sessions = new[]
+        {
+            Session(MainHall, Center, Nine, 60, Minister),
+            Session(RoomA, Center, Nine.AddMinutes(30), 60, Minister),
+            Session(Stage, Expo, Nine.AddMinutes(100), 30, Minister),
+        };
+        var windows = new TimeWindow[] { new(Nine.AddHours(5), Nine.AddHours(6)) };
+        var present = Check(sessions, new Dictionary<Guid, PersonFacts> { [Minister] = new(Minister, windows) }, settings);
+        Assert.Contains(present, c => c.Rule == ConflictRule.SpeakerDoubleBooked);
+        Assert.Contains(present, c => c.Rule == ConflictRule.TravelTooShort);
+        Assert.Contains(present, c => c.Rule == ConflictRule.SpeakerUnavailable);
+
+        var withdrawn = Check(sessions, new Dictionary<Guid, PersonFacts> { [Minister] = new(Minister, windows, Withdrawn: true) }, settings);
+
+        Assert.DoesNotContain(withdrawn, c => c.PersonId == Minister);
+        Assert.DoesNotContain(withdrawn, c => c.Rule is ConflictRule.SpeakerDoubleBooked or ConflictRule.TravelTooShort or ConflictRule.SpeakerUnavailable);
+        // The rooms' rules still hold for their sessions.
+        Assert.Equal(Check(sessions.Select(s => s with { People = [] }).ToList(), settings: settings).Select(c => c.Rule), withdrawn.Select(c => c.Rule));
+    }
+
     private static IReadOnlyList<ProgrammeConflict> Check(IReadOnlyList<SessionFacts> sessions, IReadOnlyDictionary<Guid, PersonFacts>? people = null,
         RuleSettings? settings = null) => ProgrammeRules.Check(sessions, people ?? new Dictionary<Guid, PersonFacts>(), settings ?? RuleSettings.Defaults);
 
