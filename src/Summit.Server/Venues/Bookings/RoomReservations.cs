@@ -47,12 +47,12 @@ public sealed class RoomReservations(SummitDbContext db, BookingService bookings
     {
         var summitEvent = await events.GetCurrentAsync(ct);
         var (start, end) = (from.ToUniversalTime(), until.ToUniversalTime());
-        var lines = await db.Set<Booking>().AsNoTracking()
-            .Where(b => b.EventId == summitEvent.Id && b.State == BookingState.Confirmed && b.BlockedFrom < end && b.BlockedUntil > start)
-            .SelectMany(b => b.Equipment.Select(l => new { l.EquipmentItemId, l.Quantity, b.BlockedFrom, b.BlockedUntil, b.Id, b.HolderKind, b.HolderId }))
+        // Loaded with their lines and flattened here: a SelectMany over the lines needs SQL APPLY, which SQLite lacks.
+        var booked = await db.Set<Booking>().AsNoTracking().Include(b => b.Equipment)
+            .Where(b => b.EventId == summitEvent.Id && b.State == BookingState.Confirmed && b.BlockedFrom < end && b.BlockedUntil > start && b.Equipment.Any())
             .ToListAsync(ct);
-        return [.. lines.Select(l => new EquipmentUse(l.EquipmentItemId, l.Quantity, l.BlockedFrom, l.BlockedUntil, l.Id,
-            l.HolderKind == BookingHolderKind.Session ? l.HolderId : null))];
+        return [.. booked.SelectMany(b => b.Equipment.Select(l => new EquipmentUse(l.EquipmentItemId, l.Quantity, b.BlockedFrom, b.BlockedUntil, b.Id,
+            b.HolderKind == BookingHolderKind.Session ? b.HolderId : null)))];
     }
 
     public async Task<ReservationOutcome> ReserveAsync(SessionReservation reservation, CancellationToken ct = default)
